@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const fromRoot = (p: string): string => resolve(import.meta.dirname, p)
+
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: fromRoot('electron/main/index.ts') } } },
+  },
+  preload: {
+    // CJS so the preload runs with sandbox: true; it imports nothing from node_modules.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: fromRoot('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: fromRoot('renderer'),
+    build: { rollupOptions: { input: { index: fromRoot('renderer/index.html') } } },
+    plugins: [react()],
+  },
+})

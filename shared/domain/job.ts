@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { AppErrorData } from './errors'
+import { ExportResult } from './export'
+import { Id } from './ids'
+
+export const JOB_KINDS = ['export', 'generate'] as const
+export const JobKind = z.enum(JOB_KINDS)
+
+export const JOB_STAGES = [
+  'preparing',
+  'uploading',
+  'queued',
+  'generating',
+  'downloading',
+  'mixing',
+  'measuring',
+  'encoding',
+  'finishing',
+] as const
+export const JobStage = z.enum(JOB_STAGES)
+export type JobStage = z.infer<typeof JobStage>
+
+export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled'])
+export type JobStatus = z.infer<typeof JobStatus>
+
+/** The one event that reports long work. Progress is 0..1 within the stage, or null when unknown. */
+export const JobUpdate = z.object({
+  jobId: Id,
+  kind: JobKind,
+  status: JobStatus,
+  stage: JobStage,
+  progress: z.number().min(0).max(1).nullable(),
+  /** Position in the provider's queue, when it says. */
+  queuePosition: z.number().int().nonnegative().optional(),
+  etaSec: z.number().nonnegative().optional(),
+  message: z.string().optional(),
+  error: AppErrorData.optional(),
+  exportResult: ExportResult.optional(),
+})
+export type JobUpdate = z.infer<typeof JobUpdate>

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { PROVIDER_IDS, ProviderId } from './ids'
+
+export const ProviderSettings = z.object({
+  /** Empty = the provider's public API. */
+  baseUrl: z.string(),
+  concurrency: z.number().int().min(1).max(32),
+})
+export type ProviderSettings = z.infer<typeof ProviderSettings>
+
+export const Settings = z.object({
+  version: z.literal(1),
+  providers: z.record(ProviderId, ProviderSettings),
+  defaultProvider: ProviderId,
+  fallbackOrder: z.array(ProviderId),
+  recentProjects: z.array(z.string()).max(10),
+})
+export type Settings = z.infer<typeof Settings>
+
+/** Documented per-key concurrency where a provider publishes one (Eachlabs: 10), a gentle 2 elsewhere. */
+export const DEFAULT_CONCURRENCY: Readonly<Record<ProviderId, number>> = {
+  fal: 4,
+  wavespeed: 4,
+  eachlabs: 10,
+  inferencesh: 2,
+  pixazo: 2,
+  replicate: 4,
+}
+
+export function defaultSettings(): Settings {
+  const providers = Object.fromEntries(
+    PROVIDER_IDS.map((id) => [id, { baseUrl: '', concurrency: DEFAULT_CONCURRENCY[id] }]),
+  ) as Record<ProviderId, ProviderSettings>
+  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [] }
+}
+
+export const SecretStatus = z.object({
+  provider: ProviderId,
+  isSet: z.boolean(),
+  last4: z.string().max(4).nullable(),
+})
+export type SecretStatus = z.infer<typeof SecretStatus>

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { Asset } from '../domain/asset'
+import { AppErrorData } from '../domain/errors'
+import { ExportRequest } from '../domain/export'
+import { ProviderId } from '../domain/ids'
+import { JobUpdate } from '../domain/job'
+import { Project } from '../domain/project'
+import { SecretStatus, Settings } from '../domain/settings'
+
+const Empty = z.object({}).strict()
+const FilePath = z.string().min(1).max(4096)
+
+export const ImportFailure = z.object({ path: z.string(), error: AppErrorData })
+export type ImportFailure = z.infer<typeof ImportFailure>
+
+export const ThumbnailStrip = z.object({
+  /** URL of one sprite image holding `frameCount` frames side by side (media:// in the app). */
+  url: z.string(),
+  frameCount: z.number().int().positive(),
+  frameWidth: z.number().int().positive(),
+  frameHeight: z.number().int().positive(),
+  /** Timeline spacing of the frames in the asset, from 0. */
+  intervalSec: z.number().positive(),
+})
+export type ThumbnailStrip = z.infer<typeof ThumbnailStrip>
+
+export const WaveformPeaks = z.object({
+  /** Max absolute sample value per bucket, 0..1. */
+  peaks: z.array(z.number().min(0).max(1)),
+  peaksPerSec: z.number().positive(),
+})
+export type WaveformPeaks = z.infer<typeof WaveformPeaks>
+
+export const AppInfo = z.object({
+  version: z.string(),
+  platform: z.string(),
+  ffmpegVersion: z.string().nullable(),
+  /** A sentence when ffmpeg or ffprobe cannot be found or run; null when all is well. */
+  ffmpegProblem: z.string().nullable(),
+})
+
+/**
+ * Every invoke channel with its input and output. Main registers a handler for each (a missing one fails to
+ * compile), the preload forwards only these names, and both sides parse with these schemas.
+ */
+export const invokeContract = {
+  'app:info': { input: Empty, output: AppInfo },
+  'media:import': {
+    input: z.object({ paths: z.array(FilePath).min(1).max(500) }),
+    output: z.object({ assets: z.array(Asset), failures: z.array(ImportFailure) }),
+  },
+  'media:url': { input: z.object({ path: FilePath }), output: z.object({ url: z.string() }) },
+  'media:thumbnails': { input: z.object({ assetId: z.string(), path: FilePath }), output: ThumbnailStrip },
+  'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
+  'project:open': { input: z.object({ path: FilePath }), output: z.object({ project: Project, path: z.string() }) },
+  'project:save': { input: z.object({ path: FilePath, project: Project }), output: z.object({ path: z.string() }) },
+  'export:start': { input: z.object({ project: Project, request: ExportRequest }), output: z.object({ jobId: z.string() }) },
+  'job:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
+  'job:list': { input: Empty, output: z.array(JobUpdate) },
+  'settings:get': { input: Empty, output: Settings },
+  'settings:set': { input: Settings, output: Settings },
+  'secrets:status': { input: Empty, output: z.array(SecretStatus) },
+  'secrets:set': { input: z.object({ provider: ProviderId, key: z.string().min(8).max(512) }), output: SecretStatus },
+  'secrets:clear': { input: z.object({ provider: ProviderId }), output: SecretStatus },
+  'dialog:openVideos': { input: Empty, output: z.object({ paths: z.array(z.string()) }) },
+  'dialog:saveFile': {
+    input: z.object({ defaultName: z.string(), kind: z.enum(['mp4', 'project', 'wav']) }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },
+} as const
+
+/** Every event main pushes to the renderer. */
+export const eventContract = {
+  'job:update': JobUpdate,
+} as const
+
+export type InvokeContract = typeof invokeContract
+export type InvokeChannel = keyof InvokeContract
+export type EventChannel = keyof typeof eventContract
+export type InvokeInput<C extends InvokeChannel> = z.input<InvokeContract[C]['input']>
+export type InvokeOutput<C extends InvokeChannel> = z.output<InvokeContract[C]['output']>
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>
+
+/** What every invoke resolves to on the renderer side: errors cross as data, never as thrown objects. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorData }
