@@ -1,0 +1,39 @@
+// Pure edits of a Project. The editor reducer records each as one history entry.
+import type { Asset } from '../../../shared/domain/asset'
+import { DEFAULT_ORIGINAL_AUDIO, type Clip, type Project } from '../../../shared/domain/project'
+
+export function emptyProject(id: string, nowIso: string): Project {
+  return {
+    version: 1,
+    id,
+    name: 'Untitled',
+    assets: [],
+    clips: [],
+    segments: [],
+    original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  }
+}
+
+/** End of the last clip on the timeline. */
+export function timelineEndSec(project: Project): number {
+  return project.clips.reduce((end, c) => Math.max(end, c.startSec + (c.outSec - c.inSec)), 0)
+}
+
+/**
+ * Adds newly imported assets to the bin and appends each as a whole clip at the end of the video track.
+ * An asset already in the project (same path) is not added twice.
+ */
+export function addAssets(project: Project, assets: readonly Asset[], newId: () => string): Project {
+  const known = new Set(project.assets.map((a) => a.path))
+  const fresh = assets.filter((a) => !known.has(a.path))
+  if (fresh.length === 0) return project
+  let startSec = timelineEndSec(project)
+  const clips: Clip[] = fresh.map((a) => {
+    const clip = { id: newId(), assetId: a.id, startSec, inSec: 0, outSec: a.durationSec }
+    startSec += a.durationSec
+    return clip
+  })
+  return { ...project, assets: [...project.assets, ...fresh], clips: [...project.clips, ...clips] }
+}
