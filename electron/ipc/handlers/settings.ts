@@ -1,0 +1,12 @@
+import type { AppServices } from '../../app/services'
+import type { Handlers } from '../handle'
+
+export function settingsHandlers(s: AppServices) {
+  return {
+    'settings:get': () => s.settings.get(),
+    'settings:set': (settings) => s.settings.set(settings),
+    'secrets:status': () => s.secrets.status(),
+    'secrets:set': ({ provider, key }) => s.secrets.set(provider, key),
+    'secrets:clear': ({ provider }) => s.secrets.clear(provider),
+  } satisfies Partial<Handlers>
+}

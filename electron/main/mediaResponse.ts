@@ -1,0 +1,48 @@
+// Answers one media:// request with a web Response: allow-list check, then the file (or the requested byte
+// range of it). Plain Node (global Request/Response), so it is tested without Electron.
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { resolveAllowedMediaPath, type MediaAllowList, type RealpathFn } from '../media/allowList'
+import { requestedPathOf } from './mediaUrl'
+import { contentTypeFor, parseRange } from './range'
+
+function plain(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } })
+}
+
+export async function respondToMediaRequest(
+  request: Request,
+  allowList: Pick<MediaAllowList, 'files' | 'folders'>,
+  realpath: RealpathFn,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' })
+  const requested = requestedPathOf(request.url)
+  const filePath = requested === null ? null : resolveAllowedMediaPath(requested, allowList, realpath)
+  if (filePath === null) return plain(403, 'Forbidden')
+
+  let size: number
+  try {
+    const info = await stat(filePath)
+    if (!info.isFile()) return plain(404, 'Not found')
+    size = info.size
+  } catch {
+    return plain(404, 'Not found')
+  }
+
+  const base = {
+    'Accept-Ranges': 'bytes',
+    'Content-Type': contentTypeFor(filePath),
+    'Cache-Control': 'no-cache',
+  }
+  const range = parseRange(request.headers.get('range'), size)
+  if (range.kind === 'unsatisfiable') {
+    return new Response(null, { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` } })
+  }
+  const [status, start, end] = range.kind === 'partial' ? [206, range.start, range.end] : [200, 0, size - 1]
+  const headers: Record<string, string> = { ...base, 'Content-Length': String(size === 0 ? 0 : end - start + 1) }
+  if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${size}`
+  if (request.method === 'HEAD' || size === 0) return new Response(null, { status, headers })
+  const body = Readable.toWeb(createReadStream(filePath, { start, end })) as ReadableStream<Uint8Array>
+  return new Response(body, { status, headers })
+}

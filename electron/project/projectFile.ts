@@ -1,0 +1,150 @@
+// Project files on disk: saved atomically (temp file in the same folder, fsync, rename), with each asset's
+// and take's path also stored relative to the project file, so a moved folder still opens.
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { AppError } from '../../shared/domain/errors'
+import { Project } from '../../shared/domain/project'
+
+export const PROJECT_EXTENSION = '.mmaudio'
+const CURRENT_VERSION = 1
+
+/** The parts of node:fs/promises an atomic write uses (injectable to simulate a crash mid-write). */
+export interface AtomicWriteFs {
+  open: typeof fsp.open
+  rename: typeof fsp.rename
+  rm: typeof fsp.rm
+}
+
+const nodeFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm }
+
+/** Errors from the file system as codes a person can act on. */
+export function fsError(error: unknown, action: string, filePath: string): AppError {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  const name = path.basename(filePath)
+  if (code === 'ENOENT') return new AppError('FILE_NOT_FOUND', `Could not ${action} "${name}": it does not exist.`, { cause: error })
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new AppError('PERMISSION_DENIED', `Could not ${action} "${name}": permission denied.`, { cause: error })
+  if (code === 'ENOSPC') return new AppError('DISK_FULL', `Could not ${action} "${name}": the disk is full.`, { cause: error })
+  return new AppError('INTERNAL', `Could not ${action} "${name}".`, { cause: error })
+}
+
+/** Writes `data` to `filePath` so that readers see either the old file or the whole new one, never half. */
+export async function writeFileAtomic(filePath: string, data: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+  const dir = path.dirname(filePath)
+  const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await fs.open(temp, 'wx')
+    try {
+      await handle.writeFile(data, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.rename(temp, filePath)
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
+  // Persist the rename itself (best effort: not every platform lets a folder be fsynced).
+  await fsp
+    .open(dir, 'r')
+    .then(async (h) => {
+      await h.sync().catch(() => undefined)
+      await h.close()
+    })
+    .catch(() => undefined)
+}
+
+function relativeTo(projectDir: string, target: string): string {
+  return path.relative(projectDir, target).split(path.sep).join('/')
+}
+
+/** The project as written to `filePath`: every asset and take also carries its path relative to the file. */
+export function withRelativePaths(project: Project, filePath: string): Project {
+  const dir = path.dirname(path.resolve(filePath))
+  return {
+    ...project,
+    assets: project.assets.map((a) => ({ ...a, relativePath: relativeTo(dir, a.path) })),
+    segments: project.segments.map((s) => ({
+      ...s,
+      takes: s.takes.map((t) => ({ ...t, relativePath: relativeTo(dir, t.path) })),
+    })),
+  }
+}
+
+/** Picks the absolute path if the file is there, else the one relative to the project file if that is. */
+export function resolveMediaPath(
+  absolute: string,
+  relative: string | undefined,
+  projectDir: string,
+  exists: (p: string) => boolean,
+): string {
+  if (exists(absolute) || relative === undefined) return absolute
+  const candidate = path.resolve(projectDir, relative)
+  return exists(candidate) ? candidate : absolute
+}
+
+export function withResolvedPaths(project: Project, filePath: string, exists: (p: string) => boolean): Project {
+  const dir = path.dirname(path.resolve(filePath))
+  return {
+    ...project,
+    assets: project.assets.map((a) => ({ ...a, path: resolveMediaPath(a.path, a.relativePath, dir, exists) })),
+    segments: project.segments.map((s) => ({
+      ...s,
+      takes: s.takes.map((t) => ({ ...t, path: resolveMediaPath(t.path, t.relativePath, dir, exists) })),
+    })),
+  }
+}
+
+export async function saveProjectFile(filePath: string, project: Project, fs?: AtomicWriteFs): Promise<{ path: string }> {
+  const absolute = path.resolve(filePath)
+  const toWrite = Project.parse(withRelativePaths(project, absolute))
+  try {
+    await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 2)}\n`, fs)
+  } catch (error) {
+    throw fsError(error, 'save the project', absolute)
+  }
+  return { path: absolute }
+}
+
+/** Reads and checks a project file, then points each asset and take at where its file is now. */
+export async function openProjectFile(
+  filePath: string,
+  exists: (p: string) => boolean = existsSync,
+): Promise<{ project: Project; path: string }> {
+  const absolute = path.resolve(filePath)
+  let text: string
+  try {
+    text = await fsp.readFile(absolute, 'utf8')
+  } catch (error) {
+    throw fsError(error, 'open', absolute)
+  }
+  const name = path.basename(absolute)
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new AppError('BAD_INPUT', `"${name}" is not an MMAudio Studio project (it is not a project file).`)
+  }
+  const version = (raw as { version?: unknown } | null)?.version
+  if (typeof raw !== 'object' || raw === null || typeof version !== 'number') {
+    throw new AppError('BAD_INPUT', `"${name}" is not an MMAudio Studio project.`)
+  }
+  if (version !== CURRENT_VERSION) {
+    throw new AppError(
+      'BAD_INPUT',
+      version > CURRENT_VERSION
+        ? `"${name}" was saved by a newer version of MMAudio Studio (project version ${version}). Update the app to open it.`
+        : `"${name}" has an unknown project version (${version}).`,
+    )
+  }
+  const parsed = Project.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''
+    throw new AppError('BAD_INPUT', `"${name}" is damaged and cannot be opened${where}.`)
+  }
+  return { project: withResolvedPaths(parsed.data, absolute, exists), path: absolute }
+}
