@@ -1,0 +1,201 @@
+// Shared machinery of the provider emulators: an HTTP server on 127.0.0.1, a job timeline driven by the
+// clock, stored uploads and outputs served back by URL, call counters, and scriptable faults.
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { synthesize, type SynthFormat } from './synthAudio'
+
+export type Op = 'submit' | 'status' | 'result' | 'upload' | 'download' | 'cancel'
+
+export type Fault =
+  | { op: Op; status: number; body?: unknown; headers?: Record<string, string>; times?: number }
+  /** Drop the connection without answering (a network error); for 'submit', after the job was accepted. */
+  | { op: Op; drop: true; times?: number }
+
+/** How a job ends: ok, the provider's own failure, a corrupt or truncated output file, or never. */
+export type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'fail'; message: string }
+  | { kind: 'corrupt' }
+  | { kind: 'truncated' }
+  | { kind: 'hang' }
+
+export interface EmulatedJob {
+  id: string
+  mode: 'video' | 'text'
+  input: Record<string, unknown>
+  video?: Buffer
+  createdAtMs: number
+  outcome: Outcome
+  cancelled: boolean
+  outputUrl?: string
+}
+
+export interface Timing {
+  /** Time a job waits in the queue. */
+  queueMs: number
+  /** Time a job runs once started. */
+  runMs: number
+}
+
+export class EmulatorState {
+  readonly counts: Record<Op, number> = { submit: 0, status: 0, result: 0, upload: 0, download: 0, cancel: 0 }
+  readonly files = new Map<string, { bytes: Buffer; mime: string }>()
+  readonly jobs = new Map<string, EmulatedJob>()
+  readonly authFailures: string[] = []
+  timing: Timing = { queueMs: 30, runMs: 60 }
+  /** Outcomes for the next submits, in order; then 'ok'. */
+  outcomes: Outcome[] = []
+  faults: Fault[] = []
+  baseUrl = ''
+
+  /** Returns (and uses up) a fault scripted for this operation, if any. */
+  takeFault(op: Op): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.op === op)
+    if (i < 0) return undefined
+    const f = this.faults[i]!
+    const left = (f.times ?? 1) - 1
+    if (left <= 0) this.faults.splice(i, 1)
+    else this.faults[i] = { ...f, times: left }
+    return f
+  }
+
+  addJob(mode: 'video' | 'text', input: Record<string, unknown>, video?: Buffer): EmulatedJob {
+    const job: EmulatedJob = {
+      id: randomUUID(),
+      mode,
+      input,
+      ...(video ? { video } : {}),
+      createdAtMs: Date.now(),
+      outcome: this.outcomes.shift() ?? { kind: 'ok' },
+      cancelled: false,
+    }
+    this.jobs.set(job.id, job)
+    return job
+  }
+
+  phase(job: EmulatedJob, nowMs = Date.now()): 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' {
+    if (job.cancelled) return 'cancelled'
+    const age = nowMs - job.createdAtMs
+    if (age < this.timing.queueMs) return 'queued'
+    if (job.outcome.kind === 'hang' || age < this.timing.queueMs + this.timing.runMs) return 'running'
+    return job.outcome.kind === 'fail' ? 'failed' : 'succeeded'
+  }
+
+  /** Jobs ahead of this one that are still queued. */
+  queuePosition(job: EmulatedJob): number {
+    return [...this.jobs.values()].filter((j) => j.createdAtMs < job.createdAtMs && this.phase(j) === 'queued').length
+  }
+
+  storeFile(bytes: Buffer, mime: string, name: string): string {
+    const id = randomUUID()
+    this.files.set(id, { bytes, mime })
+    return `${this.baseUrl}/files/${id}/${encodeURIComponent(name)}`
+  }
+
+  fileByUrl(url: string): Buffer | undefined {
+    const m = /\/files\/([^/]+)\//.exec(new URL(url, this.baseUrl).pathname)
+    return m ? this.files.get(m[1]!)?.bytes : undefined
+  }
+
+  /** Produces the job's output file once (derived from its uploaded video) and returns its URL. */
+  async output(job: EmulatedJob, format: SynthFormat, mime: string, params: { prompt: string; seed: number; durationSec: number }): Promise<string> {
+    if (job.outputUrl) return job.outputUrl
+    let bytes = await synthesize({ ...(job.video ? { video: job.video } : {}), format, ...params })
+    if (job.outcome.kind === 'corrupt') bytes = Buffer.from('this is not audio at all'.repeat(40))
+    if (job.outcome.kind === 'truncated') bytes = bytes.subarray(0, Math.floor(bytes.length / 3))
+    job.outputUrl = this.storeFile(bytes, mime, `output.${format}`)
+    return job.outputUrl
+  }
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<void>
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+/** Answers a scripted fault for `op` if there is one; returns true when it did. */
+export function answerFault(state: EmulatorState, op: Op, res: ServerResponse): boolean {
+  const f = state.takeFault(op)
+  if (!f) return false
+  if ('drop' in f) {
+    res.socket?.destroy()
+    return true
+  }
+  sendJson(res, f.status, f.body ?? { message: `emulated ${f.status}` }, f.headers ?? {})
+  return true
+}
+
+/** Serves GET /files/:id/:name (outputs and uploads), counting downloads and honouring faults. */
+export function serveFile(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const m = /^\/files\/([^/]+)\//.exec(url.pathname)
+  if (!m || req.method !== 'GET') return false
+  state.counts.download++
+  if (answerFault(state, 'download', res)) return true
+  const file = state.files.get(m[1]!)
+  if (!file) {
+    sendJson(res, 404, { message: 'no such file' })
+    return true
+  }
+  res.writeHead(200, { 'Content-Type': file.mime, 'Content-Length': file.bytes.length })
+  res.end(file.bytes)
+  return true
+}
+
+export interface RunningEmulator {
+  baseUrl: string
+  state: EmulatorState
+  close(): Promise<void>
+}
+
+export async function startEmulator(state: EmulatorState, handler: Handler): Promise<RunningEmulator> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', state.baseUrl)
+      const done = serveFile(state, req, res, url) ? Promise.resolve() : handler(req, res, Buffer.concat(chunks), url)
+      done.catch((e: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { message: `emulator error: ${String(e)}` })
+      })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    baseUrl: state.baseUrl,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** Parses a multipart/form-data body into its parts (enough for file uploads from fetch's FormData). */
+export function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
+  if (!boundary) return []
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
+  const parts: Array<{ name: string; filename?: string; type?: string; data: Buffer }> = []
+  let pos = body.indexOf(sep)
+  while (pos >= 0) {
+    const next = body.indexOf(sep, pos + sep.length)
+    if (next < 0) break
+    const part = body.subarray(pos + sep.length + 2, next - 2)
+    const headerEnd = part.indexOf('\r\n\r\n')
+    if (headerEnd >= 0) {
+      const head = part.subarray(0, headerEnd).toString('utf8')
+      const name = /name="([^"]*)"/.exec(head)?.[1] ?? ''
+      const filename = /filename="([^"]*)"/.exec(head)?.[1]
+      const type = /Content-Type:\s*([^\r\n]+)/i.exec(head)?.[1]
+      parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { type } : {}), data: part.subarray(headerEnd + 4) })
+    }
+    pos = next
+  }
+  return parts
+}
