@@ -1,0 +1,235 @@
+// From a project snapshot and an export request to the exact ffmpeg passes. PURE: no I/O; the export service
+// writes the listed script files, runs the passes in order, and renames temp outputs into place.
+//
+// MP4 presets:  pass 1 (measuring) mixes to a temp WAV and measures it with loudnorm print_format=json;
+//               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC, and either
+//               copies the video stream or joins the clips in one libx264 encode; a check pass measures
+//               the written file.
+// Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
+import { join } from 'node:path'
+import { AppError } from '../../shared/domain/errors'
+import { EXPORT_PRESETS, type ExportPreset, type ExportRequest } from '../../shared/domain/export'
+import { describeMix, type MixDescription } from '../../shared/domain/mix'
+import type { Asset } from '../../shared/domain/asset'
+import type { Clip, Project } from '../../shared/domain/project'
+import { audioGraph, type OriginalInput, type TakeInput } from './ffmpeg/args/exportAudioGraph'
+import {
+  isMeasurable,
+  loudnormApplyFilter,
+  loudnormMeasureFilter,
+  type LoudnessTarget,
+  type LoudnormReport,
+} from './ffmpeg/args/exportLoudnorm'
+import { evenFrame, videoGraph, videoPieces } from './ffmpeg/args/exportVideoGraph'
+import { ffSec } from './ffmpeg/time'
+
+export type ExportStage = 'measuring' | 'encoding' | 'finishing'
+
+export interface ExportPass {
+  stage: ExportStage
+  args: readonly string[]
+  /** Files to write before running (filter graph scripts). */
+  files: ReadonlyArray<{ path: string; text: string }>
+  /** Seconds of media the pass writes, for progress. */
+  durationSec: number
+}
+
+export interface ExportPlan {
+  timelineSec: number
+  videoCopied: boolean
+  /** Every file the passes read from the project (must exist before starting). */
+  sources: string[]
+  /** What the passes write, renamed from temp to final only when all passes succeeded. */
+  outputs: Array<{ tempPath: string; finalPath: string }>
+  /** Pass 1. */
+  first: ExportPass
+  /** Pass 2, from pass 1's loudness report (null for stems). */
+  second: ((measured: LoudnormReport) => ExportPass) | null
+  /** Measures the written file's loudness (null for stems). */
+  check: ExportPass | null
+}
+
+export interface ExportTempPaths {
+  /** A private folder for intermediate files (the mix WAV, graph scripts). */
+  workDir: string
+  /** The temp file an output is written to first: beside it, in the same folder, so the rename is atomic. */
+  tempFor(finalPath: string): string
+}
+
+/** Graphs longer than this go through -filter_complex_script. */
+export const INLINE_GRAPH_MAX_CHARS = 1000
+export const VIDEO_ENCODE = ['-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p'] as const
+const MP4_CONTAINER = ['-movflags', '+faststart', '-f', 'mp4'] as const
+
+function aacArgs(preset: ExportPreset): string[] {
+  return ['-c:a', 'aac', '-b:a', `${preset.audioBitrateKbps}k`, '-ar', '48000', '-ac', '2']
+}
+
+/** Collects -i inputs; each clip or take input is cut to what is used. */
+function inputList(): { args: string[]; add(path: string, inSec: number, durationSec: number | null): number } {
+  const args: string[] = []
+  let count = 0
+  return {
+    args,
+    add(path, inSec, durationSec) {
+      if (inSec > 0) args.push('-ss', ffSec(inSec))
+      if (durationSec !== null) args.push('-t', ffSec(durationSec))
+      args.push('-i', path)
+      return count++
+    },
+  }
+}
+
+function graphArgs(chains: readonly string[], scriptPath: string): { args: string[]; files: ExportPass['files'] } {
+  const text = chains.join(';\n')
+  if (text.length <= INLINE_GRAPH_MAX_CHARS) return { args: ['-filter_complex', text.replace(/;\n/g, ';')], files: [] }
+  return { args: ['-filter_complex_script', scriptPath], files: [{ path: scriptPath, text }] }
+}
+
+function clipDurationSec(clip: Clip): number {
+  return clip.outSec - clip.inSec
+}
+
+/** One clip that is its whole asset, starting at 0: the picture can be copied untouched. */
+export function canCopyVideo(clips: readonly Clip[], assets: ReadonlyMap<string, Asset>): boolean {
+  if (clips.length !== 1) return false
+  const clip = clips[0]!
+  const asset = assets.get(clip.assetId)
+  if (!asset) return false
+  const halfFrameSec = 0.5 / asset.video.fps
+  return clip.startSec === 0 && clip.inSec === 0 && Math.abs(clip.outSec - asset.durationSec) <= halfFrameSec
+}
+
+/** The mix's inputs: clips with audio (unless the original is muted) and the sounding takes. */
+function mixInputs(
+  mix: MixDescription,
+  clips: readonly Clip[],
+  assets: ReadonlyMap<string, Asset>,
+  inputs: ReturnType<typeof inputList>,
+): { originals: OriginalInput[]; takes: TakeInput[] } {
+  const originals: OriginalInput[] = []
+  if (mix.original.mode !== 'mute') {
+    for (const clip of clips) {
+      const asset = assets.get(clip.assetId)!
+      if (!asset.audio) continue
+      originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipDurationSec(clip)), startSec: clip.startSec })
+    }
+  }
+  const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, take.offsetSec, take.durationSec), take }))
+  return { originals, takes }
+}
+
+/** Stems go beside each other: "<base>_mix.wav", "<base>_generated.wav", "<base>_original.wav". */
+export function stemPaths(destinationPath: string): { mix: string; generated: string; original: string } {
+  const base = destinationPath.replace(/\.(wav|mp4|mov|m4a)$/i, '')
+  return { mix: `${base}_mix.wav`, generated: `${base}_generated.wav`, original: `${base}_original.wav` }
+}
+
+export function planExport(project: Project, request: ExportRequest, temp: ExportTempPaths): ExportPlan {
+  const preset = EXPORT_PRESETS[request.preset]
+  const assets = new Map(project.assets.map((a) => [a.id, a]))
+  const clips = [...project.clips].sort((a, b) => a.startSec - b.startSec)
+  for (const clip of clips) {
+    if (!assets.has(clip.assetId)) throw new AppError('BAD_INPUT', `Clip ${clip.id} refers to a missing asset.`)
+  }
+  const mix = describeMix(project)
+  if (!(mix.timelineSec > 0)) throw new AppError('BAD_INPUT', 'The timeline is empty: add a clip before exporting.')
+  const sources = [...new Set([...clips.map((c) => assets.get(c.assetId)!.path), ...mix.takes.map((t) => t.path)])]
+  const base = { timelineSec: mix.timelineSec, sources }
+
+  if (preset.container === 'wav') return { ...base, ...planStems(mix, clips, assets, request, temp) }
+
+  const target: LoudnessTarget = {
+    integratedLufs: preset.targetLufs ?? -14,
+    truePeakDbtp: preset.truePeakDbtp,
+    lra: preset.lra,
+  }
+  const mixWav = join(temp.workDir, 'mix.wav')
+  const finalPath = request.destinationPath
+  const tempPath = temp.tempFor(finalPath)
+
+  // Pass 1: the mix, written once as float WAV and measured on the way.
+  const inputs1 = inputList()
+  const graph1 = audioGraph({ timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs1) }, { mix: 'mix' })
+  graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
+  const g1 = graphArgs(graph1, join(temp.workDir, 'mix-graph.txt'))
+  const first: ExportPass = {
+    stage: 'measuring',
+    args: ['-y', ...inputs1.args, ...g1.args,
+      '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWav,
+      '-map', '[measured]', '-f', 'null', '-'],
+    files: g1.files,
+    durationSec: mix.timelineSec,
+  }
+
+  const videoCopied = canCopyVideo(clips, assets)
+  const second = (measured: LoudnormReport): ExportPass => {
+    const inputs2 = inputList()
+    let videoChains: string[] = []
+    let videoMap: string[]
+    let videoCodec: string[]
+    if (videoCopied) {
+      inputs2.add(assets.get(clips[0]!.assetId)!.path, 0, null)
+      videoMap = ['-map', '0:v:0']
+      videoCodec = ['-c:v', 'copy', '-map_metadata', '0']
+    } else {
+      const firstAsset = assets.get(clips[0]!.assetId)!
+      const frame = evenFrame(firstAsset.video.displayWidth, firstAsset.video.displayHeight, firstAsset.video.fps)
+      const placed = clips.map((clip) => ({
+        inputIndex: inputs2.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip)),
+        startSec: clip.startSec,
+        durationSec: clipDurationSec(clip),
+      }))
+      videoChains = videoGraph(videoPieces(placed, mix.timelineSec, frame.fps), frame, 'video')
+      videoMap = ['-map', '[video]']
+      videoCodec = [...VIDEO_ENCODE]
+    }
+    const mixIndex = inputs2.add(mixWav, 0, null)
+    const loudness = isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []
+    const g2 = graphArgs(
+      [...videoChains, `[${mixIndex}:a:0]${[...loudness, 'aresample=48000'].join(',')}[audio]`],
+      join(temp.workDir, 'encode-graph.txt'),
+    )
+    return {
+      stage: 'encoding',
+      args: ['-y', ...inputs2.args, ...g2.args, ...videoMap, '-map', '[audio]', ...videoCodec, ...aacArgs(preset),
+        ...MP4_CONTAINER, tempPath],
+      files: g2.files,
+      durationSec: mix.timelineSec,
+    }
+  }
+
+  const check: ExportPass = {
+    stage: 'finishing',
+    args: ['-i', tempPath, '-map', '0:a:0', '-af', loudnormMeasureFilter(target), '-f', 'null', '-'],
+    files: [],
+    durationSec: mix.timelineSec,
+  }
+  return { ...base, videoCopied, outputs: [{ tempPath, finalPath }], first, second, check }
+}
+
+function planStems(
+  mix: MixDescription,
+  clips: readonly Clip[],
+  assets: ReadonlyMap<string, Asset>,
+  request: ExportRequest,
+  temp: ExportTempPaths,
+): Pick<ExportPlan, 'videoCopied' | 'outputs' | 'first' | 'second' | 'check'> {
+  const finals = stemPaths(request.destinationPath)
+  const kinds = ['mix', 'generated', 'original'] as const
+  const outputs = kinds.map((k) => ({ tempPath: temp.tempFor(finals[k]), finalPath: finals[k] }))
+  const inputs = inputList()
+  const chains = audioGraph(
+    { timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs) },
+    { mix: 'mix', generated: 'generated', original: 'original' },
+  )
+  const g = graphArgs(chains, join(temp.workDir, 'stems-graph.txt'))
+  const wav = ['-c:a', 'pcm_s24le', '-ar', '48000', '-rf64', 'auto', '-f', 'wav']
+  const first: ExportPass = {
+    stage: 'encoding',
+    args: ['-y', ...inputs.args, ...g.args, ...kinds.flatMap((k, i) => ['-map', `[${k}]`, ...wav, outputs[i]!.tempPath])],
+    files: g.files,
+    durationSec: mix.timelineSec,
+  }
+  return { videoCopied: false, outputs, first, second: null, check: null }
+}

@@ -1,0 +1,156 @@
+// The audio half of the export graph: takes and the clips' own audio placed on the timeline, summed without
+// normalising levels (amix normalize=0), the original under its gain envelope. PURE: returns filterchains.
+import { dbToGain, type GainPoint, type PlacedTake } from '../../../../shared/domain/mix'
+import { ffMs, ffSec } from '../time'
+import { ffNum } from './exportFormat'
+
+/** An input whose first audio stream is the clip's audio, already cut to the clip's range. */
+export interface OriginalInput {
+  inputIndex: number
+  startSec: number
+}
+
+/** An input holding a take, already cut to what plays (offset and duration). */
+export interface TakeInput {
+  inputIndex: number
+  take: PlacedTake
+}
+
+export interface AudioGraphInputs {
+  timelineSec: number
+  originals: readonly OriginalInput[]
+  envelope: readonly GainPoint[]
+  takes: readonly TakeInput[]
+}
+
+/** Output labels wanted from the graph. */
+export interface AudioGraphOutputs {
+  mix?: string
+  generated?: string
+  original?: string
+}
+
+/** Every sound becomes 48 kHz float stereo; mono is centred by ffmpeg's equal-power upmix. */
+const TO_BUS_FORMAT = 'aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
+/** Envelope resolution: volume evaluates its expression once per frame; 256 samples is 5.3 ms at 48 kHz. */
+const ENVELOPE_FRAME_SAMPLES = 256
+
+function placeAt(startSec: number): string[] {
+  return ffMs(startSec) === '0' ? [] : [`adelay=${ffMs(startSec)}:all=1`]
+}
+
+function takeChain({ inputIndex, take }: TakeInput, label: string): string {
+  const filters = [
+    'asetpts=PTS-STARTPTS',
+    TO_BUS_FORMAT,
+    ...(take.gainDb === 0 ? [] : [`volume=${ffNum(take.gainDb)}dB`]),
+    ...(take.fadeInSec > 0 ? [`afade=t=in:st=0:d=${ffSec(take.fadeInSec)}`] : []),
+    ...(take.fadeOutSec > 0
+      ? [`afade=t=out:st=${ffSec(take.durationSec - take.fadeOutSec)}:d=${ffSec(take.fadeOutSec)}`]
+      : []),
+    ...placeAt(take.startSec),
+  ]
+  return `[${inputIndex}:a:0]${filters.join(',')}[${label}]`
+}
+
+function originalChain({ inputIndex, startSec }: OriginalInput, label: string): string {
+  return `[${inputIndex}:a:0]${['asetpts=PTS-STARTPTS', TO_BUS_FORMAT, ...placeAt(startSec)].join(',')}[${label}]`
+}
+
+function outLabels(labels: readonly string[]): string {
+  if (labels.length === 0) throw new Error('a bus needs at least one consumer')
+  const tags = labels.map((l) => `[${l}]`).join('')
+  return labels.length === 1 ? tags : `,asplit=${labels.length}${tags}`
+}
+
+/** Silence of exactly the timeline's length. */
+export function silenceChain(timelineSec: number, labels: readonly string[]): string {
+  return `anullsrc=r=48000:cl=stereo:d=${ffSec(timelineSec)}${outLabels(labels)}`
+}
+
+/** Inputs summed at unity and made exactly timeline-long (padded with silence, cut at the end). */
+function busChain(inputs: readonly string[], timelineSec: number, after: readonly string[], outs: readonly string[]): string {
+  const sum = inputs.length > 1 ? [`amix=inputs=${inputs.length}:duration=longest:dropout_transition=0:normalize=0`] : []
+  const filters = [...sum, `apad=whole_dur=${ffSec(timelineSec)}`, `atrim=end=${ffSec(timelineSec)}`, ...after]
+  return `${inputs.map((l) => `[${l}]`).join('')}${filters.join(',')}${outLabels(outs)}`
+}
+
+/** The piecewise-linear (in amplitude) envelope as a volume expression of t: a flat sum, so no nesting limit. */
+export function envelopeExpression(envelope: readonly GainPoint[]): string {
+  const terms: string[] = []
+  for (let i = 0; i + 1 < envelope.length; i++) {
+    const a = envelope[i]!
+    const b = envelope[i + 1]!
+    if (!(b.timeSec > a.timeSec)) continue
+    const ga = dbToGain(a.gainDb)
+    const gb = dbToGain(b.gainDb)
+    if (ga === 0 && gb === 0) continue
+    const ta = ffSec(a.timeSec)
+    const tb = ffSec(b.timeSec)
+    const value =
+      ga === gb ? ffNum(ga) : `(${ffNum(ga)}*(${tb}-t)+${ffNum(gb)}*(t-${ta}))/${ffSec(b.timeSec - a.timeSec)}`
+    terms.push(`gte(t,${ta})*lt(t,${tb})*${value}`)
+  }
+  const last = envelope[envelope.length - 1]
+  if (last && dbToGain(last.gainDb) > 0) terms.push(`gte(t,${ffSec(last.timeSec)})*${ffNum(dbToGain(last.gainDb))}`)
+  return terms.length ? terms.join('+') : '0'
+}
+
+/** Filters that apply an envelope to a timeline-long stream ([] when it is 0 dB throughout). */
+export function envelopeFilters(envelope: readonly GainPoint[]): string[] {
+  const first = envelope[0]
+  if (!first) return []
+  if (envelope.every((p) => p.gainDb === first.gainDb)) {
+    if (first.gainDb === 0) return []
+    return [dbToGain(first.gainDb) === 0 ? 'volume=0' : `volume=${ffNum(first.gainDb)}dB`]
+  }
+  return [
+    `asetnsamples=n=${ENVELOPE_FRAME_SAMPLES}:p=0`,
+    `volume=volume='${envelopeExpression(envelope)}':eval=frame`,
+  ]
+}
+
+/** Whether the envelope silences the original everywhere. */
+export function isSilent(envelope: readonly GainPoint[]): boolean {
+  return envelope.every((p) => dbToGain(p.gainDb) === 0)
+}
+
+/**
+ * Filterchains that produce the wanted outputs: `generated` (takes only), `original` (clips' audio under its
+ * envelope) and `mix` (their sum). All are 48 kHz float stereo and exactly timeline-long; stems sum to the mix.
+ */
+export function audioGraph(inputs: AudioGraphInputs, want: AudioGraphOutputs): string[] {
+  const { timelineSec } = inputs
+  const chains: string[] = []
+  const takeLabels = inputs.takes.map((t, i) => `take${i}`)
+  const origLabels = inputs.originals.map((o, i) => `orig${i}`)
+  const hasGenerated = takeLabels.length > 0
+  const hasOriginal = origLabels.length > 0 && !isSilent(inputs.envelope)
+
+  const genOuts: string[] = want.generated ? [want.generated] : []
+  const origOuts: string[] = want.original ? [want.original] : []
+  let mixChain: string | null = null
+  if (want.mix) {
+    const parts = (hasGenerated ? 1 : 0) + (hasOriginal ? 1 : 0)
+    if (parts === 0) mixChain = silenceChain(timelineSec, [want.mix])
+    else if (parts === 1) (hasGenerated ? genOuts : origOuts).push(want.mix)
+    else {
+      genOuts.push('mixgen')
+      origOuts.push('mixorig')
+      mixChain = `[mixorig][mixgen]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[${want.mix}]`
+    }
+  }
+
+  if (genOuts.length && hasGenerated) {
+    inputs.takes.forEach((t, i) => chains.push(takeChain(t, takeLabels[i]!)))
+    chains.push(busChain(takeLabels, timelineSec, [], genOuts))
+  } else if (genOuts.length) chains.push(silenceChain(timelineSec, genOuts))
+
+  if (origOuts.length && hasOriginal) {
+    inputs.originals.forEach((o, i) => chains.push(originalChain(o, origLabels[i]!)))
+    chains.push(busChain(origLabels, timelineSec, envelopeFilters(inputs.envelope), origOuts))
+  } else if (origOuts.length) chains.push(silenceChain(timelineSec, origOuts))
+
+  if (mixChain) chains.push(mixChain)
+  return chains
+}

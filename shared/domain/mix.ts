@@ -1,0 +1,197 @@
+// The one mix description that the preview (Web Audio) and the export (ffmpeg) both play. PURE: no Node, no DOM.
+//
+// Conventions both sides follow:
+// - Gains are in dB; `SILENCE_DB` (−Infinity) is silence, so dbToGain(SILENCE_DB) === 0.
+// - Take fades are linear in amplitude (ffmpeg afade's default `tri`, Web Audio linearRampToValueAtTime).
+// - Envelope ramps between breakpoints are linear in amplitude, not in dB, for the same reason.
+// - A mono take is centred with an equal-power pan: each side at −3 dB (what ffmpeg's upmix does).
+import type { OriginalAudio, Project, Segment, Take } from './project'
+
+export const SILENCE_DB = -Infinity
+
+/** One take as it sounds on the timeline. */
+export interface PlacedTake {
+  segmentId: string
+  takeId: string
+  path: string
+  /** Timeline time of the first sample that plays (segment start + nudge, never before 0). */
+  startSec: number
+  /** Where in the take's file playback begins: > 0 only when a negative nudge pulls the take before 0. */
+  offsetSec: number
+  /** How long it plays (cut to the segment, and to the end of the timeline). */
+  durationSec: number
+  gainDb: number
+  /** Fades at the start and end of what plays; together never longer than durationSec. */
+  fadeInSec: number
+  fadeOutSec: number
+}
+
+/** A breakpoint of a gain envelope; between breakpoints the gain ramps linearly (in amplitude). */
+export interface GainPoint {
+  timeSec: number
+  gainDb: number
+}
+
+export interface MixDescription {
+  /** End of the last clip. */
+  timelineSec: number
+  /** The takes that sound, in timeline order. */
+  takes: PlacedTake[]
+  /** The gain of the clips' own audio over the timeline: at least one point, the first at 0 s. */
+  original: { mode: OriginalAudio['mode']; envelope: GainPoint[] }
+}
+
+export function dbToGain(db: number): number {
+  return db === SILENCE_DB ? 0 : 10 ** (db / 20)
+}
+
+export function gainToDb(gain: number): number {
+  return gain <= 0 ? SILENCE_DB : 20 * Math.log10(gain)
+}
+
+/** Timeline length: the end of the last clip (0 for an empty timeline). */
+export function timelineSec(project: Pick<Project, 'clips'>): number {
+  return project.clips.reduce((end, c) => Math.max(end, c.startSec + (c.outSec - c.inSec)), 0)
+}
+
+function activeTake(segment: Segment): Take | undefined {
+  return segment.takes.find((t) => t.id === segment.activeTakeId)
+}
+
+/** Each segment's active take, placed and trimmed; muted takes never sound, and any solo silences the rest. */
+export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): PlacedTake[] {
+  const endSec = timelineSec(project)
+  const active = project.segments.flatMap((segment) => {
+    const take = activeTake(segment)
+    return take ? [{ segment, take }] : []
+  })
+  const anySolo = active.some(({ take }) => take.mix.solo && !take.mix.muted)
+  const placed: PlacedTake[] = []
+  for (const { segment, take } of active) {
+    const { mix } = take
+    if (mix.muted || (anySolo && !mix.solo)) continue
+    const nominalStartSec = segment.startSec + mix.nudgeMs / 1000
+    const offsetSec = Math.max(0, -nominalStartSec)
+    const startSec = nominalStartSec + offsetSec
+    const lengthSec = Math.min(take.durationSec, segment.endSec - segment.startSec)
+    const durationSec = Math.min(lengthSec - offsetSec, endSec - startSec)
+    if (!(durationSec > 0)) continue
+    const fades = fitFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, durationSec)
+    placed.push({
+      segmentId: segment.id,
+      takeId: take.id,
+      path: take.path,
+      startSec,
+      offsetSec,
+      durationSec,
+      gainDb: mix.gainDb,
+      ...fades,
+    })
+  }
+  return placed.sort((a, b) => a.startSec - b.startSec)
+}
+
+/** Fades that together would outlast the sound are shortened in proportion. */
+function fitFades(inSec: number, outSec: number, durationSec: number): { fadeInSec: number; fadeOutSec: number } {
+  const total = inSec + outSec
+  if (total <= durationSec) return { fadeInSec: inSec, fadeOutSec: outSec }
+  const scale = durationSec / total
+  return { fadeInSec: inSec * scale, fadeOutSec: outSec * scale }
+}
+
+/** Sorted, merged [start, end) ranges: ranges closer than `joinSec` become one. */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>, joinSec = 0): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number]> = []
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && start - last[1] <= joinSec) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/**
+ * The original audio's gain over [0, timelineSec]. Duck: the gain ramps down over duckFadeMs *before* each
+ * sounding take so the dip is complete when it starts, holds, and ramps back up over duckFadeMs after it ends.
+ * Takes whose ramps would touch are merged into one dip, so the original never bobs up between them.
+ */
+export function originalEnvelope(
+  original: OriginalAudio,
+  takes: readonly PlacedTake[],
+  endSec: number,
+): GainPoint[] {
+  switch (original.mode) {
+    case 'keep':
+      return [{ timeSec: 0, gainDb: 0 }]
+    case 'lower':
+      return [{ timeSec: 0, gainDb: original.lowerDb }]
+    case 'mute':
+      return [{ timeSec: 0, gainDb: SILENCE_DB }]
+    case 'duck':
+      return duckEnvelope(original, takes, endSec)
+  }
+}
+
+function duckEnvelope(original: OriginalAudio, takes: readonly PlacedTake[], endSec: number): GainPoint[] {
+  const fadeSec = original.duckFadeMs / 1000
+  const dips = mergeRanges(
+    takes.map((t) => [t.startSec, t.startSec + t.durationSec] as const),
+    2 * fadeSec,
+  )
+  const raw: GainPoint[] = []
+  for (const [start, end] of dips) {
+    raw.push(
+      { timeSec: start - fadeSec, gainDb: 0 },
+      { timeSec: start, gainDb: original.duckDb },
+      { timeSec: end, gainDb: original.duckDb },
+      { timeSec: end + fadeSec, gainDb: 0 },
+    )
+  }
+  return clipEnvelope(raw, Math.max(0, endSec))
+}
+
+/** The envelope restricted to [0, endSec]: ramps cut at either edge keep their in-between value there. */
+function clipEnvelope(points: readonly GainPoint[], endSec: number): GainPoint[] {
+  const inside = points.filter((p) => p.timeSec > 0 && p.timeSec < endSec)
+  const out: GainPoint[] = [{ timeSec: 0, gainDb: gainToDb(gainAtSec(points, 0)) }, ...inside]
+  const tail = gainAtSec(points, endSec)
+  const last = out[out.length - 1]!
+  if (endSec > 0 && points.some((p) => p.timeSec >= endSec) && gainToDb(tail) !== last.gainDb) {
+    out.push({ timeSec: endSec, gainDb: gainToDb(tail) })
+  }
+  return dropRedundant(out)
+}
+
+/** Removes points that lie on the straight line of their neighbours' equal values (flat runs). */
+function dropRedundant(points: GainPoint[]): GainPoint[] {
+  return points.filter((p, i) => {
+    const prev = points[i - 1]
+    const next = points[i + 1]
+    return !(prev && next && prev.gainDb === p.gainDb && next.gainDb === p.gainDb)
+  })
+}
+
+/** The envelope's gain (amplitude) at a time: held before the first and after the last point. */
+export function gainAtSec(envelope: readonly GainPoint[], timeSec: number): number {
+  const first = envelope[0]
+  if (!first) return 1
+  if (timeSec <= first.timeSec) return dbToGain(first.gainDb)
+  for (let i = 1; i < envelope.length; i++) {
+    const b = envelope[i]!
+    if (timeSec < b.timeSec) {
+      const a = envelope[i - 1]!
+      const ga = dbToGain(a.gainDb)
+      return ga + ((dbToGain(b.gainDb) - ga) * (timeSec - a.timeSec)) / (b.timeSec - a.timeSec)
+    }
+  }
+  return dbToGain(envelope[envelope.length - 1]!.gainDb)
+}
+
+/** The whole mix of a project. */
+export function describeMix(project: Pick<Project, 'clips' | 'segments' | 'original'>): MixDescription {
+  const endSec = timelineSec(project)
+  const takes = soundingTakes(project)
+  const envelope = originalEnvelope(project.original, takes, endSec)
+  return { timelineSec: endSec, takes, original: { mode: project.original.mode, envelope } }
+}
