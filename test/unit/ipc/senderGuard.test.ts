@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { isTrustedRendererUrl, isTrustedSender } from '../../../electron/ipc/senderGuard'
+
+const built = { fileUrl: 'file:///opt/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', devServerUrl: null }
+const dev = { fileUrl: null, devServerUrl: 'http://localhost:5173/' }
+
+describe('isTrustedRendererUrl', () => {
+  it('accepts our built renderer file, with or without hash and query', () => {
+    expect(isTrustedRendererUrl(built.fileUrl, built)).toBe(true)
+    expect(isTrustedRendererUrl(`${built.fileUrl}#/settings`, built)).toBe(true)
+    expect(isTrustedRendererUrl(`${built.fileUrl}?a=1`, built)).toBe(true)
+  })
+
+  it('refuses other files, other schemes and the dev server when built', () => {
+    expect(isTrustedRendererUrl('file:///tmp/evil.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('file:///opt/MMAudio%20Studio/resources/app.asar/out/renderer/other.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('file://evilhost/opt/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('http://localhost:5173/', built)).toBe(false)
+    expect(isTrustedRendererUrl('media://local/tmp/x.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('not a url', built)).toBe(false)
+  })
+
+  it('accepts any page of the dev server origin, and nothing else, in development', () => {
+    expect(isTrustedRendererUrl('http://localhost:5173/index.html', dev)).toBe(true)
+    expect(isTrustedRendererUrl('http://localhost:5174/', dev)).toBe(false)
+    expect(isTrustedRendererUrl('https://localhost:5173/', dev)).toBe(false)
+    expect(isTrustedRendererUrl('http://localhost.evil.com:5173/', dev)).toBe(false)
+    expect(isTrustedRendererUrl(built.fileUrl, dev)).toBe(false)
+  })
+})
+
+describe('isTrustedSender', () => {
+  it('needs a top-level main frame showing our renderer', () => {
+    const main = { url: built.fileUrl, parent: null }
+    expect(isTrustedSender(main, main, built)).toBe(true)
+    expect(isTrustedSender(null, main, built)).toBe(false)
+    expect(isTrustedSender({ url: built.fileUrl, parent: main }, main, built)).toBe(false)
+    const other = { url: built.fileUrl, parent: null }
+    expect(isTrustedSender(other, main, built)).toBe(false)
+    expect(isTrustedSender({ url: 'file:///tmp/x.html', parent: null }, undefined, built)).toBe(false)
+  })
+})
