@@ -14,6 +14,8 @@ export interface RunOptions {
   onProgress?: (progress: FfmpegProgress) => void
   /** Collect stdout as bytes (ffprobe JSON, raw PCM) instead of reading progress from it. */
   captureStdout?: boolean
+  /** Stream stdout as it arrives (long raw PCM) instead of collecting it; the result's stdout is then empty. */
+  onStdout?: (chunk: Buffer) => void
 }
 
 export interface RunResult {
@@ -64,10 +66,11 @@ export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
   const live = new Set<AbortController>()
 
   function run(tool: 'ffmpeg' | 'ffprobe', argsIn: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const { signal, onProgress, captureStdout = false } = options
+    const { signal, onProgress, captureStdout = false, onStdout } = options
+    const progressOnStdout = Boolean(onProgress) && !captureStdout && !onStdout
     const args =
       tool === 'ffmpeg'
-        ? ['-hide_banner', '-nostdin', ...(onProgress && !captureStdout ? ['-progress', 'pipe:1', '-nostats'] : []), ...argsIn]
+        ? ['-hide_banner', '-nostdin', ...(progressOnStdout ? ['-progress', 'pipe:1', '-nostats'] : []), ...argsIn]
         : ['-hide_banner', ...argsIn]
     if (signal?.aborted) return Promise.reject(new AppError('CANCELLED', 'Cancelled.'))
 
@@ -97,9 +100,11 @@ export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
         (p) => {
           proc = p
           if (controller.signal.aborted) onAbort()
-          if (captureStdout) {
+          if (onStdout) {
+            p.stdout?.on('data', onStdout)
+          } else if (captureStdout) {
             p.stdout?.on('data', (chunk: Buffer) => stdoutChunks.push(chunk))
-          } else if (onProgress && p.stdout) {
+          } else if (progressOnStdout && onProgress && p.stdout) {
             const parse = createProgressParser()
             createInterface({ input: p.stdout }).on('line', (line) => {
               const snapshot = parse(line)

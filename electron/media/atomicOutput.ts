@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+
+/** A hidden temp name beside `finalPath`, keeping its extension (ffmpeg picks formats by it). */
+export function tempPathFor(finalPath: string): string {
+  const ext = extname(finalPath)
+  const stem = basename(finalPath, ext)
+  return join(dirname(finalPath), `.${stem}.${process.pid}-${randomBytes(4).toString('hex')}.tmp${ext}`)
+}
+
+/**
+ * Runs `produce` against a temp path and renames the result into place only when it succeeded, so a crash
+ * or failure never leaves a half-written file under the final name.
+ */
+export async function writeAtomically<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
+  await mkdir(dirname(finalPath), { recursive: true })
+  const temp = tempPathFor(finalPath)
+  try {
+    const result = await produce(temp)
+    await rename(temp, finalPath)
+    return result
+  } finally {
+    await rm(temp, { force: true })
+  }
+}
+
+export function writeFileAtomically(finalPath: string, data: string | Uint8Array): Promise<void> {
+  return writeAtomically(finalPath, (temp) => writeFile(temp, data))
+}

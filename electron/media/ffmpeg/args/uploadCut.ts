@@ -1,0 +1,42 @@
+import { ffSec } from '../time'
+
+/** What MMAudio looks at (mmaudio.md §1.3, §7.3): 25 fps constant, 384 px on the short side. */
+export const UPLOAD_FPS = 25
+export const UPLOAD_SHORT_SIDE_PX = 384
+
+export interface UploadCutOptions {
+  inputPath: string
+  /** An .mp4 path. */
+  outputPath: string
+  inSec: number
+  /** Length of source to read from inSec. */
+  sourceDurationSec: number
+  /** Length of the file to write; longer than sourceDurationSec holds the last frame (tpad clone). */
+  outputDurationSec: number
+}
+
+/**
+ * Cut [inSec, inSec+sourceDurationSec) to its own small MP4. `-ss` before `-i` with a re-encode is frame
+ * accurate: the first frame written is the frame shown at inSec. Autorotation happens before the filters, so
+ * "short side" is the side as displayed; `-2` keeps the other side even.
+ */
+export function uploadCutArgs(o: UploadCutOptions): readonly string[] {
+  const s = UPLOAD_SHORT_SIDE_PX
+  const padSec = o.outputDurationSec - o.sourceDurationSec
+  const filters = [
+    `fps=${UPLOAD_FPS}`,
+    `scale='if(gt(iw,ih),-2,${s})':'if(gt(iw,ih),${s},-2)':flags=bicubic`,
+    ...(padSec > 0 ? [`tpad=stop_mode=clone:stop_duration=${ffSec(padSec)}`] : []),
+    'format=yuv420p',
+  ]
+  return [
+    '-v', 'error',
+    '-ss', ffSec(o.inSec), '-t', ffSec(o.sourceDurationSec),
+    '-i', o.inputPath,
+    '-map', '0:V:0', '-an', '-sn', '-dn', '-map_metadata', '-1',
+    '-vf', filters.join(','),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
+    '-t', ffSec(o.outputDurationSec),
+    '-movflags', '+faststart', '-f', 'mp4', '-y', o.outputPath,
+  ]
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { Asset } from '../../shared/domain/asset'
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { MediaInfo } from '../../shared/domain/media'
+import { contentHash } from './contentHash'
+import type { FfmpegRunner } from './ffmpeg/run'
+import { probeMedia } from './probe'
+
+/** ffprobe's words for a file that starts like media but is cut short or broken. */
+const DAMAGED = /moov atom not found|truncat|partial file|end of file|invalid nal|corrupt|error reading header/i
+/** Demuxers that turn text or random bytes into a "video" of characters. */
+const TEXT_ART_FORMATS = new Set(['tty', 'bin', 'xbin', 'idf', 'adf'])
+const STILL_IMAGE_FORMAT = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/
+
+const damaged = (name: string, detail: string): AppError =>
+  new AppError(
+    'NOT_A_VIDEO',
+    `"${name}" is damaged or incomplete (${detail}). If it is still copying or downloading, wait for it to finish; otherwise export it again from the camera or editor.`,
+  )
+const unreadable = (name: string): AppError =>
+  new AppError('NOT_A_VIDEO', `"${name}" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.`)
+
+/** Pure: why a probed file is not a usable video, or null when it is. */
+export function rejectionFor(name: string, info: MediaInfo): AppError | null {
+  const formats = info.formatName.split(',')
+  if (formats.some((f) => TEXT_ART_FORMATS.has(f))) return unreadable(name)
+  if (!info.video) {
+    return info.audio
+      ? new AppError('NOT_A_VIDEO', `"${name}" has no picture: it is an audio file. Import a video file instead.`)
+      : unreadable(name)
+  }
+  if (STILL_IMAGE_FORMAT.test(info.formatName)) {
+    return new AppError('NOT_A_VIDEO', `"${name}" is a still image, not a video. Import a video file instead.`)
+  }
+  if (info.durationSec <= 0) return damaged(name, 'it has no length')
+  return null
+}
+
+/** Pure: ffprobe failed on a non-empty file; say what that means for a person. */
+export function probeFailureFor(name: string, error: AppError): AppError {
+  if (error.code !== 'FFMPEG') return error
+  const detail = DAMAGED.exec(error.message)?.[0]
+  return detail ? damaged(name, detail.toLowerCase()) : unreadable(name)
+}
+
+async function statOrExplain(path: string, name: string): Promise<{ size: number }> {
+  try {
+    const s = await stat(path)
+    if (s.isDirectory()) throw new AppError('NOT_A_VIDEO', `"${name}" is a folder, not a video file.`)
+    return s
+  } catch (e) {
+    if (isAppError(e)) throw e
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new AppError('FILE_NOT_FOUND', `"${name}" was not found at ${path}. It may have been moved, renamed or deleted.`)
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new AppError('PERMISSION_DENIED', `MMAudio Studio is not allowed to read "${name}". Check the file's permissions.`)
+    }
+    throw e
+  }
+}
+
+/** A path → an Asset, or an AppError with a sentence a person can act on. The file is only read. */
+export async function importAsset(runner: FfmpegRunner, inputPath: string, signal?: AbortSignal): Promise<Asset> {
+  const path = resolve(inputPath)
+  const name = basename(path)
+  const { size } = await statOrExplain(path, name)
+  if (size === 0) {
+    throw new AppError('NOT_A_VIDEO', `"${name}" is empty (0 bytes). If it is still copying or downloading, try again when it has finished.`)
+  }
+  let info: MediaInfo
+  try {
+    info = await probeMedia(runner, path, signal)
+  } catch (e) {
+    throw isAppError(e) ? probeFailureFor(name, e) : e
+  }
+  const rejection = rejectionFor(name, info)
+  if (rejection || !info.video) throw rejection ?? unreadable(name)
+  return Asset.parse({
+    id: randomUUID(),
+    path,
+    name,
+    contentHash: await contentHash(path),
+    durationSec: info.durationSec,
+    sizeBytes: size,
+    video: info.video,
+    audio: info.audio,
+  })
+}

@@ -1,0 +1,52 @@
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { MediaInfo } from '../../shared/domain/media'
+import { writeAtomically } from './atomicOutput'
+import { normaliseResultArgs, TAKE_SAMPLE_RATE } from './ffmpeg/args/normaliseResult'
+import type { FfmpegRunner } from './ffmpeg/run'
+import { probeMedia } from './probe'
+
+export interface NormaliseResultInput {
+  /** What the provider returned: MP4 with AAC, FLAC, WAV, MP3 … possibly with a video stream. */
+  inputPath: string
+  /** Where the .wav goes; written to a temp name and renamed into place. */
+  outputPath: string
+  /** The length that was asked for: the take is cut (or padded with silence) to exactly this. */
+  durationSec: number
+  signal?: AbortSignal
+}
+
+export interface NormalisedTake {
+  path: string
+  /** Exact length of the written WAV (a whole number of 48 kHz samples). */
+  durationSec: number
+}
+
+/** A provider's result → its first audio stream as a 48 kHz float WAV of exactly the requested length. */
+export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResultInput): Promise<NormalisedTake> {
+  if (!(Number.isFinite(input.durationSec) && input.durationSec > 0)) {
+    throw new AppError('BAD_INPUT', `A take must have a positive length (got ${input.durationSec} s).`)
+  }
+  let info: MediaInfo
+  try {
+    info = await probeMedia(runner, input.inputPath, input.signal)
+  } catch (e) {
+    if (isAppError(e) && e.code !== 'FFMPEG') throw e
+    throw new AppError('PROVIDER_FAILED', 'The provider returned a file that is not audio or video, so there is no sound to use.', {
+      retryable: true,
+      cause: e,
+    })
+  }
+  if (!info.audio) {
+    throw new AppError('PROVIDER_FAILED', 'The provider returned a file with no sound in it. Try generating again.', {
+      retryable: true,
+    })
+  }
+  const sampleCount = Math.round(input.durationSec * TAKE_SAMPLE_RATE)
+  await writeAtomically(input.outputPath, (temp) =>
+    runner.ffmpeg(
+      normaliseResultArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }),
+      input.signal ? { signal: input.signal } : {},
+    ),
+  )
+  return { path: input.outputPath, durationSec: sampleCount / TAKE_SAMPLE_RATE }
+}
