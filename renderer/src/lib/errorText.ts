@@ -2,7 +2,6 @@ import type { AppErrorData, ErrorCode } from '../../../shared/domain/errors'
 
 /** What to tell a person for each error code: the next step, shown under main's own sentence. */
 const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
-  NOT_A_VIDEO: 'Choose a video file (MP4, MOV, MKV, WebM…).',
   FILE_NOT_FOUND: 'The file was moved or deleted. Locate it again and re-import.',
   PERMISSION_DENIED: 'Choose a folder you can write to.',
   DISK_FULL: 'Free some space or choose another drive. Nothing was written.',

@@ -1,0 +1,146 @@
+// The E2E harness (test code, never shipped): serves the built renderer on 127.0.0.1, runs the same services
+// and handler table as main behind a WebSocket, serves media with Range through main's own responder, and
+// fakes only what needs Electron (dialogs, keychain).
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { Readable } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { createAppServices, type AppServices, type Desktop } from '../../../electron/app/services'
+import { dispatch } from '../../../electron/ipc/handle'
+import { createHandlers } from '../../../electron/ipc/handlers'
+import { respondToMediaRequest } from '../../../electron/main/mediaResponse'
+import { nodeRealpath } from '../../../electron/media/allowList'
+import { createMemoryStore } from '../../../electron/store/keyValueStore'
+import type { Cipher } from '../../../electron/store/secrets'
+import { testBinaries } from '../../fixtures/media'
+import { shimScript } from './shim'
+
+export const RENDERER_DIR = join(import.meta.dirname, '../../../out/renderer')
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+}
+
+/** A fake desktop whose dialogs answer what the test queued. */
+export class FakeDesktop implements Desktop {
+  nextOpen: string[] = []
+  nextSave: string | null = null
+  shown: string[] = []
+  async openVideos() {
+    const paths = this.nextOpen
+    this.nextOpen = []
+    return paths
+  }
+  async saveFile() {
+    return this.nextSave
+  }
+  async showInFolder(p: string) {
+    this.shown.push(p)
+    return true
+  }
+}
+
+/** Reversible but not plain: enough to prove keys are not stored as typed. */
+const fakeCipher: Cipher = {
+  isAvailable: async () => true,
+  encrypt: async (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
+  decrypt: async (b) => ({ plainText: Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'), shouldReEncrypt: false }),
+  isPlainTextFallback: () => false,
+}
+
+export interface Harness {
+  url: string
+  services: AppServices
+  desktop: FakeDesktop
+  close(): Promise<void>
+}
+
+export async function startHarness(opts: { fixtureDir: string; cacheDir: string }): Promise<Harness> {
+  let baseUrl = ''
+  const desktop = new FakeDesktop()
+  const services = createAppServices({
+    binaries: testBinaries(),
+    cacheDir: opts.cacheDir,
+    mediaUrl: (p) => `${baseUrl}/media${p.split('/').map(encodeURIComponent).join('/')}`,
+    settingsStore: createMemoryStore(),
+    secretsStore: createMemoryStore(),
+    cipher: fakeCipher,
+    desktop,
+    appVersion: 'e2e',
+    logger: { info: () => {}, error: (m) => console.error(`[harness] ${m}`) },
+  })
+  const handlers = createHandlers(services)
+  const shim = shimScript(opts.fixtureDir)
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(String(e))
+    })
+  })
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseUrl)
+    if (url.pathname.startsWith('/media/')) {
+      const request = new Request(`media://local${url.pathname.slice('/media'.length)}`, {
+        method: req.method ?? 'GET',
+        headers: req.headers.range ? { range: req.headers.range } : {},
+      })
+      const response = await respondToMediaRequest(request, services.allowList, nodeRealpath)
+      res.writeHead(response.status, Object.fromEntries(response.headers))
+      if (response.body) Readable.fromWeb(response.body as never).pipe(res)
+      else res.end()
+      return
+    }
+    if (url.pathname === '/__desktop-shim.js') {
+      res.writeHead(200, { 'Content-Type': MIME['.js']! }).end(shim)
+      return
+    }
+    const rel = normalize(url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname))
+    if (rel.includes('..')) return void res.writeHead(403).end()
+    let body = await readFile(join(RENDERER_DIR, rel)).catch(() => null)
+    if (!body) return void res.writeHead(404).end()
+    if (rel === '/index.html') {
+      // The shim must run before the app's module script, as the preload does.
+      body = Buffer.from(body.toString('utf8').replace('<head>', '<head><script src="/__desktop-shim.js"></script>'))
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(rel)] ?? 'application/octet-stream' }).end(body)
+  }
+
+  const wss = new WebSocketServer({ server, path: '/__ipc' })
+  const sockets = new Set<WebSocket>()
+  wss.on('connection', (ws) => {
+    sockets.add(ws)
+    ws.on('close', () => sockets.delete(ws))
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { id: number; channel: string; input: unknown }
+      void dispatch(msg.channel, msg.input, handlers, { logger: services.logger }).then((result) =>
+        ws.send(JSON.stringify({ id: msg.id, result })),
+      )
+    })
+  })
+  const unsubscribe = services.jobs.onUpdate((payload) => {
+    for (const ws of sockets) ws.send(JSON.stringify({ event: 'job:update', payload }))
+  })
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: baseUrl,
+    services,
+    desktop,
+    close: async () => {
+      unsubscribe()
+      services.runner.abortAll()
+      for (const ws of sockets) ws.terminate()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
