@@ -4,7 +4,7 @@
 // MP4 presets:  pass 1 (measuring) mixes to a temp WAV and measures it with loudnorm print_format=json;
 //               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC, and either
 //               copies the video stream or joins the clips in one libx264 encode; a check pass measures
-//               the written file.
+//               the written file with ebur128 (the EBU meter; loudnorm's own meter reads sparse mixes low).
 // Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
@@ -14,12 +14,13 @@ import type { Asset } from '../../shared/domain/asset'
 import type { Clip, Project } from '../../shared/domain/project'
 import { audioGraph, type OriginalInput, type TakeInput } from './ffmpeg/args/exportAudioGraph'
 import {
+  EBUR128_MEASURE_FILTER,
   isMeasurable,
   loudnormApplyFilter,
   loudnormMeasureFilter,
   type LoudnessTarget,
   type LoudnormReport,
-} from './ffmpeg/args/exportLoudnorm'
+} from './ffmpeg/args/exportLoudness'
 import { evenFrame, videoGraph, videoPieces } from './ffmpeg/args/exportVideoGraph'
 import { ffSec } from './ffmpeg/time'
 
@@ -45,7 +46,7 @@ export interface ExportPlan {
   first: ExportPass
   /** Pass 2, from pass 1's loudness report (null for stems). */
   second: ((measured: LoudnormReport) => ExportPass) | null
-  /** Measures the written file's loudness (null for stems). */
+  /** Measures the written file's loudness with ebur128 (null for stems). */
   check: ExportPass | null
 }
 
@@ -201,7 +202,7 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
 
   const check: ExportPass = {
     stage: 'finishing',
-    args: ['-i', tempPath, '-map', '0:a:0', '-af', loudnormMeasureFilter(target), '-f', 'null', '-'],
+    args: ['-i', tempPath, '-map', '0:a:0', '-af', EBUR128_MEASURE_FILTER, '-f', 'null', '-'],
     files: [],
     durationSec: mix.timelineSec,
   }

@@ -82,3 +82,29 @@ export function parseLoudnormReport(stderr: string): LoudnormReport {
     normalizationType: String(raw.normalization_type ?? ''),
   }
 }
+
+/** Measures a finished file with the EBU R128 meter (true peak on); the summary lands on stderr. */
+export const EBUR128_MEASURE_FILTER = 'ebur128=peak=true:framelog=verbose'
+
+export interface LoudnessMeasurement {
+  integratedLufs: number
+  truePeakDbtp: number
+  lra: number
+}
+
+/** The last ebur128 summary in ffmpeg's stderr; -inf (silence) becomes -Infinity. */
+export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
+  const at = stderr.lastIndexOf('Summary:')
+  const summary = at < 0 ? '' : stderr.slice(at)
+  const read = (re: RegExp): number => {
+    const m = re.exec(summary)?.[1]
+    return m === undefined ? NaN : num(m)
+  }
+  const measured = {
+    integratedLufs: read(/I:\s+(\S+) LUFS/),
+    truePeakDbtp: read(/Peak:\s+(\S+) dBFS/),
+    lra: read(/LRA:\s+(\S+) LU/),
+  }
+  if (Number.isNaN(measured.integratedLufs)) throw new AppError('FFMPEG', 'ffmpeg did not report the loudness it measured.')
+  return measured
+}

@@ -1,0 +1,176 @@
+// Export as a job: checks the inputs, runs the planned ffmpeg passes with progress and cancel, and moves the
+// result into place only when everything succeeded. Plain Node; the runner and job registry are passed in.
+import { randomUUID } from 'node:crypto'
+import { constants } from 'node:fs'
+import { access, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { ExportRequest, ExportResult } from '../../shared/domain/export'
+import type { JobStage } from '../../shared/domain/job'
+import type { Project } from '../../shared/domain/project'
+import { tempPathFor } from '../media/atomicOutput'
+import { planExport, type ExportPass } from '../media/exportPlan'
+import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
+import { etaSec, progressFraction } from '../media/ffmpeg/progress'
+import type { FfmpegRunner } from '../media/ffmpeg/run'
+import type { JobRegistry } from './jobs'
+
+export interface ExportRunOptions {
+  signal?: AbortSignal
+  onProgress?: (stage: JobStage, progress: number | null, etaSec?: number) => void
+}
+
+export interface ExportService {
+  /** Starts the export as a job; progress and the result arrive as job updates. */
+  start(project: Project, request: ExportRequest): { jobId: string }
+  /** Runs the export and resolves with what was written. */
+  run(project: Project, request: ExportRequest, opts?: ExportRunOptions): Promise<ExportResult>
+}
+
+export interface ExportServiceDeps {
+  runner: FfmpegRunner
+  jobs: JobRegistry
+  /** Where intermediate files go (the mix WAV, graph scripts); the OS temp folder by default. */
+  tmpDir?: string
+}
+
+/** A file-system failure in words a person can act on. */
+export function fsError(error: unknown, path: string): AppError {
+  if (isAppError(error)) return error
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const cause = { cause: error }
+  switch (code) {
+    case 'ENOENT':
+      return new AppError('FILE_NOT_FOUND', `"${path}" does not exist.`, cause)
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new AppError('PERMISSION_DENIED', `MMAudio Studio may not write to "${path}". Choose another folder.`, cause)
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError('DISK_FULL', `The disk holding "${path}" is full. Free some space or choose another folder.`, cause)
+    default:
+      return new AppError('INTERNAL', error instanceof Error ? error.message : String(error), cause)
+  }
+}
+
+async function assertSourcesExist(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    try {
+      await access(path, constants.R_OK)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new AppError('FILE_NOT_FOUND', `The file "${path}" is missing. Relink it or remove it from the project, then export again.`, { field: path })
+      }
+      throw fsError(error, path)
+    }
+  }
+}
+
+/** The path with symlinks resolved when it exists, compared case-insensitively where file systems usually are. */
+async function identity(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => resolve(path))
+  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real
+}
+
+/** Every file the project refers to: no export may overwrite one. */
+function projectFiles(project: Project): string[] {
+  return [...project.assets.map((a) => a.path), ...project.segments.flatMap((s) => s.takes.map((t) => t.path))]
+}
+
+async function assertNotASource(destinations: readonly string[], project: Project): Promise<void> {
+  const sources = new Set(await Promise.all(projectFiles(project).map(identity)))
+  for (const destination of destinations) {
+    if (sources.has(await identity(destination))) {
+      throw new AppError('DESTINATION_IS_SOURCE', `"${destination}" is one of the project's own files. Choose another name for the export.`, { field: 'destinationPath' })
+    }
+  }
+}
+
+async function assertWritableFolder(folder: string): Promise<void> {
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new AppError('BAD_INPUT', `"${folder}" is not a folder.`)
+    await access(folder, constants.W_OK)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('FILE_NOT_FOUND', `The folder "${folder}" does not exist.`, { field: 'destinationPath' })
+    }
+    throw fsError(error, folder)
+  }
+}
+
+function finiteOrNull(n: number): number | null {
+  return Number.isFinite(n) ? n : null
+}
+
+export function createExportService(deps: ExportServiceDeps): ExportService {
+  const { runner, jobs } = deps
+
+  async function runPass(pass: ExportPass, opts: ExportRunOptions): Promise<string> {
+    for (const file of pass.files) await writeFile(file.path, file.text).catch((e: unknown) => Promise.reject(fsError(e, file.path)))
+    opts.onProgress?.(pass.stage, 0)
+    const { stderr } = await runner.ffmpeg(pass.args, {
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onProgress: (p) => opts.onProgress?.(pass.stage, progressFraction(p, pass.durationSec), etaSec(p, pass.durationSec) ?? undefined),
+    })
+    return stderr
+  }
+
+  async function run(project: Project, request: ExportRequest, opts: ExportRunOptions = {}): Promise<ExportResult> {
+    const workDir = join(deps.tmpDir ?? tmpdir(), `mmaudio-export-${randomUUID()}`)
+    const plan = planExport(project, request, { workDir, tempFor: tempPathFor })
+    const finals = plan.outputs.map((o) => o.finalPath)
+    await assertSourcesExist(plan.sources)
+    await assertNotASource(finals, project)
+    for (const folder of new Set(finals.map(dirname))) await assertWritableFolder(folder)
+
+    const throwIfCancelled = (): void => {
+      if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
+    }
+    try {
+      throwIfCancelled()
+      await mkdir(workDir, { recursive: true }).catch((e: unknown) => Promise.reject(fsError(e, workDir)))
+      const firstLog = await runPass(plan.first, opts)
+      let written: LoudnessMeasurement | null = null
+      if (plan.second) {
+        throwIfCancelled()
+        await runPass(plan.second(parseLoudnormReport(firstLog)), opts)
+      }
+      if (plan.check) {
+        throwIfCancelled()
+        written = parseEbur128Summary(await runPass(plan.check, opts))
+      }
+      throwIfCancelled()
+      opts.onProgress?.('finishing', 1, 0)
+      for (const { tempPath, finalPath } of plan.outputs) {
+        await rename(tempPath, finalPath).catch((e: unknown) => Promise.reject(fsError(e, finalPath)))
+      }
+      return {
+        paths: finals,
+        durationSec: plan.timelineSec,
+        videoCopied: plan.videoCopied,
+        integratedLufs: written ? finiteOrNull(written.integratedLufs) : null,
+        truePeakDbtp: written ? finiteOrNull(written.truePeakDbtp) : null,
+      }
+    } finally {
+      await Promise.all([
+        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).catch(() => undefined)),
+        rm(workDir, { recursive: true, force: true }).catch(() => undefined),
+      ])
+    }
+  }
+
+  return {
+    run,
+    start(project, request) {
+      const jobId = jobs.start('export', async (ctx) => ({
+        exportResult: await run(project, request, {
+          signal: ctx.signal,
+          onProgress: (stage, progress, eta) => ctx.report({ stage, progress, ...(eta === undefined ? {} : { etaSec: eta }) }),
+        }),
+      }))
+      return { jobId }
+    },
+  }
+}

@@ -1,0 +1,118 @@
+// A small registry of long-running work (export now, generation later). Each job gets an id, an AbortSignal
+// and a report function; every change is emitted as a JobUpdate, the one event the renderer listens to.
+import { randomUUID } from 'node:crypto'
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { JobStage, JobUpdate } from '../../shared/domain/job'
+
+export type JobKind = JobUpdate['kind']
+
+export interface JobReport {
+  stage: JobStage
+  progress: number | null
+  etaSec?: number
+  message?: string
+}
+
+export interface JobContext {
+  signal: AbortSignal
+  report(update: JobReport): void
+}
+
+export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult'>>>
+
+export interface JobRegistry {
+  /** Starts `run` at once and returns its id; its outcome arrives through onUpdate. */
+  start(kind: JobKind, run: JobRun): string
+  /** Asks a running job to stop; false when no such job is running. */
+  cancel(jobId: string): boolean
+  /** The latest state of every job, oldest first. */
+  list(): JobUpdate[]
+  /** Called on every change; returns the unsubscribe function. */
+  onUpdate(listener: (update: JobUpdate) => void): () => void
+}
+
+const clamp01 = (p: number | null): number | null => (p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p)))
+
+export function createJobRegistry(options: { newId?: () => string } = {}): JobRegistry {
+  const newId = options.newId ?? randomUUID
+  const jobs = new Map<string, { state: JobUpdate; controller: AbortController }>()
+  const listeners = new Set<(update: JobUpdate) => void>()
+
+  function emit(jobId: string, next: JobUpdate): void {
+    const job = jobs.get(jobId)
+    if (!job) return
+    job.state = next
+    for (const listener of [...listeners]) {
+      try {
+        listener(next)
+      } catch {
+        // A failing listener must not stop the job or the other listeners.
+      }
+    }
+  }
+
+  function finish(jobId: string, patch: Partial<JobUpdate>): void {
+    const job = jobs.get(jobId)
+    if (!job || job.state.status !== 'running') return
+    const { etaSec: _eta, ...rest } = job.state
+    emit(jobId, { ...rest, ...patch })
+  }
+
+  return {
+    start(kind, run) {
+      const jobId = newId()
+      const controller = new AbortController()
+      const state: JobUpdate = { jobId, kind, status: 'running', stage: 'preparing', progress: null }
+      jobs.set(jobId, { state, controller })
+      emit(jobId, state)
+
+      const report = (u: JobReport): void => {
+        const job = jobs.get(jobId)
+        if (!job || job.state.status !== 'running') return
+        const { etaSec: _eta, message: _message, ...rest } = job.state
+        emit(jobId, {
+          ...rest,
+          stage: u.stage,
+          progress: clamp01(u.progress),
+          ...(u.etaSec !== undefined && Number.isFinite(u.etaSec) ? { etaSec: Math.max(0, u.etaSec) } : {}),
+          ...(u.message !== undefined ? { message: u.message } : {}),
+        })
+      }
+
+      // Run on a later tick, so a caller that subscribes right after start() sees every update.
+      void Promise.resolve()
+        .then(() => run({ signal: controller.signal, report }))
+        .then(
+          (result) => finish(jobId, { status: 'succeeded', progress: 1, ...result }),
+          (error: unknown) => {
+            const cancelled = controller.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
+            const appError = cancelled
+              ? new AppError('CANCELLED', 'Cancelled.')
+              : isAppError(error)
+                ? error
+                : new AppError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error })
+            finish(jobId, { status: cancelled ? 'cancelled' : 'failed', error: appError.toData() })
+          },
+        )
+      return jobId
+    },
+
+    cancel(jobId) {
+      const job = jobs.get(jobId)
+      if (!job || job.state.status !== 'running' || job.controller.signal.aborted) return false
+      job.controller.abort()
+      return true
+    },
+
+    list() {
+      return [...jobs.values()].map((j) => j.state)
+    },
+
+    onUpdate(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+}
