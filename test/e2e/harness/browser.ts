@@ -18,8 +18,20 @@ const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 
+const BROWSER_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+]
+
+/** CHROMIUM_PATH, else the first Chromium or Chrome found in the usual places. */
 export function executablePath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const found = process.env.CHROMIUM_PATH ?? BROWSER_CANDIDATES.find((p) => existsSync(p))
+  if (!found) throw new Error('E2E tests need Chromium or Chrome: install it, or set CHROMIUM_PATH to its binary.')
+  return found
 }
 
 /** `npm test` builds first; a lone `vitest run test/e2e` builds here if needed. */
