@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/domain/errors'
+import type { MediaInfo } from '../../../shared/domain/media'
+import { probeFailureFor, rejectionFor } from '../../../electron/media/importAsset'
+
+const video = {
+  codec: 'h264', width: 640, height: 360, rotation: 0 as const, displayWidth: 640, displayHeight: 360, fps: 30, vfr: false,
+}
+const info = (over: Partial<MediaInfo>): MediaInfo => ({
+  durationSec: 5, formatName: 'mov,mp4,m4a,3gp,3g2,mj2', sizeBytes: 1000, video, audio: null, ...over,
+})
+
+describe('rejectionFor: what a probed file means for import', () => {
+  it('accepts a video with or without sound', () => {
+    expect(rejectionFor('a.mp4', info({}))).toBeNull()
+  })
+  it('an audio-only file has no picture', () => {
+    const e = rejectionFor('song.m4a', info({ video: null, audio: { codec: 'aac', sampleRate: 44100, channels: 2 } }))
+    expect(e?.code).toBe('NOT_A_VIDEO')
+    expect(e?.message).toMatch(/"song.m4a" has no picture/)
+  })
+  it('random bytes that a text-art demuxer accepts are not a video', () => {
+    const e = rejectionFor('x.bin', info({ formatName: 'bin', durationSec: 0, video: { ...video, codec: 'bintext' } }))
+    expect(e?.message).toMatch(/not a video file MMAudio Studio can read/)
+  })
+  it('a still image is not a video', () => {
+    expect(rejectionFor('p.png', info({ formatName: 'png_pipe', durationSec: 0 }))?.message).toMatch(/still image/)
+    expect(rejectionFor('p.jpg', info({ formatName: 'image2', durationSec: 0.04 }))?.message).toMatch(/still image/)
+  })
+  it('a video without a length is damaged', () => {
+    expect(rejectionFor('v.mp4', info({ durationSec: 0 }))?.message).toMatch(/damaged or incomplete/)
+  })
+})
+
+describe('probeFailureFor: ffprobe refused the file', () => {
+  it('a missing moov atom is a damaged or incomplete file', () => {
+    const e = probeFailureFor('cut.mp4', new AppError('FFMPEG', 'ffprobe failed: [mov,mp4 @ 0x1] moov atom not found\ncut.mp4: Invalid data found when processing input'))
+    expect(e.code).toBe('NOT_A_VIDEO')
+    expect(e.message).toMatch(/"cut.mp4" is damaged or incomplete \(moov atom not found\)/)
+  })
+  it('anything else ffprobe cannot read is not a video file', () => {
+    const e = probeFailureFor('notes.txt', new AppError('FFMPEG', 'ffprobe failed: notes.txt: Invalid data found when processing input'))
+    expect(e.message).toBe('"notes.txt" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.')
+  })
+  it('keeps errors that are not about the file (cancel, missing ffprobe) as they are', () => {
+    const cancelled = new AppError('CANCELLED', 'Cancelled.')
+    expect(probeFailureFor('a.mp4', cancelled)).toBe(cancelled)
+  })
+})
