@@ -11,6 +11,8 @@ export type Fault =
   | { op: Op; status: number; body?: unknown; headers?: Record<string, string>; times?: number }
   /** Drop the connection without answering (a network error); for 'submit', after the job was accepted. */
   | { op: Op; drop: true; times?: number }
+  /** For 'download': send the headers (full Content-Length) and half the bytes, then drop the connection. */
+  | { op: Op; cut: true; times?: number }
 
 /** How a job ends: ok, the provider's own failure, a corrupt or truncated output file, or never. */
 export type Outcome =
@@ -121,12 +123,20 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function answerFault(state: EmulatorState, op: Op, res: ServerResponse): boolean {
   const f = state.takeFault(op)
   if (!f) return false
+  replyFault(f, res)
+  return true
+}
+
+function replyFault(f: Fault, res: ServerResponse, bytes?: Buffer): void {
+  if ('cut' in f) {
+    res.write((bytes ?? Buffer.alloc(0)).subarray(0, Math.floor((bytes?.length ?? 0) / 2)), () => res.socket?.destroy())
+    return
+  }
   if ('drop' in f) {
     res.socket?.destroy()
-    return true
+    return
   }
   sendJson(res, f.status, f.body ?? { message: `emulated ${f.status}` }, f.headers ?? {})
-  return true
 }
 
 /** Serves GET /files/:id/:name (outputs and uploads), counting downloads and honouring faults. */
@@ -134,14 +144,19 @@ export function serveFile(state: EmulatorState, req: IncomingMessage, res: Serve
   const m = /^\/files\/([^/]+)\//.exec(url.pathname)
   if (!m || req.method !== 'GET') return false
   state.counts.download++
-  if (answerFault(state, 'download', res)) return true
+  const fault = state.takeFault('download')
   const file = state.files.get(m[1]!)
+  if (fault && !('cut' in fault && file)) {
+    replyFault(fault, res)
+    return true
+  }
   if (!file) {
     sendJson(res, 404, { message: 'no such file' })
     return true
   }
   res.writeHead(200, { 'Content-Type': file.mime, 'Content-Length': file.bytes.length })
-  res.end(file.bytes)
+  if (fault) replyFault(fault, res, file.bytes)
+  else res.end(file.bytes)
   return true
 }
 
