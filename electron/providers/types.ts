@@ -61,6 +61,8 @@ export interface ProviderContext {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
   /** Poll interval in ms (tests use a small one). */
   pollIntervalMs?: number
+  /** Give up (TIMEOUT) when the request has not finished after this many ms of polling; default per provider. */
+  maxWaitMs?: number
 }
 
 export interface GenerateResult {
