@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { Asset } from '../../shared/domain/asset'
 import { AppError, isAppError } from '../../shared/domain/errors'
@@ -10,6 +10,8 @@ import { probeMedia } from './probe'
 
 /** ffprobe's words for a file that starts like media but is cut short or broken. */
 const DAMAGED = /moov atom not found|truncat|partial file|end of file|invalid nal|corrupt|error reading header/i
+/** Box types an MP4/MOV starts with; the mov demuxer says "moov atom not found" for any junk named .mp4. */
+const ISO_MEDIA_FIRST_BOXES = new Set(['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip', 'pnot'])
 /** Demuxers that turn text or random bytes into a "video" of characters. */
 const TEXT_ART_FORMATS = new Set(['tty', 'bin', 'xbin', 'idf', 'adf'])
 const STILL_IMAGE_FORMAT = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/
@@ -38,11 +40,28 @@ export function rejectionFor(name: string, info: MediaInfo): AppError | null {
   return null
 }
 
-/** Pure: ffprobe failed on a non-empty file; say what that means for a person. */
-export function probeFailureFor(name: string, error: AppError): AppError {
+/** Pure: whether a file's first bytes are an MP4/MOV box header. */
+export function looksLikeIsoMedia(head: Uint8Array): boolean {
+  return head.length >= 8 && ISO_MEDIA_FIRST_BOXES.has(Buffer.from(head.subarray(4, 8)).toString('latin1'))
+}
+
+/** Pure: ffprobe failed on a non-empty file starting with `head`; say what that means for a person. */
+export function probeFailureFor(name: string, error: AppError, head: Uint8Array): AppError {
   if (error.code !== 'FFMPEG') return error
   const detail = DAMAGED.exec(error.message)?.[0]
-  return detail ? damaged(name, detail.toLowerCase()) : unreadable(name)
+  const isMoovOfJunk = /moov atom/i.test(detail ?? '') && !looksLikeIsoMedia(head)
+  return detail && !isMoovOfJunk ? damaged(name, detail.toLowerCase()) : unreadable(name)
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    const { bytesRead } = await file.read(head, 0, head.length, 0)
+    return head.subarray(0, bytesRead)
+  } finally {
+    await file.close()
+  }
 }
 
 async function statOrExplain(path: string, name: string): Promise<{ size: number }> {
@@ -75,7 +94,7 @@ export async function importAsset(runner: FfmpegRunner, inputPath: string, signa
   try {
     info = await probeMedia(runner, path, signal)
   } catch (e) {
-    throw isAppError(e) ? probeFailureFor(name, e) : e
+    throw isAppError(e) ? probeFailureFor(name, e, await readHead(path)) : e
   }
   const rejection = rejectionFor(name, info)
   if (rejection || !info.video) throw rejection ?? unreadable(name)

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import type { MediaInfo } from '../../../shared/domain/media'
-import { probeFailureFor, rejectionFor } from '../../../electron/media/importAsset'
+import { looksLikeIsoMedia, probeFailureFor, rejectionFor } from '../../../electron/media/importAsset'
+
+const mp4Head = Buffer.from('\0\0\0\x20ftypisom', 'latin1')
+const junkHead = Buffer.from('8f3a1c0e99b2d4f1', 'latin1')
 
 const video = {
   codec: 'h264', width: 640, height: 360, rotation: 0 as const, displayWidth: 640, displayHeight: 360, fps: 30, vfr: false,
@@ -33,17 +36,26 @@ describe('rejectionFor: what a probed file means for import', () => {
 })
 
 describe('probeFailureFor: ffprobe refused the file', () => {
-  it('a missing moov atom is a damaged or incomplete file', () => {
-    const e = probeFailureFor('cut.mp4', new AppError('FFMPEG', 'ffprobe failed: [mov,mp4 @ 0x1] moov atom not found\ncut.mp4: Invalid data found when processing input'))
+  const noMoov = new AppError('FFMPEG', 'ffprobe failed: [mov,mp4 @ 0x1] moov atom not found\ncut.mp4: Invalid data found when processing input')
+  it('a missing moov atom in a file that starts like an MP4 is a damaged or incomplete file', () => {
+    const e = probeFailureFor('cut.mp4', noMoov, mp4Head)
     expect(e.code).toBe('NOT_A_VIDEO')
     expect(e.message).toMatch(/"cut.mp4" is damaged or incomplete \(moov atom not found\)/)
   })
+  it('junk named .mp4 (the mov demuxer also says "moov atom not found") is not a video file', () => {
+    expect(probeFailureFor('junk.mp4', noMoov, junkHead).message).toMatch(/not a video file MMAudio Studio can read/)
+  })
   it('anything else ffprobe cannot read is not a video file', () => {
-    const e = probeFailureFor('notes.txt', new AppError('FFMPEG', 'ffprobe failed: notes.txt: Invalid data found when processing input'))
+    const e = probeFailureFor('notes.txt', new AppError('FFMPEG', 'ffprobe failed: notes.txt: Invalid data found when processing input'), junkHead)
     expect(e.message).toBe('"notes.txt" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.')
   })
   it('keeps errors that are not about the file (cancel, missing ffprobe) as they are', () => {
     const cancelled = new AppError('CANCELLED', 'Cancelled.')
-    expect(probeFailureFor('a.mp4', cancelled)).toBe(cancelled)
+    expect(probeFailureFor('a.mp4', cancelled, mp4Head)).toBe(cancelled)
+  })
+  it('recognises MP4/MOV box headers', () => {
+    expect(looksLikeIsoMedia(mp4Head)).toBe(true)
+    expect(looksLikeIsoMedia(junkHead)).toBe(false)
+    expect(looksLikeIsoMedia(new Uint8Array(3))).toBe(false)
   })
 })
