@@ -16,3 +16,16 @@ export function clampIntToRange(value: number, range: ParamRange, mode: 'round' 
   const whole = mode === 'ceil' ? Math.ceil(v - 1e-6) : Math.round(v)
   return Math.min(Math.floor(range.max), Math.max(Math.ceil(range.min), whole))
 }
+
+/**
+ * Which of a provider's parameter names an error message mentions, as our own field name (for
+ * "invalid input: which field"). `fields` maps provider names to ours; longer names are tried first so
+ * `negative_prompt` is not read as `prompt`.
+ */
+export function fieldMentioned(text: string, fields: Readonly<Record<string, string>>): string | undefined {
+  const names = Object.keys(fields).sort((a, b) => b.length - a.length)
+  for (const name of names) {
+    if (new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(text)) return fields[name]
+  }
+  return undefined
+}
