@@ -82,6 +82,29 @@ export function resolveProviderUrl(url: string, baseUrl: string | null, defaultB
   return `${base}${u.pathname}${u.search}`
 }
 
+/**
+ * Runs `call` under a retry policy, with the same rule and backoff as every request made here. For calls an
+ * SDK makes with its own transport: `call` must throw AppErrors (anything else is rethrown at once).
+ */
+export async function retryCall<T>(
+  policy: RetryPolicy,
+  ctx: Pick<ProviderContext, 'signal' | 'sleep'>,
+  call: () => Promise<T>,
+): Promise<T> {
+  const sleep = ctx.sleep ?? defaultSleep
+  for (let i = 0; ; i++) {
+    try {
+      return await call()
+    } catch (e) {
+      if (!isAppError(e)) throw e
+      const again =
+        i + 1 < MAX_ATTEMPTS[policy] && (policy === 'idempotent' ? e.retryable === true : e.code === 'RATE_LIMITED')
+      if (!again) throw e
+      await sleep(Math.max(backoffMs(i), (e.retryAfterSec ?? 0) * 1000), ctx.signal)
+    }
+  }
+}
+
 export interface ProviderHttp {
   json<S extends z.ZodType>(req: JsonRequest<S>): Promise<z.output<S>>
   /** Raw request for protocols that need the Response (multipart, PUT of bytes). Same error mapping. */
@@ -146,27 +169,13 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     }
   }
 
-  async function withRetry(
+  function withRetry(
     policy: RetryPolicy,
     method: string,
     target: string,
     init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number },
   ): Promise<Response> {
-    for (let i = 0; ; i++) {
-      try {
-        return await attempt(method, target, init)
-      } catch (e) {
-        const err = e as AppError
-        const again =
-          i + 1 < MAX_ATTEMPTS[policy] &&
-          (policy === 'idempotent'
-            ? err.retryable === true
-            : err.code === 'RATE_LIMITED')
-        if (!again) throw err
-        const waitMs = Math.max(backoffMs(i), (err.retryAfterSec ?? 0) * 1000)
-        await sleep(waitMs, ctx.signal)
-      }
-    }
+    return retryCall(policy, ctx, () => attempt(method, target, init))
   }
 
   async function downloadOnce(target: string, dest: string): Promise<{ path: string; mime: string }> {
