@@ -80,18 +80,3 @@ export function failedError(label: string, providerMessage: string | undefined):
 export function unexpectedResponseError(label: string, what: string): AppError {
   return new AppError('PROVIDER_FAILED', `${label} sent a ${what} MMAudio Studio does not understand.`)
 }
-
-/**
- * A submit that failed in a way where the provider may still have accepted it (dropped connection, timeout,
- * 5xx). It is never sent again automatically, and is marked not retryable so nothing upstream repeats it.
- * Other errors (auth, input, 429 after its retries) are returned unchanged.
- */
-export function submitUncertainError(label: string, err: AppError): AppError {
-  const uncertain = err.code === 'NETWORK' || err.code === 'TIMEOUT' || (err.code === 'PROVIDER_FAILED' && err.retryable === true)
-  if (!uncertain) return err
-  return new AppError(
-    err.code,
-    `${err.message} The request may still have reached ${label}, so it was not sent again: check your ${label} dashboard before you generate it again.`,
-    { retryable: false, cause: err },
-  )
-}

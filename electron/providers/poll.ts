@@ -1,38 +1,91 @@
-// The wait for an accepted request: ask for its state every poll interval until it is done, and give up at a
-// deadline. Each check makes its own calls (and retries them under the 'idempotent' policy).
-import { AppError } from '../../shared/domain/errors'
-import { defaultSleep } from './http'
-import type { ProviderContext } from './types'
+// What every queue-style adapter does after its submit was accepted: poll at an interval until a terminal
+// state (progress reported only when it changes), give up with TIMEOUT after a deadline, tell the provider
+// to cancel when the caller aborts or gives up, and say clearly when a submit may have been accepted.
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { ProviderHttp } from './http'
+import type { ProviderContext, ProviderProgress } from './types'
 
-/** How long a request may stay queued or running before we give up on it. */
-export const DEFAULT_MAX_WAIT_MS = 30 * 60_000
+export type PollStep<T> = { done: true; value: T } | { done: false; progress?: ProviderProgress }
 
 export interface PollOptions<T> {
   label: string
-  ctx: Pick<ProviderContext, 'signal' | 'sleep' | 'pollIntervalMs'>
-  /** One look at the request: its final value once done, undefined while it is still going. */
-  check: () => Promise<T | undefined>
-  maxWaitMs?: number
-  /** Poll interval when ctx has none. */
-  defaultIntervalMs?: number
+  ctx: ProviderContext
+  http: Pick<ProviderHttp, 'pause'>
+  /** One status check: done with a value, or still running (with the stage to show). Throws on failure. */
+  check: () => Promise<PollStep<T>>
+  /** The provider's suggested interval, used when ctx.pollIntervalMs is not set. */
+  defaultIntervalMs: number
+  /** How long to wait for a terminal state when ctx.maxWaitMs is not set. */
+  defaultMaxWaitMs: number
+  now?: () => number
 }
 
-export function waitTimeoutError(label: string, maxWaitMs: number): AppError {
-  const mins = maxWaitMs >= 60_000 ? `${Math.round(maxWaitMs / 60_000)} min` : `${Math.round(maxWaitMs / 1000)} s`
-  return new AppError('TIMEOUT', `${label} did not finish the sound within ${mins}. Try again later or pick another provider.`, {
-    retryable: true,
-  })
+/** The error for a request that never reached a terminal state in time. */
+export function pollDeadlineError(label: string, waitedMs: number): AppError {
+  const mins = waitedMs >= 60_000 ? `${Math.round(waitedMs / 60_000)} min` : `${Math.round(waitedMs / 1000)} s`
+  return new AppError(
+    'TIMEOUT',
+    `${label} did not finish this request within ${mins}. Try again later or pick another provider.`,
+    { retryable: true },
+  )
 }
 
+/** Polls `check` until it is done; emits a progress event only when the stage (or its detail) changes. */
 export async function pollUntilDone<T>(opts: PollOptions<T>): Promise<T> {
-  const { ctx, maxWaitMs = DEFAULT_MAX_WAIT_MS } = opts
-  const sleep = ctx.sleep ?? defaultSleep
-  const deadline = Date.now() + maxWaitMs
+  const now = opts.now ?? Date.now
+  const maxWaitMs = opts.ctx.maxWaitMs ?? opts.defaultMaxWaitMs
+  const intervalMs = opts.ctx.pollIntervalMs ?? opts.defaultIntervalMs
+  const started = now()
+  let last = ''
   for (;;) {
-    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.')
-    const value = await opts.check()
-    if (value !== undefined) return value
-    if (Date.now() >= deadline) throw waitTimeoutError(opts.label, maxWaitMs)
-    await sleep(ctx.pollIntervalMs ?? opts.defaultIntervalMs ?? 1000, ctx.signal)
+    const step = await opts.check()
+    if (step.done) return step.value
+    if (step.progress) {
+      const key = JSON.stringify(step.progress)
+      if (key !== last) opts.ctx.onProgress(step.progress)
+      last = key
+    }
+    if (now() - started >= maxWaitMs) throw pollDeadlineError(opts.label, maxWaitMs)
+    await opts.http.pause(intervalMs)
   }
+}
+
+const CANCEL_BUDGET_MS = 10_000
+
+/**
+ * Runs the work that follows an accepted submit. When the caller aborts (or the work gives up with TIMEOUT),
+ * asks the provider to cancel — best effort, bounded, with its own signal since ctx.signal is already
+ * aborted — before rejecting, so the request stops running (and billing) on the provider's side.
+ * `cancel` is null for providers without a cancel endpoint.
+ */
+export async function cancelOnGiveUp<T>(
+  ctx: ProviderContext,
+  work: () => Promise<T>,
+  cancel: ((detached: ProviderContext) => Promise<unknown>) | null,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    const aborted = ctx.signal.aborted
+    if (cancel && (aborted || (isAppError(e) && e.code === 'TIMEOUT'))) {
+      const detached: ProviderContext = { ...ctx, signal: AbortSignal.timeout(CANCEL_BUDGET_MS), onProgress: () => {} }
+      await cancel(detached).catch(() => undefined)
+    }
+    if (aborted) throw new AppError('CANCELLED', 'Cancelled.')
+    throw e
+  }
+}
+
+/**
+ * A submit failed in a way where the provider may still have accepted it (dropped connection, timeout, 5xx).
+ * It was not repeated, and must not be retried blindly: the error says so and is not retryable.
+ */
+export function ambiguousSubmitError(label: string, e: unknown): unknown {
+  if (!isAppError(e) || !['NETWORK', 'TIMEOUT', 'PROVIDER_FAILED'].includes(e.code)) return e
+  return new AppError(
+    e.code,
+    `${e.message} ${label} may have accepted the request anyway, so it was not sent again (that could charge twice). ` +
+      `Check your ${label} dashboard before retrying.`,
+    { retryable: false, cause: e },
+  )
 }
