@@ -164,6 +164,13 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   }
 
   const videoCopied = canCopyVideo(clips, assets)
+  const firstVideo = assets.get(clips[0]!.assetId)!.video
+  const frame = evenFrame(firstVideo.displayWidth, firstVideo.displayHeight, firstVideo.fps)
+  // Pass 2 opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
+  const pieces = videoCopied
+    ? []
+    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipDurationSec(c) })), mix.timelineSec, frame.fps)
+
   const second = (measured: LoudnormReport): ExportPass => {
     const inputs2 = inputList()
     let videoChains: string[] = []
@@ -174,14 +181,8 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
       videoMap = ['-map', '0:v:0']
       videoCodec = ['-c:v', 'copy', '-map_metadata', '0']
     } else {
-      const firstAsset = assets.get(clips[0]!.assetId)!
-      const frame = evenFrame(firstAsset.video.displayWidth, firstAsset.video.displayHeight, firstAsset.video.fps)
-      const placed = clips.map((clip) => ({
-        inputIndex: inputs2.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip)),
-        startSec: clip.startSec,
-        durationSec: clipDurationSec(clip),
-      }))
-      videoChains = videoGraph(videoPieces(placed, mix.timelineSec, frame.fps), frame, 'video')
+      for (const clip of clips) inputs2.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip))
+      videoChains = videoGraph(pieces, frame, 'video')
       videoMap = ['-map', '[video]']
       videoCodec = [...VIDEO_ENCODE]
     }

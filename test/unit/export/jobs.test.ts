@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/domain/errors'
+import { JobUpdate } from '../../../shared/domain/job'
+import { createJobRegistry } from '../../../electron/jobs/jobs'
+
+const exportResult = { paths: ['/out/a.mp4'], durationSec: 5, videoCopied: true, integratedLufs: -14, truePeakDbtp: -1.2 }
+
+function recorder(registry: ReturnType<typeof createJobRegistry>) {
+  const updates: JobUpdate[] = []
+  registry.onUpdate((u) => updates.push(u))
+  const settled = (jobId: string) =>
+    new Promise<JobUpdate>((resolve) => {
+      const off = registry.onUpdate((u) => {
+        if (u.jobId === jobId && u.status !== 'running') {
+          off()
+          resolve(u)
+        }
+      })
+    })
+  return { updates, settled }
+}
+
+describe('job registry', () => {
+  it('reports every stage change and the result as valid JobUpdates', async () => {
+    let n = 0
+    const jobs = createJobRegistry({ newId: () => `job-${++n}` })
+    const { updates, settled } = recorder(jobs)
+    const jobId = jobs.start('export', async ({ report }) => {
+      report({ stage: 'measuring', progress: 0.5, etaSec: 3 })
+      report({ stage: 'encoding', progress: 1.7, message: 'encoding' })
+      return { exportResult }
+    })
+    expect(jobId).toBe('job-1')
+    const last = await settled(jobId)
+    expect(updates.map((u) => [u.status, u.stage, u.progress])).toEqual([
+      ['running', 'preparing', null],
+      ['running', 'measuring', 0.5],
+      ['running', 'encoding', 1],
+      ['succeeded', 'encoding', 1],
+    ])
+    expect(updates[1]!.etaSec).toBe(3)
+    expect(updates[2]!.etaSec).toBeUndefined()
+    expect(last.exportResult).toEqual(exportResult)
+    for (const u of updates) expect(JobUpdate.safeParse(u).success).toBe(true)
+    expect(jobs.list()).toEqual([last])
+  })
+
+  it('a thrown AppError fails the job with its code and message', async () => {
+    const jobs = createJobRegistry()
+    const { settled } = recorder(jobs)
+    const jobId = jobs.start('export', async () => {
+      throw new AppError('DISK_FULL', 'The disk is full.')
+    })
+    const last = await settled(jobId)
+    expect(last.status).toBe('failed')
+    expect(last.error).toEqual({ code: 'DISK_FULL', message: 'The disk is full.' })
+  })
+
+  it('any other error fails the job as INTERNAL, never crashing the registry', async () => {
+    const jobs = createJobRegistry()
+    const { settled } = recorder(jobs)
+    const last = await settled(jobs.start('generate', async () => Promise.reject(new TypeError('boom'))))
+    expect(last).toMatchObject({ kind: 'generate', status: 'failed', error: { code: 'INTERNAL', message: 'boom' } })
+  })
+
+  it('cancel aborts the running job, which ends as cancelled; late reports are ignored', async () => {
+    const jobs = createJobRegistry()
+    const { updates, settled } = recorder(jobs)
+    let lateReport: (() => void) | undefined
+    const jobId = jobs.start('export', ({ signal, report }) =>
+      new Promise((_, reject) => {
+        lateReport = () => report({ stage: 'encoding', progress: 0.9 })
+        signal.addEventListener('abort', () => reject(new AppError('CANCELLED', 'Cancelled.')))
+      }),
+    )
+    await new Promise((r) => setTimeout(r, 5))
+    expect(jobs.cancel(jobId)).toBe(true)
+    expect(jobs.cancel(jobId)).toBe(false)
+    const last = await settled(jobId)
+    expect(last.status).toBe('cancelled')
+    expect(last.error?.code).toBe('CANCELLED')
+    lateReport!()
+    expect(updates[updates.length - 1]).toBe(last)
+    expect(jobs.cancel(jobId)).toBe(false)
+  })
+
+  it('a job that stops on abort with its own error still counts as cancelled', async () => {
+    const jobs = createJobRegistry()
+    const { settled } = recorder(jobs)
+    const jobId = jobs.start('export', ({ signal }) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('killed')))),
+    )
+    await Promise.resolve()
+    jobs.cancel(jobId)
+    expect((await settled(jobId)).status).toBe('cancelled')
+  })
+
+  it('cancel of an unknown job is false; unsubscribed listeners hear nothing; a throwing listener harms nobody', async () => {
+    const jobs = createJobRegistry()
+    expect(jobs.cancel('nope')).toBe(false)
+    const heard: string[] = []
+    const off = jobs.onUpdate((u) => heard.push(u.jobId))
+    jobs.onUpdate(() => {
+      throw new Error('bad listener')
+    })
+    const { settled } = recorder(jobs)
+    off()
+    const jobId = jobs.start('export', async () => ({}))
+    expect((await settled(jobId)).status).toBe('succeeded')
+    expect(heard).toEqual([])
+  })
+})
