@@ -46,7 +46,15 @@ export interface JsonRequest<S extends z.ZodType> {
   schema: S
   retry: RetryPolicy
   timeoutMs?: number
+  /**
+   * Re-reads an HTTP error for this one call when the provider gives a status a meaning of its own (e.g. fal's
+   * result GET answers the run's own failure with a 500 that must not be retried). The returned error's
+   * `retryable` decides whether the policy tries again.
+   */
+  refineError?: RefineError
 }
+
+export type RefineError = (err: AppError, res: { status: number; headers: Headers; body: unknown }) => AppError
 
 const MAX_ATTEMPTS = { idempotent: 6, submit: 4 } as const
 const DEFAULT_TIMEOUT_MS = 60_000
@@ -111,7 +119,15 @@ export interface ProviderHttp {
   send(
     method: string,
     url: string,
-    init: { body?: BodyInit; headers?: Record<string, string>; retry: RetryPolicy; auth?: boolean; timeoutMs?: number },
+    init: {
+      /** A function makes a fresh body per attempt (a stream can only be sent once). */
+      body?: BodyInit | (() => BodyInit)
+      headers?: Record<string, string>
+      retry: RetryPolicy
+      auth?: boolean
+      timeoutMs?: number
+      refineError?: RefineError
+    },
   ): Promise<Response>
   /** Streams a file to the provider's URL with upload progress. */
   putFile(url: string, path: string, init: { headers?: Record<string, string>; auth?: boolean; method?: 'PUT' | 'POST' }): Promise<Response>
@@ -126,7 +142,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
   const sleep = ctx.sleep ?? defaultSleep
   const url = (u: string): string => resolveProviderUrl(u, ctx.baseUrl, config.defaultBaseUrl)
 
-  async function toError(res: Response): Promise<AppError> {
+  async function toError(res: Response, refine?: RefineError): Promise<AppError> {
     const text = await res.text().catch(() => '')
     let body: unknown = text
     try {
@@ -136,18 +152,19 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     }
     const info = config.errorInfo(body)
     const message = info.message ?? (typeof body === 'string' && body.length < 200 ? body : undefined)
-    return httpStatusError(
+    const err = httpStatusError(
       config.label,
       res.status,
       { ...info, ...(message ? { message: scrubSecrets(message, ctx.apiKey) } : {}) },
       parseRetryAfter(res.headers.get('retry-after'), Date.now()),
     )
+    return refine ? refine(err, { status: res.status, headers: res.headers, body }) : err
   }
 
   async function attempt(
     method: string,
     target: string,
-    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number },
+    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number; refineError?: RefineError },
   ): Promise<Response> {
     const timeout = AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = AbortSignal.any([ctx.signal, timeout])
@@ -159,7 +176,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
         signal,
         ...(body === undefined ? {} : { body, duplex: 'half' }),
       } as RequestInit)
-      if (!res.ok) throw await toError(res)
+      if (!res.ok) throw await toError(res, init.refineError)
       return res
     } catch (e) {
       if (isAppError(e)) throw e
@@ -173,7 +190,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     policy: RetryPolicy,
     method: string,
     target: string,
-    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number },
+    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number; refineError?: RefineError },
   ): Promise<Response> {
     return retryCall(policy, ctx, () => attempt(method, target, init))
   }
@@ -210,6 +227,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
         headers: { Accept: 'application/json', ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...req.headers },
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
+        ...(req.refineError ? { refineError: req.refineError } : {}),
       })
       let body: unknown
       try {
