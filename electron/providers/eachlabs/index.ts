@@ -1,0 +1,160 @@
+// Eachlabs `mmaudio` (video-to-audio) over plain fetch + zod: presigned upload, create, poll, cancel on
+// abort, download. No official JS SDK exists. X-API-Key auth; the presigned PUT carries no key.
+import { extname } from 'node:path'
+import { z } from 'zod'
+import { AppError, isAppError } from '../../../shared/domain/errors'
+import { failedError, unexpectedResponseError } from '../errors'
+import { createProviderHttp, type ProviderHttp } from '../http'
+import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
+import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { EACHLABS_CAPABILITIES, EACHLABS_MODEL, presignedPutHeaders, toEachlabsInput, videoContentType, type EachlabsInput } from './params'
+import { CreateResponse, PredictionResponse, PresignResponse, eachlabsErrorInfo, eachlabsMessage } from './schemas'
+
+const LABEL = 'Eachlabs'
+export const EACHLABS_BASE_URL = 'https://api.eachlabs.ai'
+/** The model page estimates 5 s of processing: poll every 1.5 s. */
+const DEFAULT_POLL_MS = 1500
+const DEFAULT_MAX_WAIT_MS = 15 * 60_000
+
+function eachlabsHttp(ctx: ProviderContext): ProviderHttp {
+  return createProviderHttp(
+    { label: LABEL, defaultBaseUrl: EACHLABS_BASE_URL, authHeaders: (key) => ({ 'X-API-Key': key }), errorInfo: eachlabsErrorInfo },
+    ctx,
+  )
+}
+
+const predictionPath = (id: string): string => `/v1/prediction/${encodeURIComponent(id)}`
+
+/** Presign, then PUT the bytes with the declared Content-Type and every required header; returns the public URL. */
+async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: string): Promise<string> {
+  const contentType = videoContentType(path)
+  ctx.onProgress({ stage: 'uploading', fraction: 0 })
+  const presign = await http.json({
+    method: 'POST',
+    url: '/v1/upload/presign',
+    body: { content_type: contentType, file_type: 'video' },
+    schema: PresignResponse,
+    retry: 'idempotent',
+  })
+  try {
+    const res = await http.putFile(presign.presigned_url, path, {
+      auth: false,
+      headers: presignedPutHeaders(contentType, presign.required_headers ?? {}),
+    })
+    await res.body?.cancel()
+  } catch (e) {
+    // A 403 here is the storage refusing the signed URL, not the API key.
+    if (isAppError(e) && e.code === 'PROVIDER_AUTH') {
+      throw new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (signed URL rejected or expired). Try again.`)
+    }
+    throw e
+  }
+  ctx.onProgress({ stage: 'uploading', fraction: 1 })
+  return presign.public_url
+}
+
+/** POST /v1/prediction once (repeated only on 429); returns the predictionID. */
+async function createPrediction(http: ProviderHttp, input: EachlabsInput): Promise<string> {
+  let created: z.infer<typeof CreateResponse>
+  try {
+    created = await http.json({
+      method: 'POST',
+      url: '/v1/prediction',
+      body: { model: EACHLABS_MODEL, input },
+      schema: CreateResponse,
+      retry: 'submit',
+    })
+  } catch (e) {
+    throw ambiguousSubmitError(LABEL, e)
+  }
+  if (created.predictionID) return created.predictionID
+  if (created.status === 'error') throw failedError(LABEL, eachlabsMessage(created))
+  throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response without a prediction id'))
+}
+
+function outputUrl(p: PredictionResponse): string {
+  const url = Array.isArray(p.output) ? p.output[0] : p.output
+  if (!url) throw unexpectedResponseError(LABEL, 'finished prediction without an output URL')
+  return url
+}
+
+/** One GET /v1/prediction/{id}: starting/processing → running; success → output URL; failed/error/cancelled → throw. */
+function checkPrediction(http: ProviderHttp, id: string): () => Promise<PollStep<string>> {
+  return async () => {
+    const p = await http.json({ method: 'GET', url: predictionPath(id), schema: PredictionResponse, retry: 'idempotent' })
+    switch (p.status.toLowerCase()) {
+      case 'success':
+      case 'succeeded':
+        return { done: true, value: outputUrl(p) }
+      case 'failed':
+      case 'error':
+        throw failedError(LABEL, eachlabsMessage(p))
+      case 'cancelled':
+      case 'canceled':
+        throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this prediction before it finished. Try again.`)
+      case 'starting':
+      case 'queued':
+        return { done: false, progress: { stage: 'queued' } }
+      default:
+        return { done: false, progress: { stage: 'generating' } }
+    }
+  }
+}
+
+const KNOWN_OUTPUT_TYPES: Readonly<Record<string, string>> = {
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.wav': 'audio/wav',
+  '.flac': 'audio/flac',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+}
+
+async function downloadOutput(http: ProviderHttp, id: string, url: string): Promise<GenerateResult> {
+  const ext = extname(new URL(url).pathname).toLowerCase()
+  const known = KNOWN_OUTPUT_TYPES[ext] ? ext : '.mp4'
+  const { path, mime } = await http.download(url, `eachlabs-${id.replace(/[^A-Za-z0-9_-]/g, '_')}${known}`)
+  return { file: path, mime: mime === 'application/octet-stream' ? KNOWN_OUTPUT_TYPES[known]! : mime, requestId: id }
+}
+
+/** Everything after the create: journal the id, poll, download; cancel at Eachlabs if aborted or timed out. */
+function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: boolean): Promise<GenerateResult> {
+  return cancelOnGiveUp(
+    ctx,
+    async () => {
+      if (journal) await ctx.onSubmitted(id)
+      const url = await pollUntilDone({
+        label: LABEL,
+        ctx,
+        http,
+        check: checkPrediction(http, id),
+        defaultIntervalMs: DEFAULT_POLL_MS,
+        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
+      })
+      return downloadOutput(http, id, url)
+    },
+    (detached) =>
+      eachlabsHttp(detached).json({ method: 'POST', url: `${predictionPath(id)}/cancel`, schema: z.unknown(), retry: 'idempotent' }),
+  )
+}
+
+export const eachlabsProvider: AudioProvider = {
+  id: 'eachlabs',
+  label: LABEL,
+  capabilities: EACHLABS_CAPABILITIES,
+  async generate(request, ctx) {
+    if (request.mode !== 'video' || !request.videoPath) {
+      throw new AppError('PROVIDER_INPUT', `${LABEL} only generates sound for a video. Pick another provider for text-to-audio.`, {
+        field: 'mode',
+      })
+    }
+    const http = eachlabsHttp(ctx)
+    const videoUrl = await uploadVideo(http, ctx, request.videoPath)
+    const id = await createPrediction(http, toEachlabsInput(request, videoUrl))
+    ctx.onProgress({ stage: 'queued' })
+    return follow(id, ctx, http, true)
+  },
+  resume(requestId, ctx) {
+    return follow(requestId, ctx, eachlabsHttp(ctx), false)
+  },
+}

@@ -1,0 +1,89 @@
+// Eachlabs `mmaudio`: what it can do, how our request maps to its input, and how the presigned PUT is built.
+import { extname } from 'node:path'
+import { clampIntToRange, clampToRange } from '../paramRange'
+import type { GenerateRequest, ProviderCapabilities } from '../types'
+
+export const EACHLABS_MODEL = 'mmaudio'
+
+/**
+ * Documented: video input (required), negative prompt, seed, steps, cfg, duration; no mask_away_clip;
+ * 10 concurrent per key; $0.00108 per second of predict_time (our per-second estimate).
+ * Ranges are not documented; these follow the upstream model's own limits (steps ≥ 1, cfg ≥ 1) [inferred].
+ */
+export const EACHLABS_CAPABILITIES: ProviderCapabilities = {
+  videoToAudio: true,
+  textToAudio: false,
+  params: {
+    negativePrompt: true,
+    seed: { min: 0, max: 2_147_483_647 },
+    steps: { min: 1, max: 100 },
+    cfg: { min: 1, max: 20 },
+    maskAwayClip: false,
+    integerDuration: false,
+  },
+  durationSec: { min: 1, max: 30 },
+  priceUsdPerSec: 0.00108,
+  defaultConcurrency: 10,
+}
+
+/** The `input` object of POST /v1/prediction. */
+export interface EachlabsInput {
+  video: string
+  prompt: string
+  /** Always sent: Eachlabs defaults it to "music" when absent. */
+  negative_prompt: string
+  duration: number
+  num_steps: number
+  cfg_strength: number
+  seed: number
+}
+
+export function toEachlabsInput(req: GenerateRequest, videoUrl: string): EachlabsInput {
+  const p = EACHLABS_CAPABILITIES.params
+  return {
+    video: videoUrl,
+    prompt: req.prompt,
+    negative_prompt: req.negativePrompt,
+    duration: Math.round(clampToRange(req.durationSec, EACHLABS_CAPABILITIES.durationSec, 8) * 1000) / 1000,
+    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
+    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
+    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
+  }
+}
+
+/** Eachlabs input names → our GenerateRequest field names, for errors that name a field. */
+export const EACHLABS_FIELDS: Readonly<Record<string, string>> = {
+  video: 'videoPath',
+  prompt: 'prompt',
+  negative_prompt: 'negativePrompt',
+  duration: 'durationSec',
+  num_steps: 'steps',
+  cfg_strength: 'cfg',
+  seed: 'seed',
+}
+
+const VIDEO_TYPES: Readonly<Record<string, string>> = {
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.mkv': 'video/x-matroska',
+}
+
+/** Content type declared at presign time (and repeated on the PUT); the prepared upload is MP4. */
+export function videoContentType(path: string): string {
+  return VIDEO_TYPES[extname(path).toLowerCase()] ?? 'video/mp4'
+}
+
+/**
+ * Headers of the presigned PUT: the Content-Type declared at presign time plus every `required_headers`
+ * entry verbatim (a required header wins over ours if it names Content-Type itself). No API key: the URL
+ * is the credential.
+ */
+export function presignedPutHeaders(contentType: string, requiredHeaders: Readonly<Record<string, string>>): Record<string, string> {
+  const names = Object.keys(requiredHeaders).map((h) => h.toLowerCase())
+  return {
+    ...(names.includes('content-type') ? {} : { 'Content-Type': contentType }),
+    ...requiredHeaders,
+  }
+}

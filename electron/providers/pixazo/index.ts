@@ -1,0 +1,127 @@
+// Pixazo `mmaudio-v2-text-to-audio` over plain fetch + zod: 202 submit, poll the universal status endpoint,
+// download the first WAV of `output.media_url`. Text only; no cancel endpoint is documented.
+import { AppError } from '../../../shared/domain/errors'
+import { failedError, unexpectedResponseError } from '../errors'
+import { createProviderHttp, type ProviderHttp } from '../http'
+import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
+import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { PIXAZO_CAPABILITIES, toPixazoBody, type PixazoBody } from './params'
+import { StatusResponse, SubmitResponse, pixazoErrorInfo } from './schemas'
+
+const LABEL = 'Pixazo'
+export const PIXAZO_BASE_URL = 'https://gateway.pixazo.ai'
+export const PIXAZO_SUBMIT_PATH = '/mmaudio-v2-text-to-audio/v1/mmaudio-v2-text-to-audio-request'
+/** The docs ask for a poll every 5–10 s. */
+const DEFAULT_POLL_MS = 5000
+const DEFAULT_MAX_WAIT_MS = 20 * 60_000
+
+function pixazoHttp(ctx: ProviderContext): ProviderHttp {
+  return createProviderHttp(
+    {
+      label: LABEL,
+      defaultBaseUrl: PIXAZO_BASE_URL,
+      authHeaders: (key) => ({ 'Ocp-Apim-Subscription-Key': key }),
+      errorInfo: pixazoErrorInfo,
+    },
+    ctx,
+  )
+}
+
+export const pixazoStatusPath = (id: string): string => `/v2/requests/status/${encodeURIComponent(id)}`
+
+/** Submits once (repeated only on 429); returns the request id and where to poll it. */
+async function submit(http: ProviderHttp, body: PixazoBody): Promise<{ id: string; pollUrl: string }> {
+  try {
+    const res = await http.json({
+      method: 'POST',
+      url: PIXAZO_SUBMIT_PATH,
+      body,
+      headers: { 'Cache-Control': 'no-cache' },
+      schema: SubmitResponse,
+      retry: 'submit',
+    })
+    return { id: res.request_id, pollUrl: res.polling_url ?? pixazoStatusPath(res.request_id) }
+  } catch (e) {
+    throw ambiguousSubmitError(LABEL, e)
+  }
+}
+
+function mediaUrl(s: StatusResponse): string {
+  const url = s.output?.media_url[0]
+  if (!url) throw unexpectedResponseError(LABEL, 'completed request without a media URL')
+  return url
+}
+
+/** One status GET: QUEUED/PROCESSING → running; COMPLETED → the first media URL; FAILED/ERROR → throw. */
+function checkStatus(http: ProviderHttp, pollUrl: string): () => Promise<PollStep<StatusResponse>> {
+  return async () => {
+    const s = await http.json({
+      method: 'GET',
+      url: pollUrl,
+      headers: { 'Cache-Control': 'no-cache' },
+      schema: StatusResponse,
+      retry: 'idempotent',
+    })
+    switch (s.status.toUpperCase()) {
+      case 'COMPLETED':
+        mediaUrl(s)
+        return { done: true, value: s }
+      case 'FAILED':
+        throw failedError(LABEL, s.error ?? undefined)
+      case 'ERROR':
+        throw failedError(LABEL, `${s.error ?? 'system error'} (a Pixazo system error; not charged)`)
+      case 'QUEUED':
+        return { done: false, progress: { stage: 'queued' } }
+      default:
+        return { done: false, progress: { stage: 'generating' } }
+    }
+  }
+}
+
+async function downloadOutput(http: ProviderHttp, id: string, s: StatusResponse): Promise<GenerateResult> {
+  const { path, mime } = await http.download(mediaUrl(s), `pixazo-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`)
+  const declared = s.output?.media_type?.startsWith('audio/') ? s.output.media_type : 'audio/wav'
+  return { file: path, mime: mime.startsWith('audio/') ? mime : declared, requestId: id }
+}
+
+/** Everything after the submit: journal the id, poll, download. Abort stops polling (nothing to cancel). */
+function follow(id: string, pollUrl: string, ctx: ProviderContext, http: ProviderHttp, journal: boolean): Promise<GenerateResult> {
+  return cancelOnGiveUp(
+    ctx,
+    async () => {
+      if (journal) await ctx.onSubmitted(id)
+      const done = await pollUntilDone({
+        label: LABEL,
+        ctx,
+        http,
+        check: checkStatus(http, pollUrl),
+        defaultIntervalMs: DEFAULT_POLL_MS,
+        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
+      })
+      return downloadOutput(http, id, done)
+    },
+    null,
+  )
+}
+
+export const pixazoProvider: AudioProvider = {
+  id: 'pixazo',
+  label: LABEL,
+  capabilities: PIXAZO_CAPABILITIES,
+  async generate(request, ctx) {
+    if (request.mode !== 'text') {
+      throw new AppError(
+        'PROVIDER_INPUT',
+        `${LABEL} only generates sound from a text prompt, not from video. Pick another provider for this clip, or use text-to-audio.`,
+        { field: 'mode' },
+      )
+    }
+    const http = pixazoHttp(ctx)
+    const { id, pollUrl } = await submit(http, toPixazoBody(request))
+    ctx.onProgress({ stage: 'queued' })
+    return follow(id, pollUrl, ctx, http, true)
+  },
+  resume(requestId, ctx) {
+    return follow(requestId, pixazoStatusPath(requestId), ctx, pixazoHttp(ctx), false)
+  },
+}
