@@ -40,6 +40,8 @@ export function createMainWindow(mainDir: string, renderer: TrustedRenderer): Br
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   })
