@@ -1,0 +1,42 @@
+// What a generation will cost, before anything is sent. PURE.
+// Billed seconds = takes × Σ chunk lengths (each chunk is one provider call of its window's length, rounded up
+// to whole seconds where the provider only takes whole seconds); USD = billed seconds × the published price.
+import type { ChunkPlan } from '../../shared/domain/chunks'
+import type { ProviderCapabilities } from '../providers/types'
+
+export interface CostEstimate {
+  /** Provider calls that will be made (takes × chunks), before any cache hit. */
+  calls: number
+  /** Seconds of audio the provider will bill for. */
+  billedSec: number
+  /** Null when the provider publishes no per-second price. */
+  usd: number | null
+}
+
+export function chunkBilledSec(lengthSec: number, integerDuration: boolean): number {
+  return integerDuration ? Math.ceil(lengthSec - 1e-9) : lengthSec
+}
+
+export function estimateCost(
+  plan: Pick<ChunkPlan, 'chunks'>,
+  takes: number,
+  capabilities: Pick<ProviderCapabilities, 'priceUsdPerSec' | 'params'>,
+): CostEstimate {
+  const perTakeSec = plan.chunks.reduce(
+    (sum, c) => sum + chunkBilledSec(c.endSec - c.startSec, capabilities.params.integerDuration),
+    0,
+  )
+  const billedSec = takes * perTakeSec
+  const price = capabilities.priceUsdPerSec
+  return {
+    calls: takes * plan.chunks.length,
+    billedSec,
+    usd: price === undefined ? null : Math.round(billedSec * price * 1e6) / 1e6,
+  }
+}
+
+/** "$0.024" / "price not published": one way to say it in the CLI and the UI. */
+export function formatCost(estimate: CostEstimate): string {
+  if (estimate.usd === null) return `${estimate.billedSec.toFixed(1)} s of audio (price not published)`
+  return `$${estimate.usd.toFixed(estimate.usd < 0.1 ? 3 : 2)} for ${estimate.billedSec.toFixed(1)} s of audio`
+}

@@ -1,0 +1,276 @@
+// Generation of one segment: chunk plan → per chunk one prepared cut (shared by all takes) → per take × chunk:
+// cache, journal-resume or queue slot + provider → normalise → per take: join → Take objects.
+// All units run in parallel, limited per provider by the queue. Every dependency is injected (plain Node).
+import { randomUUID } from 'node:crypto'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
+import { AppError } from '../../shared/domain/errors'
+import type { ProviderId } from '../../shared/domain/ids'
+import type { Take } from '../../shared/domain/project'
+import type { Settings } from '../../shared/domain/settings'
+import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { prepareUpload } from '../media/prepareUpload'
+import { providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry } from '../providers/registry'
+import type { ProviderContext } from '../providers/types'
+import { createTakeCache, sha256File } from './cache'
+import { estimateCost, type CostEstimate } from './cost'
+import { missingKeyError, produceChunk, type ChunkEngine, type ChunkJob, type ChunkResult } from './generateChunk'
+import { aggregate, type GenerateUpdate, type UnitState } from './generateProgress'
+import { createProgressThrottle } from './progressThrottle'
+import { openJournal } from './journal'
+import type { JobRegistry } from './jobs'
+import { createProviderQueue } from './queue'
+import { resumePendingRequests } from './resumePending'
+import { chunkWindowSec, segmentKey, validateSegment, type SegmentRequest } from './segmentRequest'
+import { takeSeeds } from './seeds'
+import { assembleTake, readManifest } from './takeFiles'
+
+export type { SegmentRequest } from './segmentRequest'
+
+export interface GenerateDirs {
+  /** Scratch space for cuts and downloads; each job's folder is removed when it ends. */
+  work: string
+  /** The content-addressed chunk store. */
+  cache: string
+  /** Where finished takes (WAV + chunk manifest) are written. */
+  takes: string
+  /** The journal file. */
+  journal: string
+}
+
+export interface GenerateServiceDeps {
+  runner: FfmpegRunner
+  providers: ProviderRegistry
+  /** The key for a provider (secret store in the app, env in the CLI); null when none is set. */
+  apiKey: (id: ProviderId) => Promise<string | null> | string | null
+  /** The sentence after "No API key is set for X." (where to set it). */
+  missingKeyHint?: (id: ProviderId) => string
+  settings: () => Pick<Settings, 'providers' | 'fallbackOrder'> | null
+  env?: Env
+  dirs: GenerateDirs
+  jobs?: JobRegistry
+  fetch?: typeof fetch
+  sleep?: ProviderContext['sleep']
+  pollIntervalMs?: number
+  now?: () => Date
+  random?: () => number
+  newId?: () => string
+  /** Parallel ffmpeg cuts (default 2). */
+  cutConcurrency?: number
+}
+
+export interface RunOptions {
+  signal?: AbortSignal
+  onUpdate?: (update: GenerateUpdate) => void
+  /** The id journal entries are filed under (start() passes the job registry's). */
+  jobId?: string
+}
+
+export function createGenerateService(deps: GenerateServiceDeps) {
+  const now = deps.now ?? (() => new Date())
+  const newId = deps.newId ?? randomUUID
+  const env = deps.env ?? {}
+  const journalReady = openJournal(deps.dirs.journal, now)
+  const cache = createTakeCache(deps.dirs.cache)
+  const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env))
+  const cutSlots = createProviderQueue<'cut'>(() => deps.cutConcurrency ?? 2)
+  const results = new Map<string, Take[]>()
+
+  async function engine(): Promise<ChunkEngine> {
+    return {
+      providers: deps.providers,
+      queue,
+      cache,
+      journal: await journalReady,
+      runner: deps.runner,
+      async connect(id) {
+        const apiKey = await deps.apiKey(id)
+        if (!apiKey) throw missingKeyError(deps.providers.get(id).label, deps.missingKeyHint?.(id) ?? 'Add it in Settings.')
+        return {
+          apiKey,
+          baseUrl: resolveBaseUrl(id, deps.settings(), env),
+          fetch: deps.fetch ?? globalThis.fetch,
+          ...(deps.sleep ? { sleep: deps.sleep } : {}),
+          ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
+        }
+      },
+    }
+  }
+
+  function planFor(request: SegmentRequest): { plan: ChunkPlan; mode: 'video' | 'text' } {
+    const { mode, durationSec } = validateSegment(request, deps.providers.get(request.params.provider))
+    const windowSec = chunkWindowSec(request.params.windowSec, deps.providers.get(request.params.provider).capabilities)
+    return { mode, plan: planChunks(durationSec, { windowSec, crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2) }) }
+  }
+
+  /** The chosen provider, then configured fallbacks that can do this mode and have a key. */
+  async function orderFor(request: SegmentRequest, mode: 'video' | 'text'): Promise<ProviderId[]> {
+    const supports = (id: ProviderId): boolean => {
+      const c = deps.providers.get(id).capabilities
+      return mode === 'video' ? c.videoToAudio : c.textToAudio
+    }
+    const order = providerOrder(request.params.provider, deps.settings()?.fallbackOrder ?? [], supports)
+    const keyed = await Promise.all(order.map(async (id, i) => i === 0 || (await deps.apiKey(id)) !== null))
+    return order.filter((_, i) => keyed[i])
+  }
+
+  /** Prepares each chunk's cut once, on first use, with a few ffmpeg processes at a time. */
+  function cutsFor(request: SegmentRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) {
+    const memo = new Map<number, Promise<{ path: string; sha256: string } | null>>()
+    return (chunkIndex: number) => {
+      const source = request.source
+      if (!source) return Promise.resolve(null)
+      let cut = memo.get(chunkIndex)
+      if (!cut) {
+        const chunk = plan.chunks[chunkIndex]!
+        cut = cutSlots.run('cut', async (s) => {
+          const prepared = await prepareUpload(deps.runner, {
+            sourcePath: source.path,
+            inSec: source.inSec + chunk.startSec,
+            outSec: source.inSec + chunk.endSec,
+            outputPath: join(workDir, `cut-${chunkIndex}.mp4`),
+            signal: s,
+          })
+          return { path: prepared.path, sha256: await sha256File(prepared.path) }
+        }, { signal })
+        memo.set(chunkIndex, cut)
+      }
+      return cut
+    }
+  }
+
+  async function run(request: SegmentRequest, options: RunOptions = {}): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
+    const { plan, mode } = planFor(request)
+    const eng = await engine()
+    const jobId = options.jobId ?? newId()
+    const controller = new AbortController()
+    const stop = (): void => controller.abort()
+    options.signal?.addEventListener('abort', stop, { once: true })
+    if (options.signal?.aborted) stop()
+    const signal = controller.signal
+    const workDir = join(deps.dirs.work, jobId)
+    await mkdir(workDir, { recursive: true })
+    await mkdir(deps.dirs.takes, { recursive: true })
+
+    const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
+    try {
+      const order = await orderFor(request, mode)
+      const key = await segmentKey(request, mode, plan)
+      const journal = eng.journal
+      const seeds = takeSeeds(request.params.seed, request.params.takes, {
+        ...(deps.random ? { random: deps.random } : {}),
+        reuse: (i) => journal.pendingSeed(key, i),
+      })
+      const units: UnitState[] = []
+      const update = (): void => throttle.push(aggregate(units))
+      const cutFor = cutsFor(request, plan, workDir, signal)
+
+      const takes = await Promise.all(
+        seeds.map(async (seed, takeIndex) => {
+          const chunks = await Promise.all(
+            plan.chunks.map((chunk) => {
+              const unit = units.push({ stage: 'preparing', fraction: null }) - 1
+              const job: ChunkJob = {
+                jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index, seed, mode,
+                params: request.params, durationSec: chunk.endSec - chunk.startSec,
+                cut: () => cutFor(chunk.index), providerOrder: order, workDir,
+              }
+              return produceChunk(eng, job, {
+                signal,
+                onState: (s) => { units[unit] = s; update() },
+                onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
+              })
+            }),
+          ).catch((error: unknown) => {
+            stop() // one failure stops the rest: what was already paid for is in the cache and the journal
+            throw error
+          })
+          return assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan, chunks, seed, createdAt: now().toISOString(), signal })
+        }),
+      )
+      throttle.push({ stage: 'mixing', progress: 1 }, true)
+      return { takes, plan, estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities) }
+    } catch (error) {
+      if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
+      throw error
+    } finally {
+      options.signal?.removeEventListener('abort', stop)
+      await rm(workDir, { recursive: true, force: true })
+    }
+  }
+
+  /** Generates chunk `chunkIndex` of an existing take again with a new seed, and re-joins it into a new take. */
+  async function regenerateChunk(
+    input: { request: SegmentRequest; take: Take; chunkIndex: number; seed?: number },
+    options: RunOptions = {},
+  ): Promise<Take> {
+    const { plan, mode } = planFor(input.request)
+    const chunk = plan.chunks[input.chunkIndex]
+    if (!chunk) throw new AppError('BAD_INPUT', `This segment has ${plan.chunks.length} chunks; there is no chunk ${input.chunkIndex + 1}.`)
+    const manifest = await readManifest(input.take)
+    if (manifest.chunks.length !== plan.chunks.length) {
+      throw new AppError('BAD_INPUT', 'The segment changed since this take was made; generate a new take instead.')
+    }
+    const eng = await engine()
+    const jobId = options.jobId ?? newId()
+    const signal = options.signal ?? new AbortController().signal
+    const workDir = join(deps.dirs.work, jobId)
+    await mkdir(workDir, { recursive: true })
+    try {
+      const old = manifest.chunks[input.chunkIndex]!
+      const [seed] = input.seed !== undefined ? [input.seed] : takeSeeds(null, 1, { ...(deps.random ? { random: deps.random } : {}) })
+      const fresh = seed === old.seed ? (seed! + 1) % 65536 : seed!
+      const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
+      const units: UnitState[] = [{ stage: 'preparing', fraction: null }]
+      const result = await produceChunk(eng, {
+        jobId, segmentKey: await segmentKey(input.request, mode, plan), segmentId: input.request.segmentId ?? null,
+        takeIndex: 0, chunkIndex: chunk.index, seed: fresh, mode, params: input.request.params,
+        durationSec: chunk.endSec - chunk.startSec, cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
+        providerOrder: await orderFor(input.request, mode), workDir,
+      }, {
+        signal,
+        onState: (s) => { units[0] = s; throttle.push(aggregate(units)) },
+        onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
+      })
+      const chunks: ChunkResult[] = manifest.chunks.map((c, i) =>
+        i === input.chunkIndex ? result : { ...c, fromCache: true })
+      return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan, chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
+    } finally {
+      await rm(workDir, { recursive: true, force: true })
+    }
+  }
+
+  return {
+    run,
+    regenerateChunk,
+    /** What a request will cost before anything is sent. */
+    estimate(request: SegmentRequest): CostEstimate & { chunks: number } {
+      const { plan } = planFor(request)
+      return { ...estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities), chunks: plan.chunks.length }
+    },
+    /** Starts a generation as a job (progress through the job registry); its takes are kept under the job id. */
+    start(request: SegmentRequest, onTakes?: (takes: Take[]) => void): { jobId: string } {
+      if (!deps.jobs) throw new Error('createGenerateService: start() needs a job registry')
+      planFor(request) // refuse a bad request at once, not as a failed job
+      const jobId: string = deps.jobs.start('generate', async ({ signal, report }) => {
+        const { takes } = await run(request, {
+          signal,
+          jobId,
+          onUpdate: (u) => report({ stage: u.stage, progress: u.progress, ...(u.message ? { message: u.message } : u.queuePosition !== undefined ? { message: `queue position ${u.queuePosition}` } : {}) }),
+        })
+        results.set(jobId, takes)
+        onTakes?.(takes)
+        return {}
+      })
+      return { jobId }
+    },
+    takesOf: (jobId: string): Take[] | undefined => results.get(jobId),
+    /** After a crash or quit: finish every journalled request (same ids, nothing submitted) into the cache. */
+    async resumePending(options: { signal?: AbortSignal } = {}): Promise<{ resumed: number; failed: number }> {
+      return resumePendingRequests(await engine(), join(deps.dirs.work, `resume-${newId()}`), options.signal)
+    },
+  }
+}
+
+export type GenerateService = ReturnType<typeof createGenerateService>

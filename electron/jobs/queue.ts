@@ -1,0 +1,89 @@
+// Per-provider concurrency: at most `limitFor(provider)` tasks run at once for each provider, the rest wait in
+// FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
+// when its AbortSignal fires. The limit is read each time a slot frees, so a settings change applies live.
+import { AppError } from '../../shared/domain/errors'
+
+export interface QueueTaskOptions {
+  signal?: AbortSignal
+  /** Called with the number of tasks ahead of this one while it waits (0 = next to run). */
+  onPosition?: (position: number) => void
+}
+
+export interface ProviderQueue<K extends string = string> {
+  run<T>(key: K, task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
+  /** How many tasks of `key` are running and waiting now. */
+  stats(key: K): { running: number; waiting: number }
+}
+
+interface Waiter {
+  start: () => void
+  cancel: () => void
+  onPosition: ((position: number) => void) | undefined
+}
+
+const cancelled = (): AppError => new AppError('CANCELLED', 'Cancelled.')
+
+export function createProviderQueue<K extends string = string>(limitFor: (key: K) => number): ProviderQueue<K> {
+  const running = new Map<K, number>()
+  const waiting = new Map<K, Waiter[]>()
+
+  const lineOf = (key: K): Waiter[] => {
+    let line = waiting.get(key)
+    if (!line) waiting.set(key, (line = []))
+    return line
+  }
+
+  function announce(key: K): void {
+    lineOf(key).forEach((w, i) => w.onPosition?.(i))
+  }
+
+  function pump(key: K): void {
+    const line = lineOf(key)
+    let started = false
+    while (line.length > 0 && (running.get(key) ?? 0) < Math.max(1, limitFor(key))) {
+      const next = line.shift()!
+      running.set(key, (running.get(key) ?? 0) + 1)
+      next.start()
+      started = true
+    }
+    if (started) announce(key)
+  }
+
+  return {
+    run(key, task, options = {}) {
+      const { signal, onPosition } = options
+      if (signal?.aborted) return Promise.reject(cancelled())
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => waiter.cancel()
+        const waiter: Waiter = {
+          onPosition,
+          start: () => {
+            signal?.removeEventListener('abort', onAbort)
+            Promise.resolve()
+              .then(() => task(signal ?? new AbortController().signal))
+              .then(resolve, reject)
+              .finally(() => {
+                running.set(key, (running.get(key) ?? 1) - 1)
+                pump(key)
+              })
+          },
+          cancel: () => {
+            const line = lineOf(key)
+            const i = line.indexOf(waiter)
+            if (i < 0) return
+            line.splice(i, 1)
+            reject(cancelled())
+            announce(key)
+          },
+        }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        const line = lineOf(key)
+        line.push(waiter)
+        pump(key)
+        const position = line.indexOf(waiter)
+        if (position >= 0) onPosition?.(position)
+      })
+    },
+    stats: (key) => ({ running: running.get(key) ?? 0, waiting: lineOf(key).length }),
+  }
+}

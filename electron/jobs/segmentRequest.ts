@@ -1,0 +1,64 @@
+// What one generation is asked for, its checks, and its identity. Checks are pure; the identity reads the
+// source's fast content hash (size, mtime, head and tail), not the whole file.
+import { createHash } from 'node:crypto'
+import { MAX_WINDOW_SEC, type ChunkPlan } from '../../shared/domain/chunks'
+import { AppError } from '../../shared/domain/errors'
+import type { GenerationParams } from '../../shared/domain/project'
+import { contentHash } from '../media/contentHash'
+import type { AudioProvider, ProviderCapabilities } from '../providers/types'
+
+export interface SegmentRequest {
+  /** The project's segment, when there is one (recorded in the journal). */
+  segmentId?: string | null
+  /** Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. */
+  source?: { path: string; inSec: number; outSec: number }
+  /** Text mode: the length to generate. */
+  durationSec?: number
+  params: GenerationParams
+  /** Crossfade between chunks (default 1 s, at most half the window). */
+  crossfadeSec?: number
+}
+
+/** PURE: the mode and length of a request, or a BAD_INPUT sentence; the provider must offer the mode. */
+export function validateSegment(
+  request: SegmentRequest,
+  provider: Pick<AudioProvider, 'label' | 'capabilities'>,
+): { mode: 'video' | 'text'; durationSec: number } {
+  const mode = request.source ? 'video' : 'text'
+  const durationSec = request.source ? request.source.outSec - request.source.inSec : (request.durationSec ?? NaN)
+  if (!(Number.isFinite(durationSec) && durationSec > 0)) {
+    throw new AppError('BAD_INPUT', mode === 'video'
+      ? 'The range to generate must end after it starts.'
+      : 'Text-to-audio needs a positive duration in seconds.')
+  }
+  if (request.source && request.source.inSec < 0) throw new AppError('BAD_INPUT', 'The range to generate cannot start before 0 s.')
+  if (mode === 'video' && !provider.capabilities.videoToAudio) {
+    throw new AppError('BAD_INPUT', `${provider.label} only generates from text; pick another provider for video.`)
+  }
+  if (mode === 'text' && !provider.capabilities.textToAudio) {
+    throw new AppError('BAD_INPUT', `${provider.label} does not generate from text alone; pick another provider.`)
+  }
+  if (!request.params.prompt.trim() && mode === 'text') throw new AppError('BAD_INPUT', 'Text-to-audio needs a prompt.')
+  if (!(Number.isInteger(request.params.takes) && request.params.takes >= 1)) {
+    throw new AppError('BAD_INPUT', 'The number of takes must be a whole number of 1 or more.')
+  }
+  return { mode, durationSec }
+}
+
+/** PURE: the window one call may ask for: the user's choice, never past 10 s or the provider's maximum. */
+export function chunkWindowSec(windowSec: number, capabilities: Pick<ProviderCapabilities, 'durationSec'>): number {
+  return Math.max(1, Math.min(windowSec, MAX_WINDOW_SEC, capabilities.durationSec.max))
+}
+
+/**
+ * Identity of a request apart from its seeds: source identity and range (or the text), every parameter, the
+ * provider and the chunk plan. The journal files entries under it, so a rerun finds a take's seed again.
+ */
+export async function segmentKey(request: SegmentRequest, mode: 'video' | 'text', plan: ChunkPlan): Promise<string> {
+  const { seed: _seed, takes: _takes, ...params } = request.params
+  const source = request.source
+    ? { hash: await contentHash(request.source.path), inSec: request.source.inSec, outSec: request.source.outSec }
+    : null
+  const text = JSON.stringify([mode, source, params, plan.chunks.map((c) => [c.startSec, c.endSec])])
+  return createHash('sha256').update(text).digest('hex')
+}

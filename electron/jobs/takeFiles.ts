@@ -1,0 +1,75 @@
+// A take on disk: its joined 48 kHz WAV, and beside it a small manifest of the chunks it was made from
+// (seed, provider, request id, cached WAV), so one chunk can be regenerated and the take re-joined.
+import { copyFile, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { ChunkPlan } from '../../shared/domain/chunks'
+import { AppError } from '../../shared/domain/errors'
+import { ProviderId } from '../../shared/domain/ids'
+import { DEFAULT_TAKE_MIX, type Take } from '../../shared/domain/project'
+import { writeAtomically, writeFileAtomically } from '../media/atomicOutput'
+import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { joinChunks } from '../media/joinChunks'
+import type { ChunkResult } from './generateChunk'
+
+export const TakeManifest = z.object({
+  version: z.literal(1),
+  takeId: z.string(),
+  seed: z.number().int(),
+  chunks: z.array(
+    z.object({ seed: z.number().int(), provider: ProviderId, requestId: z.string().nullable(), path: z.string() }),
+  ),
+})
+export type TakeManifest = z.infer<typeof TakeManifest>
+
+export const takeWavPath = (takesDir: string, takeId: string): string => join(takesDir, `${takeId}.wav`)
+export const manifestPathFor = (takeWav: string): string => takeWav.replace(/\.wav$/i, '') + '.chunks.json'
+
+export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<TakeManifest> {
+  const path = manifestPathFor(take.path)
+  try {
+    return TakeManifest.parse(JSON.parse(await readFile(path, 'utf8')))
+  } catch (cause) {
+    throw new AppError('NOT_FOUND', `The chunk list of this take (${path}) is missing or unreadable, so one chunk cannot be regenerated alone. Generate the take again.`, { cause })
+  }
+}
+
+/**
+ * The chunks of one take → its WAV (copied for a single chunk, joined with equal-power crossfades otherwise)
+ * and its manifest → the Take. The WAV is renamed into place before the manifest is written.
+ */
+export async function assembleTake(
+  runner: FfmpegRunner,
+  input: { takeId: string; takesDir: string; plan: ChunkPlan; chunks: readonly ChunkResult[]; seed: number; createdAt: string; signal?: AbortSignal },
+): Promise<Take> {
+  const outputPath = takeWavPath(input.takesDir, input.takeId)
+  let durationSec = input.plan.durationSec
+  if (input.chunks.length === 1) {
+    await writeAtomically(outputPath, (temp) => copyFile(input.chunks[0]!.path, temp))
+  } else {
+    const joined = await joinChunks(runner, {
+      takePaths: input.chunks.map((c) => c.path),
+      plan: input.plan,
+      outputPath,
+      ...(input.signal ? { signal: input.signal } : {}),
+    })
+    durationSec = joined.durationSec
+  }
+  const manifest: TakeManifest = {
+    version: 1,
+    takeId: input.takeId,
+    seed: input.seed,
+    chunks: input.chunks.map((c) => ({ seed: c.seed, provider: c.provider, requestId: c.requestId, path: c.path })),
+  }
+  await writeFileAtomically(manifestPathFor(outputPath), JSON.stringify(manifest, null, 1))
+  return {
+    id: input.takeId,
+    provider: input.chunks[0]!.provider,
+    seed: input.seed,
+    path: outputPath,
+    durationSec,
+    requestIds: input.chunks.flatMap((c) => (c.requestId ? [c.requestId] : [])),
+    createdAt: input.createdAt,
+    mix: { ...DEFAULT_TAKE_MIX },
+  }
+}
