@@ -1,23 +1,17 @@
 // Project files on disk: saved atomically (temp file in the same folder, fsync, rename), with each asset's
 // and take's path also stored relative to the project file, so a moved folder still opens.
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import { Project } from '../../shared/domain/project'
+import { writeAtomically } from '../media/atomicOutput'
 
 export const PROJECT_EXTENSION = '.mmaudio'
 const CURRENT_VERSION = 1
 
-/** The parts of node:fs/promises an atomic write uses (injectable to simulate a crash mid-write). */
-export interface AtomicWriteFs {
-  open: typeof fsp.open
-  rename: typeof fsp.rename
-  rm: typeof fsp.rm
-}
-
-const nodeFs: AtomicWriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm }
+/** How the temp file is opened (injectable, to simulate a crash mid-write in tests). */
+export type OpenFile = typeof fsp.open
 
 /** Errors from the file system as codes a person can act on. */
 export function fsError(error: unknown, action: string, filePath: string): AppError {
@@ -26,30 +20,28 @@ export function fsError(error: unknown, action: string, filePath: string): AppEr
   if (code === 'ENOENT') return new AppError('FILE_NOT_FOUND', `Could not ${action} "${name}": it does not exist.`, { cause: error })
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new AppError('PERMISSION_DENIED', `Could not ${action} "${name}": permission denied.`, { cause: error })
-  if (code === 'ENOSPC') return new AppError('DISK_FULL', `Could not ${action} "${name}": the disk is full.`, { cause: error })
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError('DISK_FULL', `Could not ${action} "${name}": the disk is full.`, { cause: error })
   return new AppError('INTERNAL', `Could not ${action} "${name}".`, { cause: error })
 }
 
-/** Writes `data` to `filePath` so that readers see either the old file or the whole new one, never half. */
-export async function writeFileAtomic(filePath: string, data: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
-  const dir = path.dirname(filePath)
-  const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`)
-  try {
-    const handle = await fs.open(temp, 'wx')
+/**
+ * Writes `data` so that readers see either the old file or the whole new one, never half: a temp file in the
+ * same folder, flushed to disk (fsync) before the rename.
+ */
+export async function writeFileAtomic(filePath: string, data: string, open: OpenFile = fsp.open): Promise<void> {
+  await writeAtomically(filePath, async (temp) => {
+    const handle = await open(temp, 'wx')
     try {
       await handle.writeFile(data, 'utf8')
       await handle.sync()
     } finally {
       await handle.close()
     }
-    await fs.rename(temp, filePath)
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined)
-    throw error
-  }
+  })
   // Persist the rename itself (best effort: not every platform lets a folder be fsynced).
   await fsp
-    .open(dir, 'r')
+    .open(path.dirname(filePath), 'r')
     .then(async (h) => {
       await h.sync().catch(() => undefined)
       await h.close()
@@ -98,11 +90,11 @@ export function withResolvedPaths(project: Project, filePath: string, exists: (p
   }
 }
 
-export async function saveProjectFile(filePath: string, project: Project, fs?: AtomicWriteFs): Promise<{ path: string }> {
+export async function saveProjectFile(filePath: string, project: Project, open?: OpenFile): Promise<{ path: string }> {
   const absolute = path.resolve(filePath)
   const toWrite = Project.parse(withRelativePaths(project, absolute))
   try {
-    await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 2)}\n`, fs)
+    await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 2)}\n`, open)
   } catch (error) {
     throw fsError(error, 'save the project', absolute)
   }

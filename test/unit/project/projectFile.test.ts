@@ -10,7 +10,7 @@ import {
   resolveMediaPath,
   saveProjectFile,
   writeFileAtomic,
-  type AtomicWriteFs,
+  type OpenFile,
 } from '../../../electron/project/projectFile'
 
 function projectWith(assetPath: string, takePath: string): Project {
@@ -139,10 +139,7 @@ describe('writeFileAtomic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atomic-'))
     const file = join(dir, 'p.mmaudio')
     writeFileSync(file, 'OLD CONTENT')
-    const crashing: AtomicWriteFs = {
-      rename: fsp.rename,
-      rm: fsp.rm,
-      open: (async (path: string, flags: string) => {
+    const crashing = (async (path: string, flags: string) => {
         const handle = await fsp.open(path, flags)
         // Write half the data, then fail as a full disk would.
         return Object.assign(Object.create(handle) as typeof handle, {
@@ -153,8 +150,7 @@ describe('writeFileAtomic', () => {
           sync: () => handle.sync(),
           close: () => handle.close(),
         })
-      }) as AtomicWriteFs['open'],
-    }
+      }) as OpenFile
     await expect(writeFileAtomic(file, 'NEW CONTENT THAT IS LONG', crashing)).rejects.toThrow(/ENOSPC/)
     expect(readFileSync(file, 'utf8')).toBe('OLD CONTENT')
     expect(readdirSync(dir)).toEqual(['p.mmaudio'])
@@ -163,13 +159,9 @@ describe('writeFileAtomic', () => {
   it('maps a full disk during save to DISK_FULL', async () => {
     const { dir, file } = layout()
     writeFileSync(file, 'OLD')
-    const full: AtomicWriteFs = {
-      rename: fsp.rename,
-      rm: fsp.rm,
-      open: (async () => {
-        throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
-      }) as AtomicWriteFs['open'],
-    }
+    const full = (async () => {
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+    }) as OpenFile
     const project = projectWith(join(dir, 'media', 'clip.mp4'), join(dir, 'takes', 'take 1.wav'))
     await expect(saveProjectFile(file, project, full)).rejects.toMatchObject({ code: 'DISK_FULL' })
     expect(readFileSync(file, 'utf8')).toBe('OLD')

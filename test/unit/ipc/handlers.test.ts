@@ -1,0 +1,134 @@
+// The handler table over the real composition root (plain Node), with a stub ffmpeg runner, memory stores
+// and a fake Desktop: what the app and the E2E harness both serve.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/domain/errors'
+import { DEFAULT_ORIGINAL_AUDIO, type Project } from '../../../shared/domain/project'
+import { defaultSettings } from '../../../shared/domain/settings'
+import { createAppServices, type Desktop } from '../../../electron/app/services'
+import { dispatch } from '../../../electron/ipc/handle'
+import { createHandlers } from '../../../electron/ipc/handlers'
+import type { FfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { createMemoryStore } from '../../../electron/store/keyValueStore'
+import type { Cipher } from '../../../electron/store/secrets'
+
+const reversingCipher: Cipher = {
+  isAvailable: async () => true,
+  isPlainTextFallback: () => false,
+  encrypt: async (s) => Buffer.from(s).reverse(),
+  decrypt: async (b) => ({ plainText: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
+}
+
+function setup(runner: Partial<FfmpegRunner> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'handlers-'))
+  const calls: string[] = []
+  const desktop: Desktop = {
+    openVideos: async () => ['/videos/a.mp4'],
+    saveFile: async (name, kind) => (calls.push(`save ${name} ${kind}`), join(dir, name)),
+    showInFolder: async (p) => (calls.push(`show ${p}`), true),
+  }
+  const stubRunner: FfmpegRunner = {
+    ffmpeg: async () => ({ stdout: Buffer.from('ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2024\n'), stderr: '' }),
+    ffprobe: async () => ({ stdout: Buffer.from('{}'), stderr: '' }),
+    abortAll: () => undefined,
+    running: () => 0,
+    ...runner,
+  }
+  const errors: string[] = []
+  const services = createAppServices({
+    binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' },
+    cacheDir: join(dir, 'cache'),
+    mediaUrl: (p) => `test-media:${p}`,
+    settingsStore: createMemoryStore(),
+    secretsStore: createMemoryStore(),
+    cipher: reversingCipher,
+    desktop,
+    appVersion: '1.2.3',
+    platform: 'linux',
+    logger: { info: () => undefined, error: (m) => void errors.push(m) },
+    runner: stubRunner,
+  })
+  const handlers = createHandlers(services)
+  const call = (channel: string, input: unknown) => dispatch(channel, input, handlers, { logger: services.logger })
+  return { dir, calls, errors, services, call }
+}
+
+function minimalProject(assetPath: string): Project {
+  return {
+    version: 1, id: 'p', name: 'P', clips: [], segments: [], original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    assets: [{
+      id: 'a', path: assetPath, name: 'a.mp4', contentHash: 'h', durationSec: 1, sizeBytes: 1, audio: null,
+      video: { codec: 'h264', width: 2, height: 2, rotation: 0, displayWidth: 2, displayHeight: 2, fps: 25, vfr: false },
+    }],
+  }
+}
+
+describe('handlers over the composition root', () => {
+  it('app:info reports the version and the ffmpeg version', async () => {
+    const { call } = setup()
+    expect(await call('app:info', {})).toEqual({
+      ok: true,
+      data: { version: '1.2.3', platform: 'linux', ffmpegVersion: '5.1.9-0+deb12u1', ffmpegProblem: null },
+    })
+  })
+
+  it('app:info turns an ffmpeg that cannot run into a sentence, not an error', async () => {
+    const { call } = setup({ ffmpeg: async () => Promise.reject(new AppError('FFMPEG_MISSING', 'ffmpeg could not be started.')) })
+    expect(await call('app:info', {})).toMatchObject({ ok: true, data: { ffmpegVersion: null, ffmpegProblem: 'ffmpeg could not be started.' } })
+  })
+
+  it('media:url refuses files that were never imported and serves cache files', async () => {
+    const { call, dir } = setup()
+    writeFileSync(join(dir, 'secret.txt'), 'x')
+    expect(await call('media:url', { path: join(dir, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:url', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    mkdirSync(join(dir, 'cache'), { recursive: true })
+    writeFileSync(join(dir, 'cache', 'sprite.jpg'), 'x')
+    expect(await call('media:url', { path: join(dir, 'cache', 'sprite.jpg') })).toEqual({
+      ok: true,
+      data: { url: `test-media:${join(dir, 'cache', 'sprite.jpg')}` },
+    })
+  })
+
+  it('project:save then project:open round-trips and allows the project’s media to be played', async () => {
+    const first = setup()
+    const clip = join(first.dir, 'clip.mp4')
+    writeFileSync(clip, 'v')
+    const file = join(first.dir, 'p.mmaudio')
+    expect(await first.call('project:save', { path: file, project: minimalProject(clip) })).toEqual({ ok: true, data: { path: file } })
+
+    const second = setup()
+    expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const opened = await second.call('project:open', { path: file })
+    expect(opened).toMatchObject({ ok: true, data: { path: file, project: { assets: [{ path: clip, relativePath: 'clip.mp4' }] } } })
+    expect(await second.call('media:url', { path: clip })).toEqual({ ok: true, data: { url: `test-media:${clip}` } })
+  })
+
+  it('settings and secrets go through their stores; a key never comes back', async () => {
+    const { call } = setup()
+    expect(await call('settings:get', {})).toEqual({ ok: true, data: defaultSettings() })
+    const key = 'abcd-1234-efgh-5678'
+    const set = await call('secrets:set', { provider: 'fal', key })
+    expect(set).toEqual({ ok: true, data: { provider: 'fal', isSet: true, last4: '5678' } })
+    const status = await call('secrets:status', {})
+    expect(JSON.stringify(status)).not.toContain(key)
+    expect(await call('secrets:clear', { provider: 'fal' })).toEqual({ ok: true, data: { provider: 'fal', isSet: false, last4: null } })
+  })
+
+  it('dialogs and the shell go to Desktop', async () => {
+    const { call, calls, dir } = setup()
+    expect(await call('dialog:openVideos', {})).toEqual({ ok: true, data: { paths: ['/videos/a.mp4'] } })
+    expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toEqual({ ok: true, data: { path: join(dir, 'out.mp4') } })
+    expect(await call('shell:showInFolder', { path: '/videos/a.mp4' })).toEqual({ ok: true, data: { shown: true } })
+    expect(calls).toEqual(['save out.mp4 mp4', 'show /videos/a.mp4'])
+  })
+
+  it('jobs: an unknown job is not cancelled and the list starts empty', async () => {
+    const { call } = setup()
+    expect(await call('job:cancel', { jobId: 'nope' })).toEqual({ ok: true, data: { cancelled: false } })
+    expect(await call('job:list', {})).toEqual({ ok: true, data: [] })
+  })
+})
