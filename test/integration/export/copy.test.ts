@@ -1,0 +1,60 @@
+// One clip used whole: the picture must be stream-copied, bit for bit, and the export must be quick.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createExportService } from '../../../electron/jobs/export'
+import { createJobRegistry } from '../../../electron/jobs/jobs'
+import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import type { JobStage } from '../../../shared/domain/job'
+import { probeJson, testBinaries, testClip } from '../../fixtures/media'
+import { exportProject, measureLoudness, probeAsset, takeWav } from '../../fixtures/exportProject'
+
+const run = promisify(execFile)
+const dir = mkdtempSync(join(tmpdir(), 'export-copy-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** MD5 of the first video stream's packets: equal only if no frame was re-encoded. */
+async function videoPacketsMd5(path: string): Promise<string> {
+  const { stdout } = await run(testBinaries().ffmpeg, ['-v', 'error', '-i', path, '-map', '0:v:0', '-c', 'copy', '-f', 'md5', '-'])
+  return stdout.trim()
+}
+
+describe('export of one clip used whole', () => {
+  it('copies the video stream untouched and only re-encodes the audio (podcast preset)', async () => {
+    const source = await testClip('tone 640x360.mp4', { durationSec: 5 })
+    const take = await takeWav('noise take.wav', { durationSec: 2 })
+    const asset = await probeAsset('one', source)
+    const project = exportProject([asset], [{ assetId: 'one', startSec: 0, inSec: 0, outSec: asset.durationSec }], [
+      { path: take, durationSec: 2, segment: { startSec: 1, endSec: 3 } },
+    ])
+    const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+    const out = join(dir, 'copied.mp4')
+    const stages: JobStage[] = []
+    const started = performance.now()
+    const result = await service.run(project, { destinationPath: out, preset: 'podcast' }, {
+      onProgress: (stage) => {
+        if (stages[stages.length - 1] !== stage) stages.push(stage)
+      },
+    })
+    const elapsedMs = performance.now() - started
+    console.info(`stream-copy export of a 5 s clip: ${elapsedMs.toFixed(0)} ms`)
+
+    expect(result.videoCopied).toBe(true)
+    expect(stages).toEqual(['measuring', 'encoding', 'finishing'])
+    expect(await videoPacketsMd5(out)).toBe(await videoPacketsMd5(source))
+    const pick = (s: Record<string, unknown>) => ({
+      codec_name: s.codec_name, profile: s.profile, width: s.width, height: s.height, pix_fmt: s.pix_fmt,
+      r_frame_rate: s.r_frame_rate, bit_rate: s.bit_rate, nb_frames: s.nb_frames,
+    })
+    const before = (await probeJson(source)).streams.find((s) => s.codec_type === 'video')!
+    const after = await probeJson(out)
+    expect(pick(after.streams.find((s) => s.codec_type === 'video')!)).toEqual(pick(before))
+    expect(after.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+    expect(Math.abs((await measureLoudness(out)).integratedLufs - -16)).toBeLessThanOrEqual(1)
+    // No picture is decoded or encoded: a 5 s clip takes well under its own length on two cores.
+    expect(elapsedMs).toBeLessThan(5000)
+  })
+})
