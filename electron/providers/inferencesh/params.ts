@@ -1,0 +1,66 @@
+// inference.sh `infsh/mmaudio`: what it can do and how our request maps to the app's input.
+import { clampIntToRange, clampToRange } from '../paramRange'
+import type { GenerateRequest, ProviderCapabilities } from '../types'
+
+export const INFERENCESH_APP = 'infsh/mmaudio'
+
+/**
+ * Documented (seed 003, the app's schema): optional `video_input` (so text-to-audio too), negative prompt,
+ * seed (their default 42: we always send ours), steps, cfg, duration, mask_away_clip; FLAC out. No price.
+ * Ranges are not documented: these follow the upstream model's own limits (steps ≥ 1, cfg ≥ 1) [inferred].
+ * Concurrency is plan-based and not published; 2 is a cautious default [inferred].
+ */
+export const INFERENCESH_CAPABILITIES: ProviderCapabilities = {
+  videoToAudio: true,
+  textToAudio: true,
+  params: {
+    negativePrompt: true,
+    seed: { min: 0, max: 65535 },
+    steps: { min: 1, max: 100 },
+    cfg: { min: 1, max: 20 },
+    maskAwayClip: true,
+    integerDuration: false,
+  },
+  durationSec: { min: 1, max: 30 },
+  defaultConcurrency: 2,
+}
+
+/** The `input` of POST /apps/run for `infsh/mmaudio`. */
+export interface InferenceshInput {
+  prompt: string
+  negative_prompt: string
+  duration: number
+  num_steps: number
+  cfg_strength: number
+  /** Always sent: the app defaults it to 42, which would make every take identical. */
+  seed: number
+  mask_away_clip: boolean
+  /** The uploaded file's uri (the SDK itself sends a string uri here); absent for text-to-audio. */
+  video_input?: string
+}
+
+export function toInferenceshInput(req: GenerateRequest, videoUri?: string): InferenceshInput {
+  const p = INFERENCESH_CAPABILITIES.params
+  return {
+    prompt: req.prompt,
+    negative_prompt: req.negativePrompt,
+    duration: Math.round(clampToRange(req.durationSec, INFERENCESH_CAPABILITIES.durationSec, 8) * 1000) / 1000,
+    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
+    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
+    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
+    mask_away_clip: req.maskAwayClip,
+    ...(videoUri === undefined ? {} : { video_input: videoUri }),
+  }
+}
+
+/** The app's input names → our GenerateRequest field names, for errors that name a field. */
+export const INFERENCESH_FIELDS: Readonly<Record<string, string>> = {
+  video_input: 'videoPath',
+  prompt: 'prompt',
+  negative_prompt: 'negativePrompt',
+  duration: 'durationSec',
+  num_steps: 'steps',
+  cfg_strength: 'cfg',
+  seed: 'seed',
+  mask_away_clip: 'maskAwayClip',
+}
