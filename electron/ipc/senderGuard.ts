@@ -18,7 +18,7 @@ export function isTrustedRendererUrl(frameUrl: string, trusted: TrustedRenderer)
   }
   if (trusted.fileUrl && url.protocol === 'file:') {
     const expected = new URL(trusted.fileUrl)
-    return url.origin === expected.origin && url.pathname === expected.pathname && url.host === expected.host
+    return url.host === expected.host && url.pathname === expected.pathname
   }
   if (trusted.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return url.origin === new URL(trusted.devServerUrl).origin
@@ -30,16 +30,21 @@ export function isTrustedRendererUrl(frameUrl: string, trusted: TrustedRenderer)
 export interface SenderFrameLike {
   readonly url: string
   readonly parent: unknown
+  readonly processId: number
+  readonly routingId: number
 }
 
-/** The sender must exist, be a top-level frame (no parent, the page's main frame) and show our renderer. */
+/**
+ * The sender must exist, be a top-level frame (no parent) that is the main frame of its page (same process
+ * and routing id; WebFrameMain objects are compared by id, not identity), and show our renderer.
+ */
 export function isTrustedSender(
   frame: SenderFrameLike | null | undefined,
-  mainFrame: unknown,
+  mainFrame: Pick<SenderFrameLike, 'processId' | 'routingId'> | null | undefined,
   trusted: TrustedRenderer,
 ): boolean {
-  if (!frame) return false
+  if (!frame || !mainFrame) return false
   if (frame.parent !== null) return false
-  if (mainFrame !== undefined && frame !== mainFrame) return false
+  if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) return false
   return isTrustedRendererUrl(frame.url, trusted)
 }

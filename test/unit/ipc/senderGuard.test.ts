@@ -30,13 +30,19 @@ describe('isTrustedRendererUrl', () => {
 })
 
 describe('isTrustedSender', () => {
-  it('needs a top-level main frame showing our renderer', () => {
-    const main = { url: built.fileUrl, parent: null }
-    expect(isTrustedSender(main, main, built)).toBe(true)
+  const main = { url: built.fileUrl, parent: null, processId: 4, routingId: 1 }
+
+  it('accepts the top-level main frame showing our renderer', () => {
+    expect(isTrustedSender(main, { processId: 4, routingId: 1 }, built)).toBe(true)
+  })
+
+  it('refuses a missing frame, a subframe, another frame and a foreign page', () => {
     expect(isTrustedSender(null, main, built)).toBe(false)
-    expect(isTrustedSender({ url: built.fileUrl, parent: main }, main, built)).toBe(false)
-    const other = { url: built.fileUrl, parent: null }
-    expect(isTrustedSender(other, main, built)).toBe(false)
-    expect(isTrustedSender({ url: 'file:///tmp/x.html', parent: null }, undefined, built)).toBe(false)
+    expect(isTrustedSender(main, null, built)).toBe(false)
+    expect(isTrustedSender({ ...main, parent: main, routingId: 2 }, main, built)).toBe(false)
+    expect(isTrustedSender({ ...main, parent: main }, main, built)).toBe(false)
+    expect(isTrustedSender({ ...main, routingId: 7 }, main, built)).toBe(false)
+    expect(isTrustedSender({ ...main, processId: 5 }, main, built)).toBe(false)
+    expect(isTrustedSender({ ...main, url: 'file:///tmp/x.html' }, main, built)).toBe(false)
   })
 })
