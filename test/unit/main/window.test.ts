@@ -52,7 +52,7 @@ type FakeWindow = {
 describe('createMainWindow', () => {
   it('locks the renderer down', () => {
     createMainWindow('/app/out/main', rendererLocation('/app/out/main', undefined))
-    const { options } = fake.created.at(-1) ?? { options: {} }
+    const options = fake.created.at(-1)?.options ?? {}
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
