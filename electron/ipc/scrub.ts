@@ -3,27 +3,32 @@
 
 const REDACTED = '[redacted]'
 
-const PATTERNS: readonly RegExp[] = [
-  // Authorization-style headers and assignments: "Authorization: Key abc", "Bearer abc", "api_key=abc".
-  /\b(authorization|x-api-key|api[-_]?key|token|secret|password)(["']?\s*[:=]\s*["']?)(?:(?:key|bearer|token|basic)\s+)?[^\s"',;&]+/gi,
-  /\b(bearer|key|token|basic)(\s+)[A-Za-z0-9._~+/:=-]{8,}/gi,
-  // Provider-style prefixed tokens (Replicate r8_…, sk-…).
-  /\b(r8_|sk-|sk_)()[A-Za-z0-9_-]{8,}/g,
-]
-
-// A long unbroken run of token characters mixing letters and digits (fal's "uuid:hex" keys, hex secrets).
-const LONG_TOKEN = /[A-Za-z0-9_:.+/=-]{24,}/g
-
+/** A value worth hiding: long, or mixing letters and digits (so "key constraint" stays readable). */
 function looksLikeSecret(token: string): boolean {
-  if (token.includes('/') && !/[+=]/.test(token)) return false // a path, not a key
+  if (token.length >= 32) return true
   return /[0-9]/.test(token) && /[A-Za-z]/.test(token)
 }
 
+// "Authorization: Key abc", "x-api-key: abc", "api_key=abc", "token=abc": the named value always goes.
+const ASSIGNMENT =
+  /\b(authorization|x-api-key|api[-_]?key|access[-_]?token|token|secret|password)(["']?\s*[:=]\s*["']?)((?:key|bearer|token|basic)\s+)?([^\s"',;&]+)/gi
+// "Bearer abc…", "Key abc…" in free text.
+const SCHEME = /\b(bearer|key|token|basic)(\s+)([A-Za-z0-9._~+/:=-]{8,})/gi
+// Provider-style prefixed tokens (Replicate r8_…, sk-…).
+const PREFIXED = /\b(?:r8_|sk-|sk_)[A-Za-z0-9_-]{8,}/g
+// Any long unbroken run of token characters (fal's "uuid:hex" keys, hex secrets).
+const LONG_TOKEN = /[A-Za-z0-9_:.+/=-]{24,}/g
+
 /** Text with credentials replaced by "[redacted]". Safe to log. */
 export function scrubSecrets(text: string): string {
-  let out = text
-  for (const pattern of PATTERNS) out = out.replace(pattern, (_m, name: string, sepText: string) => `${name}${sepText}${REDACTED}`)
-  return out.replace(LONG_TOKEN, (token) => (looksLikeSecret(token) ? REDACTED : token))
+  return text
+    .replace(ASSIGNMENT, (_m, name: string, sep: string, scheme: string | undefined) => `${name}${sep}${scheme ?? ''}${REDACTED}`)
+    .replace(SCHEME, (m, name: string, space: string, token: string) => (looksLikeSecret(token) ? `${name}${space}${REDACTED}` : m))
+    .replace(PREFIXED, REDACTED)
+    .replace(LONG_TOKEN, (token) => {
+      const isPath = token.includes('/') && !/[+=]/.test(token)
+      return !isPath && /[0-9]/.test(token) && /[A-Za-z]/.test(token) ? REDACTED : token
+    })
 }
 
 /** An error (or anything thrown) as one scrubbed string for a log, with its stack when it has one. */

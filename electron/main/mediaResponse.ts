@@ -34,6 +34,8 @@ export async function respondToMediaRequest(
     'Accept-Ranges': 'bytes',
     'Content-Type': contentTypeFor(filePath),
     'Cache-Control': 'no-cache',
+    // Readable from our own page whatever its origin; what may be read at all is the allow-list's decision.
+    'Access-Control-Allow-Origin': '*',
   }
   const range = parseRange(request.headers.get('range'), size)
   if (range.kind === 'unsatisfiable') {

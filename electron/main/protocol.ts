@@ -10,7 +10,11 @@ export { mediaUrl } from './mediaUrl'
 /** Must run before app 'ready'. */
 export function registerMediaScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+    {
+      scheme: MEDIA_SCHEME,
+      // corsEnabled: the renderer page (file:// or the dev server) may fetch() and decode takes with Web Audio.
+      privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ])
 }
 

@@ -15,6 +15,12 @@ describe('scrubSecrets', () => {
     expect(out).toContain('[redacted]')
   })
 
+  it('keeps the words of ordinary sentences about keys', () => {
+    expect(scrubSecrets('Invalid key provided; check the primary key constraint')).toBe(
+      'Invalid key provided; check the primary key constraint',
+    )
+  })
+
   it('leaves ordinary messages and file paths alone', () => {
     const text = 'ffmpeg failed: /home/user/Videos/clip_2024_holiday.mp4: Invalid data found'
     expect(scrubSecrets(text)).toBe(text)

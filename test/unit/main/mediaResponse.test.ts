@@ -48,6 +48,7 @@ describe('respondToMediaRequest', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('video/mp4')
     expect(res.headers.get('accept-ranges')).toBe('bytes')
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
     expect(res.headers.get('content-length')).toBe('1000')
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes)
   })
