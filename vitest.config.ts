@@ -13,7 +13,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-          server: { deps: { inline: ['electron-store'] } },
+          // @inferencesh/sdk 0.6.54 ships extension-less ESM imports that only a bundler resolves.
+          server: { deps: { inline: ['electron-store', '@inferencesh/sdk'] } },
         },
       },
       { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['test/unit/**/*.test.tsx'] } },
