@@ -55,7 +55,7 @@ export function App() {
     setDragging(false)
     void importDropped(e.dataTransfer.files)
   }
-  const selectedClip = project.clips.find((c) => c.id === state.selectedClipId)
+  const selectedClip = project.clips.find((c) => state.selection?.kind === 'clip' && c.id === state.selection.id)
   const selectedAsset = project.assets.find((a) => a.id === selectedClip?.assetId) ?? null
 
   return (
@@ -87,8 +87,8 @@ export function App() {
       <Timeline
         project={project}
         pxPerSec={state.pxPerSec}
-        selectedClipId={state.selectedClipId}
-        onSelectClip={(id) => dispatch({ type: 'clipSelected', clipId: id })}
+        selectedClipId={selectedClip?.id ?? null}
+        onSelectClip={(id) => dispatch({ type: 'selected', selection: id ? { kind: 'clip', id } : null })}
       />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <Toasts toasts={toasts} onDismiss={(id) => setToasts((t) => t.filter((x) => x.id !== id))} />

@@ -33,11 +33,11 @@ describe('importing assets into a project', () => {
   it('an import is one undo step; selection and zoom are not undone', () => {
     let s = createEditorState(emptyProject('p', 'now'))
     s = editorReducer(s, { type: 'assetsImported', assets: [asset('a', 5), asset('b', 3)], newIds: ['c0', 'c1'] })
-    s = editorReducer(s, { type: 'clipSelected', clipId: 'c1' })
+    s = editorReducer(s, { type: 'selected', selection: { kind: 'clip', id: 'c1' } })
     s = editorReducer(s, { type: 'zoomed', pxPerSec: 100 })
     s = editorReducer(s, { type: 'undo' })
     expect(s.history.present.clips).toHaveLength(0)
-    expect(s.selectedClipId).toBe('c1')
+    expect(s.selection).toEqual({ kind: 'clip', id: 'c1' })
     expect(s.pxPerSec).toBe(100)
     s = editorReducer(s, { type: 'redo' })
     expect(s.history.present.clips.map((c) => c.id)).toEqual(['c0', 'c1'])

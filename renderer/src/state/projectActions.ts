@@ -1,0 +1,69 @@
+// The undoable timeline actions and how each maps onto a pure project edit. Every one of these is a whole
+// gesture (a drop, a key press), so the editor records it as exactly one history entry.
+import type { Project } from '../../../shared/domain/project'
+import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
+import type { Selection } from './editor'
+import { addSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
+
+export type ProjectAction =
+  | { type: 'clipMoved'; clipId: string; startSec: number }
+  | { type: 'clipTrimmed'; clipId: string; edge: ClipEdge; deltaSec: number }
+  | { type: 'splitAtPlayhead'; newClipId: string }
+  | { type: 'selectionDeleted'; ripple: boolean }
+  | { type: 'segmentAdded'; segmentId: string; startSec: number; endSec: number; lane: number }
+  | { type: 'segmentMoved'; segmentId: string; startSec: number; lane: number }
+  | { type: 'segmentResized'; segmentId: string; edge: SegmentEdge; deltaSec: number }
+
+interface ViewContext {
+  selection: Selection
+  playheadSec: number
+}
+
+export interface EditResult {
+  project: Project
+  selection: Selection
+}
+
+/** Applies one project action; also says what is selected afterwards (the thing just made or touched). */
+export function projectEdit(project: Project, action: ProjectAction, view: ViewContext): EditResult {
+  const keep = view.selection
+  switch (action.type) {
+    case 'clipMoved':
+      return { project: moveClip(project, action.clipId, action.startSec), selection: { kind: 'clip', id: action.clipId } }
+    case 'clipTrimmed':
+      return {
+        project: trimClip(project, action.clipId, action.edge, action.deltaSec),
+        selection: { kind: 'clip', id: action.clipId },
+      }
+    case 'splitAtPlayhead': {
+      const target = splitTarget(project, view)
+      return { project: target ? splitClip(project, target, view.playheadSec, action.newClipId) : project, selection: keep }
+    }
+    case 'selectionDeleted': {
+      if (keep?.kind === 'clip') return { project: deleteClip(project, keep.id, action.ripple), selection: null }
+      if (keep?.kind === 'segment') return { project: deleteSegment(project, keep.id), selection: null }
+      return { project, selection: keep }
+    }
+    case 'segmentAdded': {
+      const next = addSegment(project, action.segmentId, action, action.lane)
+      return { project: next, selection: next === project ? keep : { kind: 'segment', id: action.segmentId } }
+    }
+    case 'segmentMoved':
+      return {
+        project: moveSegment(project, action.segmentId, action.startSec, action.lane),
+        selection: { kind: 'segment', id: action.segmentId },
+      }
+    case 'segmentResized':
+      return {
+        project: resizeSegment(project, action.segmentId, action.edge, action.deltaSec),
+        selection: { kind: 'segment', id: action.segmentId },
+      }
+  }
+}
+
+/** S splits the selected clip when the playhead is over it, else the clip under the playhead. */
+function splitTarget(project: Project, view: ViewContext): string | undefined {
+  const under = clipAt(project, view.playheadSec)
+  if (view.selection?.kind === 'clip' && under?.id === view.selection.id) return under.id
+  return under?.id
+}
