@@ -1,0 +1,214 @@
+// fal.ai adapter: MMAudio V2 video-to-audio and text-to-audio through fal's queue API.
+// The @fal-ai/client SDK does the storage upload (initiate + PUT) and the cancel; every request it makes goes
+// through our `fetch`, which re-points fal's hosts (queue.fal.run, rest.fal.ai, the upload_url host) at
+// ctx.baseUrl. Submit, status and result go through createProviderHttp instead (see the comment on each).
+import { openAsBlob } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
+import { AppError, isAppError } from '../../../shared/domain/errors'
+import { failedError, httpStatusError, networkError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
+import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
+import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { FAL_APP, FAL_CAPABILITIES, FAL_TEXT_ENDPOINT, FAL_VIDEO_ENDPOINT, toFalInput, type FalInput } from './params'
+import { FalFileUrl, FalResult, FalStatusResponse, FalSubmitResponse, falErrorInfo, resultFile, type FalFile } from './schemas'
+
+const LABEL = 'fal.ai'
+const QUEUE_ORIGIN = 'https://queue.fal.run'
+const POLL_INTERVAL_MS = 1000
+const MAX_WAIT_MS = 30 * 60_000
+/** For SDK calls made without a signal of their own (storage initiate and the upload PUT). */
+const SDK_CALL_TIMEOUT_MS = 10 * 60_000
+
+function falHttp(ctx: ProviderContext): ProviderHttp {
+  return createProviderHttp(
+    { label: LABEL, defaultBaseUrl: QUEUE_ORIGIN, authHeaders: (key) => ({ Authorization: `Key ${key}` }), errorInfo: falErrorInfo },
+    ctx,
+  )
+}
+
+/**
+ * The SDK's transport: re-points every URL with http.url (one base URL for all of fal's origins), gives calls
+ * made without a signal (the storage PUT) ctx.signal, and streams an uploaded Blob so its progress is seen.
+ */
+function sdkFetch(ctx: ProviderContext, http: ProviderHttp): typeof fetch {
+  return (input, init = {}) => {
+    const target = http.url(input instanceof Request ? input.url : String(input))
+    const signal = init.signal ?? AbortSignal.any([ctx.signal, AbortSignal.timeout(SDK_CALL_TIMEOUT_MS)])
+    if (!(init.body instanceof Blob)) return ctx.fetch(target, { ...init, signal })
+    const blob = init.body
+    let sent = 0
+    const counted = blob.stream().pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          sent += chunk.byteLength
+          ctx.onProgress({ stage: 'uploading', fraction: Math.min(1, sent / Math.max(1, blob.size)) })
+          out.enqueue(chunk)
+        },
+      }),
+    )
+    const headers = new Headers(init.headers)
+    headers.set('Content-Length', String(blob.size))
+    return ctx.fetch(target, { ...init, headers, body: counted, signal, duplex: 'half' } as RequestInit)
+  }
+}
+
+function falClient(ctx: ProviderContext, http: ProviderHttp): FalClient {
+  return createFalClient({
+    credentials: ctx.apiKey,
+    suppressLocalCredentialsWarning: true,
+    fetch: sdkFetch(ctx, http),
+    // Applies to the SDK calls we make (storage initiate, cancel): retries are ours (retryCall), with
+    // Retry-After and abortable waits, so the SDK must not add its own on top.
+    retry: { maxRetries: 0 },
+  })
+}
+
+/** An SDK failure as an AppError (its ApiError carries fal's status and body). */
+function fromSdkError(e: unknown, ctx: ProviderContext): AppError {
+  if (isAppError(e)) return e
+  if (ctx.signal.aborted) return new AppError('CANCELLED', 'Cancelled.')
+  if ((e as Error | null)?.name === 'TimeoutError') return timeoutError(LABEL)
+  if (e instanceof ApiError) {
+    const info = falErrorInfo(e.body)
+    return httpStatusError(LABEL, e.status, { ...info, ...(info.message ? { message: scrubSecrets(info.message, ctx.apiKey) } : {}) }, undefined)
+  }
+  return networkError(LABEL, e)
+}
+
+const VIDEO_MIME: Readonly<Record<string, string>> = { '.mov': 'video/quicktime', '.webm': 'video/webm', '.mkv': 'video/x-matroska' }
+
+/** Uploads the prepared cut to fal storage (initiate + PUT, both via the SDK) and returns its file URL. */
+async function uploadCut(ctx: ProviderContext, client: FalClient, path: string): Promise<string> {
+  const type = VIDEO_MIME[extname(path).toLowerCase()] ?? 'video/mp4'
+  const file = new File([await openAsBlob(path, { type })], basename(path), { type })
+  ctx.onProgress({ stage: 'uploading', fraction: 0 })
+  const url = await retryCall('idempotent', ctx, async () => {
+    try {
+      return await client.storage.upload(file)
+    } catch (e) {
+      throw fromSdkError(e, ctx)
+    }
+  })
+  const parsed = FalFileUrl.safeParse(url)
+  if (!parsed.success) throw unexpectedResponseError(LABEL, 'storage response')
+  return parsed.data
+}
+
+/**
+ * Not client.queue.submit: the SDK retries a submit on 502/503/504 and on a dropped connection (its queue
+ * retry settings cannot be overridden), and a repeat could run and bill the job twice. The 'submit' policy
+ * retries only 429, which fal answers before accepting anything.
+ */
+async function submit(http: ProviderHttp, endpoint: string, input: FalInput): Promise<{ id: string; position?: number }> {
+  try {
+    const res = await http.json({
+      method: 'POST',
+      url: `/${endpoint}`,
+      body: input,
+      headers: { 'x-fal-queue-priority': 'normal' },
+      schema: FalSubmitResponse,
+      retry: 'submit',
+    })
+    return { id: res.request_id, ...(res.queue_position === undefined ? {} : { position: res.queue_position }) }
+  } catch (e) {
+    throw ambiguousSubmitError(LABEL, e)
+  }
+}
+
+const requestPath = (id: string): string => `/${FAL_APP}/requests/${encodeURIComponent(id)}`
+
+/**
+ * Not client.queue.status/subscribe: the SDK's status retries (5 tries from 1 s up to 30 s) ignore Retry-After
+ * and wait on timers an abort cannot stop. There is no FAILED status: a failed run also reaches COMPLETED.
+ */
+function waitUntilCompleted(http: ProviderHttp, ctx: ProviderContext, id: string): Promise<void> {
+  return pollUntilDone({
+    label: LABEL,
+    ctx,
+    http,
+    defaultIntervalMs: POLL_INTERVAL_MS,
+    defaultMaxWaitMs: MAX_WAIT_MS,
+    check: async () => {
+      const s = await http.json({ method: 'GET', url: `${requestPath(id)}/status?logs=0`, schema: FalStatusResponse, retry: 'idempotent' })
+      if (s.status === 'COMPLETED') return { done: true, value: undefined }
+      if (s.status === 'IN_PROGRESS') return { done: false, progress: { stage: 'generating' } }
+      return { done: false, progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) } }
+    },
+  })
+}
+
+/**
+ * Not client.queue.result: same retry objections as status. This GET is where a failed run shows: the run's
+ * own error with its status. A 500 here is that failure, not a hiccup (the official client does not retry it
+ * either, and fal can say otherwise with X-Fal-Retryable), so it is not retried; 502/503/504/429 are.
+ */
+async function fetchResult(http: ProviderHttp, ctx: ProviderContext, id: string): Promise<FalFile> {
+  const runFailure: RefineError = (err, res) => {
+    if (res.status !== 500 || res.headers.get('x-fal-retryable') === 'true') return err
+    const message = falErrorInfo(res.body).message
+    return failedError(LABEL, message === undefined ? undefined : scrubSecrets(message, ctx.apiKey))
+  }
+  const result = await http.json({ method: 'GET', url: requestPath(id), schema: FalResult, retry: 'idempotent', refineError: runFailure })
+  return resultFile(result)
+}
+
+const OUTPUT_MIME: Readonly<Record<string, string>> = {
+  '.mp4': 'video/mp4',
+  '.flac': 'audio/flac',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+}
+
+async function downloadOutput(http: ProviderHttp, file: FalFile, id: string): Promise<GenerateResult> {
+  const ext = [extname(new URL(file.url).pathname), extname(file.file_name ?? '')].map((e) => e.toLowerCase()).find((e) => e in OUTPUT_MIME) ?? ''
+  const out = await http.download(file.url, `fal-${id.replace(/[^\w-]/g, '_')}${ext}`)
+  // fal labels files application/octet-stream; the extension says more.
+  const mime = out.mime === 'application/octet-stream' && ext ? OUTPUT_MIME[ext]! : out.mime
+  return { file: out.path, mime, requestId: id }
+}
+
+/** PUT …/requests/{id}/cancel through the SDK (a queued request is dropped, a running one is told to stop). */
+async function cancelRequest(detached: ProviderContext, id: string): Promise<void> {
+  const client = falClient(detached, falHttp(detached))
+  await client.queue.cancel(FAL_APP, { requestId: id, abortSignal: detached.signal })
+}
+
+/** Everything after the submit was accepted; cancels on fal's side if the caller aborts or we give up. */
+function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
+  const http = falHttp(ctx)
+  return cancelOnGiveUp(
+    ctx,
+    async () => {
+      await waitUntilCompleted(http, ctx, id)
+      const file = await fetchResult(http, ctx, id)
+      return downloadOutput(http, file, id)
+    },
+    (detached) => cancelRequest(detached, id),
+  )
+}
+
+export const falProvider: AudioProvider = {
+  id: 'fal',
+  label: LABEL,
+  capabilities: FAL_CAPABILITIES,
+  async generate(req, ctx) {
+    const http = falHttp(ctx)
+    let endpoint = FAL_TEXT_ENDPOINT
+    let videoUrl: string | undefined
+    if (req.mode === 'video') {
+      if (!req.videoPath) throw new AppError('BAD_INPUT', 'No video to send to fal.ai.')
+      videoUrl = await uploadCut(ctx, falClient(ctx, http), req.videoPath)
+      endpoint = FAL_VIDEO_ENDPOINT
+    }
+    const { id, position } = await submit(http, endpoint, toFalInput(req, videoUrl))
+    await ctx.onSubmitted(id)
+    ctx.onProgress({ stage: 'queued', ...(position === undefined ? {} : { position }) })
+    return finish(ctx, id)
+  },
+  resume(requestId, ctx) {
+    return finish(ctx, requestId)
+  },
+}

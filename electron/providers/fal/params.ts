@@ -1,0 +1,67 @@
+// fal.ai `fal-ai/mmaudio-v2` (+ `/text-to-audio`): what it can do, and how our request maps to its input.
+// Ranges and defaults from fal's published schema (reference seed 001).
+import { DEFAULT_CONCURRENCY } from '../../../shared/domain/settings'
+import { clampIntToRange, clampToRange } from '../paramRange'
+import type { GenerateRequest, ProviderCapabilities } from '../types'
+
+export const FAL_VIDEO_ENDPOINT = 'fal-ai/mmaudio-v2'
+export const FAL_TEXT_ENDPOINT = 'fal-ai/mmaudio-v2/text-to-audio'
+/** Status, result and cancel live under the app id without the `/text-to-audio` subpath, for both endpoints. */
+export const FAL_APP = 'fal-ai/mmaudio-v2'
+
+export const FAL_CAPABILITIES: ProviderCapabilities = {
+  videoToAudio: true,
+  textToAudio: true,
+  params: {
+    negativePrompt: true,
+    seed: { min: 0, max: 65535 },
+    steps: { min: 4, max: 50 },
+    cfg: { min: 0, max: 20 },
+    maskAwayClip: true,
+    integerDuration: false,
+  },
+  durationSec: { min: 1, max: 30 },
+  /** "$0.001 per seconds" (unit not stated; read as per second of output). */
+  priceUsdPerSec: 0.001,
+  defaultConcurrency: DEFAULT_CONCURRENCY.fal,
+}
+
+/** The JSON body of the queue submit. `video_url` only for video-to-audio. */
+export interface FalInput {
+  video_url?: string
+  prompt: string
+  negative_prompt: string
+  seed: number
+  num_steps: number
+  cfg_strength: number
+  /** Seconds, a float (fal accepts fractions). */
+  duration: number
+  mask_away_clip: boolean
+}
+
+export function toFalInput(req: GenerateRequest, videoUrl?: string): FalInput {
+  const p = FAL_CAPABILITIES.params
+  return {
+    ...(videoUrl === undefined ? {} : { video_url: videoUrl }),
+    prompt: req.prompt,
+    negative_prompt: req.negativePrompt,
+    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
+    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
+    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
+    // Millisecond precision: the app trims the result to the exact length anyway.
+    duration: Math.round(clampToRange(req.durationSec, FAL_CAPABILITIES.durationSec, 8) * 1000) / 1000,
+    mask_away_clip: req.maskAwayClip,
+  }
+}
+
+/** fal input names → our GenerateRequest field names, for errors that name a field. */
+export const FAL_FIELDS: Readonly<Record<string, string>> = {
+  video_url: 'videoPath',
+  prompt: 'prompt',
+  negative_prompt: 'negativePrompt',
+  seed: 'seed',
+  num_steps: 'steps',
+  cfg_strength: 'cfg',
+  duration: 'durationSec',
+  mask_away_clip: 'maskAwayClip',
+}
