@@ -8,10 +8,9 @@ import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
-import type { Settings } from '../../shared/domain/settings'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { prepareUpload } from '../media/prepareUpload'
-import { providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry } from '../providers/registry'
+import { providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache, sha256File } from './cache'
 import { estimateCost, type CostEstimate } from './cost'
@@ -46,7 +45,8 @@ export interface GenerateServiceDeps {
   apiKey: (id: ProviderId) => Promise<string | null> | string | null
   /** The sentence after "No API key is set for X." (where to set it). */
   missingKeyHint?: (id: ProviderId) => string
-  settings: () => Pick<Settings, 'providers' | 'fallbackOrder'> | null
+  /** Live settings (base URLs, concurrency, fallback order); the CLI passes what it has. */
+  settings: () => ProviderSettingsView | null
   env?: Env
   dirs: GenerateDirs
   jobs?: JobRegistry

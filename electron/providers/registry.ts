@@ -1,8 +1,9 @@
 // The six providers by id, and the pure rules for where each one is reached and with which key:
 // base URL from env (MMAUDIO_<ID>_BASE_URL, wins: the CLI and tests point at emulators) then settings;
 // keys from the secret store in the app, from the providers' usual env vars in the CLI.
+import { AppError } from '../../shared/domain/errors'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
-import type { Settings } from '../../shared/domain/settings'
+import type { ProviderSettings } from '../../shared/domain/settings'
 import { eachlabsProvider } from './eachlabs/index'
 import { falProvider } from './fal/index'
 import { inferenceshProvider } from './inferencesh/index'
@@ -12,6 +13,12 @@ import type { AudioProvider } from './types'
 import { wavespeedProvider } from './wavespeed/index'
 
 export type Env = Readonly<Record<string, string | undefined>>
+
+/** The part of Settings these rules read; the CLI passes only what it has (or null). */
+export interface ProviderSettingsView {
+  providers?: Partial<Record<ProviderId, Partial<ProviderSettings>>>
+  fallbackOrder?: readonly ProviderId[]
+}
 
 /** The env var each provider's own SDK and docs use for its key. */
 export const PROVIDER_KEY_ENV: Readonly<Record<ProviderId, string>> = {
@@ -32,10 +39,10 @@ export function concurrencyEnvName(id: ProviderId): string {
 }
 
 /** Where a provider is reached: the env override, then the setting; null = its public API. */
-export function resolveBaseUrl(id: ProviderId, settings: Pick<Settings, 'providers'> | null, env: Env): string | null {
+export function resolveBaseUrl(id: ProviderId, settings: ProviderSettingsView | null, env: Env): string | null {
   const fromEnv = env[baseUrlEnvName(id)]?.trim()
   if (fromEnv) return fromEnv
-  const fromSettings = settings?.providers[id]?.baseUrl.trim()
+  const fromSettings = settings?.providers?.[id]?.baseUrl?.trim()
   return fromSettings ? fromSettings : null
 }
 
@@ -51,14 +58,14 @@ export function keyFromEnv(id: ProviderId, env: Env): string | null {
  */
 export function resolveConcurrency(
   provider: Pick<AudioProvider, 'id' | 'capabilities'>,
-  settings: Pick<Settings, 'providers'> | null,
+  settings: ProviderSettingsView | null,
   env: Env = {},
 ): number {
   const fromEnv = Number(env[concurrencyEnvName(provider.id)])
   const chosen =
     Number.isInteger(fromEnv) && fromEnv > 0
       ? fromEnv
-      : (settings?.providers[provider.id]?.concurrency ?? provider.capabilities.defaultConcurrency)
+      : (settings?.providers?.[provider.id]?.concurrency ?? provider.capabilities.defaultConcurrency)
   return Math.max(1, Math.floor(chosen))
 }
 
@@ -83,7 +90,7 @@ export function createProviderRegistry(providers: readonly AudioProvider[]): Pro
   return {
     get(id) {
       const p = byId.get(id)
-      if (!p) throw new Error(`no provider registered for id "${id}"`)
+      if (!p) throw new AppError('BAD_INPUT', `"${id}" is not a provider MMAudio Studio knows (${PROVIDER_IDS.join(', ')}).`)
       return p
     },
     list: () => PROVIDER_IDS.flatMap((id) => byId.get(id) ?? []),

@@ -1,0 +1,154 @@
+// The command line as data. PURE: argv → a checked command, or a BAD_INPUT sentence naming the option at fault.
+import { parseArgs } from 'node:util'
+import { AppError } from '../../shared/domain/errors'
+import { EXPORT_PRESET_IDS, type ExportPresetId } from '../../shared/domain/export'
+import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
+import { DEFAULT_GENERATION, GenerationParams, type OriginalAudio } from '../../shared/domain/project'
+
+export const LOUDNESS_CHOICES = ['web', 'podcast', 'broadcast', 'off'] as const
+export type Loudness = (typeof LOUDNESS_CHOICES)[number]
+export const ORIGINAL_CHOICES = ['keep', 'duck', 'mute'] as const satisfies ReadonlyArray<OriginalAudio['mode']>
+
+export interface Common {
+  json: boolean
+}
+export type CliCommand =
+  | ({ kind: 'help'; topic: string | null } & Common)
+  | ({ kind: 'providers' } & Common)
+  | ({ kind: 'generate'; video: string; fromSec: number | null; toSec: number | null; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; output: string } & Common)
+  | ({ kind: 'text'; params: GenerationParams; durationSec: number; output: string } & Common)
+  | ({ kind: 'batch'; folder: string; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; outDir: string } & Common)
+  | ({ kind: 'export'; projectFile: string; loudness: Loudness; output: string } & Common)
+
+const GEN_OPTIONS = {
+  prompt: { type: 'string' },
+  negative: { type: 'string' },
+  provider: { type: 'string' },
+  takes: { type: 'string' },
+  seed: { type: 'string' },
+  steps: { type: 'string' },
+  cfg: { type: 'string' },
+  window: { type: 'string' },
+  'mask-away-clip': { type: 'boolean' },
+} as const
+const OUTPUT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+const MIX_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  original: { type: 'string' },
+  loudness: { type: 'string' },
+  duration: { type: 'string' },
+} as const
+
+const bad = (message: string, field?: string): AppError => new AppError('BAD_INPUT', message, field ? { field } : {})
+
+function num(value: string | undefined, name: string, check: (n: number) => boolean, what: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || !check(n)) throw bad(`--${name} must be ${what} (got "${value}").`, name)
+  return n
+}
+
+function choice<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if (!(choices as readonly string[]).includes(value)) throw bad(`--${name} must be one of ${choices.join(', ')} (got "${value}").`, name)
+  return value as T
+}
+
+type Values = Record<string, string | boolean | undefined>
+
+function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
+  const prompt = (v.prompt as string | undefined) ?? ''
+  if (requirePrompt && !prompt.trim()) throw bad('--prompt is required: describe the sounds you want.', 'prompt')
+  const seed = num(v.seed as string | undefined, 'seed', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a whole number from 0 to 65535')
+  const params = {
+    ...DEFAULT_GENERATION,
+    prompt,
+    negativePrompt: (v.negative as string | undefined) ?? DEFAULT_GENERATION.negativePrompt,
+    provider: choice<ProviderId>(v.provider as string | undefined, 'provider', PROVIDER_IDS, DEFAULT_GENERATION.provider),
+    // One take unless asked: every take is a paid request.
+    takes: num(v.takes as string | undefined, 'takes', (n) => Number.isInteger(n) && n >= 1 && n <= 8, 'a whole number from 1 to 8') ?? 1,
+    seed: seed ?? null,
+    steps: num(v.steps as string | undefined, 'steps', (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'a whole number from 1 to 100') ?? DEFAULT_GENERATION.steps,
+    cfg: num(v.cfg as string | undefined, 'cfg', (n) => n >= 0 && n <= 20, 'a number from 0 to 20') ?? DEFAULT_GENERATION.cfg,
+    windowSec: num(v.window as string | undefined, 'window', (n) => n >= 1 && n <= 10, 'seconds from 1 to 10') ?? DEFAULT_GENERATION.windowSec,
+    maskAwayClip: Boolean(v['mask-away-clip']),
+  }
+  return GenerationParams.parse(params)
+}
+
+function output(v: Values, command: string): string {
+  const o = v.output as string | undefined
+  if (!o) throw bad(`${command} needs -o <path>: where to write the result.`, 'output')
+  return o
+}
+
+function one(positionals: string[], command: string, what: string): string {
+  if (positionals.length !== 1) throw bad(`${command} takes exactly one ${what} (got ${positionals.length}).`)
+  return positionals[0]!
+}
+
+export function parseCli(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null, json: false }
+  }
+  const options =
+    command === 'providers' ? { json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help }
+      : command === 'export' ? { ...OUTPUT_OPTIONS, loudness: MIX_OPTIONS.loudness }
+        : { ...GEN_OPTIONS, ...OUTPUT_OPTIONS, ...MIX_OPTIONS }
+  if (!['generate', 'text', 'batch', 'export', 'providers'].includes(command)) {
+    throw bad(`Unknown command "${command}". Run mmaudio-studio --help for the list.`)
+  }
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as never
+  } catch (e) {
+    throw bad(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run mmaudio-studio ${command} --help.`)
+  }
+  const v = parsed.values
+  const json = Boolean(v.json)
+  if (v.help) return { kind: 'help', topic: command, json }
+  const loudness = choice<Loudness>(v.loudness as string | undefined, 'loudness', LOUDNESS_CHOICES, 'web')
+  switch (command) {
+    case 'providers':
+      return { kind: 'providers', json }
+    case 'export':
+      return { kind: 'export', projectFile: one(parsed.positionals, 'export', 'project file'), loudness, output: output(v, 'export'), json }
+    case 'text': {
+      const durationSec = num(v.duration as string | undefined, 'duration', (n) => n > 0 && n <= 600, 'seconds, more than 0')
+      if (durationSec === undefined) throw bad('text needs --duration <seconds>.', 'duration')
+      const prompt = parsed.positionals.join(' ')
+      if (!prompt.trim()) throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
+      return { kind: 'text', params: generationParams({ ...v, prompt }, true), durationSec, output: output(v, 'text'), json }
+    }
+    case 'batch':
+      return {
+        kind: 'batch', folder: one(parsed.positionals, 'batch', 'folder'), params: generationParams(v, true),
+        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'), loudness,
+        outDir: output(v, 'batch'), json,
+      }
+    default: {
+      const fromSec = num(v.from as string | undefined, 'from', (n) => n >= 0, 'seconds, 0 or more') ?? null
+      const toSec = num(v.to as string | undefined, 'to', (n) => n > 0, 'seconds, more than 0') ?? null
+      if (fromSec !== null && toSec !== null && toSec <= fromSec) throw bad('--to must be after --from.', 'to')
+      return {
+        kind: 'generate', video: one(parsed.positionals, 'generate', 'video'), fromSec, toSec, params: generationParams(v, true),
+        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'), loudness,
+        output: output(v, 'generate'), json,
+      }
+    }
+  }
+}
+
+/** --loudness → the export preset ('off' has no MP4 preset in the export engine yet: refused with a sentence). */
+export function presetFor(loudness: Loudness): ExportPresetId {
+  if (loudness === 'off') {
+    throw bad('--loudness off is not available yet: the export engine always normalises MP4s. Use web, podcast or broadcast.', 'loudness')
+  }
+  return (EXPORT_PRESET_IDS as readonly string[]).includes(loudness) ? loudness : 'web'
+}

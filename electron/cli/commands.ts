@@ -1,0 +1,169 @@
+// What each CLI command does, with the same services as the app. Every function reports through the Reporter
+// and throws AppError on failure (main turns it into the exit code and the error's sentence).
+import { copyFile, mkdir, readdir } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { Take } from '../../shared/domain/project'
+import { formatCost } from '../jobs/cost'
+import type { GenerateUpdate } from '../jobs/generateProgress'
+import type { SegmentRequest } from '../jobs/generate'
+import { writeAtomically } from '../media/atomicOutput'
+import { importAsset } from '../media/importAsset'
+import { openProjectFile } from '../project/projectFile'
+import { baseUrlEnvName, keyFromEnv, PROVIDER_KEY_ENV, resolveBaseUrl, resolveConcurrency, type Env } from '../providers/registry'
+import { presetFor, type CliCommand } from './args'
+import type { CliEvent, Reporter } from './output'
+import { singleClipProject } from './project'
+import type { CliServices } from './services'
+
+export const VIDEO_EXTENSIONS = ['.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi']
+
+export interface CommandContext {
+  svc: CliServices
+  out: Reporter
+  signal: AbortSignal
+  env: Env
+  now: () => Date
+}
+
+const progressEvent = (u: GenerateUpdate, file?: string): CliEvent => ({
+  type: 'progress', phase: 'generate', stage: u.stage, progress: u.progress,
+  ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}), ...(file ? { file } : {}),
+})
+
+async function generateTakes(ctx: CommandContext, request: SegmentRequest, file?: string): Promise<Take[]> {
+  const estimate = ctx.svc.generate.estimate(request)
+  ctx.out.event({ type: 'estimate', calls: estimate.calls, billedSec: estimate.billedSec, usd: estimate.usd, text: formatCost(estimate) })
+  const { takes } = await ctx.svc.generate.run(request, {
+    signal: ctx.signal,
+    onUpdate: (u) => {
+      ctx.out.event(progressEvent(u, file))
+      if (u.message) ctx.out.event({ type: 'message', text: u.message, ...(file ? { file } : {}) })
+    },
+  })
+  return takes
+}
+
+/**
+ * Writes take 1 to `firstTo` (text mode) or leaves it in the output MP4 (firstTo null), and every later take
+ * as a WAV beside `output`: out.take2.wav, out.take3.wav … Each is announced with its path.
+ */
+async function keepTakes(ctx: CommandContext, takes: readonly Take[], output: string, firstTo: string | null, file?: string): Promise<void> {
+  const stem = join(dirname(output), basename(output, extname(output)))
+  for (const [i, take] of takes.entries()) {
+    let path = take.path
+    if (i === 0 && firstTo) path = firstTo
+    if (i > 0) path = `${stem}.take${i + 1}.wav`
+    if (path !== take.path) await writeAtomically(path, (temp) => copyFile(take.path, temp))
+    ctx.out.event({
+      type: 'take', index: i, path, seed: take.seed, provider: take.provider, requestIds: take.requestIds,
+      inOutput: i === 0, ...(file ? { file } : {}),
+    })
+  }
+}
+
+export async function generateVideo(
+  ctx: CommandContext,
+  cmd: Extract<CliCommand, { kind: 'generate' }> | (Omit<Extract<CliCommand, { kind: 'generate' }>, 'kind'>),
+  file?: string,
+): Promise<{ output: string; takes: Take[] }> {
+  const preset = presetFor(cmd.loudness) // refuse before anything is paid for
+  const asset = await importAsset(ctx.svc.runner, cmd.video, ctx.signal)
+  const fromSec = cmd.fromSec ?? 0
+  const toSec = Math.min(cmd.toSec ?? asset.durationSec, asset.durationSec)
+  if (fromSec >= asset.durationSec) {
+    throw new AppError('BAD_INPUT', `--from ${fromSec} is past the end of "${asset.name}" (${asset.durationSec.toFixed(2)} s).`, { field: 'from' })
+  }
+  if (toSec <= fromSec) throw new AppError('BAD_INPUT', '--to must be after --from.', { field: 'to' })
+  const takes = await generateTakes(ctx, { source: { path: asset.path, inSec: fromSec, outSec: toSec }, params: cmd.params }, file)
+  const output = resolve(cmd.output)
+  await mkdir(dirname(output), { recursive: true })
+  const project = singleClipProject({ asset, fromSec, toSec, params: cmd.params, takes, original: cmd.original, now: ctx.now().toISOString() })
+  const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
+    signal: ctx.signal,
+    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress, ...(file ? { file } : {}) }),
+  })
+  await keepTakes(ctx, takes, output, null, file)
+  ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs, fromSec, toSec })
+  return { output, takes }
+}
+
+export async function generateText(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'text' }>): Promise<void> {
+  const output = resolve(cmd.output)
+  const takes = await generateTakes(ctx, { durationSec: cmd.durationSec, params: cmd.params })
+  await mkdir(dirname(output), { recursive: true })
+  await keepTakes(ctx, takes, output, output)
+  ctx.out.event({ type: 'result', output, durationSec: takes[0]!.durationSec })
+}
+
+export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'batch' }>): Promise<number> {
+  const folder = resolve(cmd.folder)
+  const names = await readdir(folder).catch((cause: unknown) => {
+    throw new AppError('FILE_NOT_FOUND', `Cannot read the folder "${folder}".`, { cause })
+  })
+  const videos = names.filter((n) => VIDEO_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.')).sort()
+  if (videos.length === 0) throw new AppError('BAD_INPUT', `"${folder}" holds no videos (${VIDEO_EXTENSIONS.join(', ')}).`)
+  const outDir = resolve(cmd.outDir)
+  await mkdir(outDir, { recursive: true })
+  const failures: Array<{ file: string; message: string }> = []
+  for (const name of videos) {
+    ctx.out.event({ type: 'start', command: 'generate', input: name })
+    try {
+      await generateVideo(ctx, {
+        video: join(folder, name), fromSec: null, toSec: null, params: cmd.params, original: cmd.original,
+        loudness: cmd.loudness, output: join(outDir, `${basename(name, extname(name))}.mp4`), json: cmd.json,
+      }, name)
+    } catch (error) {
+      if (ctx.signal.aborted) throw error
+      const data = (isAppError(error) ? error : new AppError('INTERNAL', String(error))).toData()
+      failures.push({ file: name, message: data.message })
+      ctx.out.event({ type: 'file-failed', file: name, error: data })
+    }
+  }
+  ctx.out.event({ type: 'summary', succeeded: videos.length - failures.length, failed: failures.length, failures })
+  return failures.length > 0 ? 1 : 0
+}
+
+export async function exportProject(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'export' }>): Promise<void> {
+  const preset = presetFor(cmd.loudness)
+  const { project } = await openProjectFile(cmd.projectFile)
+  const output = resolve(cmd.output)
+  const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
+    signal: ctx.signal,
+    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
+  })
+  ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs })
+}
+
+/** PURE apart from reading env: one row per provider. Never the key itself. */
+export function providerRows(svc: Pick<CliServices, 'providers'>, env: Env) {
+  return svc.providers.list().map((p) => ({
+    id: p.id,
+    label: p.label,
+    videoToAudio: p.capabilities.videoToAudio,
+    textToAudio: p.capabilities.textToAudio,
+    durationSec: p.capabilities.durationSec,
+    priceUsdPerSec: p.capabilities.priceUsdPerSec ?? null,
+    concurrency: resolveConcurrency(p, null, env),
+    keyEnv: PROVIDER_KEY_ENV[p.id],
+    keySet: keyFromEnv(p.id, env) !== null,
+    baseUrl: resolveBaseUrl(p.id, null, env),
+    baseUrlEnv: baseUrlEnvName(p.id),
+  }))
+}
+
+export function listProviders(ctx: CommandContext, json: boolean, write: (s: string) => void): void {
+  const rows = providerRows(ctx.svc, ctx.env)
+  if (json) {
+    for (const row of rows) write(`${JSON.stringify({ type: 'provider', ...row })}\n`)
+    return
+  }
+  for (const r of rows) {
+    const modes = [r.videoToAudio ? 'video' : null, r.textToAudio ? 'text' : null].filter(Boolean).join('+')
+    const price = r.priceUsdPerSec === null ? 'price not published' : `$${r.priceUsdPerSec}/s`
+    write(
+      `${r.id.padEnd(12)} ${r.label.padEnd(22)} ${modes.padEnd(10)} ${r.durationSec.min}-${r.durationSec.max} s  ${price.padEnd(20)} ` +
+        `${r.concurrency} at a time  key ${r.keySet ? 'set' : 'NOT set'} (${r.keyEnv})${r.baseUrl ? `  via ${r.baseUrl}` : ''}\n`,
+    )
+  }
+}

@@ -1,0 +1,75 @@
+// The words of `mmaudio-studio --help` and `<command> --help`.
+import { PROVIDER_IDS } from '../../shared/domain/ids'
+import { PROVIDER_KEY_ENV, baseUrlEnvName } from '../providers/registry'
+
+const GEN = `  --prompt TEXT         what to hear (required)
+  --negative TEXT       what not to hear (default: "music")
+  --provider ID         ${PROVIDER_IDS.join(' | ')} (default: fal)
+  --takes N             takes with different seeds, 1-8 (default: 1; each take is paid for)
+  --seed N              lock the seed (0-65535); take k uses seed+k. Default: random per take
+  --steps N             sampling steps (default 25)
+  --cfg X               guidance strength (default 4.5)
+  --window S            seconds per provider call, 1-10 (default 8); longer ranges are chunked
+  --mask-away-clip      follow the prompt over the picture (keeps the timing)`
+
+const OUT = `  --json                one JSON object per line for every event, instead of a progress bar
+  -h, --help            this help`
+
+export const HELP: Readonly<Record<string, string>> = {
+  generate: `mmaudio-studio generate <video> --prompt TEXT [options] -o out.mp4
+
+Generates sound for a range of the video (default: the whole clip, in overlapping chunks) and writes an MP4
+with the sound at the right place. With --takes > 1 the first take is in the MP4 and the others are written
+as WAVs beside it (the paths are printed).
+
+  --from S --to S       the range to generate, in seconds (default: the whole clip)
+${GEN}
+  --original MODE       the clip's own sound: keep | duck | mute (default: keep)
+  --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) (default: web)
+  -o PATH               the MP4 to write
+${OUT}`,
+  text: `mmaudio-studio text <prompt> --duration S [options] -o out.wav
+
+Text-to-audio: no video. Writes a 48 kHz WAV.
+
+  --duration S          length in seconds
+${GEN.split('\n').filter((l) => !l.includes('--prompt') && !l.includes('--mask-away-clip')).join('\n')}
+  -o PATH               the WAV to write
+${OUT}`,
+  batch: `mmaudio-studio batch <folder> --prompt TEXT [options] -o OUTDIR
+
+Every video in the folder (mp4, mov, m4v, mkv, webm, avi), one after the other, each as with generate over
+the whole clip, written to OUTDIR/<name>.mp4. A file that fails does not stop the rest; a summary ends the run.
+
+${GEN}
+  --original MODE       keep | duck | mute (default: keep)
+  --loudness PRESET     web | podcast | broadcast (default: web)
+  -o DIR                the folder to write to
+${OUT}`,
+  export: `mmaudio-studio export <project-file> -o out.mp4
+
+Renders a saved MMAudio Studio project to an MP4.
+
+  --loudness PRESET     web | podcast | broadcast (default: web)
+  -o PATH               the MP4 to write
+${OUT}`,
+  providers: `mmaudio-studio providers [--json]
+
+Each provider: what it can do, its price where published, its concurrency, and whether its key is set.`,
+}
+
+export const MAIN_HELP = `mmaudio-studio — generate Foley for video with hosted MMAudio V2, without the app.
+
+Commands:
+  generate <video> --prompt TEXT -o out.mp4     sound for a video (or a range of it), exported as MP4
+  text <prompt> --duration S -o out.wav         text-to-audio
+  batch <folder> --prompt TEXT -o OUTDIR        every video in a folder
+  export <project-file> -o out.mp4              render a saved project
+  providers                                     providers, capabilities, keys set or not
+
+Run mmaudio-studio <command> --help for its options.
+
+Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => PROVIDER_KEY_ENV[id]).join(', ')}.
+Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like.
+Journal (crash-safe resume) and cache live in $MMAUDIO_STUDIO_HOME (default ~/.mmaudio-studio). Running the
+same command again after a crash resumes the requests already sent: nothing is paid for twice.`

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `mmaudio-studio`: the headless entry. Same services as the app, no Electron. Exit codes: 0 ok, 1 failed,
+// 2 bad usage, 130 cancelled (Ctrl-C).
+import { AppError, isAppError } from '../../shared/domain/errors'
+import type { Env } from '../providers/registry'
+import { parseCli } from './args'
+import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
+import { HELP, MAIN_HELP } from './help'
+import { createReporter, type Streams } from './output'
+import { createCliServices, type CliServices } from './services'
+
+export interface CliIo {
+  env: Env
+  streams: Streams
+  signal: AbortSignal
+  /** Injected for tests; built from env otherwise. */
+  services?: (env: Env) => CliServices
+  now?: () => Date
+}
+
+export function exitCodeFor(error: AppError): number {
+  if (error.code === 'CANCELLED') return 130
+  if (error.code === 'BAD_INPUT') return 2
+  return 1
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json')
+  const out = createReporter(json, io.streams)
+  try {
+    const cmd = parseCli(argv)
+    json = cmd.json
+    if (cmd.kind === 'help') {
+      io.streams.stdout.write(`${(cmd.topic && HELP[cmd.topic]) || MAIN_HELP}\n`)
+      return 0
+    }
+    const svc = (io.services ?? ((env) => createCliServices(env)))(io.env)
+    const ctx: CommandContext = { svc, out, signal: io.signal, env: io.env, now: io.now ?? (() => new Date()) }
+    switch (cmd.kind) {
+      case 'providers':
+        listProviders(ctx, cmd.json, (s) => io.streams.stdout.write(s))
+        return 0
+      case 'generate':
+        out.event({ type: 'start', command: 'generate', input: cmd.video })
+        await generateVideo(ctx, cmd)
+        return 0
+      case 'text':
+        out.event({ type: 'start', command: 'text' })
+        await generateText(ctx, cmd)
+        return 0
+      case 'batch':
+        return await batch(ctx, cmd)
+      case 'export':
+        out.event({ type: 'start', command: 'export', input: cmd.projectFile })
+        await exportProject(ctx, cmd)
+        return 0
+    }
+  } catch (e) {
+    const error = io.signal.aborted
+      ? new AppError('CANCELLED', 'Cancelled.')
+      : isAppError(e) ? e : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
+    out.event({ type: 'error', error: error.toData() })
+    return exitCodeFor(error)
+  } finally {
+    out.close()
+  }
+}
+
+/** Run as a program (tsx, or the built bin): wire process streams, Ctrl-C and the exit code. */
+function isEntry(): boolean {
+  const entry = process.argv[1] ?? ''
+  return /(?:^|[\\/])(?:main\.ts|cli\.js|mmaudio-studio(?:\.js)?)$/.test(entry)
+}
+
+if (isEntry()) {
+  const controller = new AbortController()
+  let interrupts = 0
+  process.on('SIGINT', () => {
+    if (++interrupts > 1) process.exit(130)
+    controller.abort()
+  })
+  process.on('SIGTERM', () => controller.abort())
+  void main(process.argv.slice(2), { env: process.env, streams: { stdout: process.stdout, stderr: process.stderr }, signal: controller.signal })
+    .then((code) => {
+      process.exitCode = code
+    })
+}

@@ -1,0 +1,97 @@
+// How the CLI talks: `--json` writes one JSON object per line to stdout for every event; otherwise a progress
+// bar redrawn in place on a terminal (stderr), or one line per stage change when stderr is not a terminal.
+// Results go to stdout; errors to stderr as the error's own sentence.
+import type { AppErrorData } from '../../shared/domain/errors'
+import type { JobStage } from '../../shared/domain/job'
+
+export type CliEvent =
+  | { type: 'start'; command: string; input?: string }
+  | { type: 'estimate'; calls: number; billedSec: number; usd: number | null; text: string }
+  | { type: 'progress'; phase: 'generate' | 'export'; stage: JobStage; progress: number | null; queuePosition?: number; file?: string }
+  | { type: 'message'; text: string; file?: string }
+  | { type: 'take'; index: number; path: string; seed: number; provider: string; requestIds: string[]; inOutput: boolean; file?: string }
+  | { type: 'result'; output: string; [k: string]: unknown }
+  | { type: 'file-failed'; file: string; error: AppErrorData }
+  | { type: 'summary'; succeeded: number; failed: number; failures: Array<{ file: string; message: string }> }
+  | { type: 'error'; error: AppErrorData }
+
+export interface Reporter {
+  event(e: CliEvent): void
+  /** Clears a progress line so the next text starts on a clean line. */
+  close(): void
+}
+
+export interface Streams {
+  stdout: { write(s: string): unknown }
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number }
+}
+
+/** PURE: "[#######-------]  42% generating (queue 2)". */
+export function progressLine(e: Extract<CliEvent, { type: 'progress' }>, width = 24): string {
+  const p = e.progress === null ? 0 : Math.min(1, Math.max(0, e.progress))
+  const filled = Math.round(p * width)
+  const queue = e.queuePosition !== undefined ? ` (queue position ${e.queuePosition})` : ''
+  const file = e.file ? `${e.file}: ` : ''
+  const pct = e.progress === null ? ' --%' : `${String(Math.round(p * 100)).padStart(3)}%`
+  return `${file}${e.phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct} ${e.stage}${queue}`
+}
+
+/** PURE: the human line for a non-progress event, or null when it has none. */
+export function humanLine(e: CliEvent): string | null {
+  switch (e.type) {
+    case 'estimate':
+      return `Estimated cost: ${e.text} (${e.calls} provider call${e.calls === 1 ? '' : 's'}).`
+    case 'message':
+      return e.file ? `${e.file}: ${e.text}` : e.text
+    case 'take':
+      return `${e.file ? `${e.file}: ` : ''}Take ${e.index + 1} (seed ${e.seed}, ${e.provider})${e.inOutput ? ', used in the output' : ''}: ${e.path}`
+    case 'file-failed':
+      return `${e.file}: failed — ${e.error.message}`
+    case 'summary':
+      return `${e.succeeded} succeeded, ${e.failed} failed.${e.failures.map((f) => `\n  ${f.file}: ${f.message}`).join('')}`
+    case 'result':
+      return `Wrote ${e.output}`
+    default:
+      return null
+  }
+}
+
+export function createReporter(json: boolean, streams: Streams): Reporter {
+  if (json) {
+    return { event: (e) => void streams.stdout.write(`${JSON.stringify(e)}\n`), close: () => undefined }
+  }
+  const tty = Boolean(streams.stderr.isTTY)
+  let barShown = false
+  let lastStage = ''
+  const clearBar = (): void => {
+    if (barShown) streams.stderr.write('\r\x1b[2K')
+    barShown = false
+  }
+  return {
+    event(e) {
+      if (e.type === 'progress') {
+        const line = progressLine(e)
+        if (tty) {
+          streams.stderr.write(`\r\x1b[2K${line.slice(0, (streams.stderr.columns ?? 100) - 1)}`)
+          barShown = true
+        } else {
+          const key = `${e.file ?? ''}|${e.phase}|${e.stage}|${e.queuePosition ?? ''}`
+          if (key !== lastStage) streams.stderr.write(`${line}\n`)
+          lastStage = key
+        }
+        return
+      }
+      if (e.type === 'error') {
+        clearBar()
+        streams.stderr.write(`Error: ${e.error.message}\n`)
+        return
+      }
+      const line = humanLine(e)
+      if (line === null) return
+      clearBar()
+      const toStdout = e.type === 'result' || e.type === 'take' || e.type === 'summary'
+      ;(toStdout ? streams.stdout : streams.stderr).write(`${line}\n`)
+    },
+    close: clearBar,
+  }
+}

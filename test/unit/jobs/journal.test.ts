@@ -1,0 +1,50 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { compactEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
+
+const entry = (i: number, over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
+  jobId: 'job-1', segmentKey: 'seg', segmentId: null, takeIndex: i, chunkIndex: 0, seed: 100 + i,
+  provider: 'fal', requestId: `req-${i}`, cacheKey: `key-${i}`, durationSec: 8, ...over,
+})
+
+describe('journal', () => {
+  it('round-trips through its file: a reopened journal knows every accepted request and its state', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const path = join(dir, 'journal.json')
+    const j = await openJournal(path)
+    await Promise.all([j.record(entry(0)), j.record(entry(1)), j.record(entry(2))])
+    await j.complete('req-1', '/cache/k1.wav')
+    await j.fail('req-2', 'provider failed')
+
+    const again = await openJournal(path)
+    expect(again.pending().map((e) => e.requestId)).toEqual(['req-0'])
+    expect(again.findPending('key-0')?.requestId).toBe('req-0')
+    expect(again.findPending('key-1')).toBeUndefined()
+    expect(again.pendingSeed('seg', 0)).toBe(100)
+    expect(again.pendingSeed('seg', 1)).toBeUndefined()
+    const byId = Object.fromEntries(again.entries().map((e) => [e.requestId, e]))
+    expect(byId['req-1']).toMatchObject({ status: 'done', resultPath: '/cache/k1.wav' })
+    expect(byId['req-2']).toMatchObject({ status: 'failed', reason: 'provider failed' })
+    // Written by temp + rename: no temp files are left beside it.
+    expect(await readdir(dir)).toEqual(['journal.json'])
+  })
+
+  it('moves an unreadable file aside instead of overwriting it, and starts empty', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const path = join(dir, 'journal.json')
+    await writeFile(path, '{"version":1,"entries":[{"half')
+    const j = await openJournal(path, () => new Date(1000))
+    expect(j.entries()).toEqual([])
+    await j.record(entry(0))
+    expect((await readdir(dir)).sort()).toEqual(['journal.json', 'journal.json.corrupt-1000'])
+    expect(await readFile(join(dir, 'journal.json.corrupt-1000'), 'utf8')).toContain('"half')
+  })
+
+  it('keeps every pending entry and only the newest closed ones', () => {
+    const mk = (i: number, status: JournalEntry['status']): JournalEntry => ({ ...entry(i), status, submittedAt: '', updatedAt: '' })
+    const list = [mk(0, 'done'), mk(1, 'pending'), mk(2, 'failed'), mk(3, 'done'), mk(4, 'pending')]
+    expect(compactEntries(list, 1).map((e) => e.requestId)).toEqual(['req-1', 'req-3', 'req-4'])
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { createProviderQueue } from '../../../electron/jobs/queue'
+
+/** A task that records when it starts and ends, and finishes when told to. */
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((r) => (open = r))
+  return { opened, open }
+}
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
+describe('provider queue', () => {
+  it('runs at most the limit per provider at once, in FIFO order, and providers do not share slots', async () => {
+    const q = createProviderQueue<'a' | 'b'>((k) => (k === 'a' ? 2 : 1))
+    const started: string[] = []
+    let running = 0
+    let peak = 0
+    const gates = Array.from({ length: 5 }, gate)
+    const runs = gates.map((g, i) =>
+      q.run('a', async () => {
+        started.push(`a${i}`)
+        peak = Math.max(peak, ++running)
+        await g.opened
+        running--
+        return i
+      }),
+    )
+    const b = q.run('b', async () => {
+      started.push('b0')
+      return 'b'
+    })
+    await tick()
+    expect(started).toEqual(['a0', 'a1', 'b0'])
+    expect(q.stats('a')).toEqual({ running: 2, waiting: 3 })
+    gates[1]!.open()
+    await tick()
+    await tick()
+    expect(started).toEqual(['a0', 'a1', 'b0', 'a2'])
+    gates.forEach((g) => g.open())
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4])
+    expect(await b).toBe('b')
+    expect(started.filter((s) => s.startsWith('a'))).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
+    expect(peak).toBe(2)
+  })
+
+  it('reports the queue position as it changes, and cancels waiting work through its signal', async () => {
+    const q = createProviderQueue<'p'>(() => 1)
+    const first = gate()
+    const held = q.run('p', () => first.opened)
+    const positions: number[][] = [[], []]
+    const controller = new AbortController()
+    const second = q.run('p', async () => 'second', { onPosition: (p) => positions[0]!.push(p), signal: controller.signal })
+    let thirdRan = false
+    const third = q.run('p', async () => { thirdRan = true; return 'third' }, { onPosition: (p) => positions[1]!.push(p) })
+    expect(positions).toEqual([[0], [1]])
+    controller.abort()
+    await expect(second).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(positions[1]).toEqual([1, 0])
+    expect(q.stats('p')).toEqual({ running: 1, waiting: 1 })
+    first.open()
+    await held
+    expect(await third).toBe('third')
+    expect(thirdRan).toBe(true)
+  })
+
+  it('frees the slot when a task fails, and refuses work whose signal is already aborted', async () => {
+    const q = createProviderQueue<'p'>(() => 1)
+    await expect(q.run('p', async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    expect(await q.run('p', async () => 7)).toBe(7)
+    const c = new AbortController()
+    c.abort()
+    let ran = false
+    await expect(q.run('p', async () => { ran = true }, { signal: c.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(ran).toBe(false)
+    expect(q.stats('p')).toEqual({ running: 0, waiting: 0 })
+  })
+
+  it('reads the limit live: raising it starts waiting work at the next free slot', async () => {
+    let limit = 1
+    const q = createProviderQueue<'p'>(() => limit)
+    const gates = [gate(), gate(), gate()]
+    const started: number[] = []
+    const runs = gates.map((g, i) => q.run('p', async () => { started.push(i); await g.opened }))
+    await tick()
+    expect(started).toEqual([0])
+    limit = 3
+    gates[0]!.open()
+    await runs[0]
+    await tick()
+    expect(started).toEqual([0, 1, 2])
+    gates.forEach((g) => g.open())
+    await Promise.all(runs)
+  })
+})
