@@ -8,6 +8,7 @@ import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
 import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, httpStatusError, networkError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
+import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { FAL_APP, FAL_CAPABILITIES, FAL_TEXT_ENDPOINT, FAL_VIDEO_ENDPOINT, toFalInput, type FalInput } from './params'
@@ -153,21 +154,10 @@ async function fetchResult(http: ProviderHttp, ctx: ProviderContext, id: string)
   return resultFile(result)
 }
 
-const OUTPUT_MIME: Readonly<Record<string, string>> = {
-  '.mp4': 'video/mp4',
-  '.flac': 'audio/flac',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.ogg': 'audio/ogg',
-}
-
 async function downloadOutput(http: ProviderHttp, file: FalFile, id: string): Promise<GenerateResult> {
-  const ext = [extname(new URL(file.url).pathname), extname(file.file_name ?? '')].map((e) => e.toLowerCase()).find((e) => e in OUTPUT_MIME) ?? ''
-  const out = await http.download(file.url, `fal-${id.replace(/[^\w-]/g, '_')}${ext}`)
-  // fal labels files application/octet-stream; the extension says more.
-  const mime = out.mime === 'application/octet-stream' && ext ? OUTPUT_MIME[ext]! : out.mime
-  return { file: out.path, mime, requestId: id }
+  const ext = mediaExtension(file.url, file.file_name)
+  const out = await http.download(file.url, outputFileName('fal', id, ext))
+  return { file: out.path, mime: outputMime(out.mime, ext), requestId: id }
 }
 
 /** PUT …/requests/{id}/cancel through the SDK (a queued request is dropped, a running one is told to stop). */
