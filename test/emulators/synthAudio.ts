@@ -1,5 +1,5 @@
 // What an emulated MMAudio "generates": audio derived from the uploaded picture, so tests can check sync.
-// A click (1 ms, full scale) at every frame where the mean brightness jumps, over a quiet noise bed.
+// A click (1 ms, full scale, two cycles of a 2 kHz square so it survives AAC) at every frame where the mean brightness jumps, over a quiet noise bed.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -51,7 +51,7 @@ export function clickTrackWav(durationSec: number, clicksSec: readonly number[],
   }
   for (const c of clicksSec) {
     const start = Math.round(c * SYNTH_RATE)
-    for (let i = 0; i < 44 && start + i < n; i++) if (start + i >= 0) pcm[start + i] = i % 2 ? -32000 : 32000
+    for (let i = 0; i < 44 && start + i < n; i++) if (start + i >= 0) pcm[start + i] = Math.floor(i / 11) % 2 ? -32000 : 32000
   }
   const header = Buffer.alloc(44)
   header.write('RIFF', 0)
