@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
+import { explainFsError } from './fsErrors'
 
 /** A hidden temp name beside `finalPath`, keeping its extension (ffmpeg picks formats by it). */
 export function tempPathFor(finalPath: string): string {
@@ -14,12 +15,14 @@ export function tempPathFor(finalPath: string): string {
  * or failure never leaves a half-written file under the final name.
  */
 export async function writeAtomically<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
-  await mkdir(dirname(finalPath), { recursive: true })
   const temp = tempPathFor(finalPath)
   try {
+    await mkdir(dirname(finalPath), { recursive: true })
     const result = await produce(temp)
     await rename(temp, finalPath)
     return result
+  } catch (e) {
+    throw explainFsError(e, finalPath)
   } finally {
     await rm(temp, { force: true })
   }

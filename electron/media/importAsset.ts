@@ -5,6 +5,7 @@ import { Asset } from '../../shared/domain/asset'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { MediaInfo } from '../../shared/domain/media'
 import { contentHash } from './contentHash'
+import { explainingFsErrors } from './fsErrors'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
 
@@ -65,21 +66,9 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 async function statOrExplain(path: string, name: string): Promise<{ size: number }> {
-  try {
-    const s = await stat(path)
-    if (s.isDirectory()) throw new AppError('NOT_A_VIDEO', `"${name}" is a folder, not a video file.`)
-    return s
-  } catch (e) {
-    if (isAppError(e)) throw e
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new AppError('FILE_NOT_FOUND', `"${name}" was not found at ${path}. It may have been moved, renamed or deleted.`)
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new AppError('PERMISSION_DENIED', `MMAudio Studio is not allowed to read "${name}". Check the file's permissions.`)
-    }
-    throw e
-  }
+  const s = await explainingFsErrors(path, () => stat(path))
+  if (s.isDirectory()) throw new AppError('NOT_A_VIDEO', `"${name}" is a folder, not a video file.`)
+  return s
 }
 
 /** A path → an Asset, or an AppError with a sentence a person can act on. The file is only read. */

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AppError } from '../../shared/domain/errors'
 import { writeAtomically, writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
+import { explainingFsErrors } from './fsErrors'
 import { thumbnailSpriteArgs } from './ffmpeg/args/thumbnails'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
@@ -73,7 +74,7 @@ export async function thumbnailSprite(
   runner: FfmpegRunner,
   input: { path: string; cacheDir: string; signal?: AbortSignal },
 ): Promise<ThumbnailSprite> {
-  const hash = await contentHash(input.path)
+  const hash = await explainingFsErrors(input.path, () => contentHash(input.path))
   const base = join(input.cacheDir, 'thumbnails', `${hash}-${RECIPE}`)
   const metaPath = `${base}.json`
   const spritePath = `${base}.jpg`

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { WaveformPeaks } from '../../shared/ipc/contract'
 import { writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
+import { explainingFsErrors } from './fsErrors'
 import { waveformPcmArgs } from './ffmpeg/args/waveform'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
@@ -72,7 +73,7 @@ export async function waveformPeaks(
   runner: FfmpegRunner,
   input: { path: string; cacheDir: string; signal?: AbortSignal },
 ): Promise<WaveformPeaks> {
-  const hash = await contentHash(input.path)
+  const hash = await explainingFsErrors(input.path, () => contentHash(input.path))
   const cachePath = join(input.cacheDir, 'waveforms', `${hash}-${RECIPE}-${PEAKS_PER_SEC}.u16`)
   const cached = await readFile(cachePath).catch(() => null)
   if (cached) return { peaks: decodePeaks(cached), peaksPerSec: PEAKS_PER_SEC }

@@ -154,3 +154,12 @@ describe('waveform peaks', () => {
     expect(processes()).toBe(before)
   })
 })
+
+describe('asking for a file that is gone', () => {
+  it('thumbnails and waveform say FILE_NOT_FOUND', async () => {
+    const { media } = service(realRunner)
+    const gone = join(tmpdir(), 'moved away', 'clip.mp4')
+    await expect(media.thumbnails({ assetId: 'z', path: gone })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' })
+    await expect(media.waveform(gone)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' })
+  })
+})
