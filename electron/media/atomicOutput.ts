@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { explainFsError } from './fsErrors'
+import { explainingFsErrors } from './fsErrors'
 
 /** A hidden temp name beside `finalPath`, keeping its extension (ffmpeg picks formats by it). */
 export function tempPathFor(finalPath: string): string {
@@ -17,17 +17,16 @@ export function tempPathFor(finalPath: string): string {
 export async function writeAtomically<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
   const temp = tempPathFor(finalPath)
   try {
-    await mkdir(dirname(finalPath), { recursive: true })
+    // Errors from our own file operations are about finalPath; produce's own errors pass through untouched.
+    await explainingFsErrors(finalPath, () => mkdir(dirname(finalPath), { recursive: true }))
     const result = await produce(temp)
-    await rename(temp, finalPath)
+    await explainingFsErrors(finalPath, () => rename(temp, finalPath))
     return result
-  } catch (e) {
-    throw explainFsError(e, finalPath)
   } finally {
     await rm(temp, { force: true })
   }
 }
 
 export function writeFileAtomically(finalPath: string, data: string | Uint8Array): Promise<void> {
-  return writeAtomically(finalPath, (temp) => writeFile(temp, data))
+  return writeAtomically(finalPath, (temp) => explainingFsErrors(finalPath, () => writeFile(temp, data)))
 }
