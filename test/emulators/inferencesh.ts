@@ -15,6 +15,8 @@ export interface InferenceshEmulatorOptions {
   apiKey?: string
   /** Also return video_output (MP4) for video jobs, as the app does. Default true. */
   videoOutput?: boolean
+  /** Wrap answers in the V3 `{data, messages}` envelope (default) or send bare DTOs as API v2 did. */
+  envelope?: boolean
 }
 
 export interface InferenceshEmulator extends RunningEmulator {
@@ -44,7 +46,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
 
   const problem = (res: ServerResponse, status: number, detail: string, extra: Record<string, string> = {}, errors?: Array<{ field: string; message: string }>): void =>
     sendJson(res, status, infshProblem(status, detail, errors), { 'Content-Type': 'application/problem+json', ...extra })
-  const ok = (res: ServerResponse, data: unknown): void => sendJson(res, 200, { data, messages: [] })
+  const ok = (res: ServerResponse, data: unknown): void => sendJson(res, 200, opts.envelope === false ? data : { data, messages: [] })
 
   /** Scripted faults; `before` runs first for a drop or a 5xx (a submit that was accepted). */
   function fault(op: Op, res: ServerResponse, before?: () => void): boolean {

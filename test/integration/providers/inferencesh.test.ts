@@ -68,6 +68,18 @@ describe('inference.sh happy paths', () => {
     expect(t.stages()).toEqual(['queued', 'generating', 'downloading'])
   })
 
+  it('also works against the older API v2 shape (bare DTOs, no envelope), as the SDK accepts both', async () => {
+    const v2 = await startInferenceshEmulator({ envelope: false, videoOutput: false })
+    try {
+      const t = await testContext(v2.baseUrl, v2.apiKey)
+      const result = await inferenceshProvider.generate(request(), t.ctx)
+      expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+      expect(v2.state.counts).toMatchObject({ submit: 1, upload: 1 })
+    } finally {
+      await v2.close()
+    }
+  })
+
   it('resume(taskId) after the app died mid-poll finishes the same task with no new submit', async () => {
     emu.state.timing = { queueMs: 50, runMs: 150 }
     const first = await testContext(emu.baseUrl, emu.apiKey, {
