@@ -41,7 +41,12 @@ export async function prepareUpload(runner: FfmpegRunner, input: PrepareUploadIn
   const options: RunOptions = {}
   if (input.signal) options.signal = input.signal
   const { onProgress } = input
-  if (onProgress) options.onProgress = (p) => onProgress(progressFraction(p, outputDurationSec) ?? 0)
+  if (onProgress) {
+    // ffmpeg stopped by a cancel still ends its report with progress=end; that is not "done".
+    options.onProgress = (p) => {
+      if (!input.signal?.aborted) onProgress(progressFraction(p, outputDurationSec) ?? 0)
+    }
+  }
 
   return writeAtomically(input.outputPath, async (temp) => {
     const args = uploadCutArgs({ inputPath: input.sourcePath, outputPath: temp, inSec, sourceDurationSec, outputDurationSec })
