@@ -9,7 +9,8 @@ import { PIXAZO_FIELDS } from './params'
 export const SubmitResponse = z.object({
   request_id: z.string().min(1),
   status: z.string().optional(),
-  polling_url: z.url().nullish(),
+  // Absolute per the docs; kept lenient so a surprising value never loses an accepted request id.
+  polling_url: z.string().min(1).nullish(),
 })
 
 /** GET /v2/requests/status/{request_id}; `output` is null until COMPLETED. */

@@ -90,6 +90,25 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.stats.putsRefused).toBe(2)
   })
 
+  it('emulator: answers errors in either documented body shape', async () => {
+    const create = () =>
+      fetch(`${emu.baseUrl}/v1/prediction/`, {
+        method: 'POST',
+        headers: { 'X-API-Key': KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ input: {} }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }))
+    expect(await create()).toEqual({ status: 400, body: { status: 'error', message: 'model field is required', details: 'model field is required' } })
+    emu.config.errorShape = 'error'
+    expect(await create()).toEqual({ status: 400, body: { error: 'model field is required' } })
+  })
+
+  it('a download cut short is fetched again whole', async () => {
+    emu.state.faults.push({ op: 'download', cut: true })
+    const result = await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
+    expect(emu.state.counts.download).toBe(2)
+    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+  })
+
   it('refuses a text request without any HTTP call', async () => {
     const t = await testContext(emu.baseUrl, KEY)
     const err = await failure(eachlabsProvider.generate({ ...request(), mode: 'text' }, t.ctx))

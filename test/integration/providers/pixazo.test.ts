@@ -139,6 +139,13 @@ describe('Pixazo adapter against its emulator', () => {
     expect(emu.state.jobs.size).toBe(3)
   })
 
+  it('a download cut short is fetched again whole', async () => {
+    emu.state.faults.push({ op: 'download', cut: true })
+    const result = await pixazoProvider.generate(request(), await ctxFor())
+    expect(emu.state.counts.download).toBe(2)
+    expect(Number((await probeJson(result.file)).format.duration)).toBeCloseTo(3, 2)
+  })
+
   it('5xx on status, then success', async () => {
     emu.state.faults.push({ op: 'status', status: 502, times: 2 })
     const result = await pixazoProvider.generate(request(), await ctxFor())
