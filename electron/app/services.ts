@@ -1,6 +1,7 @@
 // The composition root in plain Node: everything main (and the E2E harness) needs, built from its parts.
 // Electron-only abilities come in through `Desktop`, files through KeyValueStores and a Cipher, so the
 // harness can pass fakes and run the same handler table without Electron.
+import { basename } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { Project } from '../../shared/domain/project'
 import type { InvokeOutput } from '../../shared/ipc/contract'
@@ -109,9 +110,11 @@ export function createAppServices(deps: AppServicesDeps) {
 
     /** The URL the renderer plays a file from; only for files the app imported or generated. */
     mediaUrlFor(absPath: string): string {
-      const allowed = resolveAllowedPath(absPath, allowList, realpath)
-      if (allowed === null) throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
-      return deps.mediaUrl(absPath)
+      if (resolveAllowedPath(absPath, allowList, realpath) !== null) return deps.mediaUrl(absPath)
+      if (realpath(absPath) === null) {
+        throw new AppError('FILE_NOT_FOUND', `"${basename(absPath)}" is missing: it may have been moved or deleted.`)
+      }
+      throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
     },
 
     projects: {

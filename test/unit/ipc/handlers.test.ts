@@ -85,6 +85,7 @@ describe('handlers over the composition root', () => {
     writeFileSync(join(dir, 'secret.txt'), 'x')
     expect(await call('media:url', { path: join(dir, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call('media:url', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:url', { path: join(dir, 'gone.mp4') })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
     mkdirSync(join(dir, 'cache'), { recursive: true })
     writeFileSync(join(dir, 'cache', 'sprite.jpg'), 'x')
     expect(await call('media:url', { path: join(dir, 'cache', 'sprite.jpg') })).toEqual({
