@@ -9,7 +9,7 @@ import { createExportService } from '../jobs/export'
 import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
-import { createAllowList, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
+import { createAllowList, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
 import { createMediaService } from '../media/mediaService'
 import { openProjectFile, saveProjectFile } from '../project/projectFile'
 import type { KeyValueStore } from '../store/keyValueStore'
@@ -111,7 +111,8 @@ export function createAppServices(deps: AppServicesDeps) {
     /** The URL the renderer plays a file from; only for files the app imported or generated. */
     mediaUrlFor(absPath: string): string {
       if (resolveAllowedPath(absPath, allowList, realpath) !== null) return deps.mediaUrl(absPath)
-      if (realpath(absPath) === null) {
+      // Only a listed (imported) file is reported as missing: others get no hint whether they exist.
+      if (isListedPath(absPath, allowList) && realpath(absPath) === null) {
         throw new AppError('FILE_NOT_FOUND', `"${basename(absPath)}" is missing: it may have been moved or deleted.`)
       }
       throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')

@@ -101,6 +101,17 @@ function matchingEntries(
   }
 }
 
+/** Is a well-formed absolute path on the list as written (no file-system access)? */
+export function isListedPath(
+  absPath: string,
+  allowList: Pick<MediaAllowList, 'files' | 'folders'>,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (checkAbsolutePath(absPath, platform) === null) return false
+  const entries = matchingEntries(absPath, allowList, platform)
+  return entries.files.length > 0 || entries.folders.length > 0
+}
+
 /** Resolves symlinks; null when the path does not exist. */
 export type RealpathFn = (p: string) => string | null
 

@@ -1,6 +1,6 @@
 // The handler table over the real composition root (plain Node), with a stub ffmpeg runner, memory stores
 // and a fake Desktop: what the app and the E2E harness both serve.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -85,7 +85,7 @@ describe('handlers over the composition root', () => {
     writeFileSync(join(dir, 'secret.txt'), 'x')
     expect(await call('media:url', { path: join(dir, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call('media:url', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('media:url', { path: join(dir, 'gone.mp4') })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
+    expect(await call('media:url', { path: join(dir, 'gone.mp4') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     mkdirSync(join(dir, 'cache'), { recursive: true })
     writeFileSync(join(dir, 'cache', 'sprite.jpg'), 'x')
     expect(await call('media:url', { path: join(dir, 'cache', 'sprite.jpg') })).toEqual({
@@ -106,6 +106,8 @@ describe('handlers over the composition root', () => {
     const opened = await second.call('project:open', { path: file })
     expect(opened).toMatchObject({ ok: true, data: { path: file, project: { assets: [{ path: clip, relativePath: 'clip.mp4' }] } } })
     expect(await second.call('media:url', { path: clip })).toEqual({ ok: true, data: { url: `test-media:${clip}` } })
+    rmSync(clip)
+    expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
   })
 
   it('settings and secrets go through their stores; a key never comes back', async () => {

@@ -6,6 +6,7 @@ import {
   createAllowList,
   decodeRequestedPath,
   isAllowedMediaPath,
+  isListedPath,
   nodeRealpath,
   resolveAllowedPath,
   type RealpathFn,
@@ -78,6 +79,13 @@ describe('allow-list membership (pure, identity realpath)', () => {
     win.allowFile('C:\\Users\\Ann\\Clip.MP4')
     expect(isAllowedMediaPath('/c:/users/ann/clip.mp4', win, identity, 'win32')).toBe(true)
     expect(isAllowedMediaPath('/C:/Users/Ann/Other.mp4', win, identity, 'win32')).toBe(false)
+  })
+
+  it('tells whether a path is listed as written, without touching the disk', () => {
+    expect(isListedPath('/home/ann/clip.mp4', list, 'linux')).toBe(true)
+    expect(isListedPath('/var/cache/mmaudio/a/b.jpg', list, 'linux')).toBe(true)
+    expect(isListedPath('/var/cache/mmaudio/../x', list, 'linux')).toBe(false)
+    expect(isListedPath('/etc/passwd', list, 'linux')).toBe(false)
   })
 
   it('only accepts absolute, NUL-free paths onto the list', () => {
