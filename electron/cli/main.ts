@@ -2,7 +2,8 @@
 // `mmaudio-studio`: the headless entry. Same services as the app, no Electron. Exit codes: 0 ok, 1 failed,
 // 2 bad usage, 130 cancelled (Ctrl-C).
 import { AppError, isAppError } from '../../shared/domain/errors'
-import type { Env } from '../providers/registry'
+import type { ProviderId } from '../../shared/domain/ids'
+import { PROVIDER_KEY_ENV, type Env } from '../providers/registry'
 import { parseCli } from './args'
 import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
 import { HELP, MAIN_HELP } from './help'
@@ -18,6 +19,15 @@ export interface CliIo {
   now?: () => Date
 }
 
+/** The key sentences speak of Settings (the app); on the command line the key is an env var: name it. */
+export function forTheCli(error: AppError, providers: ReadonlyArray<{ id: ProviderId; label: string }>): AppError {
+  if (error.code !== 'PROVIDER_AUTH') return error
+  const provider = providers.find((p) => error.message.includes(p.label))
+  if (!provider || error.message.includes(PROVIDER_KEY_ENV[provider.id])) return error
+  const sentence = error.message.replace(/ ?(Check or replace it|Add it) in Settings\.$/, '')
+  return new AppError('PROVIDER_AUTH', `${sentence} Check ${PROVIDER_KEY_ENV[provider.id]}.`)
+}
+
 export function exitCodeFor(error: AppError): number {
   if (error.code === 'CANCELLED') return 130
   if (error.code === 'BAD_INPUT') return 2
@@ -27,6 +37,7 @@ export function exitCodeFor(error: AppError): number {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json')
   const out = createReporter(json, io.streams)
+  let svc: CliServices | undefined
   try {
     const cmd = parseCli(argv)
     json = cmd.json
@@ -34,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.streams.stdout.write(`${(cmd.topic && HELP[cmd.topic]) || MAIN_HELP}\n`)
       return 0
     }
-    const svc = (io.services ?? ((env) => createCliServices(env)))(io.env)
+    svc = (io.services ?? ((env) => createCliServices(env)))(io.env)
     const ctx: CommandContext = { svc, out, signal: io.signal, env: io.env, now: io.now ?? (() => new Date()) }
     switch (cmd.kind) {
       case 'providers':
@@ -59,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const error = io.signal.aborted
       ? new AppError('CANCELLED', 'Cancelled.')
       : isAppError(e) ? e : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
-    out.event({ type: 'error', error: error.toData() })
+    out.event({ type: 'error', error: forTheCli(error, svc?.providers.list() ?? []).toData() })
     return exitCodeFor(error)
   } finally {
     out.close()

@@ -1,7 +1,7 @@
 // One progress figure for a generation made of many units (take × chunk) running in parallel. PURE.
 // Each unit moves through preparing → uploading → queued → generating → downloading → done; its stage maps to
 // a band of 0..1, the job's progress is the mean over units (the last 5 % is the join), and the job's stage
-// is the earliest stage any unfinished unit is in: what the user is waiting on.
+// is the one most unfinished units are in (the earlier one on a tie): what the user is mostly waiting on.
 import type { JobStage } from '../../shared/domain/job'
 import type { ProviderProgress } from '../providers/types'
 
@@ -62,11 +62,12 @@ export function aggregate(units: readonly UnitState[]): GenerateUpdate {
   const open = units.filter((u) => u.stage !== 'done')
   const progress = (units.reduce((s, u) => s + unitProgress(u), 0) / units.length) * (1 - MIXING_SHARE)
   if (open.length === 0) return { stage: 'mixing', progress }
-  const earliest = ORDER[Math.min(...open.map((u) => ORDER.indexOf(u.stage)))] as Exclude<UnitStage, 'done'>
+  const count = (stage: UnitStage): number => open.filter((u) => u.stage === stage).length
+  const stage = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), open[0]!.stage) as Exclude<UnitStage, 'done'>
   const positions = open.flatMap((u) => (u.stage === 'queued' && u.queuePosition !== undefined ? [u.queuePosition] : []))
   return {
-    stage: earliest,
+    stage,
     progress,
-    ...(earliest === 'queued' && positions.length > 0 ? { queuePosition: Math.min(...positions) } : {}),
+    ...(stage === 'queued' && positions.length > 0 ? { queuePosition: Math.min(...positions) } : {}),
   }
 }

@@ -22,7 +22,13 @@ describe('take seeds', () => {
 })
 
 describe('generation progress', () => {
-  it('is the mean over units, names the earliest stage and the best queue position', () => {
+  it('is the mean over units, names the stage most units are in and the best queue position', () => {
+    expect(aggregate([
+      { stage: 'generating', fraction: 0.5 },
+      { stage: 'generating', fraction: 0.1 },
+      { stage: 'uploading', fraction: 0.5 },
+    ]).stage).toBe('generating')
+    expect(aggregate([{ stage: 'downloading', fraction: 0.5 }, { stage: 'uploading', fraction: 0.5 }]).stage).toBe('uploading')
     const u = aggregate([
       { stage: 'generating', fraction: 0.5 },
       { stage: 'queued', fraction: null, queuePosition: 3 },

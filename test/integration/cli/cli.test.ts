@@ -1,0 +1,156 @@
+// The `mmaudio-studio` CLI as a user runs it: a child process against provider emulators.
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
+import { jsonLines, runCli, startCli } from './cliHarness'
+
+const FLASHES_SEC = [0.8, 2.36, 4.2, 5.24]
+let fal: FalEmulator
+let clip: string
+
+beforeAll(async () => {
+  ;[fal, clip] = await Promise.all([startFalEmulator(), flashClip('cli flashes.mp4', { flashesSec: FLASHES_SEC, durationSec: 6 })])
+})
+afterAll(async () => fal?.close())
+
+async function freshEnv(over: Record<string, string> = {}) {
+  const home = await mkdtemp(join(tmpdir(), 'cli-'))
+  return {
+    home,
+    env: { MMAUDIO_STUDIO_HOME: home, FAL_KEY: fal.apiKey, MMAUDIO_FAL_BASE_URL: fal.baseUrl, MMAUDIO_POLL_INTERVAL_MS: '50', ...over },
+  }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const v = await probe()
+    if (v !== undefined) return v
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+async function expectClicksOnFlashes(mp4: string): Promise<void> {
+  const samples = await decodeAudio(mp4)
+  const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
+  const clicks = findClicks(samples, 48000, peak * 0.5)
+  expect(clicks).toHaveLength(FLASHES_SEC.length)
+  clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005))
+}
+
+describe('mmaudio-studio CLI', () => {
+  it('RESUME: killed (SIGKILL) while it polls, then run again: one submit in all, and a complete, correct MP4', async () => {
+    fal.state.timing = { queueMs: 100, runMs: 4000 }
+    try {
+      const { home, env } = await freshEnv()
+      const out = join(home, 'out', 'resumed.mp4')
+      const args = ['generate', clip, '--prompt', 'clicks', '--original', 'mute', '-o', out, '--json']
+      const submitsBefore = fal.state.counts.submit
+      const first = startCli(args, env)
+      const journalPath = join(home, 'journal.json')
+      const requestId = await waitFor('the journal to hold the request id', async () => {
+        if (!existsSync(journalPath)) return undefined
+        const j = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ status: string; requestId: string }> }
+        return j.entries.find((e) => e.status === 'pending')?.requestId
+      })
+      // It is polling now: the provider has the job and it is not finished.
+      expect(fal.state.jobs.has(requestId)).toBe(true)
+      expect(fal.state.phase(fal.state.jobs.get(requestId)!)).not.toBe('succeeded')
+      first.child.kill('SIGKILL')
+      expect((await first.done).signal).toBe('SIGKILL')
+      expect(existsSync(out)).toBe(false)
+      expect(fal.state.counts.submit - submitsBefore).toBe(1)
+
+      const second = await runCli(args, env)
+      expect(second.stderr).toBe('')
+      expect(second.code).toBe(0)
+      expect(fal.state.counts.submit - submitsBefore).toBe(1)
+      const events = jsonLines(second.stdout)
+      expect(events.some((e) => e.type === 'message' && String(e.text).includes(requestId))).toBe(true)
+      const take = events.find((e) => e.type === 'take') as { requestIds: string[] } | undefined
+      expect(take?.requestIds).toEqual([requestId])
+      const probed = await probeJson(out)
+      expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video'])
+      expect(Number(probed.format.duration)).toBeCloseTo(6, 1)
+      await expectClicksOnFlashes(out)
+      const journal = JSON.parse(await readFile(join(home, 'journal.json'), 'utf8')) as { entries: Array<{ status: string; requestId: string }> }
+      expect(journal.entries.find((e) => e.requestId === requestId)?.status).toBe('done')
+    } finally {
+      fal.state.timing = { queueMs: 30, runMs: 60 }
+    }
+  })
+
+  it('--json: one JSON object per line, from start through estimate and progress to the takes and the result; extra takes beside the MP4', async () => {
+    const { home, env } = await freshEnv()
+    const out = join(home, 'two takes.mp4')
+    const r = await runCli(['generate', clip, '--prompt', 'clicks', '--from', '1', '--to', '5', '--takes', '2', '--seed', '9', '-o', out, '--json'], env)
+    expect(r.code).toBe(0)
+    const events = jsonLines(r.stdout)
+    const types = events.map((e) => e.type)
+    expect(types[0]).toBe('start')
+    expect(types[1]).toBe('estimate')
+    expect(events[1]).toMatchObject({ calls: 2, billedSec: 8, usd: 0.008 })
+    expect(types.filter((t) => t === 'progress').length).toBeGreaterThan(3)
+    expect(new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase))).toEqual(new Set(['generate', 'export']))
+    const takes = events.filter((e) => e.type === "take") as unknown as Array<{ seed: number; path: string; inOutput: boolean }>
+    expect(takes.map((t) => [t.seed, t.inOutput])).toEqual([[9, true], [10, false]])
+    expect(takes[1]!.path).toBe(join(home, 'two takes.take2.wav'))
+    expect(existsSync(takes[1]!.path)).toBe(true)
+    expect(types.at(-1)).toBe('result')
+    expect(existsSync(out)).toBe(true)
+  })
+
+  it('a rejected key: exit code 1 and the error’s sentence (stderr; an error event with --json); nothing else runs', async () => {
+    const { env } = await freshEnv({ FAL_KEY: 'not-the-right-key-123' })
+    const plain = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4')], env)
+    expect(plain.code).toBe(1)
+    expect(plain.stderr).toMatch(/^Error: .*rejected the API key.*FAL_KEY/m)
+    expect(plain.stderr).not.toContain('not-the-right-key-123')
+    const json = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4'), '--json'], env)
+    expect(json.code).toBe(1)
+    expect(jsonLines(json.stdout).at(-1)).toMatchObject({ type: 'error', error: { code: 'PROVIDER_AUTH' } })
+    const usage = await runCli(['generate', clip, '-o', 'x.mp4'], env)
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toMatch(/--prompt is required/)
+  })
+
+  it('batch: every video in the folder; a broken file does not stop the rest; a summary at the end', async () => {
+    const { home, env } = await freshEnv()
+    const folder = join(home, 'in')
+    await mkdir(folder)
+    await copyFile(clip, join(folder, 'a good one.mp4'))
+    await writeFile(join(folder, 'broken.mp4'), 'not a video at all')
+    await writeFile(join(folder, 'notes.txt'), 'ignored')
+    const r = await runCli(['batch', folder, '--prompt', 'clicks', '-o', join(home, 'out'), '--json'], env)
+    expect(r.code).toBe(1)
+    const events = jsonLines(r.stdout)
+    expect(events.find((e) => e.type === 'file-failed')).toMatchObject({ file: 'broken.mp4', error: { code: 'NOT_A_VIDEO' } })
+    expect(events.at(-1)).toMatchObject({ type: 'summary', succeeded: 1, failed: 1 })
+    expect(existsSync(join(home, 'out', 'a good one.mp4'))).toBe(true)
+  })
+
+  it('text and providers: a WAV of the asked length; every provider listed with whether its key is set, never the key', async () => {
+    const { home, env } = await freshEnv()
+    const wav = join(home, 'rain.wav')
+    const t = await runCli(['text', 'rain', 'on', 'a', 'roof', '--duration', '3.5', '-o', wav], env)
+    expect(t.code).toBe(0)
+    expect(t.stdout).toContain(wav)
+    expect((await decodeAudio(wav)).length).toBe(3.5 * 48000)
+
+    const p = await runCli(['providers', '--json'], env)
+    expect(p.code).toBe(0)
+    const rows = jsonLines(p.stdout)
+    expect(rows.map((r) => r.id)).toEqual(['fal', 'wavespeed', 'eachlabs', 'inferencesh', 'pixazo', 'replicate'])
+    expect(rows.find((r) => r.id === 'fal')).toMatchObject({ keySet: true, keyEnv: 'FAL_KEY', baseUrl: fal.baseUrl })
+    expect(rows.find((r) => r.id === 'pixazo')).toMatchObject({ keySet: false, videoToAudio: false, textToAudio: true })
+    expect(p.stdout).not.toContain(fal.apiKey)
+    const help = await runCli(['--help'], env)
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/generate <video> --prompt TEXT/)
+  })
+})
