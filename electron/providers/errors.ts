@@ -80,3 +80,11 @@ export function failedError(label: string, providerMessage: string | undefined):
 export function unexpectedResponseError(label: string, what: string): AppError {
   return new AppError('PROVIDER_FAILED', `${label} sent a ${what} MMAudio Studio does not understand.`)
 }
+
+/** A request id the provider no longer knows (expired, or never accepted): polling it again cannot help. */
+export function requestGoneError(label: string): AppError {
+  return new AppError(
+    'PROVIDER_FAILED',
+    `${label} no longer has this request (it may have expired or never been accepted). Generate this sound again.`,
+  )
+}
