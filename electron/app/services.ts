@@ -76,6 +76,12 @@ export function createAppServices(deps: AppServicesDeps) {
   })
   const secrets = createSecretStore(deps.secretsStore, deps.cipher)
 
+  // Files the user may reveal in the file manager: ones they picked in a save dialog, export outputs, media.
+  const revealable = new Set<string>()
+  jobs.onUpdate((update) => {
+    for (const path of update.exportResult?.paths ?? []) revealable.add(path)
+  })
+
   /** Every file a project refers to may be played. */
   function allowProjectMedia(project: Project): void {
     for (const asset of project.assets) allow(asset.path)
@@ -101,7 +107,22 @@ export function createAppServices(deps: AppServicesDeps) {
     exports,
     settings,
     secrets,
-    desktop: deps.desktop,
+
+    /** Native dialogs and the file manager; only paths the app knows of may be revealed. */
+    desktop: {
+      openVideos: () => deps.desktop.openVideos(),
+      async saveFile(defaultName: string, kind: SaveKind) {
+        const chosen = await deps.desktop.saveFile(defaultName, kind)
+        if (chosen !== null) revealable.add(chosen)
+        return chosen
+      },
+      showInFolder(absPath: string) {
+        if (!revealable.has(absPath) && !isListedPath(absPath, allowList)) {
+          throw new AppError('FORBIDDEN', 'MMAudio Studio only shows files it imported or wrote.')
+        }
+        return deps.desktop.showInFolder(absPath)
+      },
+    } satisfies Desktop,
 
     async appInfo(): Promise<InvokeOutput<'app:info'>> {
       ffmpegInfo ??= checkFfmpeg()

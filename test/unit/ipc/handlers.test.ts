@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import { DEFAULT_ORIGINAL_AUDIO, type Project } from '../../../shared/domain/project'
 import { defaultSettings } from '../../../shared/domain/settings'
@@ -125,8 +125,25 @@ describe('handlers over the composition root', () => {
     const { call, calls, dir } = setup()
     expect(await call('dialog:openVideos', {})).toEqual({ ok: true, data: { paths: ['/videos/a.mp4'] } })
     expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toEqual({ ok: true, data: { path: join(dir, 'out.mp4') } })
-    expect(await call('shell:showInFolder', { path: '/videos/a.mp4' })).toEqual({ ok: true, data: { shown: true } })
-    expect(calls).toEqual(['save out.mp4 mp4', 'show /videos/a.mp4'])
+    expect(await call('shell:showInFolder', { path: join(dir, 'out.mp4') })).toEqual({ ok: true, data: { shown: true } })
+    expect(calls).toEqual(['save out.mp4 mp4', `show ${join(dir, 'out.mp4')}`])
+  })
+
+  it('shell:showInFolder reveals only files the app knows of', async () => {
+    const { call, calls } = setup()
+    expect(await call('shell:showInFolder', { path: '/home/ann/.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(calls).toEqual([])
+  })
+
+  it('shell:showInFolder reveals what an export wrote', async () => {
+    const { call, calls, services } = setup()
+    const written = '/exports/final.mp4'
+    services.jobs.start('export', async () => ({
+      exportResult: { paths: [written], durationSec: 1, videoCopied: true, integratedLufs: null, truePeakDbtp: null },
+    }))
+    await vi.waitFor(() => expect(services.jobs.list()[0]?.status).toBe('succeeded'))
+    expect(await call('shell:showInFolder', { path: written })).toEqual({ ok: true, data: { shown: true } })
+    expect(calls).toEqual([`show ${written}`])
   })
 
   it('jobs: an unknown job is not cancelled and the list starts empty', async () => {
