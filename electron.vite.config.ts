@@ -6,7 +6,8 @@ const fromRoot = (p: string): string => resolve(import.meta.dirname, p)
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: fromRoot('electron/main/index.ts') } } },
+    // cli: the headless `mmaudio-studio` bin (package.json "bin"), built beside the main process.
+    build: { rollupOptions: { input: { index: fromRoot('electron/main/index.ts'), cli: fromRoot('electron/cli/main.ts') } } },
   },
   preload: {
     // CJS so the preload runs with sandbox: true; it imports nothing from node_modules.

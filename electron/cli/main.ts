@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `mmaudio-studio`: the headless entry. Same services as the app, no Electron. Exit codes: 0 ok, 1 failed,
 // 2 bad usage, 130 cancelled (Ctrl-C).
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import { PROVIDER_KEY_ENV, type Env } from '../providers/registry'
@@ -77,10 +79,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** Run as a program (tsx, or the built bin): wire process streams, Ctrl-C and the exit code. */
+/** Run as a program (tsx, the built bin or its npm symlink), not imported by a test. */
 function isEntry(): boolean {
-  const entry = process.argv[1] ?? ''
-  return /(?:^|[\\/])(?:main\.ts|cli\.js|mmaudio-studio(?:\.js)?)$/.test(entry)
+  const entry = process.argv[1]
+  if (!entry) return false
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
 }
 
 if (isEntry()) {
