@@ -1,5 +1,6 @@
 // fal.ai emulator (providers.md §1.6): `Authorization: Key <key>`; storage initiate + signed PUT (403 unless
-// the Content-Type signed at initiate is sent); queue submit for `fal-ai/mmaudio-v2` and `/text-to-audio`;
+// the Content-Type signed at initiate is sent, 411 without a Content-Length); queue submit for
+// `fal-ai/mmaudio-v2` and `/text-to-audio`;
 // status 202 IN_QUEUE (+queue_position) → 202 IN_PROGRESS → 200 COMPLETED, also for a failed run, whose error
 // comes on the result GET (500 {detail,error_type}; 422 {detail:[{loc,msg,type}]} for input the run refused);
 // status/result/cancel only under the app id (no subpath); cancel 202 CANCELLATION_REQUESTED / 400
@@ -144,6 +145,11 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       if (fault('upload', res)) return
       const pending = uploads.get(put[1]!)
       if (!pending) return sendJson(res, 404, { message: 'no such upload' })
+      // Object stores take a signed PUT only with its length up front [I: S3/R2 answer 411 to chunked bodies].
+      if (req.headers['content-length'] === undefined) {
+        res.writeHead(411, { 'Content-Type': 'application/xml' })
+        return void res.end('<Error><Code>MissingContentLength</Code></Error>')
+      }
       if (req.headers['content-type'] !== pending.contentType) {
         refusedPuts++
         res.writeHead(403, { 'Content-Type': 'application/xml' })

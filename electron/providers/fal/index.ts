@@ -6,7 +6,7 @@ import { openAsBlob } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { failedError, httpStatusError, networkError, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
@@ -118,6 +118,8 @@ async function submit(http: ProviderHttp, endpoint: string, input: FalInput): Pr
 }
 
 const requestPath = (id: string): string => `/${FAL_APP}/requests/${encodeURIComponent(id)}`
+/** A status 404 means fal does not know the id (e.g. resuming a request that has expired). */
+const goneOn404: RefineError = (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err)
 
 /**
  * Not client.queue.status/subscribe: the SDK's status retries (5 tries from 1 s up to 30 s) ignore Retry-After
@@ -131,7 +133,13 @@ function waitUntilCompleted(http: ProviderHttp, ctx: ProviderContext, id: string
     defaultIntervalMs: POLL_INTERVAL_MS,
     defaultMaxWaitMs: MAX_WAIT_MS,
     check: async () => {
-      const s = await http.json({ method: 'GET', url: `${requestPath(id)}/status?logs=0`, schema: FalStatusResponse, retry: 'idempotent' })
+      const s = await http.json({
+        method: 'GET',
+        url: `${requestPath(id)}/status?logs=0`,
+        schema: FalStatusResponse,
+        retry: 'idempotent',
+        refineError: goneOn404,
+      })
       if (s.status === 'COMPLETED') return { done: true, value: undefined }
       if (s.status === 'IN_PROGRESS') return { done: false, progress: { stage: 'generating' } }
       return { done: false, progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) } }

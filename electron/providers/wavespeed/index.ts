@@ -4,7 +4,7 @@
 // other than 200 (read as that HTTP status by envelopeAwareFetch). It documents no cancel endpoint.
 import { basename, extname } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
-import { failedError, scrubSecrets, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { multipartFileBody } from '../multipart'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
@@ -71,6 +71,8 @@ function waitForOutput(http: ProviderHttp, ctx: ProviderContext, id: string): Pr
         url: `/api/v3/predictions/${encodeURIComponent(id)}/result`,
         schema: WavespeedEnvelope,
         retry: 'idempotent',
+        // A 404 means WaveSpeed does not know the id (e.g. resuming a prediction past its 7 days).
+        refineError: (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err),
       })
       const p = envelopeData(body, WavespeedPrediction, 'prediction')
       if (p.status === 'created') return { done: false, progress: { stage: 'queued' } }

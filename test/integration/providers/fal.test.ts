@@ -296,4 +296,13 @@ describe('fal adapter against the fal emulator', () => {
     expect(res.mime).toBe('audio/flac')
     expect(emu.state.counts.submit).toBe(1)
   })
+
+  it('resume of a request the provider no longer knows → a clear PROVIDER_FAILED, no submit', async () => {
+    const { emu, t } = await start()
+    const e = await rejection(falProvider.resume('no-such-request', t.ctx))
+    expect(e.code).toBe('PROVIDER_FAILED')
+    expect(e.message).toContain('no longer has this request')
+    expect(emu.state.counts.submit).toBe(0)
+    expect(emu.state.counts.status).toBe(1)
+  })
 })

@@ -249,6 +249,15 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     expect(emu.state.counts.submit).toBe(1)
     await expectClicksOnFlashes(res.file)
   })
+
+  it('resume of a request the provider no longer knows → a clear PROVIDER_FAILED, no submit', async () => {
+    const { emu, t } = await start()
+    const e = await rejection(wavespeedProvider.resume('no-such-request', t.ctx))
+    expect(e.code).toBe('PROVIDER_FAILED')
+    expect(e.message).toContain('no longer has this request')
+    expect(emu.state.counts.submit).toBe(0)
+    expect(emu.state.counts.status).toBe(1)
+  })
 })
 
 describe('WaveSpeed emulator protocol details', () => {
