@@ -32,7 +32,7 @@ export function mediaExtension(...urlsOrNames: ReadonlyArray<string | null | und
 /** The served type unless it is missing or generic; then the one the extension implies (else `fallback`). */
 export function outputMime(servedMime: string, ext: string, fallback = 'application/octet-stream'): string {
   if (servedMime && servedMime !== 'application/octet-stream' && servedMime !== 'binary/octet-stream') return servedMime
-  return MIME_BY_EXT[ext] ?? (servedMime || fallback)
+  return MIME_BY_EXT[ext] ?? fallback
 }
 
 /** A file name safe on every OS for a provider's request id. */
