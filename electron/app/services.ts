@@ -3,6 +3,7 @@
 // harness can pass fakes and run the same handler table without Electron.
 import { basename } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
+import type { ExportRequest } from '../../shared/domain/export'
 import type { Project } from '../../shared/domain/project'
 import type { InvokeOutput } from '../../shared/ipc/contract'
 import { createExportService } from '../jobs/export'
@@ -76,11 +77,20 @@ export function createAppServices(deps: AppServicesDeps) {
   })
   const secrets = createSecretStore(deps.secretsStore, deps.cipher)
 
-  // Files the user may reveal in the file manager: ones they picked in a save dialog, export outputs, media.
+  // The renderer is not trusted with the file system. It may write only where the user chose in a save
+  // dialog (or the project file it opened or saved), and reveal only files the app imported or wrote.
+  const chosenForSave = new Set<string>()
+  const projectFiles = new Set<string>()
   const revealable = new Set<string>()
   jobs.onUpdate((update) => {
     for (const path of update.exportResult?.paths ?? []) revealable.add(path)
   })
+  const requireChosen = (path: string, allowed: ReadonlySet<string>, what: string): void => {
+    if (!allowed.has(path)) throw new AppError('FORBIDDEN', `Choose where to save the ${what} in the save dialog first.`)
+  }
+  const requireImported = (path: string): void => {
+    if (!isListedPath(path, allowList)) throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
+  }
 
   /** Every file a project refers to may be played. */
   function allowProjectMedia(project: Project): void {
@@ -102,9 +112,7 @@ export function createAppServices(deps: AppServicesDeps) {
     logger,
     runner,
     allowList,
-    media,
     jobs,
-    exports,
     settings,
     secrets,
 
@@ -113,7 +121,11 @@ export function createAppServices(deps: AppServicesDeps) {
       openVideos: () => deps.desktop.openVideos(),
       async saveFile(defaultName: string, kind: SaveKind) {
         const chosen = await deps.desktop.saveFile(defaultName, kind)
-        if (chosen !== null) revealable.add(chosen)
+        if (chosen !== null) {
+          chosenForSave.add(chosen)
+          revealable.add(chosen)
+          if (kind === 'project') projectFiles.add(chosen)
+        }
         return chosen
       },
       showInFolder(absPath: string) {
@@ -139,14 +151,39 @@ export function createAppServices(deps: AppServicesDeps) {
       throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
     },
 
+    /** Media work (thumbnails, peaks) only on files that were imported or generated. */
+    media: {
+      importFiles: (paths: string[]) => media.importFiles(paths),
+      thumbnails(input: { assetId: string; path: string }) {
+        requireImported(input.path)
+        return media.thumbnails(input)
+      },
+      waveform(path: string) {
+        requireImported(path)
+        return media.waveform(path)
+      },
+    },
+
+    /** Exports write only where the user chose in the save dialog. */
+    exports: {
+      start(project: Project, request: ExportRequest) {
+        requireChosen(request.destinationPath, chosenForSave, 'export')
+        return exports.start(project, request)
+      },
+    },
+
     projects: {
       async open(filePath: string) {
         const opened = await openProjectFile(filePath)
         allowProjectMedia(opened.project)
+        projectFiles.add(opened.path)
+        revealable.add(opened.path)
         return opened
       },
       async save(filePath: string, project: Project) {
+        requireChosen(filePath, projectFiles, 'project')
         const saved = await saveProjectFile(filePath, project)
+        projectFiles.add(saved.path)
         allowProjectMedia(project)
         return saved
       },

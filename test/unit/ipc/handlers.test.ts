@@ -1,6 +1,6 @@
 // The handler table over the real composition root (plain Node), with a stub ffmpeg runner, memory stores
 // and a fake Desktop: what the app and the E2E harness both serve.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -99,6 +99,7 @@ describe('handlers over the composition root', () => {
     const clip = join(first.dir, 'clip.mp4')
     writeFileSync(clip, 'v')
     const file = join(first.dir, 'p.mmaudio')
+    expect(await first.call('dialog:saveFile', { defaultName: 'p.mmaudio', kind: 'project' })).toEqual({ ok: true, data: { path: file } })
     expect(await first.call('project:save', { path: file, project: minimalProject(clip) })).toEqual({ ok: true, data: { path: file } })
 
     const second = setup()
@@ -108,6 +109,26 @@ describe('handlers over the composition root', () => {
     expect(await second.call('media:url', { path: clip })).toEqual({ ok: true, data: { url: `test-media:${clip}` } })
     rmSync(clip)
     expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
+    // The opened file may be saved again without a dialog.
+    expect(await second.call('project:save', { path: file, project: minimalProject(clip) })).toMatchObject({ ok: true })
+  })
+
+  it('writes only where the user chose: project files and exports need the save dialog first', async () => {
+    const { call, dir } = setup()
+    const project = minimalProject(join(dir, 'clip.mp4'))
+    const bashrc = join(dir, '.bashrc')
+    expect(await call('project:save', { path: bashrc, project })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const exportTo = { destinationPath: join(dir, 'out.mp4'), preset: 'web' }
+    expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(readdirSync(dir)).toEqual([])
+    expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toMatchObject({ ok: true })
+    expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
+  })
+
+  it('makes thumbnails and peaks only for imported files', async () => {
+    const { call } = setup()
+    expect(await call('media:thumbnails', { assetId: 'x', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:waveform', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('settings and secrets go through their stores; a key never comes back', async () => {
