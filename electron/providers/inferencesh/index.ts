@@ -3,8 +3,10 @@
 // our own HTTP layer moves the bytes (upload PUT with progress, download with retry).
 //
 // Why not the SDK's one-call `run()`:
-// - it has no custom fetch, no AbortSignal and no timeout: each SDK call here is raced against ctx.signal
-//   and a timeout, and the upload/download (which need progress) go through createProviderHttp;
+// - it has no custom fetch (its calls use the global fetch, so ctx.fetch does not apply to them; ctx.baseUrl
+//   does, as the SDK's baseUrl), no AbortSignal and no timeout: each SDK call here is raced against
+//   ctx.signal and a timeout, and the upload/download (which need progress, and go to the upload_url and
+//   output uri the server returns, re-pointed at ctx.baseUrl when set) go through createProviderHttp;
 // - `run()` → `processInput` uploads any string that merely looks like base64 (a 64-character prompt
 //   without spaces): we upload the cut ourselves (POST /files, then PUT to upload_url) and submit with
 //   `tasks.create` (POST /apps/run), which sends the input untouched;
@@ -52,6 +54,8 @@ interface Client {
 }
 
 function client(sdk: Sdk, ctx: ProviderContext): Client {
+  // The SDK's constructor throws a plain Error without a key; say it in our terms instead.
+  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or INFERENCE_API_KEY for the CLI).`)
   const api = new sdk.HttpClient({
     apiKey: ctx.apiKey,
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl.replace(/\/+$/, '') } : {}),
