@@ -41,6 +41,7 @@ afterEach(() => emu.close())
 
 describe('Eachlabs adapter against its emulator', () => {
   it('uploads through the presigned URL, creates, polls, and returns the MP4 whose clicks sit on the flashes', async () => {
+    emu.state.timing = { queueMs: 60, runMs: 200 } // long enough to see every stage even on a loaded machine
     const t = await testContext(emu.baseUrl, KEY)
     const result = await eachlabsProvider.generate(request(), t.ctx)
 

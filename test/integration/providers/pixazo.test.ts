@@ -39,6 +39,7 @@ afterEach(() => emu.close())
 
 describe('Pixazo adapter against its emulator', () => {
   it('text-to-audio: 202 submit, polls, and returns a WAV covering the requested duration', async () => {
+    emu.state.timing = { queueMs: 60, runMs: 200 } // long enough to see every stage even on a loaded machine
     const t = await testContext(emu.baseUrl, KEY)
     const result = await pixazoProvider.generate(request(), t.ctx)
 
