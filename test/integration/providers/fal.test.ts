@@ -2,12 +2,12 @@
 // each fault the issue lists. The returned audio must carry a click on every flash of the uploaded picture.
 import { readFile, stat } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { falProvider } from '../../../electron/providers/fal/index'
 import { toFalInput } from '../../../electron/providers/fal/params'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { flashClip, probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, recordSleeps, rejectionOf } from './assertions'
 import { testContext, type TestContext } from './testContext'
 
 const FLASHES = [0.6, 1.4, 2.2]
@@ -40,29 +40,10 @@ async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise
   emu = await startFalEmulator(opts)
   emu.state.timing = { queueMs: 40, runMs: 60 }
   const t = await testContext(emu.baseUrl, emu.apiKey)
-  const sleeps: number[] = []
-  const inner = t.ctx.sleep!
-  t.ctx.sleep = (ms, signal) => {
-    sleeps.push(ms)
-    return inner(ms, signal)
-  }
-  return { emu, t, sleeps }
+  return { emu, t, sleeps: recordSleeps(t.ctx) }
 }
 
-async function expectClicksOnFlashes(file: string): Promise<void> {
-  const clicks = findClicks(await decodeAudio(file, 48000), 48000)
-  expect(clicks).toHaveLength(FLASHES.length)
-  clicks.forEach((c, i) => expect(Math.abs(c - FLASHES[i]!), `click ${i} at ${c}`).toBeLessThan(0.005))
-}
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
-}
 
 describe('fal adapter against the fal emulator', () => {
   it('video-to-audio: uploads the cut, submits, polls, downloads an MP4 whose clicks land on the flashes', async () => {
@@ -82,7 +63,7 @@ describe('fal adapter against the fal emulator', () => {
     expect(res.mime).toBe('video/mp4')
     const streams = (await probeJson(res.file)).streams.map((s) => `${s.codec_type}:${s.codec_name}`)
     expect(streams).toEqual(expect.arrayContaining(['video:h264', 'audio:aac']))
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('text-to-audio: submits to /text-to-audio, polls under the app id without the subpath, returns the audio file', async () => {
@@ -128,14 +109,14 @@ describe('fal adapter against the fal emulator', () => {
     expect(String(emu.submits[0]!.input.video_url)).toMatch(/^https:\/\/v3\.fal\.media\/files\//)
     expect(emu.state.counts.upload).toBe(1)
     expect(emu.state.counts.download).toBe(1)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('401 → PROVIDER_AUTH without the key in the message, on the storage (SDK) path and on submit', async () => {
     const { emu, t } = await start()
     t.ctx.apiKey = 'wrong-key-abcdef-0123456789'
-    const onUpload = await rejection(falProvider.generate(videoReq(), t.ctx))
-    const onSubmit = await rejection(falProvider.generate(textReq(), t.ctx))
+    const onUpload = await rejectionOf(falProvider.generate(videoReq(), t.ctx))
+    const onSubmit = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     for (const e of [onUpload, onSubmit]) {
       expect(e.code).toBe('PROVIDER_AUTH')
       expect(e.message).not.toContain(t.ctx.apiKey)
@@ -149,7 +130,7 @@ describe('fal adapter against the fal emulator', () => {
     const { emu, t } = await start()
     const detail = [{ loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }]
     emu.state.faults.push({ op: 'submit', status: 422, body: { detail } })
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_INPUT')
     expect(e.field).toBe('steps')
     expect(e.message).toContain('num_steps')
@@ -160,7 +141,7 @@ describe('fal adapter against the fal emulator', () => {
     const { emu, t } = await start()
     const detail = [{ loc: ['body', 'duration'], msg: 'Duration is longer than the video', type: 'value_error' }]
     emu.state.faults.push({ op: 'result', status: 422, body: { detail } })
-    const e = await rejection(falProvider.generate(videoReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(videoReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_INPUT')
     expect(e.field).toBe('durationSec')
     expect(e.message).toContain('Duration is longer than the video')
@@ -187,7 +168,7 @@ describe('fal adapter against the fal emulator', () => {
   it('429 on every submit → RATE_LIMITED with retryAfterSec once the retries are spent', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', status: 429, headers: { 'Retry-After': '2' }, times: 20 })
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('RATE_LIMITED')
     expect(e.retryAfterSec).toBe(2)
     expect(emu.state.counts.submit).toBe(4)
@@ -204,7 +185,7 @@ describe('fal adapter against the fal emulator', () => {
   it('5xx on submit → not repeated, a clear non-retryable error', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', status: 502 })
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.retryable).toBe(false)
     expect(e.message).toMatch(/HTTP 502.*not sent again/)
@@ -214,7 +195,7 @@ describe('fal adapter against the fal emulator', () => {
   it('a dropped connection on submit (after fal accepted it) → not repeated, NETWORK, not retryable', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', drop: true })
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('NETWORK')
     expect(e.retryable).toBe(false)
     expect(emu.state.counts.submit).toBe(1)
@@ -224,7 +205,7 @@ describe('fal adapter against the fal emulator', () => {
   it("a failed run (COMPLETED, then the error on the result GET) → PROVIDER_FAILED with fal's message, not retried", async () => {
     const { emu, t } = await start()
     emu.state.outcomes.push({ kind: 'fail', message: 'CUDA out of memory' })
-    const e = await rejection(falProvider.generate(videoReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(videoReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.message).toContain('CUDA out of memory')
     expect(e.retryable).toBeFalsy()
@@ -235,7 +216,7 @@ describe('fal adapter against the fal emulator', () => {
     const { emu, t } = await start()
     t.ctx.maxWaitMs = 300
     emu.state.outcomes.push({ kind: 'hang' })
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('TIMEOUT')
     expect(emu.state.counts.cancel).toBe(1)
     expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)
@@ -256,7 +237,7 @@ describe('fal adapter against the fal emulator', () => {
     emu.state.faults.push({ op: 'download', drop: true }, { op: 'download', cut: true })
     const res = await falProvider.generate(videoReq(), t.ctx)
     expect(emu.state.counts.download).toBe(3)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('cancel while queued → fal receives the cancel call and the promise rejects CANCELLED', async () => {
@@ -265,7 +246,7 @@ describe('fal adapter against the fal emulator', () => {
     t.ctx.onProgress = (p) => {
       if (p.stage === 'queued') t.controller.abort()
     }
-    const e = await rejection(falProvider.generate(textReq(), t.ctx))
+    const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('CANCELLED')
     expect(emu.state.counts.cancel).toBe(1)
     expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)
@@ -284,7 +265,7 @@ describe('fal adapter against the fal emulator', () => {
     expect(res.requestId).toBe(id)
     expect(emu.state.counts.submit).toBe(1)
     expect(emu.state.counts.cancel).toBe(0)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('resume works for a text-to-audio request too (its status and result have no subpath)', async () => {
@@ -299,7 +280,7 @@ describe('fal adapter against the fal emulator', () => {
 
   it('resume of a request the provider no longer knows → a clear PROVIDER_FAILED, no submit', async () => {
     const { emu, t } = await start()
-    const e = await rejection(falProvider.resume('no-such-request', t.ctx))
+    const e = await rejectionOf(falProvider.resume('no-such-request', t.ctx))
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.message).toContain('no longer has this request')
     expect(emu.state.counts.submit).toBe(0)

@@ -2,12 +2,12 @@
 // fault the issue lists, including the ones WaveSpeed reports inside an HTTP 200.
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { wavespeedProvider } from '../../../electron/providers/wavespeed/index'
 import { toWavespeedInput } from '../../../electron/providers/wavespeed/params'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { startWavespeedEmulator, type WavespeedEmulator } from '../../emulators/wavespeed'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { flashClip, probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, recordSleeps, rejectionOf } from './assertions'
 import { testContext, type TestContext } from './testContext'
 
 const FLASHES = [0.6, 1.4, 2.2]
@@ -40,29 +40,10 @@ async function start(opts: Parameters<typeof startWavespeedEmulator>[0] = {}): P
   emu = await startWavespeedEmulator(opts)
   emu.state.timing = { queueMs: 40, runMs: 60 }
   const t = await testContext(emu.baseUrl, emu.apiKey)
-  const sleeps: number[] = []
-  const inner = t.ctx.sleep!
-  t.ctx.sleep = (ms, signal) => {
-    sleeps.push(ms)
-    return inner(ms, signal)
-  }
-  return { emu, t, sleeps }
+  return { emu, t, sleeps: recordSleeps(t.ctx) }
 }
 
-async function expectClicksOnFlashes(file: string, flashes = FLASHES): Promise<void> {
-  const clicks = findClicks(await decodeAudio(file, 48000), 48000)
-  expect(clicks).toHaveLength(flashes.length)
-  clicks.forEach((c, i) => expect(Math.abs(c - flashes[i]!), `click ${i} at ${c}`).toBeLessThan(0.005))
-}
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
-}
 
 describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
   it('uploads the cut (multipart), submits a whole-second duration, polls, downloads an MP4 whose clicks land on the flashes', async () => {
@@ -82,12 +63,12 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     expect(res.mime).toBe('video/mp4')
     const streams = (await probeJson(res.file)).streams.map((s) => `${s.codec_type}:${s.codec_name}`)
     expect(streams).toEqual(expect.arrayContaining(['video:h264', 'audio:aac']))
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('refuses text-to-audio (WaveSpeed has no text endpoint) without calling WaveSpeed', async () => {
     const { emu, t } = await start()
-    const e = await rejection(wavespeedProvider.generate(req({ mode: 'text', videoPath: undefined }), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req({ mode: 'text', videoPath: undefined }), t.ctx))
     expect(e.code).toBe('BAD_INPUT')
     expect(Object.values(emu.state.counts).every((n) => n === 0)).toBe(true)
   })
@@ -108,17 +89,17 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     const { emu, t } = await start({ publicHosts: true })
     const res = await wavespeedProvider.generate(req(), t.ctx)
     expect(String(emu.submits[0]!.video)).toMatch(/^https:\/\/d1q70pf5vjeyhc\.cloudfront\.net\/files\//)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('401 → PROVIDER_AUTH without the key in the message; also when the 401 comes as an envelope code inside a 200', async () => {
     const { emu, t } = await start()
     const good = t.ctx.apiKey
     t.ctx.apiKey = 'wrong-key-abcdef-0123456789'
-    const http401 = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const http401 = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     t.ctx.apiKey = good
     emu.state.faults.push({ op: 'submit', status: 200, body: envelope(401, 'invalid authentication') })
-    const inside200 = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const inside200 = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     for (const e of [http401, inside200]) {
       expect(e.code).toBe('PROVIDER_AUTH')
       expect(e.message).not.toContain('wrong-key-abcdef-0123456789')
@@ -131,7 +112,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
   it('an invalid-input answer → PROVIDER_INPUT naming the field, not retried', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', status: 422, body: envelope(422, 'num_inference_steps: must be an integer between 4 and 50') })
-    const e = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e.code).toBe('PROVIDER_INPUT')
     expect(e.field).toBe('steps')
     expect(e.message).toContain('num_inference_steps')
@@ -156,7 +137,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
   it('429 on every submit → RATE_LIMITED with retryAfterSec once the retries are spent', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', status: 429, headers: { 'Retry-After': '2' }, times: 20 })
-    const e = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e.code).toBe('RATE_LIMITED')
     expect(e.retryAfterSec).toBe(2)
     expect(emu.state.counts.submit).toBe(4)
@@ -168,19 +149,19 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     emu.state.faults.push({ op: 'status', status: 503 }, { op: 'status', status: 200, body: envelope(503, 'service busy'), times: 2 })
     const res = await wavespeedProvider.generate(req(), t.ctx)
     expect(emu.state.counts.submit).toBe(1)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('5xx or a dropped connection on submit → not repeated, a clear non-retryable error', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'submit', status: 500 })
-    const e5xx = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e5xx = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e5xx.code).toBe('PROVIDER_FAILED')
     expect(e5xx.message).toMatch(/HTTP 500.*not sent again/)
     expect(emu.state.counts.submit).toBe(1)
 
     emu.state.faults.push({ op: 'submit', drop: true })
-    const dropped = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const dropped = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(dropped.code).toBe('NETWORK')
     expect(emu.state.counts.submit).toBe(2)
     expect(emu.state.jobs.size).toBe(1)
@@ -190,7 +171,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
   it("a failed task (status failed inside HTTP 200) → PROVIDER_FAILED with WaveSpeed's message; polling stops", async () => {
     const { emu, t } = await start()
     emu.state.outcomes.push({ kind: 'fail', message: 'Video decoding error: unsupported codec' })
-    const e = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.message).toContain('Video decoding error: unsupported codec')
     const polls = emu.state.counts.status
@@ -203,7 +184,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     const { emu, t } = await start()
     t.ctx.maxWaitMs = 300
     emu.state.outcomes.push({ kind: 'hang' })
-    const e = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e.code).toBe('TIMEOUT')
     expect(e.message).toContain('WaveSpeed')
   })
@@ -223,7 +204,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     emu.state.faults.push({ op: 'download', cut: true }, { op: 'download', drop: true })
     const res = await wavespeedProvider.generate(req(), t.ctx)
     expect(emu.state.counts.download).toBe(3)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('abort while queued → rejects CANCELLED and polling stops (WaveSpeed documents no cancel endpoint)', async () => {
@@ -232,7 +213,7 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     t.ctx.onProgress = (p) => {
       if (p.stage === 'queued') t.controller.abort()
     }
-    const e = await rejection(wavespeedProvider.generate(req(), t.ctx))
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
     expect(e.code).toBe('CANCELLED')
     const polls = emu.state.counts.status
     await new Promise((r) => setTimeout(r, 100))
@@ -247,12 +228,12 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     const res = await wavespeedProvider.resume(id, (await testContext(emu.baseUrl, emu.apiKey)).ctx)
     expect(res.requestId).toBe(id)
     expect(emu.state.counts.submit).toBe(1)
-    await expectClicksOnFlashes(res.file)
+    await expectClicksOnFlashes(res.file, FLASHES)
   })
 
   it('resume of a request the provider no longer knows → a clear PROVIDER_FAILED, no submit', async () => {
     const { emu, t } = await start()
-    const e = await rejection(wavespeedProvider.resume('no-such-request', t.ctx))
+    const e = await rejectionOf(wavespeedProvider.resume('no-such-request', t.ctx))
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.message).toContain('no longer has this request')
     expect(emu.state.counts.submit).toBe(0)
