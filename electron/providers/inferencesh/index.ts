@@ -18,8 +18,9 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { failedError, httpStatusError, networkError, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
+import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext, ProviderProgress } from '../types'
 import { INFERENCESH_APP, INFERENCESH_CAPABILITIES, toInferenceshInput, type InferenceshInput } from './params'
@@ -69,9 +70,10 @@ function client(sdk: Sdk, ctx: ProviderContext): Client {
 }
 
 /** An SDK error as one of our AppErrors; the key never survives into the message. */
-function toAppError(sdk: Sdk, e: unknown, apiKey: string): AppError {
+function toAppError(sdk: Sdk, e: unknown, apiKey: string, goneOn404: boolean): AppError {
   if (isAppError(e)) return e
   if (sdk.isInferenceError(e)) {
+    if (goneOn404 && e.statusCode === 404) return requestGoneError(LABEL)
     let body: unknown = e.responseBody
     try {
       body = JSON.parse(e.responseBody ?? '')
@@ -88,8 +90,11 @@ function toAppError(sdk: Sdk, e: unknown, apiKey: string): AppError {
   return unexpectedResponseError(LABEL, 'response')
 }
 
-/** One SDK call, abortable and bounded in time (the SDK takes no signal), with its errors mapped. */
-async function call<T>(c: Client, fn: () => Promise<T>): Promise<T> {
+/**
+ * One SDK call, abortable and bounded in time (the SDK takes no signal), with its errors mapped. `goneOn404`
+ * for calls on a task id: a 404 there means inference.sh no longer knows the task (e.g. resuming it late).
+ */
+async function call<T>(c: Client, fn: () => Promise<T>, goneOn404 = false): Promise<T> {
   const timeout = AbortSignal.timeout(CALL_TIMEOUT_MS)
   const signal = AbortSignal.any([c.ctx.signal, timeout])
   try {
@@ -102,7 +107,7 @@ async function call<T>(c: Client, fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (c.ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.')
     if (timeout.aborted) throw timeoutError(LABEL)
-    throw toAppError(c.sdk, e, c.ctx.apiKey)
+    throw toAppError(c.sdk, e, c.ctx.apiKey, goneOn404)
   }
 }
 
@@ -150,13 +155,13 @@ function stageOf(status: number): ProviderProgress | undefined {
 function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
   const path = `/tasks/${encodeURIComponent(id)}`
   return async () => {
-    const res = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', `${path}/status`)))
+    const res = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', `${path}/status`), true))
     const status = statusNumber(parse(TaskStatusBody, res.data, 'task status').status)
     if (status < S.completed) {
       const progress = stageOf(status)
       return progress ? { done: false, progress } : { done: false }
     }
-    const full = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', path)))
+    const full = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', path), true))
     return { done: true, value: parse(TaskBody, full.data, 'task') }
   }
 }
@@ -167,8 +172,9 @@ async function downloadAudio(c: Client, task: TaskBody): Promise<GenerateResult>
   if (status === S.cancelled) throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this task before it finished. Try again.`)
   if (status !== S.completed) throw unexpectedResponseError(LABEL, `task state (${String(task.status)})`)
   const out = parse(MmaudioOutput, task.output, 'task output')
-  const { path, mime } = await c.http.download(out.audio_output.uri, `inferencesh-${task.id.replace(/[^A-Za-z0-9_-]/g, '_')}.flac`)
-  return { file: path, mime: mime.startsWith('audio/') ? mime : (out.audio_output.content_type ?? 'audio/flac'), requestId: task.id }
+  const ext = mediaExtension(out.audio_output.uri, out.audio_output.filename) || '.flac'
+  const { path, mime } = await c.http.download(out.audio_output.uri, outputFileName('inferencesh', task.id, ext))
+  return { file: path, mime: outputMime(mime, ext, out.audio_output.content_type ?? 'audio/flac'), requestId: task.id }
 }
 
 /** Everything after the submit: journal the id, poll, download; cancel the task if aborted or timed out. */

@@ -8,12 +8,13 @@
 // repeating it would run and bill the prediction twice, so it goes through createProviderHttp's 'submit'
 // policy (repeated only on 429). Uploads, status and cancel are safe to repeat and use the client.
 import { openAsBlob } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import Replicate from 'replicate'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, parseRetryAfter, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { failedError, httpStatusError, networkError, parseRetryAfter, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
+import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { DEFAULT_REPLICATE_VERSION, REPLICATE_CAPABILITIES, isReplicateVersionId, toReplicateInput, type ReplicateInput } from './params'
@@ -50,10 +51,11 @@ function client(ctx: ProviderContext): Client {
 }
 
 /** The client's ApiError ("Request to <url> failed with status <code> <text>: <body>.") as an AppError. */
-function toAppError(e: unknown, apiKey: string): AppError {
+function toAppError(e: unknown, apiKey: string, goneOn404: boolean): AppError {
   if (isAppError(e)) return e
   const res = (e as { name?: string; response?: Response }).response
   if ((e as { name?: string }).name === 'ApiError' && res) {
+    if (goneOn404 && res.status === 404) return requestGoneError(LABEL)
     const text = /failed with status \d+[^:]*: ([\s\S]*)\.$/.exec((e as Error).message)?.[1] ?? ''
     let body: unknown = text
     try {
@@ -69,15 +71,15 @@ function toAppError(e: unknown, apiKey: string): AppError {
   return unexpectedResponseError(LABEL, 'response')
 }
 
-/** One client call with ctx's signal and a timeout, its errors mapped. */
-async function call<T>(c: Client, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** One client call with ctx's signal and a timeout, its errors mapped (`goneOn404`: a call on a prediction id). */
+async function call<T>(c: Client, fn: (signal: AbortSignal) => Promise<T>, goneOn404 = false): Promise<T> {
   const timeout = AbortSignal.timeout(CALL_TIMEOUT_MS)
   try {
     return await fn(AbortSignal.any([c.ctx.signal, timeout]))
   } catch (e) {
     if (c.ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.')
     if (timeout.aborted) throw timeoutError(LABEL)
-    throw toAppError(e, c.ctx.apiKey)
+    throw toAppError(e, c.ctx.apiKey, goneOn404)
   }
 }
 
@@ -109,7 +111,7 @@ async function createPrediction(c: Client, version: string, input: ReplicateInpu
 /** One GET /v1/predictions/{id}: starting → queued, processing → generating, succeeded → its output URL. */
 function checkPrediction(c: Client, id: string): () => Promise<PollStep<string>> {
   return async () => {
-    const raw = await retryCall('idempotent', c.ctx, () => call(c, (signal) => c.replicate.predictions.get(id, { signal })))
+    const raw = await retryCall('idempotent', c.ctx, () => call(c, (signal) => c.replicate.predictions.get(id, { signal }), true))
     const p = parse(Prediction, raw, 'prediction')
     switch (p.status) {
       case 'starting':
@@ -134,13 +136,11 @@ function checkPrediction(c: Client, id: string): () => Promise<PollStep<string>>
   }
 }
 
-const TYPES: Readonly<Record<string, string>> = { '.mp4': 'video/mp4', '.flac': 'audio/flac', '.wav': 'audio/wav', '.mp3': 'audio/mpeg' }
-
 async function downloadOutput(c: Client, id: string, url: string): Promise<GenerateResult> {
-  const ext = extname(new URL(url).pathname).toLowerCase()
-  const known = TYPES[ext] ? ext : '.mp4'
-  const { path, mime } = await c.http.download(url, `replicate-${id.replace(/[^A-Za-z0-9_-]/g, '_')}${known}`)
-  return { file: path, mime: /^(audio|video)\//.test(mime) ? mime : TYPES[known]!, requestId: id }
+  // MP4 when a video was given, FLAC for text; the URL's extension says which (resume does not know the mode).
+  const ext = mediaExtension(url) || '.mp4'
+  const { path, mime } = await c.http.download(url, outputFileName('replicate', id, ext))
+  return { file: path, mime: outputMime(mime, ext, 'video/mp4'), requestId: id }
 }
 
 /** Everything after the create: journal the id, poll, download; cancel at Replicate if aborted or timed out. */

@@ -98,6 +98,14 @@ describe('inference.sh happy paths', () => {
     expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
   })
 
+  it('resume of an id the provider does not know → a clear "no longer has this request", no submit', async () => {
+    const t = await testContext(emu.baseUrl, emu.apiKey)
+    const err = await failure(inferenceshProvider.resume('no-such-task', t.ctx))
+    expect(err.code).toBe('PROVIDER_FAILED')
+    expect(err.message).toMatch(/no longer has this request/)
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('retries a download cut short and still returns the whole file', async () => {
     emu.state.faults.push({ op: 'download', cut: true })
     const t = await testContext(emu.baseUrl, emu.apiKey)

@@ -97,6 +97,14 @@ describe('Replicate happy paths', () => {
     expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
   })
 
+  it('resume of an id the provider does not know → a clear "no longer has this request", no submit', async () => {
+    const t = await testContext(emu.baseUrl, emu.apiKey)
+    const err = await failure(replicateProvider.resume('no-such-prediction', t.ctx))
+    expect(err.code).toBe('PROVIDER_FAILED')
+    expect(err.message).toMatch(/no longer has this request/)
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('retries a download cut short', async () => {
     emu.state.faults.push({ op: 'download', cut: true })
     const t = await testContext(emu.baseUrl, emu.apiKey)
