@@ -253,6 +253,16 @@ describe('fal adapter against the fal emulator', () => {
     expect(emu.state.counts.result).toBe(0)
   })
 
+  it('abort during the upload → CANCELLED and nothing is submitted', async () => {
+    const { emu, t } = await start()
+    t.ctx.onProgress = (p) => {
+      if (p.stage === 'uploading') t.controller.abort()
+    }
+    const e = await rejectionOf(falProvider.generate(videoReq(), t.ctx))
+    expect(e.code).toBe('CANCELLED')
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('resume(requestId) after a crash that followed the submit finishes the job with no new submit', async () => {
     const { emu, t } = await start()
     t.ctx.onSubmitted = () => {

@@ -220,6 +220,16 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     expect(emu.state.counts.status).toBe(polls)
   })
 
+  it('abort during the upload → CANCELLED and nothing is submitted', async () => {
+    const { emu, t } = await start()
+    t.ctx.onProgress = (p) => {
+      if (p.stage === 'uploading') t.controller.abort()
+    }
+    const e = await rejectionOf(wavespeedProvider.generate(req(), t.ctx))
+    expect(e.code).toBe('CANCELLED')
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('resume(requestId) after a crash that followed the submit finishes the job with no new submit', async () => {
     const { emu, t } = await start()
     t.ctx.onSubmitted = () => Promise.reject(new Error('crash after the journal wrote the id'))
