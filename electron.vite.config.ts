@@ -7,7 +7,11 @@ const fromRoot = (p: string): string => resolve(import.meta.dirname, p)
 export default defineConfig({
   main: {
     // cli: the headless `mmaudio-studio` bin (package.json "bin"), built beside the main process.
-    build: { rollupOptions: { input: { index: fromRoot('electron/main/index.ts'), cli: fromRoot('electron/cli/main.ts') } } },
+    build: {
+      // @inferencesh/sdk 0.6.54 ships extension-less relative ESM imports that Node cannot resolve: bundle it.
+      externalizeDeps: { exclude: ['@inferencesh/sdk'] },
+      rollupOptions: { input: { index: fromRoot('electron/main/index.ts'), cli: fromRoot('electron/cli/main.ts') } },
+    },
   },
   preload: {
     // CJS so the preload runs with sandbox: true; it imports nothing from node_modules.
