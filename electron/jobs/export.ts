@@ -12,7 +12,7 @@ import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
 import { planExport, type ExportPass } from '../media/exportPlan'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
-import { etaSec, progressFraction } from '../media/ffmpeg/progress'
+import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import type { JobRegistry } from './jobs'
 
@@ -107,14 +107,32 @@ function finiteOrNull(n: number): number | null {
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const { runner, jobs } = deps
 
-  async function runPass(pass: ExportPass, opts: ExportRunOptions): Promise<string> {
+  /** Runs one pass; reports its progress within its stage unless `quiet` (a pass running alongside another). */
+  async function runPass(pass: ExportPass, opts: ExportRunOptions, quiet = false): Promise<string> {
     for (const file of pass.files) await writeFile(file.path, file.text).catch((e: unknown) => Promise.reject(fsError(e, file.path)))
-    opts.onProgress?.(pass.stage, 0)
+    const [from, to] = pass.progressSpan ?? [0, 1]
+    const report = quiet ? undefined : opts.onProgress
+    report?.(pass.stage, from)
     const { stderr } = await runner.ffmpeg(pass.args, {
       ...(opts.signal ? { signal: opts.signal } : {}),
-      onProgress: (p) => opts.onProgress?.(pass.stage, progressFraction(p, pass.durationSec), etaSec(p, pass.durationSec) ?? undefined),
+      ...(report
+        ? {
+            onProgress: (p: FfmpegProgress) => {
+              const fraction = progressFraction(p, pass.durationSec)
+              report(pass.stage, fraction === null ? null : from + (to - from) * fraction, etaSec(p, pass.durationSec) ?? undefined)
+            },
+          }
+        : {}),
     })
     return stderr
+  }
+
+  /** Runs passes side by side; waits for all of them, then fails with the first failure. */
+  async function runTogether(passes: Array<() => Promise<string>>): Promise<string[]> {
+    const settled = await Promise.allSettled(passes.map((p) => p()))
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+    return settled.map((r) => (r as PromiseFulfilledResult<string>).value)
   }
 
   async function run(project: Project, request: ExportRequest, opts: ExportRunOptions = {}): Promise<ExportResult> {
@@ -137,9 +155,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         throwIfCancelled()
         await runPass(plan.second(parseLoudnormReport(firstLog)), opts)
       }
-      if (plan.check) {
+      if (plan.third && plan.check) {
         throwIfCancelled()
-        written = parseEbur128Summary(await runPass(plan.check, opts))
+        const [, checkLog] = await runTogether([() => runPass(plan.third!, opts), () => runPass(plan.check!, opts, true)])
+        written = parseEbur128Summary(checkLog!)
       }
       throwIfCancelled()
       opts.onProgress?.('finishing', 1, 0)

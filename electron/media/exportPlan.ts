@@ -2,9 +2,10 @@
 // writes the listed script files, runs the passes in order, and renames temp outputs into place.
 //
 // MP4 presets:  pass 1 (measuring) mixes to a temp WAV and measures it with loudnorm print_format=json;
-//               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC, and either
-//               copies the video stream or joins the clips in one libx264 encode; a check pass measures
-//               the written file with ebur128 (the EBU meter; loudnorm's own meter reads sparse mixes low).
+//               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC to a temp M4A;
+//               pass 3 (encoding) copies the video stream or joins the clips in one libx264 encode, copies that
+//               AAC stream in, +faststart. Alongside pass 3, a check measures that same AAC stream with ebur128
+//               (the EBU meter; loudnorm's own meter reads sparse mixes low).
 // Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
@@ -33,6 +34,8 @@ export interface ExportPass {
   files: ReadonlyArray<{ path: string; text: string }>
   /** Seconds of media the pass writes, for progress. */
   durationSec: number
+  /** The part of its stage's 0..1 progress this pass covers, when a stage has several passes. */
+  progressSpan?: readonly [number, number]
 }
 
 export interface ExportPlan {
@@ -42,11 +45,13 @@ export interface ExportPlan {
   sources: string[]
   /** What the passes write, renamed from temp to final only when all passes succeeded. */
   outputs: Array<{ tempPath: string; finalPath: string }>
-  /** Pass 1. */
+  /** Pass 1: the mix (and, for MP4, its loudness measurement). */
   first: ExportPass
-  /** Pass 2, from pass 1's loudness report (null for stems). */
+  /** Pass 2, from pass 1's loudness report: the normalised AAC audio (null for stems). */
   second: ((measured: LoudnormReport) => ExportPass) | null
-  /** Measures the written file's loudness with ebur128 (null for stems). */
+  /** Pass 3: picture plus that audio into the MP4 (null for stems). */
+  third: ExportPass | null
+  /** Measures the written audio with ebur128, alongside pass 3 (null for stems). */
   check: ExportPass | null
 }
 
@@ -166,48 +171,57 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   const videoCopied = canCopyVideo(clips, assets)
   const firstVideo = assets.get(clips[0]!.assetId)!.video
   const frame = evenFrame(firstVideo.displayWidth, firstVideo.displayHeight, firstVideo.fps)
-  // Pass 2 opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
+  // The picture pass opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
   const pieces = videoCopied
     ? []
     : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipDurationSec(c) })), mix.timelineSec, frame.fps)
 
-  const second = (measured: LoudnormReport): ExportPass => {
-    const inputs2 = inputList()
-    let videoChains: string[] = []
-    let videoMap: string[]
-    let videoCodec: string[]
-    if (videoCopied) {
-      inputs2.add(assets.get(clips[0]!.assetId)!.path, 0, null)
-      videoMap = ['-map', '0:v:0']
-      videoCodec = ['-c:v', 'copy', '-map_metadata', '0']
-    } else {
-      for (const clip of clips) inputs2.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip))
-      videoChains = videoGraph(pieces, frame, 'video')
-      videoMap = ['-map', '[video]']
-      videoCodec = [...VIDEO_ENCODE]
-    }
-    const mixIndex = inputs2.add(mixWav, 0, null)
-    const loudness = isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []
-    const g2 = graphArgs(
-      [...videoChains, `[${mixIndex}:a:0]${[...loudness, 'aresample=48000'].join(',')}[audio]`],
-      join(temp.workDir, 'encode-graph.txt'),
-    )
-    return {
+  // Pass 2: the measured loudness applied, back to 48 kHz, AAC.
+  const audioM4a = join(temp.workDir, 'audio.m4a')
+  const second = (measured: LoudnormReport): ExportPass => ({
+    stage: 'encoding',
+    args: ['-y', '-i', mixWav, '-af', [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'].join(','),
+      ...aacArgs(preset), '-f', 'mp4', audioM4a],
+    files: [],
+    durationSec: mix.timelineSec,
+    progressSpan: videoCopied ? [0, 0.9] : [0, 0.25],
+  })
+
+  // Pass 3: the picture (copied, or the clips joined in one encode) with that AAC stream copied in.
+  const inputs3 = inputList()
+  let third: ExportPass
+  if (videoCopied) {
+    inputs3.add(assets.get(clips[0]!.assetId)!.path, 0, null)
+    inputs3.add(audioM4a, 0, null)
+    third = {
       stage: 'encoding',
-      args: ['-y', ...inputs2.args, ...g2.args, ...videoMap, '-map', '[audio]', ...videoCodec, ...aacArgs(preset),
-        ...MP4_CONTAINER, tempPath],
-      files: g2.files,
+      args: ['-y', ...inputs3.args, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-map_metadata', '0', ...MP4_CONTAINER, tempPath],
+      files: [],
       durationSec: mix.timelineSec,
+      progressSpan: [0.9, 1],
+    }
+  } else {
+    for (const clip of clips) inputs3.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip))
+    const audioIndex = inputs3.add(audioM4a, 0, null)
+    const g3 = graphArgs(videoGraph(pieces, frame, 'video'), join(temp.workDir, 'video-graph.txt'))
+    third = {
+      stage: 'encoding',
+      args: ['-y', ...inputs3.args, ...g3.args, '-map', '[video]', '-map', `${audioIndex}:a:0`, ...VIDEO_ENCODE, '-c:a', 'copy',
+        ...MP4_CONTAINER, tempPath],
+      files: g3.files,
+      durationSec: mix.timelineSec,
+      progressSpan: [0.25, 1],
     }
   }
 
+  // The check reads the very AAC stream pass 3 copies into the MP4, so it can run alongside pass 3.
   const check: ExportPass = {
     stage: 'finishing',
-    args: ['-i', tempPath, '-map', '0:a:0', '-af', EBUR128_MEASURE_FILTER, '-f', 'null', '-'],
+    args: ['-i', audioM4a, '-map', '0:a:0', '-af', EBUR128_MEASURE_FILTER, '-f', 'null', '-'],
     files: [],
     durationSec: mix.timelineSec,
   }
-  return { ...base, videoCopied, outputs: [{ tempPath, finalPath }], first, second, check }
+  return { ...base, videoCopied, outputs: [{ tempPath, finalPath }], first, second, third, check }
 }
 
 function planStems(
@@ -216,7 +230,7 @@ function planStems(
   assets: ReadonlyMap<string, Asset>,
   request: ExportRequest,
   temp: ExportTempPaths,
-): Pick<ExportPlan, 'videoCopied' | 'outputs' | 'first' | 'second' | 'check'> {
+): Pick<ExportPlan, 'videoCopied' | 'outputs' | 'first' | 'second' | 'third' | 'check'> {
   const finals = stemPaths(request.destinationPath)
   const kinds = ['mix', 'generated', 'original'] as const
   const outputs = kinds.map((k) => ({ tempPath: temp.tempFor(finals[k]), finalPath: finals[k] }))
@@ -233,5 +247,5 @@ function planStems(
     files: g.files,
     durationSec: mix.timelineSec,
   }
-  return { videoCopied: false, outputs, first, second: null, check: null }
+  return { videoCopied: false, outputs, first, second: null, third: null, check: null }
 }

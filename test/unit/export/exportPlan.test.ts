@@ -35,24 +35,29 @@ describe('planExport: one clip used whole', () => {
     expect(plan.first.stage).toBe('measuring')
   })
 
-  it('pass 2 copies the video stream and applies the measured loudness linearly, then 48 kHz AAC with faststart', () => {
-    expect(plan.videoCopied).toBe(true)
+  it('pass 2 applies the measured loudness linearly, back to 48 kHz, as stereo AAC at the preset bitrate', () => {
     expect(plan.second!(measured).args).toEqual([
-      '-y', '-i', '/media/a.mp4', '-i', '/tmp/work/mix.wav',
-      '-filter_complex',
-      '[1:a:0]loudnorm=I=-14:TP=-1:LRA=11:measured_I=-20.5:measured_TP=-8.25:measured_LRA=4.1:measured_thresh=-30.6:offset=0.3:linear=true:print_format=json,aresample=48000[audio]',
-      '-map', '0:v:0', '-map', '[audio]', '-c:v', 'copy', '-map_metadata', '0',
-      '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', '-f', 'mp4', '/out/film.mp4.part',
+      '-y', '-i', '/tmp/work/mix.wav',
+      '-af', 'loudnorm=I=-14:TP=-1:LRA=11:measured_I=-20.5:measured_TP=-8.25:measured_LRA=4.1:measured_thresh=-30.6:offset=0.3:linear=true:print_format=json,aresample=48000',
+      '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-f', 'mp4', '/tmp/work/audio.m4a',
+    ])
+  })
+
+  it('pass 3 copies the video stream and that audio into the temp MP4 with faststart', () => {
+    expect(plan.videoCopied).toBe(true)
+    expect(plan.third!.args).toEqual([
+      '-y', '-i', '/media/a.mp4', '-i', '/tmp/work/audio.m4a', '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-map_metadata', '0',
+      '-movflags', '+faststart', '-f', 'mp4', '/out/film.mp4.part',
     ])
   })
 
   it('a silent mix is not normalised (loudnorm cannot measure silence)', () => {
     const silent = { ...measured, inputI: -Infinity, inputTp: -Infinity, targetOffset: Infinity }
-    expect(plan.second!(silent).args).toContain('[1:a:0]aresample=48000[audio]')
+    expect(plan.second!(silent).args).toContain('aresample=48000')
   })
 
-  it('checks the written temp file with the EBU meter, and renames it only at the end', () => {
-    expect(plan.check!.args).toEqual(['-i', '/out/film.mp4.part', '-map', '0:a:0', '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'])
+  it('checks the written audio with the EBU meter, and renames the temp MP4 only at the end', () => {
+    expect(plan.check!.args).toEqual(['-i', '/tmp/work/audio.m4a', '-map', '0:a:0', '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'])
     expect(plan.outputs).toEqual([{ tempPath: '/out/film.mp4.part', finalPath: '/out/film.mp4' }])
     expect(plan.sources).toEqual(['/media/a.mp4', '/takes/t1.wav'])
   })
@@ -75,20 +80,20 @@ describe('planExport: two clips, a gap and a rotated clip', () => {
     expect(graph).toContain('loudnorm=I=-23:TP=-1:LRA=15:print_format=json')
   })
 
-  it('pass 2 joins the clips in one x264 encode at the first clip’s size and rate, the gap black', () => {
+  it('pass 3 joins the clips in one x264 encode at the first clip’s size and rate, the gap black, audio copied', () => {
     expect(plan.videoCopied).toBe(false)
     const clipChain = (input: number, frames: number): string =>
       `[${input}:v:0]setpts=PTS-STARTPTS,fps=30,scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=0.066667,trim=end_frame=${frames}`
-    expect(plan.second!(measured).args).toEqual([
-      '-y', '-ss', '2', '-t', '4', '-i', '/media/a.mp4', '-t', '3', '-i', '/media/b.mov', '-i', '/tmp/work/mix.wav',
+    expect(plan.second!(measured).args).toContain('256k')
+    expect(plan.third!.args).toEqual([
+      '-y', '-ss', '2', '-t', '4', '-i', '/media/a.mp4', '-t', '3', '-i', '/media/b.mov', '-i', '/tmp/work/audio.m4a',
       '-filter_complex',
       `${clipChain(0, 120)}[v0];` +
         'color=c=black:s=1920x1080:r=30:d=1.033333,trim=end_frame=30,setsar=1,format=yuv420p[v1];' +
         `${clipChain(1, 90)}[v2];` +
-        '[v0][v1][v2]concat=n=3:v=1:a=0[video];' +
-        '[2:a:0]loudnorm=I=-23:TP=-1:LRA=15:measured_I=-20.5:measured_TP=-8.25:measured_LRA=4.1:measured_thresh=-30.6:offset=0.3:linear=true:print_format=json,aresample=48000[audio]',
-      '-map', '[video]', '-map', '[audio]', '-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p',
-      '-c:a', 'aac', '-b:a', '256k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', '-f', 'mp4', '/out/film.mp4.part',
+        '[v0][v1][v2]concat=n=3:v=1:a=0[video]',
+      '-map', '[video]', '-map', '2:a:0', '-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'copy',
+      '-movflags', '+faststart', '-f', 'mp4', '/out/film.mp4.part',
     ])
   })
 
@@ -116,6 +121,7 @@ describe('planExport: stems', () => {
     ], { mode: 'mute' })
     const plan = planExport(project, { destinationPath: '/out/film', preset: 'stems' }, temp)
     expect(plan.second).toBeNull()
+    expect(plan.third).toBeNull()
     expect(plan.check).toBeNull()
     const wav = ['-c:a', 'pcm_s24le', '-ar', '48000', '-rf64', 'auto', '-f', 'wav']
     expect(plan.first.args).toEqual([
