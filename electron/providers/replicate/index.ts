@@ -3,8 +3,9 @@
 // cancel on abort, download the output (MP4 with the video's picture when one was given, FLAC for text).
 //
 // The create is the one call NOT made through the client: replicate 1.4.0 wraps every request in
-// withAutomaticRetries, which catches any error fetch throws (a dropped connection, a reset) and simply
-// calls fetch again, POSTs included. A create whose connection dropped may already have been accepted, and
+// withAutomaticRetries (lib/util.js). It repeats a POST on a 429 response only, not on 5xx, but it also
+// catches any error fetch throws (a dropped connection, a reset) and calls fetch again, POSTs included
+// (test/integration/providers/replicate.test.ts fails with the client's create for that reason). A create whose connection dropped may already have been accepted, and
 // repeating it would run and bill the prediction twice, so it goes through createProviderHttp's 'submit'
 // policy (repeated only on 429). Uploads, status and cancel are safe to repeat and use the client.
 import { openAsBlob } from 'node:fs'
