@@ -64,7 +64,6 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     if (!('status' in f)) return false
     if (f.body !== undefined) sendJson(res, f.status, f.body, f.headers ?? {})
     else {
-      res.setHeader('X-Emulated-Fault', String(f.status))
       for (const [k, v] of Object.entries(f.headers ?? {})) res.setHeader(k, v)
       error(res, f.status, `Emulated ${f.status}`)
     }

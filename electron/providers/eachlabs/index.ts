@@ -1,10 +1,10 @@
 // Eachlabs `mmaudio` (video-to-audio) over plain fetch + zod: presigned upload, create, poll, cancel on
 // abort, download. No official JS SDK exists. X-API-Key auth; the presigned PUT carries no key.
-import { extname } from 'node:path'
 import { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
+import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { EACHLABS_CAPABILITIES, EACHLABS_MODEL, presignedPutHeaders, toEachlabsInput, videoContentType, type EachlabsInput } from './params'
@@ -69,7 +69,7 @@ async function createPrediction(http: ProviderHttp, input: EachlabsInput): Promi
   }
   if (created.predictionID) return created.predictionID
   if (created.status === 'error') throw failedError(LABEL, eachlabsMessage(created))
-  throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response without a prediction id'))
+  throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response (no prediction id)'))
 }
 
 function outputUrl(p: PredictionResponse): string {
@@ -79,16 +79,23 @@ function outputUrl(p: PredictionResponse): string {
 }
 
 /** One GET /v1/prediction/{id}: starting/processing → running; success → output URL; failed/error/cancelled → throw. */
-function checkPrediction(http: ProviderHttp, id: string): () => Promise<PollStep<string>> {
+function checkPrediction(http: ProviderHttp, ctx: ProviderContext, id: string): () => Promise<PollStep<string>> {
   return async () => {
-    const p = await http.json({ method: 'GET', url: predictionPath(id), schema: PredictionResponse, retry: 'idempotent' })
+    const p = await http.json({
+      method: 'GET',
+      url: predictionPath(id),
+      schema: PredictionResponse,
+      retry: 'idempotent',
+      // 404 = unknown prediction id (e.g. resuming one Eachlabs no longer keeps).
+      refineError: (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err),
+    })
     switch (p.status.toLowerCase()) {
       case 'success':
       case 'succeeded':
         return { done: true, value: outputUrl(p) }
       case 'failed':
       case 'error':
-        throw failedError(LABEL, eachlabsMessage(p))
+        throw failedError(LABEL, scrubSecrets(eachlabsMessage(p) ?? '', ctx.apiKey) || undefined)
       case 'cancelled':
       case 'canceled':
         throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this prediction before it finished. Try again.`)
@@ -101,20 +108,11 @@ function checkPrediction(http: ProviderHttp, id: string): () => Promise<PollStep
   }
 }
 
-const KNOWN_OUTPUT_TYPES: Readonly<Record<string, string>> = {
-  '.mp4': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.wav': 'audio/wav',
-  '.flac': 'audio/flac',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-}
-
+/** The output is documented as "URL of generated video": MP4 unless the URL says otherwise. */
 async function downloadOutput(http: ProviderHttp, id: string, url: string): Promise<GenerateResult> {
-  const ext = extname(new URL(url).pathname).toLowerCase()
-  const known = KNOWN_OUTPUT_TYPES[ext] ? ext : '.mp4'
-  const { path, mime } = await http.download(url, `eachlabs-${id.replace(/[^A-Za-z0-9_-]/g, '_')}${known}`)
-  return { file: path, mime: mime === 'application/octet-stream' ? KNOWN_OUTPUT_TYPES[known]! : mime, requestId: id }
+  const ext = mediaExtension(url) || '.mp4'
+  const { path, mime } = await http.download(url, outputFileName('eachlabs', id, ext))
+  return { file: path, mime: outputMime(mime, ext, 'video/mp4'), requestId: id }
 }
 
 /** Everything after the create: journal the id, poll, download; cancel at Eachlabs if aborted or timed out. */
@@ -127,7 +125,7 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
         label: LABEL,
         ctx,
         http,
-        check: checkPrediction(http, id),
+        check: checkPrediction(http, ctx, id),
         defaultIntervalMs: DEFAULT_POLL_MS,
         defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
       })

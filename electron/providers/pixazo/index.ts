@@ -1,8 +1,9 @@
 // Pixazo `mmaudio-v2-text-to-audio` over plain fetch + zod: 202 submit, poll the universal status endpoint,
 // download the first WAV of `output.media_url`. Text only; no cancel endpoint is documented.
 import { AppError } from '../../../shared/domain/errors'
-import { failedError, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
+import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { PIXAZO_CAPABILITIES, toPixazoBody, type PixazoBody } from './params'
@@ -53,7 +54,7 @@ function mediaUrl(s: StatusResponse): string {
 }
 
 /** One status GET: QUEUED/PROCESSING → running; COMPLETED → the first media URL; FAILED/ERROR → throw. */
-function checkStatus(http: ProviderHttp, pollUrl: string): () => Promise<PollStep<StatusResponse>> {
+function checkStatus(http: ProviderHttp, ctx: ProviderContext, pollUrl: string): () => Promise<PollStep<StatusResponse>> {
   return async () => {
     const s = await http.json({
       method: 'GET',
@@ -61,15 +62,18 @@ function checkStatus(http: ProviderHttp, pollUrl: string): () => Promise<PollSte
       headers: { 'Cache-Control': 'no-cache' },
       schema: StatusResponse,
       retry: 'idempotent',
+      // 404 = unknown request id (e.g. resuming one Pixazo no longer keeps).
+      refineError: (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err),
     })
+    const error = s.error ? scrubSecrets(s.error, ctx.apiKey) : undefined
     switch (s.status.toUpperCase()) {
       case 'COMPLETED':
         mediaUrl(s)
         return { done: true, value: s }
       case 'FAILED':
-        throw failedError(LABEL, s.error ?? undefined)
+        throw failedError(LABEL, error)
       case 'ERROR':
-        throw failedError(LABEL, `${s.error ?? 'system error'} (a Pixazo system error; not charged)`)
+        throw failedError(LABEL, `${error ?? 'system error'} (a Pixazo system error; not charged)`)
       case 'QUEUED':
         return { done: false, progress: { stage: 'queued' } }
       default:
@@ -79,9 +83,11 @@ function checkStatus(http: ProviderHttp, pollUrl: string): () => Promise<PollSte
 }
 
 async function downloadOutput(http: ProviderHttp, id: string, s: StatusResponse): Promise<GenerateResult> {
-  const { path, mime } = await http.download(mediaUrl(s), `pixazo-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`)
-  const declared = s.output?.media_type?.startsWith('audio/') ? s.output.media_type : 'audio/wav'
-  return { file: path, mime: mime.startsWith('audio/') ? mime : declared, requestId: id }
+  const url = mediaUrl(s)
+  // Documented as WAV (`media_type: audio/wav`), though a generic example shows octet-stream and `output.ext`.
+  const ext = mediaExtension(url) || '.wav'
+  const { path, mime } = await http.download(url, outputFileName('pixazo', id, ext))
+  return { file: path, mime: outputMime(mime, ext, 'audio/wav'), requestId: id }
 }
 
 /** Everything after the submit: journal the id, poll, download. Abort stops polling (nothing to cancel). */
@@ -94,7 +100,7 @@ function follow(id: string, pollUrl: string, ctx: ProviderContext, http: Provide
         label: LABEL,
         ctx,
         http,
-        check: checkStatus(http, pollUrl),
+        check: checkStatus(http, ctx, pollUrl),
         defaultIntervalMs: DEFAULT_POLL_MS,
         defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
       })

@@ -250,4 +250,14 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.state.counts.cancel).toBe(0)
     expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
   })
+
+  it('resume of an id Eachlabs does not know is a clear PROVIDER_FAILED, and failure messages are scrubbed of the key', async () => {
+    const gone = await failure(eachlabsProvider.resume('no-such-prediction', (await testContext(emu.baseUrl, KEY)).ctx))
+    expect(gone.code).toBe('PROVIDER_FAILED')
+    expect(gone.message).toMatch(/Eachlabs no longer has this request/)
+
+    emu.state.outcomes.push({ kind: 'fail', message: `storage denied for key ${KEY}` })
+    const failed = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    expect(failed.message).toBe('Eachlabs could not generate this sound: storage denied for key •••')
+  })
 })

@@ -214,4 +214,10 @@ describe('Pixazo adapter against its emulator', () => {
     expect(result.mime).toBe('audio/wav')
     expect(emu.state.counts.submit).toBe(1)
   })
+
+  it('resume of an id Pixazo does not know is a clear PROVIDER_FAILED', async () => {
+    const err = await failure(pixazoProvider.resume('mmaudio-v2-text-to-audio_nope', await ctxFor()))
+    expect(err.code).toBe('PROVIDER_FAILED')
+    expect(err.message).toMatch(/Pixazo no longer has this request/)
+  })
 })

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/domain/errors'
+import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../../../electron/providers/poll'
+import type { ProviderContext, ProviderProgress } from '../../../electron/providers/types'
+
+function context(over: Partial<ProviderContext> = {}): { ctx: ProviderContext; progress: ProviderProgress[]; controller: AbortController } {
+  const progress: ProviderProgress[] = []
+  const controller = new AbortController()
+  const ctx: ProviderContext = {
+    signal: controller.signal,
+    onProgress: (p) => progress.push(p),
+    onSubmitted: () => {},
+    fetch: () => Promise.reject(new Error('no network in unit tests')),
+    baseUrl: null,
+    apiKey: 'k',
+    tmpDir: '/tmp',
+    ...over,
+  }
+  return { ctx, progress, controller }
+}
+
+describe('pollUntilDone', () => {
+  it('pauses the context interval between checks and reports a stage only when it changes', async () => {
+    const steps: Array<PollStep<string>> = [
+      { done: false, progress: { stage: 'queued', position: 2 } },
+      { done: false, progress: { stage: 'queued', position: 2 } },
+      { done: false, progress: { stage: 'queued', position: 1 } },
+      { done: false, progress: { stage: 'generating' } },
+      { done: false, progress: { stage: 'generating' } },
+      { done: true, value: 'url' },
+    ]
+    const pauses: number[] = []
+    const { ctx, progress } = context({ pollIntervalMs: 7 })
+    const value = await pollUntilDone({
+      label: 'P',
+      ctx,
+      http: { pause: async (ms) => void pauses.push(ms ?? -1) },
+      check: async () => steps.shift()!,
+      defaultIntervalMs: 5000,
+      defaultMaxWaitMs: 60_000,
+    })
+    expect(value).toBe('url')
+    expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }])
+    expect(pauses).toEqual([7, 7, 7, 7, 7])
+  })
+
+  it('gives up with TIMEOUT after the deadline, using the provider default when the context has none', async () => {
+    let now = 0
+    const { ctx } = context()
+    const err = await pollUntilDone({
+      label: 'P',
+      ctx,
+      http: { pause: async (ms) => void (now += ms ?? 0) },
+      check: async () => ({ done: false }),
+      defaultIntervalMs: 5000,
+      defaultMaxWaitMs: 20 * 60_000,
+      now: () => now,
+    }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect((err as AppError).toData()).toEqual({
+      code: 'TIMEOUT',
+      message: 'P did not finish this request within 20 min. Try again later or pick another provider.',
+      retryable: true,
+    })
+    expect(now).toBe(20 * 60_000)
+  })
+})
+
+describe('cancelOnGiveUp', () => {
+  it('on abort, cancels at the provider with a live signal, then rejects CANCELLED', async () => {
+    const { ctx, controller } = context()
+    const seen: boolean[] = []
+    const p = cancelOnGiveUp(
+      ctx,
+      () => new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      async (detached) => void seen.push(detached.signal.aborted),
+    )
+    controller.abort()
+    await expect(p).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(seen).toEqual([false])
+  })
+
+  it('cancels on TIMEOUT and rethrows it; other failures pass through without a cancel', async () => {
+    const { ctx } = context()
+    let cancels = 0
+    const cancel = async (): Promise<void> => void cancels++
+    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('TIMEOUT', 't')), cancel)).rejects.toMatchObject({ code: 'TIMEOUT' })
+    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('PROVIDER_FAILED', 'f')), cancel)).rejects.toMatchObject({ code: 'PROVIDER_FAILED' })
+    expect(cancels).toBe(1)
+  })
+})
+
+describe('ambiguousSubmitError', () => {
+  it('makes network, timeout and server failures non-retryable and says why; leaves the rest alone', () => {
+    const net = ambiguousSubmitError('P', new AppError('NETWORK', 'Could not reach P.', { retryable: true })) as AppError
+    expect(net.toData()).toEqual({
+      code: 'NETWORK',
+      message:
+        'Could not reach P. P may have accepted the request anyway, so it was not sent again (that could charge twice). Check your P dashboard before retrying.',
+      retryable: false,
+    })
+    const limited = new AppError('RATE_LIMITED', 'slow down', { retryable: true })
+    expect(ambiguousSubmitError('P', limited)).toBe(limited)
+  })
+})
