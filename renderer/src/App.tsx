@@ -1,22 +1,27 @@
-import { useCallback, useEffect, useReducer, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react'
 import type { Asset } from '../../shared/domain/asset'
 import type { AppErrorData } from '../../shared/domain/errors'
+import type { Project } from '../../shared/domain/project'
 import { Toasts, type Toast } from './components/Toasts'
+import { useEditorCommands } from './features/editor/useEditorCommands'
+import { useShortcuts } from './features/editor/useShortcuts'
 import { MediaBin } from './features/media-bin/MediaBin'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
+import { monitorTarget } from './features/monitor/monitorTarget'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
 import { emptyProject } from './state/project'
 
-export function App() {
+export function App({ initialProject }: { initialProject?: Project }) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
-    createEditorState(emptyProject(crypto.randomUUID(), new Date().toISOString())),
+    createEditorState(initialProject ?? emptyProject(crypto.randomUUID(), new Date().toISOString())),
   )
   const [toasts, setToasts] = useState<Toast[]>([])
   const [dragging, setDragging] = useState(false)
   const [ffmpegProblem, setFfmpegProblem] = useState<string | null>(null)
+  const bodyWidthRef = useRef(0)
   const project = state.history.present
 
   const showError = useCallback((title: string, error: AppErrorData) => {
@@ -28,35 +33,19 @@ export function App() {
     [],
   )
   const { importDropped, importFromDialog } = useImport({ onImported, onError: showError })
+  const run = useEditorCommands({ state, dispatch, importFromDialog: () => void importFromDialog(), bodyWidthRef })
+  useShortcuts(run)
 
   useEffect(() => {
     void invoke('app:info', {}).then((r) => r.ok && setFfmpegProblem(r.data.ffmpegProblem))
   }, [])
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey
-      if (!mod) return
-      const key = e.key.toLowerCase()
-      if (key === 'z') {
-        e.preventDefault()
-        dispatch({ type: e.shiftKey ? 'redo' : 'undo' })
-      } else if (key === 'i') {
-        e.preventDefault()
-        void importFromDialog()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [importFromDialog])
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setDragging(false)
     void importDropped(e.dataTransfer.files)
   }
-  const selectedClip = project.clips.find((c) => state.selection?.kind === 'clip' && c.id === state.selection.id)
-  const selectedAsset = project.assets.find((a) => a.id === selectedClip?.assetId) ?? null
+  const monitor = monitorTarget(project, state.selection, state.playheadSec)
 
   return (
     <div
@@ -73,7 +62,9 @@ export function App() {
         <span className="brand">MMAudio Studio</span>
         <span className="project-name">{project.name}</span>
         <span className="spacer" />
-        <button onClick={() => void importFromDialog()}>Import…</button>
+        <button onClick={() => void importFromDialog()} title="Import video clips (Ctrl/Cmd+I)">
+          Import…
+        </button>
       </header>
       {ffmpegProblem && (
         <div className="banner" role="alert">
@@ -82,14 +73,9 @@ export function App() {
       )}
       <main className="workspace">
         <MediaBin assets={project.assets} onImport={() => void importFromDialog()} />
-        <Monitor asset={selectedAsset} />
+        <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
       </main>
-      <Timeline
-        project={project}
-        pxPerSec={state.pxPerSec}
-        selectedClipId={selectedClip?.id ?? null}
-        onSelectClip={(id) => dispatch({ type: 'selected', selection: id ? { kind: 'clip', id } : null })}
-      />
+      <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <Toasts toasts={toasts} onDismiss={(id) => setToasts((t) => t.filter((x) => x.id !== id))} />
     </div>

@@ -10,3 +10,14 @@ export function playheadStepped(project: Project, playheadSec: number, frames: n
   const frame = Math.round((playheadSec - originSec) * fps)
   return Math.max(0, originSec + (frame + frames) / fps)
 }
+
+/** The next (dir 1) or previous (dir −1) edit point from `sec`: clip and segment edges, and 0. */
+export function editPoint(project: Project, sec: number, dir: 1 | -1): number {
+  const points = [0]
+  for (const c of project.clips) points.push(c.startSec, c.startSec + c.outSec - c.inSec)
+  for (const s of project.segments) points.push(s.startSec, s.endSec)
+  const EPS = 1e-6
+  const candidates = points.filter((p) => (dir > 0 ? p > sec + EPS : p < sec - EPS))
+  if (candidates.length === 0) return sec
+  return dir > 0 ? Math.min(...candidates) : Math.max(...candidates)
+}

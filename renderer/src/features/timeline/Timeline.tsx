@@ -1,92 +1,134 @@
+// The timeline: ruler, video track, original-audio waveforms and sound lanes in one horizontally scrolling
+// area with sticky track headers, a playhead across all of it, and a snap indicator while dragging. While a
+// drag is under way the timeline draws the drag's preview project; the real one changes once, on drop.
+import { useCallback, useMemo, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
-import type { Clip, Project } from '../../../../shared/domain/project'
-import { formatTimecode, secToPx } from '../../lib/timecode'
+import { secToPx } from '../../lib/timecode'
+import { clipAt, clipEndSec, clipFps } from '../../state/clipEdits'
+import type { EditorAction, EditorState } from '../../state/editor'
 import { timelineEndSec } from '../../state/project'
-import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
-import { rulerStepSec, rulerTicks } from './rulerTicks'
+import { soundLaneCount } from '../../state/segmentEdits'
+import type { Command } from '../editor/shortcuts'
+import type { DragSubject } from './dragMath'
+import { HEADER_PX } from './layout'
+import { Ruler } from './Ruler'
+import { SoundLanes, type SegmentPart } from './SoundLanes'
+import { TimelineToolbar } from './TimelineToolbar'
+import { useTimelineDrag } from './useTimelineDrag'
+import { useTimelineViewport } from './useTimelineViewport'
+import { VideoTrack, type ClipPart } from './VideoTrack'
+import { WaveformTrack } from './WaveformTrack'
 
-const TRACK_HEIGHT_PX = 56
-const HEADER_PX = 96
-
-interface Props {
-  project: Project
-  pxPerSec: number
-  selectedClipId: string | null
-  onSelectClip: (id: string | null) => void
+interface TimelineProps {
+  state: EditorState
+  dispatch: (a: EditorAction) => void
+  run: (c: Command) => void
+  bodyWidthRef?: RefObject<number>
 }
 
-export function Timeline({ project, pxPerSec, selectedClipId, onSelectClip }: Props) {
-  const endSec = Math.max(timelineEndSec(project), 10)
-  const widthPx = secToPx(endSec, pxPerSec) + 200
-  const step = rulerStepSec(pxPerSec)
-  const assets = new Map(project.assets.map((a) => [a.id, a]))
+export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) {
+  const project = state.history.present
+  const { pxPerSec, playheadSec, selection, markInSec, markOutSec, snapEnabled } = state
+  const extraTargetsSec = useMemo(
+    () => [playheadSec, ...(markInSec !== null ? [markInSec] : []), ...(markOutSec !== null ? [markOutSec] : [])],
+    [playheadSec, markInSec, markOutSec],
+  )
+  const { drag, beginDrag } = useTimelineDrag({ project, pxPerSec, snapEnabled, extraTargetsSec }, dispatch)
+  const viewport = useTimelineViewport({ pxPerSec, zoomAnchorSec: state.zoomAnchorSec, playheadSec, dispatch, bodyWidthRef })
+  const { timeWindow, originClientX } = viewport
+  const shown = drag?.outcome.preview ?? project
+  const assets = useMemo(() => new Map<string, Asset>(project.assets.map((a) => [a.id, a])), [project.assets])
+
+  const select = useCallback((s: EditorState['selection']) => dispatch({ type: 'selected', selection: s }), [dispatch])
+  const onClipPointerDown = useCallback(
+    (e: ReactPointerEvent, clipId: string, part: ClipPart) => {
+      select({ kind: 'clip', id: clipId })
+      const subject: DragSubject = part === 'body' ? { kind: 'clip-move', clipId } : { kind: 'clip-trim', clipId, edge: part }
+      beginDrag(e, subject, { originClientX: originClientX() })
+    },
+    [beginDrag, originClientX, select],
+  )
+  const onSegmentPointerDown = useCallback(
+    (e: ReactPointerEvent, segmentId: string, part: SegmentPart) => {
+      select({ kind: 'segment', id: segmentId })
+      const subject: DragSubject =
+        part === 'body' ? { kind: 'segment-move', segmentId } : { kind: 'segment-resize', segmentId, edge: part }
+      beginDrag(e, subject, { originClientX: originClientX() })
+    },
+    [beginDrag, originClientX, select],
+  )
+  const onLanePointerDown = useCallback(
+    (e: ReactPointerEvent, lane: number) => {
+      const origin = originClientX()
+      const anchorSec = Math.max(0, (e.clientX - origin) / pxPerSec)
+      const subject: DragSubject = { kind: 'mark', lane, anchorSec, newSegmentId: crypto.randomUUID() }
+      beginDrag(e, subject, { originClientX: origin, onClick: () => select(null) })
+    },
+    [beginDrag, originClientX, pxPerSec, select],
+  )
+  const onEmptyTrackPointerDown = useCallback(() => select(null), [select])
+  const onScrub = useCallback((sec: number) => dispatch({ type: 'playheadMoved', sec }), [dispatch])
+  const rulerSnapTargets = useCallback(() => {
+    if (!snapEnabled) return []
+    return project.clips.flatMap((c) => [c.startSec, clipEndSec(c)]).concat(project.segments.flatMap((s) => [s.startSec, s.endSec]))
+  }, [project, snapEnabled])
+
+  const endSec = Math.max(timelineEndSec(shown), ...shown.segments.map((s) => s.endSec), playheadSec, 10)
+  // Room past the end so the last edit can be scrolled to the left edge (and zoom can keep any anchor still).
+  const contentPx = secToPx(endSec, pxPerSec) + (viewport.bodyWidthPx || 1000)
+  const snapSec = drag?.outcome.snappedToSec ?? null
+  const fps = clipFps(project, clipAt(project, playheadSec))
+
   return (
     <section className="panel timeline" aria-label="Timeline">
-      <div className="timeline-scroll">
-        <div style={{ width: widthPx + HEADER_PX }}>
-          <div className="ruler" style={{ paddingLeft: HEADER_PX }}>
-            {rulerTicks(endSec, pxPerSec).map((t) => (
-              <span key={t} className="tick" style={{ left: HEADER_PX + secToPx(t, pxPerSec) }}>
-                {formatTimecode(t, step < 1 ? 1 : 0)}
-              </span>
-            ))}
-          </div>
-          <div className="track" aria-label="Video track" style={{ height: TRACK_HEIGHT_PX }}>
-            <div className="track-header" style={{ width: HEADER_PX }}>
-              V1
-            </div>
-            {project.clips.length === 0 && <div className="track-empty">Clips you import land here</div>}
-            {project.clips.map((c) => {
-              const asset = assets.get(c.assetId)
-              return asset ? (
-                <ClipBlock
-                  key={c.id}
-                  clip={c}
-                  asset={asset}
-                  leftPx={HEADER_PX + secToPx(c.startSec, pxPerSec)}
-                  pxPerSec={pxPerSec}
-                  selected={c.id === selectedClipId}
-                  onSelect={() => onSelectClip(c.id)}
-                />
-              ) : null
-            })}
-          </div>
+      <TimelineToolbar
+        playheadSec={playheadSec}
+        fps={fps}
+        pxPerSec={pxPerSec}
+        snapEnabled={snapEnabled}
+        canUndo={state.history.past.length > 0}
+        canRedo={state.history.future.length > 0}
+        hasSelection={selection !== null}
+        markInSec={markInSec}
+        run={run}
+      />
+      <div className="timeline-scroll" ref={viewport.scrollRef} onScroll={viewport.onScroll} data-testid="timeline-scroll">
+        <div className={`timeline-content${drag ? ' dragging' : ''}`} style={{ width: HEADER_PX + contentPx }}>
+          <Ruler
+            timeWindow={timeWindow}
+            pxPerSec={pxPerSec}
+            playheadSec={playheadSec}
+            markInSec={markInSec}
+            markOutSec={markOutSec}
+            snapTargetsSec={rulerSnapTargets}
+            originClientX={originClientX}
+            onScrub={onScrub}
+          />
+          <VideoTrack
+            clips={shown.clips}
+            assets={assets}
+            pxPerSec={pxPerSec}
+            timeWindow={timeWindow}
+            selectedClipId={selection?.kind === 'clip' ? selection.id : null}
+            onClipPointerDown={onClipPointerDown}
+            onEmptyPointerDown={onEmptyTrackPointerDown}
+          />
+          <WaveformTrack clips={shown.clips} assets={assets} pxPerSec={pxPerSec} timeWindow={timeWindow} mode={project.original.mode} />
+          <SoundLanes
+            segments={shown.segments}
+            laneCount={soundLaneCount(shown)}
+            pxPerSec={pxPerSec}
+            timeWindow={timeWindow}
+            selectedSegmentId={selection?.kind === 'segment' ? selection.id : null}
+            onSegmentPointerDown={onSegmentPointerDown}
+            onLanePointerDown={onLanePointerDown}
+          />
+          <div className="playhead" data-testid="playhead" style={{ transform: `translateX(${HEADER_PX + secToPx(playheadSec, pxPerSec)}px)` }} />
+          {snapSec !== null && (
+            <div className="snap-line" data-testid="snap-line" style={{ transform: `translateX(${HEADER_PX + secToPx(snapSec, pxPerSec)}px)` }} />
+          )}
         </div>
       </div>
     </section>
-  )
-}
-
-function ClipBlock(props: {
-  clip: Clip
-  asset: Asset
-  leftPx: number
-  pxPerSec: number
-  selected: boolean
-  onSelect: () => void
-}) {
-  const { clip, asset, leftPx, pxPerSec, selected, onSelect } = props
-  const strip = useThumbnails(asset)
-  const widthPx = secToPx(clip.outSec - clip.inSec, pxPerSec)
-  const frameH = TRACK_HEIGHT_PX - 18
-  const frameW = strip ? (strip.frameWidth * frameH) / strip.frameHeight : frameH
-  const tiles = Math.max(1, Math.ceil(widthPx / frameW))
-  return (
-    <button
-      className={`clip${selected ? ' selected' : ''}`}
-      data-testid="timeline-clip"
-      style={{ left: leftPx, width: widthPx, height: TRACK_HEIGHT_PX }}
-      onClick={onSelect}
-      title={`${asset.name} (${formatTimecode(clip.outSec - clip.inSec)})`}
-    >
-      <div className="clip-frames">
-        {strip &&
-          Array.from({ length: tiles }, (_, i) => {
-            const tSec = clip.inSec + (i * frameW) / pxPerSec
-            return <div key={i} style={spriteFrameStyle(strip, Math.floor(tSec / strip.intervalSec), frameH)} />
-          })}
-      </div>
-      <div className="clip-label">{asset.name}</div>
-    </button>
   )
 }

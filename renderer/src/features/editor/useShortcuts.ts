@@ -1,0 +1,18 @@
+import { useEffect } from 'react'
+import { commandForKey, isTypingTarget } from './shortcuts'
+import type { RunCommand } from './useEditorCommands'
+
+/** Window-wide keyboard shortcuts → editor commands (text fields keep their keys). */
+export function useShortcuts(run: RunCommand): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target)) return
+      const command = commandForKey(e)
+      if (!command) return
+      e.preventDefault()
+      run(command)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [run])
+}

@@ -1,0 +1,120 @@
+// The video track: each clip as a thumbnail strip with its name and length, trim handles on both edges.
+// Only clips and thumbnail tiles inside the visible window are drawn.
+import { memo, type PointerEvent as ReactPointerEvent } from 'react'
+import type { Asset } from '../../../../shared/domain/asset'
+import type { Clip } from '../../../../shared/domain/project'
+import { formatTimecode, secToPx } from '../../lib/timecode'
+import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
+import { HEADER_PX, intersects, VIDEO_TRACK_PX, type TimeWindow } from './layout'
+
+export type ClipPart = 'body' | 'start' | 'end'
+export type ClipPointerDown = (e: ReactPointerEvent, clipId: string, part: ClipPart) => void
+
+interface VideoTrackProps {
+  clips: readonly Clip[]
+  assets: ReadonlyMap<string, Asset>
+  pxPerSec: number
+  timeWindow: TimeWindow
+  selectedClipId: string | null
+  onClipPointerDown: ClipPointerDown
+  onEmptyPointerDown: (e: ReactPointerEvent) => void
+}
+
+export function VideoTrack(props: VideoTrackProps) {
+  const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown } = props
+  return (
+    <div className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
+      <div className="row-header" style={{ width: HEADER_PX }}>
+        <span className="row-name">V1</span>
+        <span className="row-kind">Video</span>
+      </div>
+      <div className="row-body" onPointerDown={(e) => e.target === e.currentTarget && onEmptyPointerDown(e)}>
+        {clips.length === 0 && <div className="track-empty">Clips you import land here</div>}
+        {clips.map((c) => {
+          const asset = assets.get(c.assetId)
+          if (!asset || !intersects(c.startSec, c.startSec + c.outSec - c.inSec, timeWindow)) return null
+          return (
+            <ClipBlock
+              key={c.id}
+              clip={c}
+              asset={asset}
+              pxPerSec={pxPerSec}
+              timeWindow={timeWindow}
+              selected={c.id === selectedClipId}
+              onPointerDown={onClipPointerDown}
+            />
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+interface ClipBlockProps {
+  clip: Clip
+  asset: Asset
+  pxPerSec: number
+  timeWindow: TimeWindow
+  selected: boolean
+  onPointerDown: ClipPointerDown
+}
+
+const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, selected, onPointerDown }: ClipBlockProps) {
+  const lengthSec = clip.outSec - clip.inSec
+  const leftPx = secToPx(clip.startSec, pxPerSec)
+  const widthPx = secToPx(lengthSec, pxPerSec)
+  return (
+    <div
+      className={`clip${selected ? ' selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={`Clip ${asset.name}`}
+      data-testid="timeline-clip"
+      data-clip-id={clip.id}
+      data-start-sec={clip.startSec}
+      data-in-sec={clip.inSec}
+      data-out-sec={clip.outSec}
+      style={{ transform: `translateX(${leftPx}px)`, width: Math.max(1, widthPx) }}
+      onPointerDown={(e) => onPointerDown(e, clip.id, 'body')}
+      title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}
+    >
+      <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
+      <div className="clip-label">
+        <span className="clip-name">{asset.name}</span>
+        <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
+      </div>
+      <div className="handle handle-start" data-testid="trim-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'start') }} />
+      <div className="handle handle-end" data-testid="trim-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'end') }} />
+    </div>
+  )
+})
+
+const FRAME_H = VIDEO_TRACK_PX - 23
+
+/** Thumbnail tiles for the visible part of the clip; each shows the frame at its middle. */
+function Frames(props: { clip: Clip; asset: Asset; pxPerSec: number; leftPx: number; widthPx: number; timeWindow: TimeWindow }) {
+  const { clip, asset, pxPerSec, leftPx, widthPx, timeWindow } = props
+  const strip = useThumbnails(asset)
+  if (!strip) return <div className="clip-frames" />
+  const frameW = (strip.frameWidth * FRAME_H) / strip.frameHeight
+  const fromPx = Math.max(0, secToPx(timeWindow.fromSec, pxPerSec) - leftPx)
+  const toPx = Math.min(widthPx, secToPx(timeWindow.toSec, pxPerSec) - leftPx)
+  const first = Math.floor(fromPx / frameW)
+  const last = Math.ceil(toPx / frameW)
+  const tiles: number[] = []
+  for (let i = first; i < last; i++) tiles.push(i)
+  return (
+    <div className="clip-frames">
+      {tiles.map((i) => {
+        const tSec = clip.inSec + (i * frameW + frameW / 2) / pxPerSec
+        return (
+          <div
+            key={i}
+            style={{ ...spriteFrameStyle(strip, Math.floor(tSec / strip.intervalSec), FRAME_H), left: i * frameW }}
+          />
+        )
+      })}
+    </div>
+  )
+}

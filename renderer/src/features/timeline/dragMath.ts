@@ -1,0 +1,99 @@
+// What a drag on the timeline would do if dropped now: the one action to commit, the project as it would look
+// (drawn while dragging), and the snap target for the indicator. Pure: the drag hook only feeds it pointer deltas.
+import type { Project } from '../../../../shared/domain/project'
+import { snapBlock, snapPoint, snapThresholdSec } from '../../lib/snapping'
+import { clipEndSec, moveClip, trimClip, type ClipEdge } from '../../state/clipEdits'
+import type { ProjectAction } from '../../state/projectActions'
+import { addSegment, moveSegment, resizeSegment, type SegmentEdge } from '../../state/segmentEdits'
+
+export type DragSubject =
+  | { kind: 'clip-move'; clipId: string }
+  | { kind: 'clip-trim'; clipId: string; edge: ClipEdge }
+  | { kind: 'segment-move'; segmentId: string }
+  | { kind: 'segment-resize'; segmentId: string; edge: SegmentEdge }
+  | { kind: 'mark'; lane: number; anchorSec: number; newSegmentId: string }
+
+export interface DragContext {
+  project: Project
+  pxPerSec: number
+  /** Sorted snap targets (see snapTargets); empty when snapping is off. */
+  targetsSec: readonly number[]
+}
+
+export interface DragPointer {
+  /** Pointer travel since the drag began, in seconds. */
+  deltaSec: number
+  /** Pointer travel in whole sound lanes (for moving a segment to another lane). */
+  laneDelta: number
+  /** Where the pointer is on the timeline now. */
+  pointerSec: number
+}
+
+export interface DragOutcome {
+  action: ProjectAction | null
+  preview: Project
+  snappedToSec: number | null
+}
+
+/**
+ * Every time a dragged edge may snap to: 0, the playhead, the I/O marks, every clip edge and every segment edge,
+ * except the edges of the thing being dragged.
+ */
+export function snapTargets(project: Project, subject: DragSubject, extraSec: readonly number[]): number[] {
+  const own = subject.kind === 'clip-move' || subject.kind === 'clip-trim' ? subject.clipId : null
+  const ownSeg = subject.kind === 'segment-move' || subject.kind === 'segment-resize' ? subject.segmentId : null
+  const out = [0, ...extraSec]
+  for (const c of project.clips) if (c.id !== own) out.push(c.startSec, clipEndSec(c))
+  for (const s of project.segments) if (s.id !== ownSeg) out.push(s.startSec, s.endSec)
+  return [...new Set(out)].sort((a, b) => a - b)
+}
+
+const unchanged = (project: Project): DragOutcome => ({ action: null, preview: project, snappedToSec: null })
+
+export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: DragContext): DragOutcome {
+  const { project, targetsSec } = ctx
+  const threshold = snapThresholdSec(ctx.pxPerSec)
+  switch (subject.kind) {
+    case 'clip-move': {
+      const clip = project.clips.find((c) => c.id === subject.clipId)
+      if (!clip) return unchanged(project)
+      const snapped = snapBlock(clip.startSec + pointer.deltaSec, clip.outSec - clip.inSec, targetsSec, threshold)
+      const action = { type: 'clipMoved', clipId: clip.id, startSec: snapped.startSec } as const
+      return { action, preview: moveClip(project, clip.id, snapped.startSec), snappedToSec: snapped.snappedToSec }
+    }
+    case 'clip-trim': {
+      const clip = project.clips.find((c) => c.id === subject.clipId)
+      if (!clip) return unchanged(project)
+      const edgeSec = subject.edge === 'start' ? clip.startSec : clipEndSec(clip)
+      const snapped = snapPoint(edgeSec + pointer.deltaSec, targetsSec, threshold)
+      const deltaSec = snapped.sec - edgeSec
+      const action = { type: 'clipTrimmed', clipId: clip.id, edge: subject.edge, deltaSec } as const
+      return { action, preview: trimClip(project, clip.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
+    }
+    case 'segment-move': {
+      const seg = project.segments.find((s) => s.id === subject.segmentId)
+      if (!seg) return unchanged(project)
+      const snapped = snapBlock(seg.startSec + pointer.deltaSec, seg.endSec - seg.startSec, targetsSec, threshold)
+      const lane = Math.max(0, seg.lane + pointer.laneDelta)
+      const action = { type: 'segmentMoved', segmentId: seg.id, startSec: snapped.startSec, lane } as const
+      return { action, preview: moveSegment(project, seg.id, snapped.startSec, lane), snappedToSec: snapped.snappedToSec }
+    }
+    case 'segment-resize': {
+      const seg = project.segments.find((s) => s.id === subject.segmentId)
+      if (!seg) return unchanged(project)
+      const edgeSec = subject.edge === 'start' ? seg.startSec : seg.endSec
+      const snapped = snapPoint(edgeSec + pointer.deltaSec, targetsSec, threshold)
+      const deltaSec = snapped.sec - edgeSec
+      const action = { type: 'segmentResized', segmentId: seg.id, edge: subject.edge, deltaSec } as const
+      return { action, preview: resizeSegment(project, seg.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
+    }
+    case 'mark': {
+      const snapped = snapPoint(Math.max(0, pointer.pointerSec), targetsSec, threshold)
+      const range = { startSec: subject.anchorSec, endSec: snapped.sec }
+      const preview = addSegment(project, subject.newSegmentId, range, subject.lane)
+      if (preview === project) return { ...unchanged(project), snappedToSec: snapped.snappedToSec }
+      const action = { type: 'segmentAdded', segmentId: subject.newSegmentId, ...range, lane: subject.lane } as const
+      return { action, preview, snappedToSec: snapped.snappedToSec }
+    }
+  }
+}
