@@ -5,7 +5,7 @@ import { basename } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { Project } from '../../shared/domain/project'
-import type { InvokeOutput } from '../../shared/ipc/contract'
+import type { InvokeInput, InvokeOutput } from '../../shared/ipc/contract'
 import { createExportService } from '../jobs/export'
 import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
@@ -17,7 +17,7 @@ import type { KeyValueStore } from '../store/keyValueStore'
 import { createSecretStore, type Cipher } from '../store/secrets'
 import { createSettingsStore } from '../store/settings'
 
-export type SaveKind = 'mp4' | 'project' | 'wav'
+export type SaveKind = InvokeInput<'dialog:saveFile'>['kind']
 
 /** What only the desktop shell can do. The harness passes a fake. */
 export interface Desktop {
