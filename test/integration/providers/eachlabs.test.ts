@@ -110,6 +110,33 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
   })
 
+  it('emulator: enforces the documented 10 concurrent and 100 creates a minute per key', async () => {
+    const api = (path: string, body: unknown) =>
+      fetch(`${emu.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'X-API-Key': KEY, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const presign = (await (await api('/v1/upload/presign', { content_type: 'video/mp4' })).json()) as {
+      presigned_url: string
+      public_url: string
+      required_headers: Record<string, string>
+    }
+    await fetch(presign.presigned_url, { method: 'PUT', headers: { 'Content-Type': 'video/mp4', ...presign.required_headers }, body: 'x' })
+    const create = async (): Promise<number> => (await api('/v1/prediction', { model: 'mmaudio', input: { video: presign.public_url } })).status
+
+    emu.state.timing = { queueMs: 0, runMs: 60_000 }
+    const running = await Promise.all(Array.from({ length: 11 }, create))
+    expect(running.filter((s) => s === 200)).toHaveLength(10)
+    expect(running.filter((s) => s === 429)).toHaveLength(1)
+
+    emu.state.timing = { queueMs: 0, runMs: 0 } // every job finishes at once: only the per-minute limit is left
+    const statuses: number[] = []
+    for (let i = 0; i < 91; i++) statuses.push(await create())
+    expect(statuses.slice(0, 90).every((s) => s === 200)).toBe(true)
+    expect(statuses[90]).toBe(429)
+  })
+
   it('refuses a text request without any HTTP call', async () => {
     const t = await testContext(emu.baseUrl, KEY)
     const err = await failure(eachlabsProvider.generate({ ...request(), mode: 'text' }, t.ctx))
