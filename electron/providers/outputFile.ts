@@ -39,3 +39,8 @@ export function outputMime(servedMime: string, ext: string, fallback = 'applicat
 export function outputFileName(providerId: string, requestId: string, ext: string): string {
   return `${providerId}-${requestId.replace(/[^\w-]/g, '_')}${ext}`
 }
+
+/** The type a local media file's extension implies (for uploads), else `fallback`. */
+export function mimeOfPath(path: string, fallback = 'video/mp4'): string {
+  return MIME_BY_EXT[extname(path).toLowerCase()] ?? fallback
+}

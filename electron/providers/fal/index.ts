@@ -3,12 +3,21 @@
 // through our `fetch`, which re-points fal's hosts (queue.fal.run, rest.fal.ai, the upload_url host) at
 // ctx.baseUrl. Submit, status and result go through createProviderHttp instead (see the comment on each).
 import { openAsBlob } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import {
+  failedError,
+  httpStatusError,
+  networkError,
+  parseRetryAfter,
+  requestGoneError,
+  scrubSecrets,
+  timeoutError,
+  unexpectedResponseError,
+} from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
-import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { FAL_APP, FAL_CAPABILITIES, FAL_TEXT_ENDPOINT, FAL_VIDEO_ENDPOINT, toFalInput, type FalInput } from './params'
@@ -32,11 +41,17 @@ function falHttp(ctx: ProviderContext): ProviderHttp {
  * The SDK's transport: re-points every URL with http.url (one base URL for all of fal's origins), gives calls
  * made without a signal (the storage PUT) ctx.signal, and streams an uploaded Blob so its progress is seen.
  */
-function sdkFetch(ctx: ProviderContext, http: ProviderHttp): typeof fetch {
+function sdkFetch(ctx: ProviderContext, http: ProviderHttp, seen: SdkResponses): typeof fetch {
+  const send = async (target: string, init: RequestInit): Promise<Response> => {
+    seen.storagePut = init.body instanceof ReadableStream
+    const res = await ctx.fetch(target, init)
+    seen.retryAfterSec = parseRetryAfter(res.headers.get('retry-after'), Date.now())
+    return res
+  }
   return (input, init = {}) => {
     const target = http.url(input instanceof Request ? input.url : String(input))
     const signal = init.signal ?? AbortSignal.any([ctx.signal, AbortSignal.timeout(SDK_CALL_TIMEOUT_MS)])
-    if (!(init.body instanceof Blob)) return ctx.fetch(target, { ...init, signal })
+    if (!(init.body instanceof Blob)) return send(target, { ...init, signal })
     const blob = init.body
     let sent = 0
     const counted = blob.stream().pipeThrough(
@@ -50,15 +65,22 @@ function sdkFetch(ctx: ProviderContext, http: ProviderHttp): typeof fetch {
     )
     const headers = new Headers(init.headers)
     headers.set('Content-Length', String(blob.size))
-    return ctx.fetch(target, { ...init, headers, body: counted, signal, duplex: 'half' } as RequestInit)
+    return send(target, { ...init, headers, body: counted, signal, duplex: 'half' } as RequestInit)
   }
 }
 
-function falClient(ctx: ProviderContext, http: ProviderHttp): FalClient {
+/** What the SDK's ApiError drops about the last answer (SDK calls here run one at a time). */
+interface SdkResponses {
+  retryAfterSec?: number | undefined
+  /** It answered the PUT of the bytes to the signed upload_url (no API key involved). */
+  storagePut?: boolean
+}
+
+function falClient(ctx: ProviderContext, http: ProviderHttp, seen: SdkResponses = {}): FalClient {
   return createFalClient({
     credentials: ctx.apiKey,
     suppressLocalCredentialsWarning: true,
-    fetch: sdkFetch(ctx, http),
+    fetch: sdkFetch(ctx, http, seen),
     // Applies to the SDK calls we make (storage initiate, cancel): retries are ours (retryCall), with
     // Retry-After and abortable waits, so the SDK must not add its own on top.
     retry: { maxRetries: 0 },
@@ -66,29 +88,35 @@ function falClient(ctx: ProviderContext, http: ProviderHttp): FalClient {
 }
 
 /** An SDK failure as an AppError (its ApiError carries fal's status and body). */
-function fromSdkError(e: unknown, ctx: ProviderContext): AppError {
+function fromSdkError(e: unknown, ctx: ProviderContext, seen: SdkResponses): AppError {
   if (isAppError(e)) return e
   if (ctx.signal.aborted) return new AppError('CANCELLED', 'Cancelled.')
   if ((e as Error | null)?.name === 'TimeoutError') return timeoutError(LABEL)
+  if (e instanceof ApiError && seen.storagePut && (e.status === 401 || e.status === 403)) {
+    return new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (its signed URL was rejected or expired). Try again.`, {
+      retryable: true,
+    })
+  }
   if (e instanceof ApiError) {
     const info = falErrorInfo(e.body)
-    return httpStatusError(LABEL, e.status, { ...info, ...(info.message ? { message: scrubSecrets(info.message, ctx.apiKey) } : {}) }, undefined)
+    const message = info.message === undefined ? {} : { message: scrubSecrets(info.message, ctx.apiKey) }
+    return httpStatusError(LABEL, e.status, { ...info, ...message }, seen.retryAfterSec)
   }
   return networkError(LABEL, e)
 }
 
-const VIDEO_MIME: Readonly<Record<string, string>> = { '.mov': 'video/quicktime', '.webm': 'video/webm', '.mkv': 'video/x-matroska' }
-
 /** Uploads the prepared cut to fal storage (initiate + PUT, both via the SDK) and returns its file URL. */
-async function uploadCut(ctx: ProviderContext, client: FalClient, path: string): Promise<string> {
-  const type = VIDEO_MIME[extname(path).toLowerCase()] ?? 'video/mp4'
+async function uploadCut(ctx: ProviderContext, http: ProviderHttp, path: string): Promise<string> {
+  const seen: SdkResponses = {}
+  const client = falClient(ctx, http, seen)
+  const type = mimeOfPath(path)
   const file = new File([await openAsBlob(path, { type })], basename(path), { type })
   ctx.onProgress({ stage: 'uploading', fraction: 0 })
   const url = await retryCall('idempotent', ctx, async () => {
     try {
       return await client.storage.upload(file)
     } catch (e) {
-      throw fromSdkError(e, ctx)
+      throw fromSdkError(e, ctx, seen)
     }
   })
   const parsed = FalFileUrl.safeParse(url)
@@ -198,7 +226,7 @@ export const falProvider: AudioProvider = {
     let videoUrl: string | undefined
     if (req.mode === 'video') {
       if (!req.videoPath) throw new AppError('BAD_INPUT', 'No video to send to fal.ai.')
-      videoUrl = await uploadCut(ctx, falClient(ctx, http), req.videoPath)
+      videoUrl = await uploadCut(ctx, http, req.videoPath)
       endpoint = FAL_VIDEO_ENDPOINT
     }
     const { id, position } = await submit(http, endpoint, toFalInput(req, videoUrl))

@@ -2,12 +2,12 @@
 // Upload the cut (multipart `file`) → submit → poll /predictions/{id}/result → download outputs[0].
 // WaveSpeed reports failures inside HTTP 200: `data.status: "failed"` with `data.error`, or an envelope code
 // other than 200 (read as that HTTP status by envelopeAwareFetch). It documents no cancel endpoint.
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { multipartFileBody } from '../multipart'
-import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { WAVESPEED_CAPABILITIES, WAVESPEED_MODEL, toWavespeedInput, type WavespeedInput } from './params'
@@ -27,11 +27,9 @@ function wavespeedHttp(ctx: ProviderContext): ProviderHttp {
   )
 }
 
-const VIDEO_MIME: Readonly<Record<string, string>> = { '.mov': 'video/quicktime', '.webm': 'video/webm' }
-
 /** POST /api/v3/media/upload/binary (multipart `file`, streamed with progress) → data.download_url. */
 async function uploadCut(http: ProviderHttp, ctx: ProviderContext, path: string): Promise<string> {
-  const mime = VIDEO_MIME[extname(path).toLowerCase()] ?? 'video/mp4'
+  const mime = mimeOfPath(path)
   const form = await multipartFileBody({ field: 'file', path, fileName: basename(path), mime }, (fraction) =>
     ctx.onProgress({ stage: 'uploading', fraction }),
   )

@@ -175,6 +175,25 @@ describe('fal adapter against the fal emulator', () => {
     expect(emu.state.jobs.size).toBe(0)
   })
 
+  it('the upload PUT: a refused signed URL (403) or a 429 is retried with a fresh upload, honouring Retry-After', async () => {
+    const { emu, t, sleeps } = await start()
+    emu.state.faults.push({ op: 'upload', status: 403, body: { message: 'SignatureDoesNotMatch' } })
+    emu.state.faults.push({ op: 'upload', status: 429, headers: { 'Retry-After': '4' } })
+    const res = await falProvider.generate(videoReq(), t.ctx)
+    expect(emu.state.counts.upload).toBe(3)
+    expect(sleeps.filter((ms) => ms >= 4000)).toHaveLength(1)
+    await expectClicksOnFlashes(res.file, FLASHES)
+  })
+
+  it('a signed-URL refusal that persists is a storage error, not a bad key', async () => {
+    const { emu, t } = await start()
+    emu.state.faults.push({ op: 'upload', status: 403, times: 10 })
+    const e = await rejectionOf(falProvider.generate(videoReq(), t.ctx))
+    expect(e.code).toBe('PROVIDER_FAILED')
+    expect(e.message).toContain('storage refused the video upload')
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('5xx on status, then success → succeeds', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'status', status: 503, times: 2 })
