@@ -54,7 +54,7 @@ async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: strin
 }
 
 /** POST /v1/prediction once (repeated only on 429); returns the predictionID. */
-async function createPrediction(http: ProviderHttp, input: EachlabsInput): Promise<string> {
+async function createPrediction(http: ProviderHttp, apiKey: string, input: EachlabsInput): Promise<string> {
   let created: z.infer<typeof CreateResponse>
   try {
     created = await http.json({
@@ -68,13 +68,13 @@ async function createPrediction(http: ProviderHttp, input: EachlabsInput): Promi
     throw ambiguousSubmitError(LABEL, e)
   }
   if (created.predictionID) return created.predictionID
-  if (created.status === 'error') throw failedError(LABEL, eachlabsMessage(created))
+  if (created.status === 'error') throw failedError(LABEL, scrubSecrets(eachlabsMessage(created) ?? '', apiKey) || undefined)
   throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response (no prediction id)'))
 }
 
 function outputUrl(p: PredictionResponse): string {
   const url = Array.isArray(p.output) ? p.output[0] : p.output
-  if (!url) throw unexpectedResponseError(LABEL, 'finished prediction without an output URL')
+  if (!url) throw unexpectedResponseError(LABEL, 'result (no output URL)')
   return url
 }
 
@@ -148,7 +148,7 @@ export const eachlabsProvider: AudioProvider = {
     }
     const http = eachlabsHttp(ctx)
     const videoUrl = await uploadVideo(http, ctx, request.videoPath)
-    const id = await createPrediction(http, toEachlabsInput(request, videoUrl))
+    const id = await createPrediction(http, ctx.apiKey, toEachlabsInput(request, videoUrl))
     ctx.onProgress({ stage: 'queued' })
     return follow(id, ctx, http, true)
   },

@@ -49,7 +49,7 @@ async function submit(http: ProviderHttp, body: PixazoBody): Promise<{ id: strin
 
 function mediaUrl(s: StatusResponse): string {
   const url = s.output?.media_url[0]
-  if (!url) throw unexpectedResponseError(LABEL, 'completed request without a media URL')
+  if (!url) throw unexpectedResponseError(LABEL, 'result (no media URL)')
   return url
 }
 
