@@ -1,108 +1,29 @@
 // fal.ai adapter: MMAudio V2 video-to-audio and text-to-audio through fal's queue API.
-// The @fal-ai/client SDK does the storage upload (initiate + PUT) and the cancel; every request it makes goes
-// through our `fetch`, which re-points fal's hosts (queue.fal.run, rest.fal.ai, the upload_url host) at
-// ctx.baseUrl. Submit, status and result go through createProviderHttp instead (see the comment on each).
+// The @fal-ai/client SDK does the storage upload (initiate + PUT) and the cancel, through our transport
+// (sdkClient.ts: one base URL for all of fal's hosts). Submit, status and result go through
+// createProviderHttp instead (see the comment on each).
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
-import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
-import { AppError, isAppError } from '../../../shared/domain/errors'
-import {
-  failedError,
-  httpStatusError,
-  networkError,
-  parseRetryAfter,
-  requestGoneError,
-  scrubSecrets,
-  timeoutError,
-  unexpectedResponseError,
-} from '../errors'
+import { AppError } from '../../../shared/domain/errors'
+import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { FAL_APP, FAL_CAPABILITIES, FAL_TEXT_ENDPOINT, FAL_VIDEO_ENDPOINT, toFalInput, type FalInput } from './params'
+import { falClient, fromSdkError, type SdkResponses } from './sdkClient'
 import { FalFileUrl, FalResult, FalStatusResponse, FalSubmitResponse, falErrorInfo, resultFile, type FalFile } from './schemas'
 
 const LABEL = 'fal.ai'
 const QUEUE_ORIGIN = 'https://queue.fal.run'
 const POLL_INTERVAL_MS = 1000
 const MAX_WAIT_MS = 30 * 60_000
-/** For SDK calls made without a signal of their own (storage initiate and the upload PUT). */
-const SDK_CALL_TIMEOUT_MS = 10 * 60_000
 
 function falHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
     { label: LABEL, defaultBaseUrl: QUEUE_ORIGIN, authHeaders: (key) => ({ Authorization: `Key ${key}` }), errorInfo: falErrorInfo },
     ctx,
   )
-}
-
-/**
- * The SDK's transport: re-points every URL with http.url (one base URL for all of fal's origins), gives calls
- * made without a signal (the storage PUT) ctx.signal, and streams an uploaded Blob so its progress is seen.
- */
-function sdkFetch(ctx: ProviderContext, http: ProviderHttp, seen: SdkResponses): typeof fetch {
-  const send = async (target: string, init: RequestInit): Promise<Response> => {
-    seen.storagePut = init.body instanceof ReadableStream
-    const res = await ctx.fetch(target, init)
-    seen.retryAfterSec = parseRetryAfter(res.headers.get('retry-after'), Date.now())
-    return res
-  }
-  return (input, init = {}) => {
-    const target = http.url(input instanceof Request ? input.url : String(input))
-    const signal = init.signal ?? AbortSignal.any([ctx.signal, AbortSignal.timeout(SDK_CALL_TIMEOUT_MS)])
-    if (!(init.body instanceof Blob)) return send(target, { ...init, signal })
-    const blob = init.body
-    let sent = 0
-    const counted = blob.stream().pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, out) {
-          sent += chunk.byteLength
-          ctx.onProgress({ stage: 'uploading', fraction: Math.min(1, sent / Math.max(1, blob.size)) })
-          out.enqueue(chunk)
-        },
-      }),
-    )
-    const headers = new Headers(init.headers)
-    headers.set('Content-Length', String(blob.size))
-    return send(target, { ...init, headers, body: counted, signal, duplex: 'half' } as RequestInit)
-  }
-}
-
-/** What the SDK's ApiError drops about the last answer (SDK calls here run one at a time). */
-interface SdkResponses {
-  retryAfterSec?: number | undefined
-  /** It answered the PUT of the bytes to the signed upload_url (no API key involved). */
-  storagePut?: boolean
-}
-
-function falClient(ctx: ProviderContext, http: ProviderHttp, seen: SdkResponses = {}): FalClient {
-  return createFalClient({
-    credentials: ctx.apiKey,
-    suppressLocalCredentialsWarning: true,
-    fetch: sdkFetch(ctx, http, seen),
-    // Applies to the SDK calls we make (storage initiate, cancel): retries are ours (retryCall), with
-    // Retry-After and abortable waits, so the SDK must not add its own on top.
-    retry: { maxRetries: 0 },
-  })
-}
-
-/** An SDK failure as an AppError (its ApiError carries fal's status and body). */
-function fromSdkError(e: unknown, ctx: ProviderContext, seen: SdkResponses): AppError {
-  if (isAppError(e)) return e
-  if (ctx.signal.aborted) return new AppError('CANCELLED', 'Cancelled.')
-  if ((e as Error | null)?.name === 'TimeoutError') return timeoutError(LABEL)
-  if (e instanceof ApiError && seen.storagePut && (e.status === 401 || e.status === 403)) {
-    return new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (its signed URL was rejected or expired). Try again.`, {
-      retryable: true,
-    })
-  }
-  if (e instanceof ApiError) {
-    const info = falErrorInfo(e.body)
-    const message = info.message === undefined ? {} : { message: scrubSecrets(info.message, ctx.apiKey) }
-    return httpStatusError(LABEL, e.status, { ...info, ...message }, seen.retryAfterSec)
-  }
-  return networkError(LABEL, e)
 }
 
 /** Uploads the prepared cut to fal storage (initiate + PUT, both via the SDK) and returns its file URL. */
