@@ -9,8 +9,8 @@ import { createExportService } from '../../../electron/jobs/export'
 import { createJobRegistry } from '../../../electron/jobs/jobs'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import type { JobStage } from '../../../shared/domain/job'
-import { probeJson, testBinaries, testClip } from '../../fixtures/media'
-import { exportProject, measureLoudness, probeAsset, takeWav } from '../../fixtures/exportProject'
+import { decodeAudio, lavfiFixture, probeJson, testBinaries, testClip } from '../../fixtures/media'
+import { exportProject, findClickSec, measureLoudness, probeAsset, takeWav } from '../../fixtures/exportProject'
 
 const run = promisify(execFile)
 const dir = mkdtempSync(join(tmpdir(), 'export-copy-'))
@@ -56,5 +56,21 @@ describe('export of one clip used whole', () => {
     expect(Math.abs((await measureLoudness(out)).integratedLufs - -16)).toBeLessThanOrEqual(1)
     // No picture is decoded or encoded: a 5 s clip takes well under its own length on two cores.
     expect(elapsedMs).toBeLessThan(5000)
+  })
+
+  it('keeps the clip’s own audio in sync when it starts after the picture (as phone recordings often do)', async () => {
+    // The audio stream starts 0.5 s after the video, with a click on its first sample.
+    const source = await lavfiFixture('late audio.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=3',
+      '-itsoffset', '0.5', '-f', 'lavfi', '-i', "aevalsrc='0.5*eq(n,0)+0.05*sin(2*PI*220*t)':s=48000:d=2.5",
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k',
+    ])
+    const asset = await probeAsset('late', source)
+    const project = exportProject([asset], [{ assetId: 'late', startSec: 0, inSec: 0, outSec: asset.durationSec }], [])
+    const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+    const out = join(dir, 'late audio out.mp4')
+    expect((await service.run(project, { destinationPath: out, preset: 'web' })).videoCopied).toBe(true)
+    const clickSec = findClickSec(await decodeAudio(out), 48000, 0, 1.5)
+    expect(Math.abs(clickSec - 0.5)).toBeLessThanOrEqual(0.005)
   })
 })

@@ -10,7 +10,7 @@ const a: Asset = { id: 'a', path: '/media/a.mp4', name: 'a.mp4', contentHash: 'h
 const b: Asset = { ...a, id: 'b', path: '/media/b.mov', video: { ...video, width: 1280, height: 720, displayWidth: 720, displayHeight: 1280, rotation: 90, fps: 25 }, audio: null }
 const temp = { workDir: '/tmp/work', tempFor: (p: string) => `${p}.part` }
 const measured: LoudnormReport = { inputI: -20.5, inputTp: -8.25, inputLra: 4.1, inputThresh: -30.6, outputI: -14, outputTp: -2, targetOffset: 0.3, normalizationType: 'dynamic' }
-const BUS = 'aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
+const BUS = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
 
 describe('planExport: one clip used whole', () => {
   const project = exportProject([a], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }], [
@@ -22,9 +22,9 @@ describe('planExport: one clip used whole', () => {
     expect(plan.first.args).toEqual([
       '-y', '-t', '10', '-i', '/media/a.mp4', '-t', '2', '-i', '/takes/t1.wav',
       '-filter_complex',
-      `[1:a:0]asetpts=PTS-STARTPTS,${BUS},volume=-6dB,afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3200:all=1[take0];` +
+      `[1:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},volume=-6dB,afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3200:all=1[take0];` +
         '[take0]apad=whole_dur=10,atrim=end=10[mixgen];' +
-        `[0:a:0]asetpts=PTS-STARTPTS,${BUS}[orig0];` +
+        `[0:a:0]aresample=48000:first_pts=0,${BUS}[orig0];` +
         '[orig0]apad=whole_dur=10,atrim=end=10,volume=-12dB[mixorig];' +
         '[mixorig][mixgen]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[mix];' +
         '[mix]asplit=2[mixwav][mixmeasure];' +
@@ -127,7 +127,7 @@ describe('planExport: stems', () => {
     expect(plan.first.args).toEqual([
       '-y', '-t', '2', '-i', '/takes/t1.wav',
       '-filter_complex',
-      `[0:a:0]asetpts=PTS-STARTPTS,${BUS},afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3000:all=1[take0];` +
+      `[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3000:all=1[take0];` +
         '[take0]apad=whole_dur=10,atrim=end=10,asplit=2[generated][mix];' +
         'anullsrc=r=48000:cl=stereo:d=10[original]',
       '-map', '[mix]', ...wav, '/out/film_mix.wav.part',

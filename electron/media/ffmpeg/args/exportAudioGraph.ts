@@ -31,7 +31,7 @@ export interface AudioGraphOutputs {
 }
 
 /** Every sound becomes 48 kHz float stereo; mono is centred by ffmpeg's equal-power upmix. */
-const TO_BUS_FORMAT = 'aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
+const BUS_FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
 /** Envelope resolution: volume evaluates its expression once per frame; 256 samples is 5.3 ms at 48 kHz. */
 const ENVELOPE_FRAME_SAMPLES = 256
 
@@ -42,7 +42,8 @@ function placeAt(startSec: number): string[] {
 function takeChain({ inputIndex, take }: TakeInput, label: string): string {
   const filters = [
     'asetpts=PTS-STARTPTS',
-    TO_BUS_FORMAT,
+    'aresample=48000',
+    BUS_FORMAT,
     ...(take.gainDb === 0 ? [] : [`volume=${ffNum(take.gainDb)}dB`]),
     ...(take.fadeInSec > 0 ? [`afade=t=in:st=0:d=${ffSec(take.fadeInSec)}`] : []),
     ...(take.fadeOutSec > 0
@@ -53,8 +54,12 @@ function takeChain({ inputIndex, take }: TakeInput, label: string): string {
   return `[${inputIndex}:a:0]${filters.join(',')}[${label}]`
 }
 
+/**
+ * A clip's own audio keeps its place against the picture: first_pts=0 pads with silence when the audio starts
+ * after the clip's first frame (common in phone recordings) instead of pulling it early.
+ */
 function originalChain({ inputIndex, startSec }: OriginalInput, label: string): string {
-  return `[${inputIndex}:a:0]${['asetpts=PTS-STARTPTS', TO_BUS_FORMAT, ...placeAt(startSec)].join(',')}[${label}]`
+  return `[${inputIndex}:a:0]${['aresample=48000:first_pts=0', BUS_FORMAT, ...placeAt(startSec)].join(',')}[${label}]`
 }
 
 function outLabels(labels: readonly string[]): string {
