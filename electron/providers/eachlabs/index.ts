@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
-import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { EACHLABS_CAPABILITIES, EACHLABS_MODEL, presignedPutHeaders, toEachlabsInput, videoContentType, type EachlabsInput } from './params'
+import { EACHLABS_CAPABILITIES, EACHLABS_MODEL, presignedPutHeaders, toEachlabsInput, type EachlabsInput } from './params'
 import { CreateResponse, PredictionResponse, PresignResponse, eachlabsErrorInfo, eachlabsMessage } from './schemas'
 
 const LABEL = 'Eachlabs'
@@ -27,7 +27,7 @@ const predictionPath = (id: string): string => `/v1/prediction/${encodeURICompon
 
 /** Presign, then PUT the bytes with the declared Content-Type and every required header; returns the public URL. */
 async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: string): Promise<string> {
-  const contentType = videoContentType(path)
+  const contentType = mimeOfPath(path)
   ctx.onProgress({ stage: 'uploading', fraction: 0 })
   const presign = await http.json({
     method: 'POST',
@@ -45,7 +45,9 @@ async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: strin
   } catch (e) {
     // A 403 here is the storage refusing the signed URL, not the API key.
     if (isAppError(e) && e.code === 'PROVIDER_AUTH') {
-      throw new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (signed URL rejected or expired). Try again.`)
+      throw new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (signed URL rejected or expired). Try again.`, {
+        retryable: true,
+      })
     }
     throw e
   }

@@ -1,5 +1,4 @@
 // Eachlabs `mmaudio`: what it can do, how our request maps to its input, and how the presigned PUT is built.
-import { extname } from 'node:path'
 import { clampIntToRange, clampToRange } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
@@ -60,19 +59,6 @@ export const EACHLABS_FIELDS: Readonly<Record<string, string>> = {
   num_steps: 'steps',
   cfg_strength: 'cfg',
   seed: 'seed',
-}
-
-const VIDEO_TYPES: Readonly<Record<string, string>> = {
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.webm': 'video/webm',
-  '.mkv': 'video/x-matroska',
-}
-
-/** Content type declared at presign time (and repeated on the PUT); the prepared upload is MP4. */
-export function videoContentType(path: string): string {
-  return VIDEO_TYPES[extname(path).toLowerCase()] ?? 'video/mp4'
 }
 
 /**

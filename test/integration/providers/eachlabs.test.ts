@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { eachlabsProvider } from '../../../electron/providers/eachlabs/index'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { startEachlabsEmulator, type EachlabsEmulator } from '../../emulators/eachlabs'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { flashClip, probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, rejectionOf } from './assertions'
 import { testContext } from './testContext'
 
 const FLASHES = [1, 2.48, 3.2]
@@ -23,12 +23,6 @@ const request = (): GenerateRequest => ({
   durationSec: 4,
   maskAwayClip: false,
 })
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => new Error('expected a rejection'), (x: unknown) => x)
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
-}
 
 beforeAll(async () => {
   clip = await flashClip('flashes.mp4', { flashesSec: FLASHES, durationSec: 4 })
@@ -49,9 +43,7 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(t.submitted).toEqual([result.requestId])
     const streams = (await probeJson(result.file)).streams.map((s) => s.codec_type).sort()
     expect(streams).toEqual(['audio', 'video'])
-    const clicks = findClicks(await decodeAudio(result.file), 48000)
-    expect(clicks).toHaveLength(FLASHES.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - FLASHES[i]!)).toBeLessThan(0.005))
+    await expectClicksOnFlashes(result.file, FLASHES)
 
     expect(t.stages()).toEqual(['uploading', 'queued', 'generating', 'downloading'])
     const [job] = [...emu.state.jobs.values()]
@@ -107,7 +99,7 @@ describe('Eachlabs adapter against its emulator', () => {
     emu.state.faults.push({ op: 'download', cut: true })
     const result = await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
     expect(emu.state.counts.download).toBe(2)
-    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+    await expectClicksOnFlashes(result.file, FLASHES)
   })
 
   it('emulator: enforces the documented 10 concurrent and 100 creates a minute per key', async () => {
@@ -139,7 +131,7 @@ describe('Eachlabs adapter against its emulator', () => {
 
   it('refuses a text request without any HTTP call', async () => {
     const t = await testContext(emu.baseUrl, KEY)
-    const err = await failure(eachlabsProvider.generate({ ...request(), mode: 'text' }, t.ctx))
+    const err = await rejectionOf(eachlabsProvider.generate({ ...request(), mode: 'text' }, t.ctx))
     expect(err.code).toBe('PROVIDER_INPUT')
     expect(err.message).toMatch(/only generates sound for a video/)
     expect(emu.stats.presigns + emu.state.counts.submit).toBe(0)
@@ -148,7 +140,7 @@ describe('Eachlabs adapter against its emulator', () => {
   it('401: a wrong key is PROVIDER_AUTH and the key appears nowhere in the error', async () => {
     const wrong = 'each-wrong-key-9876543210'
     const t = await testContext(emu.baseUrl, wrong)
-    const err = await failure(eachlabsProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), t.ctx))
     expect(err.code).toBe('PROVIDER_AUTH')
     expect(err.message).toMatch(/Eachlabs rejected the API key/)
     expect(JSON.stringify({ ...err.toData(), stack: err.stack })).not.toContain(wrong)
@@ -158,13 +150,13 @@ describe('Eachlabs adapter against its emulator', () => {
 
   it('400/422: PROVIDER_INPUT with the provider message, from either error shape, key scrubbed', async () => {
     emu.state.faults.push({ op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } })
-    const a = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(a.code).toBe('PROVIDER_INPUT')
     expect(a.field).toBe('cfg')
     expect(a.message).toBe('Eachlabs refused the request (cfg): Invalid input for model: cfg_strength must be a positive number.')
 
     emu.state.faults.push({ op: 'submit', status: 422, body: { error: `Invalid input for model, key ${KEY} cannot run it` } })
-    const b = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const b = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(b.code).toBe('PROVIDER_INPUT')
     expect(b.message).toContain('Invalid input for model, key ••• cannot run it')
     expect(b.message).not.toContain(KEY)
@@ -187,7 +179,7 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.state.counts.status).toBeGreaterThanOrEqual(3)
 
     emu.state.faults.push({ op: 'submit', status: 429, times: 10 })
-    const err = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('RATE_LIMITED')
     expect(emu.state.counts.submit).toBe(1 + 4)
     expect(emu.state.jobs.size).toBe(1)
@@ -197,7 +189,7 @@ describe('Eachlabs adapter against its emulator', () => {
     emu.config.maxCreatesPerMinute = 2
     emu.state.timing = { queueMs: 0, runMs: 0 }
     for (let i = 0; i < 2; i++) await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
-    const err = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('RATE_LIMITED')
     expect(emu.stats.rateLimited).toBe(4)
   })
@@ -210,14 +202,14 @@ describe('Eachlabs adapter against its emulator', () => {
 
   it('5xx or a dropped connection on create is not retried and says the request may exist', async () => {
     emu.state.faults.push({ op: 'submit', status: 500, body: { error: 'Failed to create prediction' } })
-    const a = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(a.code).toBe('PROVIDER_FAILED')
     expect(a.retryable).toBe(false)
     expect(a.message).toMatch(/Failed to create prediction.*may have accepted the request anyway/)
     expect(emu.state.counts.submit).toBe(1)
 
     emu.state.faults.push({ op: 'submit', drop: true })
-    const b = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const b = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(b.code).toBe('NETWORK')
     expect(b.retryable).toBe(false)
     expect(b.message).toMatch(/may have accepted the request anyway/)
@@ -228,21 +220,21 @@ describe('Eachlabs adapter against its emulator', () => {
   it.each(['failed', 'error'] as const)('terminal "%s" is PROVIDER_FAILED with the provider message', async (status) => {
     emu.config.failedStatus = status
     emu.state.outcomes.push({ kind: 'fail', message: 'CUDA out of memory' })
-    const err = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toBe('Eachlabs could not generate this sound: CUDA out of memory')
   })
 
   it('an unknown response shape is a clear error', async () => {
     emu.state.faults.push({ op: 'status', status: 200, body: { weird: true } })
-    const err = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toMatch(/does not understand/)
   })
 
   it('a prediction that never finishes times out with a clear error and is cancelled at Eachlabs', async () => {
     emu.state.outcomes.push({ kind: 'hang' })
-    const err = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY, { maxWaitMs: 300 })).ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY, { maxWaitMs: 300 })).ctx))
     expect(err.code).toBe('TIMEOUT')
     expect(err.message).toBe('Eachlabs did not finish this request within 0.3 s. Try again later or pick another provider.')
     expect(emu.state.counts.cancel).toBe(1)
@@ -255,7 +247,7 @@ describe('Eachlabs adapter against its emulator', () => {
       t.progress.push(p)
       if (p.stage === 'generating') t.controller.abort()
     }
-    const err = await failure(eachlabsProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(eachlabsProvider.generate(request(), t.ctx))
     expect(err.code).toBe('CANCELLED')
     expect(emu.state.counts.cancel).toBe(1)
     expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)
@@ -275,16 +267,16 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(result.requestId).toBe(crashed.submitted[0])
     expect(emu.state.counts.submit).toBe(1)
     expect(emu.state.counts.cancel).toBe(0)
-    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+    await expectClicksOnFlashes(result.file, FLASHES)
   })
 
   it('resume of an id Eachlabs does not know is a clear PROVIDER_FAILED, and failure messages are scrubbed of the key', async () => {
-    const gone = await failure(eachlabsProvider.resume('no-such-prediction', (await testContext(emu.baseUrl, KEY)).ctx))
+    const gone = await rejectionOf(eachlabsProvider.resume('no-such-prediction', (await testContext(emu.baseUrl, KEY)).ctx))
     expect(gone.code).toBe('PROVIDER_FAILED')
     expect(gone.message).toMatch(/Eachlabs no longer has this request/)
 
     emu.state.outcomes.push({ kind: 'fail', message: `storage denied for key ${KEY}` })
-    const failed = await failure(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    const failed = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(failed.message).toBe('Eachlabs could not generate this sound: storage denied for key •••')
   })
 })

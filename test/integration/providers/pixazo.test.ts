@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { pixazoProvider } from '../../../electron/providers/pixazo/index'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { startPixazoEmulator, type PixazoEmulator } from '../../emulators/pixazo'
 import { probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, rejectionOf } from './assertions'
 import { testContext } from './testContext'
 
 let emu: PixazoEmulator
@@ -22,12 +22,6 @@ const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   maskAwayClip: false,
   ...over,
 })
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => new Error('expected a rejection'), (x: unknown) => x)
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
-}
 
 const ctxFor = async (key = KEY, opts: Parameters<typeof testContext>[2] = {}) => (await testContext(emu.baseUrl, key, opts)).ctx
 
@@ -66,7 +60,7 @@ describe('Pixazo adapter against its emulator', () => {
   })
 
   it('a video request is refused with a clear PROVIDER_INPUT and no HTTP call', async () => {
-    const err = await failure(pixazoProvider.generate(request({ mode: 'video', videoPath: '/tmp/x.mp4' }), await ctxFor()))
+    const err = await rejectionOf(pixazoProvider.generate(request({ mode: 'video', videoPath: '/tmp/x.mp4' }), await ctxFor()))
     expect(err.code).toBe('PROVIDER_INPUT')
     expect(err.message).toMatch(/only generates sound from a text prompt/)
     expect(emu.state.counts).toMatchObject({ submit: 0, status: 0, download: 0 })
@@ -74,7 +68,7 @@ describe('Pixazo adapter against its emulator', () => {
 
   it('401: a wrong subscription key is PROVIDER_AUTH and the key appears nowhere in the error', async () => {
     const wrong = 'pixazo-wrong-key-987654321'
-    const err = await failure(pixazoProvider.generate(request(), await ctxFor(wrong)))
+    const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor(wrong)))
     expect(err.code).toBe('PROVIDER_AUTH')
     expect(JSON.stringify({ ...err.toData(), stack: err.stack })).not.toContain(wrong)
     expect(emu.state.authFailures).toHaveLength(1)
@@ -82,7 +76,7 @@ describe('Pixazo adapter against its emulator', () => {
 
   it('402: insufficient balance is PROVIDER_BALANCE with Pixazo\'s sentence', async () => {
     emu.config.insufficientBalance = true
-    const err = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(err.code).toBe('PROVIDER_BALANCE')
     expect(err.message).toBe('Your Pixazo account has no balance left: Your wallet does not have enough balance. Top it up or pick another provider.')
     expect(emu.state.counts.submit).toBe(1)
@@ -90,13 +84,13 @@ describe('Pixazo adapter against its emulator', () => {
 
   it('400: model not found, and a parameter the gateway refuses, are PROVIDER_INPUT with the message', async () => {
     emu.config.modelDisabled = true
-    const a = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const a = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(a.code).toBe('PROVIDER_INPUT')
     expect(a.message).toBe("Pixazo refused the request: Model 'mmaudio-v2-text-to-audio' not found or is disabled.")
 
     emu.config.modelDisabled = false
     emu.state.faults.push({ op: 'submit', status: 422, body: { error: 'Bad Request', message: 'cfg_strength must be between 1.0 and 10.0' } })
-    const b = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const b = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(b.code).toBe('PROVIDER_INPUT')
     expect(b.field).toBe('cfg')
     expect(b.message).toContain('cfg_strength must be between 1.0 and 10.0')
@@ -134,7 +128,7 @@ describe('Pixazo adapter against its emulator', () => {
     expect(emu.state.counts.submit).toBe(5)
 
     emu.state.faults.push({ op: 'submit', status: 429, times: 10, body: { statusCode: 429, message: 'Rate limit is exceeded.' } })
-    const err = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(err.code).toBe('RATE_LIMITED')
     expect(emu.state.counts.submit).toBe(5 + 4)
     expect(emu.state.jobs.size).toBe(3)
@@ -155,14 +149,14 @@ describe('Pixazo adapter against its emulator', () => {
 
   it('5xx or a dropped connection on submit is not retried and says the request may exist', async () => {
     emu.state.faults.push({ op: 'submit', status: 500 })
-    const a = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const a = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(a.code).toBe('PROVIDER_FAILED')
     expect(a.retryable).toBe(false)
     expect(a.message).toMatch(/may have accepted the request anyway/)
     expect(emu.state.counts.submit).toBe(1)
 
     emu.state.faults.push({ op: 'submit', drop: true })
-    const b = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const b = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(b.code).toBe('NETWORK')
     expect(b.retryable).toBe(false)
     expect(emu.state.counts.submit).toBe(2)
@@ -170,20 +164,20 @@ describe('Pixazo adapter against its emulator', () => {
 
   it('FAILED is PROVIDER_FAILED with the error; ERROR also says it was not charged', async () => {
     emu.state.outcomes.push({ kind: 'fail', message: 'Prompt rejected by safety filter' })
-    const a = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const a = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(a.code).toBe('PROVIDER_FAILED')
     expect(a.message).toBe('Pixazo could not generate this sound: Prompt rejected by safety filter')
 
     emu.config.failedStatus = 'ERROR'
     emu.state.outcomes.push({ kind: 'fail', message: 'Worker crashed' })
-    const b = await failure(pixazoProvider.generate(request(), await ctxFor()))
+    const b = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(b.code).toBe('PROVIDER_FAILED')
     expect(b.message).toBe('Pixazo could not generate this sound: Worker crashed (a Pixazo system error; not charged)')
   })
 
   it('a request that never finishes times out with a clear error', async () => {
     emu.state.outcomes.push({ kind: 'hang' })
-    const err = await failure(pixazoProvider.generate(request(), await ctxFor(KEY, { maxWaitMs: 250 })))
+    const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor(KEY, { maxWaitMs: 250 })))
     expect(err.code).toBe('TIMEOUT')
     expect(err.message).toBe('Pixazo did not finish this request within 0.3 s. Try again later or pick another provider.')
   })
@@ -195,7 +189,7 @@ describe('Pixazo adapter against its emulator', () => {
       t.progress.push(p)
       if (p.stage === 'generating') t.controller.abort()
     }
-    const err = await failure(pixazoProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(pixazoProvider.generate(request(), t.ctx))
     expect(err.code).toBe('CANCELLED')
     const polls = emu.state.counts.status
     await new Promise((r) => setTimeout(r, 100))
@@ -216,7 +210,7 @@ describe('Pixazo adapter against its emulator', () => {
   })
 
   it('resume of an id Pixazo does not know is a clear PROVIDER_FAILED', async () => {
-    const err = await failure(pixazoProvider.resume('mmaudio-v2-text-to-audio_nope', await ctxFor()))
+    const err = await rejectionOf(pixazoProvider.resume('mmaudio-v2-text-to-audio_nope', await ctxFor()))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toMatch(/Pixazo no longer has this request/)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EACHLABS_CAPABILITIES, presignedPutHeaders, toEachlabsInput, videoContentType } from '../../../electron/providers/eachlabs/params'
+import { EACHLABS_CAPABILITIES, presignedPutHeaders, toEachlabsInput } from '../../../electron/providers/eachlabs/params'
 import { eachlabsErrorInfo } from '../../../electron/providers/eachlabs/schemas'
 import type { GenerateRequest } from '../../../electron/providers/types'
 
@@ -83,15 +83,6 @@ describe('Eachlabs presigned PUT headers', () => {
     expect(presignedPutHeaders('video/mp4', { 'content-type': 'video/mp4; charset=binary' })).toEqual({
       'content-type': 'video/mp4; charset=binary',
     })
-  })
-
-  it('derives the content type from the file extension, MP4 by default', () => {
-    expect(['/a/b.mp4', '/a/b.MOV', '/a/b.webm', '/a/b'].map(videoContentType)).toEqual([
-      'video/mp4',
-      'video/quicktime',
-      'video/webm',
-      'video/mp4',
-    ])
   })
 })
 
