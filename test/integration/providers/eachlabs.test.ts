@@ -129,6 +129,17 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(statuses[90]).toBe(429)
   })
 
+  it('a refused presigned PUT is a storage error (not a bad key), retryable, with nothing submitted', async () => {
+    emu.state.faults.push({ op: 'upload', status: 403, body: '<Error><Code>AccessDenied</Code></Error>' })
+    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    expect(err.toData()).toEqual({
+      code: 'PROVIDER_FAILED',
+      message: 'Eachlabs storage refused the video upload (signed URL rejected or expired). Try again.',
+      retryable: true,
+    })
+    expect(emu.state.counts.submit).toBe(0)
+  })
+
   it('refuses a text request without any HTTP call', async () => {
     const t = await testContext(emu.baseUrl, KEY)
     const err = await rejectionOf(eachlabsProvider.generate({ ...request(), mode: 'text' }, t.ctx))
