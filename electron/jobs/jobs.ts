@@ -11,6 +11,8 @@ export interface JobReport {
   progress: number | null
   etaSec?: number
   message?: string
+  /** Position in a provider's queue, when it says (generation). */
+  queuePosition?: number
 }
 
 export interface JobContext {
@@ -54,7 +56,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
   function finish(jobId: string, patch: Partial<JobUpdate>): void {
     const job = jobs.get(jobId)
     if (!job || job.state.status !== 'running') return
-    const { etaSec: _eta, ...rest } = job.state
+    const { etaSec: _eta, queuePosition: _queue, ...rest } = job.state
     emit(jobId, { ...rest, ...patch })
   }
 
@@ -69,13 +71,16 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
       const report = (u: JobReport): void => {
         const job = jobs.get(jobId)
         if (!job || job.state.status !== 'running') return
-        const { etaSec: _eta, message: _message, ...rest } = job.state
+        const { etaSec: _eta, message: _message, queuePosition: _queue, ...rest } = job.state
         emit(jobId, {
           ...rest,
           stage: u.stage,
           progress: clamp01(u.progress),
           ...(u.etaSec !== undefined && Number.isFinite(u.etaSec) ? { etaSec: Math.max(0, u.etaSec) } : {}),
           ...(u.message !== undefined ? { message: u.message } : {}),
+          ...(u.queuePosition !== undefined && Number.isInteger(u.queuePosition) && u.queuePosition >= 0
+            ? { queuePosition: u.queuePosition }
+            : {}),
         })
       }
 

@@ -26,7 +26,7 @@ describe('job registry', () => {
     const jobs = createJobRegistry({ newId: () => `job-${++n}` })
     const { updates, settled } = recorder(jobs)
     const jobId = jobs.start('export', async ({ report }) => {
-      report({ stage: 'measuring', progress: 0.5, etaSec: 3 })
+      report({ stage: 'measuring', progress: 0.5, etaSec: 3, queuePosition: 2 })
       report({ stage: 'encoding', progress: 1.7, message: 'encoding' })
       return { exportResult }
     })
@@ -38,8 +38,9 @@ describe('job registry', () => {
       ['running', 'encoding', 1],
       ['succeeded', 'encoding', 1],
     ])
-    expect(updates[1]!.etaSec).toBe(3)
+    expect(updates[1]).toMatchObject({ etaSec: 3, queuePosition: 2 })
     expect(updates[2]!.etaSec).toBeUndefined()
+    expect(updates[2]!.queuePosition).toBeUndefined()
     expect(last.exportResult).toEqual(exportResult)
     for (const u of updates) expect(JobUpdate.safeParse(u).success).toBe(true)
     expect(jobs.list()).toEqual([last])
