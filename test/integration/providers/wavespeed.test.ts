@@ -144,6 +144,15 @@ describe('WaveSpeed adapter against the WaveSpeed emulator', () => {
     expect(emu.state.jobs.size).toBe(0)
   })
 
+  it('a 5xx or a dropped connection on the upload is retried with a fresh multipart stream, and the bytes arrive whole', async () => {
+    const { emu, t } = await start()
+    emu.state.faults.push({ op: 'upload', status: 503 }, { op: 'upload', drop: true })
+    const res = await wavespeedProvider.generate(req(), t.ctx)
+    expect(emu.state.counts.upload).toBe(3)
+    expect(emu.state.fileByUrl(String(emu.submits[0]!.video))).toEqual(await readFile(clip))
+    await expectClicksOnFlashes(res.file, FLASHES)
+  })
+
   it('5xx on the poll — as HTTP 503 or as code 503 inside a 200 — then success → succeeds', async () => {
     const { emu, t } = await start()
     emu.state.faults.push({ op: 'status', status: 503 }, { op: 'status', status: 200, body: envelope(503, 'service busy'), times: 2 })
