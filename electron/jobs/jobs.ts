@@ -33,6 +33,9 @@ export interface JobRegistry {
   onUpdate(listener: (update: JobUpdate) => void): () => void
 }
 
+/** Finished jobs kept for list(); older ones are forgotten so a long session does not grow without bound. */
+export const FINISHED_JOBS_KEPT = 50
+
 const clamp01 = (p: number | null): number | null => (p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p)))
 
 export function createJobRegistry(options: { newId?: () => string } = {}): JobRegistry {
@@ -58,6 +61,8 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
     if (!job || job.state.status !== 'running') return
     const { etaSec: _eta, queuePosition: _queue, ...rest } = job.state
     emit(jobId, { ...rest, ...patch })
+    const finished = [...jobs.entries()].filter(([, j]) => j.state.status !== 'running')
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) jobs.delete(id)
   }
 
   return {

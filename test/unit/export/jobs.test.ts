@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import { JobUpdate } from '../../../shared/domain/job'
-import { createJobRegistry } from '../../../electron/jobs/jobs'
+import { createJobRegistry, FINISHED_JOBS_KEPT } from '../../../electron/jobs/jobs'
 
 const exportResult = { paths: ['/out/a.mp4'], durationSec: 5, videoCopied: true, integratedLufs: -14, truePeakDbtp: -1.2 }
 
@@ -109,5 +109,23 @@ describe('job registry', () => {
     const jobId = jobs.start('export', async () => ({}))
     expect((await settled(jobId)).status).toBe('succeeded')
     expect(heard).toEqual([])
+  })
+
+  it('forgets the oldest finished jobs beyond a limit, never a running one', async () => {
+    const jobs = createJobRegistry()
+    const { settled } = recorder(jobs)
+    const running = jobs.start('generate', ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('stop')))))
+    const ids: string[] = []
+    for (let i = 0; i < FINISHED_JOBS_KEPT + 5; i++) {
+      const id = jobs.start('export', async () => ({}))
+      ids.push(id)
+      await settled(id)
+    }
+    const listed = jobs.list().map((u) => u.jobId)
+    expect(listed).toContain(running)
+    expect(listed).toHaveLength(FINISHED_JOBS_KEPT + 1)
+    expect(listed).not.toContain(ids[0])
+    expect(listed).toContain(ids[ids.length - 1])
+    jobs.cancel(running)
   })
 })
