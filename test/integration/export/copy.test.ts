@@ -73,4 +73,18 @@ describe('export of one clip used whole', () => {
     const clickSec = findClickSec(await decodeAudio(out), 48000, 0, 1.5)
     expect(Math.abs(clickSec - 0.5)).toBeLessThanOrEqual(0.005)
   })
+
+  it('a clip without sound and no takes still exports, with a silent track and no loudness to report', async () => {
+    const source = await testClip('silent 320x240.mp4', { durationSec: 5, width: 320, height: 240, fps: 25, audio: false })
+    const asset = await probeAsset('silent', source)
+    const project = exportProject([asset], [{ assetId: 'silent', startSec: 0, inSec: 0, outSec: asset.durationSec }], [])
+    const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+    const out = join(dir, 'silent out.mp4')
+    const result = await service.run(project, { destinationPath: out, preset: 'broadcast' })
+    expect(result).toMatchObject({ videoCopied: true, integratedLufs: null })
+    const audio = (await probeJson(out)).streams.find((s) => s.codec_type === 'audio')!
+    expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+    expect(Math.abs(Number(audio.duration) - asset.durationSec)).toBeLessThan(1 / 25)
+    expect((await decodeAudio(out)).every((x) => x === 0)).toBe(true)
+  })
 })

@@ -67,4 +67,9 @@ describe('ebur128 summary', () => {
   it('reads integrated loudness, true peak and range', () => {
     expect(parseEbur128Summary(EBUR128_STDERR)).toEqual({ integratedLufs: -15, truePeakDbtp: -4.5, lra: 0.1 })
   })
+
+  it('silence (the −70 LUFS floor, -inf peak) reads as -Infinity', () => {
+    const silent = EBUR128_STDERR.replace('I:         -15.0 LUFS', 'I:         -70.0 LUFS').replace('Peak:       -4.5 dBFS', 'Peak:       -inf dBFS')
+    expect(parseEbur128Summary(silent)).toMatchObject({ integratedLufs: -Infinity, truePeakDbtp: -Infinity })
+  })
 })

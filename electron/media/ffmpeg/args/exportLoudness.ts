@@ -92,7 +92,10 @@ export interface LoudnessMeasurement {
   lra: number
 }
 
-/** The last ebur128 summary in ffmpeg's stderr; -inf (silence) becomes -Infinity. */
+/** ebur128's floor: what it reports for silence (nothing passes its absolute gate). */
+const EBUR128_FLOOR_LUFS = -70
+
+/** The last ebur128 summary in ffmpeg's stderr; silence (-inf, or the −70 LUFS floor) becomes -Infinity. */
 export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
   const at = stderr.lastIndexOf('Summary:')
   const summary = at < 0 ? '' : stderr.slice(at)
@@ -100,8 +103,9 @@ export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
     const m = re.exec(summary)?.[1]
     return m === undefined ? NaN : num(m)
   }
+  const integrated = read(/I:\s+(\S+) LUFS/)
   const measured = {
-    integratedLufs: read(/I:\s+(\S+) LUFS/),
+    integratedLufs: integrated <= EBUR128_FLOOR_LUFS ? -Infinity : integrated,
     truePeakDbtp: read(/Peak:\s+(\S+) dBFS/),
     lra: read(/LRA:\s+(\S+) LU/),
   }
