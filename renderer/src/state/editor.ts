@@ -35,6 +35,7 @@ export type EditorAction =
   | { type: 'playheadStepped'; frames: number }
   | { type: 'markIn'; newSegmentId: string }
   | { type: 'markOut'; newSegmentId: string }
+  | { type: 'marksCleared' }
   | { type: 'undo' }
   | { type: 'redo' }
 
@@ -78,6 +79,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'markIn':
     case 'markOut':
       return markPoint(state, action.type === 'markIn' ? 'in' : 'out', action.newSegmentId)
+    case 'marksCleared':
+      return { ...state, markInSec: null, markOutSec: null }
     case 'undo':
       return { ...state, history: undo(state.history) }
     case 'redo':

@@ -10,11 +10,11 @@ import { segment, twoClipProject } from './fixtures'
 
 beforeEach(() => {
   // Main answers nothing useful here: no thumbnails, no peaks, no media URLs.
-  window.desktop = {
+  ;(window as unknown as { desktop: unknown }).desktop = {
     invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }),
     on: () => () => {},
     getPathForFile: () => '',
-  } as never
+  }
 })
 afterEach(cleanup)
 
@@ -129,5 +129,17 @@ describe('keys and buttons in the app', () => {
     expect(screen.getAllByTestId('segment')).toHaveLength(1)
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }))
     expect(screen.getByTestId('zoom').textContent).toBe('50 px/s')
+  })
+
+  it('keyboard only: focusing a clip (Tab) selects it, Delete removes it; Escape clears a pending in point', () => {
+    render(<App initialProject={twoClipProject()} />)
+    act(() => clipEl('B').focus())
+    expect(clipEl('B').getAttribute('aria-pressed')).toBe('true')
+    press('Delete')
+    expect(clipStarts()).toEqual(['0'])
+    press('i')
+    expect(screen.getByRole('button', { name: 'Mark in' }).getAttribute('aria-pressed')).toBe('true')
+    press('Escape')
+    expect(screen.getByRole('button', { name: 'Mark in' }).getAttribute('aria-pressed')).toBe('false')
   })
 })

@@ -65,6 +65,7 @@ export function useEditorCommands({ state, dispatch, importFromDialog, bodyWidth
         case 'toggleSnap':
           return dispatch({ type: 'snapToggled' })
         case 'deselect':
+          dispatch({ type: 'marksCleared' })
           return dispatch({ type: 'selected', selection: null })
       }
     }

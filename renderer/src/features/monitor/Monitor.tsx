@@ -28,7 +28,7 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
         <video ref={videoRef} key={url} src={url} controls preload="metadata" data-testid="monitor-video" />
       ) : (
         <div className="empty-state">
-          <p>{asset ? 'Loading…' : 'Move the playhead over a clip to see it here'}</p>
+          <p>{asset ? 'Loading…' : 'No picture under the playhead'}</p>
         </div>
       )}
     </section>

@@ -18,10 +18,11 @@ interface SoundLanesProps {
   selectedSegmentId: string | null
   onSegmentPointerDown: SegmentPointerDown
   onLanePointerDown: (e: ReactPointerEvent, lane: number) => void
+  onFocusSelect: (segmentId: string) => void
 }
 
 export function SoundLanes(props: SoundLanesProps) {
-  const { segments, laneCount, pxPerSec, timeWindow, selectedSegmentId, onSegmentPointerDown, onLanePointerDown } = props
+  const { segments, laneCount, pxPerSec, timeWindow, selectedSegmentId, onSegmentPointerDown, onLanePointerDown, onFocusSelect } = props
   const byLane: Segment[][] = Array.from({ length: laneCount }, () => [])
   for (const s of segments) if (intersects(s.startSec, s.endSec, timeWindow)) byLane[s.lane]?.push(s)
   return (
@@ -47,6 +48,7 @@ export function SoundLanes(props: SoundLanesProps) {
                 pxPerSec={pxPerSec}
                 selected={s.id === selectedSegmentId}
                 onPointerDown={onSegmentPointerDown}
+                onFocusSelect={onFocusSelect}
               />
             ))}
           </div>
@@ -61,9 +63,10 @@ interface SegmentBlockProps {
   pxPerSec: number
   selected: boolean
   onPointerDown: SegmentPointerDown
+  onFocusSelect: (segmentId: string) => void
 }
 
-const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, onPointerDown }: SegmentBlockProps) {
+const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, onPointerDown, onFocusSelect }: SegmentBlockProps) {
   const lengthSec = segment.endSec - segment.startSec
   const marks = chunkMarks(lengthSec, segment.params.windowSec)
   const label = segment.params.prompt.trim() || 'New segment'
@@ -83,6 +86,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
       data-chunks={marks.chunkCount}
       style={{ transform: `translateX(${secToPx(segment.startSec, pxPerSec)}px)`, width: Math.max(2, secToPx(lengthSec, pxPerSec)) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, 'body')}
+      onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
     >
       {marks.overlaps.map((o, i) => (

@@ -67,6 +67,8 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     [beginDrag, originClientX, pxPerSec, select],
   )
   const onEmptyTrackPointerDown = useCallback(() => select(null), [select])
+  const onClipFocus = useCallback((id: string) => select({ kind: 'clip', id }), [select])
+  const onSegmentFocus = useCallback((id: string) => select({ kind: 'segment', id }), [select])
   const onScrub = useCallback((sec: number) => dispatch({ type: 'playheadMoved', sec }), [dispatch])
   const rulerSnapTargets = useCallback(() => {
     if (!snapEnabled) return []
@@ -112,6 +114,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             selectedClipId={selection?.kind === 'clip' ? selection.id : null}
             onClipPointerDown={onClipPointerDown}
             onEmptyPointerDown={onEmptyTrackPointerDown}
+            onFocusSelect={onClipFocus}
           />
           <WaveformTrack clips={shown.clips} assets={assets} pxPerSec={pxPerSec} timeWindow={timeWindow} mode={project.original.mode} />
           <SoundLanes
@@ -122,6 +125,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             selectedSegmentId={selection?.kind === 'segment' ? selection.id : null}
             onSegmentPointerDown={onSegmentPointerDown}
             onLanePointerDown={onLanePointerDown}
+            onFocusSelect={onSegmentFocus}
           />
           <div className="playhead" data-testid="playhead" style={{ transform: `translateX(${HEADER_PX + secToPx(playheadSec, pxPerSec)}px)` }} />
           {snapSec !== null && (

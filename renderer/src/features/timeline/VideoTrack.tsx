@@ -18,10 +18,11 @@ interface VideoTrackProps {
   selectedClipId: string | null
   onClipPointerDown: ClipPointerDown
   onEmptyPointerDown: (e: ReactPointerEvent) => void
+  onFocusSelect: (clipId: string) => void
 }
 
 export function VideoTrack(props: VideoTrackProps) {
-  const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown } = props
+  const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown, onFocusSelect } = props
   return (
     <div className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
       <div className="row-header" style={{ width: HEADER_PX }}>
@@ -42,6 +43,7 @@ export function VideoTrack(props: VideoTrackProps) {
               timeWindow={timeWindow}
               selected={c.id === selectedClipId}
               onPointerDown={onClipPointerDown}
+              onFocusSelect={onFocusSelect}
             />
           )
         })}
@@ -57,9 +59,10 @@ interface ClipBlockProps {
   timeWindow: TimeWindow
   selected: boolean
   onPointerDown: ClipPointerDown
+  onFocusSelect: (clipId: string) => void
 }
 
-const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, selected, onPointerDown }: ClipBlockProps) {
+const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, selected, onPointerDown, onFocusSelect }: ClipBlockProps) {
   const lengthSec = clip.outSec - clip.inSec
   const leftPx = secToPx(clip.startSec, pxPerSec)
   const widthPx = secToPx(lengthSec, pxPerSec)
@@ -77,6 +80,7 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       data-out-sec={clip.outSec}
       style={{ transform: `translateX(${leftPx}px)`, width: Math.max(1, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, clip.id, 'body')}
+      onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(clip.id)}
       title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}
     >
       <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
