@@ -5,11 +5,12 @@ import { constants } from 'node:fs'
 import { access, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { AppError, isAppError } from '../../shared/domain/errors'
+import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest, ExportResult } from '../../shared/domain/export'
 import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
+import { explainingFsErrors } from '../media/fsErrors'
 import { planExport, type ExportPass } from '../media/exportPlan'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
@@ -35,37 +36,9 @@ export interface ExportServiceDeps {
   tmpDir?: string
 }
 
-/** A file-system failure in words a person can act on. */
-export function fsError(error: unknown, path: string): AppError {
-  if (isAppError(error)) return error
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  const cause = { cause: error }
-  switch (code) {
-    case 'ENOENT':
-      return new AppError('FILE_NOT_FOUND', `"${path}" does not exist.`, cause)
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new AppError('PERMISSION_DENIED', `MMAudio Studio may not write to "${path}". Choose another folder.`, cause)
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('DISK_FULL', `The disk holding "${path}" is full. Free some space or choose another folder.`, cause)
-    default:
-      return new AppError('INTERNAL', error instanceof Error ? error.message : String(error), cause)
-  }
-}
-
+/** Every file the export reads must be there and readable; a missing one is named. */
 async function assertSourcesExist(paths: readonly string[]): Promise<void> {
-  for (const path of paths) {
-    try {
-      await access(path, constants.R_OK)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new AppError('FILE_NOT_FOUND', `The file "${path}" is missing. Relink it or remove it from the project, then export again.`, { field: path })
-      }
-      throw fsError(error, path)
-    }
-  }
+  for (const path of paths) await explainingFsErrors(path, () => access(path, constants.R_OK))
 }
 
 /** The path with symlinks resolved when it exists, compared case-insensitively where file systems usually are. */
@@ -89,15 +62,9 @@ async function assertNotASource(destinations: readonly string[], project: Projec
 }
 
 async function assertWritableFolder(folder: string): Promise<void> {
-  try {
-    if (!(await stat(folder)).isDirectory()) throw new AppError('BAD_INPUT', `"${folder}" is not a folder.`)
-    await access(folder, constants.W_OK)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new AppError('FILE_NOT_FOUND', `The folder "${folder}" does not exist.`, { field: 'destinationPath' })
-    }
-    throw fsError(error, folder)
-  }
+  const info = await explainingFsErrors(folder, () => stat(folder))
+  if (!info.isDirectory()) throw new AppError('BAD_INPUT', `"${folder}" is not a folder.`, { field: 'destinationPath' })
+  await explainingFsErrors(folder, () => access(folder, constants.W_OK))
 }
 
 function finiteOrNull(n: number): number | null {
@@ -109,7 +76,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 
   /** Runs one pass; reports its progress within its stage unless `quiet` (a pass running alongside another). */
   async function runPass(pass: ExportPass, opts: ExportRunOptions, quiet = false): Promise<string> {
-    for (const file of pass.files) await writeFile(file.path, file.text).catch((e: unknown) => Promise.reject(fsError(e, file.path)))
+    for (const file of pass.files) await explainingFsErrors(file.path, () => writeFile(file.path, file.text))
     const [from, to] = pass.progressSpan ?? [0, 1]
     const report = quiet ? undefined : opts.onProgress
     report?.(pass.stage, from)
@@ -148,7 +115,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     }
     try {
       throwIfCancelled()
-      await mkdir(workDir, { recursive: true }).catch((e: unknown) => Promise.reject(fsError(e, workDir)))
+      await explainingFsErrors(workDir, () => mkdir(workDir, { recursive: true }))
       const firstLog = await runPass(plan.first, opts)
       let written: LoudnessMeasurement | null = null
       if (plan.second) {
@@ -163,7 +130,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       throwIfCancelled()
       opts.onProgress?.('finishing', 1, 0)
       for (const { tempPath, finalPath } of plan.outputs) {
-        await rename(tempPath, finalPath).catch((e: unknown) => Promise.reject(fsError(e, finalPath)))
+        await explainingFsErrors(finalPath, () => rename(tempPath, finalPath))
       }
       return {
         paths: finals,
