@@ -56,6 +56,34 @@ export function compactEntries(entries: readonly JournalEntry[], maxClosed = MAX
   return entries.filter((e) => !dropped.has(e))
 }
 
+const identity = (e: JournalEntry): string => `${e.provider}:${e.requestId}`
+const rank = (e: JournalEntry): number => (e.status === 'pending' ? 0 : 1)
+
+/**
+ * PURE: our entries merged with those another process wrote to the same file meanwhile (the app and a CLI run,
+ * or two CLI runs): each request once; a closed entry wins over a pending one, then the later update; ours on a tie.
+ */
+export function mergeEntries(ours: readonly JournalEntry[], theirs: readonly JournalEntry[]): JournalEntry[] {
+  const byId = new Map(ours.map((e) => [identity(e), e]))
+  const order = ours.map(identity)
+  for (const t of theirs) {
+    const o = byId.get(identity(t))
+    if (!o) {
+      byId.set(identity(t), t)
+      order.push(identity(t))
+    } else if (rank(t) > rank(o) || (rank(t) === rank(o) && t.updatedAt > o.updatedAt)) {
+      byId.set(identity(t), t)
+    }
+  }
+  return order.map((id) => byId.get(id)!)
+}
+
+async function readEntries(path: string): Promise<JournalEntry[]> {
+  const parsed = JournalFile.safeParse(JSON.parse(await readFile(path, 'utf8')))
+  if (!parsed.success) throw new Error('journal has an unknown shape')
+  return parsed.data.entries
+}
+
 /**
  * Reads the journal at `path` (missing = empty). An unreadable file is moved aside to `<path>.corrupt-<time>`
  * rather than overwritten, and the journal starts empty.
@@ -63,22 +91,22 @@ export function compactEntries(entries: readonly JournalEntry[], maxClosed = MAX
 export async function openJournal(path: string, now: () => Date = () => new Date()): Promise<Journal> {
   let entries: JournalEntry[] = []
   try {
-    const text = await readFile(path, 'utf8')
-    const parsed = JournalFile.safeParse(JSON.parse(text))
-    if (!parsed.success) throw new Error('journal has an unknown shape')
-    entries = parsed.data.entries
+    entries = await readEntries(path)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       await rename(path, `${path}.corrupt-${now().getTime()}`).catch(() => undefined)
     }
   }
 
-  // Writes are serialised: each one writes the whole, current state.
+  // Writes are serialised: each one re-reads the file (another process may share it), merges, and writes the
+  // whole state to a temp file renamed into place.
   let writing: Promise<void> = Promise.resolve()
   const persist = (): Promise<void> => {
-    entries = compactEntries(entries)
-    const text = JSON.stringify({ version: 1, entries }, null, 1)
-    writing = writing.catch(() => undefined).then(() => writeFileAtomically(path, text))
+    writing = writing.catch(() => undefined).then(async () => {
+      const onDisk = await readEntries(path).catch(() => [])
+      entries = compactEntries(mergeEntries(entries, onDisk))
+      await writeFileAtomically(path, JSON.stringify({ version: 1, entries }, null, 1))
+    })
     return writing
   }
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compactEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
+import { compactEntries, mergeEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
 
 const entry = (i: number, over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
   jobId: 'job-1', segmentKey: 'seg', segmentId: null, takeIndex: i, chunkIndex: 0, seed: 100 + i,
@@ -46,5 +46,27 @@ describe('journal', () => {
     const mk = (i: number, status: JournalEntry['status']): JournalEntry => ({ ...entry(i), status, submittedAt: '', updatedAt: '' })
     const list = [mk(0, 'done'), mk(1, 'pending'), mk(2, 'failed'), mk(3, 'done'), mk(4, 'pending')]
     expect(compactEntries(list, 1).map((e) => e.requestId)).toEqual(['req-1', 'req-3', 'req-4'])
+  })
+})
+
+describe('journal shared by two processes', () => {
+  it('neither loses the other’s entries, and a closed entry wins over a stale pending copy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const path = join(dir, 'journal.json')
+    const app = await openJournal(path)
+    const cli = await openJournal(path)
+    await app.record(entry(0))
+    await cli.record(entry(1, { jobId: 'job-2' }))
+    await cli.complete('req-1', '/cache/1.wav')
+    await app.record(entry(2))
+    const seen = await openJournal(path)
+    expect(seen.entries().map((e) => [e.requestId, e.status])).toEqual([['req-0', 'pending'], ['req-2', 'pending'], ['req-1', 'done']])
+  })
+
+  it('mergeEntries is pure and prefers closed, then newer', () => {
+    const mk = (id: number, status: JournalEntry['status'], updatedAt: string): JournalEntry => ({ ...entry(id), status, submittedAt: '', updatedAt })
+    expect(mergeEntries([mk(1, 'pending', 'b')], [mk(1, 'done', 'a')])[0]!.status).toBe('done')
+    expect(mergeEntries([mk(1, 'done', 'a')], [mk(1, 'failed', 'b')])[0]!.status).toBe('failed')
+    expect(mergeEntries([mk(1, 'done', 'b')], [mk(1, 'failed', 'a')])[0]!.status).toBe('done')
   })
 })
