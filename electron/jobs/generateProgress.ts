@@ -63,7 +63,7 @@ export function aggregate(units: readonly UnitState[]): GenerateUpdate {
   const progress = (units.reduce((s, u) => s + unitProgress(u), 0) / units.length) * (1 - MIXING_SHARE)
   if (open.length === 0) return { stage: 'mixing', progress }
   const count = (stage: UnitStage): number => open.filter((u) => u.stage === stage).length
-  const stage = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), open[0]!.stage) as Exclude<UnitStage, 'done'>
+  const stage = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]!) as Exclude<UnitStage, 'done'>
   const positions = open.flatMap((u) => (u.stage === 'queued' && u.queuePosition !== undefined ? [u.queuePosition] : []))
   return {
     stage,
