@@ -222,4 +222,33 @@ describe('editing on the timeline', () => {
     expect((await clipLeft()) - beforeWheel).toBeCloseTo(-25, 0)
     await screenshot(page, '06-zoomed')
   })
+
+  it('scrolls with the plain wheel, and a drag held at the right edge scrolls the timeline and carries the clip along', async () => {
+    const scroller = page.getByTestId('timeline-scroll')
+    const scrollLeft = () => scroller.evaluate((el) => el.scrollLeft)
+    await page.keyboard.press('Home')
+    await expect.poll(scrollLeft).toBe(0)
+    const box = (await scroller.boundingBox())!
+    await page.mouse.move(box.x + 600, box.y + 100)
+    await page.mouse.wheel(0, 120)
+    await expect.poll(scrollLeft).toBe(120)
+    await page.mouse.wheel(0, -500)
+    await expect.poll(scrollLeft).toBe(0)
+
+    for (let i = 0; i < 6; i++) await page.keyboard.press('+') // 50 → ~190 px/s: 9 s no longer fit
+    const pxPerSec = Number((await page.getByTestId('zoom').textContent())!.replace(' px/s', ''))
+    const visibleSec = (box.width - 112) / pxPerSec
+    const first = await center('[data-testid=timeline-clip]', 0)
+    await page.mouse.move(first.x, first.y)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width - 8, first.y, { steps: 10 })
+    await page.waitForTimeout(700) // held at the edge: the timeline scrolls under the pointer
+    expect(await scrollLeft()).toBeGreaterThan(200)
+    await page.mouse.up()
+    const moved = (await clips()).find(([name, , inSec]) => name === 'street' && inSec === 0)!
+    expect(moved[1]).toBeGreaterThan(visibleSec)
+    await screenshot(page, '07-autoscrolled-drag')
+    await page.keyboard.press('Control+z')
+    expect((await clips()).find(([name, , inSec]) => name === 'street' && inSec === 0)![1]).toBe(0)
+  })
 })

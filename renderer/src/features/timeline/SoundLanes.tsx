@@ -84,7 +84,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
       data-end-sec={segment.endSec}
       data-lane={segment.lane}
       data-chunks={marks.chunkCount}
-      style={{ transform: `translateX(${secToPx(segment.startSec, pxPerSec)}px)`, width: Math.max(2, secToPx(lengthSec, pxPerSec)) }}
+      style={{ left: secToPx(segment.startSec, pxPerSec), width: Math.max(2, secToPx(lengthSec, pxPerSec)) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}

@@ -44,27 +44,27 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     (e: ReactPointerEvent, clipId: string, part: ClipPart) => {
       select({ kind: 'clip', id: clipId })
       const subject: DragSubject = part === 'body' ? { kind: 'clip-move', clipId } : { kind: 'clip-trim', clipId, edge: part }
-      beginDrag(e, subject, { originClientX: originClientX() })
+      beginDrag(e, subject, { originClientX: originClientX(), scrollEl: viewport.scrollRef.current })
     },
-    [beginDrag, originClientX, select],
+    [beginDrag, originClientX, select, viewport.scrollRef],
   )
   const onSegmentPointerDown = useCallback(
     (e: ReactPointerEvent, segmentId: string, part: SegmentPart) => {
       select({ kind: 'segment', id: segmentId })
       const subject: DragSubject =
         part === 'body' ? { kind: 'segment-move', segmentId } : { kind: 'segment-resize', segmentId, edge: part }
-      beginDrag(e, subject, { originClientX: originClientX() })
+      beginDrag(e, subject, { originClientX: originClientX(), scrollEl: viewport.scrollRef.current })
     },
-    [beginDrag, originClientX, select],
+    [beginDrag, originClientX, select, viewport.scrollRef],
   )
   const onLanePointerDown = useCallback(
     (e: ReactPointerEvent, lane: number) => {
       const origin = originClientX()
       const anchorSec = Math.max(0, (e.clientX - origin) / pxPerSec)
       const subject: DragSubject = { kind: 'mark', lane, anchorSec, newSegmentId: crypto.randomUUID() }
-      beginDrag(e, subject, { originClientX: origin, onClick: () => select(null) })
+      beginDrag(e, subject, { originClientX: origin, scrollEl: viewport.scrollRef.current, onClick: () => select(null) })
     },
-    [beginDrag, originClientX, pxPerSec, select],
+    [beginDrag, originClientX, pxPerSec, select, viewport.scrollRef],
   )
   const onEmptyTrackPointerDown = useCallback(() => select(null), [select])
   const onClipFocus = useCallback((id: string) => select({ kind: 'clip', id }), [select])

@@ -41,6 +41,7 @@ export function TimelineToolbar(props: ToolbarProps) {
       <span className="tool-group">
         {button('split', '✂ Split', 'Split at playhead')}
         {button('delete', '⌫ Delete', 'Delete selection', { disabled: !hasSelection })}
+        {button('rippleDelete', '⇤ Ripple', 'Ripple delete: delete and close the gap', { disabled: !hasSelection })}
       </span>
       <span className="tool-group">
         {button('markIn', '[ In', 'Mark in', { pressed: markInSec !== null })}

@@ -78,7 +78,7 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       data-start-sec={clip.startSec}
       data-in-sec={clip.inSec}
       data-out-sec={clip.outSec}
-      style={{ transform: `translateX(${leftPx}px)`, width: Math.max(1, widthPx) }}
+      style={{ left: leftPx, width: Math.max(1, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, clip.id, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(clip.id)}
       title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}

@@ -1,14 +1,17 @@
 // The pointer gesture behind every timeline drag: local state while the pointer moves (rendered at once with
 // flushSync so the drawn frame matches the pointer), ONE action dispatched on release, nothing on Escape.
-// A press that travels less than CLICK_SLOP_PX is a click, not a drag.
+// A press that travels less than CLICK_SLOP_PX is a click, not a drag. Near the viewport's left or right edge
+// the timeline scrolls by itself and the drag follows, so a clip can be taken anywhere.
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { flushSync } from 'react-dom'
 import type { Project } from '../../../../shared/domain/project'
 import type { EditorAction } from '../../state/editor'
 import { dragOutcome, snapTargets, type DragOutcome, type DragSubject } from './dragMath'
-import { SOUND_LANE_PX } from './layout'
+import { HEADER_PX, SOUND_LANE_PX } from './layout'
 
 const CLICK_SLOP_PX = 3
+/** Auto-scroll starts this close to an edge; its speed grows to this many px per frame at the edge. */
+const EDGE_PX = 40
 
 export interface DragView {
   project: Project
@@ -26,6 +29,8 @@ export interface ActiveDrag {
 export interface BeginDragOptions {
   /** Left edge of the timeline's time axis on screen, to turn clientX into seconds. */
   originClientX: number
+  /** The scrolling viewport, for auto-scroll at its edges. */
+  scrollEl?: HTMLElement | null
   onClick?: () => void
 }
 
@@ -45,21 +50,50 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
       const startX = e.clientX
       const startY = e.clientY
       const targetsSec = snapEnabled ? snapTargets(project, subject, extraTargetsSec) : []
+      const scrollEl = options.scrollEl ?? null
+      const startScroll = scrollEl?.scrollLeft ?? 0
       let moved = false
       let last: DragOutcome | null = null
+      let pointerNow = { x: startX, y: startY, alt: false }
+      let autoFrame = 0
 
+      const update = () => {
+        // Travel in content pixels: what the pointer moved plus what the timeline scrolled under it.
+        const scrolled = (scrollEl?.scrollLeft ?? 0) - startScroll
+        const pointer = {
+          deltaSec: (pointerNow.x - startX + scrolled) / pxPerSec,
+          laneDelta: Math.round((pointerNow.y - startY) / SOUND_LANE_PX),
+          pointerSec: (pointerNow.x - options.originClientX + scrolled) / pxPerSec,
+        }
+        // Alt held: no snapping for this move.
+        last = dragOutcome(subject, pointer, { project, pxPerSec, targetsSec: pointerNow.alt ? [] : targetsSec })
+        const outcome = last
+        flushSync(() => setDrag({ subject, outcome }))
+      }
+      const edgeSpeed = () => {
+        if (!scrollEl) return 0
+        const r = scrollEl.getBoundingClientRect()
+        if (r.width === 0) return 0
+        const { x } = pointerNow
+        if (x < r.left + HEADER_PX + EDGE_PX) return -Math.min(EDGE_PX, r.left + HEADER_PX + EDGE_PX - x)
+        if (x > r.right - EDGE_PX) return Math.min(EDGE_PX, x - (r.right - EDGE_PX))
+        return 0
+      }
+      const autoScroll = () => {
+        autoFrame = 0
+        const speed = edgeSpeed()
+        if (!scrollEl || speed === 0) return
+        const before = scrollEl.scrollLeft
+        scrollEl.scrollLeft = Math.max(0, before + speed / 2)
+        if (scrollEl.scrollLeft !== before) update()
+        autoFrame = requestAnimationFrame(autoScroll)
+      }
       const onMove = (ev: PointerEvent) => {
         if (!moved && Math.abs(ev.clientX - startX) < CLICK_SLOP_PX && Math.abs(ev.clientY - startY) < CLICK_SLOP_PX) return
         moved = true
-        const pointer = {
-          deltaSec: (ev.clientX - startX) / pxPerSec,
-          laneDelta: Math.round((ev.clientY - startY) / SOUND_LANE_PX),
-          pointerSec: (ev.clientX - options.originClientX) / pxPerSec,
-        }
-        // Alt held: no snapping for this move.
-        last = dragOutcome(subject, pointer, { project, pxPerSec, targetsSec: ev.altKey ? [] : targetsSec })
-        const outcome = last
-        flushSync(() => setDrag({ subject, outcome }))
+        pointerNow = { x: ev.clientX, y: ev.clientY, alt: ev.altKey }
+        update()
+        if (!autoFrame && edgeSpeed() !== 0) autoFrame = requestAnimationFrame(autoScroll)
       }
       const finish = (commit: boolean) => {
         cleanup()
@@ -76,6 +110,7 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
         finish(false)
       }
       const cleanup = () => {
+        cancelAnimationFrame(autoFrame)
         window.removeEventListener('pointermove', onMove)
         window.removeEventListener('pointerup', onUp)
         window.removeEventListener('pointercancel', onCancel)

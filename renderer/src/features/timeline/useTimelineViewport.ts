@@ -63,12 +63,19 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
     // playheadSec is read only as a fallback anchor; a playhead move alone is not a zoom.
   }, [pxPerSec, zoomAnchorSec, measure])
 
-  // Ctrl/Cmd + wheel (and trackpad pinch) zooms at the mouse; needs a non-passive listener to stop page zoom.
+  // Ctrl/Cmd + wheel (and trackpad pinch) zooms at the mouse, a plain wheel scrolls; needs a non-passive listener to stop page zoom.
   useEffect(() => {
     const el = scrollRef.current
     if (!el) return
     const onWheel = (e: WheelEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return
+      if (!(e.ctrlKey || e.metaKey)) {
+        // A plain wheel scrolls along the timeline when there is nothing to scroll vertically.
+        if (!e.shiftKey && el.scrollHeight <= el.clientHeight && Math.abs(e.deltaY) > Math.abs(e.deltaX)) {
+          e.preventDefault()
+          el.scrollLeft += e.deltaY
+        }
+        return
+      }
       e.preventDefault()
       const rect = el.getBoundingClientRect()
       const anchorSec = Math.max(0, (e.clientX - rect.left - HEADER_PX + el.scrollLeft) / pxRef.current)
