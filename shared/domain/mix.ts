@@ -151,14 +151,20 @@ function duckEnvelope(original: OriginalAudio, takes: readonly PlacedTake[], end
   return clipEnvelope(raw, Math.max(0, endSec))
 }
 
+/** The envelope's value at a time, in dB, without the float noise of the dB → gain → dB round trip. */
+function dbAtSec(points: readonly GainPoint[], timeSec: number): number {
+  const db = gainToDb(gainAtSec(points, timeSec))
+  return db === SILENCE_DB ? db : Math.round(db * 1e9) / 1e9
+}
+
 /** The envelope restricted to [0, endSec]: ramps cut at either edge keep their in-between value there. */
 function clipEnvelope(points: readonly GainPoint[], endSec: number): GainPoint[] {
   const inside = points.filter((p) => p.timeSec > 0 && p.timeSec < endSec)
-  const out: GainPoint[] = [{ timeSec: 0, gainDb: gainToDb(gainAtSec(points, 0)) }, ...inside]
-  const tail = gainAtSec(points, endSec)
+  const out: GainPoint[] = [{ timeSec: 0, gainDb: dbAtSec(points, 0) }, ...inside]
+  const tailDb = dbAtSec(points, endSec)
   const last = out[out.length - 1]!
-  if (endSec > 0 && points.some((p) => p.timeSec >= endSec) && gainToDb(tail) !== last.gainDb) {
-    out.push({ timeSec: endSec, gainDb: gainToDb(tail) })
+  if (endSec > 0 && points.some((p) => p.timeSec >= endSec) && tailDb !== last.gainDb) {
+    out.push({ timeSec: endSec, gainDb: tailDb })
   }
   return dropRedundant(out)
 }

@@ -135,6 +135,15 @@ describe('originalEnvelope', () => {
     expect(gainAtSec(env, 10)).toBeCloseTo(gainAtSec(env, 9.9) + (1 - 10 ** (-10 / 20)) / 3, 6)
   })
 
+  it('a take from 0 s starts the timeline fully ducked, with exact values', () => {
+    const env = originalEnvelope({ ...original, mode: 'duck' }, [placed(0, 2)], 10)
+    expect(env).toEqual([
+      { timeSec: 0, gainDb: -10 },
+      { timeSec: 2, gainDb: -10 },
+      { timeSec: 2.3, gainDb: 0 },
+    ])
+  })
+
   it('duck without sounding takes leaves the original untouched', () => {
     expect(originalEnvelope({ ...original, mode: 'duck' }, [], 10)).toEqual([{ timeSec: 0, gainDb: 0 }])
   })
