@@ -4,7 +4,12 @@ import { mkdir, mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { singleClipProject } from '../../../electron/cli/project'
+import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { importAsset } from '../../../electron/media/importAsset'
+import { saveProjectFile } from '../../../electron/project/projectFile'
+import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX } from '../../../shared/domain/project'
+import { decodeAudio, findClicks, flashClip, probeJson, testBinaries } from '../../fixtures/media'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { jsonLines, runCli, startCli } from './cliHarness'
 
@@ -103,6 +108,24 @@ describe('mmaudio-studio CLI', () => {
     expect(existsSync(takes[1]!.path)).toBe(true)
     expect(types.at(-1)).toBe('result')
     expect(existsSync(out)).toBe(true)
+
+    // export <project-file>: a saved project with the second take, rendered by the same export service.
+    const asset = await importAsset(createFfmpegRunner(testBinaries()), clip)
+    const take = { id: 't2', provider: 'fal' as const, seed: 10, path: takes[1]!.path, durationSec: 4, requestIds: [], createdAt: new Date().toISOString(), mix: { ...DEFAULT_TAKE_MIX } }
+    const projectPath = join(home, 'saved.mmaudio')
+    await saveProjectFile(projectPath, singleClipProject({ asset, fromSec: 1, toSec: 5, params: { ...DEFAULT_GENERATION, prompt: 'clicks' }, takes: [take], original: 'mute', now: new Date().toISOString() }))
+    const rendered = join(home, 'rendered.mp4')
+    const r2 = await runCli(['export', projectPath, '-o', rendered, '--loudness', 'podcast'], env)
+    expect(r2.stderr).not.toMatch(/Error/)
+    expect(r2.stderr).toMatch(/^export \[#*-*\] .*encoding/m)
+    expect(r2.code).toBe(0)
+    expect(r2.stdout).toContain(rendered)
+    const samples = await decodeAudio(rendered)
+    const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
+    expect(findClicks(samples, 48000, peak * 0.5).map((c) => Math.round(c * 100) / 100)).toEqual([2.36, 4.2])
+    const off = await runCli(['export', projectPath, '-o', rendered, '--loudness', 'off'], env)
+    expect(off.code).toBe(2)
+    expect(off.stderr).toMatch(/--loudness off is not available yet/)
   })
 
   it('a rejected key: exit code 1 and the error’s sentence (stderr; an error event with --json); nothing else runs', async () => {
