@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { parseCli, presetFor } from '../../../electron/cli/args'
+import { forTheCli } from '../../../electron/cli/main'
+import { humanLine, progressLine } from '../../../electron/cli/output'
+import { AppError } from '../../../shared/domain/errors'
+
+describe('CLI arguments', () => {
+  it('generate: every option lands in the request, with the documented defaults', () => {
+    const cmd = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '--negative', 'speech', '--from', '1.5', '--to', '9',
+      '--provider', 'eachlabs', '--takes', '3', '--seed', '7', '--steps', '30', '--cfg', '5', '--window', '10',
+      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--json'])
+    expect(cmd).toEqual({
+      kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', json: true,
+      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5, windowSec: 10, maskAwayClip: true },
+    })
+    const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
+    expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', json: false,
+      params: { negativePrompt: 'music', provider: 'fal', takes: 1, seed: null, steps: 25, cfg: 4.5, windowSec: 8, maskAwayClip: false } })
+  })
+
+  it('text joins the words of the prompt; batch and export take their one path', () => {
+    expect(parseCli(['text', 'rain', 'on', 'tin', '--duration', '12', '-o', 'r.wav'])).toMatchObject({ kind: 'text', durationSec: 12, params: { prompt: 'rain on tin' } })
+    expect(parseCli(['batch', 'in', '--prompt', 'x', '-o', 'out'])).toMatchObject({ kind: 'batch', folder: 'in', outDir: 'out' })
+    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4'])).toMatchObject({ kind: 'export', projectFile: 'a.mmaudio', loudness: 'web' })
+    expect(parseCli(['providers', '--json'])).toEqual({ kind: 'providers', json: true })
+    expect(parseCli([])).toMatchObject({ kind: 'help', topic: null })
+    expect(parseCli(['generate', '--help'])).toMatchObject({ kind: 'help', topic: 'generate' })
+  })
+
+  it('refuses bad input with a sentence naming the option', () => {
+    const refused = (argv: string[]): string => {
+      try {
+        parseCli(argv)
+      } catch (e) {
+        expect(e).toMatchObject({ code: 'BAD_INPUT' })
+        return (e as Error).message
+      }
+      throw new Error('accepted')
+    }
+    expect(refused(['generate', 'c.mp4', '-o', 'o.mp4'])).toMatch(/--prompt is required/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x'])).toMatch(/needs -o/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--window', '12'])).toMatch(/--window must be seconds from 1 to 10/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--provider', 'acme'])).toMatch(/--provider must be one of fal, wavespeed/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--from', '5', '--to', '2'])).toMatch(/--to must be after --from/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--seed', '70000'])).toMatch(/--seed must be a whole number from 0 to 65535/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--bogus'])).toMatch(/bogus/)
+    expect(refused(['text', 'rain', '-o', 'r.wav'])).toMatch(/--duration/)
+    expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
+    expect(() => presetFor('off')).toThrow(/--loudness off/)
+    expect(presetFor('broadcast')).toBe('broadcast')
+  })
+})
+
+describe('CLI output', () => {
+  it('draws a progress bar and human lines', () => {
+    expect(progressLine({ type: 'progress', phase: 'generate', stage: 'queued', progress: 0.5, queuePosition: 2 }, 10))
+      .toBe('generate [#####-----]  50% queued (queue position 2)')
+    expect(humanLine({ type: 'estimate', calls: 3, billedSec: 24, usd: 0.024, text: '$0.024 for 24.0 s of audio' }))
+      .toBe('Estimated cost: $0.024 for 24.0 s of audio (3 provider calls).')
+  })
+
+  it('a rejected key names the env var the CLI reads, not Settings', () => {
+    const e = new AppError('PROVIDER_AUTH', 'fal.ai rejected the API key. Check or replace it in Settings.')
+    expect(forTheCli(e, [{ id: 'fal', label: 'fal.ai' }]).message).toBe('fal.ai rejected the API key. Check FAL_KEY.')
+    const other = new AppError('NETWORK', 'Could not reach fal.ai.')
+    expect(forTheCli(other, [{ id: 'fal', label: 'fal.ai' }])).toBe(other)
+  })
+})
