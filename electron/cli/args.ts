@@ -36,12 +36,17 @@ const OUTPUT_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
-const MIX_OPTIONS = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  original: { type: 'string' },
-  loudness: { type: 'string' },
-  duration: { type: 'string' },
+const RANGE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const
+const MIX_OPTIONS = { original: { type: 'string' }, loudness: { type: 'string' } } as const
+const { 'mask-away-clip': _mask, ...TEXT_GEN_OPTIONS } = GEN_OPTIONS
+
+/** The options each command accepts; anything else is refused rather than silently ignored. */
+const OPTIONS_BY_COMMAND = {
+  generate: { ...GEN_OPTIONS, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
+  text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, ...OUTPUT_OPTIONS },
+  batch: { ...GEN_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
+  export: { loudness: MIX_OPTIONS.loudness, ...OUTPUT_OPTIONS },
+  providers: { json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help },
 } as const
 
 const bad = (message: string, field?: string): AppError => new AppError('BAD_INPUT', message, field ? { field } : {})
@@ -97,13 +102,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null, json: false }
   }
-  const options =
-    command === 'providers' ? { json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help }
-      : command === 'export' ? { ...OUTPUT_OPTIONS, loudness: MIX_OPTIONS.loudness }
-        : { ...GEN_OPTIONS, ...OUTPUT_OPTIONS, ...MIX_OPTIONS }
-  if (!['generate', 'text', 'batch', 'export', 'providers'].includes(command)) {
+  if (!Object.hasOwn(OPTIONS_BY_COMMAND, command)) {
     throw bad(`Unknown command "${command}". Run mmaudio-studio --help for the list.`)
   }
+  const options = OPTIONS_BY_COMMAND[command as keyof typeof OPTIONS_BY_COMMAND]
   let parsed: { values: Values; positionals: string[] }
   try {
     parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as never

@@ -22,7 +22,7 @@ import type { JobRegistry } from './jobs'
 import { createProviderQueue } from './queue'
 import { resumePendingRequests } from './resumePending'
 import { chunkWindowSec, segmentKey, validateSegment, type SegmentRequest } from './segmentRequest'
-import { takeSeeds } from './seeds'
+import { SEED_MAX, takeSeeds } from './seeds'
 import { assembleTake, readManifest } from './takeFiles'
 
 export type { SegmentRequest } from './segmentRequest'
@@ -76,6 +76,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env))
   const cutSlots = createProviderQueue<'cut'>(() => deps.cutConcurrency ?? 2)
   const results = new Map<string, Take[]>()
+  const inflight: ChunkEngine['inflight'] = new Map()
 
   async function engine(): Promise<ChunkEngine> {
     return {
@@ -84,6 +85,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       cache,
       journal: await journalReady,
       runner: deps.runner,
+      inflight,
       async connect(id) {
         const apiKey = await deps.apiKey(id)
         if (!apiKey) throw missingKeyError(deps.providers.get(id).label, deps.missingKeyHint?.(id) ?? 'Add it in Settings.')
@@ -172,7 +174,9 @@ export function createGenerateService(deps: GenerateServiceDeps) {
             plan.chunks.map((chunk) => {
               const unit = units.push({ stage: 'preparing', fraction: null }) - 1
               const job: ChunkJob = {
-                jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index, seed, mode,
+                jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index,
+                // Text has no picture to tell chunks apart: each gets its own seed, or they would all sound alike.
+                seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed, mode,
                 params: request.params, durationSec: chunk.endSec - chunk.startSec,
                 cut: () => cutFor(chunk.index), providerOrder: order, workDir,
               }
@@ -220,7 +224,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     try {
       const old = manifest.chunks[input.chunkIndex]!
       const [seed] = input.seed !== undefined ? [input.seed] : takeSeeds(null, 1, { ...(deps.random ? { random: deps.random } : {}) })
-      const fresh = seed === old.seed ? (seed! + 1) % 65536 : seed!
+      const fresh = seed === old.seed ? (seed! + 1) % (SEED_MAX + 1) : seed!
       const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
       const units: UnitState[] = [{ stage: 'preparing', fraction: null }]
       const result = await produceChunk(eng, {

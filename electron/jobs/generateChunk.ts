@@ -35,6 +35,8 @@ export interface ChunkEngine {
   runner: FfmpegRunner
   /** Base URL, key, fetch… for a provider; throws PROVIDER_AUTH when no key is set. */
   connect(id: ProviderId): Promise<ProviderConnection>
+  /** Requests being made now, by cache key: an identical request started meanwhile waits for it, not pays again. */
+  inflight: Map<string, Promise<ChunkResult>>
 }
 
 export interface ChunkJob {
@@ -110,7 +112,38 @@ async function withProvider(
     hooks.onState({ stage: 'done', fraction: null })
     return { ...base, path: hit, requestId: done?.requestId ?? null, fromCache: true }
   }
+  const same = engine.inflight.get(key)
+  if (same) {
+    hooks.onMessage('An identical request is already running; waiting for it instead of paying twice.')
+    const shared = await same.catch((error: unknown) => {
+      // Only its cancellation is not ours to share: then this request is made on its own below.
+      if (isAppError(error) && error.code === 'CANCELLED' && !hooks.signal.aborted) return null
+      throw error
+    })
+    if (shared) {
+      hooks.onState({ stage: 'done', fraction: null })
+      return { ...shared, fromCache: true }
+    }
+  }
+  const fresh = generateFresh(engine, job, hooks, providerId, cut, key)
+  engine.inflight.set(key, fresh)
+  try {
+    return await fresh
+  } finally {
+    if (engine.inflight.get(key) === fresh) engine.inflight.delete(key)
+  }
+}
 
+async function generateFresh(
+  engine: ChunkEngine,
+  job: ChunkJob,
+  hooks: ChunkHooks,
+  providerId: ProviderId,
+  cut: { path: string; sha256: string } | null,
+  key: string,
+): Promise<ChunkResult> {
+  const provider = engine.providers.get(providerId)
+  const base = { provider: providerId, seed: job.seed }
   const request: GenerateRequest = {
     mode: job.mode,
     ...(cut ? { videoPath: cut.path } : {}),

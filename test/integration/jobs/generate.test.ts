@@ -101,6 +101,22 @@ describe('generate service', () => {
     expect(clicks.map((c) => Math.round(c * 100) / 100)).toEqual(FLASHES_SEC.filter((t) => t < 15))
   })
 
+  it('two identical requests at once make one provider call; text chunks each get their own seed', async () => {
+    const svc = await servicesFor({ emulators: falOnly() })
+    const before = fal.state.counts.submit
+    const request = { source: { path: clip, inSec: 3, outSec: 6 }, params: params({ seed: 4242 }) }
+    const [a, b] = await Promise.all([svc.generate.run(request), svc.generate.run(request)])
+    expect(fal.state.counts.submit - before).toBe(1)
+    expect(b.takes[0]!.requestIds).toEqual(a.takes[0]!.requestIds)
+
+    const text = await svc.generate.run({ durationSec: 20, params: params({ seed: 500, prompt: 'rain on a tin roof' }) })
+    const sent = fal.submits.slice(-3)
+    expect(sent.every((x) => x.endpoint.endsWith('text-to-audio'))).toBe(true)
+    expect(sent.map((x) => x.input.seed).sort()).toEqual([500, 501, 502])
+    expect(text.takes[0]!.seed).toBe(500)
+    expect((await decodeAudio(text.takes[0]!.path)).length).toBe(20 * 48000)
+  })
+
   it('keeps each provider at its concurrency: never more than N requests in flight', async () => {
     fal.state.timing = { queueMs: 0, runMs: 150 }
     try {
