@@ -53,9 +53,9 @@ async function main(): Promise<void> {
   console.log('preparing media (cached after the first run)…')
   const clip = await testClip('bench 1080p 60s.mp4', { width: 1920, height: 1080, fps: 30, durationSec: 60 })
   const takes = await Promise.all([
-    takeWav('bench take 1.wav', { durationSec: 8, clickAtSec: 1 }),
-    takeWav('bench take 2.wav', { durationSec: 8 }),
-    takeWav('bench take 3.wav', { durationSec: 8 }),
+    takeWav('bench take 1.wav', { durationSec: 8, clickAtSec: 1, clickAmp: 0.15, noiseAmp: 0.2 }),
+    takeWav('bench take 2.wav', { durationSec: 8, noiseAmp: 0.2 }),
+    takeWav('bench take 3.wav', { durationSec: 8, noiseAmp: 0.2 }),
   ])
   const asset = await probeAsset('clip', clip)
   const project = exportProject(
