@@ -14,7 +14,7 @@ import { exportProject, measureLoudness, probeAsset, takeWav } from '../test/fix
 import { testBinaries, testClip } from '../test/fixtures/media'
 
 const run = promisify(execFile)
-const ROUNDS = 7
+const ROUNDS = 9
 const ffmpeg = testBinaries().ffmpeg
 
 async function ff(args: string[]): Promise<string> {
