@@ -127,8 +127,8 @@ export function isSilent(envelope: readonly GainPoint[]): boolean {
 export function audioGraph(inputs: AudioGraphInputs, want: AudioGraphOutputs): string[] {
   const { timelineSec } = inputs
   const chains: string[] = []
-  const takeLabels = inputs.takes.map((t, i) => `take${i}`)
-  const origLabels = inputs.originals.map((o, i) => `orig${i}`)
+  const takeLabels = inputs.takes.map((_, i) => `take${i}`)
+  const origLabels = inputs.originals.map((_, i) => `orig${i}`)
   const hasGenerated = takeLabels.length > 0
   const hasOriginal = origLabels.length > 0 && !isSilent(inputs.envelope)
 
