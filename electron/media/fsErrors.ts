@@ -14,6 +14,7 @@ export function explainFsError(e: unknown, path: string): unknown {
     case 'EROFS':
       return new AppError('PERMISSION_DENIED', `MMAudio Studio is not allowed to use "${name}" (${path}). Check the permissions of the file and its folder.`, { cause: e })
     case 'ENOSPC':
+    case 'EDQUOT':
       return new AppError('DISK_FULL', `The disk is full: "${name}" could not be written. Free some space and try again.`, { cause: e })
     default:
       return e

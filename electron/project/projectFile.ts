@@ -6,24 +6,13 @@ import path from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import { Project } from '../../shared/domain/project'
 import { writeAtomically } from '../media/atomicOutput'
+import { explainFsError } from '../media/fsErrors'
 
 export const PROJECT_EXTENSION = '.mmaudio'
 const CURRENT_VERSION = 1
 
 /** How the temp file is opened (injectable, to simulate a crash mid-write in tests). */
 export type OpenFile = typeof fsp.open
-
-/** Errors from the file system as codes a person can act on. */
-export function fsError(error: unknown, action: string, filePath: string): AppError {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  const name = path.basename(filePath)
-  if (code === 'ENOENT') return new AppError('FILE_NOT_FOUND', `Could not ${action} "${name}": it does not exist.`, { cause: error })
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new AppError('PERMISSION_DENIED', `Could not ${action} "${name}": permission denied.`, { cause: error })
-  if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new AppError('DISK_FULL', `Could not ${action} "${name}": the disk is full.`, { cause: error })
-  return new AppError('INTERNAL', `Could not ${action} "${name}".`, { cause: error })
-}
 
 /**
  * Writes `data` so that readers see either the old file or the whole new one, never half: a temp file in the
@@ -96,7 +85,7 @@ export async function saveProjectFile(filePath: string, project: Project, open?:
   try {
     await writeFileAtomic(absolute, `${JSON.stringify(toWrite, null, 2)}\n`, open)
   } catch (error) {
-    throw fsError(error, 'save the project', absolute)
+    throw explainFsError(error, absolute)
   }
   return { path: absolute }
 }
@@ -111,7 +100,7 @@ export async function openProjectFile(
   try {
     text = await fsp.readFile(absolute, 'utf8')
   } catch (error) {
-    throw fsError(error, 'open', absolute)
+    throw explainFsError(error, absolute)
   }
   const name = path.basename(absolute)
   let raw: unknown
