@@ -129,12 +129,33 @@ async function buildPage(): Promise<string> {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
-    build: { outDir: join(WORK, 'dist'), emptyOutDir: true },
+    build: { outDir: join(WORK, 'dist'), emptyOutDir: true, minify: !process.env.BENCH_PROFILE },
   })
   return join(WORK, 'dist')
 }
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
+
+/** BENCH_PROFILE=1: the functions with the most self time during a gesture (CDP sampling profiler). */
+async function profiled(page: import('playwright-core').Page, label: string, gesture: () => Promise<void>) {
+  if (!process.env.BENCH_PROFILE) return gesture()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  await gesture()
+  const { profile } = await cdp.send('Profiler.stop')
+  const self = new Map<string, number>()
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  profile.samples?.forEach((id, i) => {
+    const n = byId.get(id)!
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
+  })
+  const top = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1])
+  console.log(`profile of ${label}:`)
+  for (const [k, ms] of top.slice(0, 12)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${k}`)
+}
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -161,6 +182,9 @@ async function main() {
   try {
     const opens: number[] = []
     const frames: number[] = []
+    const byGesture: Record<string, number[]> = { 'clip move': [], 'segment move': [], 'playhead scrub': [] }
+    const takeFrames = (page: import('playwright-core').Page) =>
+      page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0))
     const idleFrames: number[] = []
     for (let run = 0; run < 3; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
@@ -183,14 +207,14 @@ async function main() {
       // Drag a clip (with snapping and the push-preview) across the visible timeline and back.
       const box = (await page.locator('[data-testid=timeline-clip]').nth(2).boundingBox())!
       const y = box.y + box.height / 2
-      await page.mouse.move(box.x + box.width / 2, y)
-      await page.mouse.down()
-      for (let i = 1; i <= 120; i++) await page.mouse.move(box.x + box.width / 2 + Math.sin((i / 120) * Math.PI) * 700, y)
-      await page.mouse.up()
+      await profiled(page, 'clip move', async () => {
+        await page.mouse.move(box.x + box.width / 2, y)
+        await page.mouse.down()
+        for (let i = 1; i <= 120; i++) await page.mouse.move(box.x + box.width / 2 + Math.sin((i / 120) * Math.PI) * 700, y)
+        await page.mouse.up()
+      })
       await page.waitForTimeout(100)
-      const clipFrames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0))
-      if (process.env.BENCH_DEBUG) console.log('clip drag', clipFrames.map((f, i) => [i, Math.round(f)]).filter(([, f]) => f! > 8))
-      frames.push(...clipFrames)
+      byGesture['clip move']!.push(...(await takeFrames(page)))
       // And a segment from the last used lane down into the free one, dragged along it.
       const segId = await page.evaluate(() =>
         Array.from(document.querySelectorAll<HTMLElement>('[data-testid=segment][data-lane="2"]')).find((e) => {
@@ -209,17 +233,30 @@ async function main() {
       const after = await page.locator(`[data-segment-id="${segId}"]`).getAttribute('data-start-sec')
       if (process.env.BENCH_DEBUG) console.log('segment', segId, before, '→', after, seg)
       if (after === before) throw new Error('the segment drag did not move the segment: the figures would measure nothing')
+      await page.waitForTimeout(100)
+      byGesture['segment move']!.push(...(await takeFrames(page)))
       if (run === 0) await page.screenshot({ path: join(WORK, 'bench.png') })
-      const segFrames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0))
-      if (process.env.BENCH_DEBUG) console.log('segment drag', segFrames.map((f, i) => [i, Math.round(f)]).filter(([, f]) => f! > 8))
-      frames.push(...segFrames)
+      // And scrubbing the playhead along the ruler (the monitor and toolbar follow it).
+      const ruler = (await page.getByTestId('ruler').boundingBox())!
+      await profiled(page, 'playhead scrub', async () => {
+        await page.mouse.move(ruler.x + 20, ruler.y + 10)
+        await page.mouse.down()
+        for (let i = 1; i <= 120; i++) await page.mouse.move(ruler.x + 20 + i * 8, ruler.y + 10)
+        await page.mouse.up()
+      })
+      await page.waitForTimeout(100)
+      byGesture['playhead scrub']!.push(...(await takeFrames(page)))
       await page.close()
     }
     const fmt = (n: number) => n.toFixed(1)
+    for (const list of Object.values(byGesture)) frames.push(...list)
     const openMedian = percentile(opens, 50)
     const p95 = percentile(frames, 95)
     console.log(`open (JSON.parse → timeline painted), 3 runs: ${opens.map(fmt).join(', ')} ms · median ${fmt(openMedian)} ms (goal ≤ ${GOAL_OPEN_MS}) ${openMedian <= GOAL_OPEN_MS ? 'OK' : 'OVER'}`)
-    console.log(`drag frames: ${frames.length} · p50 ${fmt(percentile(frames, 50))} ms · p95 ${fmt(p95)} ms · max ${fmt(Math.max(...frames))} ms (goal p95 ≤ ${GOAL_FRAME_MS}) ${p95 <= GOAL_FRAME_MS ? 'OK' : 'OVER'}`)
+    console.log(`drag frames (clip move, segment move across lanes, playhead scrub): ${frames.length} · p50 ${fmt(percentile(frames, 50))} ms · p95 ${fmt(p95)} ms · max ${fmt(Math.max(...frames))} ms (goal p95 ≤ ${GOAL_FRAME_MS}) ${p95 <= GOAL_FRAME_MS ? 'OK' : 'OVER'}`)
+    for (const [name, list] of Object.entries(byGesture)) {
+      console.log(`  ${name}: ${list.length} frames · p50 ${fmt(percentile(list, 50))} ms · p95 ${fmt(percentile(list, 95))} ms`)
+    }
     console.log(`baseline (pointer over the monitor, no timeline work): p50 ${fmt(percentile(idleFrames, 50))} ms · p95 ${fmt(percentile(idleFrames, 95))} ms`)
   } finally {
     await browser.close()

@@ -33,7 +33,8 @@ export function App({ initialProject }: { initialProject?: Project }) {
     [],
   )
   const { importDropped, importFromDialog } = useImport({ onImported, onError: showError })
-  const run = useEditorCommands({ state, dispatch, importFromDialog: () => void importFromDialog(), bodyWidthRef })
+  const openImportDialog = useCallback(() => void importFromDialog(), [importFromDialog])
+  const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
 
   useEffect(() => {
@@ -62,7 +63,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
         <span className="brand">MMAudio Studio</span>
         <span className="project-name">{project.name}</span>
         <span className="spacer" />
-        <button onClick={() => void importFromDialog()} title="Import video clips (Ctrl/Cmd+I)">
+        <button onClick={openImportDialog} title="Import video clips (Ctrl/Cmd+I)">
           Import…
         </button>
       </header>
@@ -72,7 +73,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
         </div>
       )}
       <main className="workspace">
-        <MediaBin assets={project.assets} onImport={() => void importFromDialog()} />
+        <MediaBin assets={project.assets} onImport={openImportDialog} />
         <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
       </main>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />

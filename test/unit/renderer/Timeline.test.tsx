@@ -94,7 +94,9 @@ describe('dragging on the timeline', () => {
 
 describe('keys and buttons in the app', () => {
   const clipStarts = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid=timeline-clip]'), (e) => e.dataset.startSec)
-  const press = (key: string, mods: Record<string, boolean> = {}) => act(() => void fireEvent.keyDown(window, { key, ...mods }))
+  // Keys go where a real key press goes: to the focused element, bubbling up to the window.
+  const press = (key: string, mods: Record<string, boolean> = {}) =>
+    act(() => void fireEvent.keyDown(document.activeElement ?? window, { key, ...mods }))
 
   it('→ steps a frame, S splits, Ctrl+Z undoes it and Shift+Ctrl+Z redoes it', () => {
     render(<App initialProject={twoClipProject()} />)
@@ -141,5 +143,23 @@ describe('keys and buttons in the app', () => {
     expect(screen.getByRole('button', { name: 'Mark in' }).getAttribute('aria-pressed')).toBe('true')
     press('Escape')
     expect(screen.getByRole('button', { name: 'Mark in' }).getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('a press on a clip takes focus out of a text field, so Delete deletes the clip, not text', () => {
+    render(
+      <>
+        <input aria-label="Prompt" defaultValue="rain on a tin roof" />
+        <App initialProject={twoClipProject()} />
+      </>,
+    )
+    const prompt = screen.getByLabelText('Prompt')
+    act(() => prompt.focus())
+    press('Delete')
+    expect(clipStarts()).toEqual(['0', '6']) // typing target: the timeline ignores the key
+    fireEvent.pointerDown(clipEl('B'), { clientX: xAt(7), clientY: 10, button: 0 })
+    fireEvent.pointerUp(window)
+    expect(document.activeElement).toBe(clipEl('B'))
+    press('Delete')
+    expect(clipStarts()).toEqual(['0'])
   })
 })

@@ -51,5 +51,8 @@ describe('what a drag would do on drop', () => {
     expect(o.action).toEqual({ type: 'segmentAdded', segmentId: 'n', startSec: 1, endSec: 6, lane: 0 })
     expect(o.snappedToSec).toBe(6)
     expect(dragOutcome(mark, pointer(0, 0, 1.2), ctx(false, mark)).action).toBeNull()
+    // the press itself snaps too: pressed 0.1 s after B's start, dragged left → the range ends exactly at 6
+    const fromEdge: DragSubject = { kind: 'mark', lane: 0, anchorSec: 6.1, newSegmentId: 'm' }
+    expect(dragOutcome(fromEdge, pointer(0, 0, 3), ctx(true, fromEdge)).action).toMatchObject({ startSec: 6, endSec: 3 })
   })
 })

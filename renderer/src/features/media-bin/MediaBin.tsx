@@ -1,8 +1,10 @@
+import { memo } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { formatTimecode } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from './useThumbnails'
 
-export function MediaBin({ assets, onImport }: { assets: readonly Asset[]; onImport: () => void }) {
+/** The bin of imported files. Memoised: the playhead moving every frame must not redraw it. */
+export const MediaBin = memo(function MediaBin({ assets, onImport }: { assets: readonly Asset[]; onImport: () => void }) {
   return (
     <section className="panel media-bin" aria-label="Media">
       <header className="panel-header">
@@ -25,7 +27,7 @@ export function MediaBin({ assets, onImport }: { assets: readonly Asset[]; onImp
       )}
     </section>
   )
-}
+})
 
 function BinItem({ asset }: { asset: Asset }) {
   const strip = useThumbnails(asset)

@@ -6,6 +6,7 @@ import { snapPoint, snapThresholdSec } from '../../lib/snapping'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { HEADER_PX, RULER_PX, type TimeWindow } from './layout'
 import { rulerStepSec, rulerTicks } from './rulerTicks'
+import { takeFocus } from './useTimelineDrag'
 
 interface RulerProps {
   timeWindow: TimeWindow
@@ -28,6 +29,7 @@ export const Ruler = memo(function Ruler(props: RulerProps) {
     (e: ReactPointerEvent) => {
       if (e.button !== 0) return
       e.preventDefault()
+      takeFocus(e.target)
       const targets = snapTargetsSec()
       const threshold = snapThresholdSec(pxPerSec)
       const origin = originClientX()

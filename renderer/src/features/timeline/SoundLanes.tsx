@@ -6,6 +6,7 @@ import type { Segment } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { chunkMarks } from './chunkMarks'
 import { HEADER_PX, intersects, SOUND_LANE_PX, type TimeWindow } from './layout'
+import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
 export type SegmentPointerDown = (e: ReactPointerEvent, segmentId: string, part: SegmentPart) => void
@@ -86,7 +87,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
       data-chunks={marks.chunkCount}
       style={{ left: secToPx(segment.startSec, pxPerSec), width: Math.max(2, secToPx(lengthSec, pxPerSec)) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, 'body')}
-      onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(segment.id)}
+      onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
     >
       {marks.overlaps.map((o, i) => (

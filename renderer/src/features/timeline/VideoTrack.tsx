@@ -6,6 +6,7 @@ import type { Clip } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
 import { HEADER_PX, intersects, VIDEO_TRACK_PX, type TimeWindow } from './layout'
+import { isPointerFocus } from './useTimelineDrag'
 
 export type ClipPart = 'body' | 'start' | 'end'
 export type ClipPointerDown = (e: ReactPointerEvent, clipId: string, part: ClipPart) => void
@@ -80,7 +81,7 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       data-out-sec={clip.outSec}
       style={{ left: leftPx, width: Math.max(1, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, clip.id, 'body')}
-      onFocus={(e) => e.target === e.currentTarget && !selected && onFocusSelect(clip.id)}
+      onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(clip.id)}
       title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}
     >
       <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />

@@ -49,6 +49,7 @@ const WaveformSlice = memo(function WaveformSlice(props: { clip: Clip; asset: As
   const leftPx = secToPx(fromSec, pxPerSec)
   const widthPx = Math.max(1, Math.round(secToPx(toSec - fromSec, pxPerSec)))
   const sourceFromSec = clip.inSec + (fromSec - clip.startSec)
+  const visibleSec = toSec - fromSec
 
   useEffect(() => {
     const canvas = canvasRef.current
@@ -59,7 +60,7 @@ const WaveformSlice = memo(function WaveformSlice(props: { clip: Clip; asset: As
     const h = Math.round((WAVE_TRACK_PX - 3) * dpr)
     canvas.width = w
     canvas.height = h
-    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, sourceFromSec, (toSec - fromSec) / w, w)
+    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, sourceFromSec, visibleSec / w, w)
     ctx.clearRect(0, 0, w, h)
     ctx.fillStyle = '#4fae80'
     const mid = h / 2
@@ -67,7 +68,8 @@ const WaveformSlice = memo(function WaveformSlice(props: { clip: Clip; asset: As
       const half = Math.max(0.5, displayHeight(cols[x]!) * mid * 0.92)
       ctx.fillRect(x, mid - half, 1, half * 2)
     }
-  }, [peaks, widthPx, sourceFromSec, fromSec, toSec])
+    // Only what is drawn matters: a clip moved (or pushed) along the timeline keeps its pixels.
+  }, [peaks, widthPx, sourceFromSec, visibleSec])
 
   if (!asset.audio) {
     return (

@@ -88,8 +88,9 @@ export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: Dra
       return { action, preview: resizeSegment(project, seg.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
     }
     case 'mark': {
+      const anchor = snapPoint(subject.anchorSec, targetsSec, threshold)
       const snapped = snapPoint(Math.max(0, pointer.pointerSec), targetsSec, threshold)
-      const range = { startSec: subject.anchorSec, endSec: snapped.sec }
+      const range = { startSec: anchor.sec, endSec: snapped.sec }
       const preview = addSegment(project, subject.newSegmentId, range, subject.lane)
       if (preview === project) return { ...unchanged(project), snappedToSec: snapped.snappedToSec }
       const action = { type: 'segmentAdded', segmentId: subject.newSegmentId, ...range, lane: subject.lane } as const

@@ -44,7 +44,9 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
   const beginDrag = useCallback(
     (e: ReactPointerEvent | PointerEvent, subject: DragSubject, options: BeginDragOptions) => {
       if (e.button !== 0) return
-      e.preventDefault()
+      e.preventDefault() // no text selection; focus is handled just below
+      takeFocus(e.target)
+      capturePointer(e)
       cleanupRef.current?.()
       const { project, pxPerSec, snapEnabled, extraTargetsSec } = viewRef.current
       const startX = e.clientX
@@ -52,6 +54,8 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
       const targetsSec = snapEnabled ? snapTargets(project, subject, extraTargetsSec) : []
       const scrollEl = options.scrollEl ?? null
       const startScroll = scrollEl?.scrollLeft ?? 0
+      // Read once: the viewport does not move during a drag, and a read per move would force a layout.
+      const scrollRect = scrollEl?.getBoundingClientRect() ?? null
       let moved = false
       let last: DragOutcome | null = null
       let pointerNow = { x: startX, y: startY, alt: false }
@@ -71,9 +75,8 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
         flushSync(() => setDrag({ subject, outcome }))
       }
       const edgeSpeed = () => {
-        if (!scrollEl) return 0
-        const r = scrollEl.getBoundingClientRect()
-        if (r.width === 0) return 0
+        const r = scrollRect
+        if (!r || r.width === 0) return 0
         const { x } = pointerNow
         if (x < r.left + HEADER_PX + EDGE_PX) return -Math.min(EDGE_PX, r.left + HEADER_PX + EDGE_PX - x)
         if (x > r.right - EDGE_PX) return Math.min(EDGE_PX, x - (r.right - EDGE_PX))
@@ -127,4 +130,36 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
   )
 
   return { drag, beginDrag }
+}
+
+/**
+ * Focus follows the press as in an editor: the pressed clip or segment takes focus (without scrolling), and a
+ * press elsewhere on the timeline takes focus out of any text field, so Delete or S act on the timeline.
+ */
+export function takeFocus(target: EventTarget | null): void {
+  const focusable = target instanceof Element ? target.closest<HTMLElement>('[tabindex]') : null
+  if (!focusable) {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+    return
+  }
+  focusingFromPointer = true
+  try {
+    focusable.focus({ preventScroll: true })
+  } finally {
+    focusingFromPointer = false
+  }
+}
+
+let focusingFromPointer = false
+/** A focus event caused by a press (which already selected): only keyboard focus should select. */
+export const isPointerFocus = (): boolean => focusingFromPointer
+
+/** Keep receiving the pointer when it leaves the window mid-drag, so a release outside still ends the drag. */
+function capturePointer(e: ReactPointerEvent | PointerEvent): void {
+  const el = e.target instanceof Element ? e.target : null
+  try {
+    el?.setPointerCapture?.(e.pointerId)
+  } catch {
+    // No active pointer with that id (synthetic events): window listeners still see the moves.
+  }
 }

@@ -21,6 +21,8 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
   const [bodyWidthPx, setBodyWidthPx] = useState(0)
   const pxRef = useRef(pxPerSec)
   const frameRef = useRef(0)
+  /** The scroll position as of the last scroll event: reading el.scrollLeft after a render forces a layout. */
+  const scrollLeftRef = useRef(0)
 
   const measure = useCallback(() => {
     const el = scrollRef.current
@@ -33,6 +35,7 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
   }, [bodyWidthRef])
 
   const onScroll = useCallback(() => {
+    scrollLeftRef.current = scrollRef.current?.scrollLeft ?? 0
     if (frameRef.current) return
     frameRef.current = requestAnimationFrame(() => {
       frameRef.current = 0
@@ -58,6 +61,7 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
     pxRef.current = pxPerSec
     if (el && prev !== pxPerSec) {
       el.scrollLeft = scrollLeftForZoom(zoomAnchorSec ?? playheadSec, prev, el.scrollLeft, pxPerSec)
+      scrollLeftRef.current = el.scrollLeft
     }
     measure()
     // playheadSec is read only as a fallback anchor; a playhead move alone is not a zoom.
@@ -86,12 +90,16 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
   }, [dispatch])
 
   // Keep the playhead on screen when it leaves it (frame steps, Home/End, edit points).
+  // Uses the remembered scroll position and width, so a playhead moving every frame never forces a layout.
   useEffect(() => {
     const el = scrollRef.current
-    if (!el || el.clientWidth === 0) return
+    if (!el || bodyWidthPx === 0) return
     const x = playheadSec * pxRef.current
-    const bodyW = el.clientWidth - HEADER_PX
-    if (x < el.scrollLeft || x > el.scrollLeft + bodyW - 16) el.scrollLeft = Math.max(0, x - bodyW / 2)
+    const left = scrollLeftRef.current
+    if (x >= left && x <= left + bodyWidthPx - 16) return
+    el.scrollLeft = Math.max(0, x - bodyWidthPx / 2)
+    scrollLeftRef.current = el.scrollLeft
+    // The width only matters when the playhead moves; a resize alone should not scroll.
   }, [playheadSec])
 
   /** clientX of time 0 (the left of the time axis, which scrolls with the content). */
