@@ -65,8 +65,13 @@ function start(): void {
   built.jobs.onUpdate((update) => {
     if (mainWindow) sendEvent(mainWindow.webContents, 'job:update', update)
   })
-  // Menu commands need a renderer event in the contract; until then Import…/Export… stay disabled.
-  installMenu({ isDev: !app.isPackaged, isMac: process.platform === 'darwin' })
+  installMenu({
+    isDev: !app.isPackaged,
+    isMac: process.platform === 'darwin',
+    onCommand: (command) => {
+      if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', { command })
+    },
+  })
   openWindow()
 }
 

@@ -1,13 +1,13 @@
-// The native menu: File (Import…, Export…, Quit), Edit (undo/redo and clipboard roles), View (reload and
-// devtools in development only).
+// The native menu: File (New, Open…, Save, Save As…, Import…, Export…, Settings…, Quit), Edit (the editor's
+// undo/redo, clipboard roles), View (reload and devtools in development only). Each command reaches the
+// renderer as a 'menu:command' event and runs the same action as its shortcut there.
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-
-export type MenuCommand = 'import' | 'export'
+import type { MenuCommand } from '../../shared/ipc/contract'
 
 export interface MenuOptions {
   isDev: boolean
   isMac: boolean
-  /** Delivers a menu command to the renderer; the items are disabled until there is a way to. */
+  /** Delivers a menu command to the renderer. */
   onCommand?: (command: MenuCommand) => void
 }
 
@@ -23,8 +23,15 @@ export function buildMenuTemplate({ isDev, isMac, onCommand }: MenuOptions): Men
     {
       label: 'File',
       submenu: [
+        command('New Project', 'new', 'CmdOrCtrl+N'),
+        command('Open Project…', 'open', 'CmdOrCtrl+O'),
+        command('Save', 'save', 'CmdOrCtrl+S'),
+        command('Save As…', 'saveAs', 'Shift+CmdOrCtrl+S'),
+        { type: 'separator' },
         command('Import…', 'import', 'CmdOrCtrl+I'),
         command('Export…', 'export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        command('Settings…', 'settings', 'CmdOrCtrl+,'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -32,8 +39,8 @@ export function buildMenuTemplate({ isDev, isMac, onCommand }: MenuOptions): Men
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        command('Undo', 'undo', 'CmdOrCtrl+Z'),
+        command('Redo', 'redo', 'Shift+CmdOrCtrl+Z'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

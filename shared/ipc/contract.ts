@@ -31,6 +31,12 @@ export const WaveformPeaks = z.object({
 })
 export type WaveformPeaks = z.infer<typeof WaveformPeaks>
 
+export const SecretsOverview = z.object({
+  providers: z.array(SecretStatus),
+  /** Linux without a keyring: keys are stored with a fixed key (Electron's "basic_text"). Warn the user. */
+  plainTextFallback: z.boolean(),
+})
+
 export const AppInfo = z.object({
   version: z.string(),
   platform: z.string(),
@@ -59,7 +65,7 @@ export const invokeContract = {
   'job:list': { input: Empty, output: z.array(JobUpdate) },
   'settings:get': { input: Empty, output: Settings },
   'settings:set': { input: Settings, output: Settings },
-  'secrets:status': { input: Empty, output: z.array(SecretStatus) },
+  'secrets:status': { input: Empty, output: SecretsOverview },
   'secrets:set': { input: z.object({ provider: ProviderId, key: z.string().min(8).max(512) }), output: SecretStatus },
   'secrets:clear': { input: z.object({ provider: ProviderId }), output: SecretStatus },
   'dialog:openVideos': { input: Empty, output: z.object({ paths: z.array(z.string()) }) },
@@ -70,9 +76,15 @@ export const invokeContract = {
   'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },
 } as const
 
+/** Commands the native menu sends; the renderer runs the same action as its own shortcut. */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'export', 'undo', 'redo', 'settings'] as const
+export const MenuCommand = z.enum(MENU_COMMANDS)
+export type MenuCommand = z.infer<typeof MenuCommand>
+
 /** Every event main pushes to the renderer. */
 export const eventContract = {
   'job:update': JobUpdate,
+  'menu:command': z.object({ command: MenuCommand }),
 } as const
 
 export type InvokeContract = typeof invokeContract

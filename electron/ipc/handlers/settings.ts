@@ -5,7 +5,7 @@ export function settingsHandlers(s: AppServices) {
   return {
     'settings:get': () => s.settings.get(),
     'settings:set': (settings) => s.settings.set(settings),
-    'secrets:status': () => s.secrets.status(),
+    'secrets:status': async () => ({ providers: await s.secrets.status(), plainTextFallback: s.secrets.plainTextFallback }),
     'secrets:set': ({ provider, key }) => s.secrets.set(provider, key),
     'secrets:clear': ({ provider }) => s.secrets.clear(provider),
   } satisfies Partial<Handlers>

@@ -138,6 +138,8 @@ describe('handlers over the composition root', () => {
     const set = await call('secrets:set', { provider: 'fal', key })
     expect(set).toEqual({ ok: true, data: { provider: 'fal', isSet: true, last4: '5678' } })
     const status = await call('secrets:status', {})
+    expect(status).toMatchObject({ ok: true, data: { plainTextFallback: false } })
+    expect(status).toMatchObject({ ok: true, data: { providers: expect.arrayContaining([{ provider: 'fal', isSet: true, last4: '5678' }]) } })
     expect(JSON.stringify(status)).not.toContain(key)
     expect(await call('secrets:clear', { provider: 'fal' })).toEqual({ ok: true, data: { provider: 'fal', isSet: false, last4: null } })
   })

@@ -97,13 +97,21 @@ describe('buildMenuTemplate', () => {
     expect(labels(buildMenuTemplate({ isDev: false, isMac: true }))).toEqual(['appMenu', 'File', 'Edit'])
   })
 
-  it('enables Import…/Export… only when there is a way to deliver them, and delivers them', () => {
-    const file = (t: ReturnType<typeof buildMenuTemplate>) =>
-      (t[0]?.submenu as { label?: string; enabled?: boolean; click?: () => void }[]).slice(0, 2)
-    expect(file(buildMenuTemplate({ isDev: false, isMac: false })).map((i) => i.enabled)).toEqual([false, false])
+  it('delivers every File and Edit command, with its shortcut, to the renderer', () => {
+    type Item = { label?: string; accelerator?: string; enabled?: boolean; click?: () => void }
+    const commandItems = (t: ReturnType<typeof buildMenuTemplate>) =>
+      t.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as Item[]) : [])).filter((i) => i.accelerator)
+    expect(commandItems(buildMenuTemplate({ isDev: false, isMac: false })).every((i) => i.enabled === false)).toBe(true)
     const onCommand = vi.fn()
-    const items = file(buildMenuTemplate({ isDev: false, isMac: false, onCommand }))
+    const items = commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand }))
     items.forEach((i) => i.click?.())
-    expect(onCommand.mock.calls).toEqual([['import'], ['export']])
+    expect(onCommand.mock.calls.flat()).toEqual(['new', 'open', 'save', 'saveAs', 'import', 'export', 'settings', 'undo', 'redo'])
+    expect(Object.fromEntries(items.map((i) => [i.label, i.accelerator]))).toMatchObject({
+      'Import…': 'CmdOrCtrl+I',
+      'Export…': 'CmdOrCtrl+E',
+      Save: 'CmdOrCtrl+S',
+      Undo: 'CmdOrCtrl+Z',
+      Redo: 'Shift+CmdOrCtrl+Z',
+    })
   })
 })
