@@ -26,11 +26,11 @@ export interface Streams {
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number }
 }
 
-/** PURE: "[#######-------]  42% generating (queue 2)". */
+/** PURE: "generate [#######-------]  42% queued (2 ahead)". */
 export function progressLine(e: Extract<CliEvent, { type: 'progress' }>, width = 24): string {
   const p = e.progress === null ? 0 : Math.min(1, Math.max(0, e.progress))
   const filled = Math.round(p * width)
-  const queue = e.queuePosition !== undefined ? ` (queue position ${e.queuePosition})` : ''
+  const queue = e.queuePosition === undefined ? '' : e.queuePosition === 0 ? ' (next in line)' : ` (${e.queuePosition} ahead)`
   const file = e.file ? `${e.file}: ` : ''
   const pct = e.progress === null ? ' --%' : `${String(Math.round(p * 100)).padStart(3)}%`
   return `${file}${e.phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct} ${e.stage}${queue}`
@@ -72,7 +72,7 @@ export function createReporter(json: boolean, streams: Streams): Reporter {
       if (e.type === 'progress') {
         const line = progressLine(e)
         if (tty) {
-          streams.stderr.write(`\r\x1b[2K${line.slice(0, (streams.stderr.columns ?? 100) - 1)}`)
+          streams.stderr.write(`\r\x1b[2K${line.slice(0, (streams.stderr.columns || 100) - 1)}`)
           barShown = true
         } else {
           const key = `${e.file ?? ''}|${e.phase}|${e.stage}|${e.queuePosition ?? ''}`
