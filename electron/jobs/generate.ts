@@ -162,7 +162,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       const journal = eng.journal
       const seeds = takeSeeds(request.params.seed, request.params.takes, {
         ...(deps.random ? { random: deps.random } : {}),
-        reuse: (i) => journal.pendingSeed(key, i),
+        reuse: (i) => journal.resumableSeed(key, i),
       })
       const units: UnitState[] = []
       const update = (): void => throttle.push(aggregate(units))
@@ -176,7 +176,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
               const job: ChunkJob = {
                 jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index,
                 // Text has no picture to tell chunks apart: each gets its own seed, or they would all sound alike.
-                seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed, mode,
+                seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed, takeSeed: seed, mode,
                 params: request.params, durationSec: chunk.endSec - chunk.startSec,
                 cut: () => cutFor(chunk.index), providerOrder: order, workDir,
               }
@@ -228,8 +228,9 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
       const units: UnitState[] = [{ stage: 'preparing', fraction: null }]
       const result = await produceChunk(eng, {
-        jobId, segmentKey: await segmentKey(input.request, mode, plan), segmentId: input.request.segmentId ?? null,
-        takeIndex: 0, chunkIndex: chunk.index, seed: fresh, mode, params: input.request.params,
+        // Its own namespace: an interrupted regeneration must not hand its seed to a later whole-segment run.
+        jobId, segmentKey: `${await segmentKey(input.request, mode, plan)}:chunk`, segmentId: input.request.segmentId ?? null,
+        takeIndex: 0, chunkIndex: chunk.index, seed: fresh, takeSeed: manifest.seed, mode, params: input.request.params,
         durationSec: chunk.endSec - chunk.startSec, cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
         providerOrder: await orderFor(input.request, mode), workDir,
       }, {

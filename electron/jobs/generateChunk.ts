@@ -45,7 +45,10 @@ export interface ChunkJob {
   segmentId: string | null
   takeIndex: number
   chunkIndex: number
+  /** The seed of this chunk's request. */
   seed: number
+  /** The take's seed (differs for text chunks). */
+  takeSeed: number
   mode: 'video' | 'text'
   params: Pick<GenerationParams, 'prompt' | 'negativePrompt' | 'steps' | 'cfg' | 'maskAwayClip'>
   durationSec: number
@@ -169,6 +172,7 @@ async function generateFresh(
         takeIndex: job.takeIndex,
         chunkIndex: job.chunkIndex,
         seed: job.seed,
+        ...(job.takeSeed !== job.seed ? { takeSeed: job.takeSeed } : {}),
         provider: providerId,
         requestId: id,
         cacheKey: key,

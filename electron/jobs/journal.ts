@@ -14,7 +14,10 @@ export const JournalEntry = z.object({
   segmentId: z.string().nullable(),
   takeIndex: z.number().int().nonnegative(),
   chunkIndex: z.number().int().nonnegative(),
+  /** The seed this request was made with. */
   seed: z.number().int(),
+  /** The take's seed, when a chunk's differs from it (text chunks use seed + chunk index). */
+  takeSeed: z.number().int().optional(),
   provider: ProviderId,
   requestId: z.string().min(1),
   cacheKey: z.string(),
@@ -42,8 +45,11 @@ export interface Journal {
   pending(): JournalEntry[]
   /** An accepted, unfinished request that would produce exactly this cache entry. */
   findPending(cacheKey: string): JournalEntry | undefined
-  /** The seed an unfinished take of this segment request was started with (to resume it, not re-roll it). */
-  pendingSeed(segmentKey: string, takeIndex: number): number | undefined
+  /**
+   * The seed take `takeIndex` had in the newest interrupted job (one with requests still pending) for this
+   * segment request, so a rerun resumes and reuses that job's requests instead of rolling new seeds.
+   */
+  resumableSeed(segmentKey: string, takeIndex: number): number | undefined
   record(entry: NewJournalEntry): Promise<void>
   complete(requestId: string, resultPath: string): Promise<void>
   fail(requestId: string, reason: string): Promise<void>
@@ -122,8 +128,12 @@ export async function openJournal(path: string, now: () => Date = () => new Date
     entries: () => entries,
     pending: () => entries.filter((e) => e.status === 'pending'),
     findPending: (cacheKey) => entries.find((e) => e.status === 'pending' && e.cacheKey === cacheKey),
-    pendingSeed: (segmentKey, takeIndex) =>
-      entries.find((e) => e.status === 'pending' && e.segmentKey === segmentKey && e.takeIndex === takeIndex)?.seed,
+    resumableSeed: (segmentKey, takeIndex) => {
+      const ofSegment = entries.filter((e) => e.segmentKey === segmentKey)
+      const interrupted = ofSegment.filter((e) => e.status === 'pending').at(-1)?.jobId
+      const entry = ofSegment.find((e) => e.jobId === interrupted && e.takeIndex === takeIndex)
+      return entry ? (entry.takeSeed ?? entry.seed) : undefined
+    },
     record(entry) {
       const at = now().toISOString()
       entries = [...entries.filter((e) => !(e.requestId === entry.requestId && e.provider === entry.provider)), { ...entry, status: 'pending', submittedAt: at, updatedAt: at }]

@@ -1,6 +1,6 @@
 // Which seed each take gets. PURE. A locked seed s gives s, s+1, s+2 … (wrapping inside the range fal and
-// Replicate accept); no seed gives a different random seed per take, except that a take the journal shows as
-// already submitted keeps its seed, so a restarted run resumes it instead of paying for a new one.
+// Replicate accept); no seed gives a different random seed per take, except that a take of an interrupted run
+// (the journal still has its requests) keeps its seed, so a restarted run resumes it instead of paying again.
 export const SEED_MAX = 65535
 
 export function takeSeeds(

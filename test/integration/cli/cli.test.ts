@@ -90,6 +90,36 @@ describe('mmaudio-studio CLI', () => {
     }
   })
 
+  it('RESUME with random seeds: a take that finished before the kill is reused from the cache, the other resumed; still no new submit', async () => {
+    const { home, env } = await freshEnv()
+    const out = join(home, 'two.mp4')
+    const args = ['generate', clip, '--prompt', 'clicks', '--takes', '2', '--original', 'mute', '-o', out, '--json']
+    const submitsBefore = fal.state.counts.submit
+    fal.state.outcomes.push({ kind: 'ok' }, { kind: 'hang' })
+    const first = startCli(args, env)
+    const journalPath = join(home, 'journal.json')
+    type Entry = { status: string; requestId: string; seed: number }
+    const entries = await waitFor('one take done and one pending', async () => {
+      if (!existsSync(journalPath)) return undefined
+      const j = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Entry[] }
+      const states = j.entries.map((e) => e.status).sort()
+      return states.join() === 'done,pending' ? j.entries : undefined
+    })
+    first.child.kill('SIGKILL')
+    await first.done
+    fal.state.outcomes.length = 0
+    const hung = entries.find((e) => e.status === 'pending')!
+    fal.state.jobs.get(hung.requestId)!.outcome = { kind: 'ok' }
+
+    const second = await runCli(args, env)
+    expect(second.code).toBe(0)
+    expect(fal.state.counts.submit - submitsBefore).toBe(2)
+    const takes = jsonLines(second.stdout).filter((e) => e.type === 'take') as unknown as Array<{ seed: number; requestIds: string[] }>
+    expect(takes.map((t) => t.seed).sort()).toEqual(entries.map((e) => e.seed).sort())
+    expect(takes.flatMap((t) => t.requestIds).sort()).toEqual(entries.map((e) => e.requestId).sort())
+    await expectClicksOnFlashes(out)
+  })
+
   it('--json: one JSON object per line, from start through estimate and progress to the takes and the result; extra takes beside the MP4', async () => {
     const { home, env } = await freshEnv()
     const out = join(home, 'two takes.mp4')

@@ -22,8 +22,16 @@ describe('journal', () => {
     expect(again.pending().map((e) => e.requestId)).toEqual(['req-0'])
     expect(again.findPending('key-0')?.requestId).toBe('req-0')
     expect(again.findPending('key-1')).toBeUndefined()
-    expect(again.pendingSeed('seg', 0)).toBe(100)
-    expect(again.pendingSeed('seg', 1)).toBeUndefined()
+    // job-1 was interrupted (a request still pending): a rerun gets back every take's seed, done ones included.
+    expect(again.resumableSeed('seg', 0)).toBe(100)
+    expect(again.resumableSeed('seg', 1)).toBe(101)
+    expect(again.resumableSeed('seg', 5)).toBeUndefined()
+    expect(again.resumableSeed('other', 0)).toBeUndefined()
+    await again.complete('req-0', '/cache/k0.wav')
+    // Finished: a new run rolls new seeds.
+    expect(again.resumableSeed('seg', 0)).toBeUndefined()
+    await again.record(entry(3, { jobId: 'job-text', segmentKey: 'txt', takeIndex: 0, chunkIndex: 2, seed: 12, takeSeed: 10 }))
+    expect(again.resumableSeed('txt', 0)).toBe(10)
     const byId = Object.fromEntries(again.entries().map((e) => [e.requestId, e]))
     expect(byId['req-1']).toMatchObject({ status: 'done', resultPath: '/cache/k1.wav' })
     expect(byId['req-2']).toMatchObject({ status: 'failed', reason: 'provider failed' })
