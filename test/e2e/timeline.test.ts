@@ -251,4 +251,41 @@ describe('editing on the timeline', () => {
     await page.keyboard.press('Control+z')
     expect((await clips()).find(([name, , inSec]) => name === 'street' && inSec === 0)![1]).toBe(0)
   })
+
+  it('resizes and moves a segment to another lane (Fit first, from the toolbar), each one undo step', async () => {
+    await page.getByRole('button', { name: 'Zoom to fit' }).click()
+    // Fit shows everything from 0: the picture and the segments (the long one ends at 12.5 s).
+    const scroller = page.getByTestId('timeline-scroll')
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBe(0)
+    const viewRight = (await scroller.boundingBox())!
+    const long = (await page.locator('[data-testid=segment][data-lane="1"]').boundingBox())!
+    expect(long.x + long.width).toBeLessThanOrEqual(viewRight.x + viewRight.width)
+    expect(long.x + long.width).toBeGreaterThan(viewRight.x + viewRight.width * 0.85)
+    const seg = page.locator('[data-testid=segment][data-lane="0"]')
+    const box = (await seg.boundingBox())!
+    const [startSec, endSec] = [Number(await seg.getAttribute('data-start-sec')), Number(await seg.getAttribute('data-end-sec'))]
+    expect(startSec).toBe(5)
+    const pxPerSec = box.width / (endSec - startSec)
+    const dx = Math.round(pxPerSec) // about one second
+    await page.keyboard.down('Alt') // exact, no snapping
+    await drag(await center('[data-testid=segment][data-lane="0"] >> [data-testid=resize-end]'), dx)
+    await page.keyboard.up('Alt')
+    expect(Number(await seg.getAttribute('data-end-sec'))).toBeCloseTo(endSec + dx / pxPerSec, 3)
+
+    await page.keyboard.down('Alt')
+    await drag(await center('[data-testid=segment][data-lane="0"]'), dx, 2 * 38) // two lanes down: lane 1 is taken
+    await page.keyboard.up('Alt')
+    const moved = page.locator('[data-testid=segment][data-lane="2"]')
+    expect(Number(await moved.getAttribute('data-start-sec'))).toBeCloseTo(5 + dx / pxPerSec, 3)
+    await screenshot(page, '08-segment-moved-to-lane-3')
+
+    await page.keyboard.press('Control+z')
+    expect(await page.locator('[data-testid=segment][data-lane="2"]').count()).toBe(0)
+    expect(Number(await seg.getAttribute('data-end-sec'))).toBeCloseTo(endSec + dx / pxPerSec, 3)
+    await page.keyboard.press('Control+z')
+    expect(Number(await seg.getAttribute('data-end-sec'))).toBe(endSec)
+    await page.keyboard.press('Control+Shift+z')
+    await page.keyboard.press('Control+Shift+z')
+    expect(await page.locator('[data-testid=segment][data-lane="2"]').count()).toBe(1)
+  })
 })

@@ -9,6 +9,11 @@ import { addAssets } from './project'
 import { projectEdit, type ProjectAction } from './projectActions'
 import { playheadStepped } from './playhead'
 
+export interface ZoomAnchor {
+  sec: number
+  pin: 'screen' | 'left'
+}
+
 export type Selection = { kind: 'clip'; id: string } | { kind: 'segment'; id: string } | null
 
 export interface EditorState {
@@ -20,8 +25,8 @@ export interface EditorState {
   markInSec: number | null
   markOutSec: number | null
   snapEnabled: boolean
-  /** The time the last zoom kept still on screen (the mouse or the playhead). */
-  zoomAnchorSec: number | null
+  /** What the last zoom kept still: a time at its place on screen (mouse, playhead), or a time put at the left edge (fit). */
+  zoomAnchor: ZoomAnchor | null
 }
 
 export type EditorAction =
@@ -29,7 +34,7 @@ export type EditorAction =
   | { type: 'assetsImported'; assets: readonly Asset[]; newIds: readonly string[] }
   | { type: 'projectLoaded'; project: Project }
   | { type: 'selected'; selection: Selection }
-  | { type: 'zoomed'; pxPerSec: number; anchorSec?: number }
+  | { type: 'zoomed'; pxPerSec: number; anchorSec?: number; pinLeft?: boolean }
   | { type: 'snapToggled' }
   | { type: 'playheadMoved'; sec: number }
   | { type: 'playheadStepped'; frames: number }
@@ -50,7 +55,7 @@ export function createEditorState(project: Project): EditorState {
     markInSec: null,
     markOutSec: null,
     snapEnabled: true,
-    zoomAnchorSec: null,
+    zoomAnchor: null,
   }
 }
 
@@ -69,7 +74,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'selected':
       return { ...state, selection: action.selection }
     case 'zoomed':
-      return { ...state, pxPerSec: clampZoom(action.pxPerSec), zoomAnchorSec: action.anchorSec ?? state.playheadSec }
+      return {
+        ...state,
+        pxPerSec: clampZoom(action.pxPerSec),
+        zoomAnchor: { sec: action.anchorSec ?? state.playheadSec, pin: action.pinLeft ? 'left' : 'screen' },
+      }
     case 'snapToggled':
       return { ...state, snapEnabled: !state.snapEnabled }
     case 'playheadMoved':

@@ -21,6 +21,11 @@ export function timelineEndSec(project: Project): number {
   return project.clips.reduce((end, c) => Math.max(end, c.startSec + (c.outSec - c.inSec)), 0)
 }
 
+/** End of everything on the timeline: the picture and every segment. */
+export function contentEndSec(project: Project): number {
+  return project.segments.reduce((end, s) => Math.max(end, s.endSec), timelineEndSec(project))
+}
+
 /**
  * Adds newly imported assets to the bin and appends each as a whole clip at the end of the video track.
  * An asset already in the project (same path) is not added twice.

@@ -134,7 +134,8 @@ describe('keyboard-level commands', () => {
   it('zoom is clamped and remembers the time it was anchored at (the playhead by default)', () => {
     const s = run(start(), { type: 'playheadMoved', sec: 3 }, { type: 'zoomed', pxPerSec: 1e6 })
     expect(s.pxPerSec).toBe(600)
-    expect(s.zoomAnchorSec).toBe(3)
-    expect(run(s, { type: 'zoomed', pxPerSec: 0.001, anchorSec: 7 })).toMatchObject({ pxPerSec: 2, zoomAnchorSec: 7 })
+    expect(s.zoomAnchor).toEqual({ sec: 3, pin: 'screen' })
+    expect(run(s, { type: 'zoomed', pxPerSec: 0.001, anchorSec: 7 })).toMatchObject({ pxPerSec: 2, zoomAnchor: { sec: 7 } })
+    expect(run(s, { type: 'zoomed', pxPerSec: 90, anchorSec: 0, pinLeft: true }).zoomAnchor).toEqual({ sec: 0, pin: 'left' })
   })
 })

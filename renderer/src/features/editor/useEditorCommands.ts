@@ -4,7 +4,7 @@ import { useMemo, useRef, type Dispatch } from 'react'
 import { zoomedBy, zoomToFit } from '../../lib/zoom'
 import type { EditorAction, EditorState } from '../../state/editor'
 import { editPoint } from '../../state/playhead'
-import { timelineEndSec } from '../../state/project'
+import { contentEndSec, timelineEndSec } from '../../state/project'
 import type { Command } from './shortcuts'
 
 export interface EditorCommandDeps {
@@ -47,7 +47,12 @@ export function useEditorCommands({ state, dispatch, importFromDialog, bodyWidth
         case 'zoomOut':
           return dispatch({ type: 'zoomed', pxPerSec: zoomedBy(s.pxPerSec, command === 'zoomIn' ? 1 : -1), anchorSec: s.playheadSec })
         case 'zoomFit':
-          return dispatch({ type: 'zoomed', pxPerSec: zoomToFit(Math.max(endSec, 1), bodyWidthRef.current), anchorSec: 0 })
+          return dispatch({
+            type: 'zoomed',
+            pxPerSec: zoomToFit(Math.max(contentEndSec(project), 1), bodyWidthRef.current),
+            anchorSec: 0,
+            pinLeft: true,
+          })
         case 'frameBack':
         case 'frameForward':
         case 'framesBack10':

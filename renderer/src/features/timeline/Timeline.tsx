@@ -6,7 +6,7 @@ import type { Asset } from '../../../../shared/domain/asset'
 import { secToPx } from '../../lib/timecode'
 import { clipAt, clipEndSec, clipFps } from '../../state/clipEdits'
 import type { EditorAction, EditorState } from '../../state/editor'
-import { timelineEndSec } from '../../state/project'
+import { contentEndSec } from '../../state/project'
 import { soundLaneCount } from '../../state/segmentEdits'
 import type { Command } from '../editor/shortcuts'
 import type { DragSubject } from './dragMath'
@@ -34,7 +34,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     [playheadSec, markInSec, markOutSec],
   )
   const { drag, beginDrag } = useTimelineDrag({ project, pxPerSec, snapEnabled, extraTargetsSec }, dispatch)
-  const viewport = useTimelineViewport({ pxPerSec, zoomAnchorSec: state.zoomAnchorSec, playheadSec, dispatch, bodyWidthRef })
+  const viewport = useTimelineViewport({ pxPerSec, zoomAnchor: state.zoomAnchor, playheadSec, dispatch, bodyWidthRef })
   const { timeWindow, originClientX } = viewport
   const shown = drag?.outcome.preview ?? project
   const assets = useMemo(() => new Map<string, Asset>(project.assets.map((a) => [a.id, a])), [project.assets])
@@ -75,7 +75,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     return project.clips.flatMap((c) => [c.startSec, clipEndSec(c)]).concat(project.segments.flatMap((s) => [s.startSec, s.endSec]))
   }, [project, snapEnabled])
 
-  const endSec = Math.max(timelineEndSec(shown), ...shown.segments.map((s) => s.endSec), playheadSec, 10)
+  const endSec = Math.max(contentEndSec(shown), playheadSec, 10)
   // Room past the end so the last edit can be scrolled to the left edge (and zoom can keep any anchor still).
   const contentPx = secToPx(endSec, pxPerSec) + (viewport.bodyWidthPx || 1000)
   const snapSec = drag?.outcome.snappedToSec ?? null

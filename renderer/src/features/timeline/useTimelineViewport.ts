@@ -2,20 +2,20 @@
 // crosses a quantum), zoom that keeps its anchor still on screen, Ctrl/Cmd+wheel zoom at the mouse, and
 // keeping the playhead in view when it is moved from the keyboard.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import type { EditorAction } from '../../state/editor'
+import type { EditorAction, ZoomAnchor } from '../../state/editor'
 import { scrollLeftForZoom, ZOOM_STEP } from '../../lib/zoom'
 import { HEADER_PX, sameWindow, visibleWindow, type TimeWindow } from './layout'
 
 interface ViewportInput {
   pxPerSec: number
-  zoomAnchorSec: number | null
+  zoomAnchor: ZoomAnchor | null
   playheadSec: number
   dispatch: (a: EditorAction) => void
   /** Written with the body width (viewport minus headers) so commands like zoom-to-fit can read it. */
   bodyWidthRef?: RefObject<number>
 }
 
-export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, dispatch, bodyWidthRef }: ViewportInput) {
+export function useTimelineViewport({ pxPerSec, zoomAnchor, playheadSec, dispatch, bodyWidthRef }: ViewportInput) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => visibleWindow(0, 0, pxPerSec))
   const [bodyWidthPx, setBodyWidthPx] = useState(0)
@@ -59,13 +59,16 @@ export function useTimelineViewport({ pxPerSec, zoomAnchorSec, playheadSec, disp
     const el = scrollRef.current
     const prev = pxRef.current
     pxRef.current = pxPerSec
-    if (el && prev !== pxPerSec) {
-      el.scrollLeft = scrollLeftForZoom(zoomAnchorSec ?? playheadSec, prev, el.scrollLeft, pxPerSec)
+    if (el && zoomAnchor?.pin === 'left') {
+      el.scrollLeft = zoomAnchor.sec * pxPerSec
+      scrollLeftRef.current = el.scrollLeft
+    } else if (el && prev !== pxPerSec) {
+      el.scrollLeft = scrollLeftForZoom(zoomAnchor?.sec ?? playheadSec, prev, el.scrollLeft, pxPerSec)
       scrollLeftRef.current = el.scrollLeft
     }
     measure()
     // playheadSec is read only as a fallback anchor; a playhead move alone is not a zoom.
-  }, [pxPerSec, zoomAnchorSec, measure])
+  }, [pxPerSec, zoomAnchor, measure])
 
   // Ctrl/Cmd + wheel (and trackpad pinch) zooms at the mouse, a plain wheel scrolls; needs a non-passive listener to stop page zoom.
   useEffect(() => {
