@@ -90,7 +90,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
         snapEnabled={snapEnabled}
         canUndo={state.history.past.length > 0}
         canRedo={state.history.future.length > 0}
-        hasSelection={selection !== null}
+        hasSelection={selectionExists(project, selection)}
         markInSec={markInSec}
         run={run}
       />
@@ -135,4 +135,11 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
       </div>
     </section>
   )
+}
+
+/** After an undo the selected thing may be gone: then there is nothing to delete. */
+function selectionExists(project: EditorState['history']['present'], selection: EditorState['selection']): boolean {
+  if (!selection) return false
+  const list: ReadonlyArray<{ id: string }> = selection.kind === 'clip' ? project.clips : project.segments
+  return list.some((x) => x.id === selection.id)
 }
