@@ -126,7 +126,9 @@ export function parseCli(argv: readonly string[]): CliCommand {
       if (durationSec === undefined) throw bad('text needs --duration <seconds>.', 'duration')
       const prompt = parsed.positionals.join(' ')
       if (!prompt.trim()) throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
-      return { kind: 'text', params: generationParams({ ...v, prompt }, true), durationSec, output: output(v, 'text'), json }
+      const wav = output(v, 'text')
+      if (!/\.wav$/i.test(wav)) throw bad('text writes a WAV file: give -o a path ending in .wav.', 'output')
+      return { kind: 'text', params: generationParams({ ...v, prompt }, true), durationSec, output: wav, json }
     }
     case 'batch':
       return {

@@ -67,7 +67,11 @@ export async function generateVideo(
   cmd: Extract<CliCommand, { kind: 'generate' }> | (Omit<Extract<CliCommand, { kind: 'generate' }>, 'kind'>),
   file?: string,
 ): Promise<{ output: string; takes: Take[] }> {
-  const preset = presetFor(cmd.loudness) // refuse before anything is paid for
+  // Refuse what would fail at export before anything is paid for.
+  const preset = presetFor(cmd.loudness)
+  if (resolve(cmd.output) === resolve(cmd.video)) {
+    throw new AppError('BAD_INPUT', 'The output would overwrite the input video. Choose another -o path.', { field: 'output' })
+  }
   const asset = await importAsset(ctx.svc.runner, cmd.video, ctx.signal)
   const fromSec = cmd.fromSec ?? 0
   const toSec = Math.min(cmd.toSec ?? asset.durationSec, asset.durationSec)

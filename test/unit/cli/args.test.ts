@@ -45,6 +45,7 @@ describe('CLI arguments', () => {
     expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--seed', '70000'])).toMatch(/--seed must be a whole number from 0 to 65535/)
     expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--bogus'])).toMatch(/bogus/)
     expect(refused(['text', 'rain', '-o', 'r.wav'])).toMatch(/--duration/)
+    expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.mp3'])).toMatch(/ending in .wav/)
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--from', '3'])).toMatch(/from/)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--mask-away-clip'])).toMatch(/mask-away-clip/)
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
