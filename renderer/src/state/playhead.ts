@@ -3,6 +3,14 @@
 import type { Project } from '../../../shared/domain/project'
 import { clipAt, clipFps } from './clipEdits'
 
+/** The nearest frame boundary to `sec` on the grid of the clip under it (25 fps over empty track). */
+export function frameAligned(project: Project, sec: number): number {
+  const clip = clipAt(project, sec)
+  const fps = clipFps(project, clip)
+  const originSec = clip?.startSec ?? 0
+  return Math.max(0, originSec + Math.round((sec - originSec) * fps) / fps)
+}
+
 export function playheadStepped(project: Project, playheadSec: number, frames: number): number {
   const clip = clipAt(project, playheadSec) ?? (frames < 0 ? clipAt(project, playheadSec - 1e-6) : undefined)
   const fps = clipFps(project, clip)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../renderer/src/state/editor'
-import { layout, segment, twoClipProject } from './fixtures'
+import { frameAligned } from '../../../renderer/src/state/playhead'
+import { clip, layout, segment, twoClipProject } from './fixtures'
 
 const run = (s: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, s)
 const start = () => createEditorState(twoClipProject())
@@ -129,6 +130,14 @@ describe('keyboard-level commands', () => {
     expect(step(6, -1)).toBeCloseTo(6 - 1 / 30, 9)
     expect(step(20, -1)).toBeCloseTo(19.96, 9)
     expect(step(0, -1)).toBe(0)
+  })
+
+  it('a time clicked on the ruler lands on a frame of the clip under it (its own rate and start)', () => {
+    const p = twoClipProject({ clips: [clip('A', 'a', 0, 0, 6), clip('B', 'b', 6.01, 0, 4)] })
+    expect(frameAligned(p, 1.013)).toBeCloseTo(1.0, 9) // 25 fps from 0
+    expect(frameAligned(p, 1.03)).toBeCloseTo(1.04, 9)
+    expect(frameAligned(p, 7.03)).toBeCloseTo(6.01 + 31 / 30, 9) // 30 fps from B's start at 6.01
+    expect(frameAligned(p, 30.01)).toBeCloseTo(30, 9)
   })
 
   it('zoom is clamped and remembers the time it was anchored at (the playhead by default)', () => {

@@ -16,12 +16,14 @@ interface RulerProps {
   markOutSec: number | null
   /** Times the playhead snaps to while scrubbing (empty when snapping is off). */
   snapTargetsSec: () => readonly number[]
+  /** Puts an unsnapped time on a frame boundary (the playhead always shows a whole frame). */
+  alignToFrame: (sec: number) => number
   originClientX: () => number
   onScrub: (sec: number) => void
 }
 
 export const Ruler = memo(function Ruler(props: RulerProps) {
-  const { timeWindow, pxPerSec, playheadSec, markInSec, markOutSec, snapTargetsSec, originClientX, onScrub } = props
+  const { timeWindow, pxPerSec, playheadSec, markInSec, markOutSec, snapTargetsSec, alignToFrame, originClientX, onScrub } = props
   const step = rulerStepSec(pxPerSec)
   const ticks = rulerTicks(timeWindow.toSec, pxPerSec, timeWindow.fromSec)
 
@@ -35,7 +37,8 @@ export const Ruler = memo(function Ruler(props: RulerProps) {
       const origin = originClientX()
       const at = (clientX: number, alt: boolean) => {
         const sec = Math.max(0, (clientX - origin) / pxPerSec)
-        return alt ? sec : snapPoint(sec, targets, threshold).sec
+        const snapped = alt ? null : snapPoint(sec, targets, threshold).snappedToSec
+        return snapped ?? alignToFrame(sec)
       }
       onScrub(at(e.clientX, e.altKey))
       const onMove = (ev: PointerEvent) => flushSync(() => onScrub(at(ev.clientX, ev.altKey)))
@@ -46,7 +49,7 @@ export const Ruler = memo(function Ruler(props: RulerProps) {
       window.addEventListener('pointermove', onMove)
       window.addEventListener('pointerup', onUp)
     },
-    [pxPerSec, snapTargetsSec, originClientX, onScrub],
+    [pxPerSec, snapTargetsSec, alignToFrame, originClientX, onScrub],
   )
 
   const minorPx = secToPx(step / 5, pxPerSec)

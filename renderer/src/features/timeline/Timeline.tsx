@@ -6,6 +6,7 @@ import type { Asset } from '../../../../shared/domain/asset'
 import { secToPx } from '../../lib/timecode'
 import { clipAt, clipEndSec, clipFps } from '../../state/clipEdits'
 import type { EditorAction, EditorState } from '../../state/editor'
+import { frameAligned } from '../../state/playhead'
 import { contentEndSec } from '../../state/project'
 import { soundLaneCount } from '../../state/segmentEdits'
 import type { Command } from '../editor/shortcuts'
@@ -70,6 +71,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   const onClipFocus = useCallback((id: string) => select({ kind: 'clip', id }), [select])
   const onSegmentFocus = useCallback((id: string) => select({ kind: 'segment', id }), [select])
   const onScrub = useCallback((sec: number) => dispatch({ type: 'playheadMoved', sec }), [dispatch])
+  const alignToFrame = useCallback((sec: number) => frameAligned(project, sec), [project])
   const rulerSnapTargets = useCallback(() => {
     if (!snapEnabled) return []
     return project.clips.flatMap((c) => [c.startSec, clipEndSec(c)]).concat(project.segments.flatMap((s) => [s.startSec, s.endSec]))
@@ -103,6 +105,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             markInSec={markInSec}
             markOutSec={markOutSec}
             snapTargetsSec={rulerSnapTargets}
+            alignToFrame={alignToFrame}
             originClientX={originClientX}
             onScrub={onScrub}
           />
