@@ -4,6 +4,7 @@ import type { AppErrorData } from '../../shared/domain/errors'
 import type { Project } from '../../shared/domain/project'
 import { Toasts, type Toast } from './components/Toasts'
 import { useEditorCommands } from './features/editor/useEditorCommands'
+import { useMenuCommands } from './features/editor/useMenuCommands'
 import { useShortcuts } from './features/editor/useShortcuts'
 import { MediaBin } from './features/media-bin/MediaBin'
 import { useImport } from './features/media-bin/useImport'
@@ -36,6 +37,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const openImportDialog = useCallback(() => void importFromDialog(), [importFromDialog])
   const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
+  useMenuCommands(run)
 
   useEffect(() => {
     void invoke('app:info', {}).then((r) => r.ok && setFfmpegProblem(r.data.ffmpegProblem))

@@ -8,11 +8,20 @@ import { HEADER_PX } from '../../../renderer/src/features/timeline/layout'
 import { createEditorState, type EditorAction } from '../../../renderer/src/state/editor'
 import { segment, twoClipProject } from './fixtures'
 
+/** Events main would push, by channel (the native menu's commands arrive as 'menu:command'). */
+let pushFromMain: (event: string, payload: unknown) => void = () => {}
+
 beforeEach(() => {
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  pushFromMain = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   // Main answers nothing useful here: no thumbnails, no peaks, no media URLs.
   ;(window as unknown as { desktop: unknown }).desktop = {
     invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }),
-    on: () => () => {},
+    on: (event: string, l: (p: unknown) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set())
+      listeners.get(event)!.add(l)
+      return () => listeners.get(event)!.delete(l)
+    },
     getPathForFile: () => '',
   }
 })
@@ -161,5 +170,26 @@ describe('keys and buttons in the app', () => {
     expect(document.activeElement).toBe(clipEl('B'))
     press('Delete')
     expect(clipStarts()).toEqual(['0'])
+  })
+
+  it('the native menu’s Undo/Redo act on the timeline, but on the text when a text field has focus', () => {
+    render(
+      <>
+        <input aria-label="Prompt" />
+        <App initialProject={twoClipProject()} />
+      </>,
+    )
+    press('End')
+    press('ArrowLeft')
+    press('s')
+    expect(clipStarts()).toEqual(['0', '6', expect.stringMatching(/^9\.96/)])
+    act(() => pushFromMain('menu:command', { command: 'undo' }))
+    expect(clipStarts()).toEqual(['0', '6'])
+    act(() => screen.getByLabelText('Prompt').focus())
+    const execCommand = vi.fn(() => true)
+    document.execCommand = execCommand
+    act(() => pushFromMain('menu:command', { command: 'redo' }))
+    expect(execCommand).toHaveBeenCalledWith('redo')
+    expect(clipStarts()).toEqual(['0', '6'])
   })
 })

@@ -1,0 +1,26 @@
+// The native menu's commands ('menu:command' from main) run the same editor commands as their shortcuts.
+// Undo/Redo from the menu while typing in a text field undo the typing, as everywhere else on the desktop.
+// File commands (new, open, save, export, settings) belong to features not built yet and are ignored here.
+import { useEffect } from 'react'
+import type { MenuCommand } from '../../../../shared/ipc/contract'
+import { on } from '../../lib/ipc'
+import { isTypingTarget, type Command } from './shortcuts'
+import type { RunCommand } from './useEditorCommands'
+
+const EDITOR_COMMAND: Partial<Record<MenuCommand, Command>> = { undo: 'undo', redo: 'redo', import: 'import' }
+
+export function useMenuCommands(run: RunCommand): void {
+  useEffect(
+    () =>
+      on('menu:command', ({ command }) => {
+        const editorCommand = EDITOR_COMMAND[command]
+        if (!editorCommand) return
+        if ((command === 'undo' || command === 'redo') && isTypingTarget(document.activeElement)) {
+          document.execCommand(command)
+          return
+        }
+        run(editorCommand)
+      }),
+    [run],
+  )
+}
