@@ -1,6 +1,7 @@
 // The words of `mmaudio-studio --help` and `<command> --help`.
 import { PROVIDER_IDS } from '../../shared/domain/ids'
-import { PROVIDER_KEY_ENV, baseUrlEnvName } from '../providers/registry'
+import { PROVIDER_KEY_ENV, baseUrlEnvName, concurrencyEnvName } from '../providers/registry'
+import { FALLBACK_ENV, POLL_ENV } from './services'
 
 const GEN = `  --prompt TEXT         what to hear (required)
   --negative TEXT       what not to hear (default: "music")
@@ -70,6 +71,8 @@ Commands:
 Run mmaudio-studio <command> --help for its options.
 
 Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => PROVIDER_KEY_ENV[id]).join(', ')}.
-Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like.
+Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like, its parallel requests with
+${concurrencyEnvName('fal')} and the like. ${FALLBACK_ENV}=wavespeed,replicate lets those take over when the chosen
+provider fails or rate-limits (never on a rejected key or an empty balance). ${POLL_ENV} sets the status poll interval.
 Journal (crash-safe resume) and cache live in $MMAUDIO_STUDIO_HOME (default ~/.mmaudio-studio). Running the
 same command again after a crash resumes the requests already sent: nothing is paid for twice.`

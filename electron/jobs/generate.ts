@@ -21,7 +21,7 @@ import { openJournal } from './journal'
 import type { JobRegistry } from './jobs'
 import { createProviderQueue } from './queue'
 import { resumePendingRequests } from './resumePending'
-import { chunkWindowSec, segmentKey, validateSegment, type SegmentRequest } from './segmentRequest'
+import { chunkLeadSec, chunkWindowSec, joinPlanFor, segmentKey, validateSegment, type SegmentRequest } from './segmentRequest'
 import { SEED_MAX, takeSeeds } from './seeds'
 import { assembleTake, readManifest } from './takeFiles'
 
@@ -129,7 +129,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         cut = cutSlots.run('cut', async (s) => {
           const prepared = await prepareUpload(deps.runner, {
             sourcePath: source.path,
-            inSec: source.inSec + chunk.startSec,
+            inSec: source.inSec + chunk.startSec - chunkLeadSec(request, chunk),
             outSec: source.inSec + chunk.endSec,
             outputPath: join(workDir, `cut-${chunkIndex}.mp4`),
             signal: s,
@@ -177,7 +177,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
                 jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index,
                 // Text has no picture to tell chunks apart: each gets its own seed, or they would all sound alike.
                 seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed, takeSeed: seed, mode,
-                params: request.params, durationSec: chunk.endSec - chunk.startSec,
+                params: request.params, durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(request, chunk),
                 cut: () => cutFor(chunk.index), providerOrder: order, workDir,
               }
               return produceChunk(eng, job, {
@@ -190,7 +190,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
             stop() // one failure stops the rest: what was already paid for is in the cache and the journal
             throw error
           })
-          return assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan, chunks, seed, createdAt: now().toISOString(), signal })
+          return assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(request, plan), chunks, seed, createdAt: now().toISOString(), signal })
         }),
       )
       throttle.push({ stage: 'mixing', progress: 1 }, true)
@@ -231,7 +231,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         // Its own namespace: an interrupted regeneration must not hand its seed to a later whole-segment run.
         jobId, segmentKey: `${await segmentKey(input.request, mode, plan)}:chunk`, segmentId: input.request.segmentId ?? null,
         takeIndex: 0, chunkIndex: chunk.index, seed: fresh, takeSeed: manifest.seed, mode, params: input.request.params,
-        durationSec: chunk.endSec - chunk.startSec, cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
+        durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk), cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
         providerOrder: await orderFor(input.request, mode), workDir,
       }, {
         signal,
@@ -240,7 +240,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       })
       const chunks: ChunkResult[] = manifest.chunks.map((c, i) =>
         i === input.chunkIndex ? result : { ...c, fromCache: true })
-      return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan, chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
+      return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(input.request, plan), chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
     } finally {
       await rm(workDir, { recursive: true, force: true })
     }

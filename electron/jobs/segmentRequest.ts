@@ -1,10 +1,11 @@
 // What one generation is asked for, its checks, and its identity. Checks are pure; the identity reads the
 // source's fast content hash (size, mtime, head and tail), not the whole file.
 import { createHash } from 'node:crypto'
-import { MAX_WINDOW_SEC, type ChunkPlan } from '../../shared/domain/chunks'
+import { MAX_WINDOW_SEC, type ChunkPlan, type ChunkWindow } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import type { GenerationParams } from '../../shared/domain/project'
 import { contentHash } from '../media/contentHash'
+import { UPLOAD_FPS } from '../media/ffmpeg/args/uploadCut'
 import type { AudioProvider, ProviderCapabilities } from '../providers/types'
 
 export interface SegmentRequest {
@@ -61,4 +62,22 @@ export async function segmentKey(request: SegmentRequest, mode: 'video' | 'text'
     : null
   const text = JSON.stringify([mode, source, params, plan.chunks.map((c) => [c.startSec, c.endSec])])
   return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * PURE: how far before a chunk's start its upload begins, so the upload's 25 fps frames fall on the 25 fps grid
+ * of the source (k / 25 s) instead of between its frames. Without it a segment starting between frames shifts
+ * every sound by up to one frame (40 ms); with it, a 25 fps source is sampled frame for frame. The extra lead
+ * (< 40 ms) is generated and cut off again in the join. Text mode has no picture: no lead.
+ */
+export function chunkLeadSec(request: Pick<SegmentRequest, 'source'>, chunk: Pick<ChunkWindow, 'startSec'>): number {
+  if (!request.source) return 0
+  const startSec = request.source.inSec + chunk.startSec
+  const lead = startSec - Math.floor(startSec * UPLOAD_FPS + 1e-6) / UPLOAD_FPS
+  return lead < 1e-6 ? 0 : lead
+}
+
+/** PURE: the plan as the join sees it: each chunk's audio file starts `lead` earlier than its window. */
+export function joinPlanFor(request: Pick<SegmentRequest, 'source'>, plan: ChunkPlan): ChunkPlan {
+  return { ...plan, chunks: plan.chunks.map((c) => ({ ...c, startSec: c.startSec - chunkLeadSec(request, c) })) }
 }

@@ -35,8 +35,9 @@ export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<Tak
 }
 
 /**
- * The chunks of one take → its WAV (copied for a single chunk, joined with equal-power crossfades otherwise)
- * and its manifest → the Take. The WAV is renamed into place before the manifest is written.
+ * The chunks of one take → its WAV (copied when one chunk is already exactly the take, else trimmed and joined
+ * with equal-power crossfades by the plan) and its manifest → the Take. The WAV is renamed into place before
+ * the manifest is written. `plan` is the join plan: chunk startSec = where its audio file starts.
  */
 export async function assembleTake(
   runner: FfmpegRunner,
@@ -44,7 +45,7 @@ export async function assembleTake(
 ): Promise<Take> {
   const outputPath = takeWavPath(input.takesDir, input.takeId)
   let durationSec = input.plan.durationSec
-  if (input.chunks.length === 1) {
+  if (input.chunks.length === 1 && input.plan.chunks[0]!.startSec === 0) {
     await writeAtomically(outputPath, (temp) => copyFile(input.chunks[0]!.path, temp))
   } else {
     const joined = await joinChunks(runner, {

@@ -39,12 +39,14 @@ describe('generate service', () => {
   it('SYNC: a 20 s segment in chunks, exported: every click lands on its flash within 5 ms; takes get different seeds; a repeat is served from the cache', async () => {
     const svc = await servicesFor({ emulators: falOnly() })
     const submitsBefore = fal.state.counts.submit
-    const request = { source: { path: clip, inSec: 2, outSec: 22 }, params: params({ takes: 2, seed: null }) }
+    // Starts between two frames (2.01 s), so every chunk's upload needs its lead to stay on the frame grid.
+    const request = { source: { path: clip, inSec: 2.01, outSec: 22.01 }, params: params({ takes: 2, seed: null }) }
     expect(svc.generate.estimate(request)).toMatchObject({ chunks: 3, calls: 6, billedSec: 48 })
     const updates: Array<{ stage: string; progress: number }> = []
     const { takes, plan } = await svc.generate.run(request, { onUpdate: (u) => updates.push(u) })
     expect(plan.chunks.map((c) => [c.startSec, c.endSec])).toEqual([[0, 8], [6, 14], [12, 20]])
     expect(fal.state.counts.submit - submitsBefore).toBe(6)
+    expect(fal.submits.slice(-6).map((x) => x.input.duration)).toEqual(Array(6).fill(8.01))
     expect(takes).toHaveLength(2)
     expect(takes[0]!.seed).not.toBe(takes[1]!.seed)
     // Every chunk of a take is asked with the take's seed; the two takes' requests differ.
@@ -59,14 +61,14 @@ describe('generate service', () => {
     updates.slice(1).forEach((u, i) => expect(u.progress).toBeGreaterThanOrEqual(updates[i]!.progress))
 
     // The take itself: one click per flash inside the segment, at the right place.
-    const inside = FLASHES_SEC.filter((t) => t >= 2 && t < 22)
+    const inside = FLASHES_SEC.filter((t) => t >= 2.01 && t < 22.01)
     const takeClicks = findClicks(await decodeAudio(takes[0]!.path), 48000)
     expect(takeClicks).toHaveLength(inside.length)
-    takeClicks.forEach((c, i) => expect(Math.abs(c + 2 - inside[i]!)).toBeLessThan(0.005))
+    takeClicks.forEach((c, i) => expect(Math.abs(c + 2.01 - inside[i]!)).toBeLessThan(0.005))
 
-    // Exported: the sound sits at 2 s on the timeline.
+    // Exported: the sound sits at 2.01 s on the timeline.
     const asset = await importAsset(svc.runner, clip)
-    const project = singleClipProject({ asset, fromSec: 2, toSec: 22, params: request.params, takes, original: 'mute', now: new Date().toISOString() })
+    const project = singleClipProject({ asset, fromSec: 2.01, toSec: 22.01, params: request.params, takes, original: 'mute', now: new Date().toISOString() })
     const out = join(svc.home, 'out.mp4')
     await svc.exports.run(project, { destinationPath: out, preset: 'web' })
     const probed = await probeJson(out)

@@ -7,7 +7,7 @@ import { createTakeCache } from '../../../electron/jobs/cache'
 import { openJournal } from '../../../electron/jobs/journal'
 import { DEFAULT_GENERATION, type GenerationParams } from '../../../shared/domain/project'
 import type { JobUpdate } from '../../../shared/domain/job'
-import { decodeAudio, flashClip } from '../../fixtures/media'
+import { decodeAudio, findClicks, flashClip } from '../../fixtures/media'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { servicesFor } from './harness'
 
@@ -66,6 +66,15 @@ describe('generation lifecycle', () => {
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
     await waitFor(() => (svc.runner.running() === 0 ? true : undefined), 3000)
     expect(fal.state.counts.upload).toBe(uploadsBefore)
+  })
+
+  it('a segment shorter than a second: the upload holds the last frame, the take is cut back to the segment', async () => {
+    const svc = await servicesFor({ emulators: emulators() })
+    const { takes } = await svc.generate.run({ source: { path: clip, inSec: 1.5, outSec: 2.1 }, params: params({ seed: 9 }) })
+    expect(fal.submits.at(-1)!.input.duration).toBe(1)
+    expect((await decodeAudio(takes[0]!.path)).length).toBe(Math.round(0.6 * 48000))
+    const clicks = findClicks(await decodeAudio(takes[0]!.path), 48000)
+    expect(clicks.map((c) => Math.round((c + 1.5) * 100) / 100)).toEqual([1.8])
   })
 
   it('start(): a generate job reports stages through the job registry and ends with its takes', async () => {
