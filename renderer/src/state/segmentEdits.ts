@@ -75,13 +75,23 @@ function replaceSegment(project: Project, seg: Segment, next: Segment): Project 
   return { ...project, segments: project.segments.map((s) => (s === seg ? next : s)) }
 }
 
-/** Moves a segment to `startSec` on `lane`, slid to the nearest free place on that lane. Length is kept. */
+/**
+ * Moves a segment to `startSec` on `lane`, keeping its length. Where that lane is taken it slides to the nearest
+ * free place, if that is no further than its own length; otherwise it stays where it was dropped and goes to the
+ * first free lane below (it never jumps far along the timeline).
+ */
 export function moveSegment(project: Project, segmentId: string, startSec: number, lane: number): Project {
   const seg = project.segments.find((s) => s.id === segmentId)
   if (!seg) return project
   const lengthSec = seg.endSec - seg.startSec
-  const targetLane = Math.max(0, lane)
-  const start = roundSec(nearestFreeStart(laneSegments(project, targetLane, seg.id), lengthSec, Math.max(0, startSec)))
+  const desired = Math.max(0, startSec)
+  let targetLane = Math.max(0, lane)
+  let start = nearestFreeStart(laneSegments(project, targetLane, seg.id), lengthSec, desired)
+  if (Math.abs(start - desired) > lengthSec + 1e-9) {
+    start = desired
+    targetLane = firstFreeLane(project, { startSec: desired, endSec: desired + lengthSec }, targetLane, seg.id)
+  }
+  start = roundSec(start)
   return replaceSegment(project, seg, { ...seg, lane: targetLane, startSec: start, endSec: roundSec(start + lengthSec) })
 }
 

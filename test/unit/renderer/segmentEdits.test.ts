@@ -45,6 +45,14 @@ describe('moving and resizing segments', () => {
     expect(ranges(moveSegment(p0, 'a', 5, 1))[0]).toEqual(['a', 5, 7, 1]) // another lane is free
   })
 
+  it('never jumps far: when the nearest free place is further than its length, it takes a free lane instead', () => {
+    const dense = twoClipProject({ segments: [segment('a', 0, 1), segment('b', 2, 20), segment('c', 21, 40)] })
+    // a (1 s) dropped at 10 on lane 0: the nearest gaps are 9 s away → lane 1 at 10
+    expect(ranges(moveSegment(dense, 'a', 10, 0))[0]).toEqual(['a', 10, 11, 1])
+    // dropped at 20.2: the gap 20–21 is 0.2 s away → slides into it
+    expect(ranges(moveSegment(dense, 'a', 20.2, 0))[0]).toEqual(['a', 20, 21, 0])
+  })
+
   it('resizes an edge, stopping at neighbours and at the minimum length', () => {
     expect(ranges(resizeSegment(p0, 'a', 'end', 10))[0]).toEqual(['a', 0, 5, 0])
     expect(ranges(resizeSegment(p0, 'b', 'start', -10))[1]).toEqual(['b', 2, 8, 0])
