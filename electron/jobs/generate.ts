@@ -9,10 +9,10 @@ import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
-import { prepareUpload } from '../media/prepareUpload'
 import { providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
-import { createTakeCache, sha256File } from './cache'
+import { createTakeCache } from './cache'
+import { chunkCuts } from './chunkCuts'
 import { estimateCost, type CostEstimate } from './cost'
 import { missingKeyError, produceChunk, type ChunkEngine, type ChunkJob, type ChunkResult } from './generateChunk'
 import { aggregate, type GenerateUpdate, type UnitState } from './generateProgress'
@@ -77,6 +77,8 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const cutSlots = createProviderQueue<'cut'>(() => deps.cutConcurrency ?? 2)
   const results = new Map<string, Take[]>()
   const inflight: ChunkEngine['inflight'] = new Map()
+  /** Segment keys with a run going on in this process: a second run of one rolls its own seeds. */
+  const live = new Map<string, number>()
 
   async function engine(): Promise<ChunkEngine> {
     return {
@@ -117,30 +119,8 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     return order.filter((_, i) => keyed[i])
   }
 
-  /** Prepares each chunk's cut once, on first use, with a few ffmpeg processes at a time. */
-  function cutsFor(request: SegmentRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) {
-    const memo = new Map<number, Promise<{ path: string; sha256: string } | null>>()
-    return (chunkIndex: number) => {
-      const source = request.source
-      if (!source) return Promise.resolve(null)
-      let cut = memo.get(chunkIndex)
-      if (!cut) {
-        const chunk = plan.chunks[chunkIndex]!
-        cut = cutSlots.run('cut', async (s) => {
-          const prepared = await prepareUpload(deps.runner, {
-            sourcePath: source.path,
-            inSec: source.inSec + chunk.startSec - chunkLeadSec(request, chunk),
-            outSec: source.inSec + chunk.endSec,
-            outputPath: join(workDir, `cut-${chunkIndex}.mp4`),
-            signal: s,
-          })
-          return { path: prepared.path, sha256: await sha256File(prepared.path) }
-        }, { signal })
-        memo.set(chunkIndex, cut)
-      }
-      return cut
-    }
-  }
+  const cutsFor = (request: SegmentRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
+    chunkCuts({ runner: deps.runner, slots: cutSlots, request, plan, workDir, signal })
 
   async function run(request: SegmentRequest, options: RunOptions = {}): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
     const { plan, mode } = planFor(request)
@@ -156,14 +136,20 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     await mkdir(deps.dirs.takes, { recursive: true })
 
     const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
+    let liveKey: string | null = null
     try {
       const order = await orderFor(request, mode)
       const key = await segmentKey(request, mode, plan)
       const journal = eng.journal
+      // Seeds of takes an unfinished earlier run paid for come back (unless that run is still going here).
+      const resumable = !live.has(key)
       const seeds = takeSeeds(request.params.seed, request.params.takes, {
         ...(deps.random ? { random: deps.random } : {}),
-        reuse: (i) => journal.resumableSeed(key, i),
+        reuse: (i) => (resumable ? journal.resumableSeed(key, i) : undefined),
       })
+      live.set(key, (live.get(key) ?? 0) + 1)
+      liveKey = key
+      journal.noteRequest(key, request.segmentId ?? null, request)
       const units: UnitState[] = []
       const update = (): void => throttle.push(aggregate(units))
       const cutFor = cutsFor(request, plan, workDir, signal)
@@ -193,6 +179,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
           return assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(request, plan), chunks, seed, createdAt: now().toISOString(), signal })
         }),
       )
+      await journal.closeTakes(key, seeds.map((_, i) => i))
       throttle.push({ stage: 'mixing', progress: 1 }, true)
       return { takes, plan, estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities) }
     } catch (error) {
@@ -200,6 +187,11 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       throw error
     } finally {
       options.signal?.removeEventListener('abort', stop)
+      if (liveKey) {
+        const left = (live.get(liveKey) ?? 1) - 1
+        if (left > 0) live.set(liveKey, left)
+        else live.delete(liveKey)
+      }
       await rm(workDir, { recursive: true, force: true })
     }
   }
@@ -227,9 +219,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       const fresh = seed === old.seed ? (seed! + 1) % (SEED_MAX + 1) : seed!
       const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
       const units: UnitState[] = [{ stage: 'preparing', fraction: null }]
+      const chunkKey = `${await segmentKey(input.request, mode, plan)}:chunk`
       const result = await produceChunk(eng, {
         // Its own namespace: an interrupted regeneration must not hand its seed to a later whole-segment run.
-        jobId, segmentKey: `${await segmentKey(input.request, mode, plan)}:chunk`, segmentId: input.request.segmentId ?? null,
+        jobId, segmentKey: chunkKey, segmentId: input.request.segmentId ?? null,
         takeIndex: 0, chunkIndex: chunk.index, seed: fresh, takeSeed: manifest.seed, mode, params: input.request.params,
         durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk), cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
         providerOrder: await orderFor(input.request, mode), workDir,
@@ -238,6 +231,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         onState: (s) => { units[0] = s; throttle.push(aggregate(units)) },
         onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
       })
+      await eng.journal.closeTakes(chunkKey, [0])
       const chunks: ChunkResult[] = manifest.chunks.map((c, i) =>
         i === input.chunkIndex ? result : { ...c, fromCache: true })
       return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(input.request, plan), chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
@@ -271,6 +265,13 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       return { jobId }
     },
     takesOf: (jobId: string): Take[] | undefined => results.get(jobId),
+    /**
+     * Segment requests a crash, quit, cancel or failure left unfinished, newest first. Running one again with
+     * run() resumes its accepted requests, takes finished ones from the cache, and keeps its takes' seeds.
+     */
+    async interrupted(): Promise<Array<{ segmentId: string | null; request: SegmentRequest }>> {
+      return (await journalReady).interrupted().map((r) => ({ segmentId: r.segmentId, request: r.request as SegmentRequest }))
+    },
     /** After a crash or quit: finish every journalled request (same ids, nothing submitted) into the cache. */
     async resumePending(options: { signal?: AbortSignal } = {}): Promise<{ resumed: number; failed: number }> {
       return resumePendingRequests(await engine(), join(deps.dirs.work, `resume-${newId()}`), options.signal)

@@ -27,12 +27,28 @@ export const JournalEntry = z.object({
   resultPath: z.string().optional(),
   /** Why it was given up, when failed. */
   reason: z.string().optional(),
+  /** A run that included this take finished: its seed is no longer offered for resuming. */
+  takeClosed: z.boolean().optional(),
   submittedAt: z.string(),
   updatedAt: z.string(),
 })
 export type JournalEntry = z.infer<typeof JournalEntry>
 
-const JournalFile = z.object({ version: z.literal(1), entries: z.array(JournalEntry) })
+/** The request a segment was generated with (as given to the service), so an interrupted one can be run again. */
+export const JournalRequest = z.object({
+  segmentKey: z.string(),
+  segmentId: z.string().nullable(),
+  request: z.unknown(),
+  updatedAt: z.string(),
+})
+export type JournalRequest = z.infer<typeof JournalRequest>
+
+const JournalFile = z.object({
+  version: z.literal(1),
+  entries: z.array(JournalEntry),
+  requests: z.array(JournalRequest).default([]),
+})
+type JournalState = { entries: JournalEntry[]; requests: JournalRequest[] }
 
 export type NewJournalEntry = Omit<JournalEntry, 'status' | 'resultPath' | 'reason' | 'submittedAt' | 'updatedAt'>
 
@@ -46,24 +62,34 @@ export interface Journal {
   /** An accepted, unfinished request that would produce exactly this cache entry. */
   findPending(cacheKey: string): JournalEntry | undefined
   /**
-   * The seed take `takeIndex` had in the newest interrupted job (one with requests still pending) for this
-   * segment request, so a rerun resumes and reuses that job's requests instead of rolling new seeds.
+   * The seed of take `takeIndex` of this segment request when a run that had it never finished (crash, quit,
+   * cancel, failure): a rerun takes it again, so what was paid for is resumed or found in the cache.
    */
   resumableSeed(segmentKey: string, takeIndex: number): number | undefined
+  /** Segment requests with takes left open by a run that never finished, newest first. */
+  interrupted(): JournalRequest[]
+  /** Remembers the request behind a segment key (written with the next entry). */
+  noteRequest(segmentKey: string, segmentId: string | null, request: unknown): void
+  /** A run finished these takes: their seeds are no longer offered for resuming. */
+  closeTakes(segmentKey: string, takeIndexes: readonly number[]): Promise<void>
   record(entry: NewJournalEntry): Promise<void>
   complete(requestId: string, resultPath: string): Promise<void>
   fail(requestId: string, reason: string): Promise<void>
 }
 
-/** PURE: what the file keeps — every pending entry, and the newest closed ones. */
-export function compactEntries(entries: readonly JournalEntry[], maxClosed = MAX_CLOSED_ENTRIES): JournalEntry[] {
-  const closed = entries.filter((e) => e.status !== 'pending')
-  const dropped = new Set(closed.slice(0, Math.max(0, closed.length - maxClosed)))
-  return entries.filter((e) => !dropped.has(e))
+const isFinished = (e: JournalEntry): boolean => e.status !== 'pending' && e.takeClosed === true
+
+/** PURE: what the file keeps — every entry still of use, the newest finished ones, and their requests. */
+export function compactState(state: JournalState, maxClosed = MAX_CLOSED_ENTRIES): JournalState {
+  const finished = state.entries.filter(isFinished)
+  const dropped = new Set(finished.slice(0, Math.max(0, finished.length - maxClosed)))
+  const entries = state.entries.filter((e) => !dropped.has(e))
+  const open = new Set(entries.filter((e) => !isFinished(e)).map((e) => e.segmentKey))
+  return { entries, requests: state.requests.filter((r) => open.has(r.segmentKey)) }
 }
 
 const identity = (e: JournalEntry): string => `${e.provider}:${e.requestId}`
-const rank = (e: JournalEntry): number => (e.status === 'pending' ? 0 : 1)
+const rank = (e: JournalEntry): number => (e.status === 'pending' ? 0 : 1) + (e.takeClosed ? 2 : 0)
 
 /**
  * PURE: our entries merged with those another process wrote to the same file meanwhile (the app and a CLI run,
@@ -84,10 +110,20 @@ export function mergeEntries(ours: readonly JournalEntry[], theirs: readonly Jou
   return order.map((id) => byId.get(id)!)
 }
 
-async function readEntries(path: string): Promise<JournalEntry[]> {
+/** PURE: requests merged by segment key, the newer winning. */
+export function mergeRequests(ours: readonly JournalRequest[], theirs: readonly JournalRequest[]): JournalRequest[] {
+  const byKey = new Map(ours.map((r) => [r.segmentKey, r]))
+  for (const t of theirs) {
+    const o = byKey.get(t.segmentKey)
+    if (!o || t.updatedAt > o.updatedAt) byKey.set(t.segmentKey, t)
+  }
+  return [...byKey.values()]
+}
+
+async function readState(path: string): Promise<JournalState> {
   const parsed = JournalFile.safeParse(JSON.parse(await readFile(path, 'utf8')))
   if (!parsed.success) throw new Error('journal has an unknown shape')
-  return parsed.data.entries
+  return parsed.data
 }
 
 /**
@@ -96,8 +132,9 @@ async function readEntries(path: string): Promise<JournalEntry[]> {
  */
 export async function openJournal(path: string, now: () => Date = () => new Date()): Promise<Journal> {
   let entries: JournalEntry[] = []
+  let requests: JournalRequest[] = []
   try {
-    entries = await readEntries(path)
+    ;({ entries, requests } = await readState(path))
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       await rename(path, `${path}.corrupt-${now().getTime()}`).catch(() => undefined)
@@ -109,9 +146,12 @@ export async function openJournal(path: string, now: () => Date = () => new Date
   let writing: Promise<void> = Promise.resolve()
   const persist = (): Promise<void> => {
     writing = writing.catch(() => undefined).then(async () => {
-      const onDisk = await readEntries(path).catch(() => [])
-      entries = compactEntries(mergeEntries(entries, onDisk))
-      await writeFileAtomically(path, JSON.stringify({ version: 1, entries }, null, 1))
+      const onDisk = await readState(path).catch(() => ({ entries: [], requests: [] }))
+      ;({ entries, requests } = compactState({
+        entries: mergeEntries(entries, onDisk.entries),
+        requests: mergeRequests(requests, onDisk.requests),
+      }))
+      await writeFileAtomically(path, JSON.stringify({ version: 1, entries, requests }, null, 1))
     })
     return writing
   }
@@ -129,10 +169,25 @@ export async function openJournal(path: string, now: () => Date = () => new Date
     pending: () => entries.filter((e) => e.status === 'pending'),
     findPending: (cacheKey) => entries.find((e) => e.status === 'pending' && e.cacheKey === cacheKey),
     resumableSeed: (segmentKey, takeIndex) => {
-      const ofSegment = entries.filter((e) => e.segmentKey === segmentKey)
-      const interrupted = ofSegment.filter((e) => e.status === 'pending').at(-1)?.jobId
-      const entry = ofSegment.find((e) => e.jobId === interrupted && e.takeIndex === takeIndex)
+      const entry = entries.filter((e) => e.segmentKey === segmentKey && e.takeIndex === takeIndex && !e.takeClosed).at(-1)
       return entry ? (entry.takeSeed ?? entry.seed) : undefined
+    },
+    interrupted: () => {
+      const open = new Set(entries.filter((e) => !e.takeClosed).map((e) => e.segmentKey))
+      return requests.filter((r) => open.has(r.segmentKey)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
+    },
+    noteRequest(segmentKey, segmentId, request) {
+      const note = { segmentKey, segmentId, request: JSON.parse(JSON.stringify(request)) as unknown, updatedAt: now().toISOString() }
+      requests = [...requests.filter((r) => r.segmentKey !== segmentKey), note]
+    },
+    closeTakes(segmentKey, takeIndexes) {
+      let changed = false
+      entries = entries.map((e) => {
+        if (e.segmentKey !== segmentKey || e.takeClosed || !takeIndexes.includes(e.takeIndex)) return e
+        changed = true
+        return { ...e, takeClosed: true, updatedAt: now().toISOString() }
+      })
+      return changed ? persist() : writing
     },
     record(entry) {
       const at = now().toISOString()

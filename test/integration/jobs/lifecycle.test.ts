@@ -34,13 +34,14 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, t
 }
 
 describe('generation lifecycle', () => {
-  it('cancel while the provider runs: CANCELLED at once, the provider is told to cancel, the journal keeps the request for a later resume', async () => {
+  it('cancel while the provider runs: CANCELLED at once, the provider is told to cancel; after a restart the interrupted request runs again with its seed', async () => {
     fal.state.timing = { queueMs: 0, runMs: 30_000 }
     try {
       const svc = await servicesFor({ emulators: emulators() })
       const controller = new AbortController()
       const cancelsBefore = fal.state.counts.cancel
-      const run = svc.generate.run({ source: { path: clip, inSec: 0, outSec: 3 }, params: params() }, { signal: controller.signal })
+      const request = { segmentId: 'seg-1', source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: null }) }
+      const run = svc.generate.run(request, { signal: controller.signal })
       const journalPath = join(svc.home, 'journal.json')
       await waitFor(async () => ((await readFile(journalPath, 'utf8').catch(() => '')).includes('"pending"') ? true : undefined))
       const t = Date.now()
@@ -49,8 +50,20 @@ describe('generation lifecycle', () => {
       expect(Date.now() - t).toBeLessThan(2000)
       await waitFor(() => (fal.state.counts.cancel > cancelsBefore ? true : undefined))
       expect(svc.runner.running()).toBe(0)
-      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ status: string }> }
+      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ status: string; seed: number }> }
       expect(journal.entries.map((e) => e.status)).toEqual(['pending'])
+
+      // After a restart the app finds the interrupted request and runs it again: same seed, then nothing is left.
+      fal.state.timing = { queueMs: 30, runMs: 60 }
+      const restarted = await servicesFor({ emulators: emulators(), home: svc.home })
+      const interrupted = await restarted.generate.interrupted()
+      expect(interrupted).toEqual([{ segmentId: 'seg-1', request }])
+      const { takes } = await restarted.generate.run(interrupted[0]!.request)
+      expect(takes[0]!.seed).toBe(journal.entries[0]!.seed)
+      expect(await restarted.generate.interrupted()).toEqual([])
+      // A new run of the same segment rolls a new seed: the finished take is not offered again.
+      const fresh = await restarted.generate.run(request)
+      expect(fresh.takes[0]!.seed).not.toBe(takes[0]!.seed)
     } finally {
       fal.state.timing = { queueMs: 30, runMs: 60 }
     }

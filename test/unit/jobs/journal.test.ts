@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compactEntries, mergeEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
+import { compactState, mergeEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
 
 const entry = (i: number, over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
   jobId: 'job-1', segmentKey: 'seg', segmentId: null, takeIndex: i, chunkIndex: 0, seed: 100 + i,
@@ -22,14 +22,11 @@ describe('journal', () => {
     expect(again.pending().map((e) => e.requestId)).toEqual(['req-0'])
     expect(again.findPending('key-0')?.requestId).toBe('req-0')
     expect(again.findPending('key-1')).toBeUndefined()
-    // job-1 was interrupted (a request still pending): a rerun gets back every take's seed, done ones included.
+    // No run finished these takes: a rerun gets back every take's seed, done ones included.
     expect(again.resumableSeed('seg', 0)).toBe(100)
     expect(again.resumableSeed('seg', 1)).toBe(101)
     expect(again.resumableSeed('seg', 5)).toBeUndefined()
     expect(again.resumableSeed('other', 0)).toBeUndefined()
-    await again.complete('req-0', '/cache/k0.wav')
-    // Finished: a new run rolls new seeds.
-    expect(again.resumableSeed('seg', 0)).toBeUndefined()
     await again.record(entry(3, { jobId: 'job-text', segmentKey: 'txt', takeIndex: 0, chunkIndex: 2, seed: 12, takeSeed: 10 }))
     expect(again.resumableSeed('txt', 0)).toBe(10)
     const byId = Object.fromEntries(again.entries().map((e) => [e.requestId, e]))
@@ -50,10 +47,33 @@ describe('journal', () => {
     expect(await readFile(join(dir, 'journal.json.corrupt-1000'), 'utf8')).toContain('"half')
   })
 
-  it('keeps every pending entry and only the newest closed ones', () => {
-    const mk = (i: number, status: JournalEntry['status']): JournalEntry => ({ ...entry(i), status, submittedAt: '', updatedAt: '' })
-    const list = [mk(0, 'done'), mk(1, 'pending'), mk(2, 'failed'), mk(3, 'done'), mk(4, 'pending')]
-    expect(compactEntries(list, 1).map((e) => e.requestId)).toEqual(['req-1', 'req-3', 'req-4'])
+  it('a finished run closes its takes: their seeds are no longer offered, and the request is no longer interrupted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const j = await openJournal(join(dir, 'journal.json'))
+    j.noteRequest('seg', 'segment-1', { params: { prompt: 'rain' } })
+    await j.record(entry(0))
+    await j.record(entry(1))
+    expect(j.interrupted()).toMatchObject([{ segmentKey: 'seg', segmentId: 'segment-1', request: { params: { prompt: 'rain' } } }])
+    await j.complete('req-0', '/c/0.wav')
+    await j.complete('req-1', '/c/1.wav')
+    await j.closeTakes('seg', [0])
+    expect(j.resumableSeed('seg', 0)).toBeUndefined()
+    expect(j.resumableSeed('seg', 1)).toBe(101)
+    await j.closeTakes('seg', [1])
+    expect(j.interrupted()).toEqual([])
+    const reopened = await openJournal(join(dir, 'journal.json'))
+    expect(reopened.entries().every((e) => e.takeClosed)).toBe(true)
+    expect(reopened.interrupted()).toEqual([])
+  })
+
+  it('keeps every entry still of use and only the newest finished ones, with the requests they need', () => {
+    const mk = (i: number, status: JournalEntry['status'], takeClosed: boolean): JournalEntry =>
+      ({ ...entry(i, { segmentKey: `s${i}` }), status, takeClosed, submittedAt: '', updatedAt: '' })
+    const entries = [mk(0, 'done', true), mk(1, 'pending', false), mk(2, 'failed', true), mk(3, 'done', true), mk(4, 'done', false)]
+    const requests = entries.map((e) => ({ segmentKey: e.segmentKey, segmentId: null, request: {}, updatedAt: '' }))
+    const kept = compactState({ entries, requests }, 1)
+    expect(kept.entries.map((e) => e.requestId)).toEqual(['req-1', 'req-3', 'req-4'])
+    expect(kept.requests.map((r) => r.segmentKey)).toEqual(['s1', 's4'])
   })
 })
 
