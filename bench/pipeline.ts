@@ -78,6 +78,7 @@ function cpuSec(): { node: number; ffmpeg: number } | null {
 }
 const fmt = (sec: number): string => `${sec.toFixed(3)} s`
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 
 // Camera-like sources: a keyframe every second (as phones write), a 1080p30 clip with grain at about
 // 12 Mbit/s (a phone's rate) and AAC audio, and a 50 s 720p clip for the batch.
@@ -101,7 +102,7 @@ emu.setTiming({ queueMs: 0, runMs: PROVIDER_MS })
 const home = mkdtempSync(join(tmpdir(), 'bench-pipeline-'))
 
 async function overhead(): Promise<void> {
-  console.log(`1. Overhead, 8 s segment of a 1080p clip, provider time ${PROVIDER_MS} ms (median of 3):`)
+  console.log(`1. Overhead, 8 s segment of a 1080p clip, provider time ${PROVIDER_MS} ms + a poll phase shift:`)
   const runner = createFfmpegRunner(testBinaries())
   const cutSec: number[] = []
   for (let i = 0; i < 3; i++) {
@@ -109,25 +110,30 @@ async function overhead(): Promise<void> {
     await prepareUpload(runner, { sourcePath: clip1080, inSec: 2, outSec: 10, outputPath: join(home, `cut-${i}.mp4`) })
     cutSec.push((Date.now() - t) / 1000)
   }
-  console.log(`   the upload cut alone (1080p decode → 384 px H.264, ffmpeg): ${fmt(median(cutSec))}`)
+  console.log(`   the upload cut alone (1080p decode → 384 px H.264, ffmpeg; median of 3): ${fmt(median(cutSec))}`)
+  // The time from completion to being noticed depends on where the polls fall: each sample shifts the
+  // provider time by a fifth of the poll interval, so the mean covers every phase.
   for (const poll of [undefined, 250]) {
+    const intervalMs = poll ?? 1000
     const samples: Array<{ before: number; after: number }> = []
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
+      const providerMs = PROVIDER_MS + (i * intervalMs) / 5
+      emu.setTiming({ queueMs: 0, runMs: providerMs })
       const svc = service(emu, join(home, `p1-${poll}-${i}`), poll, 4)
       const known = new Set((await emu.jobs()).map((j) => j.id))
       const t0 = Date.now()
       await svc.run({ source: { path: clip1080, inSec: 2, outSec: 10 }, params: params(100 + i) })
       const t1 = Date.now()
       const job = (await emu.jobs()).find((j) => !known.has(j.id))!
-      const doneAt = job.createdAtMs + PROVIDER_MS
-      samples.push({ before: (job.createdAtMs - t0) / 1000, after: (t1 - doneAt) / 1000 })
+      samples.push({ before: (job.createdAtMs - t0) / 1000, after: (t1 - job.createdAtMs - providerMs) / 1000 })
     }
-    const before = median(samples.map((x) => x.before))
-    const after = median(samples.map((x) => x.after))
+    emu.setTiming({ queueMs: 0, runMs: PROVIDER_MS })
+    const before = mean(samples.map((x) => x.before))
+    const after = mean(samples.map((x) => x.after))
     const total = before + after
     console.log(
       `   poll ${poll === undefined ? 'adapter default (fal: 1000 ms)' : `${poll} ms`}: overhead ${fmt(total)} ` +
-        `(before the provider has it ${fmt(before)}, after it completed ${fmt(after)}) ` +
+        `(before the provider has it ${fmt(before)}, after it completed ${fmt(after)}; mean of 5) ` +
         `→ ${total <= 1 && after <= 0.3 ? 'meets' : 'misses'} the goal (≤ 1.0 s, ≤ 0.3 s after)`,
     )
   }
