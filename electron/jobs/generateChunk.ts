@@ -99,7 +99,6 @@ async function withProvider(
   providerId: ProviderId,
   cut: { path: string; sha256: string } | null,
 ): Promise<ChunkResult> {
-  const provider = engine.providers.get(providerId)
   const key = cacheKey({
     inputSha256: cut?.sha256 ?? null,
     mode: job.mode,
