@@ -2,7 +2,7 @@
 // per-provider concurrency, fallback on a 429/5xx storm, and no fallback on a bad key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { importAsset } from '../../../electron/media/importAsset'
 import { singleClipProject } from '../../../electron/cli/project'
 import { DEFAULT_GENERATION, type GenerationParams } from '../../../shared/domain/project'
@@ -154,6 +154,23 @@ describe('generate service', () => {
     fal.state.faults.push({ op: 'submit', status: 503, times: 1 })
     const second = await svc.generate.run({ source: { path: clip, inSec: 1, outSec: 5 }, params: params({ seed: 2001 }) })
     expect(second.takes[0]!.provider).toBe('eachlabs')
+  })
+
+  it('falls back when the accepted request fails at the provider or returns a corrupt file; the journal says why', async () => {
+    const svc = await servicesFor({
+      emulators: { ...falOnly(), eachlabs: { baseUrl: each.baseUrl, apiKey: each.config.apiKey } },
+      settings: { fallbackOrder: ['eachlabs'] },
+    })
+    fal.state.outcomes.push({ kind: 'fail', message: 'GPU fell over' })
+    const a = await svc.generate.run({ source: { path: clip, inSec: 5, outSec: 8 }, params: params({ seed: 2500 }) })
+    fal.state.outcomes.push({ kind: 'corrupt' })
+    const b = await svc.generate.run({ source: { path: clip, inSec: 5, outSec: 8 }, params: params({ seed: 2501 }) })
+    expect([a.takes[0]!.provider, b.takes[0]!.provider]).toEqual(['eachlabs', 'eachlabs'])
+    const journal = JSON.parse(await readFile(join(svc.home, 'journal.json'), 'utf8')) as { entries: Array<{ provider: string; status: string; reason?: string }> }
+    const falEntries = journal.entries.filter((e) => e.provider === 'fal')
+    expect(falEntries.map((e) => e.status)).toEqual(['failed', 'failed'])
+    expect(falEntries[0]!.reason).toMatch(/GPU fell over/)
+    expect(journal.entries.filter((e) => e.provider === 'eachlabs').map((e) => e.status)).toEqual(['done', 'done'])
   })
 
   it('does not fall back on a rejected key: the error is the key’s, and nothing is sent elsewhere', async () => {
