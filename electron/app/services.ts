@@ -1,18 +1,21 @@
 // The composition root in plain Node: everything main (and the E2E harness) needs, built from its parts.
 // Electron-only abilities come in through `Desktop`, files through KeyValueStores and a Cipher, so the
 // harness can pass fakes and run the same handler table without Electron.
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { Project } from '../../shared/domain/project'
 import type { InvokeInput, InvokeOutput } from '../../shared/ipc/contract'
 import { createExportService } from '../jobs/export'
+import { createGenerateService } from '../jobs/generate'
 import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import { createAllowList, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
 import { createMediaService } from '../media/mediaService'
 import { openProjectFile, saveProjectFile } from '../project/projectFile'
+import { defaultProviderRegistry, type Env, type ProviderRegistry } from '../providers/registry'
+import { createGenerateOps } from './generateOps'
 import type { KeyValueStore } from '../store/keyValueStore'
 import { createSecretStore, type Cipher } from '../store/secrets'
 import { createSettingsStore } from '../store/settings'
@@ -47,8 +50,15 @@ export interface AppServicesDeps {
   appVersion: string
   platform?: string
   logger?: Logger
+  /** Persistent app data: the generation journal, chunk cache and takes live here. */
+  dataDir: string
+  /** MMAUDIO_<ID>_BASE_URL and _CONCURRENCY overrides (process.env in the app). */
+  env?: Env
   /** Overrides for tests. */
   runner?: FfmpegRunner
+  providers?: ProviderRegistry
+  fetch?: typeof fetch
+  pollIntervalMs?: number
   realpath?: RealpathFn
 }
 
@@ -76,6 +86,26 @@ export function createAppServices(deps: AppServicesDeps) {
     onRecovered: (reason) => logger.error(`Settings were unreadable and have been reset (kept a backup): ${reason}`),
   })
   const secrets = createSecretStore(deps.secretsStore, deps.cipher)
+  const providers = deps.providers ?? defaultProviderRegistry()
+  const takesDir = join(deps.dataDir, 'takes')
+  allowList.allowFolder(takesDir)
+  const generate = createGenerateService({
+    runner,
+    providers,
+    apiKey: (id) => secrets.getKey(id),
+    missingKeyHint: () => 'Add it in Settings.',
+    settings: () => settings.get(),
+    env: deps.env ?? {},
+    dirs: {
+      work: join(deps.dataDir, 'work'),
+      cache: join(deps.dataDir, 'chunk-cache'),
+      takes: takesDir,
+      journal: join(deps.dataDir, 'journal.json'),
+    },
+    jobs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
+  })
 
   // The renderer is not trusted with the file system. It may write only where the user chose in a save
   // dialog (or the project file it opened or saved), and reveal only files the app imported or wrote.
@@ -115,6 +145,7 @@ export function createAppServices(deps: AppServicesDeps) {
     jobs,
     settings,
     secrets,
+    generation: createGenerateOps({ generate, jobs, providers, secrets }),
 
     /** Native dialogs and the file manager; only paths the app knows of may be revealed. */
     desktop: {

@@ -48,6 +48,8 @@ function start(): void {
   const built = createAppServices({
     binaries,
     cacheDir: join(app.getPath('userData'), 'media-cache'),
+    dataDir: join(app.getPath('userData'), 'generation'),
+    env: process.env,
     mediaUrl,
     settingsStore: settingsFile.store,
     secretsStore: secretsFile.store,
@@ -60,6 +62,11 @@ function start(): void {
     if (backup) built.logger.error(`An unreadable store file was moved to ${backup}; starting fresh.`)
   }
 
+  // Requests a crash or quit left with a provider are finished into the cache (same ids, nothing submitted).
+  void built.generation.resumePending().then(
+    ({ resumed, failed }) => resumed + failed > 0 && built.logger.info(`Resumed ${resumed} generation(s); ${failed} could not be finished.`),
+    (error: unknown) => built.logger.error(`Resuming generations failed: ${String(error)}`),
+  )
   handleMediaProtocol(built.allowList)
   registerIpc(createHandlers(built), renderer, { logger: built.logger })
   built.jobs.onUpdate((update) => {

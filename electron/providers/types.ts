@@ -1,30 +1,8 @@
 import type { ProviderId } from '../../shared/domain/ids'
 
-/** A numeric range a provider accepts for a parameter. */
-export interface ParamRange {
-  min: number
-  max: number
-}
-
-/** What a provider offers, so the UI shows only what it has and requests are clamped to its ranges. */
-export interface ProviderCapabilities {
-  videoToAudio: boolean
-  textToAudio: boolean
-  params: {
-    negativePrompt: boolean
-    seed: ParamRange | null
-    steps: ParamRange | null
-    cfg: ParamRange | null
-    maskAwayClip: boolean
-    /** The provider takes whole seconds only (WaveSpeed, Pixazo). */
-    integerDuration: boolean
-  }
-  durationSec: ParamRange
-  /** USD per second of generated audio, where the provider publishes a price. */
-  priceUsdPerSec?: number
-  /** Default parallel requests per key, from the provider's documented limits. */
-  defaultConcurrency: number
-}
+// Capabilities cross IPC (the generate panel shows only what a provider has), so their schema is shared.
+export type { ParamRange, ProviderCapabilities } from '../../shared/domain/generation'
+import type { ProviderCapabilities } from '../../shared/domain/generation'
 
 /** One generation in our own terms; each adapter maps it to its provider's names and ranges. */
 export interface GenerateRequest {

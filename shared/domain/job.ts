@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppErrorData } from './errors'
 import { ExportResult } from './export'
 import { Id } from './ids'
+import { Take } from './project'
 
 export const JOB_KINDS = ['export', 'generate'] as const
 export const JobKind = z.enum(JOB_KINDS)
@@ -36,5 +37,7 @@ export const JobUpdate = z.object({
   message: z.string().optional(),
   error: AppErrorData.optional(),
   exportResult: ExportResult.optional(),
+  /** The takes a finished generation produced, for the segment it was asked for. */
+  generateResult: z.object({ segmentId: Id.nullable(), takes: z.array(Take) }).optional(),
 })
 export type JobUpdate = z.infer<typeof JobUpdate>

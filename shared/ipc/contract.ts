@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { Asset } from '../domain/asset'
 import { AppErrorData } from '../domain/errors'
 import { ExportRequest } from '../domain/export'
+import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
 import { ProviderId } from '../domain/ids'
 import { JobUpdate } from '../domain/job'
-import { Project } from '../domain/project'
+import { Project, Take } from '../domain/project'
 import { SecretStatus, Settings } from '../domain/settings'
 
 const Empty = z.object({}).strict()
@@ -60,6 +61,18 @@ export const invokeContract = {
   'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
   'project:open': { input: z.object({ path: FilePath }), output: z.object({ project: Project, path: z.string() }) },
   'project:save': { input: z.object({ path: FilePath, project: Project }), output: z.object({ path: z.string() }) },
+  'providers:list': { input: Empty, output: z.array(ProviderInfo) },
+  'audio:estimate': { input: GenerationRequest, output: CostEstimate },
+  'audio:generate': { input: GenerationRequest, output: z.object({ jobId: z.string() }) },
+  'audio:regenerateChunk': {
+    input: z.object({ request: GenerationRequest, take: Take, chunkIndex: z.number().int().nonnegative() }),
+    output: z.object({ jobId: z.string() }),
+  },
+  /** Generations a crash, quit or cancel left unfinished; running one again resumes it without paying twice. */
+  'audio:interrupted': {
+    input: Empty,
+    output: z.array(z.object({ segmentId: z.string().nullable(), request: GenerationRequest })),
+  },
   'export:start': { input: z.object({ project: Project, request: ExportRequest }), output: z.object({ jobId: z.string() }) },
   'job:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
   'job:list': { input: Empty, output: z.array(JobUpdate) },

@@ -18,7 +18,11 @@ beforeAll(async () => {
   await copyFile(await testClip('beach.mp4', { durationSec: 6, width: 1280, height: 720 }), join(fixtureDir, 'beach walk.mp4'))
   await copyFile(await testClip('street.mp4', { durationSec: 4 }), join(fixtureDir, 'street 街.mp4'))
   await writeFile(join(fixtureDir, 'notes.txt'), 'not a video')
-  harness = await startHarness({ fixtureDir, cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')) })
+  harness = await startHarness({
+    fixtureDir,
+    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
+    dataDir: await mkdtemp(join(tmpdir(), 'e2e-data-')),
+  })
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
   await page.goto(harness.url)

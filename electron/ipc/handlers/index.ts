@@ -4,6 +4,7 @@ import type { AppServices } from '../../app/services'
 import type { Handlers } from '../handle'
 import { appHandlers } from './app'
 import { desktopHandlers } from './desktop'
+import { generateHandlers } from './generate'
 import { jobHandlers } from './jobs'
 import { mediaHandlers } from './media'
 import { projectHandlers } from './project'
@@ -15,6 +16,7 @@ export function createHandlers(services: AppServices): Handlers {
     ...mediaHandlers(services),
     ...projectHandlers(services),
     ...jobHandlers(services),
+    ...generateHandlers(services),
     ...settingsHandlers(services),
     ...desktopHandlers(services),
   } satisfies Handlers

@@ -1,12 +1,15 @@
 // The E2E harness (test code, never shipped): serves the built renderer on 127.0.0.1, runs the same services
 // and handler table as main behind a WebSocket, serves media with Range through main's own responder, and
 // fakes only what needs Electron (dialogs, keychain).
+import { mkdtempSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { Readable } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { ProviderId } from '../../../shared/domain/ids'
 import { createAppServices, type AppServices, type Desktop } from '../../../electron/app/services'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
@@ -61,12 +64,27 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(opts: { fixtureDir: string; cacheDir: string }): Promise<Harness> {
+export interface HarnessOptions {
+  fixtureDir: string
+  /** Persistent app data (journal, chunk cache, takes): reuse it to restart the harness mid-job. Default: new temp dir. */
+  dataDir?: string
+  cacheDir: string
+  /** MMAUDIO_<ID>_BASE_URL overrides pointing providers at emulators. */
+  env?: Record<string, string>
+  /** Keys to store before the page opens, as a user would in Settings. */
+  keys?: Partial<Record<ProviderId, string>>
+  pollIntervalMs?: number
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let baseUrl = ''
   const desktop = new FakeDesktop()
   const services = createAppServices({
     binaries: testBinaries(),
     cacheDir: opts.cacheDir,
+    dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'e2e-data-')),
+    env: opts.env ?? {},
+    pollIntervalMs: opts.pollIntervalMs ?? 50,
     mediaUrl: (p) => `${baseUrl}/media${p.split('/').map(encodeURIComponent).join('/')}`,
     settingsStore: createMemoryStore(),
     secretsStore: createMemoryStore(),
@@ -75,6 +93,7 @@ export async function startHarness(opts: { fixtureDir: string; cacheDir: string 
     appVersion: 'e2e',
     logger: { info: () => {}, error: (m) => console.error(`[harness] ${m}`) },
   })
+  for (const [provider, key] of Object.entries(opts.keys ?? {})) await services.secrets.set(provider as ProviderId, key)
   const handlers = createHandlers(services)
   const shim = shimScript(opts.fixtureDir)
 

@@ -40,6 +40,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   const services = createAppServices({
     binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' },
     cacheDir: join(dir, 'cache'),
+    dataDir: join(dir, 'data'),
     mediaUrl: (p) => `test-media:${p}`,
     settingsStore: createMemoryStore(),
     secretsStore: createMemoryStore(),

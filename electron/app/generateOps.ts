@@ -1,0 +1,59 @@
+// What the renderer may ask of generation: the providers it can pick, an estimate, and generation as jobs
+// whose finished takes arrive in the job's update. Thin over the generate service (plain Node).
+import type { GenerationRequest, ProviderInfo } from '../../shared/domain/generation'
+import type { Take } from '../../shared/domain/project'
+import type { GenerateService } from '../jobs/generate'
+import type { JobRegistry } from '../jobs/jobs'
+import type { ProviderRegistry } from '../providers/registry'
+import type { SecretStore } from '../store/secrets'
+
+export function createGenerateOps(deps: {
+  generate: GenerateService
+  jobs: JobRegistry
+  providers: ProviderRegistry
+  secrets: SecretStore
+}) {
+  const { generate, jobs } = deps
+  const statuses = () => new Map(deps.secrets.status().map((s) => [s.provider, s]))
+
+  function startJob(segmentId: string | null, produce: (signal: AbortSignal, onUpdate: Parameters<GenerateService['run']>[1]) => Promise<Take[]>) {
+    const jobId = jobs.start('generate', async ({ signal, report }) => {
+      const takes = await produce(signal, {
+        signal,
+        jobId,
+        onUpdate: (u) =>
+          report({
+            stage: u.stage,
+            progress: u.progress,
+            ...(u.message ? { message: u.message } : {}),
+            ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
+          }),
+      })
+      return { generateResult: { segmentId, takes } }
+    })
+    return { jobId }
+  }
+
+  return {
+    providers(): ProviderInfo[] {
+      const keys = statuses()
+      return deps.providers.list().map((p) => ({
+        id: p.id,
+        label: p.label,
+        capabilities: p.capabilities,
+        key: keys.get(p.id) ?? { provider: p.id, isSet: false, last4: null },
+      }))
+    },
+    estimate: (request: GenerationRequest) => generate.estimate(request),
+    start(request: GenerationRequest) {
+      generate.estimate(request) // a bad request is refused at once, not as a failed job
+      return startJob(request.segmentId ?? null, async (_signal, options) => (await generate.run(request, options)).takes)
+    },
+    regenerateChunk(input: { request: GenerationRequest; take: Take; chunkIndex: number }) {
+      return startJob(input.request.segmentId ?? null, async (_signal, options) => [await generate.regenerateChunk(input, options)])
+    },
+    interrupted: () => generate.interrupted(),
+    /** After a crash or quit: finish every accepted request into the cache (same ids, nothing submitted). */
+    resumePending: () => generate.resumePending(),
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { SecretStatus } from './settings'
+import { GenerationParams } from './project'
+import { Id, ProviderId } from './ids'
+
+export const ParamRange = z.object({ min: z.number(), max: z.number() })
+export type ParamRange = z.infer<typeof ParamRange>
+
+/** What a provider offers, so the UI shows only what it has and requests are clamped to its ranges. */
+export const ProviderCapabilities = z.object({
+  videoToAudio: z.boolean(),
+  textToAudio: z.boolean(),
+  params: z.object({
+    negativePrompt: z.boolean(),
+    seed: ParamRange.nullable(),
+    steps: ParamRange.nullable(),
+    cfg: ParamRange.nullable(),
+    maskAwayClip: z.boolean(),
+    /** The provider takes whole seconds only (WaveSpeed, Pixazo). */
+    integerDuration: z.boolean(),
+  }),
+  durationSec: ParamRange,
+  /** USD per second of generated audio, where the provider publishes a price. */
+  priceUsdPerSec: z.number().optional(),
+  /** Default parallel requests per key, from the provider's documented limits. */
+  defaultConcurrency: z.number().int().positive(),
+})
+export type ProviderCapabilities = z.infer<typeof ProviderCapabilities>
+
+export const ProviderInfo = z.object({
+  id: ProviderId,
+  label: z.string(),
+  capabilities: ProviderCapabilities,
+  key: SecretStatus,
+})
+export type ProviderInfo = z.infer<typeof ProviderInfo>
+
+/** One segment to generate: a range of a source video, or text only with a length. */
+export const GenerationRequest = z.object({
+  segmentId: Id.nullable().optional(),
+  source: z.object({ path: z.string().min(1), inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
+  durationSec: z.number().positive().max(600).optional(),
+  params: GenerationParams,
+  crossfadeSec: z.number().min(0.1).max(4).optional(),
+})
+export type GenerationRequest = z.infer<typeof GenerationRequest>
+
+export const CostEstimate = z.object({
+  /** Provider calls (takes × chunks) before cache hits. */
+  calls: z.number().int().nonnegative(),
+  chunks: z.number().int().positive(),
+  billedSec: z.number().nonnegative(),
+  /** Null where the provider publishes no price. */
+  usd: z.number().nullable(),
+})
+export type CostEstimate = z.infer<typeof CostEstimate>
