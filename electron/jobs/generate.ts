@@ -248,7 +248,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       const { plan } = planFor(request)
       return { ...estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities), chunks: plan.chunks.length }
     },
-    /** Starts a generation as a job (progress through the job registry); its takes are kept under the job id. */
+    /** Starts a generation as a job: progress through the job registry, the takes in its final update. */
     start(request: SegmentRequest, onTakes?: (takes: Take[]) => void): { jobId: string } {
       if (!deps.jobs) throw new Error('createGenerateService: start() needs a job registry')
       planFor(request) // refuse a bad request at once, not as a failed job
@@ -256,11 +256,16 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         const { takes } = await run(request, {
           signal,
           jobId,
-          onUpdate: (u) => report({ stage: u.stage, progress: u.progress, ...(u.message ? { message: u.message } : u.queuePosition !== undefined ? { message: `queue position ${u.queuePosition}` } : {}) }),
+          onUpdate: (u) => report({
+            stage: u.stage,
+            progress: u.progress,
+            ...(u.message ? { message: u.message } : {}),
+            ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
+          }),
         })
         results.set(jobId, takes)
         onTakes?.(takes)
-        return {}
+        return { generateResult: { segmentId: request.segmentId ?? null, takes } }
       })
       return { jobId }
     },

@@ -1,7 +1,8 @@
 // One progress figure for a generation made of many units (take × chunk) running in parallel. PURE.
 // Each unit moves through preparing → uploading → queued → generating → downloading → done; its stage maps to
-// a band of 0..1, the job's progress is the mean over units (the last 5 % is the join), and the job's stage
-// is the one most unfinished units are in (the earlier one on a tie): what the user is mostly waiting on.
+// a band of 0..1, the job's progress is the mean over units (the last 5 % is the join), the job's stage is the
+// furthest stage an unfinished unit has reached (so the bar moves forward as soon as work does), and the queue
+// position is the best among units still waiting for a slot, whatever the stage.
 import type { JobStage } from '../../shared/domain/job'
 import type { ProviderProgress } from '../providers/types'
 
@@ -62,12 +63,7 @@ export function aggregate(units: readonly UnitState[]): GenerateUpdate {
   const open = units.filter((u) => u.stage !== 'done')
   const progress = (units.reduce((s, u) => s + unitProgress(u), 0) / units.length) * (1 - MIXING_SHARE)
   if (open.length === 0) return { stage: 'mixing', progress }
-  const count = (stage: UnitStage): number => open.filter((u) => u.stage === stage).length
-  const stage = ORDER.reduce((best, s) => (count(s) > count(best) ? s : best), ORDER[0]!) as Exclude<UnitStage, 'done'>
+  const stage = ORDER[Math.max(...open.map((u) => ORDER.indexOf(u.stage)))] as Exclude<UnitStage, 'done'>
   const positions = open.flatMap((u) => (u.stage === 'queued' && u.queuePosition !== undefined ? [u.queuePosition] : []))
-  return {
-    stage,
-    progress,
-    ...(stage === 'queued' && positions.length > 0 ? { queuePosition: Math.min(...positions) } : {}),
-  }
+  return { stage, progress, ...(positions.length > 0 ? { queuePosition: Math.min(...positions) } : {}) }
 }

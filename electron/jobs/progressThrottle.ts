@@ -1,6 +1,7 @@
 // Keeps progress events to what a person (or a JSON consumer) can use: an update goes out when the stage,
-// queue position or message changes, or progress moved by at least 1 %, or 250 ms passed. PURE apart from
-// the clock it is given.
+// queue position or message changes, or progress moved by at least 1 %, or 250 ms passed; stage and progress
+// only move forward. PURE apart from the clock it is given.
+import { JOB_STAGES } from '../../shared/domain/job'
 import type { GenerateUpdate } from './generateProgress'
 
 export const MIN_PROGRESS_STEP = 0.01
@@ -24,9 +25,11 @@ export function createProgressThrottle(send: (u: GenerateUpdate) => void, clock:
     push(next: GenerateUpdate, force = false): void {
       const at = clock()
       if (!force && !isWorthSending(last, next, at - lastAt)) return
-      // Progress never runs backwards on screen (a fallback or a resumed unit may restart its band).
+      // Neither progress nor stage runs backwards on screen (units move at different paces, a fallback restarts
+      // one): the bar only moves forward through the pipeline.
       const progress = last && next.stage !== 'mixing' ? Math.max(last.progress, next.progress) : next.progress
-      last = { ...next, progress }
+      const behind = last !== null && JOB_STAGES.indexOf(next.stage) < JOB_STAGES.indexOf(last.stage)
+      last = { ...next, stage: behind ? last!.stage : next.stage, progress }
       lastAt = at
       send(last)
     },

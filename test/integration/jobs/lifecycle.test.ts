@@ -99,6 +99,7 @@ describe('generation lifecycle', () => {
     expect(last).toMatchObject({ kind: 'generate', status: 'succeeded', progress: 1 })
     expect(updates.filter((u) => u.status === 'running').map((u) => u.stage)).toContain('mixing')
     expect(svc.generate.takesOf(jobId)?.map((t) => t.seed)).toEqual([7, 8])
+    expect(last.generateResult?.takes.map((t) => t.seed)).toEqual([7, 8])
     expect(() => svc.generate.start({ durationSec: 0, params: params() })).toThrow(/positive duration/)
   })
 

@@ -22,26 +22,25 @@ describe('take seeds', () => {
 })
 
 describe('generation progress', () => {
-  it('is the mean over units, names the stage most units are in and the best queue position', () => {
+  it('is the mean over units, names the furthest stage an unfinished unit reached and the best queue position', () => {
     expect(aggregate([
-      { stage: 'generating', fraction: 0.5 },
-      { stage: 'generating', fraction: 0.1 },
+      { stage: 'preparing', fraction: null },
       { stage: 'uploading', fraction: 0.5 },
-    ]).stage).toBe('generating')
-    expect(aggregate([{ stage: 'downloading', fraction: 0.5 }, { stage: 'uploading', fraction: 0.5 }]).stage).toBe('uploading')
+      { stage: 'done', fraction: null },
+    ]).stage).toBe('uploading')
     const u = aggregate([
       { stage: 'generating', fraction: 0.5 },
       { stage: 'queued', fraction: null, queuePosition: 3 },
       { stage: 'queued', fraction: null, queuePosition: 1 },
       { stage: 'done', fraction: null },
     ])
-    expect(u.stage).toBe('queued')
+    expect(u.stage).toBe('generating')
     expect(u.queuePosition).toBe(1)
     expect(u.progress).toBeCloseTo(((0.575 + 0.2 + 0.2 + 1) / 4) * (1 - MIXING_SHARE), 9)
     expect(aggregate([{ stage: 'done', fraction: null }])).toEqual({ stage: 'mixing', progress: 1 - MIXING_SHARE })
   })
 
-  it('the throttle drops tiny steps, never goes backwards, and always passes a stage change', () => {
+  it('the throttle drops tiny steps, never goes backwards (progress or stage), and passes a stage change', () => {
     let t = 0
     const sent: Array<{ stage: string; progress: number }> = []
     const th = createProgressThrottle((u) => sent.push(u), () => t)
@@ -51,11 +50,13 @@ describe('generation progress', () => {
     th.push({ stage: 'generating', progress: 0.15 })
     t = 1000
     th.push({ stage: 'generating', progress: 0.151 })
+    th.push({ stage: 'queued', progress: 0.4, queuePosition: 2 })
     expect(sent).toEqual([
       { stage: 'uploading', progress: 0.1 },
       { stage: 'uploading', progress: 0.2 },
       { stage: 'generating', progress: 0.2 },
       { stage: 'generating', progress: 0.2 },
+      { stage: 'generating', progress: 0.4, queuePosition: 2 },
     ])
   })
 })
