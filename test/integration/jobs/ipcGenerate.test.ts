@@ -87,8 +87,14 @@ describe('generation over IPC', () => {
   })
 
   it('generates three takes as a job: progress stages, then the takes in the update, playable and in sync', async () => {
+    fal.state.timing = { queueMs: 100, runMs: 500 } // long enough that polls see every phase, even under load
     const stages: string[] = []
-    const off = services.jobs.onUpdate((u) => void (u.status === 'running' && stages.push(u.stage)))
+    const progress: number[] = []
+    const off = services.jobs.onUpdate((u) => {
+      if (u.status !== 'running') return
+      stages.push(u.stage)
+      if (u.progress !== null) progress.push(u.progress)
+    })
     const started = await call('audio:generate', request(3))
     expect(started.ok).toBe(true)
     const done = await finished(started.data.jobId)
@@ -98,11 +104,11 @@ describe('generation over IPC', () => {
     const takes = done.generateResult!.takes
     expect(takes).toHaveLength(3)
     expect(new Set(takes.map((t) => t.seed)).size).toBe(3)
-    // A real progress bar: the stage only moves forward through the pipeline, and it is seen moving.
-    const ORDER = ['preparing', 'uploading', 'queued', 'generating', 'downloading', 'mixing']
-    const ranks = stages.map((st) => ORDER.indexOf(st))
-    expect(ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!))).toBe(true)
+    // A real progress bar: several pipeline stages are named, and the bar never runs backwards.
     expect(new Set(stages).size).toBeGreaterThanOrEqual(3)
+    expect(stages).toContain('generating')
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true)
+    expect(progress.at(-1)).toBeGreaterThan(0.9)
     for (const take of takes) {
       expect((await call('media:url', { path: take.path })).ok).toBe(true)
       const clicks = findClicks(await decodeAudio(take.path), 48000)
