@@ -9,7 +9,7 @@ import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
-import { providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
+import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
 import { chunkCuts } from './chunkCuts'
@@ -73,7 +73,9 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const env = deps.env ?? {}
   const journalReady = openJournal(deps.dirs.journal, now)
   const cache = createTakeCache(deps.dirs.cache)
-  const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env))
+  const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
+    rateFor: (id) => PROVIDER_START_RATE[id] ?? null,
+  })
   const cutSlots = createProviderQueue<'cut'>(() => deps.cutConcurrency ?? 2)
   const results = new Map<string, Take[]>()
   const inflight: ChunkEngine['inflight'] = new Map()

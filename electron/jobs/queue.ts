@@ -1,6 +1,7 @@
 // Per-provider concurrency: at most `limitFor(provider)` tasks run at once for each provider, the rest wait in
 // FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
 // when its AbortSignal fires. The limit is read each time a slot frees, so a settings change applies live.
+// Optionally also a start rate (Eachlabs: 100 creates a minute per key): a task waits until the window allows.
 import { AppError } from '../../shared/domain/errors'
 
 export interface QueueTaskOptions {
@@ -23,9 +24,34 @@ interface Waiter {
 
 const cancelled = (): AppError => new AppError('CANCELLED', 'Cancelled.')
 
-export function createProviderQueue<K extends string = string>(limitFor: (key: K) => number): ProviderQueue<K> {
+/** At most `count` starts in any `perMs` window. */
+export interface StartRate {
+  count: number
+  perMs: number
+}
+
+export interface QueueOptions<K extends string> {
+  rateFor?: (key: K) => StartRate | null
+  now?: () => number
+}
+
+/** PURE: when the next start is allowed, given the recent start times (oldest first): now, or a later time. */
+export function nextStartAt(recentStartsMs: readonly number[], rate: StartRate | null, nowMs: number): number {
+  if (!rate) return nowMs
+  const inWindow = recentStartsMs.filter((t) => t > nowMs - rate.perMs)
+  if (inWindow.length < rate.count) return nowMs
+  return inWindow[inWindow.length - rate.count]! + rate.perMs
+}
+
+export function createProviderQueue<K extends string = string>(
+  limitFor: (key: K) => number,
+  options: QueueOptions<K> = {},
+): ProviderQueue<K> {
+  const now = options.now ?? Date.now
   const running = new Map<K, number>()
   const waiting = new Map<K, Waiter[]>()
+  const starts = new Map<K, number[]>()
+  const timers = new Map<K, NodeJS.Timeout>()
 
   const lineOf = (key: K): Waiter[] => {
     let line = waiting.get(key)
@@ -37,12 +63,32 @@ export function createProviderQueue<K extends string = string>(limitFor: (key: K
     lineOf(key).forEach((w, i) => w.onPosition?.(i))
   }
 
+  /** True when the rate window lets one more start now; otherwise pumps again when it will. */
+  function rateAllows(key: K): boolean {
+    const rate = options.rateFor?.(key) ?? null
+    if (!rate) return true
+    const t = now()
+    const recent = (starts.get(key) ?? []).filter((s) => s > t - rate.perMs)
+    starts.set(key, recent)
+    const at = nextStartAt(recent, rate, t)
+    if (at <= t) return true
+    if (!timers.has(key)) {
+      const timer = setTimeout(() => {
+        timers.delete(key)
+        pump(key)
+      }, at - t)
+      timers.set(key, timer)
+    }
+    return false
+  }
+
   function pump(key: K): void {
     const line = lineOf(key)
     let started = false
-    while (line.length > 0 && (running.get(key) ?? 0) < Math.max(1, limitFor(key))) {
+    while (line.length > 0 && (running.get(key) ?? 0) < Math.max(1, limitFor(key)) && rateAllows(key)) {
       const next = line.shift()!
       running.set(key, (running.get(key) ?? 0) + 1)
+      starts.set(key, [...(starts.get(key) ?? []), now()])
       next.start()
       started = true
     }
@@ -73,6 +119,10 @@ export function createProviderQueue<K extends string = string>(limitFor: (key: K
             if (i < 0) return
             line.splice(i, 1)
             reject(cancelled())
+            if (line.length === 0 && timers.has(key)) {
+              clearTimeout(timers.get(key))
+              timers.delete(key)
+            }
             announce(key)
           },
         }

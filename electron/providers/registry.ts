@@ -30,6 +30,11 @@ export const PROVIDER_KEY_ENV: Readonly<Record<ProviderId, string>> = {
   replicate: 'REPLICATE_API_TOKEN',
 }
 
+/** Documented limits on how often a key may create requests (Eachlabs: 100 creates a minute per key). */
+export const PROVIDER_START_RATE: Readonly<Partial<Record<ProviderId, { count: number; perMs: number }>>> = {
+  eachlabs: { count: 100, perMs: 60_000 },
+}
+
 export function baseUrlEnvName(id: ProviderId): string {
   return `MMAUDIO_${id.toUpperCase()}_BASE_URL`
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { createProviderQueue } from '../../../electron/jobs/queue'
+import { describe, expect, it, vi } from 'vitest'
+import { createProviderQueue, nextStartAt } from '../../../electron/jobs/queue'
 
 /** A task that records when it starts and ends, and finishes when told to. */
 function gate() {
@@ -90,5 +90,36 @@ describe('provider queue', () => {
     expect(started).toEqual([0, 1, 2])
     gates.forEach((g) => g.open())
     await Promise.all(runs)
+  })
+})
+
+describe('provider queue start rate', () => {
+  it('nextStartAt: free until the window holds `count` starts, then when the oldest of them leaves it', () => {
+    const rate = { count: 2, perMs: 1000 }
+    expect(nextStartAt([], rate, 5000)).toBe(5000)
+    expect(nextStartAt([4500], rate, 5000)).toBe(5000)
+    expect(nextStartAt([4200, 4500], rate, 5000)).toBe(5200)
+    expect(nextStartAt([3000, 4200, 4500], rate, 5000)).toBe(5200)
+    expect(nextStartAt([3000, 3500], rate, 5000)).toBe(5000)
+    expect(nextStartAt([4200, 4500], null, 5000)).toBe(5000)
+  })
+
+  it('holds starts beyond the rate until the window allows them, in order', async () => {
+    vi.useFakeTimers()
+    try {
+      const q = createProviderQueue<'e'>(() => 10, { rateFor: () => ({ count: 2, perMs: 60_000 }), now: () => Date.now() })
+      const started: number[] = []
+      const runs = [0, 1, 2, 3].map((i) => q.run('e', async () => void started.push(i)))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(started).toEqual([0, 1])
+      expect(q.stats('e')).toEqual({ running: 0, waiting: 2 })
+      await vi.advanceTimersByTimeAsync(59_000)
+      expect(started).toEqual([0, 1])
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(started).toEqual([0, 1, 2, 3])
+      await Promise.all(runs)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
