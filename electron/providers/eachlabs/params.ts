@@ -1,5 +1,5 @@
 // Eachlabs `mmaudio`: what it can do, how our request maps to its input, and how the presigned PUT is built.
-import { clampIntToRange, clampToRange } from '../paramRange'
+import { toNativeParams, type NativeParams } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
 export const EACHLABS_MODEL = 'mmaudio'
@@ -26,28 +26,13 @@ export const EACHLABS_CAPABILITIES: ProviderCapabilities = {
 }
 
 /** The `input` object of POST /v1/prediction. */
-export interface EachlabsInput {
+export type EachlabsInput = NativeParams & {
+  /** The presigned upload's public URL. */
   video: string
-  prompt: string
-  /** Always sent: Eachlabs defaults it to "music" when absent. */
-  negative_prompt: string
-  duration: number
-  num_steps: number
-  cfg_strength: number
-  seed: number
 }
 
 export function toEachlabsInput(req: GenerateRequest, videoUrl: string): EachlabsInput {
-  const p = EACHLABS_CAPABILITIES.params
-  return {
-    video: videoUrl,
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    duration: Math.round(clampToRange(req.durationSec, EACHLABS_CAPABILITIES.durationSec, 8) * 1000) / 1000,
-    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
-    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
-    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
-  }
+  return { ...toNativeParams(req, EACHLABS_CAPABILITIES), video: videoUrl }
 }
 
 /** Eachlabs input names → our GenerateRequest field names, for errors that name a field. */

@@ -1,7 +1,7 @@
 // fal.ai `fal-ai/mmaudio-v2` (+ `/text-to-audio`): what it can do, and how our request maps to its input.
 // Ranges and defaults from fal's published schema (reference seed 001).
 import { DEFAULT_CONCURRENCY } from '../../../shared/domain/settings'
-import { clampIntToRange, clampToRange } from '../paramRange'
+import { toNativeParams, type NativeParams } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
 export const FAL_VIDEO_ENDPOINT = 'fal-ai/mmaudio-v2'
@@ -27,31 +27,13 @@ export const FAL_CAPABILITIES: ProviderCapabilities = {
 }
 
 /** The JSON body of the queue submit. `video_url` only for video-to-audio. */
-export interface FalInput {
+export type FalInput = NativeParams & {
+  /** The uploaded cut; absent for text-to-audio. */
   video_url?: string
-  prompt: string
-  negative_prompt: string
-  seed: number
-  num_steps: number
-  cfg_strength: number
-  /** Seconds, a float (fal accepts fractions). */
-  duration: number
-  mask_away_clip: boolean
 }
 
 export function toFalInput(req: GenerateRequest, videoUrl?: string): FalInput {
-  const p = FAL_CAPABILITIES.params
-  return {
-    ...(videoUrl === undefined ? {} : { video_url: videoUrl }),
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
-    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
-    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
-    // Millisecond precision: the app trims the result to the exact length anyway.
-    duration: Math.round(clampToRange(req.durationSec, FAL_CAPABILITIES.durationSec, 8) * 1000) / 1000,
-    mask_away_clip: req.maskAwayClip,
-  }
+  return { ...toNativeParams(req, FAL_CAPABILITIES), ...(videoUrl === undefined ? {} : { video_url: videoUrl }) }
 }
 
 /** fal input names → our GenerateRequest field names, for errors that name a field. */

@@ -1,5 +1,5 @@
 // inference.sh `infsh/mmaudio`: what it can do and how our request maps to the app's input.
-import { clampIntToRange, clampToRange } from '../paramRange'
+import { toNativeParams, type NativeParams } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
 export const INFERENCESH_APP = 'infsh/mmaudio'
@@ -26,31 +26,13 @@ export const INFERENCESH_CAPABILITIES: ProviderCapabilities = {
 }
 
 /** The `input` of POST /apps/run for `infsh/mmaudio`. */
-export interface InferenceshInput {
-  prompt: string
-  negative_prompt: string
-  duration: number
-  num_steps: number
-  cfg_strength: number
-  /** Always sent: the app defaults it to 42, which would make every take identical. */
-  seed: number
-  mask_away_clip: boolean
+export type InferenceshInput = NativeParams & {
   /** The uploaded file's uri (the SDK itself sends a string uri here); absent for text-to-audio. */
   video_input?: string
 }
 
 export function toInferenceshInput(req: GenerateRequest, videoUri?: string): InferenceshInput {
-  const p = INFERENCESH_CAPABILITIES.params
-  return {
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    duration: Math.round(clampToRange(req.durationSec, INFERENCESH_CAPABILITIES.durationSec, 8) * 1000) / 1000,
-    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
-    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
-    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
-    mask_away_clip: req.maskAwayClip,
-    ...(videoUri === undefined ? {} : { video_input: videoUri }),
-  }
+  return { ...toNativeParams(req, INFERENCESH_CAPABILITIES), ...(videoUri === undefined ? {} : { video_input: videoUri }) }
 }
 
 /** The app's input names → our GenerateRequest field names, for errors that name a field. */

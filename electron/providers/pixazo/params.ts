@@ -1,5 +1,5 @@
 // Pixazo `mmaudio-v2-text-to-audio`: what it can do and how our request maps to its body (text only).
-import { clampIntToRange, clampToRange } from '../paramRange'
+import { toNativeParams, type NativeParams } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
 /**
@@ -22,26 +22,10 @@ export const PIXAZO_CAPABILITIES: ProviderCapabilities = {
 }
 
 /** The body of POST …/mmaudio-v2-text-to-audio-request. */
-export interface PixazoBody {
-  prompt: string
-  negative_prompt: string
-  num_steps: number
-  /** Whole seconds, rounded up so the audio covers the whole request. */
-  duration: number
-  cfg_strength: number
-  mask_away_clip: boolean
-}
+export type PixazoBody = NativeParams
 
 export function toPixazoBody(req: GenerateRequest): PixazoBody {
-  const p = PIXAZO_CAPABILITIES.params
-  return {
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
-    duration: clampIntToRange(req.durationSec, PIXAZO_CAPABILITIES.durationSec, 'ceil', 8),
-    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
-    mask_away_clip: req.maskAwayClip,
-  }
+  return toNativeParams(req, PIXAZO_CAPABILITIES)
 }
 
 /** Pixazo body names → our GenerateRequest field names, for errors that name a field. */

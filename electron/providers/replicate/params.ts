@@ -1,5 +1,5 @@
 // Replicate `zsxkib/mmaudio`: the version it runs, what it can do, and how our request maps to its input.
-import { clampIntToRange, clampToRange } from '../paramRange'
+import { toNativeParams, type NativeParams } from '../paramRange'
 import type { GenerateRequest, ProviderCapabilities } from '../types'
 
 export const REPLICATE_MODEL = 'zsxkib/mmaudio'
@@ -36,28 +36,13 @@ export const REPLICATE_CAPABILITIES: ProviderCapabilities = {
 }
 
 /** The `input` of POST /v1/predictions for zsxkib/mmaudio. */
-export interface ReplicateInput {
-  prompt: string
-  negative_prompt: string
-  duration: number
-  num_steps: number
-  cfg_strength: number
-  seed: number
+export type ReplicateInput = NativeParams & {
   /** The uploaded file's urls.get; absent for text-to-audio (the output is then FLAC, not MP4). */
   video?: string
 }
 
 export function toReplicateInput(req: GenerateRequest, videoUrl?: string): ReplicateInput {
-  const p = REPLICATE_CAPABILITIES.params
-  return {
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    duration: Math.round(clampToRange(req.durationSec, REPLICATE_CAPABILITIES.durationSec, 8) * 1000) / 1000,
-    num_steps: clampIntToRange(req.steps, p.steps!, 'round', 25),
-    cfg_strength: clampToRange(req.cfg, p.cfg!, 4.5),
-    seed: clampIntToRange(req.seed, p.seed!, 'round', 0),
-    ...(videoUrl === undefined ? {} : { video: videoUrl }),
-  }
+  return { ...toNativeParams(req, REPLICATE_CAPABILITIES), ...(videoUrl === undefined ? {} : { video: videoUrl }) }
 }
 
 /** The model's input names → our GenerateRequest field names, for errors that name a field. */
