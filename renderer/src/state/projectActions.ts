@@ -3,9 +3,11 @@
 import type { Project } from '../../../shared/domain/project'
 import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
 import type { Selection } from './editor'
+import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
 
 export type ProjectAction =
+  | MixAction
   | { type: 'clipMoved'; clipId: string; startSec: number }
   | { type: 'clipTrimmed'; clipId: string; edge: ClipEdge; deltaSec: number }
   | { type: 'splitAtPlayhead'; newClipId: string }
@@ -58,6 +60,9 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
         project: resizeSegment(project, action.segmentId, action.edge, action.deltaSec),
         selection: { kind: 'segment', id: action.segmentId },
       }
+    case 'takeMixChanged':
+    case 'originalAudioChanged':
+      return { project: mixEdit(project, action), selection: keep }
   }
 }
 
