@@ -13,7 +13,8 @@ import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import { createAllowList, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
 import { createMediaService } from '../media/mediaService'
-import { openProjectFile, saveProjectFile } from '../project/projectFile'
+import { createAutosaveStore } from '../project/autosave'
+import { createProjectService } from '../project/projectService'
 import { defaultProviderRegistry, type Env, type ProviderRegistry } from '../providers/registry'
 import { createGenerateOps } from './generateOps'
 import type { KeyValueStore } from '../store/keyValueStore'
@@ -26,6 +27,8 @@ export type SaveKind = InvokeInput<'dialog:saveFile'>['kind']
 export interface Desktop {
   /** A native open dialog for video files; [] when cancelled. */
   openVideos(): Promise<string[]>
+  /** A native open dialog for one project file (.mmaudio); null when cancelled. */
+  openProject(): Promise<string | null>
   /** A native save dialog; null when cancelled. */
   saveFile(defaultName: string, kind: SaveKind): Promise<string | null>
   /** Reveals a file in the OS file manager; false if it does not exist. */
@@ -150,6 +153,12 @@ export function createAppServices(deps: AppServicesDeps) {
     /** Native dialogs and the file manager; only paths the app knows of may be revealed. */
     desktop: {
       openVideos: () => deps.desktop.openVideos(),
+      /** The chosen project file may then be opened and saved. */
+      async openProject() {
+        const chosen = await deps.desktop.openProject()
+        if (chosen !== null) projectFiles.add(chosen)
+        return chosen
+      },
       async saveFile(defaultName: string, kind: SaveKind) {
         const chosen = await deps.desktop.saveFile(defaultName, kind)
         if (chosen !== null) {
@@ -203,22 +212,13 @@ export function createAppServices(deps: AppServicesDeps) {
       },
     },
 
-    projects: {
-      async open(filePath: string) {
-        const opened = await openProjectFile(filePath)
-        allowProjectMedia(opened.project)
-        projectFiles.add(opened.path)
-        revealable.add(opened.path)
-        return opened
-      },
-      async save(filePath: string, project: Project) {
-        requireChosen(filePath, projectFiles, 'project')
-        const saved = await saveProjectFile(filePath, project)
-        projectFiles.add(saved.path)
-        allowProjectMedia(project)
-        return saved
-      },
-    },
+    projects: createProjectService({
+      projectFiles,
+      allowProjectMedia,
+      onFileKnown: (filePath) => revealable.add(filePath),
+      settings,
+      autosaves: createAutosaveStore({ dir: join(deps.dataDir, 'autosave') }),
+    }),
   }
 }
 

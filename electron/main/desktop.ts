@@ -23,6 +23,16 @@ export function createElectronDesktop(getWindow: () => BrowserWindow | null): De
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
+    async openProject() {
+      const win = getWindow()
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open project',
+        properties: ['openFile'],
+        filters: [SAVE_FILTERS.project],
+      }
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async saveFile(defaultName, kind) {
       const win = getWindow()
       const options: Electron.SaveDialogOptions = { defaultPath: defaultName, filters: [SAVE_FILTERS[kind]] }

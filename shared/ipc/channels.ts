@@ -9,6 +9,10 @@ export const INVOKE_CHANNELS = [
   'media:waveform',
   'project:open',
   'project:save',
+  'project:recent',
+  'project:autosave',
+  'project:recovery',
+  'project:discardRecovery',
   'providers:list',
   'audio:estimate',
   'audio:generate',
@@ -23,6 +27,7 @@ export const INVOKE_CHANNELS = [
   'secrets:set',
   'secrets:clear',
   'dialog:openVideos',
+  'dialog:openProject',
   'dialog:saveFile',
   'shell:showInFolder',
 ] as const

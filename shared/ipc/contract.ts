@@ -38,6 +38,16 @@ export const SecretsOverview = z.object({
   plainTextFallback: z.boolean(),
 })
 
+export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean() })
+export type RecentProject = z.infer<typeof RecentProject>
+
+/** A clip's or take's file that a project refers to but that is neither where it was nor beside the project. */
+export const MissingMedia = z.object({ name: z.string(), path: z.string() })
+
+/** Unsaved work main kept in its data folder, offered back after a crash. */
+export const Recovery = z.object({ project: Project, path: z.string().nullable(), savedAt: z.string() })
+export type Recovery = z.infer<typeof Recovery>
+
 export const AppInfo = z.object({
   version: z.string(),
   platform: z.string(),
@@ -59,8 +69,24 @@ export const invokeContract = {
   'media:url': { input: z.object({ path: FilePath }), output: z.object({ url: z.string() }) },
   'media:thumbnails': { input: z.object({ assetId: z.string(), path: FilePath }), output: ThumbnailStrip },
   'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
-  'project:open': { input: z.object({ path: FilePath }), output: z.object({ project: Project, path: z.string() }) },
+  'project:open': {
+    input: z.object({ path: FilePath }),
+    output: z.object({ project: Project, path: z.string(), missing: z.array(MissingMedia) }),
+  },
+  /** Copies the project's takes into "<name> media/" beside the file, then writes it atomically. */
   'project:save': { input: z.object({ path: FilePath, project: Project }), output: z.object({ path: z.string() }) },
+  'project:recent': { input: Empty, output: z.object({ projects: z.array(RecentProject) }) },
+  /** Written to the app's data folder, never to the project file; `path` is the project's file, if it has one. */
+  'project:autosave': {
+    input: z.object({ project: Project, path: FilePath.nullable() }),
+    output: z.object({ savedAt: z.string() }),
+  },
+  'project:recovery': { input: Empty, output: z.object({ recovery: Recovery.nullable() }) },
+  /** Drops one project's autosave (or all of them without projectId). */
+  'project:discardRecovery': {
+    input: z.object({ projectId: z.string().min(1).max(128).optional() }),
+    output: z.object({ discarded: z.number().int().nonnegative() }),
+  },
   'providers:list': { input: Empty, output: z.array(ProviderInfo) },
   'audio:estimate': { input: GenerationRequest, output: CostEstimate },
   'audio:generate': { input: GenerationRequest, output: z.object({ jobId: z.string() }) },
@@ -82,6 +108,7 @@ export const invokeContract = {
   'secrets:set': { input: z.object({ provider: ProviderId, key: z.string().min(8).max(512) }), output: SecretStatus },
   'secrets:clear': { input: z.object({ provider: ProviderId }), output: SecretStatus },
   'dialog:openVideos': { input: Empty, output: z.object({ paths: z.array(z.string()) }) },
+  'dialog:openProject': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   'dialog:saveFile': {
     input: z.object({ defaultName: z.string(), kind: z.enum(['mp4', 'project', 'wav']) }),
     output: z.object({ path: z.string().nullable() }),

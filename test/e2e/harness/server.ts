@@ -40,6 +40,12 @@ export class FakeDesktop implements Desktop {
     this.nextOpen = []
     return paths
   }
+  /** The project open dialog answers the first queued path. */
+  async openProject() {
+    const [path = null] = this.nextOpen
+    this.nextOpen = []
+    return path
+  }
   async saveFile() {
     return this.nextSave
   }

@@ -41,7 +41,7 @@ beforeAll(async () => {
     settingsStore: createMemoryStore(),
     secretsStore: createMemoryStore(),
     cipher,
-    desktop: { openVideos: async () => [], saveFile: async () => null, showInFolder: async () => false },
+    desktop: { openVideos: async () => [], openProject: async () => null, saveFile: async () => null, showInFolder: async () => false },
     appVersion: 't',
     logger: { info: () => undefined, error: () => undefined },
   })

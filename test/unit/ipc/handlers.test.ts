@@ -26,6 +26,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   const calls: string[] = []
   const desktop: Desktop = {
     openVideos: async () => ['/videos/a.mp4'],
+    openProject: async () => join(dir, 'picked.mmaudio'),
     saveFile: async (name, kind) => (calls.push(`save ${name} ${kind}`), join(dir, name)),
     showInFolder: async (p) => (calls.push(`show ${p}`), true),
   }

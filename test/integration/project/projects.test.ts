@@ -1,0 +1,168 @@
+// Projects over the real handler table (plain Node): save copies takes beside the file, recent list,
+// autosave in the data folder and recovery, opening a moved project and one with a missing file.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
+import { createAppServices, type Desktop } from '../../../electron/app/services'
+import { dispatch } from '../../../electron/ipc/handle'
+import { createHandlers } from '../../../electron/ipc/handlers'
+import { createMemoryStore } from '../../../electron/store/keyValueStore'
+
+function setup(dataDir?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'projects-'))
+  const answers: { save: string | null; open: string | null } = { save: null, open: null }
+  const desktop: Desktop = {
+    openVideos: async () => [],
+    openProject: async () => answers.open,
+    saveFile: async () => answers.save,
+    showInFolder: async () => true,
+  }
+  const services = createAppServices({
+    binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' },
+    cacheDir: join(dir, 'cache'),
+    dataDir: dataDir ?? join(dir, 'data'),
+    mediaUrl: (p) => `test-media:${p}`,
+    settingsStore: createMemoryStore(),
+    secretsStore: createMemoryStore(),
+    cipher: { isAvailable: async () => true, isPlainTextFallback: () => false, encrypt: async (s) => Buffer.from(s), decrypt: async (b) => ({ plainText: b.toString(), shouldReEncrypt: false }) },
+    desktop,
+    appVersion: 't',
+    logger: { info: () => undefined, error: () => undefined },
+  })
+  const handlers = createHandlers(services)
+  const call = async (channel: string, input: unknown = {}) => {
+    const r = await dispatch(channel, input, handlers, { logger: services.logger })
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
+    return r.data as any
+  }
+  return { dir, answers, call, services }
+}
+
+function project(clipPath: string, takePath: string): Project {
+  return {
+    version: 1, id: 'proj-1', name: 'Untitled', original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    assets: [{
+      id: 'a', path: clipPath, name: 'beach.mp4', contentHash: 'h', durationSec: 4, sizeBytes: 1, audio: null,
+      video: { codec: 'h264', width: 2, height: 2, rotation: 0, displayWidth: 2, displayHeight: 2, fps: 25, vfr: false },
+    }],
+    clips: [{ id: 'c', assetId: 'a', startSec: 0, inSec: 0, outSec: 4 }],
+    segments: [{
+      id: 's', startSec: 0, endSec: 2, lane: 0, params: DEFAULT_GENERATION, activeTakeId: 't',
+      takes: [{ id: 't', provider: 'fal', seed: 7, path: takePath, durationSec: 2, requestIds: [], createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX }],
+    }],
+  }
+}
+
+function filmLayout(dir: string) {
+  mkdirSync(join(dir, 'Film'))
+  mkdirSync(join(dir, 'data', 'takes'), { recursive: true })
+  const clip = join(dir, 'Film', 'beach.mp4')
+  const take = join(dir, 'data', 'takes', 't.wav')
+  writeFileSync(clip, 'video')
+  writeFileSync(take, 'wave')
+  return { clip, take, file: join(dir, 'Film', 'Beach.mmaudio') }
+}
+
+describe('saving and opening projects', () => {
+  it('save copies generated takes into "<name> media/" beside the file and stores relative paths; the folder opens after a move', async () => {
+    const { dir, answers, call } = setup()
+    const { clip, take, file } = filmLayout(dir)
+    answers.save = file
+    expect(await call('dialog:saveFile', { defaultName: 'Untitled.mmaudio', kind: 'project' })).toEqual({ path: file })
+    await call('project:save', { path: file, project: project(clip, take) })
+
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Project
+    const mediaTake = join(dir, 'Film', 'Beach media', 't.wav')
+    expect(written.name).toBe('Beach')
+    expect(written.segments[0]!.takes[0]).toMatchObject({ path: mediaTake, relativePath: 'Beach media/t.wav' })
+    expect(written.assets[0]).toMatchObject({ path: clip, relativePath: 'beach.mp4' })
+    expect(readFileSync(mediaTake, 'utf8')).toBe('wave')
+    expect(readdirSync(join(dir, 'Film')).filter((n) => n.includes('.tmp'))).toEqual([])
+
+    // The whole folder moves: the project opens through its relative paths, nothing missing.
+    const moved = join(dir, 'Moved Film')
+    cpSync(join(dir, 'Film'), moved, { recursive: true })
+    rmSync(join(dir, 'Film'), { recursive: true })
+    const other = setup()
+    const opened = await other.call('project:open', { path: join(moved, 'Beach.mmaudio') })
+    expect(opened.missing).toEqual([])
+    expect(opened.project.assets[0].path).toBe(join(moved, 'beach.mp4'))
+    expect(opened.project.segments[0].takes[0].path).toBe(join(moved, 'Beach media', 't.wav'))
+    expect(await other.call('media:url', { path: join(moved, 'Beach media', 't.wav') })).toEqual({ url: `test-media:${join(moved, 'Beach media', 't.wav')}` })
+  })
+
+  it('a missing clip is named; the rest of the project opens', async () => {
+    const { dir, answers, call } = setup()
+    const { clip, take, file } = filmLayout(dir)
+    answers.save = file
+    await call('dialog:saveFile', { defaultName: 'x', kind: 'project' })
+    await call('project:save', { path: file, project: project(clip, take) })
+    rmSync(clip)
+    const opened = await call('project:open', { path: file })
+    expect(opened.missing).toEqual([{ name: 'beach.mp4', path: clip }])
+    expect(opened.project.segments[0].takes).toHaveLength(1)
+  })
+
+  it('keeps a recent list (newest first) that a settings form cannot overwrite, and flags files that are gone', async () => {
+    const { dir, answers, call } = setup()
+    const { clip, take, file } = filmLayout(dir)
+    const second = join(dir, 'Second.mmaudio')
+    for (const path of [file, second]) {
+      answers.save = path
+      await call('dialog:saveFile', { defaultName: 'x', kind: 'project' })
+      await call('project:save', { path, project: project(clip, take) })
+    }
+    const settings = await call('settings:get')
+    await call('settings:set', { ...settings, recentProjects: [] })
+    rmSync(second)
+    expect((await call('project:recent')).projects).toEqual([
+      { path: second, name: 'Second', exists: false },
+      { path: file, name: 'Beach', exists: true },
+    ])
+  })
+
+  it('the open dialog allows saving back to the chosen file; other paths stay refused', async () => {
+    const { dir, answers, call } = setup()
+    const { clip, take, file } = filmLayout(dir)
+    await expect(call('project:save', { path: file, project: project(clip, take) })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    answers.open = file
+    expect(await call('dialog:openProject')).toEqual({ path: file })
+    await call('project:save', { path: file, project: project(clip, take) })
+    expect(existsSync(file)).toBe(true)
+  })
+})
+
+describe('autosave and recovery after a crash', () => {
+  it('autosaves to the data folder, a new session recovers it and may save to its file; an explicit save drops it', async () => {
+    const first = setup()
+    const { clip, take, file } = filmLayout(first.dir)
+    first.answers.save = file
+    await first.call('dialog:saveFile', { defaultName: 'x', kind: 'project' })
+    await first.call('project:save', { path: file, project: project(clip, take) })
+    await new Promise((r) => setTimeout(r, 20))
+    const edited = { ...project(clip, take), name: 'edited' }
+    const { savedAt } = await first.call('project:autosave', { project: edited, path: file })
+    const autosaveDir = join(first.dir, 'data', 'autosave')
+    expect(readdirSync(autosaveDir)).toHaveLength(1)
+    expect(readFileSync(file, 'utf8')).not.toContain('edited')
+
+    // "Crash": a new session over the same data folder.
+    const second = setup(join(first.dir, 'data'))
+    const { recovery } = await second.call('project:recovery')
+    expect(recovery).toMatchObject({ savedAt, path: file, project: { name: 'edited' } })
+    await second.call('project:save', { path: file, project: recovery.project })
+    expect(readdirSync(autosaveDir)).toEqual([])
+    expect((await second.call('project:recovery')).recovery).toBeNull()
+  })
+
+  it('an autosave does not record a path main never allowed, and discard removes it', async () => {
+    const { dir, call } = setup()
+    await call('project:autosave', { project: project('/x.mp4', '/t.wav'), path: join(dir, 'elsewhere.mmaudio') })
+    expect((await call('project:recovery')).recovery.path).toBeNull()
+    expect(await call('project:discardRecovery', { projectId: 'proj-1' })).toEqual({ discarded: 1 })
+    expect((await call('project:recovery')).recovery).toBeNull()
+  })
+})
