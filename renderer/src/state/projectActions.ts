@@ -1,10 +1,11 @@
 // The undoable timeline actions and how each maps onto a pure project edit. Every one of these is a whole
 // gesture (a drop, a key press), so the editor records it as exactly one history entry.
-import type { Project } from '../../../shared/domain/project'
+import type { GenerationParams, Project, Take } from '../../../shared/domain/project'
 import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
 import type { Selection } from './editor'
 import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
+import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
 
 export type ProjectAction =
   | MixAction
@@ -15,6 +16,10 @@ export type ProjectAction =
   | { type: 'segmentAdded'; segmentId: string; startSec: number; endSec: number; lane: number }
   | { type: 'segmentMoved'; segmentId: string; startSec: number; lane: number }
   | { type: 'segmentResized'; segmentId: string; edge: SegmentEdge; deltaSec: number }
+  | { type: 'takesAdded'; segmentId: string; takes: readonly Take[] }
+  | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
+  | { type: 'takeDeleted'; segmentId: string; takeId: string }
+  | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
 
 interface ViewContext {
   selection: Selection
@@ -63,6 +68,14 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
     case 'takeMixChanged':
     case 'originalAudioChanged':
       return { project: mixEdit(project, action), selection: keep }
+    case 'takesAdded': // a job finishing must not steal the selection
+      return { project: addTakes(project, action.segmentId, action.takes), selection: keep }
+    case 'activeTakeChosen':
+      return { project: chooseActiveTake(project, action.segmentId, action.takeId), selection: keep }
+    case 'takeDeleted':
+      return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
+    case 'segmentParamsChanged':
+      return { project: changeSegmentParams(project, action.segmentId, action.params), selection: keep }
   }
 }
 

@@ -1,0 +1,49 @@
+// Pure edits of a segment's generation settings and takes. Each is one gesture (a committed field, a finished
+// job, a chosen or deleted take), so the editor records it as one history entry. An edit that changes nothing
+// returns the same Project, so no entry is recorded.
+import type { GenerationParams, Project, Segment, Take } from '../../../shared/domain/project'
+
+function editSegment(project: Project, segmentId: string, edit: (s: Segment) => Segment): Project {
+  const seg = project.segments.find((s) => s.id === segmentId)
+  if (!seg) return project
+  const next = edit(seg)
+  if (next === seg) return project
+  return { ...project, segments: project.segments.map((s) => (s === seg ? next : s)) }
+}
+
+/** Appends a finished job's takes (those not already there); the first becomes active if none is. */
+export function addTakes(project: Project, segmentId: string, takes: readonly Take[]): Project {
+  return editSegment(project, segmentId, (seg) => {
+    const known = new Set(seg.takes.map((t) => t.id))
+    const fresh = takes.filter((t) => !known.has(t.id))
+    if (fresh.length === 0) return seg
+    return { ...seg, takes: [...seg.takes, ...fresh], activeTakeId: seg.activeTakeId ?? fresh[0]!.id }
+  })
+}
+
+export function chooseActiveTake(project: Project, segmentId: string, takeId: string): Project {
+  return editSegment(project, segmentId, (seg) =>
+    seg.activeTakeId === takeId || !seg.takes.some((t) => t.id === takeId) ? seg : { ...seg, activeTakeId: takeId },
+  )
+}
+
+/** Removes a take; when it was the active one, the next take (else the previous, else none) becomes active. */
+export function deleteTake(project: Project, segmentId: string, takeId: string): Project {
+  return editSegment(project, segmentId, (seg) => {
+    const i = seg.takes.findIndex((t) => t.id === takeId)
+    if (i < 0) return seg
+    const takes = seg.takes.filter((t) => t.id !== takeId)
+    const activeTakeId = seg.activeTakeId !== takeId ? seg.activeTakeId : (takes[i] ?? takes[i - 1])?.id ?? null
+    return { ...seg, takes, activeTakeId }
+  })
+}
+
+/** Changes some generation settings of a segment; values equal to the current ones change nothing. */
+export function changeSegmentParams(project: Project, segmentId: string, change: Partial<GenerationParams>): Project {
+  return editSegment(project, segmentId, (seg) => {
+    const keys = Object.keys(change) as Array<keyof GenerationParams>
+    if (keys.every((k) => change[k] === undefined || change[k] === seg.params[k])) return seg
+    const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined))
+    return { ...seg, params: { ...seg.params, ...defined } }
+  })
+}
