@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react'
 import type { Asset } from '../../shared/domain/asset'
 import type { AppErrorData } from '../../shared/domain/errors'
+import type { ProviderId } from '../../shared/domain/ids'
 import type { Project } from '../../shared/domain/project'
 import { Toasts, type Toast } from './components/Toasts'
 import { useEditorCommands } from './features/editor/useEditorCommands'
 import { useMenuCommands } from './features/editor/useMenuCommands'
 import { useShortcuts } from './features/editor/useShortcuts'
+import { Inspector } from './features/generate/Inspector'
 import { MediaBin } from './features/media-bin/MediaBin'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
@@ -37,6 +39,9 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const openImportDialog = useCallback(() => void importFromDialog(), [importFromDialog])
   const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
+  // Settings open at this provider's key field once the Settings dialog exists; until then the failed job's
+  // panel and toast say where to set the key.
+  const openSettings = useCallback((_provider: ProviderId) => undefined, [])
   useMenuCommands(run)
 
   useEffect(() => {
@@ -77,6 +82,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
       <main className="workspace">
         <MediaBin assets={project.assets} onImport={openImportDialog} />
         <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
+        <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} />
       </main>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}

@@ -4,6 +4,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Segment } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
+import { TakeWaveform } from '../takes/TakeWaveform'
 import { chunkMarks } from './chunkMarks'
 import { HEADER_PX, intersects, SOUND_LANE_PX, type TimeWindow } from './layout'
 import { isPointerFocus } from './useTimelineDrag'
@@ -72,6 +73,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
   const marks = chunkMarks(lengthSec, segment.params.windowSec)
   const label = segment.params.prompt.trim() || 'New segment'
   const takes = segment.takes.length
+  const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)
   return (
     <div
       className={`segment${selected ? ' selected' : ''}`}
@@ -90,6 +92,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
     >
+      {activeTake && <TakeWaveform take={activeTake} widthPx={secToPx(lengthSec, pxPerSec)} />}
       {marks.overlaps.map((o, i) => (
         <div
           key={i}

@@ -1,0 +1,143 @@
+// The generation settings a provider has, and only those (hidden, not disabled, when it lacks one).
+// Text fields commit when the person pauses or leaves them; clicks commit at once.
+import type { GenerationParams } from '../../../../shared/domain/project'
+import {
+  hasNoVoices,
+  MAX_TAKES,
+  PROMPT_SOFT_LIMIT_WORDS,
+  QUALITY_STEPS,
+  qualityOf,
+  withNoVoices,
+  wordCount,
+  type ProviderControls,
+} from './providerParams'
+
+export type EditParams = (change: Partial<GenerationParams>, immediate?: boolean) => void
+
+interface GenerateFieldsProps {
+  params: GenerationParams
+  controls: ProviderControls
+  textOnly: boolean
+  edit: EditParams
+  onBlur: () => void
+  randomSeed: () => number
+}
+
+export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, randomSeed }: GenerateFieldsProps) {
+  const words = wordCount(params.prompt)
+  const quality = qualityOf(params.steps)
+  return (
+    <>
+      <label className="field">
+        <span className="field-label">Prompt</span>
+        <textarea
+          rows={3}
+          value={params.prompt}
+          placeholder="Describe the sounds, not the picture: footsteps on gravel, waves, distant gulls"
+          onChange={(e) => edit({ prompt: e.target.value })}
+          onBlur={onBlur}
+        />
+        {words > PROMPT_SOFT_LIMIT_WORDS && (
+          <span className="field-warn" role="status">
+            {words} words: the model reads about the first 60 (77 tokens) and ignores the rest.
+          </span>
+        )}
+      </label>
+      {c.negativePrompt && (
+        <label className="field">
+          <span className="field-label">Avoid</span>
+          <span className="field-row">
+            <input type="text" value={params.negativePrompt} onChange={(e) => edit({ negativePrompt: e.target.value })} onBlur={onBlur} />
+            <button
+              type="button"
+              className={`chip${hasNoVoices(params.negativePrompt) ? ' on' : ''}`}
+              aria-pressed={hasNoVoices(params.negativePrompt)}
+              title="Append “speech, talking, voice” to what the model avoids"
+              onClick={() => edit({ negativePrompt: withNoVoices(params.negativePrompt) }, true)}
+            >
+              No voices
+            </button>
+          </span>
+        </label>
+      )}
+      {c.seed && (
+        <div className="field" role="group" aria-label="Seed">
+          <span className="field-label">Seed</span>
+          <span className="field-row">
+            <label className="check">
+              <input type="checkbox" checked={params.seed !== null} onChange={(e) => edit({ seed: e.target.checked ? randomSeed() : null }, true)} />
+              Lock
+            </label>
+            {params.seed === null ? (
+              <span className="muted">random per take</span>
+            ) : (
+              <input
+                type="number"
+                aria-label="Seed value"
+                min={c.seed.min}
+                max={c.seed.max}
+                value={params.seed}
+                onChange={(e) => e.target.value !== '' && edit({ seed: Number(e.target.value) })}
+                onBlur={onBlur}
+              />
+            )}
+            <button type="button" className="small" aria-label="Roll a new seed" title="Lock a new random seed" onClick={() => edit({ seed: randomSeed() }, true)}>
+              🎲
+            </button>
+          </span>
+        </div>
+      )}
+      {c.steps && (
+        <div className="field" role="group" aria-label="Quality">
+          <span className="field-label">Quality</span>
+          <span className="segmented">
+            {(['draft', 'standard'] as const).map((q) => (
+              <button key={q} type="button" aria-pressed={quality === q} className={quality === q ? 'on' : ''} onClick={() => edit({ steps: QUALITY_STEPS[q] }, true)}>
+                {q === 'draft' ? 'Draft' : 'Standard'} <span className="muted">{QUALITY_STEPS[q]} steps</span>
+              </button>
+            ))}
+          </span>
+        </div>
+      )}
+      {c.cfg && (
+        <label className="field">
+          <span className="field-label">
+            Prompt strength (CFG) <output>{params.cfg.toFixed(1)}</output>
+          </span>
+          <input type="range" min={c.cfg.min} max={c.cfg.max} step={0.5} value={params.cfg} onChange={(e) => edit({ cfg: Number(e.target.value) })} onBlur={onBlur} />
+        </label>
+      )}
+      <label className="field">
+        <span className="field-label">
+          Window <output>{params.windowSec} s</output>
+        </span>
+        <input
+          type="range"
+          aria-label="Window"
+          min={c.window.min}
+          max={c.window.max}
+          step={c.window.step}
+          value={params.windowSec}
+          onChange={(e) => edit({ windowSec: Number(e.target.value) })}
+          onBlur={onBlur}
+        />
+      </label>
+      {c.maskAwayClip && !textOnly && (
+        <label className="check field" title="Keeps the timing from the picture but takes what it sounds like from the prompt (mask_away_clip)">
+          <input type="checkbox" checked={params.maskAwayClip} onChange={(e) => edit({ maskAwayClip: e.target.checked }, true)} />
+          Follow the prompt over the picture
+        </label>
+      )}
+      <div className="field" role="group" aria-label="Number of takes">
+        <span className="field-label">Takes</span>
+        <span className="segmented">
+          {Array.from({ length: MAX_TAKES }, (_, i) => i + 1).map((n) => (
+            <button key={n} type="button" aria-pressed={params.takes === n} className={params.takes === n ? 'on' : ''} onClick={() => edit({ takes: n }, true)}>
+              {n}
+            </button>
+          ))}
+        </span>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,10 @@
+// The cost line shown before sending (mmaudio.md §7.4). PURE.
+import type { CostEstimate } from '../../../../shared/domain/generation'
+
+const seconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+
+/** "$0.024 · 3 calls · 24 s billed", or "price not published · 3 calls · 24 s billed". */
+export function costText(e: CostEstimate): string {
+  const price = e.usd === null ? 'price not published' : `$${e.usd.toFixed(e.usd < 0.1 ? 3 : 2)}`
+  return `${price} · ${e.calls} call${e.calls === 1 ? '' : 's'} · ${seconds(e.billedSec)} billed`
+}

@@ -1,0 +1,89 @@
+// Starts generations and follows them through 'job:update': takes of a finished job go to the project, a
+// failure to the caller (toast, Settings for a rejected key). Also offers the generations a crash or quit
+// left unfinished (audio:interrupted): running one again resumes it without paying twice.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import type { AppErrorData } from '../../../../shared/domain/errors'
+import type { GenerationRequest } from '../../../../shared/domain/generation'
+import type { ProviderId } from '../../../../shared/domain/ids'
+import type { Take } from '../../../../shared/domain/project'
+import { invoke, on } from '../../lib/ipc'
+import { EMPTY_JOBS, failureOf, jobsReducer, unsettled, type JobsState } from './jobState'
+
+export interface InterruptedGeneration {
+  segmentId: string | null
+  request: GenerationRequest
+}
+
+export interface GenerationJobsDeps {
+  onTakes: (segmentId: string, takes: readonly Take[]) => void
+  onFailed: (error: AppErrorData, provider: ProviderId, segmentId: string | null) => void
+}
+
+export type StartGeneration =
+  | { kind: 'generate'; request: GenerationRequest; label: string }
+  | { kind: 'chunk'; request: GenerationRequest; take: Take; chunkIndex: number; label: string }
+
+export interface GenerationJobs {
+  state: JobsState
+  start: (what: StartGeneration) => Promise<void>
+  cancel: (jobId: string) => void
+  dismiss: (jobId: string) => void
+  interrupted: readonly InterruptedGeneration[]
+  resume: (entry: InterruptedGeneration) => void
+  dismissInterrupted: (entry: InterruptedGeneration) => void
+}
+
+export function useGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
+  const [state, dispatch] = useReducer(jobsReducer, EMPTY_JOBS)
+  const [interrupted, setInterrupted] = useState<InterruptedGeneration[]>([])
+  const depsRef = useRef(deps)
+  depsRef.current = deps
+
+  useEffect(() => on('job:update', (update) => dispatch({ type: 'updated', update })), [])
+  useEffect(() => {
+    let live = true
+    void invoke('audio:interrupted', {}).then((r) => live && r.ok && setInterrupted(r.data))
+    return () => {
+      live = false
+    }
+  }, [])
+
+  // Each finished job is handled once: its takes join the project (one history entry), or its error is shown.
+  useEffect(() => {
+    for (const job of unsettled(state)) {
+      dispatch({ type: 'settled', jobId: job.jobId })
+      const result = job.update?.generateResult
+      const segmentId = result?.segmentId ?? job.segmentId
+      if (job.update?.status === 'succeeded' && result && segmentId) depsRef.current.onTakes(segmentId, result.takes)
+      const failure = failureOf(job)
+      if (failure) depsRef.current.onFailed(failure, job.provider, job.segmentId)
+      if (job.update?.status === 'succeeded') dispatch({ type: 'dismissed', jobId: job.jobId })
+    }
+  }, [state])
+
+  const start = useCallback(async (what: StartGeneration) => {
+    const { request } = what
+    const provider = request.params.provider
+    const r =
+      what.kind === 'generate'
+        ? await invoke('audio:generate', request)
+        : await invoke('audio:regenerateChunk', { request, take: what.take, chunkIndex: what.chunkIndex })
+    if (!r.ok) return depsRef.current.onFailed(r.error, provider, request.segmentId ?? null)
+    dispatch({ type: 'started', meta: { jobId: r.data.jobId, segmentId: request.segmentId ?? null, provider, label: what.label } })
+  }, [])
+
+  const cancel = useCallback((jobId: string) => void invoke('job:cancel', { jobId }), [])
+  const dismiss = useCallback((jobId: string) => dispatch({ type: 'dismissed', jobId }), [])
+  const dismissInterrupted = useCallback(
+    (entry: InterruptedGeneration) => setInterrupted((list) => list.filter((e) => e !== entry)),
+    [],
+  )
+  const resume = useCallback(
+    (entry: InterruptedGeneration) => {
+      dismissInterrupted(entry)
+      void start({ kind: 'generate', request: entry.request, label: `${entry.request.params.takes} takes (resumed)` })
+    },
+    [start, dismissInterrupted],
+  )
+  return { state, start, cancel, dismiss, interrupted, resume, dismissInterrupted }
+}
