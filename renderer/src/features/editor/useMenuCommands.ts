@@ -1,6 +1,6 @@
 // The native menu's commands ('menu:command' from main) run the same editor commands as their shortcuts.
 // Undo/Redo from the menu while typing in a text field undo the typing, as everywhere else on the desktop.
-// File commands (new, open, save, export, settings) belong to features not built yet and are ignored here.
+// Commands that are not editor commands (new, open, save, saveAs, settings, …) run from `appCommands`.
 import { useEffect } from 'react'
 import type { MenuCommand } from '../../../../shared/ipc/contract'
 import { on } from '../../lib/ipc'
@@ -9,10 +9,14 @@ import type { RunCommand } from './useEditorCommands'
 
 const EDITOR_COMMAND: Partial<Record<MenuCommand, Command>> = { undo: 'undo', redo: 'redo', import: 'import' }
 
-export function useMenuCommands(run: RunCommand): void {
+const NO_APP_COMMANDS: Partial<Record<MenuCommand, () => void>> = {}
+
+export function useMenuCommands(run: RunCommand, appCommands = NO_APP_COMMANDS): void {
   useEffect(
     () =>
       on('menu:command', ({ command }) => {
+        const appCommand = appCommands[command]
+        if (appCommand) return appCommand()
         const editorCommand = EDITOR_COMMAND[command]
         if (!editorCommand) return
         if ((command === 'undo' || command === 'redo') && isTypingTarget(document.activeElement)) {
@@ -21,6 +25,6 @@ export function useMenuCommands(run: RunCommand): void {
         }
         run(editorCommand)
       }),
-    [run],
+    [run, appCommands],
   )
 }
