@@ -12,6 +12,7 @@ import { MediaBin } from './features/media-bin/MediaBin'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
 import { monitorTarget } from './features/monitor/monitorTarget'
+import { PlaybackProvider, usePlaybackEngine } from './features/playback/PlaybackProvider'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
@@ -39,6 +40,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const openImportDialog = useCallback(() => void importFromDialog(), [importFromDialog])
   const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
+  const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch })
   // Settings open at this provider's key field once the Settings dialog exists; until then the failed job's
   // panel and toast say where to set the key.
   const openSettings = useCallback((_provider: ProviderId) => undefined, [])
@@ -79,11 +81,13 @@ export function App({ initialProject }: { initialProject?: Project }) {
           {ffmpegProblem}
         </div>
       )}
-      <main className="workspace">
-        <MediaBin assets={project.assets} onImport={openImportDialog} />
-        <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
-        <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} />
-      </main>
+      <PlaybackProvider value={playback}>
+        <main className="workspace">
+          <MediaBin assets={project.assets} onImport={openImportDialog} />
+          <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
+          <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} onAudition={playback.audition} />
+        </main>
+      </PlaybackProvider>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <Toasts toasts={toasts} onDismiss={(id) => setToasts((t) => t.filter((x) => x.id !== id))} />

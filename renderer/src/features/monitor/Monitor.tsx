@@ -1,22 +1,43 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { invoke } from '../../lib/ipc'
+import { usePlayback } from '../playback/PlaybackProvider'
+import { TransportBar } from '../playback/TransportBar'
 
-/**
- * The program monitor: the source of the clip under the playhead (main hands out the URL), showing the frame
- * at the playhead whenever the video is paused.
- */
-export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: number | null }) {
-  const [url, setUrl] = useState<string | null>(null)
-  const videoRef = useRef<HTMLVideoElement>(null)
+/** URLs main handed out, by file: a clip seen again (the next cut, a revisit) loads without asking. */
+const urlCache = new Map<string, string>()
+
+function useMediaUrl(path: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(path ? (urlCache.get(path) ?? null) : null)
   useEffect(() => {
     let live = true
-    setUrl(null)
-    if (asset) void invoke('media:url', { path: asset.path }).then((r) => live && r.ok && setUrl(r.data.url))
+    setUrl(path ? (urlCache.get(path) ?? null) : null)
+    if (path && !urlCache.has(path)) {
+      void invoke('media:url', { path }).then((r) => {
+        if (!r.ok) return
+        urlCache.set(path, r.data.url)
+        if (live) setUrl(r.data.url)
+      })
+    }
     return () => {
       live = false
     }
-  }, [asset])
+  }, [path])
+  return url
+}
+
+/**
+ * The program monitor: the source of the clip under the playhead (main hands out the URL), showing the frame
+ * at the playhead whenever the video is paused. The transport plays it (its sound runs through the mix); the
+ * next clip's file waits loaded, hidden, so a cut does not stall.
+ */
+export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: number | null }) {
+  const playback = usePlayback()
+  const path = asset?.path ?? null
+  const url = useMediaUrl(path)
+  const nextPath = playback.nextPath !== path ? playback.nextPath : null
+  const nextUrl = useMediaUrl(nextPath)
+  const videoRef = useRef<HTMLVideoElement | null>(null)
   useEffect(() => {
     const v = videoRef.current
     if (!v || sourceSec === null || !v.paused) return
@@ -24,13 +45,38 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
   }, [sourceSec, url])
   return (
     <section className="panel monitor" aria-label="Monitor">
-      {url ? (
-        <video ref={videoRef} key={url} src={url} controls preload="metadata" data-testid="monitor-video" />
-      ) : (
-        <div className="empty-state">
-          <p>{asset ? 'Loading…' : 'No picture under the playhead'}</p>
-        </div>
-      )}
+      <div className="monitor-picture">
+        {path && url && <Picture key={path} path={path} url={url} shown videoRef={videoRef} />}
+        {nextPath && nextUrl && <Picture key={nextPath} path={nextPath} url={nextUrl} shown={false} />}
+        {!url && (
+          <div className="empty-state">
+            <p>{asset ? 'Loading…' : 'No picture under the playhead'}</p>
+          </div>
+        )}
+      </div>
+      <TransportBar />
     </section>
+  )
+}
+
+function Picture({ path, url, shown, videoRef }: { path: string; url: string; shown: boolean; videoRef?: { current: HTMLVideoElement | null } }) {
+  const { registerVideo } = usePlayback()
+  const ref = useCallback(
+    (el: HTMLVideoElement | null) => {
+      if (videoRef) videoRef.current = el
+      registerVideo(path, el)
+    },
+    [path, registerVideo, videoRef],
+  )
+  return (
+    <video
+      ref={ref}
+      src={url}
+      crossOrigin="anonymous"
+      preload="auto"
+      playsInline
+      className={shown ? undefined : 'preload'}
+      data-testid={shown ? 'monitor-video' : undefined}
+    />
   )
 }

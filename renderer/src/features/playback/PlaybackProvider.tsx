@@ -1,0 +1,133 @@
+// usePlayback(): the transport for every part of the editor (Space, J/K/L, the monitor's buttons, the takes
+// list's audition). usePlaybackEngine owns one PlaybackController; the playhead it reports goes into the editor
+// state like any other move, and a move it did not make (a scrub, a click, a key) while playing plays on from there.
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode } from 'react'
+import type { Project } from '../../../../shared/domain/project'
+import { invoke } from '../../lib/ipc'
+import type { EditorAction } from '../../state/editor'
+import { AudioLayer } from './audioLayer'
+import { PlaybackController } from './controller'
+import { usePlaybackKeys } from './usePlaybackKeys'
+import { auditionProject, auditionRange, nextPicture, playStartSec, shuttle, type ShuttleRate, type TransportKey } from './transport'
+
+export interface Playback {
+  playing: boolean
+  rate: ShuttleRate
+  play(): void
+  pause(): void
+  toggle(): void
+  /** Plays [startSec, endSec) and stops there. */
+  playRange(startSec: number, endSec: number): void
+  /** Plays the segment (with a short pre-roll) hearing `takeId` in place of its active take; the project is untouched. */
+  audition(segmentId: string, takeId: string): void
+  shuttle(key: TransportKey): void
+  /** The monitor hands over its <video> elements (null on unmount). */
+  registerVideo(path: string, el: HTMLVideoElement | null): void
+  /** The next clip's file, for the monitor to load ahead of the cut. */
+  nextPath: string | null
+}
+
+const idle: Playback = {
+  playing: false,
+  rate: 0,
+  play() {},
+  pause() {},
+  toggle() {},
+  playRange() {},
+  audition() {},
+  shuttle() {},
+  registerVideo() {},
+  nextPath: null,
+}
+
+const PlaybackContext = createContext<Playback>(idle)
+
+export function usePlayback(): Playback {
+  return useContext(PlaybackContext)
+}
+
+async function urlFor(path: string): Promise<string | null> {
+  const r = await invoke('media:url', { path })
+  return r.ok ? r.data.url : null
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url)
+  if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  return res.arrayBuffer()
+}
+
+interface EngineInput {
+  project: Project
+  playheadSec: number
+  dispatch: Dispatch<EditorAction>
+}
+
+/** Makes everything below it see this transport through usePlayback(). */
+export function PlaybackProvider({ value, children }: { value: Playback; children: ReactNode }) {
+  return <PlaybackContext.Provider value={value}>{children}</PlaybackContext.Provider>
+}
+
+/** The editor's transport, made once by the app, which hands it down with <PlaybackProvider>. */
+export function usePlaybackEngine({ project, playheadSec, dispatch }: EngineInput): Playback {
+  const projectRef = useRef(project)
+  projectRef.current = project
+  const playheadRef = useRef(playheadSec)
+  playheadRef.current = playheadSec
+  const [rate, setRate] = useState<ShuttleRate>(0)
+
+  const controller = useMemo(
+    () =>
+      new PlaybackController({
+        audio: new AudioLayer({ createContext: () => new AudioContext({ latencyHint: 'interactive' }), urlFor, fetchBytes }),
+        getProject: () => projectRef.current,
+        onTime: (sec) => dispatch({ type: 'playheadMoved', sec }),
+        onRate: setRate,
+        frame: (cb) => requestAnimationFrame(cb),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        nowMs: () => performance.now(),
+      }),
+    [dispatch],
+  )
+  useEffect(() => () => controller.stop(), [controller])
+
+  // Someone else moved the playhead during a run: carry on from there at the same speed.
+  useEffect(() => {
+    if (controller.playing && !controller.isOwnTime(playheadSec)) void controller.start(playheadSec, { rate: controller.rate })
+  }, [controller, playheadSec])
+
+  // A mix edit during a run is heard at once.
+  const firstProject = useRef(true)
+  useEffect(() => {
+    if (firstProject.current) firstProject.current = false
+    else controller.restartIfPlaying()
+  }, [controller, project])
+
+  const nextPath = useMemo(() => nextPicture(project, playheadSec)?.asset.path ?? null, [project, playheadSec])
+
+  const api = useMemo<Omit<Playback, 'playing' | 'rate' | 'nextPath'>>(() => {
+    const from = () => controller.currentSec() ?? playStartSec(projectRef.current, playheadRef.current)
+    return {
+      play: () => void controller.start(from()),
+      pause: () => controller.stop(),
+      toggle: () => (controller.playing ? controller.stop() : void controller.start(from())),
+      playRange: (startSec, endSec) => void controller.start(startSec, { untilSec: endSec }),
+      audition: (segmentId, takeId) => {
+        const range = auditionRange(projectRef.current, segmentId, takeId)
+        if (!range) return
+        const override = auditionProject(projectRef.current, segmentId, takeId)
+        void controller.start(range.fromSec, { untilSec: range.untilSec, override })
+      },
+      shuttle: (key) => {
+        const next = shuttle(controller.rate, key)
+        if (next === 0) return controller.stop()
+        const at = controller.currentSec() ?? (next > 0 ? playStartSec(projectRef.current, playheadRef.current) : playheadRef.current)
+        void controller.start(at, { rate: next })
+      },
+      registerVideo: (path, el) => controller.registerVideo(path, el),
+    }
+  }, [controller])
+
+  usePlaybackKeys(api.shuttle, api.pause)
+  return useMemo<Playback>(() => ({ ...api, playing: rate !== 0, rate, nextPath }), [api, rate, nextPath])
+}

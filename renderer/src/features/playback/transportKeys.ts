@@ -1,0 +1,25 @@
+// The transport's keys, pure: Space plays or stops, J/K/L shuttle. Frame steps (←/→) belong to the editor; the
+// transport only stops first, so a step moves from where the picture stopped.
+import type { KeyPress } from '../editor/shortcuts'
+import type { TransportKey } from './transport'
+
+export function transportKeyFor(k: KeyPress): TransportKey | null {
+  if (k.ctrlKey || k.metaKey || k.altKey) return null
+  switch (k.key.length === 1 ? k.key.toLowerCase() : k.key) {
+    case ' ':
+      return 'playPause'
+    case 'j':
+      return 'reverse'
+    case 'k':
+      return 'stop'
+    case 'l':
+      return 'forward'
+    default:
+      return null
+  }
+}
+
+/** A key that moves the playhead by frames or edits, which first stops a run. */
+export function stopsTransport(k: KeyPress): boolean {
+  return !k.altKey && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(k.key)
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react'
+import { isTypingTarget } from '../editor/shortcuts'
+import type { TransportKey } from './transport'
+import { stopsTransport, transportKeyFor } from './transportKeys'
+
+/**
+ * Window-wide transport keys, in the capture phase: they run before the editor's own shortcuts (which skip a
+ * handled event), and a frame step while playing stops the run first. Text fields keep their keys.
+ */
+export function usePlaybackKeys(shuttle: (key: TransportKey) => void, stop: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target)) return
+      if (stopsTransport(e)) return stop()
+      const key = transportKeyFor(e)
+      if (!key || e.repeat) return
+      e.preventDefault()
+      shuttle(key)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [shuttle, stop])
+}
