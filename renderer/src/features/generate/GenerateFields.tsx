@@ -102,14 +102,14 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
       {c.cfg && (
         <label className="field">
           <span className="field-label">
-            Prompt strength (CFG) <output>{params.cfg.toFixed(1)}</output>
+            Prompt strength (CFG) <span className="value">{params.cfg.toFixed(1)}</span>
           </span>
-          <input type="range" min={c.cfg.min} max={c.cfg.max} step={0.5} value={params.cfg} onChange={(e) => edit({ cfg: Number(e.target.value) })} onBlur={onBlur} />
+          <input type="range" aria-label="Prompt strength (CFG)" min={c.cfg.min} max={c.cfg.max} step={0.5} value={params.cfg} onChange={(e) => edit({ cfg: Number(e.target.value) })} onBlur={onBlur} />
         </label>
       )}
       <label className="field">
         <span className="field-label">
-          Window <output>{params.windowSec} s</output>
+          Window <span className="value">{params.windowSec} s</span>
         </span>
         <input
           type="range"

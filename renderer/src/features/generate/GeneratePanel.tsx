@@ -71,10 +71,10 @@ export function GeneratePanel(props: GeneratePanelProps) {
     <section className="generate" aria-label="Generate">
       {provider && controls && (
         <>
-          <label className="field">
+          <div className="field">
             <span className="field-label">Provider</span>
             <span className="field-row">
-              <select value={provider.id} onChange={(e) => edit({ provider: e.target.value as ProviderId }, true)}>
+              <select aria-label="Provider" value={provider.id} onChange={(e) => edit({ provider: e.target.value as ProviderId }, true)}>
                 {usableProviders(providers ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.label}
@@ -85,7 +85,7 @@ export function GeneratePanel(props: GeneratePanelProps) {
                 Keys…
               </button>
             </span>
-          </label>
+          </div>
           {controls.textOnlyToggle && (
             <label className="check field" title="Generate from the prompt alone, e.g. an ambience bed">
               <input type="checkbox" checked={textOnly} onChange={(e) => props.onTextOnlyChange(segment.id, e.target.checked)} />

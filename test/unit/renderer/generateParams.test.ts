@@ -1,0 +1,131 @@
+// What the Generate panel sends: the picture under a segment (or its length in text mode), and the settings
+// each provider has, clamped to its ranges.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_GENERATION } from '../../../shared/domain/project'
+import { costText } from '../../../renderer/src/features/generate/costText'
+import {
+  clampParams,
+  controlsFor,
+  effectiveProvider,
+  hasNoVoices,
+  withNoVoices,
+} from '../../../renderer/src/features/generate/providerParams'
+import { generationRequest, segmentSource } from '../../../renderer/src/features/generate/segmentSource'
+import { clip, segment, twoClipProject } from './fixtures'
+import { CAPS, info } from './providerFixtures'
+import type { JobUpdate } from '../../../shared/domain/job'
+import { EMPTY_JOBS, jobsOfSegment, jobsReducer, unsettled } from '../../../renderer/src/features/jobs/jobState'
+import { jobStageText } from '../../../renderer/src/features/jobs/jobText'
+
+describe('the source of a segment', () => {
+  // Clip A = a[0,6) at 0; clip B = b[0,4) at 6.
+  it('maps the timeline range onto the clip under it: in = clip in + (segment start − clip start)', () => {
+    const p = twoClipProject({ clips: [clip('A', 'a', 0, 2, 8), clip('B', 'b', 6, 0, 4)] })
+    expect(segmentSource(p, { startSec: 1, endSec: 3.5 })).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 5.5 } })
+    expect(segmentSource(p, { startSec: 7, endSec: 10 })).toEqual({ ok: true, source: { path: '/media/b.mp4', inSec: 1, outSec: 4 } })
+  })
+
+  it('refuses a segment across a cut, naming both clips and where to split', () => {
+    const r = segmentSource(twoClipProject(), { startSec: 5, endSec: 7 })
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.message).toMatch(/spans a cut \(a\.mp4 → b\.mp4 at 0:06\.00\)\. Split it/)
+  })
+
+  it('refuses a segment over a gap or past the last clip, and offers text only', () => {
+    const past = segmentSource(twoClipProject(), { startSec: 9, endSec: 12 })
+    expect(!past.ok && past.message).toMatch(/no picture under it.*text only/)
+    const none = segmentSource(twoClipProject(), { startSec: 20, endSec: 22 })
+    expect(!none.ok && none.message).toMatch(/no picture under this segment/i)
+  })
+
+  it('text mode asks for the segment length and needs a prompt', () => {
+    const seg = segment('s', 20, 24.5)
+    expect(generationRequest(twoClipProject(), seg, DEFAULT_GENERATION, true)).toMatchObject({ ok: false, message: expect.stringMatching(/needs a prompt/) })
+    const r = generationRequest(twoClipProject(), seg, { ...DEFAULT_GENERATION, prompt: 'rain' }, true)
+    expect(r).toEqual({ ok: true, request: { segmentId: 's', durationSec: 4.5, params: { ...DEFAULT_GENERATION, prompt: 'rain' } } })
+  })
+})
+
+describe('controls per provider', () => {
+  it('fal has seed, steps, CFG (slider 1–10) and mask; both modes', () => {
+    const c = controlsFor(CAPS.fal)
+    expect(c).toMatchObject({ seed: { min: 0, max: 65535 }, steps: { min: 4, max: 50 }, cfg: { min: 1, max: 10 }, maskAwayClip: true, textOnlyToggle: true, textOnlyForced: false })
+    expect(c.window).toEqual({ min: 1, max: 10, step: 0.5 })
+  })
+
+  it('WaveSpeed has no seed and takes whole seconds; no text mode', () => {
+    const c = controlsFor(CAPS.wavespeed)
+    expect(c.seed).toBeNull()
+    expect(c.window.step).toBe(1)
+    expect(c.textOnlyToggle).toBe(false)
+  })
+
+  it('Pixazo is text only, with a 2 s minimum window', () => {
+    expect(controlsFor(CAPS.pixazo)).toMatchObject({ textOnlyForced: true, textOnlyToggle: false, seed: null, window: { min: 2, max: 10, step: 1 } })
+  })
+
+  it('Eachlabs keeps the seed in 0–65535 and has no mask', () => {
+    expect(controlsFor(CAPS.eachlabs)).toMatchObject({ seed: { min: 0, max: 65535 }, maskAwayClip: false })
+  })
+})
+
+describe('clamping to the provider', () => {
+  const wild = { ...DEFAULT_GENERATION, seed: 70000, steps: 3, cfg: 15, windowSec: 9.5, maskAwayClip: true, takes: 7 }
+  it('fal: steps up to its minimum, CFG down to the slider, takes to 4, window kept', () => {
+    expect(clampParams(wild, info('fal'))).toMatchObject({ provider: 'fal', seed: 65535, steps: 4, cfg: 10, windowSec: 9.5, maskAwayClip: true, takes: 4 })
+  })
+  it('WaveSpeed: no seed (random), whole-second window', () => {
+    expect(clampParams(wild, info('wavespeed'))).toMatchObject({ provider: 'wavespeed', seed: null, windowSec: 10, steps: 4 })
+  })
+  it('Eachlabs: no mask sent', () => {
+    expect(clampParams(wild, info('eachlabs')).maskAwayClip).toBe(false)
+  })
+  it('Pixazo: steps at least 10', () => {
+    expect(clampParams({ ...wild, steps: 3 }, info('pixazo')).steps).toBe(10)
+  })
+})
+
+describe('provider choice, No voices, cost line', () => {
+  it('only providers with a key are usable; the wanted one when it has a key, else the first that has', () => {
+    const list = [info('fal', false), info('wavespeed'), info('pixazo')]
+    expect(effectiveProvider(list, 'pixazo')?.id).toBe('pixazo')
+    expect(effectiveProvider(list, 'fal')?.id).toBe('wavespeed')
+    expect(effectiveProvider([info('fal', false)], 'fal')).toBeNull()
+  })
+
+  it('No voices appends speech, talking, voice once', () => {
+    expect(withNoVoices('music')).toBe('music, speech, talking, voice')
+    expect(withNoVoices('')).toBe('speech, talking, voice')
+    expect(withNoVoices(withNoVoices('music'))).toBe('music, speech, talking, voice')
+    expect(hasNoVoices('music')).toBe(false)
+  })
+
+  it('says the price, calls and billed seconds, or that no price is published', () => {
+    expect(costText({ calls: 3, chunks: 1, billedSec: 24, usd: 0.024 })).toBe('$0.024 · 3 calls · 24 s billed')
+    expect(costText({ calls: 1, chunks: 1, billedSec: 2.5, usd: null })).toBe('price not published · 1 call · 2.5 s billed')
+  })
+})
+
+describe('jobs in words', () => {
+  it('names each stage, with the percentage where it is known and the queue position from 1', () => {
+    const u = (stage: JobUpdate['stage'], extra: Partial<JobUpdate> = {}) => jobStageText({ status: 'running', stage, progress: 0.42, ...extra })
+    expect(u('uploading')).toBe('Uploading 42 %')
+    expect(u('queued', { queuePosition: 2 })).toBe('In queue — position 3 (2 ahead)')
+    expect(u('queued', { queuePosition: 0 })).toBe('In queue — next in line')
+    expect(u('generating', { progress: null })).toBe('Generating')
+    expect(u('mixing')).toBe('Joining the chunks')
+    expect(jobStageText({ status: 'cancelled', stage: 'generating', progress: 0.5 })).toBe('Cancelled')
+  })
+
+  it('an update that arrives before its start answered is kept and joined; a finished job ignores late updates', () => {
+    const upd = (status: JobUpdate['status'], progress = 0.5): JobUpdate => ({ jobId: 'j', kind: 'generate', status, stage: 'generating', progress })
+    let s = jobsReducer(EMPTY_JOBS, { type: 'updated', update: upd('running', 0.1) })
+    s = jobsReducer(s, { type: 'started', meta: { jobId: 'j', segmentId: 's', provider: 'fal', label: '3 takes' } })
+    expect(s.jobs[0]!.update?.progress).toBe(0.1)
+    s = jobsReducer(s, { type: 'updated', update: upd('cancelled') })
+    s = jobsReducer(s, { type: 'updated', update: upd('running', 0.9) })
+    expect(s.jobs[0]!.update?.status).toBe('cancelled')
+    expect(unsettled(s)).toHaveLength(1)
+    expect(jobsOfSegment(s, 's')).toHaveLength(1)
+  })
+})
