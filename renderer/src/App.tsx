@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react'
 import type { Asset } from '../../shared/domain/asset'
 import type { AppErrorData } from '../../shared/domain/errors'
-import type { ProviderId } from '../../shared/domain/ids'
 import type { Project } from '../../shared/domain/project'
 import { Toasts, type Toast } from './components/Toasts'
 import { useEditorCommands } from './features/editor/useEditorCommands'
@@ -13,6 +12,12 @@ import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
 import { monitorTarget } from './features/monitor/monitorTarget'
 import { PlaybackProvider, usePlaybackEngine } from './features/playback/PlaybackProvider'
+import { ProjectMenu, ProjectTitle } from './features/project/ProjectMenu'
+import { ProjectPrompts } from './features/project/ProjectPrompts'
+import { useFileCommands } from './features/project/useFileCommands'
+import { useProjectFile } from './features/project/useProjectFile'
+import { SettingsDialog } from './features/settings/SettingsDialog'
+import { useSettingsDialog } from './features/settings/useSettingsDialog'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
@@ -41,10 +46,10 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
   const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch })
-  // Settings open at this provider's key field once the Settings dialog exists; until then the failed job's
-  // panel and toast say where to set the key.
-  const openSettings = useCallback((_provider: ProviderId) => undefined, [])
-  useMenuCommands(run)
+  const projectFile = useProjectFile({ project, dispatch, showError })
+  const settings = useSettingsDialog()
+  const openSettings = settings.openSettings
+  useMenuCommands(run, useFileCommands(project, projectFile, openSettings))
 
   useEffect(() => {
     void invoke('app:info', {}).then((r) => r.ok && setFfmpegProblem(r.data.ffmpegProblem))
@@ -70,10 +75,14 @@ export function App({ initialProject }: { initialProject?: Project }) {
     >
       <header className="topbar">
         <span className="brand">MMAudio Studio</span>
-        <span className="project-name">{project.name}</span>
+        <ProjectTitle name={projectFile.name} dirty={projectFile.dirty} />
+        <ProjectMenu projectFile={projectFile} />
         <span className="spacer" />
         <button onClick={openImportDialog} title="Import video clips (Ctrl/Cmd+I)">
           Import…
+        </button>
+        <button onClick={() => openSettings()} title="Settings: API keys and providers (Ctrl/Cmd+,)">
+          Settings
         </button>
       </header>
       {ffmpegProblem && (
@@ -90,6 +99,8 @@ export function App({ initialProject }: { initialProject?: Project }) {
       </PlaybackProvider>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
+      <ProjectPrompts projectFile={projectFile} />
+      {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}
       <Toasts toasts={toasts} onDismiss={(id) => setToasts((t) => t.filter((x) => x.id !== id))} />
     </div>
   )

@@ -1,0 +1,48 @@
+// The questions a project asks: save changes before replacing it, and recover unsaved work after a crash.
+import { useEffect, useRef } from 'react'
+import { projectDisplayName, savedAtText } from './projectStatus'
+import type { ProjectFile } from './useProjectFile'
+
+export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile }) {
+  const saveButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (p.question) saveButton.current?.focus()
+  }, [p.question])
+
+  return (
+    <>
+      {p.recovery && (
+        <div className="recovery-bar" role="alertdialog" aria-label="Recover unsaved changes">
+          <span>
+            Recover unsaved changes to “{projectDisplayName(p.recovery.path, p.recovery.project)}” from{' '}
+            {savedAtText(p.recovery.savedAt, new Date())}?
+          </span>
+          <button onClick={p.restoreRecovery}>Restore</button>
+          <button onClick={p.discardRecovery}>Discard</button>
+        </div>
+      )}
+      {p.question && (
+        <div className="modal-backdrop">
+          <div
+            className="modal small-modal"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="unsaved-title"
+            onKeyDown={(e) => e.key === 'Escape' && p.question?.answer('cancel')}
+          >
+            <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
+            <p>Your changes are lost if you don’t save them.</p>
+            <div className="modal-actions">
+              <button onClick={() => p.question?.answer('discard')}>Don’t save</button>
+              <span className="spacer" />
+              <button onClick={() => p.question?.answer('cancel')}>Cancel</button>
+              <button ref={saveButton} className="primary" onClick={() => p.question?.answer('save')}>
+                Save
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+// The File commands in one table (the same names as the native menu's), bound to their shortcuts, plus what
+// follows the open project around: autosave and the window title with its unsaved-changes dot.
+import { useEffect, useMemo } from 'react'
+import type { Project } from '../../../../shared/domain/project'
+import type { FileCommand } from './fileShortcuts'
+import { windowTitle } from './projectStatus'
+import { useAutosave } from './useAutosave'
+import { useFileShortcuts } from './useFileShortcuts'
+import type { ProjectFile } from './useProjectFile'
+
+export function useFileCommands(project: Project, p: ProjectFile, openSettings: () => void): Record<FileCommand, () => void> {
+  const commands = useMemo(
+    () => ({ new: p.newProject, open: p.open, save: p.save, saveAs: p.saveAs, settings: () => openSettings() }),
+    [p.newProject, p.open, p.save, p.saveAs, openSettings],
+  )
+  useFileShortcuts(commands)
+  useAutosave({ project, filePath: p.filePath, dirty: p.dirty, isSaving: p.isSaving })
+  useEffect(() => {
+    document.title = windowTitle(p.name, p.dirty)
+  }, [p.name, p.dirty])
+  return commands
+}
