@@ -166,7 +166,8 @@ async function main() {
   const dist = await buildPage()
   const projectJson = JSON.stringify(benchProject())
   const server = createServer((req, res) => {
-    const path = req.url === '/' ? '/index.html' : (req.url ?? '/')
+    const bare = (req.url ?? '/').split('?')[0]!
+    const path = bare === '/' ? '/index.html' : bare
     if (path === '/project.json') return void res.writeHead(200, { 'Content-Type': MIME['.json']! }).end(projectJson)
     let body: Buffer
     try {
@@ -246,6 +247,40 @@ async function main() {
       })
       await page.waitForTimeout(100)
       byGesture['playhead scrub']!.push(...(await takeFrames(page)))
+
+      // Zoomed out: many blocks on screen at once (at fit, nothing is left to virtualise away). Drag a clip there.
+      for (const [label, keys] of [
+        ['clip move, zoomed out (~10 px/s)', ['-', '-', '-', '-', '-', '-', '-']],
+        ['clip move, zoomed to fit', ['\\']],
+      ] as const) {
+        await page.keyboard.press('Home')
+        for (const k of keys) await page.keyboard.press(k)
+        await page.waitForTimeout(300)
+        if (run === 0) {
+          const drawn = await page.evaluate(() => document.querySelectorAll('[data-testid=timeline-clip], [data-testid=segment]').length)
+          console.log(`${label.replace('clip move, ', '')} at ${await page.getByTestId('zoom').textContent()}: ${drawn} clips and segments drawn`)
+        }
+        const clipId = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('[data-testid=timeline-clip]')).find((e) => {
+            const r = e.getBoundingClientRect()
+            return r.left > 600 && r.right < 900 && r.width >= 8
+          })?.dataset.clipId,
+        )
+        const target = (await page.locator(`[data-clip-id="${clipId}"]`).boundingBox())!
+        await profiled(page, label, async () => {
+          await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2)
+          await page.mouse.down()
+          for (let i = 1; i <= 120; i++) {
+            await page.mouse.move(target.x + target.width / 2 + Math.sin((i / 120) * Math.PI) * 300, target.y + 10)
+            if (i === 60 && !(await page.evaluate(() => document.querySelector('.timeline-content.dragging') !== null))) {
+              throw new Error(`${label}: not dragging, the figures would measure nothing`)
+            }
+          }
+          await page.mouse.up()
+        })
+        await page.waitForTimeout(100)
+        byGesture[label] = [...(byGesture[label] ?? []), ...(await takeFrames(page))]
+      }
       await page.close()
     }
     const fmt = (n: number) => n.toFixed(1)
@@ -253,7 +288,7 @@ async function main() {
     const openMedian = percentile(opens, 50)
     const p95 = percentile(frames, 95)
     console.log(`open (JSON.parse → timeline painted), 3 runs: ${opens.map(fmt).join(', ')} ms · median ${fmt(openMedian)} ms (goal ≤ ${GOAL_OPEN_MS}) ${openMedian <= GOAL_OPEN_MS ? 'OK' : 'OVER'}`)
-    console.log(`drag frames (clip move, segment move across lanes, playhead scrub): ${frames.length} · p50 ${fmt(percentile(frames, 50))} ms · p95 ${fmt(p95)} ms · max ${fmt(Math.max(...frames))} ms (goal p95 ≤ ${GOAL_FRAME_MS}) ${p95 <= GOAL_FRAME_MS ? 'OK' : 'OVER'}`)
+    console.log(`drag frames (all gestures below): ${frames.length} · p50 ${fmt(percentile(frames, 50))} ms · p95 ${fmt(p95)} ms · max ${fmt(Math.max(...frames))} ms (goal p95 ≤ ${GOAL_FRAME_MS}) ${p95 <= GOAL_FRAME_MS ? 'OK' : 'OVER'}`)
     for (const [name, list] of Object.entries(byGesture)) {
       console.log(`  ${name}: ${list.length} frames · p50 ${fmt(percentile(list, 50))} ms · p95 ${fmt(percentile(list, 95))} ms`)
     }

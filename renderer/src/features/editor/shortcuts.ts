@@ -102,3 +102,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)
 }
+
+const NO_UNDO_INPUTS = ['radio', 'checkbox', 'range', 'button', 'submit', 'reset', 'color', 'file']
+
+/**
+ * A field with its own undo (text): Ctrl/Cmd+Z there undoes the typing. A radio, checkbox, slider or select has
+ * none, so there it undoes the project (e.g. right after choosing a take).
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!isTypingTarget(target)) return false
+  const el = target as HTMLInputElement
+  if (el.tagName === 'SELECT') return false
+  return el.tagName !== 'INPUT' || !NO_UNDO_INPUTS.includes(el.type)
+}

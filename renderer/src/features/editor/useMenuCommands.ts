@@ -4,7 +4,7 @@
 import { useEffect } from 'react'
 import type { MenuCommand } from '../../../../shared/ipc/contract'
 import { on } from '../../lib/ipc'
-import { isTypingTarget, type Command } from './shortcuts'
+import { hasOwnUndo, type Command } from './shortcuts'
 import type { RunCommand } from './useEditorCommands'
 
 const EDITOR_COMMAND: Partial<Record<MenuCommand, Command>> = { undo: 'undo', redo: 'redo', import: 'import' }
@@ -19,7 +19,7 @@ export function useMenuCommands(run: RunCommand, appCommands = NO_APP_COMMANDS):
         if (appCommand) return appCommand()
         const editorCommand = EDITOR_COMMAND[command]
         if (!editorCommand) return
-        if ((command === 'undo' || command === 'redo') && isTypingTarget(document.activeElement)) {
+        if ((command === 'undo' || command === 'redo') && hasOwnUndo(document.activeElement)) {
           document.execCommand(command)
           return
         }

@@ -6,7 +6,7 @@ import type { Segment } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
 import { chunkMarks } from './chunkMarks'
-import { HEADER_PX, intersects, SOUND_LANE_PX, type TimeWindow } from './layout'
+import { HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
 import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
@@ -70,6 +70,7 @@ interface SegmentBlockProps {
 
 const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, onPointerDown, onFocusSelect }: SegmentBlockProps) {
   const lengthSec = segment.endSec - segment.startSec
+  const widthPx = secToPx(lengthSec, pxPerSec)
   const marks = chunkMarks(lengthSec, segment.params.windowSec)
   const label = segment.params.prompt.trim() || 'New segment'
   const takes = segment.takes.length
@@ -87,7 +88,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
       data-end-sec={segment.endSec}
       data-lane={segment.lane}
       data-chunks={marks.chunkCount}
-      style={{ left: secToPx(segment.startSec, pxPerSec), width: Math.max(2, secToPx(lengthSec, pxPerSec)) }}
+      style={{ left: secToPx(segment.startSec, pxPerSec), width: Math.max(2, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
@@ -103,7 +104,7 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
           <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
         </div>
       ))}
-      <div className="segment-label">
+      <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
         <span className="segment-name">{label}</span>
         <span className="segment-meta">
           {formatTimecode(lengthSec, 1)}

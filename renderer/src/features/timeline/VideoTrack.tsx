@@ -5,7 +5,7 @@ import type { Asset } from '../../../../shared/domain/asset'
 import type { Clip } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
-import { HEADER_PX, intersects, VIDEO_TRACK_PX, type TimeWindow } from './layout'
+import { DETAIL_MIN_PX, HEADER_PX, intersects, STICKY_LABEL_MIN_PX, VIDEO_TRACK_PX, type TimeWindow } from './layout'
 import { isPointerFocus } from './useTimelineDrag'
 
 export type ClipPart = 'body' | 'start' | 'end'
@@ -84,8 +84,12 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(clip.id)}
       title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}
     >
-      <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
-      <div className="clip-label">
+      {widthPx >= DETAIL_MIN_PX ? (
+        <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
+      ) : (
+        <div className="clip-frames" />
+      )}
+      <div className={`clip-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
         <span className="clip-name">{asset.name}</span>
         <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
       </div>

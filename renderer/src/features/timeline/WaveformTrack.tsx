@@ -1,14 +1,20 @@
-// The original audio of each clip as a waveform under it, drawn on a canvas that covers only the visible part
-// of the clip (a canvas as wide as a long clip at high zoom would be too big to allocate).
-import { memo, useEffect, useRef } from 'react'
+// The original audio of each clip as a waveform under it. One canvas covers only the visible window of the lane
+// and draws every clip in it: one raster per frame however many clips are on screen (many small canvases, one
+// per clip, cost far more to move while a drag pushes clips along).
+import { useLayoutEffect, useMemo, useRef } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import type { Clip, OriginalAudio } from '../../../../shared/domain/project'
+import type { WaveformPeaks } from '../../../../shared/ipc/contract'
 import { secToPx } from '../../lib/timecode'
-import { HEADER_PX, intersects, WAVE_TRACK_PX, type TimeWindow } from './layout'
-import { useWaveform } from './useWaveform'
+import { DETAIL_MIN_PX, HEADER_PX, intersects, WAVE_TRACK_PX, type TimeWindow } from './layout'
+import { useWaveforms } from './useWaveform'
 import { displayHeight, peakColumns } from './waveformColumns'
 
 const MODE_LABEL: Record<OriginalAudio['mode'], string> = { keep: 'Original', lower: 'Lowered', duck: 'Ducked', mute: 'Muted' }
+const MAX_CANVAS_PX = 16384
+const LANE_H = WAVE_TRACK_PX - 3
+const CLIP_BG = '#1a2622'
+const WAVE = '#4fae80'
 
 interface WaveformTrackProps {
   clips: readonly Clip[]
@@ -19,6 +25,24 @@ interface WaveformTrackProps {
 }
 
 export function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: WaveformTrackProps) {
+  const visible = useMemo(
+    () => clips.filter((c) => intersects(c.startSec, c.startSec + c.outSec - c.inSec, timeWindow)),
+    [clips, timeWindow],
+  )
+  const visibleAssets = useMemo(() => {
+    const ids = new Set(visible.map((c) => c.assetId))
+    return [...ids].flatMap((id) => assets.get(id) ?? [])
+  }, [visible, assets])
+  const peaks = useWaveforms(visibleAssets)
+  const canvasRef = useRef<HTMLCanvasElement>(null)
+  const leftPx = secToPx(timeWindow.fromSec, pxPerSec)
+  const widthPx = Math.min(MAX_CANVAS_PX, Math.round(secToPx(timeWindow.toSec - timeWindow.fromSec, pxPerSec)))
+
+  useLayoutEffect(() => {
+    const ctx = canvasRef.current?.getContext('2d')
+    if (ctx) drawLane(ctx, { clips: visible, assets, peaks, pxPerSec, fromSec: timeWindow.fromSec, widthPx })
+  }, [visible, assets, peaks, pxPerSec, timeWindow.fromSec, widthPx])
+
   return (
     <div className={`track-row wave-row mode-${mode}`} style={{ height: WAVE_TRACK_PX }} aria-label="Original audio">
       <div className="row-header" style={{ width: HEADER_PX }}>
@@ -26,64 +50,60 @@ export function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: Wav
         <span className="row-kind">{MODE_LABEL[mode]}</span>
       </div>
       <div className="row-body">
-        {clips.map((c) => {
-          const asset = assets.get(c.assetId)
-          const endSec = c.startSec + c.outSec - c.inSec
-          if (!asset || !intersects(c.startSec, endSec, timeWindow)) return null
-          return <WaveformSlice key={c.id} clip={c} asset={asset} pxPerSec={pxPerSec} timeWindow={timeWindow} />
-        })}
+        {visible.length > 0 && (
+          <canvas ref={canvasRef} className="wave-lane" data-testid="waveform" style={{ left: leftPx, width: widthPx, height: LANE_H }} />
+        )}
       </div>
     </div>
   )
 }
 
-const MAX_CANVAS_PX = 16384
+interface LaneDrawing {
+  clips: readonly Clip[]
+  assets: ReadonlyMap<string, Asset>
+  peaks: ReadonlyMap<string, WaveformPeaks>
+  pxPerSec: number
+  fromSec: number
+  widthPx: number
+}
 
-const WaveformSlice = memo(function WaveformSlice(props: { clip: Clip; asset: Asset; pxPerSec: number; timeWindow: TimeWindow }) {
-  const { clip, asset, pxPerSec, timeWindow } = props
-  const peaks = useWaveform(asset)
-  const canvasRef = useRef<HTMLCanvasElement>(null)
-  const endSec = clip.startSec + clip.outSec - clip.inSec
-  const fromSec = Math.max(clip.startSec, timeWindow.fromSec)
-  const toSec = Math.min(endSec, timeWindow.toSec)
-  const leftPx = secToPx(fromSec, pxPerSec)
-  const widthPx = Math.max(1, Math.round(secToPx(toSec - fromSec, pxPerSec)))
-  const sourceFromSec = clip.inSec + (fromSec - clip.startSec)
-  const visibleSec = toSec - fromSec
-
-  useEffect(() => {
-    const canvas = canvasRef.current
-    const ctx = canvas?.getContext('2d')
-    if (!canvas || !ctx || !peaks) return
-    const dpr = Math.min(2, window.devicePixelRatio || 1)
-    const w = Math.min(MAX_CANVAS_PX, Math.round(widthPx * dpr))
-    const h = Math.round((WAVE_TRACK_PX - 3) * dpr)
-    canvas.width = w
-    canvas.height = h
-    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, sourceFromSec, visibleSec / w, w)
+/** Draws each visible clip's part of the lane: its box, and its peaks (or "no audio") when it is wide enough. */
+function drawLane(ctx: CanvasRenderingContext2D, d: LaneDrawing): void {
+  const dpr = Math.min(2, window.devicePixelRatio || 1)
+  const w = Math.round(d.widthPx * dpr)
+  const h = Math.round(LANE_H * dpr)
+  if (ctx.canvas.width !== w || ctx.canvas.height !== h) {
+    ctx.canvas.width = w
+    ctx.canvas.height = h
+  } else {
     ctx.clearRect(0, 0, w, h)
-    ctx.fillStyle = '#4fae80'
-    const mid = h / 2
-    for (let x = 0; x < w; x++) {
-      const half = Math.max(0.5, displayHeight(cols[x]!) * mid * 0.92)
-      ctx.fillRect(x, mid - half, 1, half * 2)
-    }
-    // Only what is drawn matters: a clip moved (or pushed) along the timeline keeps its pixels.
-  }, [peaks, widthPx, sourceFromSec, visibleSec])
-
-  if (!asset.audio) {
-    return (
-      <div className="wave-slice silent" style={{ transform: `translateX(${leftPx}px)`, width: widthPx }}>
-        no audio
-      </div>
-    )
   }
-  return (
-    <canvas
-      ref={canvasRef}
-      className="wave-slice"
-      data-testid="waveform"
-      style={{ transform: `translateX(${leftPx}px)`, width: widthPx, height: WAVE_TRACK_PX - 3 }}
-    />
-  )
-})
+  const mid = h / 2
+  const devicePxPerSec = d.pxPerSec * dpr
+  for (const clip of d.clips) {
+    const asset = d.assets.get(clip.assetId)
+    const lengthSec = clip.outSec - clip.inSec
+    const x0 = Math.round((clip.startSec - d.fromSec) * devicePxPerSec)
+    const x1 = Math.round((clip.startSec + lengthSec - d.fromSec) * devicePxPerSec)
+    const from = Math.max(0, x0)
+    const to = Math.min(w, x1)
+    if (to <= from) continue
+    ctx.fillStyle = CLIP_BG
+    ctx.fillRect(from, 0, to - from, h)
+    if ((x1 - x0) / dpr < DETAIL_MIN_PX) continue
+    if (!asset?.audio) {
+      ctx.fillStyle = '#8a9099'
+      ctx.font = `${11 * dpr}px system-ui, sans-serif`
+      ctx.fillText('no audio', from + 8 * dpr, mid + 4 * dpr)
+      continue
+    }
+    const peaks = d.peaks.get(asset.id)
+    if (!peaks) continue
+    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, clip.inSec + (from - x0) / devicePxPerSec, 1 / devicePxPerSec, to - from)
+    ctx.fillStyle = WAVE
+    for (let i = 0; i < cols.length; i++) {
+      const half = Math.max(0.5, displayHeight(cols[i]!) * mid * 0.92)
+      ctx.fillRect(from + i, mid - half, 1, half * 2)
+    }
+  }
+}

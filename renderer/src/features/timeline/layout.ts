@@ -26,6 +26,14 @@ export function visibleWindow(scrollLeftPx: number, viewportWidthPx: number, pxP
   return { fromSec: fromPx / pxPerSec, toSec: toPx / pxPerSec }
 }
 
+/** Narrower than this, a block shows no thumbnails or waveform: a few pixels of picture say nothing. */
+export const DETAIL_MIN_PX = 24
+/**
+ * Wider than this, a block's label sticks to the left edge when the block is scrolled partly out of view. Only wide
+ * blocks get it: every sticky element costs the compositor, and a narrow block's label could not move anyway.
+ */
+export const STICKY_LABEL_MIN_PX = 160
+
 export const intersects = (startSec: number, endSec: number, w: TimeWindow): boolean =>
   startSec < w.toSec && endSec > w.fromSec
 

@@ -5,21 +5,32 @@ import { invoke } from '../../lib/ipc'
 
 const cache = new Map<string, Promise<WaveformPeaks | null>>()
 
-/** The asset's original-audio peaks, asked of main once per file (null while loading, or with no sound). */
-export function useWaveform(asset: Asset): WaveformPeaks | null {
-  const [peaks, setPeaks] = useState<WaveformPeaks | null>(null)
+function peaksOf(asset: Asset): Promise<WaveformPeaks | null> {
+  let pending = cache.get(asset.path)
+  if (!pending) {
+    pending = invoke('media:waveform', { path: asset.path }).then((r) => (r.ok ? r.data : null))
+    cache.set(asset.path, pending)
+  }
+  return pending
+}
+
+/**
+ * Original-audio peaks of these assets by asset id, asked of main once per file. Assets without sound, and
+ * files whose peaks are still loading or failed, are simply absent.
+ */
+export function useWaveforms(assets: readonly Asset[]): ReadonlyMap<string, WaveformPeaks> {
+  const [byId, setById] = useState<ReadonlyMap<string, WaveformPeaks>>(() => new Map())
   useEffect(() => {
-    if (!asset.audio) return
     let live = true
-    let pending = cache.get(asset.path)
-    if (!pending) {
-      pending = invoke('media:waveform', { path: asset.path }).then((r) => (r.ok ? r.data : null))
-      cache.set(asset.path, pending)
+    for (const asset of assets) {
+      if (!asset.audio || byId.has(asset.id)) continue
+      void peaksOf(asset).then((p) => {
+        if (live && p) setById((prev) => (prev.has(asset.id) ? prev : new Map(prev).set(asset.id, p)))
+      })
     }
-    void pending.then((p) => live && setPeaks(p))
     return () => {
       live = false
     }
-  }, [asset.path, asset.audio])
-  return peaks
+  }, [assets, byId])
+  return byId
 }
