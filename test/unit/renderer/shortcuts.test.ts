@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandForKey, isTypingTarget } from '../../../renderer/src/features/editor/shortcuts'
+import { commandForKey, hasOwnUndo, isTypingTarget } from '../../../renderer/src/features/editor/shortcuts'
 import { monitorTarget } from '../../../renderer/src/features/monitor/monitorTarget'
 import { editPoint } from '../../../renderer/src/state/playhead'
 import { segment, twoClipProject } from './fixtures'
@@ -55,5 +55,15 @@ describe('edit points and the monitor', () => {
     expect(monitorTarget(p, null, 7.5)).toMatchObject({ asset: { id: 'b' }, sourceSec: 1.5 })
     expect(monitorTarget(p, { kind: 'clip', id: 'A' }, 30)).toMatchObject({ asset: { id: 'a' }, sourceSec: 0 })
     expect(monitorTarget(p, null, 30)).toEqual({ asset: null, sourceSec: null })
+  })
+
+  it('Ctrl/Cmd+Z in a text field undoes the typing; on a radio, checkbox, slider or select it undoes the project', () => {
+    const el = (tagName: string, type = '') => ({ tagName, type, isContentEditable: false }) as unknown as EventTarget
+    expect(hasOwnUndo(el('INPUT', 'text'))).toBe(true)
+    expect(hasOwnUndo(el('TEXTAREA'))).toBe(true)
+    expect(hasOwnUndo(el('INPUT', 'radio'))).toBe(false)
+    expect(hasOwnUndo(el('INPUT', 'range'))).toBe(false)
+    expect(hasOwnUndo(el('SELECT'))).toBe(false)
+    expect(hasOwnUndo(el('DIV'))).toBe(false)
   })
 })
