@@ -8,6 +8,7 @@ import { useMenuCommands } from './features/editor/useMenuCommands'
 import { useShortcuts } from './features/editor/useShortcuts'
 import { Inspector } from './features/generate/Inspector'
 import { MediaBin } from './features/media-bin/MediaBin'
+import { MixerStrip } from './features/mixer/MixerStrip'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
 import { monitorTarget } from './features/monitor/monitorTarget'
@@ -95,6 +96,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
           <MediaBin assets={project.assets} onImport={openImportDialog} />
           <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
           <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} onAudition={playback.audition} />
+          <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
       </PlaybackProvider>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
