@@ -6,6 +6,7 @@ import { Toasts, type Toast } from './components/Toasts'
 import { useEditorCommands } from './features/editor/useEditorCommands'
 import { useMenuCommands } from './features/editor/useMenuCommands'
 import { useShortcuts } from './features/editor/useShortcuts'
+import { ExportControl } from './features/export/ExportControl'
 import { Inspector } from './features/generate/Inspector'
 import { MediaBin } from './features/media-bin/MediaBin'
 import { MixerStrip } from './features/mixer/MixerStrip'
@@ -82,6 +83,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
         <button onClick={openImportDialog} title="Import video clips (Ctrl/Cmd+I)">
           Import…
         </button>
+        <ExportControl project={project} />
         <button onClick={() => openSettings()} title="Settings: API keys and providers (Ctrl/Cmd+,)">
           Settings
         </button>

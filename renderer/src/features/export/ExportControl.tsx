@@ -1,0 +1,28 @@
+// The Export button in the top bar, Ctrl/Cmd+E and the menu's File → Export, all opening the export dialog.
+import { useCallback, useEffect, useState } from 'react'
+import type { Project } from '../../../../shared/domain/project'
+import { on } from '../../lib/ipc'
+import { ExportDialog } from './ExportDialog'
+
+export function ExportControl({ project }: { project: Project }) {
+  const [open, setOpen] = useState(false)
+  const show = useCallback(() => setOpen(true), [])
+  useEffect(() => on('menu:command', ({ command }) => command === 'export' && show()), [show])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'e') return
+      e.preventDefault()
+      show()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [show])
+  return (
+    <>
+      <button onClick={show} title="Export the video with its mix (Ctrl/Cmd+E)">
+        Export…
+      </button>
+      {open && <ExportDialog project={project} onClose={() => setOpen(false)} />}
+    </>
+  )
+}

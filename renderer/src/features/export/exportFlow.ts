@@ -1,0 +1,150 @@
+// The export dialog's state, pure: preset and destination, then the job from start to its end (done, failed or
+// cancelled), with the words and numbers the dialog shows. Job updates are matched to the job by id; one that
+// arrives before export:start has answered with the id is kept until it does.
+import type { AppErrorData } from '../../../../shared/domain/errors'
+import { EXPORT_PRESETS, type ExportPresetId, type ExportResult } from '../../../../shared/domain/export'
+import type { JobStage, JobUpdate } from '../../../../shared/domain/job'
+
+export type ExportPhase =
+  | { kind: 'setup' }
+  | { kind: 'starting' }
+  | { kind: 'running'; jobId: string; update: JobUpdate | null; cancelling: boolean }
+  | { kind: 'done'; result: ExportResult }
+  | { kind: 'failed'; error: AppErrorData }
+  | { kind: 'cancelled' }
+
+export interface ExportState {
+  preset: ExportPresetId
+  /** Chosen in the save dialog for this preset's container; main writes only there. */
+  destination: string | null
+  phase: ExportPhase
+  /** Export updates seen while starting, by job id. */
+  early: Record<string, JobUpdate>
+}
+
+export type ExportEvent =
+  | { type: 'presetChosen'; preset: ExportPresetId }
+  | { type: 'destinationChosen'; path: string }
+  | { type: 'starting' }
+  | { type: 'started'; jobId: string }
+  | { type: 'startFailed'; error: AppErrorData }
+  | { type: 'jobUpdated'; update: JobUpdate }
+  | { type: 'cancelRequested' }
+  | { type: 'backToSetup' }
+
+export function initialExportState(preset: ExportPresetId = 'web'): ExportState {
+  return { preset, destination: null, phase: { kind: 'setup' }, early: {} }
+}
+
+/** What an update means for the dialog: still running, or how the job ended. */
+function phaseFor(jobId: string, update: JobUpdate, cancelling: boolean): ExportPhase {
+  switch (update.status) {
+    case 'running':
+      return { kind: 'running', jobId, update, cancelling }
+    case 'succeeded':
+      return update.exportResult
+        ? { kind: 'done', result: update.exportResult }
+        : { kind: 'failed', error: { code: 'INTERNAL', message: 'The export finished without saying what it wrote.' } }
+    case 'cancelled':
+      return { kind: 'cancelled' }
+    case 'failed':
+      return update.error?.code === 'CANCELLED'
+        ? { kind: 'cancelled' }
+        : { kind: 'failed', error: update.error ?? { code: 'INTERNAL', message: 'The export failed.' } }
+  }
+}
+
+export function exportReducer(state: ExportState, event: ExportEvent): ExportState {
+  const { phase } = state
+  const busy = phase.kind === 'starting' || phase.kind === 'running'
+  switch (event.type) {
+    case 'presetChosen': {
+      if (busy || event.preset === state.preset) return state
+      const sameContainer = EXPORT_PRESETS[event.preset].container === EXPORT_PRESETS[state.preset].container
+      return { ...state, preset: event.preset, destination: sameContainer ? state.destination : null, phase: { kind: 'setup' } }
+    }
+    case 'destinationChosen':
+      return busy ? state : { ...state, destination: event.path, phase: { kind: 'setup' } }
+    case 'starting':
+      return busy || !state.destination ? state : { ...state, phase: { kind: 'starting' }, early: {} }
+    case 'started': {
+      if (phase.kind !== 'starting') return state
+      const early = state.early[event.jobId]
+      return { ...state, early: {}, phase: early ? phaseFor(event.jobId, early, false) : { kind: 'running', jobId: event.jobId, update: null, cancelling: false } }
+    }
+    case 'startFailed':
+      return phase.kind === 'starting' ? { ...state, phase: { kind: 'failed', error: event.error } } : state
+    case 'jobUpdated': {
+      const { update } = event
+      if (update.kind !== 'export') return state
+      if (phase.kind === 'starting') return { ...state, early: { ...state.early, [update.jobId]: update } }
+      if (phase.kind !== 'running' || update.jobId !== phase.jobId) return state
+      return { ...state, phase: phaseFor(phase.jobId, update, phase.cancelling) }
+    }
+    case 'cancelRequested':
+      return phase.kind === 'running' ? { ...state, phase: { ...phase, cancelling: true } } : state
+    case 'backToSetup':
+      return busy ? state : { ...state, phase: { kind: 'setup' } }
+  }
+}
+
+/** A file name from the project's name, with the preset's extension. */
+export function defaultFileName(projectName: string, preset: ExportPresetId): string {
+  const base = projectName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Untitled'
+  return `${base}.${EXPORT_PRESETS[preset].container}`
+}
+
+const STAGE_WORDS: Partial<Record<JobStage, string>> = {
+  preparing: 'Preparing',
+  mixing: 'Mixing',
+  measuring: 'Mixing and measuring loudness',
+  encoding: 'Encoding',
+  finishing: 'Checking the result',
+}
+
+/** Where each stage sits in the whole export (MP4: measure, encode, check; stems: one encode). */
+const STAGE_SPAN: Partial<Record<JobStage, readonly [number, number]>> = {
+  measuring: [0, 0.4],
+  encoding: [0.4, 0.95],
+  finishing: [0.95, 1],
+}
+
+export function stageText(stage: JobStage): string {
+  return STAGE_WORDS[stage] ?? 'Working'
+}
+
+/** The whole export's progress 0..1, or null while unknown. */
+export function overallProgress(update: JobUpdate | null, preset: ExportPresetId): number | null {
+  if (!update || update.progress === null) return null
+  if (EXPORT_PRESETS[preset].container === 'wav') return update.progress
+  const span = STAGE_SPAN[update.stage]
+  if (!span) return 0
+  return span[0] + (span[1] - span[0]) * update.progress
+}
+
+export function etaText(etaSec: number | undefined): string | null {
+  if (etaSec === undefined || !Number.isFinite(etaSec)) return null
+  const s = Math.max(1, Math.round(etaSec))
+  if (s < 60) return `about ${s} s left`
+  return `about ${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s left`
+}
+
+/** The result in words: loudness and peak as measured, and whether the picture was copied untouched. */
+export function resultLines(result: ExportResult, preset: ExportPresetId): string[] {
+  const p = EXPORT_PRESETS[preset]
+  const lines: string[] = []
+  if (result.integratedLufs !== null) {
+    lines.push(`Loudness ${result.integratedLufs.toFixed(1)} LUFS integrated${p.targetLufs !== null ? ` (target ${p.targetLufs})` : ''}`)
+  }
+  if (result.truePeakDbtp !== null) lines.push(`True peak ${result.truePeakDbtp.toFixed(1)} dBTP (limit ${p.truePeakDbtp.toFixed(1)})`)
+  if (p.container === 'mp4') {
+    lines.push(result.videoCopied ? 'Picture stream-copied: not re-encoded' : 'Picture re-encoded (H.264): the timeline joins or trims clips')
+  }
+  return lines
+}
+
+export function presetDetail(preset: ExportPresetId): string {
+  const p = EXPORT_PRESETS[preset]
+  if (p.container === 'wav') return 'Mix, generated-only and original-only WAV files, 48 kHz 24-bit, not normalised'
+  return `MP4 · AAC ${p.audioBitrateKbps} kbps · ${p.targetLufs} LUFS · true peak ≤ ${p.truePeakDbtp} dBTP`
+}

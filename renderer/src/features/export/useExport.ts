@@ -1,0 +1,53 @@
+// The export dialog's IPC: the save dialog for the destination, export:start, job updates, job:cancel and
+// "Show in folder". Everything it decides is in exportFlow.ts.
+import { useCallback, useEffect, useReducer, useRef } from 'react'
+import { EXPORT_PRESETS, type ExportPresetId } from '../../../../shared/domain/export'
+import type { Project } from '../../../../shared/domain/project'
+import { invoke, on } from '../../lib/ipc'
+import { defaultFileName, exportReducer, initialExportState } from './exportFlow'
+
+export function useExport(project: Project) {
+  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExportState())
+  const stateRef = useRef(state)
+  stateRef.current = state
+
+  useEffect(() => on('job:update', (update) => dispatch({ type: 'jobUpdated', update })), [])
+
+  const chooseDestination = useCallback(async (): Promise<string | null> => {
+    const { preset } = stateRef.current
+    const kind = EXPORT_PRESETS[preset].container
+    const r = await invoke('dialog:saveFile', { defaultName: defaultFileName(project.name, preset), kind })
+    if (!r.ok) {
+      dispatch({ type: 'startFailed', error: r.error })
+      return null
+    }
+    if (r.data.path) dispatch({ type: 'destinationChosen', path: r.data.path })
+    return r.data.path
+  }, [project.name])
+
+  const start = useCallback(async () => {
+    const { preset, destination } = stateRef.current
+    const destinationPath = destination ?? (await chooseDestination())
+    if (!destinationPath) return
+    dispatch({ type: 'starting' })
+    const r = await invoke('export:start', { project, request: { destinationPath, preset } })
+    dispatch(r.ok ? { type: 'started', jobId: r.data.jobId } : { type: 'startFailed', error: r.error })
+  }, [chooseDestination, project])
+
+  const cancel = useCallback(() => {
+    const { phase } = stateRef.current
+    if (phase.kind !== 'running') return
+    dispatch({ type: 'cancelRequested' })
+    void invoke('job:cancel', { jobId: phase.jobId })
+  }, [])
+
+  return {
+    state,
+    choosePreset: (preset: ExportPresetId) => dispatch({ type: 'presetChosen', preset }),
+    chooseDestination,
+    start,
+    cancel,
+    backToSetup: () => dispatch({ type: 'backToSetup' }),
+    showInFolder: (path: string) => void invoke('shell:showInFolder', { path }),
+  }
+}
