@@ -25,8 +25,13 @@ export function ProjectMenu({ projectFile: p }: { projectFile: ProjectFile }) {
     const close = (e: PointerEvent) => {
       if (!menuRef.current?.contains(e.target as Node)) setRecentOpen(false)
     }
+    const closeOnEscape = (e: KeyboardEvent) => e.key === 'Escape' && setRecentOpen(false)
     window.addEventListener('pointerdown', close)
-    return () => window.removeEventListener('pointerdown', close)
+    window.addEventListener('keydown', closeOnEscape)
+    return () => {
+      window.removeEventListener('pointerdown', close)
+      window.removeEventListener('keydown', closeOnEscape)
+    }
   }, [recentOpen])
 
   return (

@@ -5,9 +5,14 @@ import type { ProjectFile } from './useProjectFile'
 
 export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile }) {
   const saveButton = useRef<HTMLButtonElement>(null)
+  const { question } = p
   useEffect(() => {
-    if (p.question) saveButton.current?.focus()
-  }, [p.question])
+    if (!question) return
+    saveButton.current?.focus()
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && question.answer('cancel')
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [question])
 
   return (
     <>
@@ -28,7 +33,6 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
             role="alertdialog"
             aria-modal="true"
             aria-labelledby="unsaved-title"
-            onKeyDown={(e) => e.key === 'Escape' && p.question?.answer('cancel')}
           >
             <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
             <p>Your changes are lost if you don’t save them.</p>

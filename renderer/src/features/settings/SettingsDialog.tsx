@@ -52,6 +52,17 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
     }
   }, [loaded, focusProvider])
 
+  // Escape closes even when focus left the dialog (a button that just disabled itself drops focus to the body).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
   async function apply(next: Settings) {
     setSettings(next)
     const r = await invoke('settings:set', next)
@@ -72,12 +83,6 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
         aria-labelledby="settings-title"
         tabIndex={-1}
         ref={dialogRef}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation()
-            onClose()
-          }
-        }}
       >
         <header className="modal-header">
           <h2 id="settings-title">Settings</h2>
