@@ -65,7 +65,16 @@ describe('settings', () => {
     await page.getByRole('dialog', { name: 'Settings' }).waitFor()
     await expect.poll(() => page.getByTestId('key-status-fal').textContent()).toBe('set · ••••wxyz')
     expect(await page.content()).not.toContain(KEY)
-    await page.getByRole('button', { name: 'Close settings' }).click()
+    // Fallback order and the advanced settings reach main.
+    await page.getByLabel('Add a fallback provider').selectOption('wavespeed')
+    await page.getByLabel('Add a fallback provider').selectOption('replicate')
+    await page.getByRole('button', { name: 'Move Replicate up' }).click()
+    await expect.poll(() => harness.services.settings.get().fallbackOrder).toEqual(['replicate', 'wavespeed'])
+    await page.getByText('Advanced: base URLs and concurrency').click()
+    await page.getByLabel('WaveSpeed parallel requests').fill('6')
+    await expect.poll(() => harness.services.settings.get().providers.wavespeed?.concurrency).toBe(6)
+    await screenshot(page, '20b-settings-advanced')
+    await page.getByRole('button', { name: 'Done' }).click()
   })
 })
 

@@ -146,3 +146,22 @@ describe('Settings in the app', () => {
     await screen.findByRole('dialog', { name: 'Settings' })
   })
 })
+
+describe('keys inside Settings', () => {
+  it('stay in the dialog: S does not split the clip behind it', async () => {
+    const { twoClipProject } = await import('./fixtures')
+    render(<App initialProject={twoClipProject()} />)
+    const clipCount = () => document.querySelectorAll('[data-testid=timeline-clip]').length
+    fireEvent.keyDown(window, { key: 'End' })
+    fireEvent.keyDown(window, { key: 'ArrowLeft' })
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' })
+    await waitFor(() => expect(document.activeElement).toBe(dialog))
+    fireEvent.keyDown(dialog, { key: 's' })
+    expect(clipCount()).toBe(2)
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    fireEvent.keyDown(window, { key: 's' })
+    expect(clipCount()).toBe(3)
+  })
+})

@@ -27,7 +27,13 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
         </div>
       )}
       {p.question && (
-        <div className="modal-backdrop">
+        <div
+          className="modal-backdrop"
+          onKeyDown={(e) => {
+            e.stopPropagation()
+            if (e.key === 'Escape') p.question?.answer('cancel')
+          }}
+        >
           <div
             className="modal small-modal"
             role="alertdialog"

@@ -122,7 +122,7 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
       restoreRecovery() {
         if (!recovery) return
         setRecovery(null)
-        load(recovery.project, recovery.path, null)
+        void mayLeave().then((ok) => ok && load(recovery.project, recovery.path, null))
       },
       discardRecovery() {
         if (!recovery) return

@@ -6,10 +6,11 @@ export interface FallbackOrderProps {
   order: readonly ProviderId[]
   all: readonly ProviderId[]
   labelOf: (id: ProviderId) => string
+  hasKey: (id: ProviderId) => boolean
   onChange: (next: ProviderId[]) => void
 }
 
-export function FallbackOrder({ order, all, labelOf, onChange }: FallbackOrderProps) {
+export function FallbackOrder({ order, all, labelOf, hasKey, onChange }: FallbackOrderProps) {
   const addable = all.filter((id) => !order.includes(id))
   return (
     <div className="fallback">
@@ -18,7 +19,9 @@ export function FallbackOrder({ order, all, labelOf, onChange }: FallbackOrderPr
         {order.map((id, i) => (
           <li key={id} className="fallback-item">
             <span className="fallback-rank">{i + 1}</span>
-            <span className="fallback-name">{labelOf(id)}</span>
+            <span className="fallback-name">
+              {labelOf(id)} {!hasKey(id) && <span className="muted">· no key, skipped</span>}
+            </span>
             <button className="small" onClick={() => onChange(moveItem(order, i, -1))} disabled={i === 0} aria-label={`Move ${labelOf(id)} up`}>
               ↑
             </button>

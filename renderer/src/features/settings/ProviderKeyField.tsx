@@ -33,6 +33,7 @@ export function ProviderKeyField({ provider, label, status, highlighted, onStatu
     setBusy(false)
     if (!r.ok) return setProblem(r.error.message)
     field.value = ''
+    field.focus()
     setHasText(false)
     setProblem(null)
     onStatus(r.data)
@@ -43,6 +44,7 @@ export function ProviderKeyField({ provider, label, status, highlighted, onStatu
     const r = await invoke('secrets:clear', { provider })
     setBusy(false)
     if (!r.ok) return setProblem(r.error.message)
+    fieldRef.current?.focus()
     setProblem(null)
     onStatus(r.data)
   }

@@ -75,7 +75,14 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
   }
 
   return (
-    <div className="modal-backdrop">
+    // Keys pressed in the dialog stay in it (S must not split a clip behind it); Escape closes it.
+    <div
+      className="modal-backdrop"
+      onKeyDown={(e) => {
+        e.stopPropagation()
+        if (e.key === 'Escape') onClose()
+      }}
+    >
       <div
         className="modal settings"
         role="dialog"
@@ -86,7 +93,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
       >
         <header className="modal-header">
           <h2 id="settings-title">Settings</h2>
-          <button onClick={onClose} aria-label="Close settings">
+          <button onClick={onClose} title="Close settings (Esc)">
             Done
           </button>
         </header>
@@ -140,6 +147,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
                   order={settings.fallbackOrder}
                   all={PROVIDER_IDS}
                   labelOf={labelOf}
+                  hasKey={(id) => keys.find((k) => k.provider === id)?.isSet ?? false}
                   onChange={(fallbackOrder) => void apply({ ...settings, fallbackOrder })}
                 />
               </div>
