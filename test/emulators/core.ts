@@ -31,6 +31,8 @@ export interface EmulatedJob {
   outcome: Outcome
   cancelled: boolean
   outputUrl?: string
+  /** Phases a status poll has reported (see EmulatorState.observe). */
+  reported?: Set<'queued' | 'running'>
 }
 
 export interface Timing {
@@ -82,6 +84,26 @@ export class EmulatorState {
     if (age < this.timing.queueMs) return 'queued'
     if (job.outcome.kind === 'hang' || age < this.timing.queueMs + this.timing.runMs) return 'running'
     return job.outcome.kind === 'fail' ? 'failed' : 'succeeded'
+  }
+
+  /**
+   * The phase a status poll reports: the clock's phase, except that a phase no poll has reported yet is never
+   * skipped. A client polling under load (a busy CI machine) still sees queued → running → done in order,
+   * so tests of stage reporting do not depend on timing.
+   */
+  observe(job: EmulatedJob, nowMs = Date.now()): ReturnType<EmulatorState['phase']> {
+    const timed = this.phase(job, nowMs)
+    if (timed === 'cancelled' || job.outcome.kind === 'hang') return timed
+    job.reported ??= new Set()
+    for (const step of ['queued', 'running'] as const) {
+      if (timed === step) break
+      if (!job.reported.has(step)) {
+        job.reported.add(step)
+        return step
+      }
+    }
+    if (timed === 'queued' || timed === 'running') job.reported.add(timed)
+    return timed
   }
 
   /** Jobs ahead of this one that are still queued. */

@@ -124,7 +124,7 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
 
   async function prediction(res: ServerResponse, job: EmulatedJob): Promise<void> {
     const get = advertise(`${state.baseUrl}/v1/prediction/${job.id}`)
-    const phase = state.phase(job)
+    const phase = state.observe(job)
     const base = { id: job.id, predictionID: job.id, input: job.input, output: null, logs: null, metrics: null, urls: { cancel: `${get}/cancel`, get } }
     if (phase === 'queued' || phase === 'running') return sendJson(res, 200, { ...base, status: phase === 'queued' ? 'starting' : 'processing' })
     if (phase === 'cancelled') return sendJson(res, 200, { ...base, status: 'cancelled' })

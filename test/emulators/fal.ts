@@ -193,7 +193,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (fault(op, res)) return
     const job = state.jobs.get(decodeURIComponent(m[1]!))
     if (!job) return sendJson(res, 404, op === 'cancel' ? { status: 'NOT_FOUND' } : { detail: 'Request not found' })
-    const phase = state.phase(job)
+    const phase = op === 'status' ? state.observe(job) : state.phase(job)
 
     if (op === 'cancel') {
       if (phase !== 'queued' && phase !== 'running') return sendJson(res, 400, { status: 'ALREADY_COMPLETED' })

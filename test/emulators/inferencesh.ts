@@ -74,7 +74,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
   function statusOf(job: EmulatedJob): number {
     const at = cancelledAt.get(job.id)
     if (at !== undefined) return Date.now() - at < 20 ? STATUS.cancelling : STATUS.cancelled
-    const phase = state.phase(job)
+    const phase = state.observe(job)
     if (phase === 'queued') return STATUS.queued
     if (phase === 'running') return Date.now() - job.createdAtMs < state.timing.queueMs + state.timing.runMs / 3 ? STATUS.preparing : STATUS.running
     return phase === 'failed' ? STATUS.failed : STATUS.completed

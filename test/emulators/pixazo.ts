@@ -120,7 +120,7 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
   }
 
   async function status(res: ServerResponse, job: EmulatedJob): Promise<void> {
-    const phase = state.phase(job)
+    const phase = state.observe(job)
     const base = {
       request_id: job.id,
       model_id: PIXAZO_MODEL_ID,

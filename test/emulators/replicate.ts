@@ -68,7 +68,7 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
   }
 
   async function current(job: EmulatedJob): Promise<Record<string, unknown>> {
-    const phase = state.phase(job)
+    const phase = state.observe(job)
     if (phase === 'queued') return prediction(job, { status: 'starting' })
     if (phase === 'running') return prediction(job, { status: 'processing', logs: 'Generating audio…' })
     if (phase === 'cancelled') return prediction(job, { status: 'canceled' })

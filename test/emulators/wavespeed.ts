@@ -68,8 +68,9 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
   }
 
   /** The prediction as WaveSpeed shows it now; the output file is made (once) when it completes. */
-  async function prediction(job: EmulatedJob): Promise<Record<string, unknown>> {
-    const phase = state.phase(job)
+  /** `polled`: answering a status poll (which never skips a phase); sync mode reports the clock's phase. */
+  async function prediction(job: EmulatedJob, polled = true): Promise<Record<string, unknown>> {
+    const phase = polled ? state.observe(job) : state.phase(job)
     let status = phase === 'queued' ? 'created' : phase === 'running' ? 'processing' : phase === 'succeeded' ? 'completed' : 'failed'
     let error = job.outcome.kind === 'fail' ? job.outcome.message : ''
     let outputs: string[] = []
@@ -128,8 +129,9 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
       if (input.enable_sync_mode === true) {
         const deadline = Date.now() + 60_000
         while (['queued', 'running'].includes(state.phase(j)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+        j.reported = new Set(['queued', 'running']) // the client saw the job through; later polls say it is done
       }
-      return sendJson(res, 200, envelope(200, 'success', await prediction(j)))
+      return sendJson(res, 200, envelope(200, 'success', await prediction(j, input.enable_sync_mode !== true)))
     }
 
     const m = /^\/api\/v3\/predictions\/([^/]+)(\/result)?$/.exec(path)
