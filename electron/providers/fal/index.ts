@@ -16,7 +16,8 @@ import { FalFileUrl, FalResult, FalStatusResponse, FalSubmitResponse, falErrorIn
 
 const LABEL = 'fal.ai'
 const QUEUE_ORIGIN = 'https://queue.fal.run'
-const POLL_INTERVAL_MS = 1000
+// fal's own client (fal.subscribe) polls every 500 ms.
+const POLL_INTERVAL_MS = 500
 const MAX_WAIT_MS = 30 * 60_000
 
 function falHttp(ctx: ProviderContext): ProviderHttp {

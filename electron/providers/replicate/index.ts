@@ -24,7 +24,8 @@ import { FileObject, Prediction, outputUrl, predictionError, replicateErrorInfo 
 const LABEL = 'Replicate'
 export const REPLICATE_ORIGIN = 'https://api.replicate.com'
 /** The client's own poll interval is 500 ms; a generation takes seconds, so 1 s is plenty. */
-const DEFAULT_POLL_MS = 1000
+// The replicate client polls every 500 ms.
+const DEFAULT_POLL_MS = 500
 const DEFAULT_MAX_WAIT_MS = 20 * 60_000
 const CALL_TIMEOUT_MS = 60_000
 
