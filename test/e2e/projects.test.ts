@@ -188,4 +188,15 @@ describe('projects', () => {
     expect(await clipCount()).toBe(2)
     await screenshot(page, '25-missing-clip')
   })
+
+  it('Save As writes a copy under the new name, which becomes the open project and the newest recent one', async () => {
+    const moved = `${filmDir} moved`
+    harness.desktop.nextSave = join(moved, 'Beach copy.mmaudio')
+    await page.keyboard.press('Control+Shift+s')
+    await expect.poll(title).toBe('Beach copy')
+    expect(JSON.parse(readFileSync(join(moved, 'Beach copy.mmaudio'), 'utf8'))).toMatchObject({ name: 'Beach copy', clips: [{}, {}] })
+    expect(existsSync(join(moved, 'Beach.mmaudio'))).toBe(true)
+    await page.getByRole('button', { name: 'Recent ▾' }).click()
+    expect((await page.getByRole('menuitem').first().textContent()) ?? '').toContain('Beach copy')
+  })
 })

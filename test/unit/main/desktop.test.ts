@@ -30,6 +30,14 @@ describe('Electron Desktop', () => {
     expect(await desktop.openVideos()).toEqual([])
   })
 
+  it('opens one project file (.mmaudio), and returns null when cancelled', async () => {
+    electron.open = { canceled: false, filePaths: ['/films/Beach.mmaudio'] }
+    expect(await desktop.openProject()).toBe('/films/Beach.mmaudio')
+    expect(electron.openOptions.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['mmaudio'] }] })
+    electron.open = { canceled: true, filePaths: [] }
+    expect(await desktop.openProject()).toBeNull()
+  })
+
   it('saves with the filter of the kind, and returns null when cancelled', async () => {
     expect(await desktop.saveFile('final.mp4', 'mp4')).toBe('/out/final.mp4')
     expect(electron.saveOptions.at(-1)).toEqual({ defaultPath: 'final.mp4', filters: [{ name: 'MP4 video', extensions: ['mp4'] }] })
