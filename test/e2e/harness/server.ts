@@ -100,6 +100,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     logger: { info: () => {}, error: (m) => console.error(`[harness] ${m}`) },
   })
   for (const [provider, key] of Object.entries(opts.keys ?? {})) await services.secrets.set(provider as ProviderId, key)
+  // As main does at start: requests a crash left with a provider are finished into the cache.
+  void services.generation.resumePending().catch((e: unknown) => console.error(`[harness] resume failed: ${String(e)}`))
   const handlers = createHandlers(services)
   const shim = shimScript(opts.fixtureDir)
 
