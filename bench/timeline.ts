@@ -211,7 +211,7 @@ async function main() {
       await profiled(page, 'clip move', async () => {
         await page.mouse.move(box.x + box.width / 2, y)
         await page.mouse.down()
-        for (let i = 1; i <= 120; i++) await page.mouse.move(box.x + box.width / 2 + Math.sin((i / 120) * Math.PI) * 700, y)
+        for (let i = 1; i <= 120; i++) await page.mouse.move(box.x + box.width / 2 + Math.sin((i / 120) * Math.PI) * 500, y)
         await page.mouse.up()
       })
       await page.waitForTimeout(100)
@@ -220,7 +220,7 @@ async function main() {
       const segId = await page.evaluate(() =>
         Array.from(document.querySelectorAll<HTMLElement>('[data-testid=segment][data-lane="2"]')).find((e) => {
           const r = e.getBoundingClientRect()
-          return r.left > 200 && r.right < 800 && r.width > 30
+          return r.left > 200 && r.right < 600 && r.width > 30
         })?.dataset.segmentId,
       )
       const segment = page.locator(`[data-segment-id="${segId}"]`)
@@ -228,7 +228,7 @@ async function main() {
       const seg = (await segment.boundingBox())!
       await page.mouse.move(seg.x + seg.width / 2, seg.y + seg.height / 2)
       await page.mouse.down()
-      for (let i = 1; i <= 120; i++) await page.mouse.move(seg.x + seg.width / 2 + i * 4, seg.y + seg.height / 2 + (i > 60 ? 38 : 0))
+      for (let i = 1; i <= 120; i++) await page.mouse.move(seg.x + seg.width / 2 + i * 3, seg.y + seg.height / 2 + (i > 60 ? 38 : 0))
       await page.mouse.up()
       await page.waitForTimeout(100)
       const after = await page.locator(`[data-segment-id="${segId}"]`).getAttribute('data-start-sec')
@@ -239,18 +239,26 @@ async function main() {
       if (run === 0) await page.screenshot({ path: join(WORK, 'bench.png') })
       // And scrubbing the playhead along the ruler (the monitor and toolbar follow it).
       const ruler = (await page.getByTestId('ruler').boundingBox())!
+      const timeBefore = await page.getByTestId('playhead-time').textContent()
+      // From the left of the visible time axis (the ruler element itself may start off screen when scrolled).
+      const scrubX = (await page.getByTestId('timeline-scroll').boundingBox())!.x + 112 + 20
       await profiled(page, 'playhead scrub', async () => {
-        await page.mouse.move(ruler.x + 20, ruler.y + 10)
+        await page.mouse.move(scrubX, ruler.y + 10)
         await page.mouse.down()
-        for (let i = 1; i <= 120; i++) await page.mouse.move(ruler.x + 20 + i * 8, ruler.y + 10)
+        for (let i = 1; i <= 120; i++) await page.mouse.move(scrubX + i * 5, ruler.y + 10)
         await page.mouse.up()
       })
       await page.waitForTimeout(100)
+      if ((await page.getByTestId('playhead-time').textContent()) === timeBefore) {
+        await page.screenshot({ path: join(WORK, 'scrub-failed.png') })
+        const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.outerHTML.slice(0, 200), [scrubX, ruler.y + 10])
+        throw new Error(`the scrub did not move the playhead (${timeBefore}); at the ruler: ${hit}`)
+      }
       byGesture['playhead scrub']!.push(...(await takeFrames(page)))
 
       // Zoomed out: many blocks on screen at once (at fit, nothing is left to virtualise away). Drag a clip there.
       for (const [label, keys] of [
-        ['clip move, zoomed out (~10 px/s)', ['-', '-', '-', '-', '-', '-', '-']],
+        ['clip move, zoomed out (8 px/s)', ['-', '-', '-', '-', '-', '-', '-']],
         ['clip move, zoomed to fit', ['\\']],
       ] as const) {
         await page.keyboard.press('Home')
@@ -263,7 +271,7 @@ async function main() {
         const clipId = await page.evaluate(() =>
           Array.from(document.querySelectorAll<HTMLElement>('[data-testid=timeline-clip]')).find((e) => {
             const r = e.getBoundingClientRect()
-            return r.left > 600 && r.right < 900 && r.width >= 8
+            return r.left > 300 && r.right < 600 && r.width >= 8
           })?.dataset.clipId,
         )
         const target = (await page.locator(`[data-clip-id="${clipId}"]`).boundingBox())!

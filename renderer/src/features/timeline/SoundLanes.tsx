@@ -23,7 +23,8 @@ interface SoundLanesProps {
   onFocusSelect: (segmentId: string) => void
 }
 
-export function SoundLanes(props: SoundLanesProps) {
+/** Memoised: a clip drag or the playhead moving leaves the segments' props untouched, so this skips. */
+export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
   const { segments, laneCount, pxPerSec, timeWindow, selectedSegmentId, onSegmentPointerDown, onLanePointerDown, onFocusSelect } = props
   const byLane: Segment[][] = Array.from({ length: laneCount }, () => [])
   for (const s of segments) if (intersects(s.startSec, s.endSec, timeWindow)) byLane[s.lane]?.push(s)
@@ -58,7 +59,7 @@ export function SoundLanes(props: SoundLanesProps) {
       ))}
     </>
   )
-}
+})
 
 interface SegmentBlockProps {
   segment: Segment

@@ -22,7 +22,8 @@ interface VideoTrackProps {
   onFocusSelect: (clipId: string) => void
 }
 
-export function VideoTrack(props: VideoTrackProps) {
+/** Memoised: a segment drag or the playhead moving leaves the clips' props untouched, so this skips. */
+export const VideoTrack = memo(function VideoTrack(props: VideoTrackProps) {
   const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown, onFocusSelect } = props
   return (
     <div className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
@@ -51,7 +52,7 @@ export function VideoTrack(props: VideoTrackProps) {
       </div>
     </div>
   )
-}
+})
 
 interface ClipBlockProps {
   clip: Clip

@@ -1,7 +1,7 @@
 // The original audio of each clip as a waveform under it. One canvas covers only the visible window of the lane
 // and draws every clip in it: one raster per frame however many clips are on screen (many small canvases, one
 // per clip, cost far more to move while a drag pushes clips along).
-import { useLayoutEffect, useMemo, useRef } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import type { Clip, OriginalAudio } from '../../../../shared/domain/project'
 import type { WaveformPeaks } from '../../../../shared/ipc/contract'
@@ -24,7 +24,7 @@ interface WaveformTrackProps {
   mode: OriginalAudio['mode']
 }
 
-export function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: WaveformTrackProps) {
+export const WaveformTrack = memo(function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: WaveformTrackProps) {
   const visible = useMemo(
     () => clips.filter((c) => intersects(c.startSec, c.startSec + c.outSec - c.inSec, timeWindow)),
     [clips, timeWindow],
@@ -56,7 +56,7 @@ export function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: Wav
       </div>
     </div>
   )
-}
+})
 
 interface LaneDrawing {
   clips: readonly Clip[]
