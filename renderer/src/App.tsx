@@ -97,11 +97,11 @@ export function App({ initialProject }: { initialProject?: Project }) {
         <main className="workspace">
           <MediaBin assets={project.assets} onImport={openImportDialog} />
           <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
-          <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} onAudition={playback.audition} />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
       </PlaybackProvider>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+      <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} onAudition={playback.audition} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
       {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}

@@ -81,8 +81,8 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
                 onBlur={onBlur}
               />
             )}
-            <button type="button" className="small" aria-label="Roll a new seed" title="Lock a new random seed" onClick={() => edit({ seed: randomSeed() }, true)}>
-              🎲
+            <button type="button" className="small" title="Lock a new random seed" onClick={() => edit({ seed: randomSeed() }, true)}>
+              New seed
             </button>
           </span>
         </div>

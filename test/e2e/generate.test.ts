@@ -1,0 +1,176 @@
+// Generating sound in real Chromium against the real main services and the fal emulator: mark a segment with
+// I/O, see the cost, generate three takes while the progress bar moves, choose another take and undo/redo
+// that choice, cancel a slow generation (no takes, "Cancelled"), and a rejected key (the sentence, Settings).
+import { copyFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFalEmulator, type FalEmulator } from '../emulators/fal'
+import { flashClip } from '../fixtures/media'
+import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot, SCREENSHOT_DIR } from './harness/browser'
+import { startHarness, type Harness } from './harness/server'
+
+let harness: Harness
+let fal: FalEmulator
+let browser: Browser
+let page: Page
+
+const PX_PER_SEC = 40 // the editor's default zoom
+
+beforeAll(async () => {
+  ensureRendererBuilt()
+  const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-generate-'))
+  // Flashes at 1.4, 2.0 and 2.6 s: the emulator answers with a click at each, so the take's waveform shows them.
+  await copyFile(await flashClip('beach.mp4', { flashesSec: [1.4, 2.0, 2.6], durationSec: 6 }), join(fixtureDir, 'beach.mp4'))
+  fal = await startFalEmulator()
+  harness = await startHarness({
+    fixtureDir,
+    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
+    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
+    keys: { fal: fal.apiKey },
+  })
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
+  await page.goto(harness.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await harness?.close()
+  await fal?.close()
+})
+
+async function movePlayheadTo(sec: number) {
+  const box = (await page.getByTestId('ruler').boundingBox())!
+  await page.keyboard.down('Alt') // no snapping: the exact time clicked
+  await page.mouse.click(box.x + sec * PX_PER_SEC, box.y + box.height / 2)
+  await page.keyboard.up('Alt')
+}
+
+const takes = () => page.getByTestId('take')
+const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))
+const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
+const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+
+async function setPrompt(text: string) {
+  await page.getByRole('textbox', { name: 'Prompt' }).fill(text)
+  await blur() // leaving the field commits it
+}
+
+/** Samples the job's progress bar in the page every 25 ms until the job leaves the panel. */
+function watchProgress(): Promise<{ values: number[]; stages: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ values: number[]; stages: string[] }>((resolve) => {
+        const values: number[] = []
+        const stages: string[] = []
+        let seen = false
+        const timer = setInterval(() => {
+          const bar = document.querySelector('[data-testid=job] [role=progressbar]')
+          const stage = document.querySelector('[data-testid=job-stage]')?.textContent ?? ''
+          if (bar) {
+            seen = true
+            const v = bar.getAttribute('aria-valuenow')
+            if (v !== null) values.push(Number(v))
+            if (stages[stages.length - 1] !== stage) stages.push(stage)
+          } else if (seen) {
+            clearInterval(timer)
+            resolve({ values, stages })
+          }
+        }, 25)
+      }),
+  )
+}
+
+describe('generating takes for a segment', () => {
+  it('marks a segment over the clip with I and O; the inspector shows fal’s settings and the cost', async () => {
+    await dropFiles(page, '[data-testid=app]', ['beach.mp4'])
+    await page.getByTestId('timeline-clip').waitFor()
+    await movePlayheadTo(1)
+    await page.keyboard.press('i')
+    await movePlayheadTo(3)
+    await page.keyboard.press('o')
+    await page.getByTestId('segment').waitFor()
+    await page.getByRole('textbox', { name: 'Prompt' }).waitFor()
+    expect(await page.getByRole('group', { name: 'Seed' }).isVisible()).toBe(true)
+    expect(await page.getByLabel('Follow the prompt over the picture').isVisible()).toBe(true)
+    await setPrompt('waves on sand, gulls')
+    // 3 takes × one 2 s chunk at $0.001/s
+    await expect.poll(() => page.getByTestId('cost').textContent()).toBe('$0.006 · 3 calls · 6 s billed')
+  })
+
+  it('generates three takes: the bar moves forward through the stages, then three takes with different seeds', async () => {
+    fal.state.timing = { queueMs: 500, runMs: 1200 }
+    const watching = watchProgress()
+    await page.getByRole('button', { name: 'Generate 3 takes' }).click()
+    await expect.poll(() => page.getByTestId('job-stage').textContent(), { timeout: 15_000 }).toMatch(/^(In queue|Generating)/)
+    await screenshot(page, '09-generating')
+    const { values, stages } = await watching
+    expect(values.some((v) => v > 0 && v < 100)).toBe(true)
+    expect(values).toEqual([...values].sort((a, b) => a - b)) // never steps back
+    expect(stages.some((s) => /^In queue/.test(s))).toBe(true)
+    expect(stages.some((s) => /^Generating/.test(s))).toBe(true)
+    await expect.poll(() => takes().count()).toBe(3)
+    expect(new Set(await seeds()).size).toBe(3)
+    expect(await activeIndex()).toBe(0)
+    await page.getByTestId('take-waveform').waitFor()
+    expect(await page.getByTestId('segment').textContent()).toContain('3 takes')
+    await page.waitForTimeout(300)
+    await screenshot(page, '10-three-takes')
+    await blur()
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+')
+    await page.waitForTimeout(300)
+    const box = (await page.getByTestId('segment').boundingBox())!
+    const clip = { x: Math.max(0, box.x - 140), y: box.y - 110, width: Math.min(box.width + 200, 1000), height: box.height + 130 }
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '10b-take-waveform-in-lane.png'), clip })
+    await page.keyboard.press('\\') // back to a view of everything
+  })
+
+  it('choosing another take is one undo step: Ctrl+Z goes back to take 1, Shift+Ctrl+Z to take 2 again', async () => {
+    const drawnTake = () => page.getByTestId('take-waveform').getAttribute('data-take-id')
+    const first = await drawnTake()
+    await page.getByRole('radio', { name: 'Use take 2' }).check()
+    expect(await activeIndex()).toBe(1)
+    expect(await drawnTake()).not.toBe(first) // the lane draws the chosen take
+    await page.keyboard.press('Control+z') // focus is on the radio: no text to undo, so the project undoes
+    await expect.poll(activeIndex).toBe(0)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(activeIndex).toBe(1)
+    expect(await takes().count()).toBe(3)
+  })
+
+  it('cancel during a slow generation: the panel says Cancelled and no takes are added', async () => {
+    fal.state.timing = { queueMs: 200, runMs: 60_000 }
+    await setPrompt('waves on sand, gulls, wind') // a new request: nothing in the cache
+    await page.getByRole('button', { name: 'Generate 3 takes' }).click()
+    await expect.poll(() => page.getByTestId('job-stage').textContent(), { timeout: 15_000 }).toMatch(/^Generating/)
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => page.getByTestId('job-stage').textContent()).toBe('Cancelled')
+    expect(await page.getByTestId('job').getAttribute('data-status')).toBe('cancelled')
+    await page.waitForTimeout(500)
+    expect(await takes().count()).toBe(3)
+    await screenshot(page, '11-cancelled')
+    await page.getByTestId('job').getByRole('button', { name: 'Dismiss' }).click()
+  })
+
+  it('a rejected key: Settings opens at that key; main’s sentence stays on the panel and in a toast', async () => {
+    fal.state.timing = { queueMs: 30, runMs: 60 }
+    await page.evaluate(() => window.desktop.invoke('secrets:set', { provider: 'fal', key: 'wrong-key-00000000' }))
+    await setPrompt('waves on sand at dusk')
+    await page.getByRole('button', { name: 'Generate 3 takes' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('fal.ai')
+    await page.waitForTimeout(300)
+    await screenshot(page, '12-rejected-key-opens-settings')
+    await page.keyboard.press('Escape') // focus is in the dialog's key field; Escape closes it
+    await expect.poll(() => dialog.count()).toBe(0)
+    const failure = page.getByTestId('job').getByRole('alert')
+    expect(await failure.textContent()).toContain('fal.ai rejected the API key')
+    expect(await page.locator('.toast').textContent()).toContain('rejected the API key')
+    expect(await failure.getByRole('button', { name: 'Open the key in Settings' }).isVisible()).toBe(true)
+    expect(await takes().count()).toBe(3)
+    await screenshot(page, '13-rejected-key-on-panel')
+  })
+})
