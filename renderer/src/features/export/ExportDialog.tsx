@@ -15,18 +15,31 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
   const busy = phase.kind === 'starting' || phase.kind === 'running'
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => ref.current?.focus(), [])
+  // One listener for the dialog's life, reading the latest state: a listener swapped while a key is being
+  // dispatched (another handler re-rendering the app) would miss that key.
+  const escape = useRef({ busy, onClose })
+  escape.current = { busy, onClose }
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !busy && onClose()
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !escape.current.busy && escape.current.onClose()
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [busy, onClose])
+  }, [])
 
   const update = phase.kind === 'running' ? phase.update : null
   const progress = overallProgress(update, preset)
   const failure = phase.kind === 'failed' ? errorText(phase.error) : null
   return (
     <div className="modal-backdrop">
-      <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" tabIndex={-1} ref={ref}>
+      <div
+        className="modal export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        tabIndex={-1}
+        ref={ref}
+        // Keys pressed in the dialog stay in it (S must not split a clip behind it); Escape still closes it.
+        onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
+      >
         <h2 id="export-title">Export</h2>
         <fieldset className="export-presets" disabled={busy}>
           <legend>Preset</legend>

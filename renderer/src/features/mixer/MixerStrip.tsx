@@ -1,6 +1,6 @@
 // The mix of the selected segment's active take (gain, fades, nudge, mute, solo) and how the clips' own audio sits
 // under the generated sound. Every committed change is one history entry; Alt+←/→ nudges by 10 ms.
-import { useCallback, useEffect, type Dispatch } from 'react'
+import { useCallback, useEffect, useRef, type Dispatch } from 'react'
 import { ORIGINAL_AUDIO_MODES, type OriginalAudio, type Project, type TakeMix } from '../../../../shared/domain/project'
 import type { EditorAction, Selection } from '../../state/editor'
 import { NUDGE_LIMIT_MS, NUDGE_STEP_MS } from '../../state/mixEdits'
@@ -34,22 +34,25 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
   const changeOriginal = useCallback((change: Partial<OriginalAudio>) => dispatch({ type: 'originalAudioChanged', change }), [dispatch])
   const nudgeMs = mix?.nudgeMs ?? 0
 
+  const nudgeRef = useRef({ segmentId, nudgeMs, changeTake })
+  nudgeRef.current = { segmentId, nudgeMs, changeTake }
   useEffect(() => {
-    if (!segmentId) return
     const onKey = (e: KeyboardEvent) => {
       const step = nudgeStepForKey(e)
-      if (step === null || isTypingTarget(e.target)) return
+      const now = nudgeRef.current
+      if (step === null || !now.segmentId || isTypingTarget(e.target)) return
       e.preventDefault()
-      changeTake({ nudgeMs: nudgeMs + step })
+      now.changeTake({ nudgeMs: now.nudgeMs + step })
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [segmentId, nudgeMs, changeTake])
+  }, [])
 
   const { original } = project
   return (
     <section className="panel mixer" aria-label="Mix">
-      <div className="mixer-take">
+      <div className="mixer-row" data-testid="mixer-take">
+        <span className="mixer-title">{selected ? `Take ${selected.segment.takes.indexOf(selected.take) + 1}` : 'Take'}</span>
         {mix ? (
           <>
             <MixSlider label="Take gain" value={mix.gainDb} min={-30} max={12} step={0.5} format={formatDb} onCommit={(gainDb) => changeTake({ gainDb })} testId="take-gain" />
@@ -83,9 +86,10 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
           <p className="mixer-hint">Select a segment with a take to set its gain, fades and nudge.</p>
         )}
       </div>
-      <div className="mixer-original">
+      <div className="mixer-row">
+        <span className="mixer-title" title="The clips' own sound">Original</span>
         <div className="mix-control">
-          <span className="field-label">Original audio</span>
+          <span className="field-label">Under the generated sound</span>
           <div className="segmented" role="radiogroup" aria-label="Original audio">
             {ORIGINAL_AUDIO_MODES.map((m) => (
               <button key={m} role="radio" aria-checked={original.mode === m} className={`tool${original.mode === m ? ' on' : ''}`} title={MODE_HINT[m]} onClick={() => changeOriginal({ mode: m })}>

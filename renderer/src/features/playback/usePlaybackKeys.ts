@@ -10,7 +10,7 @@ import { stopsTransport, transportKeyFor } from './transportKeys'
 export function usePlaybackKeys(shuttle: (key: TransportKey) => void, stop: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target)) return
+      if (e.defaultPrevented || isTypingTarget(e.target) || inModal(e.target)) return
       if (stopsTransport(e)) return stop()
       const key = transportKeyFor(e)
       if (!key || e.repeat) return
@@ -20,4 +20,9 @@ export function usePlaybackKeys(shuttle: (key: TransportKey) => void, stop: () =
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [shuttle, stop])
+}
+
+/** Keys pressed in a dialog belong to it. */
+function inModal(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[aria-modal="true"]') !== null
 }
