@@ -6,7 +6,7 @@ import type { Segment } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
 import { chunkMarks } from './chunkMarks'
-import { HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
+import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
 import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
@@ -105,16 +105,21 @@ const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, o
           <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
         </div>
       ))}
-      <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
-        <span className="segment-name">{label}</span>
-        <span className="segment-meta">
-          {formatTimecode(lengthSec, 1)}
-          {marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks` : ''}
-          {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
-        </span>
-      </div>
-      <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'start') }} />
-      <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'end') }} />
+      {/* A block a few pixels wide is only a block: no label or handles to draw (zoom in to resize). */}
+      {widthPx >= DETAIL_MIN_PX && (
+        <>
+          <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
+            <span className="segment-name">{label}</span>
+            <span className="segment-meta">
+              {formatTimecode(lengthSec, 1)}
+              {marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks` : ''}
+              {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
+            </span>
+          </div>
+          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'start') }} />
+          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'end') }} />
+        </>
+      )}
     </div>
   )
 })

@@ -85,17 +85,18 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(clip.id)}
       title={`${asset.name} · ${formatTimecode(lengthSec, 2)} (from ${formatTimecode(clip.inSec, 2)})`}
     >
-      {widthPx >= DETAIL_MIN_PX ? (
-        <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
-      ) : (
-        <div className="clip-frames" />
+      {/* A block a few pixels wide is only a block: no picture, label or handles to draw (zoom in to trim). */}
+      {widthPx >= DETAIL_MIN_PX && (
+        <>
+          <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
+          <div className={`clip-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
+            <span className="clip-name">{asset.name}</span>
+            <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
+          </div>
+          <div className="handle handle-start" data-testid="trim-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'start') }} />
+          <div className="handle handle-end" data-testid="trim-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'end') }} />
+        </>
       )}
-      <div className={`clip-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
-        <span className="clip-name">{asset.name}</span>
-        <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
-      </div>
-      <div className="handle handle-start" data-testid="trim-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'start') }} />
-      <div className="handle handle-end" data-testid="trim-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'end') }} />
     </div>
   )
 })
