@@ -177,6 +177,7 @@ describe('playback', () => {
     expect(after.src).toContain('street.mp4')
     expect(after.paused).toBe(false)
     expect(after.time).toBeGreaterThan(0.3)
+    await screenshot(page, '16-playing-after-cut')
     await page.keyboard.press('l')
     await expect.poll(() => page.locator('.transport-rate').textContent()).toBe('2×')
     await page.keyboard.press('k')

@@ -15,8 +15,9 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
   const busy = phase.kind === 'starting' || phase.kind === 'running'
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => ref.current?.focus(), [])
-  // One listener for the dialog's life, reading the latest state: a listener swapped while a key is being
-  // dispatched (another handler re-rendering the app) would miss that key.
+  // Escape with the focus outside the dialog (a button that disabled itself drops focus to the body). One
+  // listener for the dialog's life: one swapped while a key is dispatched (another handler re-rendering the
+  // app) would miss that key.
   const escape = useRef({ busy, onClose })
   escape.current = { busy, onClose }
   useEffect(() => {
@@ -37,8 +38,11 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         aria-labelledby="export-title"
         tabIndex={-1}
         ref={ref}
-        // Keys pressed in the dialog stay in it (S must not split a clip behind it); Escape still closes it.
-        onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}
+        // Keys pressed in the dialog stay in it (S must not split a clip behind it, Escape must not deselect).
+        onKeyDown={(e) => {
+          e.stopPropagation()
+          if (e.key === 'Escape' && !busy) onClose()
+        }}
       >
         <h2 id="export-title">Export</h2>
         <fieldset className="export-presets" disabled={busy}>

@@ -1,0 +1,99 @@
+// The transport against a fake clock and a fake audio layer: it schedules the mix from where it starts, reports
+// the playhead each frame, drives the clip's <video>, stops at the end of the range, and plays backwards
+// without sound.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
+import type { AudioLayer } from '../../../renderer/src/features/playback/audioLayer'
+import { PlaybackController } from '../../../renderer/src/features/playback/controller'
+import type { PlaybackSchedule } from '../../../renderer/src/features/playback/schedule'
+import { auditionProject } from '../../../renderer/src/features/playback/transport'
+import { segment, twoClipProject } from './fixtures'
+
+function setup(project: Project) {
+  let clock = 0 // context seconds
+  let nowMs = 0
+  let frame: (() => void) | null = null
+  const started: Array<{ schedule: PlaybackSchedule; startAt: number; rate: number }> = []
+  const times: number[] = []
+  const audio = {
+    context: () => ({}),
+    load: async () => null,
+    channelsOf: () => 1,
+    start: (schedule: PlaybackSchedule, startAt: number, rate: number) => void started.push({ schedule, startAt, rate }),
+    stopVoices: () => {},
+    attachElement: () => {},
+    now: () => clock,
+  } as unknown as AudioLayer
+  const c = new PlaybackController({
+    audio,
+    getProject: () => project,
+    onTime: (s) => void times.push(s),
+    onRate: () => {},
+    frame: (cb) => ((frame = cb), 1),
+    cancelFrame: () => void (frame = null),
+    nowMs: () => nowMs,
+  })
+  const advance = (sec: number) => {
+    clock += sec
+    nowMs += sec * 1000
+    const f = frame
+    frame = null
+    f?.()
+  }
+  return { c, started, times, advance }
+}
+
+const take = { id: 't', provider: 'fal' as const, seed: 1, path: '/t.wav', durationSec: 2, requestIds: [], createdAt: 'now', mix: { ...DEFAULT_TAKE_MIX, nudgeMs: 40 } }
+const withTake = () => twoClipProject({ segments: [{ ...segment('s', 3.5, 5.5), takes: [take, { ...take, id: 'u', mix: DEFAULT_TAKE_MIX }], activeTakeId: 't' }] })
+
+describe('the playback controller', () => {
+  it('schedules the mix from the start point and reports the playhead from the audio clock', async () => {
+    const { c, started, times, advance } = setup(withTake())
+    await c.start(3)
+    expect(started).toHaveLength(1)
+    expect(started[0]!.schedule.voices[0]!.whenSec).toBeCloseTo(0.54, 9) // 3.54 s on the timeline, 3 s in
+    advance(started[0]!.startAt + 0.5)
+    expect(times.at(-1)).toBeCloseTo(3.5, 9)
+    expect(c.isOwnTime(times.at(-1)!)).toBe(true)
+    expect(c.isOwnTime(1.234)).toBe(false)
+    c.stop()
+    expect(c.playing).toBe(false)
+  })
+
+  it('a played range stops at its end and leaves the playhead there', async () => {
+    const { c, times, advance } = setup(withTake())
+    await c.start(1, { untilSec: 2 })
+    advance(0.6)
+    advance(0.6)
+    expect(c.playing).toBe(false)
+    expect(times.at(-1)).toBe(2)
+  })
+
+  it('an audition schedules the other take and leaves the project as it is', async () => {
+    const project = withTake()
+    const { c, started } = setup(project)
+    await c.start(3, { untilSec: 5.5, override: auditionProject(project, 's', 'u') })
+    expect(started[0]!.schedule.voices.map((v) => v.takeId)).toEqual(['u'])
+    expect(project.segments[0]!.activeTakeId).toBe('t')
+  })
+
+  it('2× halves the schedule’s times and doubles the clock', async () => {
+    const { c, started, times, advance } = setup(withTake())
+    await c.start(3, { rate: 2 })
+    expect(started[0]).toMatchObject({ rate: 2 })
+    expect(started[0]!.schedule.voices[0]!.whenSec).toBeCloseTo(0.27, 9)
+    advance(started[0]!.startAt + 0.5)
+    expect(times.at(-1)).toBeCloseTo(4, 9)
+  })
+
+  it('backwards: no sound, the playhead runs down and stops at 0', async () => {
+    const { c, started, times, advance } = setup(withTake())
+    await c.start(1, { rate: -1 })
+    expect(started).toHaveLength(0)
+    advance(0.4)
+    expect(times.at(-1)).toBeCloseTo(0.6, 9)
+    advance(1)
+    expect(times.at(-1)).toBe(0)
+    expect(c.playing).toBe(false)
+  })
+})
