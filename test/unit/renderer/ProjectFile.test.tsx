@@ -83,6 +83,18 @@ describe('saving from the menu and the dot', () => {
   })
 })
 
+describe('one save at a time', () => {
+  it('a second Ctrl+S while the first is still asking where does not open another dialog', async () => {
+    render(<App initialProject={twoClipProject()} />)
+    splitAClip()
+    press('s', { ctrlKey: true })
+    press('s', { ctrlKey: true })
+    await waitFor(() => expect(title()).toBe('Beach'))
+    expect(sent('dialog:saveFile')).toHaveLength(1)
+    expect(sent('project:save')).toHaveLength(1)
+  })
+})
+
 describe('autosave', () => {
   it('sends unsaved work every 30 s, once per change, and nothing when all is saved', async () => {
     render(<App initialProject={twoClipProject()} />)

@@ -24,6 +24,7 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
   const [recovery, setRecovery] = useState<Recovery | null>(null)
   const [question, setQuestion] = useState<{ answer: (choice: SaveChoice) => void } | null>(null)
   const saving = useRef(false)
+  const busy = useRef(false)
   const dirty = isDirty(project, saved)
   const name = projectDisplayName(filePath, project)
   const live = useRef({ project, filePath, dirty, name })
@@ -70,7 +71,18 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
       }
       return r.data.path === null ? false : saveTo(r.data.path)
     }
-    const save = (): Promise<boolean> => (live.current.filePath ? saveTo(live.current.filePath) : saveAs())
+    /** One save at a time: a second Ctrl+S while the dialog is open or the file is being written does nothing. */
+    const once = (run: () => Promise<boolean>) => async (): Promise<boolean> => {
+      if (busy.current) return false
+      busy.current = true
+      try {
+        return await run()
+      } finally {
+        busy.current = false
+      }
+    }
+    const saveNow = once(() => (live.current.filePath ? saveTo(live.current.filePath) : saveAs()))
+    const saveAsNow = once(saveAs)
 
     /** True when the open project may be replaced: nothing unsaved, saved now, or the person let it go. */
     const mayLeave = async (): Promise<boolean> => {
@@ -79,7 +91,7 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
         setQuestion({ answer: (c) => (setQuestion(null), resolve(c)) }),
       )
       if (choice === 'cancel') return false
-      if (choice === 'save') return save()
+      if (choice === 'save') return saveNow()
       void invoke('project:discardRecovery', { projectId: live.current.project.id })
       return true
     }
@@ -116,8 +128,8 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
       newProject: () => void newProject(),
       open: () => void open(),
       openPath: (path: string) => void openPath(path),
-      save: () => void save(),
-      saveAs: () => void saveAs(),
+      save: () => void saveNow(),
+      saveAs: () => void saveAsNow(),
       refreshRecent: () => void refreshRecent(),
       restoreRecovery() {
         if (!recovery) return
