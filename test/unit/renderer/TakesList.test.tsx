@@ -114,3 +114,17 @@ describe('unfinished generations after a restart', () => {
     expect(screen.queryByTestId('interrupted')).toBeNull()
   })
 })
+
+describe('a request main refuses at once', () => {
+  it('shows its sentence on the panel like a failed job', async () => {
+    const desktop = (window as unknown as { desktop: { invoke: (c: string, i: unknown) => Promise<unknown> } }).desktop
+    const answer = desktop.invoke
+    desktop.invoke = async (channel, input) =>
+      channel === 'audio:generate' ? { ok: false, error: { code: 'BAD_INPUT', message: 'The range to generate must end after it starts.' } } : answer(channel, input)
+    await renderTakes()
+    fireEvent.click(screen.getByRole('button', { name: /^Generate/ }))
+    await act(async () => void (await new Promise((r) => setTimeout(r, 10))))
+    expect(screen.getByTestId('job').textContent).toContain('The range to generate must end after it starts.')
+    expect(screen.getByTestId('job-stage').textContent).toBe('Failed')
+  })
+})

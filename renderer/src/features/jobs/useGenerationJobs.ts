@@ -68,8 +68,10 @@ export function useGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
       what.kind === 'generate'
         ? await invoke('audio:generate', request)
         : await invoke('audio:regenerateChunk', { request, take: what.take, chunkIndex: what.chunkIndex })
-    if (!r.ok) return depsRef.current.onFailed(r.error, provider, request.segmentId ?? null)
-    dispatch({ type: 'started', meta: { jobId: r.data.jobId, segmentId: request.segmentId ?? null, provider, label: what.label } })
+    // A request main refuses at once (no key, a bad range) is shown like a job that failed: on the panel too.
+    const jobId = r.ok ? r.data.jobId : `refused-${crypto.randomUUID()}`
+    dispatch({ type: 'started', meta: { jobId, segmentId: request.segmentId ?? null, provider, label: what.label } })
+    if (!r.ok) dispatch({ type: 'updated', update: { jobId, kind: 'generate', status: 'failed', stage: 'preparing', progress: null, error: r.error } })
   }, [])
 
   const cancel = useCallback((jobId: string) => void invoke('job:cancel', { jobId }), [])
