@@ -1,12 +1,13 @@
 // Settings and projects in real Chromium against the real main services: set an API key (never shown back),
 // save a project (the unsaved-changes dot clears), edit (it returns), crash and recover, open recent, open a
 // moved project folder, and open one whose clip is gone.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportProject, probeAsset, takeWav } from '../fixtures/exportProject'
 import { testClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
 import { startHarness, type Harness } from './harness/server'
@@ -198,5 +199,52 @@ describe('projects', () => {
     expect(existsSync(join(moved, 'Beach.mmaudio'))).toBe(true)
     await page.getByRole('button', { name: 'Recent ▾' }).click()
     expect((await page.getByRole('menuitem').first().textContent()) ?? '').toContain('Beach copy')
+  })
+})
+
+describe('a project folder that holds its generated sound', () => {
+  it('Save As copies the takes from the app cache into "<name> media/"; the moved folder opens and its take plays', async () => {
+    // A project as the app leaves it before its first save: the clip where it was imported, the take in the
+    // app's cache (where generation writes it).
+    const root = await mkdtemp(join(tmpdir(), 'e2e-selfcontained-'))
+    const clip = join(root, 'clip.mp4')
+    copyFileSync(await testClip('forest.mp4', { durationSec: 4 }), clip)
+    const cachedTake = join(dataDir, 'takes', 'take0.wav')
+    mkdirSync(join(dataDir, 'takes'), { recursive: true })
+    copyFileSync(await takeWav('e2e-take.wav', { durationSec: 2, clickAtSec: 0.5 }), cachedTake)
+    const project = exportProject([await probeAsset('a1', clip)], [{ assetId: 'a1', startSec: 0, inSec: 0, outSec: 4 }], [
+      { path: cachedTake, durationSec: 2, segment: { startSec: 1, endSec: 3 } },
+    ])
+    writeFileSync(join(root, 'Draft.mmaudio'), JSON.stringify(project))
+    harness.desktop.nextOpen = [join(root, 'Draft.mmaudio')]
+    await page.getByRole('button', { name: 'Open…' }).click()
+    await page.getByTestId('segment').waitFor()
+
+    const shared = join(root, 'Shared')
+    mkdirSync(shared)
+    harness.desktop.nextSave = join(shared, 'Forest.mmaudio')
+    await page.keyboard.press('Control+Shift+s')
+    await expect.poll(title).toBe('Forest')
+    expect(readdirSync(join(shared, 'Forest media'))).toEqual(['take0.wav'])
+    const written = JSON.parse(readFileSync(join(shared, 'Forest.mmaudio'), 'utf8'))
+    expect(written.segments[0].takes[0]).toMatchObject({ path: join(shared, 'Forest media', 'take0.wav'), relativePath: 'Forest media/take0.wav' })
+
+    // Move the folder and drop the cache's copy: the take now comes from the folder (the clip stays put).
+    const moved = join(root, 'Handed over')
+    renameSync(shared, moved)
+    rmSync(cachedTake)
+    harness.desktop.nextOpen = [join(moved, 'Forest.mmaudio')]
+    await page.getByRole('button', { name: 'Open…' }).click()
+    await expect.poll(title).toBe('Forest')
+    await page.getByTestId('segment').waitFor()
+    expect(await page.getByRole('alert').filter({ hasText: 'take0.wav' }).count()).toBe(0)
+    const takeUrl = await page.evaluate(
+      (path) => window.desktop.invoke('media:url', { path }) as Promise<{ ok: boolean; data?: { url: string } }>,
+      join(moved, 'Forest media', 'take0.wav'),
+    )
+    expect(takeUrl.ok).toBe(true)
+    const status = await page.evaluate((url) => fetch(url, { headers: { range: 'bytes=0-3' } }).then((r) => r.status), takeUrl.data!.url)
+    expect(status).toBe(206)
+    await screenshot(page, '26-self-contained-folder')
   })
 })
