@@ -239,7 +239,11 @@ describe('a project folder that holds its generated sound', () => {
     await page.getByTestId('segment').waitFor()
     expect(await page.getByRole('alert').filter({ hasText: 'take0.wav' }).count()).toBe(0)
     const takeUrl = await page.evaluate(
-      (path) => window.desktop.invoke('media:url', { path }) as Promise<{ ok: boolean; data?: { url: string } }>,
+      (path) =>
+        (window as unknown as { desktop: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { url: string } }> } }).desktop.invoke(
+          'media:url',
+          { path },
+        ),
       join(moved, 'Forest media', 'take0.wav'),
     )
     expect(takeUrl.ok).toBe(true)
