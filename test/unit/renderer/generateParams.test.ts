@@ -103,6 +103,7 @@ describe('provider choice, No voices, cost line', () => {
   it('says the price, calls and billed seconds, or that no price is published', () => {
     expect(costText({ calls: 3, chunks: 1, billedSec: 24, usd: 0.024 })).toBe('$0.024 · 3 calls · 24 s billed')
     expect(costText({ calls: 1, chunks: 1, billedSec: 2.5, usd: null })).toBe('price not published · 1 call · 2.5 s billed')
+    expect(costText({ calls: 2, chunks: 1, billedSec: 2.9999999, usd: 0.003 })).toBe('$0.003 · 2 calls · 3 s billed')
   })
 })
 

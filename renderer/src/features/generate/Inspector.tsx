@@ -4,6 +4,7 @@ import { useCallback, useState, type Dispatch } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import type { GenerationParams, Project, Segment, Take } from '../../../../shared/domain/project'
+import { formatTimecode } from '../../lib/timecode'
 import type { EditorAction, Selection } from '../../state/editor'
 import { InterruptedList } from '../jobs/InterruptedList'
 import { useGenerationJobs } from '../jobs/useGenerationJobs'
@@ -56,7 +57,9 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
 
   return (
     <aside className="inspector panel" aria-label="Inspector">
-      <div className="panel-header">{segment ? 'Segment' : 'Inspector'}</div>
+      <div className="panel-header">
+        {segment ? `Segment ${formatTimecode(segment.startSec, 2)} – ${formatTimecode(segment.endSec, 2)}` : 'Inspector'}
+      </div>
       <div className="inspector-body">
         <InterruptedList entries={jobs.interrupted} onResume={jobs.resume} onDismiss={jobs.dismissInterrupted} />
         {!segment ? (

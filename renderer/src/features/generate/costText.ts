@@ -1,7 +1,10 @@
 // The cost line shown before sending (mmaudio.md §7.4). PURE.
 import type { CostEstimate } from '../../../../shared/domain/generation'
 
-const seconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+const seconds = (s: number) => {
+  const whole = Math.round(s)
+  return `${Math.abs(s - whole) < 0.05 ? whole : s.toFixed(1)} s`
+}
 
 /** "$0.024 · 3 calls · 24 s billed", or "price not published · 3 calls · 24 s billed". */
 export function costText(e: CostEstimate): string {
