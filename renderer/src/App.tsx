@@ -101,7 +101,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
         </main>
       </PlaybackProvider>
       <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
-      <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} onAudition={playback.audition} />
+      <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} settingsOpen={settings.open} onAudition={playback.audition} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
       {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}

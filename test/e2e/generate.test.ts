@@ -173,4 +173,23 @@ describe('generating takes for a segment', () => {
     expect(await takes().count()).toBe(3)
     await screenshot(page, '13-rejected-key-on-panel')
   })
+
+  it('with no key left, the panel links to Settings; setting the key there brings the form back', async () => {
+    await page.evaluate(() => window.desktop.invoke('secrets:clear', { provider: 'fal' }))
+    await page.keyboard.press('Control+,') // Settings open and close: the panel asks for the providers again
+    await page.getByRole('dialog').waitFor()
+    await page.keyboard.press('Escape')
+    const link = page.getByRole('button', { name: 'Set a key in Settings' })
+    await link.waitFor()
+    expect(await page.getByRole('textbox', { name: 'Prompt' }).count()).toBe(0)
+    await screenshot(page, '16-no-key')
+    await link.click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    await page.keyboard.type(fal.apiKey) // the fal key field has the focus
+    await page.keyboard.press('Enter')
+    await expect.poll(() => dialog.textContent()).toMatch(/set · •+\S{4}/)
+    await page.keyboard.press('Escape')
+    await page.getByRole('textbox', { name: 'Prompt' }).waitFor()
+  })
 })

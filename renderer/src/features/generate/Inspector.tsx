@@ -21,12 +21,14 @@ export interface InspectorProps {
   dispatch: Dispatch<EditorAction>
   onError: (title: string, error: AppErrorData) => void
   onOpenSettings: (provider: ProviderId) => void
+  /** While Settings is open keys may change: the provider list is asked again when it closes. */
+  settingsOpen?: boolean
   /** In-context audition from the playback engine, when there is one; else a take plays alone. */
   onAudition?: (segmentId: string, takeId: string) => void
 }
 
-export function Inspector({ project, selection, dispatch, onError, onOpenSettings, onAudition }: InspectorProps) {
-  const { providers } = useProviders()
+export function Inspector({ project, selection, dispatch, onError, onOpenSettings, settingsOpen, onAudition }: InspectorProps) {
+  const { providers } = useProviders(settingsOpen)
   const [textOnly, setTextOnly] = useState<Record<string, boolean>>({})
   const alone = useTakeAudition()
   const jobs = useGenerationJobs({
