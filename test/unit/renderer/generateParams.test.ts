@@ -1,7 +1,8 @@
 // What the Generate panel sends: the picture under a segment (or its length in text mode), and the settings
 // each provider has, clamped to its ranges.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION } from '../../../shared/domain/project'
+import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX } from '../../../shared/domain/project'
+import { takeOrigin } from '../../../renderer/src/features/takes/takeText'
 import { costText } from '../../../renderer/src/features/generate/costText'
 import {
   clampParams,
@@ -128,5 +129,15 @@ describe('jobs in words', () => {
     expect(s.jobs[0]!.update?.status).toBe('cancelled')
     expect(unsettled(s)).toHaveLength(1)
     expect(jobsOfSegment(s, 's')).toHaveLength(1)
+  })
+})
+
+describe('takes that come from regenerating a chunk', () => {
+  const t = (id: string, seed: number, requestIds: string[]) => ({ id, provider: 'fal' as const, seed, path: `/t/${id}.wav`, durationSec: 12, requestIds, createdAt: '', mix: DEFAULT_TAKE_MIX })
+  it('name the take and the chunks they redid; takes of their own say nothing', () => {
+    const takes = [t('a', 5, ['r1', 'r2']), t('b', 9, ['r3', 'r4']), t('c', 5, ['r1', 'r5'])]
+    expect(takeOrigin(takes[2]!, takes)).toBe('from take 1, chunk 2 new')
+    expect(takeOrigin(takes[1]!, takes)).toBeNull()
+    expect(takeOrigin(takes[0]!, takes)).toBeNull()
   })
 })

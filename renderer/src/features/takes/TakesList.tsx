@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { ProviderInfo } from '../../../../shared/domain/generation'
 import type { Segment, Take } from '../../../../shared/domain/project'
 import { chunkMarks } from '../timeline/chunkMarks'
-import { takeCreatedText, takeSummary } from './takeText'
+import { takeCreatedText, takeOrigin, takeSummary } from './takeText'
 
 export interface TakesListProps {
   segment: Segment
@@ -61,7 +61,8 @@ export function TakesList(props: TakesListProps) {
               <label className="take-choose">
                 <input type="radio" name={`active-take-${segment.id}`} checked={active} onChange={() => props.onChoose(take.id)} aria-label={`Use take ${i + 1}`} />
                 <span className="take-name">Take {i + 1}</span>
-                <span className="take-meta">
+                {takeOrigin(take, segment.takes) && <span className="take-origin">{takeOrigin(take, segment.takes)}</span>}
+                <span className="take-meta" title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}>
                   {takeSummary(take, label(take.provider))} · {takeCreatedText(take.createdAt)}
                 </span>
               </label>

@@ -12,3 +12,19 @@ export function takeCreatedText(iso: string, now = new Date()): string {
 export function takeSummary(take: Take, providerLabel: string): string {
   return `seed ${take.seed} · ${providerLabel} · ${formatTimecode(take.durationSec, 1)}`
 }
+
+/**
+ * A take made by regenerating chunks of an earlier one keeps that take's seed; say which take and chunks, so
+ * the two can be told apart: "from take 1, chunk 2 new". Null for a take of its own.
+ */
+export function takeOrigin(take: Take, takes: readonly Take[]): string | null {
+  const i = takes.indexOf(take)
+  for (let j = i - 1; j >= 0; j--) {
+    const base = takes[j]!
+    if (base.seed !== take.seed || base.requestIds.length !== take.requestIds.length || base.requestIds.length < 2) continue
+    const changed = take.requestIds.flatMap((id, k) => (id !== base.requestIds[k] ? [k + 1] : []))
+    if (changed.length === 0 || changed.length === take.requestIds.length) continue
+    return `from take ${j + 1}, chunk ${changed.join(', ')} new`
+  }
+  return null
+}
