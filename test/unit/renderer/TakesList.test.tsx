@@ -113,6 +113,14 @@ describe('unfinished generations after a restart', () => {
     expect(sent('audio:generate')).toEqual([request])
     expect(screen.queryByTestId('interrupted')).toBeNull()
   })
+
+  it('for a segment not in the open project, say to open its project instead of resuming into nowhere', async () => {
+    interrupted = [{ segmentId: 'elsewhere', request: { segmentId: 'elsewhere', durationSec: 4, params: { ...DEFAULT_GENERATION, prompt: 'rain' } } }]
+    await renderTakes()
+    const item = screen.getByTestId('interrupted')
+    expect(within(item).queryByRole('button', { name: 'Resume' })).toBeNull()
+    expect(item.textContent).toContain('open its project to resume')
+  })
 })
 
 describe('a request main refuses at once', () => {

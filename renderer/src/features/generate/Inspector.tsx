@@ -63,7 +63,12 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
         {segment ? `Segment ${formatTimecode(segment.startSec, 2)} – ${formatTimecode(segment.endSec, 2)}` : 'Inspector'}
       </div>
       <div className="inspector-body">
-        <InterruptedList entries={jobs.interrupted} onResume={jobs.resume} onDismiss={jobs.dismissInterrupted} />
+        <InterruptedList
+          entries={jobs.interrupted}
+          canResume={(e) => project.segments.some((s) => s.id === e.segmentId)}
+          onResume={jobs.resume}
+          onDismiss={jobs.dismissInterrupted}
+        />
         {!segment ? (
           <div className="empty-state">
             <p>Select a segment to generate its sound.</p>

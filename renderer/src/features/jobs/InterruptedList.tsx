@@ -5,11 +5,13 @@ import type { InterruptedGeneration } from './useGenerationJobs'
 
 interface InterruptedListProps {
   entries: readonly InterruptedGeneration[]
+  /** Whether an entry's segment is in the open project: its takes need somewhere to land. */
+  canResume: (entry: InterruptedGeneration) => boolean
   onResume: (entry: InterruptedGeneration) => void
   onDismiss: (entry: InterruptedGeneration) => void
 }
 
-export function InterruptedList({ entries, onResume, onDismiss }: InterruptedListProps) {
+export function InterruptedList({ entries, canResume, onResume, onDismiss }: InterruptedListProps) {
   if (entries.length === 0) return null
   return (
     <section className="interrupted" aria-label="Unfinished generations">
@@ -23,9 +25,15 @@ export function InterruptedList({ entries, onResume, onDismiss }: InterruptedLis
             <span className="interrupted-what" title={what}>
               {what} · {formatTimecode(lengthSec, 1)} · {r.params.takes} take{r.params.takes === 1 ? '' : 's'}
             </span>
-            <button className="small primary" onClick={() => onResume(e)} title="Runs it again; what was already paid for is not paid again">
-              Resume
-            </button>
+            {canResume(e) ? (
+              <button className="small primary" onClick={() => onResume(e)} title="Runs it again; what was already paid for is not paid again">
+                Resume
+              </button>
+            ) : (
+              <span className="muted" title="Its segment is not in this project">
+                open its project to resume
+              </span>
+            )}
             <button className="small" onClick={() => onDismiss(e)} aria-label="Dismiss">
               ×
             </button>
