@@ -147,6 +147,23 @@ describe('mixing a take and exporting what the preview plays', () => {
   })
 })
 
+describe('stems', () => {
+  it('Stems writes mix, generated and original WAVs beside the chosen name; the take’s click is in the generated stem', async () => {
+    harness.desktop.nextSave = join(outDir, 'flash stems.wav')
+    await page.keyboard.press('Control+e')
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    await dialog.getByRole('radio', { name: /Stems/ }).check()
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 60_000 })
+    const paths = await dialog.locator('.export-paths li').allTextContents()
+    expect(paths).toEqual(['_mix', '_generated', '_original'].map((s) => join(outDir, `flash stems${s}.wav`)))
+    const generated = await decodeAudio(paths[1]!)
+    expect(Math.abs(findClickSec(generated, 48000, FLASH_SEC - 0.5, FLASH_SEC + 0.5) - (FLASH_SEC + 0.04))).toBeLessThanOrEqual(0.005)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
+})
+
 describe('playback', () => {
   it('Space plays: the playhead moves and the video plays; Space again stops both', async () => {
     await page.keyboard.press('Home')

@@ -12,6 +12,8 @@ const START_LEAD_SEC = 0.06
 /** Picture off by more than this is re-seeked; a smaller drift is taken up by a slightly faster or slower rate. */
 const SEEK_DRIFT_SEC = 0.3
 const NUDGE_DRIFT_SEC = 0.03
+/** At most 5 % faster or slower (the element keeps its pitch), so a correction is not heard. */
+const MAX_RATE_CORRECTION = 0.05
 
 export interface ControllerDeps {
   audio: AudioLayer
@@ -108,7 +110,6 @@ export class PlaybackController {
       return
     }
     this.videos.set(path, el)
-    el.preservesPitch = false
     const asset = this.deps.getProject().assets.find((a) => a.path === path)
     this.deps.audio.attachElement(el, asset ? originalSourceGain(asset) : 1)
   }
@@ -176,7 +177,7 @@ export class PlaybackController {
     }
     const drift = el.currentTime - picture.sourceSec
     if (Math.abs(drift) > SEEK_DRIFT_SEC && !el.seeking) el.currentTime = picture.sourceSec
-    const correction = Math.abs(drift) > NUDGE_DRIFT_SEC ? Math.max(-0.1, Math.min(0.1, -drift)) : 0
+    const correction = Math.abs(drift) > NUDGE_DRIFT_SEC ? Math.max(-MAX_RATE_CORRECTION, Math.min(MAX_RATE_CORRECTION, -drift)) : 0
     el.playbackRate = run.rate * (1 + correction)
     if (el.paused) void el.play().catch(() => {})
     this.preloadNext(project, run.sec)
