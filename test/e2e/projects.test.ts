@@ -233,6 +233,8 @@ describe('a project folder that holds its generated sound', () => {
     const moved = join(root, 'Handed over')
     renameSync(shared, moved)
     rmSync(cachedTake)
+    await page.keyboard.press('Control+n')
+    await expect.poll(title).toBe('Untitled')
     harness.desktop.nextOpen = [join(moved, 'Forest.mmaudio')]
     await page.getByRole('button', { name: 'Open…' }).click()
     await expect.poll(title).toBe('Forest')
