@@ -38,6 +38,16 @@ beforeAll(async () => {
   })
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  // Test instrumentation: note every take the page's Web Audio starts (when, from where, how long, channels).
+  await page.addInitScript(() => {
+    const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number }> = []
+    ;(window as unknown as { __sourceStarts: typeof log }).__sourceStarts = log
+    const start = AudioBufferSourceNode.prototype.start
+    AudioBufferSourceNode.prototype.start = function (when = 0, offset = 0, duration = 0) {
+      log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime })
+      return start.call(this, when, offset, duration)
+    }
+  })
   await page.goto(harness.url)
 })
 
@@ -170,6 +180,13 @@ describe('playback', () => {
     const x0 = await playheadX()
     await page.keyboard.press('Space')
     await page.waitForTimeout(1200)
+    // The take was decoded and started where the export puts it: segment at 1 s + 40 ms nudge (after a 60 ms lead).
+    const starts = await page.evaluate(() => (window as unknown as { __sourceStarts: Array<Record<string, number>> }).__sourceStarts)
+    // (The context clock moves in render quanta while the run is scheduled: ±15 ms, still well apart from no nudge.)
+    expect(starts).toHaveLength(1)
+    const start = starts[0]!
+    expect(Math.abs(start.when! - start.calledAt! - (0.06 + 1.04))).toBeLessThan(0.015)
+    expect(start).toMatchObject({ offset: 0, duration: 3, channels: 1 })
     const during = await videoState()
     expect(during.paused).toBe(false)
     expect(during.time).toBeGreaterThan(0.5)

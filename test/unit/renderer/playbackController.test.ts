@@ -22,6 +22,7 @@ function setup(project: Project) {
     start: (schedule: PlaybackSchedule, startAt: number, rate: number) => void started.push({ schedule, startAt, rate }),
     stopVoices: () => {},
     attachElement: () => {},
+    detachRemovedElements: () => {},
     now: () => clock,
   } as unknown as AudioLayer
   const c = new PlaybackController({

@@ -85,6 +85,15 @@ export class AudioLayer {
     if (this.ctx) this.route(el)
   }
 
+  /** Elements no longer in the page (the monitor let them go) leave the graph. */
+  detachRemovedElements(): void {
+    for (const [el, entry] of this.elements) {
+      if (el.isConnected) continue
+      entry.node?.disconnect()
+      this.elements.delete(el)
+    }
+  }
+
   private route(el: HTMLMediaElement): void {
     const entry = this.elements.get(el)
     if (!entry || entry.node || !this.ctx || !this.originalBus) return

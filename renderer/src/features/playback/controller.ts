@@ -103,9 +103,10 @@ export class PlaybackController {
   }
 
   registerVideo(path: string, el: HTMLVideoElement | null): void {
+    const old = this.videos.get(path)
+    if (old && old !== el && this.active?.el === old) this.active = null
+    this.deps.audio.detachRemovedElements()
     if (!el) {
-      const old = this.videos.get(path)
-      if (old && this.active?.el === old) this.active = null
       this.videos.delete(path)
       return
     }
