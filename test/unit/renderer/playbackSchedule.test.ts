@@ -12,6 +12,7 @@ import {
   takeCurve,
 } from '../../../renderer/src/features/playback/schedule'
 import { auditionProject, auditionRange, nextPicture, pictureAt, playStartSec, shuttle } from '../../../renderer/src/features/playback/transport'
+import { isTextEntry, stopsTransport, transportKeyFor } from '../../../renderer/src/features/playback/transportKeys'
 import { asset, segment, twoClipProject } from './fixtures'
 
 const take = (id: string, mix: Partial<TakeMix> = {}, durationSec = 2): Take => ({
@@ -154,5 +155,33 @@ describe('the transport', () => {
     expect(pictureAt(p, 7)).toMatchObject({ clip: { id: 'B' }, sourceSec: 1 })
     expect(pictureAt(p, 11)).toBeNull()
     expect(nextPicture(p, 2)).toMatchObject({ clip: { id: 'B' }, sourceSec: 0 })
+  })
+})
+
+describe('the transport keys', () => {
+  const press = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+    key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods,
+  })
+  it('Space, J, K, L (either case) and nothing with Ctrl/Cmd/Alt', () => {
+    expect(transportKeyFor(press(' '))).toBe('playPause')
+    expect(transportKeyFor(press('J', { shiftKey: true }))).toBe('reverse')
+    expect(transportKeyFor(press('k'))).toBe('stop')
+    expect(transportKeyFor(press('l'))).toBe('forward')
+    expect(transportKeyFor(press('l', { ctrlKey: true }))).toBeNull()
+    expect(transportKeyFor(press(' ', { altKey: true }))).toBeNull()
+  })
+  it('frame and edit steps stop a run; Alt+arrows (nudge) do not', () => {
+    expect(stopsTransport(press('ArrowLeft'))).toBe(true)
+    expect(stopsTransport(press('Home'))).toBe(true)
+    expect(stopsTransport(press('ArrowRight', { altKey: true }))).toBe(false)
+  })
+  it('Space still plays from a focused slider or checkbox, not from a text field', () => {
+    const el = (tagName: string, type?: string) => ({ tagName, type, isContentEditable: false }) as unknown as EventTarget
+    expect(isTextEntry(el('INPUT', 'range'))).toBe(false)
+    expect(isTextEntry(el('INPUT', 'checkbox'))).toBe(false)
+    expect(isTextEntry(el('BUTTON'))).toBe(false)
+    expect(isTextEntry(el('INPUT', 'text'))).toBe(true)
+    expect(isTextEntry(el('INPUT', 'number'))).toBe(true)
+    expect(isTextEntry(el('TEXTAREA'))).toBe(true)
   })
 })

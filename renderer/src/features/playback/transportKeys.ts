@@ -23,3 +23,16 @@ export function transportKeyFor(k: KeyPress): TransportKey | null {
 export function stopsTransport(k: KeyPress): boolean {
   return !k.altKey && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(k.key)
 }
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'password', 'url', 'tel', 'number', 'date', 'time'])
+
+/**
+ * Where a key is text being typed: the transport leaves those keys alone. A focused slider, checkbox, radio or
+ * button is not typing, so Space still plays after using one (as in an NLE).
+ */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!target || typeof (target as HTMLElement).tagName !== 'string') return false
+  const el = target as HTMLElement
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true
+  return el.tagName === 'INPUT' && TEXT_INPUT_TYPES.has(((el as HTMLInputElement).type || 'text').toLowerCase())
+}
