@@ -52,6 +52,12 @@ const takes = () => page.getByTestId('take')
 const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))
 const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
 const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+/** Escape closes Settings once its field has the focus (before that, Escape would deselect the segment). */
+async function closeSettings() {
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+}
 
 async function setPrompt(text: string) {
   await page.getByRole('textbox', { name: 'Prompt' }).fill(text)
@@ -164,8 +170,7 @@ describe('generating takes for a segment', () => {
     expect(await dialog.textContent()).toContain('fal.ai')
     await page.waitForTimeout(300)
     await screenshot(page, '12-rejected-key-opens-settings')
-    await page.keyboard.press('Escape') // focus is in the dialog's key field; Escape closes it
-    await expect.poll(() => dialog.count()).toBe(0)
+    await closeSettings()
     const failure = page.getByTestId('job').getByRole('alert')
     expect(await failure.textContent()).toContain('fal.ai rejected the API key')
     expect(await page.locator('.toast').textContent()).toContain('rejected the API key')
@@ -178,7 +183,7 @@ describe('generating takes for a segment', () => {
     await page.evaluate(() => window.desktop.invoke('secrets:clear', { provider: 'fal' }))
     await page.keyboard.press('Control+,') // Settings open and close: the panel asks for the providers again
     await page.getByRole('dialog').waitFor()
-    await page.keyboard.press('Escape')
+    await closeSettings()
     const link = page.getByRole('button', { name: 'Set a key in Settings' })
     await link.waitFor()
     expect(await page.getByRole('textbox', { name: 'Prompt' }).count()).toBe(0)
@@ -189,7 +194,7 @@ describe('generating takes for a segment', () => {
     await page.keyboard.type(fal.apiKey) // the fal key field has the focus
     await page.keyboard.press('Enter')
     await expect.poll(() => dialog.textContent()).toMatch(/set · •+\S{4}/)
-    await page.keyboard.press('Escape')
+    await closeSettings()
     await page.getByRole('textbox', { name: 'Prompt' }).waitFor()
   })
 })
