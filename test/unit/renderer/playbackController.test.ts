@@ -14,6 +14,7 @@ function setup(project: Project) {
   let nowMs = 0
   let frame: (() => void) | null = null
   const started: Array<{ schedule: PlaybackSchedule; startAt: number; rate: number }> = []
+  const retuned: Array<{ schedule: PlaybackSchedule; at: number }> = []
   const times: number[] = []
   const audio = {
     context: () => ({}),
@@ -21,6 +22,7 @@ function setup(project: Project) {
     channelsOf: () => 1,
     start: (schedule: PlaybackSchedule, startAt: number, rate: number) => void started.push({ schedule, startAt, rate }),
     stopVoices: () => {},
+    retune: (schedule: PlaybackSchedule, at: number) => void retuned.push({ schedule, at }),
     attachElement: () => {},
     detachRemovedElements: () => {},
     now: () => clock,
@@ -41,7 +43,7 @@ function setup(project: Project) {
     frame = null
     f?.()
   }
-  return { c, started, times, advance }
+  return { c, started, retuned, times, advance }
 }
 
 const take = { id: 't', provider: 'fal' as const, seed: 1, path: '/t.wav', durationSec: 2, requestIds: [], createdAt: 'now', mix: { ...DEFAULT_TAKE_MIX, nudgeMs: 40 } }
@@ -59,6 +61,19 @@ describe('the playback controller', () => {
     expect(c.isOwnTime(1.234)).toBe(false)
     c.stop()
     expect(c.playing).toBe(false)
+  })
+
+  it('a gain mid-drag retunes the running voices from now, without restarting them', async () => {
+    const project = withTake()
+    const { c, started, retuned, advance } = setup(project)
+    await c.start(3)
+    advance(started[0]!.startAt + 1) // at 4 s on the timeline
+    const louder = { ...project, segments: [{ ...project.segments[0]!, takes: [{ ...take, mix: { ...take.mix, gainDb: 6 } }] }] }
+    c.preview(louder)
+    expect(started).toHaveLength(1)
+    const { schedule, at } = retuned[0]!
+    expect(at).toBeCloseTo(started[0]!.startAt + 1, 9)
+    expect(schedule.voices[0]!.gain.startGain).toBeCloseTo(10 ** (6 / 20) * Math.SQRT1_2, 9) // mono take, +6 dB, mid-take
   })
 
   it('a played range stops at its end and leaves the playhead there', async () => {

@@ -10,10 +10,12 @@ interface SliderProps {
   step: number
   format: (v: number) => string
   onCommit: (v: number) => void
+  /** Called as the value moves, before it is committed (to hear it). */
+  onPreview?: (v: number) => void
   testId?: string
 }
 
-export function MixSlider({ label, value, min, max, step, format, onCommit, testId }: SliderProps) {
+export function MixSlider({ label, value, min, max, step, format, onCommit, onPreview, testId }: SliderProps) {
   const id = useId()
   const d = useDraft(value, onCommit)
   return (
@@ -28,7 +30,11 @@ export function MixSlider({ label, value, min, max, step, format, onCommit, test
         max={max}
         step={step}
         value={d.shown}
-        onChange={(e) => d.change(Number(e.currentTarget.value))}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value)
+          d.change(v)
+          onPreview?.(v)
+        }}
         onPointerUp={d.end}
         onKeyUp={d.end}
         onBlur={d.end}

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react'
 import { ORIGINAL_AUDIO_MODES, type OriginalAudio, type Project, type TakeMix } from '../../../../shared/domain/project'
 import type { EditorAction, Selection } from '../../state/editor'
-import { NUDGE_LIMIT_MS, NUDGE_STEP_MS } from '../../state/mixEdits'
+import { changeOriginalAudio, changeTakeMix, NUDGE_LIMIT_MS, NUDGE_STEP_MS } from '../../state/mixEdits'
+import { usePlayback } from '../playback/PlaybackProvider'
 import { isTypingTarget } from '../editor/shortcuts'
 import { MixSlider, MsField } from './MixControls'
 import { formatDb, formatNudge, nudgeStepForKey, selectedTake } from './mixerModel'
@@ -33,6 +34,10 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
   )
   const changeOriginal = useCallback((change: Partial<OriginalAudio>) => dispatch({ type: 'originalAudioChanged', change }), [dispatch])
   const nudgeMs = mix?.nudgeMs ?? 0
+  // A slider mid-drag is heard at once in what is playing; the release commits it (one history entry).
+  const { previewMix } = usePlayback()
+  const previewTake = (change: Partial<TakeMix>) => segmentId && takeId && previewMix(changeTakeMix(project, segmentId, takeId, change))
+  const previewOriginal = (change: Partial<OriginalAudio>) => previewMix(changeOriginalAudio(project, change))
 
   const nudgeRef = useRef({ segmentId, nudgeMs, changeTake })
   nudgeRef.current = { segmentId, nudgeMs, changeTake }
@@ -55,7 +60,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         <span className="mixer-title">{selected ? `Take ${selected.segment.takes.indexOf(selected.take) + 1}` : 'Take'}</span>
         {mix ? (
           <>
-            <MixSlider label="Take gain" value={mix.gainDb} min={-30} max={12} step={0.5} format={formatDb} onCommit={(gainDb) => changeTake({ gainDb })} testId="take-gain" />
+            <MixSlider label="Take gain" value={mix.gainDb} min={-30} max={12} step={0.5} format={formatDb} onCommit={(gainDb) => changeTake({ gainDb })} onPreview={(gainDb) => previewTake({ gainDb })} testId="take-gain" />
             <MsField label="Fade in" value={mix.fadeInMs} max={10_000} onCommit={(fadeInMs) => changeTake({ fadeInMs })} testId="fade-in" />
             <MsField label="Fade out" value={mix.fadeOutMs} max={10_000} onCommit={(fadeOutMs) => changeTake({ fadeOutMs })} testId="fade-out" />
             <div className="mix-control nudge">
@@ -99,11 +104,11 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
           </div>
         </div>
         {original.mode === 'lower' && (
-          <MixSlider label="Lower by" value={original.lowerDb} min={-40} max={0} step={1} format={formatDb} onCommit={(lowerDb) => changeOriginal({ lowerDb })} />
+          <MixSlider label="Lower by" value={original.lowerDb} min={-40} max={0} step={1} format={formatDb} onCommit={(lowerDb) => changeOriginal({ lowerDb })} onPreview={(lowerDb) => previewOriginal({ lowerDb })} />
         )}
         {original.mode === 'duck' && (
           <>
-            <MixSlider label="Duck by" value={original.duckDb} min={-40} max={0} step={1} format={formatDb} onCommit={(duckDb) => changeOriginal({ duckDb })} />
+            <MixSlider label="Duck by" value={original.duckDb} min={-40} max={0} step={1} format={formatDb} onCommit={(duckDb) => changeOriginal({ duckDb })} onPreview={(duckDb) => previewOriginal({ duckDb })} />
             <MsField label="Duck fade" value={original.duckFadeMs} max={5000} onCommit={(duckFadeMs) => changeOriginal({ duckFadeMs })} />
           </>
         )}

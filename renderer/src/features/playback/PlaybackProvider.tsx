@@ -21,6 +21,8 @@ export interface Playback {
   /** Plays the segment (with a short pre-roll) hearing `takeId` in place of its active take; the project is untouched. */
   audition(segmentId: string, takeId: string): void
   shuttle(key: TransportKey): void
+  /** Plays a mix not committed yet (a slider mid-drag) in what is sounding; null goes back to the project's. */
+  previewMix(project: Project | null): void
   /** The monitor hands over its <video> elements (null on unmount). */
   registerVideo(path: string, el: HTMLVideoElement | null): void
   /** The next clip's file, for the monitor to load ahead of the cut. */
@@ -36,6 +38,7 @@ const idle: Playback = {
   playRange() {},
   audition() {},
   shuttle() {},
+  previewMix() {},
   registerVideo() {},
   nextPath: null,
 }
@@ -124,6 +127,7 @@ export function usePlaybackEngine({ project, playheadSec, dispatch }: EngineInpu
         const at = controller.currentSec() ?? (next > 0 ? playStartSec(projectRef.current, playheadRef.current) : playheadRef.current)
         void controller.start(at, { rate: next })
       },
+      previewMix: (project) => controller.preview(project),
       registerVideo: (path, el) => controller.registerVideo(path, el),
     }
   }, [controller])

@@ -12,6 +12,7 @@ export interface AudioLayerDeps {
 }
 
 interface Voice {
+  takeId: string
   source: AudioBufferSourceNode
   gain: GainNode
 }
@@ -123,7 +124,17 @@ export class AudioLayer {
       program(gain.gain, v.gain, startAt)
       source.connect(gain).connect(this.takesBus!)
       source.start(startAt + v.whenSec, v.offsetSec, Math.min(v.durationSec, buffer.duration - v.offsetSec))
-      this.voices.push({ source, gain })
+      this.voices.push({ takeId: v.takeId, source, gain })
+    }
+  }
+
+  /** New gains for what is already playing (a slider being dragged): automation from context time `at`, no restart. */
+  retune(schedule: PlaybackSchedule, at: number): void {
+    if (!this.ctx || !this.originalBus) return
+    program(this.originalBus.gain, schedule.original, at)
+    for (const v of schedule.voices) {
+      const voice = this.voices.find((x) => x.takeId === v.takeId)
+      if (voice) program(voice.gain.gain, v.gain, at)
     }
   }
 

@@ -102,6 +102,16 @@ export class PlaybackController {
     if (run && run.rate > 0 && !run.override) void this.start(run.sec, { untilSec: run.untilSec, rate: run.rate })
   }
 
+  /** Hear a mix that is not committed yet (a slider mid-drag) in the running voices; null: the project's own. */
+  preview(project: Project | null): void {
+    const run = this.run
+    if (!run || run.rate <= 0 || run.override) return
+    const at = Math.max(this.deps.audio.now(), run.startAt)
+    const fromSec = run.fromSec + (at - run.startAt) * run.rate
+    const mix = project ?? this.deps.getProject()
+    this.deps.audio.retune(playbackSchedule(mix, { fromSec, untilSec: run.untilSec, rate: run.rate }, this.deps.audio.channelsOf), at)
+  }
+
   registerVideo(path: string, el: HTMLVideoElement | null): void {
     const old = this.videos.get(path)
     if (old && old !== el && this.active?.el === old) this.active = null
