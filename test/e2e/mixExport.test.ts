@@ -151,6 +151,7 @@ describe('mixing a take and exporting what the preview plays', () => {
     const alert = dialog.getByRole('alert')
     await alert.waitFor({ timeout: 20_000 })
     expect(await alert.textContent()).toMatch(/different file name/i)
+    expect(await dialog.getByRole('button', { name: 'Choose another file…' }).isVisible()).toBe(true)
     await screenshot(page, '14-export-refused')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })

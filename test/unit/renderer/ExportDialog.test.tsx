@@ -85,11 +85,11 @@ describe('the Export dialog', () => {
     expect(calls.find((c) => c.channel === 'shell:showInFolder')!.input).toEqual({ path: '/out/Holiday.mp4' })
   })
 
-  it('a failure shows main’s sentence and what to do, and can be tried again', async () => {
+  it('a failure shows main’s sentence and what to do; a refused folder asks for another file', async () => {
     await startExport()
     push('job:update', job({ status: 'failed', error: { code: 'PERMISSION_DENIED', message: 'Cannot write to /out.' } }))
     expect(screen.getByRole('alert').textContent).toContain('Cannot write to /out.')
     expect(screen.getByRole('alert').textContent).toContain('Choose a folder you can write to.')
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Choose another file…' })).toBeTruthy()
   })
 })

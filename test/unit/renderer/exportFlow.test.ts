@@ -56,6 +56,14 @@ describe('the export dialog state', () => {
     expect(run(...ready, { type: 'startFailed', error }).phase).toEqual({ kind: 'failed', error })
   })
 
+  it('a refused destination (the source, no permission) is forgotten, so the next try asks for another', () => {
+    const started = run(...ready, { type: 'started', jobId: 'j1' })
+    const refused = exportReducer(started, { type: 'jobUpdated', update: update('j1', { status: 'failed', error: { code: 'DESTINATION_IS_SOURCE', message: 'x' } }) })
+    expect(refused.destination).toBeNull()
+    const full = exportReducer(started, { type: 'jobUpdated', update: update('j1', { status: 'failed', error: { code: 'DISK_FULL', message: 'x' } }) })
+    expect(full.destination).toBe('/out/film.mp4')
+  })
+
   it('cannot start without a destination; preset and destination are fixed while a job runs', () => {
     expect(run({ type: 'starting' }).phase.kind).toBe('setup')
     const s = run(...ready, { type: 'started', jobId: 'j1' })

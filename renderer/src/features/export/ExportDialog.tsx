@@ -108,7 +108,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
           )}
           {!busy && phase.kind !== 'done' && (
             <button className="primary" onClick={() => void ex.start()} disabled={project.clips.length === 0} title={project.clips.length === 0 ? 'Add a clip to the timeline first' : undefined}>
-              {phase.kind === 'failed' || phase.kind === 'cancelled' ? 'Try again' : destination ? 'Export' : 'Export…'}
+              {!destination ? (phase.kind === 'failed' ? 'Choose another file…' : 'Export…') : phase.kind === 'setup' ? 'Export' : 'Try again'}
             </button>
           )}
           <span className="spacer" />

@@ -54,7 +54,20 @@ function phaseFor(jobId: string, update: JobUpdate, cancelling: boolean): Export
   }
 }
 
+/** Failures that are about where the file goes: the next try asks for another destination. */
+function destinationRefused(error: AppErrorData): boolean {
+  return error.field === 'destinationPath' || ['DESTINATION_IS_SOURCE', 'PERMISSION_DENIED'].includes(error.code)
+}
+
 export function exportReducer(state: ExportState, event: ExportEvent): ExportState {
+  const next = step(state, event)
+  if (next.phase.kind === 'failed' && next.phase !== state.phase && destinationRefused(next.phase.error)) {
+    return { ...next, destination: null }
+  }
+  return next
+}
+
+function step(state: ExportState, event: ExportEvent): ExportState {
   const { phase } = state
   const busy = phase.kind === 'starting' || phase.kind === 'running'
   switch (event.type) {
