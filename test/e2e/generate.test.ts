@@ -52,6 +52,12 @@ const takes = () => page.getByTestId('take')
 const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))
 const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
 const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+/** What the page itself would ask of main (as Settings does), through the harness's bridge. */
+const invokeInPage = (channel: string, input: unknown) =>
+  page.evaluate(
+    ([c, i]) => (window as unknown as { desktop: { invoke(c: string, i: unknown): Promise<unknown> } }).desktop.invoke(c as string, i),
+    [channel, input] as const,
+  )
 /** Escape closes Settings once its field has the focus (before that, Escape would deselect the segment). */
 async function closeSettings() {
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true)
@@ -162,7 +168,7 @@ describe('generating takes for a segment', () => {
 
   it('a rejected key: Settings opens at that key; main’s sentence stays on the panel and in a toast', async () => {
     fal.state.timing = { queueMs: 30, runMs: 60 }
-    await page.evaluate(() => window.desktop.invoke('secrets:set', { provider: 'fal', key: 'wrong-key-00000000' }))
+    await invokeInPage('secrets:set', { provider: 'fal', key: 'wrong-key-00000000' })
     await setPrompt('waves on sand at dusk')
     await page.getByRole('button', { name: 'Generate 3 takes' }).click()
     const dialog = page.getByRole('dialog')
@@ -180,7 +186,7 @@ describe('generating takes for a segment', () => {
   })
 
   it('with no key left, the panel links to Settings; setting the key there brings the form back', async () => {
-    await page.evaluate(() => window.desktop.invoke('secrets:clear', { provider: 'fal' }))
+    await invokeInPage('secrets:clear', { provider: 'fal' })
     await page.keyboard.press('Control+,') // Settings open and close: the panel asks for the providers again
     await page.getByRole('dialog').waitFor()
     await closeSettings()
