@@ -99,9 +99,9 @@ export function App({ initialProject }: { initialProject?: Project }) {
           <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
+        <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+        <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} settingsOpen={settings.open} onAudition={playback.audition} />
       </PlaybackProvider>
-      <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
-      <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} settingsOpen={settings.open} onAudition={playback.audition} />
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
       {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}
