@@ -24,7 +24,7 @@ export type JobStage = z.infer<typeof JobStage>
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled'])
 export type JobStatus = z.infer<typeof JobStatus>
 
-/** The one event that reports long work. Progress is 0..1 within the stage, or null when unknown. */
+/** The one event that reports long work. Progress is 0..1 of the whole job (it never runs backwards), or null when unknown. */
 export const JobUpdate = z.object({
   jobId: Id,
   kind: JobKind,
