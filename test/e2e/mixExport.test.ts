@@ -200,7 +200,7 @@ describe('playback', () => {
     expect(await playheadX()).toBe(stoppedAt)
   })
 
-  it('the picture follows the transport across a cut into the next clip; L twice plays at 2×', async () => {
+  it('the picture follows the transport across a cut into the next clip; L twice plays at 2×; J runs back', async () => {
     await dropFiles(page, '[data-testid=app]', ['street.mp4'])
     await expect.poll(() => page.getByTestId('timeline-clip').count()).toBe(2)
     await movePlayheadTo(5.4)
@@ -217,6 +217,15 @@ describe('playback', () => {
     await expect.poll(() => page.locator('.transport-rate').textContent()).toBe('2×')
     await page.keyboard.press('k')
     await expect.poll(async () => (await videoState()).paused).toBe(true)
+    // J runs backwards (picture only): the playhead moves left until K.
+    const atStop = await playheadX()
+    await page.keyboard.press('j')
+    await page.waitForTimeout(600)
+    await page.keyboard.press('k')
+    const back = await playheadX()
+    expect(back).toBeLessThan(atStop - 0.3 * PX_PER_SEC)
+    await page.waitForTimeout(200)
+    expect(await playheadX()).toBe(back)
   })
 
   it('auditioning another take plays the segment with a pre-roll and leaves the active take as it was', async () => {
