@@ -141,6 +141,14 @@ export function createAppServices(deps: AppServicesDeps) {
         ffmpegProblem: error instanceof AppError ? error.message : 'ffmpeg could not be run.',
       }))
 
+  const projects = createProjectService({
+    projectFiles,
+    allowProjectMedia,
+    onFileKnown: (filePath) => revealable.add(filePath),
+    settings,
+    autosaves: createAutosaveStore({ dir: join(deps.dataDir, 'autosave') }),
+  })
+
   return {
     logger,
     runner,
@@ -161,6 +169,7 @@ export function createAppServices(deps: AppServicesDeps) {
       },
       async saveFile(defaultName: string, kind: SaveKind) {
         const chosen = await deps.desktop.saveFile(defaultName, kind)
+        if (chosen === null && kind === 'project') projects.closeGuard.saveAbandoned()
         if (chosen !== null) {
           chosenForSave.add(chosen)
           revealable.add(chosen)
@@ -212,13 +221,7 @@ export function createAppServices(deps: AppServicesDeps) {
       },
     },
 
-    projects: createProjectService({
-      projectFiles,
-      allowProjectMedia,
-      onFileKnown: (filePath) => revealable.add(filePath),
-      settings,
-      autosaves: createAutosaveStore({ dir: join(deps.dataDir, 'autosave') }),
-    }),
+    projects,
   }
 }
 

@@ -7,6 +7,7 @@ import { createAppServices, type AppServices } from '../app/services'
 import { createHandlers } from '../ipc/handlers'
 import { registerIpc, sendEvent } from '../ipc/register'
 import { resolveBinaries, type Binaries } from '../media/binaries'
+import { guardUnsavedClose } from './closePrompt'
 import { createElectronDesktop } from './desktop'
 import { installMenu } from './menu'
 import { handleMediaProtocol, mediaUrl, registerMediaScheme } from './protocol'
@@ -22,6 +23,7 @@ let services: AppServices | null = null
 
 function openWindow(): void {
   mainWindow = createMainWindow(mainDir, renderer)
+  if (services) guardUnsavedClose(mainWindow, services.projects)
   mainWindow.on('closed', () => {
     mainWindow = null
   })

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/domain/errors'
 import type { Project } from '../../shared/domain/project'
 import type { Settings } from '../../shared/domain/settings'
 import type { AutosaveStore } from './autosave'
+import { createCloseGuard, type ProjectStatus } from './closeGuard'
 import { gatherTakes, type MediaFolderFs } from './mediaFolder'
 import { missingMedia, openProjectFile, saveProjectFile } from './projectFile'
 import { pushRecent, recentEntries } from './recentProjects'
@@ -26,6 +27,8 @@ const stemOf = (filePath: string) => path.basename(filePath).replace(/\.mmaudio$
 
 export function createProjectService(deps: ProjectServiceDeps) {
   const exists = deps.exists ?? existsSync
+  const closeGuard = createCloseGuard()
+  const closeReady = new Set<() => void>()
   const remember = (filePath: string) => {
     deps.projectFiles.add(filePath)
     deps.onFileKnown(filePath)
@@ -46,8 +49,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
       if (!deps.projectFiles.has(filePath)) {
         throw new AppError('FORBIDDEN', 'Choose where to save the project in the save dialog first.')
       }
-      const gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, deps.mediaFs)
-      const saved = await saveProjectFile(filePath, gathered)
+      let gathered: Project
+      let saved: { path: string }
+      try {
+        gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, deps.mediaFs)
+        saved = await saveProjectFile(filePath, gathered)
+      } catch (error) {
+        closeGuard.saveAbandoned()
+        throw error
+      }
       deps.allowProjectMedia(gathered)
       remember(saved.path)
       await deps.autosaves.discard(project.id)
@@ -70,6 +80,17 @@ export function createProjectService(deps: ProjectServiceDeps) {
     discardRecovery: (projectId?: string) => deps.autosaves.discard(projectId),
 
     recent: () => recentEntries(deps.settings.get().recentProjects, exists),
+
+    /** Whether the window may close without asking; see closeGuard. */
+    closeGuard,
+    status(next: ProjectStatus): void {
+      if (closeGuard.setStatus(next)) for (const listener of closeReady) listener()
+    },
+    /** Called when a save that a pending close asked for has left the project clean. */
+    onCloseReady(listener: () => void): () => void {
+      closeReady.add(listener)
+      return () => closeReady.delete(listener)
+    },
   }
 }
 

@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'project:save',
   'project:recent',
   'project:autosave',
+  'project:status',
   'project:recovery',
   'project:discardRecovery',
   'providers:list',

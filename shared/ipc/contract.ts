@@ -81,6 +81,11 @@ export const invokeContract = {
     input: z.object({ project: Project, path: FilePath.nullable() }),
     output: z.object({ savedAt: z.string() }),
   },
+  /** The renderer says whether its project has unsaved changes, so closing the window can ask first. */
+  'project:status': {
+    input: z.object({ projectId: z.string().min(1).max(128), name: z.string().max(512), dirty: z.boolean() }),
+    output: z.object({}),
+  },
   'project:recovery': { input: Empty, output: z.object({ recovery: Recovery.nullable() }) },
   /** Drops one project's autosave (or all of them without projectId). */
   'project:discardRecovery': {

@@ -166,3 +166,43 @@ describe('autosave and recovery after a crash', () => {
     expect((await call('project:recovery')).recovery).toBeNull()
   })
 })
+
+describe('closing the window over unsaved changes', () => {
+  it('asks only when dirty; Save closes once the renderer reports the project clean', async () => {
+    const { dir, answers, call, services } = setup()
+    const guard = services.projects.closeGuard
+    let closed = 0
+    services.projects.onCloseReady(() => closed++)
+    await call('project:status', { projectId: 'proj-1', name: 'Beach', dirty: false })
+    expect(guard.requestClose()).toBe('close')
+    await call('project:status', { projectId: 'proj-1', name: 'Beach', dirty: true })
+    expect(guard.requestClose()).toBe('ask')
+    expect(guard.answer('cancel')).toBe('stay')
+    expect(guard.answer('save')).toBe('save')
+
+    // The renderer's Save: the dialog is cancelled, so the window stays even when the project is clean later.
+    answers.save = null
+    await call('dialog:saveFile', { defaultName: 'Beach.mmaudio', kind: 'project' })
+    await call('project:status', { projectId: 'proj-1', name: 'Beach', dirty: false })
+    expect(closed).toBe(0)
+
+    // Asked again, Save, and this time the save goes through.
+    await call('project:status', { projectId: 'proj-1', name: 'Beach', dirty: true })
+    expect(guard.answer('save')).toBe('save')
+    const { clip, take, file } = filmLayout(dir)
+    answers.save = file
+    await call('dialog:saveFile', { defaultName: 'Beach.mmaudio', kind: 'project' })
+    await call('project:save', { path: file, project: project(clip, take) })
+    expect(closed).toBe(0)
+    await call('project:status', { projectId: 'proj-1', name: 'Beach', dirty: false })
+    expect(closed).toBe(1)
+    expect(guard.requestClose()).toBe('close')
+  })
+
+  it("Don't Save lets the window close while dirty", async () => {
+    const { call, services } = setup()
+    await call('project:status', { projectId: 'p', name: 'Untitled', dirty: true })
+    expect(services.projects.closeGuard.answer('discard')).toBe('close')
+    expect(services.projects.closeGuard.requestClose()).toBe('close')
+  })
+})

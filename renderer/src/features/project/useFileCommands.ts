@@ -1,7 +1,9 @@
 // The File commands in one table (the same names as the native menu's), bound to their shortcuts, plus what
-// follows the open project around: autosave and the window title with its unsaved-changes dot.
+// follows the open project around: autosave, the window title with its unsaved-changes dot, and telling main
+// whether closing the window should ask first.
 import { useEffect, useMemo } from 'react'
 import type { Project } from '../../../../shared/domain/project'
+import { invoke } from '../../lib/ipc'
 import type { FileCommand } from './fileShortcuts'
 import { windowTitle } from './projectStatus'
 import { useAutosave } from './useAutosave'
@@ -18,5 +20,9 @@ export function useFileCommands(project: Project, p: ProjectFile, openSettings: 
   useEffect(() => {
     document.title = windowTitle(p.name, p.dirty)
   }, [p.name, p.dirty])
+  // Main asks before closing the window over unsaved changes.
+  useEffect(() => {
+    void invoke('project:status', { projectId: project.id, name: p.name, dirty: p.dirty })
+  }, [project.id, p.name, p.dirty])
   return commands
 }
