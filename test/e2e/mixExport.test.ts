@@ -40,11 +40,12 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   // Test instrumentation: note every take the page's Web Audio starts (when, from where, how long, channels).
   await page.addInitScript(() => {
-    const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number }> = []
+    const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number; pictureSec: number }> = []
     ;(window as unknown as { __sourceStarts: typeof log }).__sourceStarts = log
     const start = AudioBufferSourceNode.prototype.start
     AudioBufferSourceNode.prototype.start = function (when = 0, offset = 0, duration = 0) {
-      log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime })
+      const picture = document.querySelector<HTMLVideoElement>('[data-testid=monitor-video]')
+      log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime, pictureSec: picture?.currentTime ?? -1 })
       return start.call(this, when, offset, duration)
     }
   })
@@ -181,12 +182,13 @@ describe('playback', () => {
     const x0 = await playheadX()
     await page.keyboard.press('Space')
     await page.waitForTimeout(1200)
-    // The take was decoded and started where the export puts it: segment at 1 s + 40 ms nudge (after a 60 ms lead).
+    // The take was decoded and started where the export puts it, against the picture as it plays: the segment at
+    // 1 s + 40 ms nudge. (The clocks are read a render quantum or a frame apart: ±25 ms, apart from no nudge.)
     const starts = await page.evaluate(() => (window as unknown as { __sourceStarts: Array<Record<string, number>> }).__sourceStarts)
-    // (The context clock moves in render quanta while the run is scheduled: ±15 ms, still well apart from no nudge.)
     expect(starts).toHaveLength(1)
     const start = starts[0]!
-    expect(Math.abs(start.when! - start.calledAt! - (0.06 + 1.04))).toBeLessThan(0.015)
+    expect(start.pictureSec).toBeGreaterThanOrEqual(0)
+    expect(Math.abs(start.pictureSec! + (start.when! - start.calledAt!) - 1.04)).toBeLessThan(0.025)
     expect(start).toMatchObject({ offset: 0, duration: 3, channels: 1 })
     const during = await videoState()
     expect(during.paused).toBe(false)

@@ -76,6 +76,17 @@ describe('the playback controller', () => {
     expect(schedule.voices[0]!.gain.startGain).toBeCloseTo(10 ** (6 / 20) * Math.SQRT1_2, 9) // mono take, +6 dB, mid-take
   })
 
+  it('starts the picture first and lines the takes up with where it really is', async () => {
+    const { c, started, times, advance } = setup(withTake())
+    const el = { currentTime: 0, playbackRate: 1, paused: true, seeking: false, isConnected: true, pause() {}, play: async () => void (el.currentTime += 0.1) }
+    c.registerVideo('/media/a.mp4', el as unknown as HTMLVideoElement)
+    await c.start(3)
+    expect(el.currentTime).toBeCloseTo(3.1, 9) // asked for 3 s, the element got going at 3.1 s
+    expect(started[0]!.schedule.voices[0]!.whenSec).toBeCloseTo(3.54 - 3.16, 9) // from 3.1 s + the 60 ms lead
+    advance(started[0]!.startAt)
+    expect(times.at(-1)).toBeCloseTo(3.16, 9)
+  })
+
   it('a played range stops at its end and leaves the playhead there', async () => {
     const { c, times, advance } = setup(withTake())
     await c.start(1, { untilSec: 2 })

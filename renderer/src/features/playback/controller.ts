@@ -9,6 +9,8 @@ import { nextPicture, pictureAt, type ShuttleRate } from './transport'
 
 /** Lead between asking to start and the first sample, so every voice is scheduled ahead of the clock. */
 const START_LEAD_SEC = 0.06
+/** A picture that has not started playing by then does not hold up the sound. */
+const PICTURE_START_TIMEOUT_MS = 400
 /** Picture off by more than this is re-seeked; a smaller drift is taken up by a slightly faster or slower rate. */
 const SEEK_DRIFT_SEC = 0.3
 const NUDGE_DRIFT_SEC = 0.03
@@ -70,15 +72,35 @@ export class PlaybackController {
       const paths = [...new Set(project.segments.flatMap((s) => s.takes.filter((t) => t.id === s.activeTakeId).map((t) => t.path)))]
       await Promise.all(paths.map((p) => audio.load(p)))
       if (token !== this.token) return
+      // The clip's own sound comes from its <video>, which takes a moment to start: start it first and line
+      // the takes up with where it actually is, so the original and the generated sound start together.
+      const playingFromSec = await this.startPicture(project, fromSec, rate)
+      if (token !== this.token) return
+      const runFromSec = playingFromSec === null ? fromSec : Math.max(fromSec, playingFromSec + START_LEAD_SEC * rate)
       const startAt = audio.now() + START_LEAD_SEC
-      audio.start(playbackSchedule(project, { fromSec, untilSec, rate }, audio.channelsOf), startAt, rate)
-      this.run = { token, fromSec, untilSec, rate, startAt, override: opts.override ?? null, sec: fromSec }
+      audio.start(playbackSchedule(project, { fromSec: runFromSec, untilSec, rate }, audio.channelsOf), startAt, rate)
+      this.run = { token, fromSec: runFromSec, untilSec, rate, startAt, override: opts.override ?? null, sec: runFromSec }
     } else {
       this.run = { token, fromSec, untilSec, rate, startAt: this.deps.nowMs(), override: null, sec: fromSec }
     }
     this.setRate(rate)
-    this.cueVideo(fromSec)
     this.loop()
+  }
+
+  /** Plays the picture under `fromSec` and says where on the timeline it is once it runs (null: no picture). */
+  private async startPicture(project: Project, fromSec: number, rate: number): Promise<number | null> {
+    const picture = pictureAt(project, fromSec)
+    const el = picture && this.videos.get(picture.asset.path)
+    if (!picture || !el) return null
+    el.currentTime = picture.sourceSec
+    el.playbackRate = rate
+    this.active = { el, clipId: picture.clip.id }
+    const started = el.play().then(
+      () => true,
+      () => false,
+    )
+    const ok = await Promise.race([started, new Promise<boolean>((r) => setTimeout(() => r(false), PICTURE_START_TIMEOUT_MS))])
+    return ok ? picture.clip.startSec + (el.currentTime - picture.clip.inSec) : null
   }
 
   /** Stops where the transport is and leaves the playhead there. */
@@ -200,12 +222,5 @@ export class PlaybackController {
     const el = next && this.videos.get(next.asset.path)
     if (!next || !el || el === this.active?.el || !el.paused || el.seeking) return
     if (Math.abs(el.currentTime - next.sourceSec) > 0.05) el.currentTime = next.sourceSec
-  }
-
-  /** Shows the right frame at the start of a run. */
-  private cueVideo(sec: number): void {
-    const picture = pictureAt(this.run?.override ?? this.deps.getProject(), sec)
-    const el = picture && this.videos.get(picture.asset.path)
-    if (el && picture && Math.abs(el.currentTime - picture.sourceSec) > 0.02) el.currentTime = picture.sourceSec
   }
 }
