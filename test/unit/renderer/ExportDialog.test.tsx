@@ -3,6 +3,7 @@
 // shows loudness and Show in folder, a failure shows main's sentence and the next step.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ExportControl } from '../../../renderer/src/features/export/ExportControl'
 import { ExportDialog } from '../../../renderer/src/features/export/ExportDialog'
 import { twoClipProject } from './fixtures'
 
@@ -91,5 +92,18 @@ describe('the Export dialog', () => {
     expect(screen.getByRole('alert').textContent).toContain('Cannot write to /out.')
     expect(screen.getByRole('alert').textContent).toContain('Choose a folder you can write to.')
     expect(screen.getByRole('button', { name: 'Choose another file…' })).toBeTruthy()
+  })
+})
+
+describe('opening Export', () => {
+  it('the native menu’s Export and Ctrl/Cmd+E open the dialog; Escape closes it', () => {
+    render(<ExportControl project={project} />)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    push('menu:command', { command: 'export' })
+    expect(screen.getByRole('dialog', { name: 'Export' })).toBeTruthy()
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    fireEvent.keyDown(window, { key: 'e', metaKey: true })
+    expect(screen.getByRole('dialog', { name: 'Export' })).toBeTruthy()
   })
 })
