@@ -115,7 +115,11 @@ const STAGE_WORDS: Partial<Record<JobStage, string>> = {
   finishing: 'Checking the result',
 }
 
-/** Where each stage sits in the whole export (MP4: measure, encode, check; stems: one encode). */
+/**
+ * Where each stage sits in the whole export (MP4: measure, encode, check; stems: one encode). The export job
+ * reports progress within each stage (measuring 0→1, then encoding 0→1, as seen in the E2E), although
+ * shared/domain/job.ts now describes whole-job progress; once main sends that, overallProgress is the raw value.
+ */
 const STAGE_SPAN: Partial<Record<JobStage, readonly [number, number]>> = {
   measuring: [0, 0.4],
   encoding: [0.4, 0.95],
