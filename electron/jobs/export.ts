@@ -17,6 +17,16 @@ import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/p
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import type { JobRegistry } from './jobs'
 
+/** Where each stage sits on the export's one bar: JobUpdate.progress is for the whole job. PURE. */
+export function exportJobProgress(stage: JobStage, withinStage: number | null, measured: boolean): number | null {
+  if (withinStage === null) return null
+  const spans: Partial<Record<JobStage, readonly [number, number]>> = measured
+    ? { measuring: [0, 0.4], encoding: [0.4, 0.95], finishing: [0.95, 1] }
+    : { encoding: [0, 0.95], finishing: [0.95, 1] }
+  const [from, to] = spans[stage] ?? [0, 1]
+  return from + (to - from) * Math.min(1, Math.max(0, withinStage))
+}
+
 export interface ExportRunOptions {
   signal?: AbortSignal
   onProgress?: (stage: JobStage, progress: number | null, etaSec?: number) => void
@@ -74,7 +84,7 @@ function finiteOrNull(n: number): number | null {
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const { runner, jobs } = deps
 
-  /** Runs one pass; reports its progress within its stage unless `quiet` (a pass running alongside another). */
+  /** Runs one pass; reports its progress within its stage (run() maps it onto the whole job) unless `quiet`. */
   async function runPass(pass: ExportPass, opts: ExportRunOptions, quiet = false): Promise<string> {
     for (const file of pass.files) await explainingFsErrors(file.path, () => writeFile(file.path, file.text))
     const [from, to] = pass.progressSpan ?? [0, 1]
@@ -102,9 +112,18 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return settled.map((r) => (r as PromiseFulfilledResult<string>).value)
   }
 
-  async function run(project: Project, request: ExportRequest, opts: ExportRunOptions = {}): Promise<ExportResult> {
+  async function run(project: Project, request: ExportRequest, options: ExportRunOptions = {}): Promise<ExportResult> {
     const workDir = join(deps.tmpDir ?? tmpdir(), `mmaudio-export-${randomUUID()}`)
     const plan = planExport(project, request, { workDir, tempFor: tempPathFor })
+    const measured = plan.first.stage === 'measuring'
+    const opts: ExportRunOptions = {
+      ...options,
+      ...(options.onProgress
+        ? {
+            onProgress: (stage, withinStage, eta) => options.onProgress!(stage, exportJobProgress(stage, withinStage, measured), eta),
+          }
+        : {}),
+    }
     const finals = plan.outputs.map((o) => o.finalPath)
     await assertSourcesExist(plan.sources)
     await assertNotASource(finals, project)

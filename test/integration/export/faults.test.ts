@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobUpdate } from '../../../shared/domain/job'
 import type { Project } from '../../../shared/domain/project'
-import { createExportService } from '../../../electron/jobs/export'
+import { createExportService, exportJobProgress } from '../../../electron/jobs/export'
 import { createJobRegistry } from '../../../electron/jobs/jobs'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { testBinaries } from '../../fixtures/media'
@@ -102,12 +102,13 @@ describe('export faults', () => {
     const done = new Promise<JobUpdate>((resolve) => {
       jobs.onUpdate((u) => {
         updates.push(u)
-        // Cancel while the picture is being re-encoded (encoding progress from 0.25 on): at its first
+        // Cancel while the picture is being re-encoded (from 0.25 of the encoding stage on): at its first
         // progress report, or 150 ms in, whichever comes first.
         const progress = u.progress ?? 0
-        if (u.status === 'running' && u.stage === 'encoding' && progress >= 0.25) {
+        const pictureFrom = exportJobProgress('encoding', 0.25, true)!
+        if (u.status === 'running' && u.stage === 'encoding' && progress >= pictureFrom) {
           timer ??= setTimeout(() => cancelNow(u.jobId), 150)
-          if (progress > 0.25 && progress < 1) cancelNow(u.jobId)
+          if (progress > pictureFrom && progress < exportJobProgress('encoding', 1, true)!) cancelNow(u.jobId)
         }
         if (u.status !== 'running') resolve(u)
       })

@@ -129,3 +129,15 @@ describe('job registry', () => {
     jobs.cancel(running)
   })
 })
+
+describe('export progress on one bar', () => {
+  it('maps each stage onto the whole job: measuring, then encoding, then finishing; stems have no measuring', async () => {
+    const { exportJobProgress } = await import('../../../electron/jobs/export')
+    expect(exportJobProgress('measuring', 0.5, true)).toBeCloseTo(0.2)
+    expect(exportJobProgress('encoding', 0, true)).toBeCloseTo(0.4)
+    expect(exportJobProgress('encoding', 1, true)).toBeCloseTo(0.95)
+    expect(exportJobProgress('finishing', 1, true)).toBe(1)
+    expect(exportJobProgress('encoding', 0.5, false)).toBeCloseTo(0.475)
+    expect(exportJobProgress('encoding', null, true)).toBeNull()
+  })
+})

@@ -8,7 +8,6 @@ import {
   etaText,
   exportReducer,
   initialExportState,
-  overallProgress,
   resultLines,
   type ExportEvent,
   type ExportState,
@@ -84,11 +83,7 @@ describe('what the dialog says', () => {
     expect(defaultFileName('  ', 'stems')).toBe('Untitled.wav')
   })
 
-  it('overall progress across the MP4 stages; ETA in words', () => {
-    expect(overallProgress(update('j', { stage: 'measuring', progress: 0.5 }), 'web')).toBeCloseTo(0.2)
-    expect(overallProgress(update('j', { stage: 'encoding', progress: 0 }), 'web')).toBeCloseTo(0.4)
-    expect(overallProgress(update('j', { stage: 'encoding', progress: 0.5 }), 'stems')).toBe(0.5)
-    expect(overallProgress(update('j', { progress: null }), 'web')).toBeNull()
+  it('ETA in words', () => {
     expect(etaText(7.4)).toBe('about 7 s left')
     expect(etaText(65)).toBe('about 1 min 05 s left')
     expect(etaText(undefined)).toBeNull()

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react'
 import { EXPORT_PRESET_IDS, EXPORT_PRESETS } from '../../../../shared/domain/export'
 import type { Project } from '../../../../shared/domain/project'
 import { errorText } from '../../lib/errorText'
-import { etaText, overallProgress, presetDetail, resultLines, stageText } from './exportFlow'
+import { etaText, presetDetail, resultLines, stageText } from './exportFlow'
 import { useExport } from './useExport'
 import '../project/project.css'
 import './export.css'
@@ -27,7 +27,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
   }, [])
 
   const update = phase.kind === 'running' ? phase.update : null
-  const progress = overallProgress(update, preset)
+  const progress = update?.progress ?? null // whole-job progress from main
   const failure = phase.kind === 'failed' ? errorText(phase.error) : null
   return (
     <div className="modal-backdrop">

@@ -115,29 +115,11 @@ const STAGE_WORDS: Partial<Record<JobStage, string>> = {
   finishing: 'Checking the result',
 }
 
-/**
- * Where each stage sits in the whole export (MP4: measure, encode, check; stems: one encode). The export job
- * reports progress within each stage (measuring 0→1, then encoding 0→1, as seen in the E2E), although
- * shared/domain/job.ts now describes whole-job progress; once main sends that, overallProgress is the raw value.
- */
-const STAGE_SPAN: Partial<Record<JobStage, readonly [number, number]>> = {
-  measuring: [0, 0.4],
-  encoding: [0.4, 0.95],
-  finishing: [0.95, 1],
-}
 
 export function stageText(stage: JobStage): string {
   return STAGE_WORDS[stage] ?? 'Working'
 }
 
-/** The whole export's progress 0..1, or null while unknown. */
-export function overallProgress(update: JobUpdate | null, preset: ExportPresetId): number | null {
-  if (!update || update.progress === null) return null
-  if (EXPORT_PRESETS[preset].container === 'wav') return update.progress
-  const span = STAGE_SPAN[update.stage]
-  if (!span) return 0
-  return span[0] + (span[1] - span[0]) * update.progress
-}
 
 export function etaText(etaSec: number | undefined): string | null {
   if (etaSec === undefined || !Number.isFinite(etaSec)) return null
