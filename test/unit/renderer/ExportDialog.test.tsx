@@ -67,7 +67,7 @@ describe('the Export dialog', () => {
     await startExport()
     push('job:update', job({ stage: 'encoding', progress: 0.5, etaSec: 12 }))
     expect(screen.getByText('Encoding')).toBeTruthy()
-    expect(screen.getByText('68%')).toBeTruthy() // 0.4 + 0.55 × 0.5
+    expect(screen.getByText('50%')).toBeTruthy() // main sends whole-job progress
     expect(screen.getByText('about 12 s left')).toBeTruthy()
     expect(screen.getByRole('radio', { name: /Web/ }).closest('fieldset')!.disabled).toBe(true)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })))
