@@ -25,6 +25,8 @@ export const GenerationParams = z.object({
   maskAwayClip: z.boolean(),
   takes: z.number().int().min(1).max(8),
   provider: ProviderId,
+  /** Generate from the prompt alone (ambience beds, or when the picture keeps producing voices). */
+  textOnly: z.boolean().default(false),
 })
 export type GenerationParams = z.infer<typeof GenerationParams>
 
@@ -38,6 +40,7 @@ export const DEFAULT_GENERATION: GenerationParams = {
   maskAwayClip: false,
   takes: 3,
   provider: 'fal',
+  textOnly: false,
 }
 
 /** The mix settings of one take; preview and export read the same numbers. */

@@ -1,6 +1,7 @@
 // Takes and generation settings as project edits: each is one undo step, undo gives back the exact project,
 // redo re-applies it, and an edit that changes nothing records nothing.
 import { describe, expect, it } from 'vitest'
+import { GenerationParams } from '../../../shared/domain/project'
 import { DEFAULT_TAKE_MIX, type Take } from '../../../shared/domain/project'
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../renderer/src/state/editor'
 import { segment, twoClipProject } from './fixtures'
@@ -87,5 +88,13 @@ describe('generation settings', () => {
     expect(seg(run(changed, { type: 'undo' })).params.prompt).toBe('')
     expect(run(changed, { type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves on sand' } }).history).toBe(changed.history)
     expect(seg(run(changed, { type: 'segmentParamsChanged', segmentId: 's', params: { seed: 7 } })).params.seed).toBe(7)
+  })
+
+  it('text-only is part of the segment: an undoable choice saved with the project; older files read as picture mode', () => {
+    const on = run(start(), { type: 'segmentParamsChanged', segmentId: 's', params: { textOnly: true } })
+    expect(seg(on).params.textOnly).toBe(true)
+    expect(seg(run(on, { type: 'undo' })).params.textOnly).toBe(false)
+    const { textOnly: _dropped, ...olderParams } = seg(on).params
+    expect(GenerationParams.parse(olderParams).textOnly).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 // The right-hand column: the selected segment's Generate panel and takes, plus generations a crash or quit
 // left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever is selected.
-import { useCallback, useState, type Dispatch } from 'react'
+import { useCallback, type Dispatch } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import type { GenerationParams, Project, Segment, Take } from '../../../../shared/domain/project'
@@ -29,7 +29,6 @@ export interface InspectorProps {
 
 export function Inspector({ project, selection, dispatch, onError, onOpenSettings, settingsOpen, onAudition }: InspectorProps) {
   const { providers } = useProviders(settingsOpen)
-  const [textOnly, setTextOnly] = useState<Record<string, boolean>>({})
   const alone = useTakeAudition()
   const jobs = useGenerationJobs({
     onTakes: (segmentId, takes) => dispatch({ type: 'takesAdded', segmentId, takes }),
@@ -50,7 +49,7 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
     const provider = providers ? effectiveProvider(providers, seg.params.provider) : null
     if (!provider) return null
     const c = controlsFor(provider.capabilities)
-    const text = c.textOnlyForced || (c.textOnlyToggle && !!textOnly[seg.id])
+    const text = c.textOnlyForced || (c.textOnlyToggle && seg.params.textOnly)
     const built = generationRequest(project, seg, clampParams({ ...seg.params, ...change }, provider), text)
     return built.ok ? built.request : null
   }
@@ -80,8 +79,8 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
               project={project}
               segment={segment}
               providers={providers}
-              textOnly={!!textOnly[segment.id]}
-              onTextOnlyChange={(id, on) => setTextOnly((m) => ({ ...m, [id]: on }))}
+              textOnly={segment.params.textOnly}
+              onTextOnlyChange={(id, on) => commitParams(id, { textOnly: on })}
               commitParams={commitParams}
               jobs={jobs}
               onOpenSettings={onOpenSettings}
