@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { JobStage, JobUpdate } from '../../shared/domain/job'
+import { scrubSecrets } from '../ipc/scrub'
 
 export type JobKind = JobUpdate['kind']
 
@@ -100,7 +101,8 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
               ? new AppError('CANCELLED', 'Cancelled.')
               : isAppError(error)
                 ? error
-                : new AppError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error })
+                : // Not one of ours: an SDK or Node error may quote a request (headers, URLs with keys), so scrub it.
+                  new AppError('INTERNAL', `Something went wrong: ${scrubSecrets(error instanceof Error ? error.message : String(error)).slice(0, 300)}`, { cause: error })
             finish(jobId, { status: cancelled ? 'cancelled' : 'failed', error: appError.toData() })
           },
         )

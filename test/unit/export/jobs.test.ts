@@ -61,7 +61,7 @@ describe('job registry', () => {
     const jobs = createJobRegistry()
     const { settled } = recorder(jobs)
     const last = await settled(jobs.start('generate', async () => Promise.reject(new TypeError('boom'))))
-    expect(last).toMatchObject({ kind: 'generate', status: 'failed', error: { code: 'INTERNAL', message: 'boom' } })
+    expect(last).toMatchObject({ kind: 'generate', status: 'failed', error: { code: 'INTERNAL', message: 'Something went wrong: boom' } })
   })
 
   it('cancel aborts the running job, which ends as cancelled; late reports are ignored', async () => {
@@ -139,5 +139,19 @@ describe('export progress on one bar', () => {
     expect(exportJobProgress('finishing', 1, true)).toBe(1)
     expect(exportJobProgress('encoding', 0.5, false)).toBeCloseTo(0.475)
     expect(exportJobProgress('encoding', null, true)).toBeNull()
+  })
+})
+
+describe('a job that fails with an error that is not ours', () => {
+  it('says so without passing on anything that looks like a key', async () => {
+    const jobs = createJobRegistry()
+    const done = new Promise<JobUpdate>((resolve) => jobs.onUpdate((u) => u.status !== 'running' && resolve(u)))
+    jobs.start('generate', async () => {
+      throw new Error('request failed: Authorization: Key 4f1c2a9e-77aa-4b1e-9d2f:0a1b2c3d4e5f6a7b8c9d')
+    })
+    const failed = await done
+    expect(failed.error?.code).toBe('INTERNAL')
+    expect(failed.error?.message).toContain('request failed')
+    expect(failed.error?.message).not.toContain('0a1b2c3d4e5f6a7b8c9d')
   })
 })
