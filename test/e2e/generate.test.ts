@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { flashClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot, SCREENSHOT_DIR } from './harness/browser'
+import { movePlayheadTo, blur } from './harness/editorPage'
 import { startHarness, type Harness } from './harness/server'
 
 let harness: Harness
@@ -16,7 +17,6 @@ let fal: FalEmulator
 let browser: Browser
 let page: Page
 
-const PX_PER_SEC = 40 // the editor's default zoom
 
 beforeAll(async () => {
   ensureRendererBuilt()
@@ -41,17 +41,10 @@ afterAll(async () => {
   await fal?.close()
 })
 
-async function movePlayheadTo(sec: number) {
-  const box = (await page.getByTestId('ruler').boundingBox())!
-  await page.keyboard.down('Alt') // no snapping: the exact time clicked
-  await page.mouse.click(box.x + sec * PX_PER_SEC, box.y + box.height / 2)
-  await page.keyboard.up('Alt')
-}
 
 const takes = () => page.getByTestId('take')
 const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))
 const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
-const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 /** What the page itself would ask of main (as Settings does), through the harness's bridge. */
 const invokeInPage = (channel: string, input: unknown) =>
   page.evaluate(
@@ -67,7 +60,7 @@ async function closeSettings() {
 
 async function setPrompt(text: string) {
   await page.getByRole('textbox', { name: 'Prompt' }).fill(text)
-  await blur() // leaving the field commits it
+  await blur(page) // leaving the field commits it
 }
 
 /** Samples the job's progress bar in the page every 25 ms until the job leaves the panel. */
@@ -99,9 +92,9 @@ describe('generating takes for a segment', () => {
   it('marks a segment over the clip with I and O; the inspector shows fal’s settings and the cost', async () => {
     await dropFiles(page, '[data-testid=app]', ['beach.mp4'])
     await page.getByTestId('timeline-clip').waitFor()
-    await movePlayheadTo(1)
+    await movePlayheadTo(page, 1)
     await page.keyboard.press('i')
-    await movePlayheadTo(3)
+    await movePlayheadTo(page, 3)
     await page.keyboard.press('o')
     await page.getByTestId('segment').waitFor()
     await page.getByRole('textbox', { name: 'Prompt' }).waitFor()
@@ -130,7 +123,7 @@ describe('generating takes for a segment', () => {
     expect(await page.getByTestId('segment').textContent()).toContain('3 takes')
     await page.waitForTimeout(300)
     await screenshot(page, '10-three-takes')
-    await blur()
+    await blur(page)
     for (let i = 0; i < 4; i++) await page.keyboard.press('+')
     await page.waitForTimeout(300)
     const box = (await page.getByTestId('segment').boundingBox())!

@@ -11,6 +11,7 @@ import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { findClickSec } from '../fixtures/exportProject'
 import { decodeAudio, flashClip, probeJson, testClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
+import { movePlayheadTo, blur, PX_PER_SEC } from './harness/editorPage'
 import { startHarness, type Harness } from './harness/server'
 
 let harness: Harness
@@ -20,7 +21,6 @@ let page: Page
 let fixtureDir: string
 let outDir: string
 
-const PX_PER_SEC = 40 // the editor's default zoom
 const FLASH_SEC = 2
 
 beforeAll(async () => {
@@ -58,16 +58,9 @@ afterAll(async () => {
   await fal?.close()
 })
 
-async function movePlayheadTo(sec: number) {
-  const box = (await page.getByTestId('ruler').boundingBox())!
-  await page.keyboard.down('Alt') // no snapping: the exact time clicked
-  await page.mouse.click(box.x + sec * PX_PER_SEC, box.y + box.height / 2)
-  await page.keyboard.up('Alt')
-}
 
 const playheadX = async () => (await page.getByTestId('playhead').boundingBox())!.x
 const gainText = () => page.locator('.mix-control', { has: page.getByTestId('take-gain') }).locator('.value').textContent()
-const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 const video = () => page.getByTestId('monitor-video')
 const videoState = () =>
   video().evaluate((el: HTMLVideoElement) => ({ paused: el.paused, time: el.currentTime, src: el.currentSrc }))
@@ -77,13 +70,13 @@ describe('mixing a take and exporting what the preview plays', () => {
     await dropFiles(page, '[data-testid=app]', ['flash.mp4'])
     await page.getByTestId('timeline-clip').waitFor()
     expect(await page.getByText('Select a segment with a take').isVisible()).toBe(true)
-    await movePlayheadTo(1)
+    await movePlayheadTo(page, 1)
     await page.keyboard.press('i')
-    await movePlayheadTo(4)
+    await movePlayheadTo(page, 4)
     await page.keyboard.press('o')
     await page.getByTestId('segment').waitFor()
     await page.getByRole('textbox', { name: 'Prompt' }).fill('a door slams')
-    await blur()
+    await blur(page)
     await page.getByRole('button', { name: /^Generate \d takes?$/ }).click()
     await expect.poll(() => page.getByTestId('take').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
     await page.getByTestId('take-gain').waitFor()
@@ -101,14 +94,14 @@ describe('mixing a take and exporting what the preview plays', () => {
     await page.mouse.up()
     const dragged = await gainText()
     expect(dragged).toMatch(/^−(5|6|7)\.\d dB$/)
-    await blur()
+    await blur(page)
     await page.keyboard.press('Control+z')
     await expect.poll(gainText).toBe('0.0 dB') // the whole drag, in one step
     await page.keyboard.press('Control+Shift+z')
     await expect.poll(gainText).toBe(dragged)
 
     for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Nudge later' }).click()
-    await blur()
+    await blur(page)
     await page.keyboard.press('Alt+ArrowLeft')
     await expect.poll(() => page.getByTestId('nudge-value').textContent()).toBe('+40 ms')
     await page.keyboard.press('Alt+ArrowRight')
@@ -205,7 +198,7 @@ describe('playback', () => {
   it('the picture follows the transport across a cut into the next clip; L twice plays at 2×; J runs back', async () => {
     await dropFiles(page, '[data-testid=app]', ['street.mp4'])
     await expect.poll(() => page.getByTestId('timeline-clip').count()).toBe(2)
-    await movePlayheadTo(5.4)
+    await movePlayheadTo(page, 5.4)
     const before = (await videoState()).src
     await page.keyboard.press('l')
     await page.waitForTimeout(1400)

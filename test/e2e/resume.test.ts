@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { flashClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
+import { movePlayheadTo } from './harness/editorPage'
 import { startHarness, type Harness, type HarnessOptions } from './harness/server'
 
 let fal: FalEmulator
@@ -47,12 +48,6 @@ async function open(): Promise<{ harness: Harness; page: Page }> {
   return { harness, page }
 }
 
-async function movePlayheadTo(page: Page, sec: number) {
-  const box = (await page.getByTestId('ruler').boundingBox())!
-  await page.keyboard.down('Alt')
-  await page.mouse.click(box.x + sec * 40, box.y + box.height / 2)
-  await page.keyboard.up('Alt')
-}
 
 describe('a generation interrupted by a restart', () => {
   it('resumes after the restart: takes land on the reopened segment and nothing is submitted twice', async () => {

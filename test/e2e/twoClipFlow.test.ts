@@ -11,9 +11,9 @@ import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { findClickSec } from '../fixtures/exportProject'
 import { decodeAudio, lavfiFixture, probeJson, testClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
+import { movePlayheadTo, blur } from './harness/editorPage'
 import { startHarness, type Harness } from './harness/server'
 
-const PX_PER_SEC = 40 // the editor's default zoom
 const FIRST_SEC = 4
 /** In the second clip's own time; on the timeline it is FIRST_SEC later. 25 fps frame grid. */
 const FLASH_IN_CLIP_SEC = 1.6
@@ -56,13 +56,6 @@ afterAll(async () => {
   await fal?.close()
 })
 
-async function movePlayheadTo(sec: number) {
-  const box = (await page.getByTestId('ruler').boundingBox())!
-  await page.keyboard.down('Alt') // no snapping: the exact time clicked
-  await page.mouse.click(box.x + sec * PX_PER_SEC, box.y + box.height / 2)
-  await page.keyboard.up('Alt')
-}
-const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 const takes = () => page.getByTestId('take')
 const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
 const gainText = () => page.locator('.mix-control', { has: page.getByTestId('take-gain') }).locator('.value').textContent()
@@ -71,13 +64,13 @@ describe('two clips to a finished MP4', () => {
   it('drops two clips, marks a segment on the second and generates three takes', async () => {
     await dropFiles(page, '[data-testid=app]', ['harbour.mp4', 'door.mp4'])
     await expect.poll(() => page.getByTestId('timeline-clip').count()).toBe(2)
-    await movePlayheadTo(FIRST_SEC + 0.8)
+    await movePlayheadTo(page, FIRST_SEC + 0.8)
     await page.keyboard.press('i')
-    await movePlayheadTo(FIRST_SEC + 3.2)
+    await movePlayheadTo(page, FIRST_SEC + 3.2)
     await page.keyboard.press('o')
     await page.getByTestId('segment').waitFor()
     await page.getByRole('textbox', { name: 'Prompt' }).fill('a heavy wooden door slams')
-    await blur()
+    await blur(page)
     await page.getByRole('button', { name: 'Generate 3 takes' }).click()
     await expect.poll(() => takes().count(), { timeout: 60_000 }).toBe(3)
     expect(new Set(await takes().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.seed))).size).toBe(3)
@@ -88,7 +81,7 @@ describe('two clips to a finished MP4', () => {
     await page.getByRole('radio', { name: 'Use take 2' }).check()
     await expect.poll(activeIndex).toBe(1)
     await page.getByTestId('take-gain').fill('-6')
-    await blur()
+    await blur(page)
     await expect.poll(gainText).toBe('−6.0 dB')
     await screenshot(page, 'readme-flow')
     await page.keyboard.press('Control+z')
