@@ -1,6 +1,7 @@
-// An app that stops in the middle of a generation: the provider already accepted the requests. After a restart
-// on the same data folder, the project reopens, the panel offers the unfinished generation as Resume, and
-// resuming lands its takes on the segment without submitting (paying for) anything again.
+// An app that crashes in the middle of a generation: the provider already accepted the requests when the
+// harness process is killed (SIGKILL, no cleanup). A new one starts on the same data folder, reopens the
+// project, offers the unfinished generation as Resume, and resuming lands its takes on the segment without
+// submitting (paying for) anything again.
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,13 +11,14 @@ import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { flashClip } from '../fixtures/media'
 import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
 import { movePlayheadTo } from './harness/editorPage'
-import { startHarness, type Harness, type HarnessOptions } from './harness/server'
+import type { HarnessOptions } from './harness/server'
+import { spawnHarness, type HarnessProcess } from './harness/process'
 
 let fal: FalEmulator
 let browser: Browser
 let options: HarnessOptions
 let projectPath: string
-const harnesses: Harness[] = []
+const harnesses: HarnessProcess[] = []
 
 beforeAll(async () => {
   ensureRendererBuilt()
@@ -36,22 +38,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  for (const h of harnesses) await h.close()
+  for (const h of harnesses) await h.stop()
   await fal?.close()
 })
 
-async function open(): Promise<{ harness: Harness; page: Page }> {
-  const harness = await startHarness(options)
+/** The app, in its own process, on the shared data folder. */
+async function open(dialogs: HarnessOptions['dialogs']): Promise<{ harness: HarnessProcess; page: Page }> {
+  const harness = await spawnHarness({ ...options, dialogs })
   harnesses.push(harness)
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
   await page.goto(harness.url)
   return { harness, page }
 }
 
-
-describe('a generation interrupted by a restart', () => {
+describe('a generation interrupted by a crash', () => {
   it('resumes after the restart: takes land on the reopened segment and nothing is submitted twice', async () => {
-    const first = await open()
+    const first = await open({ save: projectPath })
     let page = first.page
     await dropFiles(page, '[data-testid=app]', ['beach.mp4'])
     await page.getByTestId('timeline-clip').waitFor()
@@ -61,7 +63,6 @@ describe('a generation interrupted by a restart', () => {
     await page.keyboard.press('o')
     await page.getByRole('textbox', { name: 'Prompt' }).fill('a door slams')
     await page.getByRole('group', { name: 'Number of takes' }).getByRole('button', { name: '2' }).click()
-    first.harness.desktop.nextSave = projectPath
     await page.keyboard.press('Control+s')
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('Beach')
 
@@ -70,11 +71,11 @@ describe('a generation interrupted by a restart', () => {
     await expect.poll(() => page.getByTestId('job-stage').textContent(), { timeout: 15_000 }).toMatch(/^Generating/)
     expect(fal.submits).toHaveLength(2) // both takes accepted by the provider: they are being paid for
 
-    // The window goes away mid-job; a new app starts on the same data folder and opens the project again.
+    // The app dies mid-job, no cleanup; a new one starts on the same data folder and opens the project again.
+    await first.harness.crash()
     await page.close()
-    const second = await open()
+    const second = await open({ open: [projectPath] })
     page = second.page
-    second.harness.desktop.nextOpen = [projectPath]
     await page.getByRole('button', { name: 'Open…' }).click()
     await page.getByTestId('segment').click()
     const offer = page.getByTestId('interrupted')

@@ -77,6 +77,8 @@ export interface HarnessOptions {
   cacheDir: string
   /** MMAUDIO_<ID>_BASE_URL overrides pointing providers at emulators. */
   env?: Record<string, string>
+  /** What the first save / open dialog answers (for a harness in its own process, set up front). */
+  dialogs?: { save?: string; open?: string[] }
   /** Keys to store before the page opens, as a user would in Settings. */
   keys?: Partial<Record<ProviderId, string>>
   pollIntervalMs?: number
@@ -85,6 +87,8 @@ export interface HarnessOptions {
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let baseUrl = ''
   const desktop = new FakeDesktop()
+  if (opts.dialogs?.save) desktop.nextSave = opts.dialogs.save
+  if (opts.dialogs?.open) desktop.nextOpen = opts.dialogs.open
   const services = createAppServices({
     binaries: testBinaries(),
     cacheDir: opts.cacheDir,
