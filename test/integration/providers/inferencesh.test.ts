@@ -1,12 +1,12 @@
 // inference.sh adapter (through @inferencesh/sdk 0.6.54) against its emulator: upload, run, poll, download,
 // and each fault the protocol can produce.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { inferenceshProvider } from '../../../electron/providers/inferencesh/index'
 import { toInferenceshInput } from '../../../electron/providers/inferencesh/params'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { infshProblem, startInferenceshEmulator, type InferenceshEmulator } from '../../emulators/inferencesh'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, rejectionOf } from './assertions'
 import { testContext } from './testContext'
 
 const FLASHES = [0.6, 1.4, 2.32]
@@ -18,13 +18,6 @@ const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   mode: 'video', videoPath: clip, prompt: 'footsteps on gravel', negativePrompt: '', seed: 7, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: false, ...over,
 })
 const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
-const failure = (p: Promise<unknown>): Promise<AppError> =>
-  p.then(
-    () => {
-      throw new Error('expected a rejection')
-    },
-    (e: unknown) => e as AppError,
-  )
 
 beforeAll(async () => {
   clip = await flashClip('infsh-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -42,9 +35,7 @@ describe('inference.sh happy paths', () => {
     expect(result.mime).toBe('audio/flac')
     expect(result.file.endsWith('.flac')).toBe(true)
     expect((await probeJson(result.file)).streams.map((s) => s.codec_name)).toEqual(['flac'])
-    const clicks = findClicks(await decodeAudio(result.file), 48000)
-    expect(clicks).toHaveLength(FLASHES.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - FLASHES[i]!)).toBeLessThan(0.005))
+    await expectClicksOnFlashes(result.file, FLASHES)
 
     expect(t.submitted).toEqual([result.requestId])
     expect(t.stages()).toEqual(['uploading', 'queued', 'generating', 'downloading'])
@@ -73,7 +64,7 @@ describe('inference.sh happy paths', () => {
     try {
       const t = await testContext(v2.baseUrl, v2.apiKey)
       const result = await inferenceshProvider.generate(request(), t.ctx)
-      expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+      await expectClicksOnFlashes(result.file, FLASHES)
       expect(v2.state.counts).toMatchObject({ submit: 1, upload: 1 })
     } finally {
       await v2.close()
@@ -95,12 +86,12 @@ describe('inference.sh happy paths', () => {
     expect(emu.state.counts.submit).toBe(1)
     expect(emu.state.counts.cancel).toBe(0)
     expect(again.submitted).toEqual([])
-    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+    await expectClicksOnFlashes(result.file, FLASHES)
   })
 
   it('resume of an id the provider does not know → a clear "no longer has this request", no submit', async () => {
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.resume('no-such-task', t.ctx))
+    const err = await rejectionOf(inferenceshProvider.resume('no-such-task', t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toMatch(/no longer has this request/)
     expect(emu.state.counts.submit).toBe(0)
@@ -111,14 +102,14 @@ describe('inference.sh happy paths', () => {
     const t = await testContext(emu.baseUrl, emu.apiKey)
     const result = await inferenceshProvider.generate(request(), t.ctx)
     expect(emu.state.counts.download).toBe(2)
-    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+    await expectClicksOnFlashes(result.file, FLASHES)
   })
 })
 
 describe('inference.sh faults', () => {
   it('401 → PROVIDER_AUTH, and the key appears nowhere in the error', async () => {
     const t = await testContext(emu.baseUrl, WRONG_KEY)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_AUTH')
     expect(`${err.message} ${JSON.stringify(err.toData())} ${String(err.stack)}`).not.toContain(WRONG_KEY)
     expect(emu.state.authFailures).toEqual(['/apps/run'])
@@ -128,7 +119,7 @@ describe('inference.sh faults', () => {
   it('422 problem+json → PROVIDER_INPUT naming the field and carrying the provider message', async () => {
     emu.state.faults.push({ op: 'submit', status: 422, body: infshProblem(422, 'input.duration: must be at most 10', [{ field: 'input.duration', message: 'must be at most 10' }]) })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_INPUT')
     expect(err.field).toBe('durationSec')
     expect(err.message).toContain('must be at most 10')
@@ -147,7 +138,7 @@ describe('inference.sh faults', () => {
   it('429 on every submit → RATE_LIMITED after the submit retries; nothing accepted', async () => {
     emu.state.faults.push({ op: 'submit', status: 429, headers: { 'Retry-After': '1' }, times: 50 })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('RATE_LIMITED')
     expect(emu.state.counts.submit).toBe(4)
     expect(emu.state.jobs.size).toBe(0)
@@ -164,7 +155,7 @@ describe('inference.sh faults', () => {
   it('5xx on submit is not repeated: one submit seen, an error that says it may have been accepted', async () => {
     emu.state.faults.push({ op: 'submit', status: 500 })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.retryable).toBe(false)
     expect(err.message).toMatch(/may have accepted/)
@@ -174,7 +165,7 @@ describe('inference.sh faults', () => {
   it('a dropped connection on submit is not repeated either', async () => {
     emu.state.faults.push({ op: 'submit', drop: true })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('NETWORK')
     expect(err.retryable).toBe(false)
     expect(emu.state.counts.submit).toBe(1)
@@ -184,7 +175,7 @@ describe('inference.sh faults', () => {
   it('failed task (status 11) → PROVIDER_FAILED with the provider message', async () => {
     emu.state.outcomes.push({ kind: 'fail', message: 'CUDA out of memory' })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toContain('CUDA out of memory')
     expect(emu.state.counts.download).toBe(0)
@@ -193,7 +184,7 @@ describe('inference.sh faults', () => {
   it('a task that never finishes → TIMEOUT at the deadline, and the task is cancelled', async () => {
     emu.state.outcomes.push({ kind: 'hang' })
     const t = await testContext(emu.baseUrl, emu.apiKey, { maxWaitMs: 300 })
-    const err = await failure(inferenceshProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(text(), t.ctx))
     expect(err.code).toBe('TIMEOUT')
     expect(err.message).toMatch(/did not finish/)
     expect(emu.state.counts.cancel).toBe(1)
@@ -206,7 +197,7 @@ describe('inference.sh faults', () => {
       t.progress.push(p)
       if (p.stage === 'generating') t.controller.abort()
     }
-    const err = await failure(inferenceshProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(inferenceshProvider.generate(request(), t.ctx))
     expect(err.code).toBe('CANCELLED')
     expect(emu.state.counts.cancel).toBe(1)
     expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)

@@ -1,12 +1,12 @@
 // Replicate adapter (replicate client with our fetch and base URL; the create through our submit policy)
 // against its emulator: upload, create by version, poll, download, and each fault.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/domain/errors'
 import { createReplicateProvider, replicateProvider } from '../../../electron/providers/replicate/index'
 import { DEFAULT_REPLICATE_VERSION, toReplicateInput } from '../../../electron/providers/replicate/params'
 import type { GenerateRequest } from '../../../electron/providers/types'
 import { replicateError, startReplicateEmulator, type ReplicateEmulator } from '../../emulators/replicate'
-import { decodeAudio, findClicks, flashClip, probeJson } from '../../fixtures/media'
+import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
+import { expectClicksOnFlashes, rejectionOf } from './assertions'
 import { testContext } from './testContext'
 
 const FLASHES = [0.52, 1.6, 2.24]
@@ -18,13 +18,6 @@ const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   mode: 'video', videoPath: clip, prompt: 'rain on a tin roof', negativePrompt: '', seed: 321, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: true, ...over,
 })
 const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
-const failure = (p: Promise<unknown>): Promise<AppError> =>
-  p.then(
-    () => {
-      throw new Error('expected a rejection')
-    },
-    (e: unknown) => e as AppError,
-  )
 
 beforeAll(async () => {
   clip = await flashClip('replicate-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -41,9 +34,7 @@ describe('Replicate happy paths', () => {
     const result = await replicateProvider.generate(request(), t.ctx)
     expect(result.mime).toBe('video/mp4')
     expect((await probeJson(result.file)).streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video'])
-    const clicks = findClicks(await decodeAudio(result.file), 48000)
-    expect(clicks).toHaveLength(FLASHES.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - FLASHES[i]!)).toBeLessThan(0.005))
+    await expectClicksOnFlashes(result.file, FLASHES)
 
     expect(t.submitted).toEqual([result.requestId])
     expect(t.stages()).toEqual(['uploading', 'queued', 'generating', 'downloading'])
@@ -74,7 +65,7 @@ describe('Replicate happy paths', () => {
       const ok = await createReplicateProvider({ version: other }).generate(text(), t.ctx)
       expect(ok.mime).toBe('audio/flac')
       expect(custom.stats.createBodies.map((b) => b.version)).toEqual([other])
-      const err = await failure(replicateProvider.generate(text(), (await testContext(custom.baseUrl, custom.apiKey)).ctx))
+      const err = await rejectionOf(replicateProvider.generate(text(), (await testContext(custom.baseUrl, custom.apiKey)).ctx))
       expect(err.code).toBe('PROVIDER_INPUT')
       expect(err.message).toContain('Invalid version')
     } finally {
@@ -94,12 +85,12 @@ describe('Replicate happy paths', () => {
     expect(result.requestId).toBe(first.submitted[0])
     expect(emu.state.counts.submit).toBe(1)
     expect(again.submitted).toEqual([])
-    expect(findClicks(await decodeAudio(result.file), 48000)).toHaveLength(FLASHES.length)
+    await expectClicksOnFlashes(result.file, FLASHES)
   })
 
   it('resume of an id the provider does not know → a clear "no longer has this request", no submit', async () => {
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(replicateProvider.resume('no-such-prediction', t.ctx))
+    const err = await rejectionOf(replicateProvider.resume('no-such-prediction', t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toMatch(/no longer has this request/)
     expect(emu.state.counts.submit).toBe(0)
@@ -117,7 +108,7 @@ describe('Replicate happy paths', () => {
 describe('Replicate faults', () => {
   it('401 → PROVIDER_AUTH, and the token appears nowhere in the error', async () => {
     const t = await testContext(emu.baseUrl, WRONG_KEY)
-    const err = await failure(replicateProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(request(), t.ctx))
     expect(err.code).toBe('PROVIDER_AUTH')
     expect(`${err.message} ${JSON.stringify(err.toData())} ${String(err.stack)}`).not.toContain(WRONG_KEY)
     expect(emu.state.authFailures).toEqual(['/v1/files'])
@@ -126,7 +117,7 @@ describe('Replicate faults', () => {
   it('422 → PROVIDER_INPUT with the provider message and the field', async () => {
     emu.state.faults.push({ op: 'submit', status: 422, body: replicateError(422, '- input.cfg_strength: Must be greater than or equal to 1', { field: 'input.cfg_strength', description: 'Must be greater than or equal to 1' }) })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(replicateProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_INPUT')
     expect(err.field).toBe('cfg')
     expect(err.message).toContain('Must be greater than or equal to 1')
@@ -149,7 +140,7 @@ describe('Replicate faults', () => {
       waits.push(ms)
       return sleep(Math.min(ms, 30), signal)
     }
-    const err = await failure(replicateProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(text(), t.ctx))
     expect(err.code).toBe('RATE_LIMITED')
     expect(err.retryAfterSec).toBe(3)
     expect(emu.state.counts.submit).toBe(4)
@@ -167,7 +158,7 @@ describe('Replicate faults', () => {
   it('5xx on create is not repeated (one create seen) and the error says it may have been accepted', async () => {
     emu.state.faults.push({ op: 'submit', status: 502 })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(replicateProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(text(), t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.retryable).toBe(false)
     expect(err.message).toMatch(/may have accepted/)
@@ -177,7 +168,7 @@ describe('Replicate faults', () => {
   it('a dropped connection on create is not repeated (the replicate client would have)', async () => {
     emu.state.faults.push({ op: 'submit', drop: true })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(replicateProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(request(), t.ctx))
     expect(err.code).toBe('NETWORK')
     expect(err.retryable).toBe(false)
     expect(emu.state.counts.submit).toBe(1)
@@ -187,7 +178,7 @@ describe('Replicate faults', () => {
   it('failed prediction → PROVIDER_FAILED with its error', async () => {
     emu.state.outcomes.push({ kind: 'fail', message: 'Video has no frames' })
     const t = await testContext(emu.baseUrl, emu.apiKey)
-    const err = await failure(replicateProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(request(), t.ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toContain('Video has no frames')
   })
@@ -195,7 +186,7 @@ describe('Replicate faults', () => {
   it('a prediction that never finishes → TIMEOUT at the deadline, and it is cancelled', async () => {
     emu.state.outcomes.push({ kind: 'hang' })
     const t = await testContext(emu.baseUrl, emu.apiKey, { maxWaitMs: 300 })
-    const err = await failure(replicateProvider.generate(text(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(text(), t.ctx))
     expect(err.code).toBe('TIMEOUT')
     expect(emu.state.counts.cancel).toBe(1)
   })
@@ -207,7 +198,7 @@ describe('Replicate faults', () => {
       t.progress.push(p)
       if (p.stage === 'generating') t.controller.abort()
     }
-    const err = await failure(replicateProvider.generate(request(), t.ctx))
+    const err = await rejectionOf(replicateProvider.generate(request(), t.ctx))
     expect(err.code).toBe('CANCELLED')
     expect(emu.state.counts.cancel).toBe(1)
     expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)
