@@ -1,46 +1,25 @@
 // Generating sound in real Chromium against the real main services and the fal emulator: mark a segment with
 // I/O, see the cost, generate three takes while the progress bar moves, choose another take and undo/redo
 // that choice, cancel a slow generation (no takes, "Cancelled"), and a rejected key (the sentence, Settings).
-import { copyFile, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFalEmulator, type FalEmulator } from '../emulators/fal'
+import type { FalEmulator } from '../emulators/fal'
 import { flashClip } from '../fixtures/media'
-import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot, SCREENSHOT_DIR } from './harness/browser'
-import { movePlayheadTo, blur } from './harness/editorPage'
-import { startHarness, type Harness } from './harness/server'
+import { dropFiles, screenshot, SCREENSHOT_DIR } from './harness/browser'
+import { blur, movePlayheadTo, openEditorWithFal, type EditorSession } from './harness/editorPage'
 
-let harness: Harness
+let session: EditorSession
 let fal: FalEmulator
-let browser: Browser
 let page: Page
 
-
 beforeAll(async () => {
-  ensureRendererBuilt()
-  const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-generate-'))
   // Flashes at 1.4, 2.0 and 2.6 s: the emulator answers with a click at each, so the take's waveform shows them.
-  await copyFile(await flashClip('beach.mp4', { flashesSec: [1.4, 2.0, 2.6], durationSec: 6 }), join(fixtureDir, 'beach.mp4'))
-  fal = await startFalEmulator()
-  harness = await startHarness({
-    fixtureDir,
-    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
-    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
-    keys: { fal: fal.apiKey },
-  })
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
-  await page.goto(harness.url)
+  session = await openEditorWithFal({ 'beach.mp4': await flashClip('beach.mp4', { flashesSec: [1.4, 2.0, 2.6], durationSec: 6 }) })
+  ;({ page, fal } = session)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await fal?.close()
-})
-
+afterAll(() => session?.close())
 
 const takes = () => page.getByTestId('take')
 const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))

@@ -2,21 +2,19 @@
 // take over a clip with a flash, set its gain (one undo step per drag) and nudge it +40 ms, export for the Web and
 // find the take's click in the MP4 at the flash + 40 ms; a refused destination says why; the transport plays
 // the picture across a cut; an audition plays another take without changing the project.
-import { copyFile, mkdtemp } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { findClickSec } from '../fixtures/exportProject'
 import { decodeAudio, flashClip, probeJson, testClip } from '../fixtures/media'
-import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
-import { movePlayheadTo, blur, PX_PER_SEC } from './harness/editorPage'
-import { startHarness, type Harness } from './harness/server'
+import { dropFiles, screenshot } from './harness/browser'
+import { blur, movePlayheadTo, openEditorWithFal, PX_PER_SEC, type EditorSession } from './harness/editorPage'
+import type { Harness } from './harness/server'
 
+let session: EditorSession
 let harness: Harness
-let fal: FalEmulator
-let browser: Browser
 let page: Page
 let fixtureDir: string
 let outDir: string
@@ -24,40 +22,30 @@ let outDir: string
 const FLASH_SEC = 2
 
 beforeAll(async () => {
-  ensureRendererBuilt()
-  fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-mix-'))
   outDir = await mkdtemp(join(tmpdir(), 'e2e-mix-out-'))
-  await copyFile(await flashClip('mix flash.mp4', { flashesSec: [FLASH_SEC], durationSec: 6 }), join(fixtureDir, 'flash.mp4'))
-  await copyFile(await testClip('street.mp4', { durationSec: 3 }), join(fixtureDir, 'street.mp4'))
-  fal = await startFalEmulator()
-  harness = await startHarness({
-    fixtureDir,
-    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
-    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
-    keys: { fal: fal.apiKey },
+  const clips = {
+    'flash.mp4': await flashClip('mix flash.mp4', { flashesSec: [FLASH_SEC], durationSec: 6 }),
+    'street.mp4': await testClip('street.mp4', { durationSec: 3 }),
+  }
+  session = await openEditorWithFal(clips, {
+    viewport: { width: 1440, height: 900 },
+    // Test instrumentation: note every take the page's Web Audio starts (when, from where, how long, channels).
+    beforeLoad: (p) =>
+      p.addInitScript(() => {
+        const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number; pictureSec: number }> = []
+        ;(window as unknown as { __sourceStarts: typeof log }).__sourceStarts = log
+        const start = AudioBufferSourceNode.prototype.start
+        AudioBufferSourceNode.prototype.start = function (when = 0, offset = 0, duration = 0) {
+          const picture = document.querySelector<HTMLVideoElement>('[data-testid=monitor-video]')
+          log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime, pictureSec: picture?.currentTime ?? -1 })
+          return start.call(this, when, offset, duration)
+        }
+      }),
   })
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  // Test instrumentation: note every take the page's Web Audio starts (when, from where, how long, channels).
-  await page.addInitScript(() => {
-    const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number; pictureSec: number }> = []
-    ;(window as unknown as { __sourceStarts: typeof log }).__sourceStarts = log
-    const start = AudioBufferSourceNode.prototype.start
-    AudioBufferSourceNode.prototype.start = function (when = 0, offset = 0, duration = 0) {
-      const picture = document.querySelector<HTMLVideoElement>('[data-testid=monitor-video]')
-      log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime, pictureSec: picture?.currentTime ?? -1 })
-      return start.call(this, when, offset, duration)
-    }
-  })
-  await page.goto(harness.url)
+  ;({ page, harness, fixtureDir } = session)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await fal?.close()
-})
-
+afterAll(() => session?.close())
 
 const playheadX = async () => (await page.getByTestId('playhead').boundingBox())!.x
 const gainText = () => page.locator('.mix-control', { has: page.getByTestId('take-gain') }).locator('.value').textContent()

@@ -1,41 +1,22 @@
 // Regenerating one chunk of a long take in Chromium against the fal emulator: a 12 s segment is two 8 s
 // windows; "↻ 2" asks the provider for the second window only and adds a new take that keeps the first.
-import { copyFile, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFalEmulator, type FalEmulator } from '../emulators/fal'
+import type { FalEmulator } from '../emulators/fal'
 import { flashClip } from '../fixtures/media'
-import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
-import { startHarness, type Harness } from './harness/server'
+import { dropFiles, screenshot } from './harness/browser'
+import { openEditorWithFal, type EditorSession } from './harness/editorPage'
 
-let harness: Harness
-let fal: FalEmulator
-let browser: Browser
+let session: EditorSession
 let page: Page
+let fal: FalEmulator
 
 beforeAll(async () => {
-  ensureRendererBuilt()
-  const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-chunk-'))
-  await copyFile(await flashClip('harbour.mp4', { flashesSec: [2, 10], durationSec: 12 }), join(fixtureDir, 'harbour.mp4'))
-  fal = await startFalEmulator()
-  harness = await startHarness({
-    fixtureDir,
-    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-chunk-cache-')),
-    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
-    keys: { fal: fal.apiKey },
-  })
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
-  await page.goto(harness.url)
+  session = await openEditorWithFal({ 'harbour.mp4': await flashClip('harbour.mp4', { flashesSec: [2, 10], durationSec: 12 }) })
+  ;({ page, fal } = session)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await fal?.close()
-})
+afterAll(() => session?.close())
 
 describe('regenerating one chunk', () => {
   it('a long segment offers a chunk picker; ↻ 2 submits one call and adds a take', async () => {

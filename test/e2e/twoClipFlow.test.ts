@@ -2,33 +2,28 @@
 // generate three takes, audition one and choose it, lower its gain, export for the Web (two clips: one
 // re-encode), then probe the MP4: both clips' length, 48 kHz stereo AAC, and the take's click where the
 // flash is on the timeline. Undo/redo walks back across the choice and the gain.
-import { copyFile, mkdtemp } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFalEmulator, type FalEmulator } from '../emulators/fal'
 import { findClickSec } from '../fixtures/exportProject'
 import { decodeAudio, lavfiFixture, probeJson, testClip } from '../fixtures/media'
-import { dropFiles, ensureRendererBuilt, launchBrowser, screenshot } from './harness/browser'
-import { movePlayheadTo, blur } from './harness/editorPage'
-import { startHarness, type Harness } from './harness/server'
+import { dropFiles, screenshot } from './harness/browser'
+import { blur, movePlayheadTo, openEditorWithFal, type EditorSession } from './harness/editorPage'
+import type { Harness } from './harness/server'
 
 const FIRST_SEC = 4
 /** In the second clip's own time; on the timeline it is FIRST_SEC later. 25 fps frame grid. */
 const FLASH_IN_CLIP_SEC = 1.6
 
+let session: EditorSession
 let harness: Harness
-let fal: FalEmulator
-let browser: Browser
 let page: Page
 let outDir: string
 
 beforeAll(async () => {
-  ensureRendererBuilt()
-  const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-flow-'))
   outDir = await mkdtemp(join(tmpdir(), 'e2e-flow-out-'))
-  await copyFile(await testClip('harbour.mp4', { durationSec: FIRST_SEC, fps: 25 }), join(fixtureDir, 'harbour.mp4'))
   // A colourful clip with one white frame: the emulated MMAudio answers with a click on it.
   const flash = `between(t,${FLASH_IN_CLIP_SEC - 0.01},${FLASH_IN_CLIP_SEC + 0.03})`
   const door = await lavfiFixture('door.mp4', [
@@ -37,24 +32,11 @@ beforeAll(async () => {
     '-vf', `drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='${flash}'`,
     '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
   ])
-  await copyFile(door, join(fixtureDir, 'door.mp4'))
-  fal = await startFalEmulator()
-  harness = await startHarness({
-    fixtureDir,
-    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
-    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
-    keys: { fal: fal.apiKey },
-  })
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1440, height: 860 } })
-  await page.goto(harness.url)
+  session = await openEditorWithFal({ 'harbour.mp4': await testClip('harbour.mp4', { durationSec: FIRST_SEC, fps: 25 }), 'door.mp4': door })
+  ;({ page, harness } = session)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await fal?.close()
-})
+afterAll(() => session?.close())
 
 const takes = () => page.getByTestId('take')
 const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))

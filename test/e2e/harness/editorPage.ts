@@ -1,5 +1,11 @@
 // What E2E tests do to the editor page again and again, in one place.
-import type { Page } from 'playwright-core'
+import { copyFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
+import { ensureRendererBuilt, launchBrowser } from './browser'
+import { startHarness, type Harness } from './server'
 
 /** The editor's default zoom (px per second of timeline). */
 export const PX_PER_SEC = 40
@@ -15,4 +21,48 @@ export async function movePlayheadTo(page: Page, sec: number): Promise<void> {
 /** Leaves the focused field, which commits what was typed into it (one history entry). */
 export function blur(page: Page): Promise<void> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+}
+
+export interface EditorSession {
+  page: Page
+  harness: Harness
+  fal: FalEmulator
+  /** Where dropped files are found (by name). */
+  fixtureDir: string
+  close(): Promise<void>
+}
+
+/**
+ * The built editor in Chromium against the real main services, fal pointed at its emulator with the key set.
+ * `clips` (name → a generated file) are copied into the fixture folder under the names the page drops.
+ */
+export async function openEditorWithFal(
+  clips: Readonly<Record<string, string>>,
+  opts: { viewport?: { width: number; height: number }; beforeLoad?: (page: Page) => Promise<unknown> } = {},
+): Promise<EditorSession> {
+  ensureRendererBuilt()
+  const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-fixtures-'))
+  for (const [name, path] of Object.entries(clips)) await copyFile(path, join(fixtureDir, name))
+  const fal = await startFalEmulator()
+  const harness = await startHarness({
+    fixtureDir,
+    cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')),
+    env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
+    keys: { fal: fal.apiKey },
+  })
+  const browser: Browser = await launchBrowser()
+  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1440, height: 860 } })
+  await opts.beforeLoad?.(page)
+  await page.goto(harness.url)
+  return {
+    page,
+    harness,
+    fal,
+    fixtureDir,
+    close: async () => {
+      await browser.close()
+      await harness.close()
+      await fal.close()
+    },
+  }
 }
