@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ExportControl } from '../../../renderer/src/features/export/ExportControl'
 import { ExportDialog } from '../../../renderer/src/features/export/ExportDialog'
 import { twoClipProject } from './fixtures'
+import { installFakeBridge } from './fakeBridge'
 
 type Call = { channel: string; input: Record<string, unknown> }
 let calls: Call[]
@@ -13,27 +14,16 @@ let answers: Record<string, unknown>
 let push: (event: string, payload: unknown) => void
 
 beforeEach(() => {
-  calls = []
   answers = {
     'dialog:saveFile': { ok: true, data: { path: '/out/Holiday.mp4' } },
     'export:start': { ok: true, data: { jobId: 'job-1' } },
     'job:cancel': { ok: true, data: { cancelled: true } },
     'shell:showInFolder': { ok: true, data: { shown: true } },
   }
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  push = (event, payload) => act(() => listeners.get(event)?.forEach((l) => l(payload)))
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async (channel: string, input: Record<string, unknown>) => {
-      calls.push({ channel, input })
-      return answers[channel] ?? { ok: false, error: { code: 'INTERNAL', message: 'no' } }
-    },
-    on: (event: string, l: (p: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set())
-      listeners.get(event)!.add(l)
-      return () => listeners.get(event)!.delete(l)
-    },
-    getPathForFile: () => '',
-  }
+  const bridge = installFakeBridge((channel) => answers[channel])
+  calls = bridge.calls
+  push = (event, payload) => act(() => bridge.push(event, payload))
+
 })
 afterEach(cleanup)
 

@@ -9,6 +9,7 @@ import { Inspector } from '../../../renderer/src/features/generate/Inspector'
 import type { EditorAction } from '../../../renderer/src/state/editor'
 import { segment, twoClipProject } from './fixtures'
 import { info } from './providerFixtures'
+import { installFakeBridge, answering } from './fakeBridge'
 
 let providers: ProviderInfo[] = []
 let calls: Array<{ channel: string; input: any }> = []
@@ -16,9 +17,6 @@ let push: (event: string, payload: unknown) => void = () => {}
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true })
-  calls = []
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  push = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   const answers: Record<string, (input: any) => unknown> = {
     'providers:list': () => providers,
     'audio:interrupted': () => [],
@@ -26,19 +24,10 @@ beforeEach(() => {
     'audio:generate': () => ({ jobId: 'job-1' }),
     'job:cancel': () => ({ cancelled: true }),
   }
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async (channel: string, input: unknown) => {
-      calls.push({ channel, input })
-      const a = answers[channel]
-      return a ? { ok: true, data: a(input) } : { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }
-    },
-    on: (event: string, l: (p: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set())
-      listeners.get(event)!.add(l)
-      return () => listeners.get(event)!.delete(l)
-    },
-    getPathForFile: () => '',
-  }
+  const bridge = installFakeBridge(answering(answers))
+  calls = bridge.calls
+  push = bridge.push
+
 })
 afterEach(() => {
   cleanup()

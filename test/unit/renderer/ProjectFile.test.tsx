@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Project } from '../../../shared/domain/project'
 import { App } from '../../../renderer/src/App'
 import { twoClipProject } from './fixtures'
+import { installFakeBridge, answering } from './fakeBridge'
 
 let calls: Array<{ channel: string; input: any }>
 let recovery: unknown
@@ -13,10 +14,7 @@ let push: (event: string, payload: unknown) => void
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true })
-  calls = []
   recovery = null
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  push = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   const answers: Record<string, (input: any) => unknown> = {
     'dialog:saveFile': () => ({ path: '/films/Beach.mmaudio' }),
     'project:save': ({ path }) => ({ path }),
@@ -25,19 +23,10 @@ beforeEach(() => {
     'project:recent': () => ({ projects: [] }),
     'project:discardRecovery': () => ({ discarded: 1 }),
   }
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async (channel: string, input: unknown) => {
-      calls.push({ channel, input })
-      const answer = answers[channel]
-      return answer ? { ok: true, data: answer(input) } : { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }
-    },
-    on: (event: string, l: (p: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set())
-      listeners.get(event)!.add(l)
-      return () => listeners.get(event)!.delete(l)
-    },
-    getPathForFile: () => '',
-  }
+  const bridge = installFakeBridge(answering(answers))
+  calls = bridge.calls
+  push = bridge.push
+
 })
 afterEach(() => {
   cleanup()

@@ -7,6 +7,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../../shared/domain/ids'
 import { defaultSettings, type SecretStatus, type Settings } from '../../../shared/domain/settings'
 import { App } from '../../../renderer/src/App'
 import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog'
+import { installFakeBridge, answering } from './fakeBridge'
 
 const STORED = 'stored-secret-key-1234'
 let keys: Map<ProviderId, string>
@@ -23,8 +24,6 @@ beforeEach(() => {
   keys = new Map([['fal', STORED]])
   plainTextFallback = false
   settingsSent = []
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  push = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   const answers: Record<string, (input: any) => unknown> = {
     'settings:get': () => defaultSettings(),
     'settings:set': (s: Settings) => (settingsSent.push(s), s),
@@ -33,18 +32,8 @@ beforeEach(() => {
     'secrets:clear': ({ provider }) => (keys.delete(provider), statusOf(provider)),
     'providers:list': () => [{ id: 'fal', label: 'fal.ai' }, { id: 'wavespeed', label: 'WaveSpeed' }],
   }
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async (channel: string, input: unknown) => {
-      const answer = answers[channel]
-      return answer ? { ok: true, data: answer(input) } : { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }
-    },
-    on: (event: string, l: (p: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set())
-      listeners.get(event)!.add(l)
-      return () => listeners.get(event)!.delete(l)
-    },
-    getPathForFile: () => '',
-  }
+  push = installFakeBridge(answering(answers)).push
+
 })
 afterEach(cleanup)
 

@@ -8,12 +8,12 @@ import { Inspector } from '../../../renderer/src/features/generate/Inspector'
 import type { EditorAction } from '../../../renderer/src/state/editor'
 import { clip, segment, twoClipProject } from './fixtures'
 import { info } from './providerFixtures'
+import { installFakeBridge, answering } from './fakeBridge'
 
 let calls: Array<{ channel: string; input: any }> = []
 let interrupted: Array<{ segmentId: string | null; request: GenerationRequest }> = []
 
 beforeEach(() => {
-  calls = []
   interrupted = []
   const answers: Record<string, (input: any) => unknown> = {
     'providers:list': () => [info('fal')],
@@ -22,15 +22,8 @@ beforeEach(() => {
     'audio:generate': () => ({ jobId: 'job-1' }),
     'audio:regenerateChunk': () => ({ jobId: 'job-2' }),
   }
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async (channel: string, input: unknown) => {
-      calls.push({ channel, input })
-      const a = answers[channel]
-      return a ? { ok: true, data: a(input) } : { ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }
-    },
-    on: () => () => {},
-    getPathForFile: () => '',
-  }
+  calls = installFakeBridge(answering(answers)).calls
+
 })
 afterEach(cleanup)
 

@@ -7,23 +7,15 @@ import { Timeline } from '../../../renderer/src/features/timeline/Timeline'
 import { HEADER_PX } from '../../../renderer/src/features/timeline/layout'
 import { createEditorState, type EditorAction } from '../../../renderer/src/state/editor'
 import { segment, twoClipProject } from './fixtures'
+import { installFakeBridge } from './fakeBridge'
 
 /** Events main would push, by channel (the native menu's commands arrive as 'menu:command'). */
 let pushFromMain: (event: string, payload: unknown) => void = () => {}
 
 beforeEach(() => {
-  const listeners = new Map<string, Set<(p: unknown) => void>>()
-  pushFromMain = (event, payload) => listeners.get(event)?.forEach((l) => l(payload))
   // Main answers nothing useful here: no thumbnails, no peaks, no media URLs.
-  ;(window as unknown as { desktop: unknown }).desktop = {
-    invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'not in this test' } }),
-    on: (event: string, l: (p: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set())
-      listeners.get(event)!.add(l)
-      return () => listeners.get(event)!.delete(l)
-    },
-    getPathForFile: () => '',
-  }
+  pushFromMain = installFakeBridge().push
+
 })
 afterEach(cleanup)
 
