@@ -10,8 +10,12 @@ export interface ProviderErrorInfo {
 
 const MAX_PROVIDER_MESSAGE = 300
 
-/** Removes the API key (and anything shaped like a bearer token header) from text we did not write. */
-export function scrubSecrets(text: string, apiKey: string): string {
+/**
+ * A provider's own message made safe to show: the key we sent (known exactly, whatever its shape) and any
+ * bearer/key token are removed, and the text is kept short. Not the log scrubber (ipc/scrub.ts): its broad
+ * heuristics would also blank model names and ids a person needs to read.
+ */
+export function scrubProviderMessage(text: string, apiKey: string): string {
   let out = text
   if (apiKey.length >= 4) out = out.split(apiKey).join('•••')
   return out.replace(/\b(Bearer|Key)\s+[A-Za-z0-9_\-:.]{12,}/g, '$1 •••').slice(0, MAX_PROVIDER_MESSAGE)

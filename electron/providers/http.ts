@@ -14,7 +14,7 @@ import {
   httpStatusError,
   networkError,
   parseRetryAfter,
-  scrubSecrets,
+  scrubProviderMessage,
   timeoutError,
   unexpectedResponseError,
   type ProviderErrorInfo,
@@ -155,7 +155,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     const err = httpStatusError(
       config.label,
       res.status,
-      { ...info, ...(message ? { message: scrubSecrets(message, ctx.apiKey) } : {}) },
+      { ...info, ...(message ? { message: scrubProviderMessage(message, ctx.apiKey) } : {}) },
       parseRetryAfter(res.headers.get('retry-after'), Date.now()),
     )
     return refine ? refine(err, { status: res.status, headers: res.headers, body }) : err

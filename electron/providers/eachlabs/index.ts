@@ -2,7 +2,7 @@
 // abort, download. No official JS SDK exists. X-API-Key auth; the presigned PUT carries no key.
 import { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
@@ -70,7 +70,7 @@ async function createPrediction(http: ProviderHttp, apiKey: string, input: Eachl
     throw ambiguousSubmitError(LABEL, e)
   }
   if (created.predictionID) return created.predictionID
-  if (created.status === 'error') throw failedError(LABEL, scrubSecrets(eachlabsMessage(created) ?? '', apiKey) || undefined)
+  if (created.status === 'error') throw failedError(LABEL, scrubProviderMessage(eachlabsMessage(created) ?? '', apiKey) || undefined)
   throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response (no prediction id)'))
 }
 
@@ -97,7 +97,7 @@ function checkPrediction(http: ProviderHttp, ctx: ProviderContext, id: string): 
         return { done: true, value: outputUrl(p) }
       case 'failed':
       case 'error':
-        throw failedError(LABEL, scrubSecrets(eachlabsMessage(p) ?? '', ctx.apiKey) || undefined)
+        throw failedError(LABEL, scrubProviderMessage(eachlabsMessage(p) ?? '', ctx.apiKey) || undefined)
       case 'cancelled':
       case 'canceled':
         throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this prediction before it finished. Try again.`)

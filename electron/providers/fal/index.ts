@@ -5,7 +5,7 @@
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
-import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
@@ -106,7 +106,7 @@ async function fetchResult(http: ProviderHttp, ctx: ProviderContext, id: string)
   const runFailure: RefineError = (err, res) => {
     if (res.status !== 500 || res.headers.get('x-fal-retryable') === 'true') return err
     const message = falErrorInfo(res.body).message
-    return failedError(LABEL, message === undefined ? undefined : scrubSecrets(message, ctx.apiKey))
+    return failedError(LABEL, message === undefined ? undefined : scrubProviderMessage(message, ctx.apiKey))
   }
   const result = await http.json({ method: 'GET', url: requestPath(id), schema: FalResult, retry: 'idempotent', refineError: runFailure })
   return resultFile(result)

@@ -3,7 +3,7 @@
 // without a signal, streams uploaded Blobs with progress, and keeps what the SDK's ApiError drops.
 import { ApiError, createFalClient, type FalClient } from '@fal-ai/client'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { httpStatusError, networkError, parseRetryAfter, scrubSecrets, timeoutError } from '../errors'
+import { httpStatusError, networkError, parseRetryAfter, scrubProviderMessage, timeoutError } from '../errors'
 import type { ProviderHttp } from '../http'
 import type { ProviderContext } from '../types'
 import { falErrorInfo } from './schemas'
@@ -74,7 +74,7 @@ export function fromSdkError(e: unknown, ctx: ProviderContext, seen: SdkResponse
   }
   if (e instanceof ApiError) {
     const info = falErrorInfo(e.body)
-    const message = info.message === undefined ? {} : { message: scrubSecrets(info.message, ctx.apiKey) }
+    const message = info.message === undefined ? {} : { message: scrubProviderMessage(info.message, ctx.apiKey) }
     return httpStatusError(LABEL, e.status, { ...info, ...message }, seen.retryAfterSec)
   }
   return networkError(LABEL, e)

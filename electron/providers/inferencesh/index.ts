@@ -18,7 +18,7 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { failedError, httpStatusError, networkError, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
@@ -81,10 +81,10 @@ function toAppError(sdk: Sdk, e: unknown, apiKey: string, goneOn404: boolean): A
       /* keep the text */
     }
     const info = inferenceshErrorInfo(body)
-    return httpStatusError(LABEL, e.statusCode, { ...info, ...(info.message ? { message: scrubSecrets(info.message, apiKey) } : {}) }, undefined)
+    return httpStatusError(LABEL, e.statusCode, { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) }, undefined)
   }
   if (sdk.isRequirementsNotMetException(e)) {
-    return new AppError('PROVIDER_INPUT', `${LABEL} cannot run this app for your account: ${scrubSecrets(e.message, apiKey)}.`)
+    return new AppError('PROVIDER_INPUT', `${LABEL} cannot run this app for your account: ${scrubProviderMessage(e.message, apiKey)}.`)
   }
   if (e instanceof TypeError) return networkError(LABEL, e)
   return unexpectedResponseError(LABEL, 'response')
@@ -168,7 +168,7 @@ function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
 
 async function downloadAudio(c: Client, task: TaskBody): Promise<GenerateResult> {
   const status = statusNumber(task.status)
-  if (status === S.failed) throw failedError(LABEL, task.error ? scrubSecrets(task.error, c.ctx.apiKey) : undefined)
+  if (status === S.failed) throw failedError(LABEL, task.error ? scrubProviderMessage(task.error, c.ctx.apiKey) : undefined)
   if (status === S.cancelled) throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this task before it finished. Try again.`)
   if (status !== S.completed) throw unexpectedResponseError(LABEL, `task state (${String(task.status)})`)
   const out = parse(MmaudioOutput, task.output, 'task output')

@@ -1,7 +1,7 @@
 // Pixazo `mmaudio-v2-text-to-audio` over plain fetch + zod: 202 submit, poll the universal status endpoint,
 // download the first WAV of `output.media_url`. Text only; no cancel endpoint is documented.
 import { AppError } from '../../../shared/domain/errors'
-import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
@@ -65,7 +65,7 @@ function checkStatus(http: ProviderHttp, ctx: ProviderContext, pollUrl: string):
       // 404 = unknown request id (e.g. resuming one Pixazo no longer keeps).
       refineError: (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err),
     })
-    const error = s.error ? scrubSecrets(s.error, ctx.apiKey) : undefined
+    const error = s.error ? scrubProviderMessage(s.error, ctx.apiKey) : undefined
     switch (s.status.toUpperCase()) {
       case 'COMPLETED':
         mediaUrl(s)

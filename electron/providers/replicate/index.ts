@@ -13,7 +13,7 @@ import { basename } from 'node:path'
 import Replicate from 'replicate'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, parseRetryAfter, requestGoneError, scrubSecrets, timeoutError, unexpectedResponseError } from '../errors'
+import { failedError, httpStatusError, networkError, parseRetryAfter, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
@@ -67,7 +67,7 @@ function toAppError(e: unknown, apiKey: string, goneOn404: boolean): AppError {
     }
     const info = replicateErrorInfo(body)
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'), Date.now())
-    return httpStatusError(LABEL, res.status, { ...info, ...(info.message ? { message: scrubSecrets(info.message, apiKey) } : {}) }, retryAfter)
+    return httpStatusError(LABEL, res.status, { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) }, retryAfter)
   }
   if (e instanceof TypeError) return networkError(LABEL, e)
   return unexpectedResponseError(LABEL, 'response')
@@ -127,7 +127,7 @@ function checkPrediction(c: Client, id: string): () => Promise<PollStep<string>>
       }
       case 'failed': {
         const message = predictionError(p.error)
-        throw failedError(LABEL, message ? scrubSecrets(message, c.ctx.apiKey) : undefined)
+        throw failedError(LABEL, message ? scrubProviderMessage(message, c.ctx.apiKey) : undefined)
       }
       case 'canceled':
       case 'aborted':

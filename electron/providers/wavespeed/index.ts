@@ -4,7 +4,7 @@
 // other than 200 (read as that HTTP status by envelopeAwareFetch). It documents no cancel endpoint.
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
-import { failedError, requestGoneError, scrubSecrets, unexpectedResponseError } from '../errors'
+import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { multipartFileBody } from '../multipart'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
@@ -75,7 +75,7 @@ function waitForOutput(http: ProviderHttp, ctx: ProviderContext, id: string): Pr
       const p = envelopeData(body, WavespeedPrediction, 'prediction')
       if (p.status === 'created') return { done: false, progress: { stage: 'queued' } }
       if (p.status === 'processing') return { done: false, progress: { stage: 'generating' } }
-      if (p.status === 'failed') throw failedError(LABEL, p.error ? scrubSecrets(p.error, ctx.apiKey) : undefined)
+      if (p.status === 'failed') throw failedError(LABEL, p.error ? scrubProviderMessage(p.error, ctx.apiKey) : undefined)
       const url = p.outputs?.[0]
       if (!url) throw unexpectedResponseError(LABEL, 'completed prediction without an output')
       return { done: true, value: url }
