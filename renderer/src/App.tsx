@@ -47,7 +47,15 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const openImportDialog = useCallback(() => void importFromDialog(), [importFromDialog])
   const run = useEditorCommands({ state, dispatch, importFromDialog: openImportDialog, bodyWidthRef })
   useShortcuts(run)
-  const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch })
+  const onUnplayable = useCallback(
+    (path: string) =>
+      showError('A take cannot be played', {
+        code: 'FILE_NOT_FOUND',
+        message: `"${path.split(/[\\/]/).pop()}" is missing or damaged, so it stays silent. Regenerate the take, or delete it.`,
+      }),
+    [showError],
+  )
+  const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch, onUnplayable })
   const projectFile = useProjectFile({ project, dispatch, showError })
   const settings = useSettingsDialog()
   const openSettings = settings.openSettings

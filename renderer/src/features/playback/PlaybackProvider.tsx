@@ -64,6 +64,8 @@ interface EngineInput {
   project: Project
   playheadSec: number
   dispatch: Dispatch<EditorAction>
+  /** A take that cannot be played back (moved, deleted, damaged): it stays silent and the person is told. */
+  onUnplayable?: (path: string) => void
 }
 
 /** Makes everything below it see this transport through usePlayback(). */
@@ -72,7 +74,9 @@ export function PlaybackProvider({ value, children }: { value: Playback; childre
 }
 
 /** The editor's transport, made once by the app, which hands it down with <PlaybackProvider>. */
-export function usePlaybackEngine({ project, playheadSec, dispatch }: EngineInput): Playback {
+export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable }: EngineInput): Playback {
+  const onUnplayableRef = useRef(onUnplayable)
+  onUnplayableRef.current = onUnplayable
   const projectRef = useRef(project)
   projectRef.current = project
   const playheadRef = useRef(playheadSec)
@@ -82,7 +86,12 @@ export function usePlaybackEngine({ project, playheadSec, dispatch }: EngineInpu
   const controller = useMemo(
     () =>
       new PlaybackController({
-        audio: new AudioLayer({ createContext: () => new AudioContext({ latencyHint: 'interactive' }), urlFor, fetchBytes }),
+        audio: new AudioLayer({
+          createContext: () => new AudioContext({ latencyHint: 'interactive' }),
+          urlFor,
+          fetchBytes,
+          onUnplayable: (path) => onUnplayableRef.current?.(path),
+        }),
         getProject: () => projectRef.current,
         onTime: (sec) => dispatch({ type: 'playheadMoved', sec }),
         onRate: setRate,

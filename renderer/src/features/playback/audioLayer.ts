@@ -9,6 +9,8 @@ export interface AudioLayerDeps {
   /** The URL main hands out for a file (the renderer never builds one). */
   urlFor: (path: string) => Promise<string | null>
   fetchBytes: (url: string) => Promise<ArrayBuffer>
+  /** Told once per take that cannot be played (no URL from main, or not decodable), so the person hears why. */
+  onUnplayable?: (path: string) => void
 }
 
 interface Voice {
@@ -29,6 +31,8 @@ export class AudioLayer {
   private originalBus: GainNode | null = null
   private readonly buffers = new Map<string, Promise<AudioBuffer | null>>()
   private readonly decoded = new Map<string, AudioBuffer>()
+  /** Takes already reported unplayable (a failed decode is tried again on the next play, but told once). */
+  private readonly reported = new Set<string>()
   private voices: Voice[] = []
   /** Each element's own gain (mono centring); an element can be given to Web Audio only once. */
   private readonly elements = new Map<HTMLMediaElement, { gain: number; node: GainNode | null }>()
@@ -50,7 +54,7 @@ export class AudioLayer {
     return this.ctx
   }
 
-  /** Decodes a take once; null when main has no URL for it or it cannot be decoded (it then stays silent). */
+  /** Decodes a take once; null when main has no URL for it or it cannot be decoded (silent, and reported). */
   load(path: string): Promise<AudioBuffer | null> {
     let p = this.buffers.get(path)
     if (!p) {
@@ -64,11 +68,15 @@ export class AudioLayer {
   private async decode(path: string): Promise<AudioBuffer | null> {
     try {
       const url = await this.deps.urlFor(path)
-      if (!url) return null
-      return await this.context().decodeAudioData(await this.deps.fetchBytes(url))
+      if (url) return await this.context().decodeAudioData(await this.deps.fetchBytes(url))
     } catch {
-      return null
+      // reported below
     }
+    if (!this.reported.has(path)) {
+      this.reported.add(path)
+      this.deps.onUnplayable?.(path)
+    }
+    return null
   }
 
   /** Channel count of a decoded take (1 until known: what providers return). */
