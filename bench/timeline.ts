@@ -11,7 +11,8 @@ import { extname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
 import type { Asset } from '../shared/domain/asset'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, type Project } from '../shared/domain/project'
+import { anchorForRange } from '../shared/domain/placement'
+import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Project } from '../shared/domain/project'
 import { launchBrowser } from '../test/e2e/harness/browser'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -53,10 +54,11 @@ export function benchProject(): Project {
     const startSec = lanes[lane]! + Math.round(rand() * 30) / 10
     const endSec = startSec + 1 + Math.round(rand() * (rand() < 0.15 ? 190 : 50)) / 10
     lanes[lane] = endSec
-    return { id: `seg-${i}`, startSec, endSec, lane, params: DEFAULT_GENERATION, takes: [], activeTakeId: null }
+    const anchor = anchorForRange(clips, { startSec, endSec }, true)
+    return { id: `seg-${i}`, anchor, lane, params: DEFAULT_GENERATION, takes: [], activeTakeId: null }
   })
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     id: 'bench',
     name: 'Bench: 300 clips, 1000 segments',
     assets,

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto'
 import type { Asset } from '../../shared/domain/asset'
 import {
   DEFAULT_ORIGINAL_AUDIO,
+  PROJECT_VERSION,
   type GenerationParams,
   type OriginalAudio,
   type Project,
   type Take,
 } from '../../shared/domain/project'
 
-/** PURE: the whole clip on the timeline from 0, one segment [fromSec, toSec) whose first take sounds. */
+/** PURE: the whole clip on the timeline from 0, one segment on [fromSec, toSec) of its picture whose first take sounds. */
 export function singleClipProject(input: {
   asset: Asset
   fromSec: number
@@ -21,8 +22,9 @@ export function singleClipProject(input: {
   newId?: () => string
 }): Project {
   const newId = input.newId ?? randomUUID
+  const { asset } = input
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     id: newId(),
     name: input.asset.name,
     assets: [input.asset],
@@ -30,8 +32,9 @@ export function singleClipProject(input: {
     segments: [
       {
         id: newId(),
-        startSec: input.fromSec,
-        endSec: input.toSec,
+        anchor: input.params.textOnly
+          ? { kind: 'timeline', startSec: input.fromSec, endSec: input.toSec }
+          : { kind: 'source', assetId: asset.id, inSec: input.fromSec, outSec: input.toSec },
         lane: 0,
         params: input.params,
         takes: [...input.takes],

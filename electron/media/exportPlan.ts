@@ -121,7 +121,7 @@ function mixInputs(
       originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipDurationSec(clip)), startSec: clip.startSec })
     }
   }
-  const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, take.offsetSec, take.durationSec), take }))
+  const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec), take }))
   return { originals, takes }
 }
 

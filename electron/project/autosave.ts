@@ -6,7 +6,8 @@ import { statSync } from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { Project } from '../../shared/domain/project'
+import type { Project } from '../../shared/domain/project'
+import { StoredProject } from '../../shared/domain/projectVersions'
 import { writeFileAtomic } from './projectFile'
 
 export const AutosaveRecord = z.object({
@@ -14,7 +15,8 @@ export const AutosaveRecord = z.object({
   savedAt: z.string(),
   /** The project's own file, when it has one (main only records a path it allowed for saving). */
   path: z.string().nullable(),
-  project: Project,
+  /** Autosaves written before an upgrade are read as the current project version. */
+  project: StoredProject,
 })
 export type AutosaveRecord = z.infer<typeof AutosaveRecord>
 

@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../shared/domain/errors'
-import { Project } from '../../shared/domain/project'
+import { Project, PROJECT_VERSION } from '../../shared/domain/project'
+import { parseStoredProject, READABLE_PROJECT_VERSIONS } from '../../shared/domain/projectVersions'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainFsError } from '../media/fsErrors'
 
 export const PROJECT_EXTENSION = '.mmaudio'
-const CURRENT_VERSION = 1
 
 /** How the temp file is opened (injectable, to simulate a crash mid-write in tests). */
 export type OpenFile = typeof fsp.open
@@ -113,15 +113,15 @@ export async function openProjectFile(
   if (typeof raw !== 'object' || raw === null || typeof version !== 'number') {
     throw new AppError('BAD_INPUT', `"${name}" is not an MMAudio Studio project.`)
   }
-  if (version !== CURRENT_VERSION) {
+  if (!READABLE_PROJECT_VERSIONS.includes(version)) {
     throw new AppError(
       'BAD_INPUT',
-      version > CURRENT_VERSION
+      version > PROJECT_VERSION
         ? `"${name}" was saved by a newer version of MMAudio Studio (project version ${version}). Update the app to open it.`
         : `"${name}" has an unknown project version (${version}).`,
     )
   }
-  const parsed = Project.safeParse(raw)
+  const parsed = parseStoredProject(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''

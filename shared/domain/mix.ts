@@ -5,25 +5,41 @@
 // - Take fades are linear in amplitude (ffmpeg afade's default `tri`, Web Audio linearRampToValueAtTime).
 // - Envelope ramps between breakpoints are linear in amplitude, not in dB, for the same reason.
 // - A mono take is centred with an equal-power pan: each side at −3 dB (what ffmpeg's upmix does).
-import type { OriginalAudio, Project, Segment, Take } from './project'
+import { segmentLengthSec, sourcePieces, timelineEndSec, type Piece } from './placement'
+import type { Clip, OriginalAudio, Project, Segment, Take } from './project'
+import { TIME_EPS } from './time'
 
 export const SILENCE_DB = -Infinity
 
-/** One take as it sounds on the timeline. */
+/** How long a take fades where an edit cuts it (a trimmed clip edge, a cut, an end of the timeline): no click. */
+export const EDGE_FADE_SEC = 0.005
+
+/**
+ * One piece of a take as it sounds on the timeline. A take sounds where its segment is (slid by its nudge); a
+ * segment made from a picture sounds through each clip that shows that picture, so one take can be several
+ * pieces (a split clip moved apart, a clip used twice) or none (its clip deleted).
+ */
 export interface PlacedTake {
   segmentId: string
   takeId: string
+  /** Which piece of the take this is (0 for the first), so a take cut in two stays two voices. */
+  pieceIndex: number
   path: string
-  /** Timeline time of the first sample that plays (segment start + nudge, never before 0). */
+  /** Timeline time of the first sample that plays. */
   startSec: number
-  /** Where in the take's file playback begins: > 0 only when a negative nudge pulls the take before 0. */
+  /** Where in the take's file that sample is: take time (0 = the segment's start). */
   offsetSec: number
-  /** How long it plays (cut to the segment, and to the end of the timeline). */
+  /** How long it plays. */
   durationSec: number
   gainDb: number
-  /** Fades at the start and end of what plays; together never longer than durationSec. */
+  /** The take's length as its segment uses it; its own fades sit at its ends, in take time. */
+  takeSec: number
+  /** The take's own fades: in over take time [0, fadeInSec), out over [takeSec − fadeOutSec, takeSec). */
   fadeInSec: number
   fadeOutSec: number
+  /** Fades at the piece's own start and end where an edit cuts the take there (0 where the take itself begins/ends). */
+  edgeInSec: number
+  edgeOutSec: number
 }
 
 /** A breakpoint of a gain envelope; between breakpoints the gain ramps linearly (in amplitude). */
@@ -51,14 +67,33 @@ export function gainToDb(gain: number): number {
 
 /** Timeline length: the end of the last clip (0 for an empty timeline). */
 export function timelineSec(project: Pick<Project, 'clips'>): number {
-  return project.clips.reduce((end, c) => Math.max(end, c.startSec + (c.outSec - c.inSec)), 0)
+  return timelineEndSec(project.clips)
 }
 
 function activeTake(segment: Segment): Take | undefined {
   return segment.takes.find((t) => t.id === segment.activeTakeId)
 }
 
-/** Each segment's active take, placed and trimmed; muted takes never sound, and any solo silences the rest. */
+/**
+ * Where take time [0, lengthSec) sounds: the segment's range slid by the nudge, through the clips that show it
+ * (a source segment) or as it is, within the timeline (a timeline segment). offsetSec is take time.
+ */
+export function takePieces(
+  clips: readonly Clip[],
+  segment: Pick<Segment, 'anchor'>,
+  lengthSec: number,
+  nudgeSec: number,
+  endSec: number,
+): Piece[] {
+  const a = segment.anchor
+  if (a.kind === 'source') return sourcePieces(clips, a.assetId, a.inSec + nudgeSec, a.inSec + nudgeSec + lengthSec)
+  const fromSec = a.startSec + nudgeSec
+  const lo = Math.max(0, fromSec)
+  const hi = Math.min(endSec, fromSec + lengthSec)
+  return hi - lo > TIME_EPS ? [{ startSec: lo, endSec: hi, offsetSec: lo - fromSec, clipIds: [] }] : []
+}
+
+/** Each segment's active take, placed piece by piece; muted takes never sound, and any solo silences the rest. */
 export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): PlacedTake[] {
   const endSec = timelineSec(project)
   const active = project.segments.flatMap((segment) => {
@@ -70,33 +105,41 @@ export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): Pla
   for (const { segment, take } of active) {
     const { mix } = take
     if (mix.muted || (anySolo && !mix.solo)) continue
-    const nominalStartSec = segment.startSec + mix.nudgeMs / 1000
-    const offsetSec = Math.max(0, -nominalStartSec)
-    const startSec = nominalStartSec + offsetSec
-    const lengthSec = Math.min(take.durationSec, segment.endSec - segment.startSec)
-    const durationSec = Math.min(lengthSec - offsetSec, endSec - startSec)
-    if (!(durationSec > 0)) continue
-    const fades = fitFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, durationSec)
-    placed.push({
-      segmentId: segment.id,
-      takeId: take.id,
-      path: take.path,
-      startSec,
-      offsetSec,
-      durationSec,
-      gainDb: mix.gainDb,
-      ...fades,
+    const takeSec = Math.min(take.durationSec, segmentLengthSec(segment))
+    const fades = fitFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, takeSec)
+    takePieces(project.clips, segment, takeSec, mix.nudgeMs / 1000, endSec).forEach((piece, pieceIndex) => {
+      const durationSec = piece.endSec - piece.startSec
+      const edges = fitFades(
+        piece.offsetSec > TIME_EPS ? EDGE_FADE_SEC : 0,
+        piece.offsetSec + durationSec < takeSec - TIME_EPS ? EDGE_FADE_SEC : 0,
+        durationSec,
+      )
+      placed.push({
+        segmentId: segment.id,
+        takeId: take.id,
+        pieceIndex,
+        path: take.path,
+        startSec: piece.startSec,
+        offsetSec: piece.offsetSec,
+        durationSec,
+        gainDb: mix.gainDb,
+        takeSec,
+        fadeInSec: fades.inSec,
+        fadeOutSec: fades.outSec,
+        edgeInSec: edges.inSec,
+        edgeOutSec: edges.outSec,
+      })
     })
   }
   return placed.sort((a, b) => a.startSec - b.startSec)
 }
 
 /** Fades that together would outlast the sound are shortened in proportion. */
-function fitFades(inSec: number, outSec: number, durationSec: number): { fadeInSec: number; fadeOutSec: number } {
+function fitFades(inSec: number, outSec: number, durationSec: number): { inSec: number; outSec: number } {
   const total = inSec + outSec
-  if (total <= durationSec) return { fadeInSec: inSec, fadeOutSec: outSec }
+  if (total <= durationSec) return { inSec, outSec }
   const scale = durationSec / total
-  return { fadeInSec: inSec * scale, fadeOutSec: outSec * scale }
+  return { inSec: inSec * scale, outSec: outSec * scale }
 }
 
 /** Sorted, merged [start, end) ranges: ranges closer than `joinSec` become one. */

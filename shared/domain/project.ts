@@ -73,11 +73,34 @@ export const Take = z.object({
 })
 export type Take = z.infer<typeof Take>
 
-/** A range of the timeline that gets generated sound. */
-export const Segment = z.object({
-  id: Id,
+/**
+ * Where a segment is. Sound made from a picture belongs to that picture: a `source` segment is a range of its
+ * asset's own time, and it sounds wherever clips show that range (moving, trimming, splitting or deleting clips
+ * never touches it). A `timeline` segment is a range of timeline time: a text-only bed, or a range over a gap or
+ * across a cut.
+ */
+export const SourceAnchor = z.object({
+  kind: z.literal('source'),
+  assetId: Id,
+  inSec: z.number().nonnegative(),
+  outSec: z.number().positive(),
+})
+export type SourceAnchor = z.infer<typeof SourceAnchor>
+
+export const TimelineAnchor = z.object({
+  kind: z.literal('timeline'),
   startSec: z.number().nonnegative(),
   endSec: z.number().positive(),
+})
+export type TimelineAnchor = z.infer<typeof TimelineAnchor>
+
+export const SegmentAnchor = z.discriminatedUnion('kind', [SourceAnchor, TimelineAnchor])
+export type SegmentAnchor = z.infer<typeof SegmentAnchor>
+
+/** A range that gets generated sound, with its takes. Take time 0 is the segment's start. */
+export const Segment = z.object({
+  id: Id,
+  anchor: SegmentAnchor,
   /** Sound lane index, 0 = the first generated lane. */
   lane: z.number().int().nonnegative(),
   params: GenerationParams,
@@ -100,8 +123,11 @@ export type OriginalAudio = z.infer<typeof OriginalAudio>
 
 export const DEFAULT_ORIGINAL_AUDIO: OriginalAudio = { mode: 'keep', lowerDb: -12, duckDb: -10, duckFadeMs: 300 }
 
+/** The project file format. 2: segments are anchored (source or timeline); 1 kept them in timeline time. */
+export const PROJECT_VERSION = 2
+
 export const Project = z.object({
-  version: z.literal(1),
+  version: z.literal(PROJECT_VERSION),
   id: Id,
   name: z.string(),
   assets: z.array(Asset),

@@ -22,7 +22,3 @@ export function formatFrameTimecode(sec: number, fps: number): string {
 export const secToPx = (sec: number, pxPerSec: number): number => sec * pxPerSec
 export const pxToSec = (px: number, pxPerSec: number): number => px / pxPerSec
 
-/** Seconds rounded to the microsecond, so repeated edits do not accumulate float noise. */
-export const roundSec = (sec: number): number => Math.round(sec * 1e6) / 1e6
-
-export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v))

@@ -1,14 +1,12 @@
 // Pure edits of the clips on the video track. Invariants every edit keeps: clips never overlap, the array is
 // sorted by startSec, a clip is at least one frame long and uses only [0, asset duration] of its asset.
 // An edit that changes nothing returns the same Project object, so the history records no entry.
-import type { Clip, Project } from '../../../shared/domain/project'
-import { clamp, roundSec } from '../lib/timecode'
+import { clipEndSec, clipLengthSec } from '../../../shared/domain/placement'
+import type { Clip, Project, Segment } from '../../../shared/domain/project'
+import { clamp, roundSec, TIME_EPS } from '../../../shared/domain/time'
 
 /** The frame rate used when no clip says otherwise. */
 export const PROJECT_FPS = 25
-
-export const clipLengthSec = (c: Clip): number => c.outSec - c.inSec
-export const clipEndSec = (c: Clip): number => c.startSec + clipLengthSec(c)
 
 export function clipFps(project: Project, clip: Clip | undefined): number {
   if (!clip) return PROJECT_FPS
@@ -102,8 +100,9 @@ export function splitClip(project: Project, clipId: string, atSec: number, newCl
 }
 
 /**
- * Removes a clip. With `ripple`, everything after it (clips, and segments that start after it ends) slides
- * left by its length so the gap closes; without, the gap stays.
+ * Removes a clip; the sound made from its picture goes with it (it shows nowhere until a clip shows that picture
+ * again, e.g. after undo). With `ripple`, everything after it slides left by its length so the gap closes: the
+ * clips (and the sound on their picture with them) and the segments in timeline time that start after it ends.
  */
 export function deleteClip(project: Project, clipId: string, ripple = false): Project {
   const clip = project.clips.find((c) => c.id === clipId)
@@ -114,9 +113,15 @@ export function deleteClip(project: Project, clipId: string, ripple = false): Pr
   const len = clipLengthSec(clip)
   return {
     ...project,
-    clips: clips.map((c) => (c.startSec >= endSec - 1e-9 ? { ...c, startSec: roundSec(c.startSec - len) } : c)),
-    segments: project.segments.map((s) =>
-      s.startSec >= endSec - 1e-9 ? { ...s, startSec: roundSec(s.startSec - len), endSec: roundSec(s.endSec - len) } : s,
-    ),
+    clips: clips.map((c) => (c.startSec >= endSec - TIME_EPS ? { ...c, startSec: roundSec(c.startSec - len) } : c)),
+    segments: project.segments.map((s) => (startsAfter(s, endSec) ? shiftedLeft(s, len) : s)),
   }
+}
+
+const startsAfter = (s: Segment, sec: number): boolean => s.anchor.kind === 'timeline' && s.anchor.startSec >= sec - TIME_EPS
+
+function shiftedLeft(s: Segment, bySec: number): Segment {
+  if (s.anchor.kind !== 'timeline') return s
+  const { startSec, endSec } = s.anchor
+  return { ...s, anchor: { kind: 'timeline', startSec: roundSec(startSec - bySec), endSec: roundSec(endSec - bySec) } }
 }

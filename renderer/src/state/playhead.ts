@@ -1,5 +1,6 @@
 // Playhead stepping by frames: the frame grid of the clip under the playhead (its own fps, counted from its
 // start on the timeline), or the 25 fps project grid over empty track.
+import { clipEndSec, layoutSegments } from '../../../shared/domain/placement'
 import type { Project } from '../../../shared/domain/project'
 import { clipAt, clipFps } from './clipEdits'
 
@@ -22,8 +23,8 @@ export function playheadStepped(project: Project, playheadSec: number, frames: n
 /** The next (dir 1) or previous (dir −1) edit point from `sec`: clip and segment edges, and 0. */
 export function editPoint(project: Project, sec: number, dir: 1 | -1): number {
   const points = [0]
-  for (const c of project.clips) points.push(c.startSec, c.startSec + c.outSec - c.inSec)
-  for (const s of project.segments) points.push(s.startSec, s.endSec)
+  for (const c of project.clips) points.push(c.startSec, clipEndSec(c))
+  for (const p of layoutSegments(project).pieces) points.push(p.startSec, p.endSec)
   const EPS = 1e-6
   const candidates = points.filter((p) => (dir > 0 ? p > sec + EPS : p < sec - EPS))
   if (candidates.length === 0) return sec

@@ -1,10 +1,11 @@
 // Pure edits of a Project. The editor reducer records each as one history entry.
 import type { Asset } from '../../../shared/domain/asset'
-import { DEFAULT_ORIGINAL_AUDIO, type Clip, type Project } from '../../../shared/domain/project'
+import { layoutSegments, timelineEndSec as clipsEndSec } from '../../../shared/domain/placement'
+import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project } from '../../../shared/domain/project'
 
 export function emptyProject(id: string, nowIso: string): Project {
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     id,
     name: 'Untitled',
     assets: [],
@@ -18,12 +19,12 @@ export function emptyProject(id: string, nowIso: string): Project {
 
 /** End of the last clip on the timeline. */
 export function timelineEndSec(project: Project): number {
-  return project.clips.reduce((end, c) => Math.max(end, c.startSec + (c.outSec - c.inSec)), 0)
+  return clipsEndSec(project.clips)
 }
 
-/** End of everything on the timeline: the picture and every segment. */
+/** End of everything on the timeline: the picture and every segment where it shows. */
 export function contentEndSec(project: Project): number {
-  return project.segments.reduce((end, s) => Math.max(end, s.endSec), timelineEndSec(project))
+  return layoutSegments(project).pieces.reduce((end, p) => Math.max(end, p.endSec), timelineEndSec(project))
 }
 
 /**

@@ -4,7 +4,7 @@ import type { GenerationParams, Project, Take } from '../../../shared/domain/pro
 import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
 import type { Selection } from './editor'
 import { mixEdit, type MixAction } from './mixEdits'
-import { addSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
+import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
 
 export type ProjectAction =
@@ -14,8 +14,11 @@ export type ProjectAction =
   | { type: 'splitAtPlayhead'; newClipId: string }
   | { type: 'selectionDeleted'; ripple: boolean }
   | { type: 'segmentAdded'; segmentId: string; startSec: number; endSec: number; lane: number }
-  | { type: 'segmentMoved'; segmentId: string; startSec: number; lane: number }
-  | { type: 'segmentResized'; segmentId: string; edge: SegmentEdge; deltaSec: number }
+  /** The piece of the segment that starts at `pieceStartSec` (the one dragged) now starts at `startSec`. */
+  | { type: 'segmentMoved'; segmentId: string; pieceStartSec: number; startSec: number; lane: number }
+  | { type: 'segmentResized'; segmentId: string; pieceStartSec: number; edge: SegmentEdge; deltaSec: number }
+  /** Attach a segment to the picture under it (its sound follows that clip), or detach it into timeline time. */
+  | { type: 'segmentAnchored'; segmentId: string; attach: boolean }
   | { type: 'takesAdded'; segmentId: string; takes: readonly Take[] }
   | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
@@ -57,12 +60,12 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
     }
     case 'segmentMoved':
       return {
-        project: moveSegment(project, action.segmentId, action.startSec, action.lane),
+        project: moveSegment(project, action.segmentId, action.pieceStartSec, action.startSec, action.lane),
         selection: { kind: 'segment', id: action.segmentId },
       }
     case 'segmentResized':
       return {
-        project: resizeSegment(project, action.segmentId, action.edge, action.deltaSec),
+        project: resizeSegment(project, action.segmentId, action.pieceStartSec, action.edge, action.deltaSec),
         selection: { kind: 'segment', id: action.segmentId },
       }
     case 'takeMixChanged':
@@ -74,8 +77,16 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       return { project: chooseActiveTake(project, action.segmentId, action.takeId), selection: keep }
     case 'takeDeleted':
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
-    case 'segmentParamsChanged':
-      return { project: changeSegmentParams(project, action.segmentId, action.params), selection: keep }
+    case 'segmentAnchored':
+      return { project: anchorSegment(project, action.segmentId, action.attach), selection: keep }
+    case 'segmentParamsChanged': {
+      // Text only makes a bed of timeline time; back to the picture attaches it to the clip under it.
+      const before = project.segments.find((s) => s.id === action.segmentId)?.params.textOnly
+      const textOnly = action.params.textOnly
+      const changed = changeSegmentParams(project, action.segmentId, action.params)
+      const flipped = textOnly !== undefined && before !== undefined && textOnly !== before
+      return { project: flipped ? anchorSegment(changed, action.segmentId, !textOnly) : changed, selection: keep }
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
+import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import { createAppServices, type Desktop } from '../../../electron/app/services'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
@@ -42,7 +42,7 @@ function setup(dataDir?: string) {
 
 function project(clipPath: string, takePath: string): Project {
   return {
-    version: 1, id: 'proj-1', name: 'Untitled', original: DEFAULT_ORIGINAL_AUDIO,
+    version: PROJECT_VERSION, id: 'proj-1', name: 'Untitled', original: DEFAULT_ORIGINAL_AUDIO,
     createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     assets: [{
       id: 'a', path: clipPath, name: 'beach.mp4', contentHash: 'h', durationSec: 4, sizeBytes: 1, audio: null,
@@ -50,7 +50,7 @@ function project(clipPath: string, takePath: string): Project {
     }],
     clips: [{ id: 'c', assetId: 'a', startSec: 0, inSec: 0, outSec: 4 }],
     segments: [{
-      id: 's', startSec: 0, endSec: 2, lane: 0, params: DEFAULT_GENERATION, activeTakeId: 't',
+      id: 's', anchor: { kind: 'source', assetId: 'a', inSec: 0, outSec: 2 }, lane: 0, params: DEFAULT_GENERATION, activeTakeId: 't',
       takes: [{ id: 't', provider: 'fal', seed: 7, path: takePath, durationSec: 2, requestIds: [], createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX }],
     }],
   }

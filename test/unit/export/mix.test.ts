@@ -23,8 +23,7 @@ const clip = (startSec: number, inSec: number, outSec: number): Clip => ({ id: `
 function segment(id: string, startSec: number, endSec: number, mix: Partial<TakeMix> = {}, takeSec = endSec - startSec): Segment {
   return {
     id,
-    startSec,
-    endSec,
+    anchor: { kind: 'timeline', startSec, endSec },
     lane: 0,
     params: DEFAULT_GENERATION,
     takes: [
@@ -48,7 +47,10 @@ describe('soundingTakes', () => {
   it("places each segment's active take at its start plus nudge, with its gain and fades", () => {
     const takes = soundingTakes({ clips: tenSeconds, segments: [segment('s', 2, 4, { nudgeMs: 120, gainDb: -6, fadeInMs: 50, fadeOutMs: 300 })] })
     expect(takes).toEqual([
-      { segmentId: 's', takeId: 's-t', path: '/takes/s.wav', startSec: 2.12, offsetSec: 0, durationSec: 2, gainDb: -6, fadeInSec: 0.05, fadeOutSec: 0.3 },
+      {
+        segmentId: 's', takeId: 's-t', pieceIndex: 0, path: '/takes/s.wav', startSec: 2.12, offsetSec: 0, durationSec: 2, gainDb: -6,
+        takeSec: 2, fadeInSec: 0.05, fadeOutSec: 0.3, edgeInSec: 0, edgeOutSec: 0,
+      },
     ])
   })
 
@@ -89,7 +91,8 @@ describe('soundingTakes', () => {
 })
 
 const placed = (startSec: number, durationSec: number): PlacedTake => ({
-  segmentId: 's', takeId: 't', path: '/t.wav', startSec, offsetSec: 0, durationSec, gainDb: 0, fadeInSec: 0, fadeOutSec: 0,
+  segmentId: 's', takeId: 't', pieceIndex: 0, path: '/t.wav', startSec, offsetSec: 0, durationSec, gainDb: 0,
+  takeSec: durationSec, fadeInSec: 0, fadeOutSec: 0, edgeInSec: 0, edgeOutSec: 0,
 })
 
 describe('originalEnvelope', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
-import { DEFAULT_ORIGINAL_AUDIO, type Project } from '../../../shared/domain/project'
+import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import { defaultSettings } from '../../../shared/domain/settings'
 import { createAppServices, type Desktop } from '../../../electron/app/services'
 import { dispatch } from '../../../electron/ipc/handle'
@@ -59,7 +59,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
 
 function minimalProject(assetPath: string): Project {
   return {
-    version: 1, id: 'p', name: 'P', clips: [], segments: [], original: DEFAULT_ORIGINAL_AUDIO,
+    version: PROJECT_VERSION, id: 'p', name: 'P', clips: [], segments: [], original: DEFAULT_ORIGINAL_AUDIO,
     createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     assets: [{
       id: 'a', path: assetPath, name: 'a.mp4', contentHash: 'h', durationSec: 1, sizeBytes: 1, audio: null,

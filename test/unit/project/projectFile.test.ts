@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
+import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import {
   openProjectFile,
   resolveMediaPath,
@@ -15,7 +15,7 @@ import {
 
 function projectWith(assetPath: string, takePath: string): Project {
   return {
-    version: 1,
+    version: PROJECT_VERSION,
     id: 'p1',
     name: 'Beach',
     assets: [
@@ -34,8 +34,7 @@ function projectWith(assetPath: string, takePath: string): Project {
     segments: [
       {
         id: 's1',
-        startSec: 1,
-        endSec: 3,
+        anchor: { kind: 'source', assetId: 'a1', inSec: 1, outSec: 3 },
         lane: 0,
         params: DEFAULT_GENERATION,
         takes: [
@@ -112,7 +111,7 @@ describe('saveProjectFile / openProjectFile', () => {
     writeFileSync(other, '{"name":"package"}')
     await expect(openProjectFile(other)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/not an MMAudio Studio project/) })
     const newer = join(dir, 'newer.mmaudio')
-    writeFileSync(newer, '{"version":2}')
+    writeFileSync(newer, '{"version":3}')
     await expect(openProjectFile(newer)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/newer version/) })
     const damaged = join(dir, 'damaged.mmaudio')
     writeFileSync(damaged, '{"version":1,"id":"x"}')

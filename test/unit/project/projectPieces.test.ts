@@ -2,17 +2,17 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
+import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import { autosaveFileName, createAutosaveStore } from '../../../electron/project/autosave'
 import { gatherTakes, mediaFolderFor } from '../../../electron/project/mediaFolder'
 import { pushRecent, recentEntries } from '../../../electron/project/recentProjects'
 
 function projectWithTakes(id: string, takePaths: string[]): Project {
   return {
-    version: 1, id, name: 'Beach', assets: [], clips: [], original: DEFAULT_ORIGINAL_AUDIO,
+    version: PROJECT_VERSION, id, name: 'Beach', assets: [], clips: [], original: DEFAULT_ORIGINAL_AUDIO,
     createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     segments: [{
-      id: 's1', startSec: 0, endSec: 2, lane: 0, params: DEFAULT_GENERATION, activeTakeId: null,
+      id: 's1', anchor: { kind: 'timeline', startSec: 0, endSec: 2 }, lane: 0, params: DEFAULT_GENERATION, activeTakeId: null,
       takes: takePaths.map((path, i) => ({
         id: `t${i}`, provider: 'fal' as const, seed: i, path, durationSec: 2, requestIds: [], createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX,
       })),

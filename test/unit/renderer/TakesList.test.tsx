@@ -89,7 +89,7 @@ describe('the takes list', () => {
 
   it('a segment within one window has no chunk picker', async () => {
     const p = project()
-    await renderTakes({ ...p, segments: [{ ...p.segments[0]!, endSec: 8 }] })
+    await renderTakes({ ...p, segments: [{ ...p.segments[0]!, anchor: { kind: 'timeline', startSec: 2, endSec: 8 } }] })
     expect(screen.queryByRole('combobox', { name: 'Chunk to regenerate' })).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dragOutcome, snapTargets, type DragSubject } from '../../../renderer/src/features/timeline/dragMath'
-import { layout, segment, twoClipProject } from './fixtures'
+import { layout, segment, shownSegments, twoClipProject } from './fixtures'
 
 const project = twoClipProject({ clips: [...twoClipProject().clips], segments: [segment('s', 12, 14)] })
 const ctx = (snap = true, subject: DragSubject = { kind: 'clip-move', clipId: 'B' }) => ({
@@ -13,7 +13,7 @@ const pointer = (deltaSec: number, laneDelta = 0, pointerSec = 0) => ({ deltaSec
 describe('what a drag would do on drop', () => {
   it('snap targets are 0, the playhead, and every edge except the dragged thing’s own', () => {
     expect(snapTargets(project, { kind: 'clip-move', clipId: 'B' }, [1.5])).toEqual([0, 1.5, 6, 12, 14])
-    expect(snapTargets(project, { kind: 'segment-move', segmentId: 's' }, [])).toEqual([0, 6, 10])
+    expect(snapTargets(project, { kind: 'segment-move', segmentId: 's', pieceStartSec: 12 }, [])).toEqual([0, 6, 10])
   })
 
   it('moving a clip near the playhead snaps its start to it; the preview is the committed result', () => {
@@ -38,11 +38,11 @@ describe('what a drag would do on drop', () => {
   })
 
   it('moving a segment down one lane and resizing it', () => {
-    const move: DragSubject = { kind: 'segment-move', segmentId: 's' }
+    const move: DragSubject = { kind: 'segment-move', segmentId: 's', pieceStartSec: 12 }
     const o = dragOutcome(move, pointer(-1.9, 1), ctx(true, move))
-    expect(o.action).toEqual({ type: 'segmentMoved', segmentId: 's', startSec: 10, lane: 1 })
-    const resize: DragSubject = { kind: 'segment-resize', segmentId: 's', edge: 'start' }
-    expect(dragOutcome(resize, pointer(-5), ctx(false, resize)).preview.segments[0]).toMatchObject({ startSec: 7, endSec: 14 })
+    expect(o.action).toEqual({ type: 'segmentMoved', segmentId: 's', pieceStartSec: 12, startSec: 10, lane: 1 })
+    const resize: DragSubject = { kind: 'segment-resize', segmentId: 's', pieceStartSec: 12, edge: 'start' }
+    expect(shownSegments(dragOutcome(resize, pointer(-5), ctx(false, resize)).preview)).toEqual([['s', 7, 14, 0]])
   })
 
   it('marking by drag makes a segment from the press to the pointer, and nothing for a too-short range', () => {

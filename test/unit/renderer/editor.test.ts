@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../renderer/src/state/editor'
 import { frameAligned } from '../../../renderer/src/state/playhead'
-import { clip, layout, segment, twoClipProject } from './fixtures'
+import { clip, layout, segment, twoClipProject, shownSegments } from './fixtures'
 
 const run = (s: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, s)
 const start = () => createEditorState(twoClipProject())
@@ -103,7 +103,7 @@ describe('keyboard-level commands', () => {
       { type: 'playheadMoved', sec: 4 },
       { type: 'markOut', newSegmentId: 'seg' },
     )
-    expect(s.history.present.segments.map((x) => [x.id, x.startSec, x.endSec])).toEqual([['seg', 1, 4]])
+    expect(shownSegments(s.history.present)).toEqual([['seg', 1, 4, 0]])
     expect(entries(s)).toBe(1)
     expect(s).toMatchObject({ markInSec: null, markOutSec: null, selection: { kind: 'segment', id: 'seg' } })
   })
@@ -116,7 +116,7 @@ describe('keyboard-level commands', () => {
       { type: 'playheadMoved', sec: 2 },
       { type: 'markIn', newSegmentId: 'seg' },
     )
-    expect(s.history.present.segments.map((x) => [x.startSec, x.endSec])).toEqual([[2, 5]])
+    expect(shownSegments(s.history.present)).toEqual([['seg', 2, 5, 0]])
     const over = run(start(), { type: 'playheadMoved', sec: 5 }, { type: 'markIn', newSegmentId: 'a' }, { type: 'playheadMoved', sec: 2 }, { type: 'markOut', newSegmentId: 'b' })
     expect(over).toMatchObject({ markInSec: null, markOutSec: 2 })
     expect(over.history.present.segments).toHaveLength(0)

@@ -1,5 +1,6 @@
 // Small builders for renderer tests: assets, clips and segments with readable numbers.
 import type { Asset } from '../../../shared/domain/asset'
+import { layoutSegments } from '../../../shared/domain/placement'
 import { DEFAULT_GENERATION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
 import { emptyProject } from '../../../renderer/src/state/project'
 
@@ -24,10 +25,20 @@ export const clip = (id: string, assetId: string, startSec: number, inSec: numbe
   outSec,
 })
 
+/** A segment in timeline time (a bed, or one over a gap or across a cut). */
 export const segment = (id: string, startSec: number, endSec: number, lane = 0): Segment => ({
   id,
-  startSec,
-  endSec,
+  anchor: { kind: 'timeline', startSec, endSec },
+  lane,
+  params: DEFAULT_GENERATION,
+  takes: [],
+  activeTakeId: null,
+})
+
+/** A segment made from a picture: [inSec, outSec) of an asset's own time. */
+export const attached = (id: string, assetId: string, inSec: number, outSec: number, lane = 0): Segment => ({
+  id,
+  anchor: { kind: 'source', assetId, inSec, outSec },
   lane,
   params: DEFAULT_GENERATION,
   takes: [],
@@ -43,6 +54,10 @@ export function twoClipProject(extra: Partial<Project> = {}): Project {
     ...extra,
   }
 }
+
+/** [id, startSec, endSec, lane] of every piece of every segment as drawn. */
+export const shownSegments = (p: Pick<Project, 'clips' | 'segments'>) =>
+  layoutSegments(p).pieces.map((x) => [x.segmentId, x.startSec, x.endSec, x.lane])
 
 /** [startSec, inSec, outSec] of each clip, by id, in track order. */
 export const layout = (p: Project) => p.clips.map((c) => [c.id, c.startSec, c.inSec, c.outSec])

@@ -12,7 +12,7 @@ import {
   withNoVoices,
 } from '../../../renderer/src/features/generate/providerParams'
 import { generationRequest, segmentSource } from '../../../renderer/src/features/generate/segmentSource'
-import { clip, segment, twoClipProject } from './fixtures'
+import { attached, clip, segment, twoClipProject } from './fixtures'
 import { CAPS, info } from './providerFixtures'
 import type { JobUpdate } from '../../../shared/domain/job'
 import { EMPTY_JOBS, jobsOfSegment, jobsReducer, unsettled } from '../../../renderer/src/features/jobs/jobState'
@@ -22,20 +22,30 @@ describe('the source of a segment', () => {
   // Clip A = a[0,6) at 0; clip B = b[0,4) at 6.
   it('maps the timeline range onto the clip under it: in = clip in + (segment start − clip start)', () => {
     const p = twoClipProject({ clips: [clip('A', 'a', 0, 2, 8), clip('B', 'b', 6, 0, 4)] })
-    expect(segmentSource(p, { startSec: 1, endSec: 3.5 })).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 5.5 } })
-    expect(segmentSource(p, { startSec: 7, endSec: 10 })).toEqual({ ok: true, source: { path: '/media/b.mp4', inSec: 1, outSec: 4 } })
+    expect(segmentSource(p, segment('s', 1, 3.5))).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 5.5 }, attaches: true })
+    expect(segmentSource(p, segment('s', 7, 10))).toEqual({ ok: true, source: { path: '/media/b.mp4', inSec: 1, outSec: 4 }, attaches: true })
+  })
+
+  it('a segment made from a picture asks for its own range of its file, wherever its clips are now', () => {
+    const moved = twoClipProject({ clips: [clip('B', 'b', 0, 0, 4), clip('A', 'a', 9, 2, 5)] })
+    expect(segmentSource(moved, attached('s', 'a', 3, 4.5))).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 4.5 } })
+    // even when no clip shows it now: the picture it belongs to is still the same
+    const gone = twoClipProject({ clips: [clip('B', 'b', 0, 0, 4)] })
+    expect(segmentSource(gone, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: true, source: { inSec: 3, outSec: 4.5 } })
+    const lost = { ...gone, assets: gone.assets.filter((a) => a.id !== 'a') }
+    expect(segmentSource(lost, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: false, message: expect.stringMatching(/no longer in the project/) })
   })
 
   it('refuses a segment across a cut, naming both clips and where to split', () => {
-    const r = segmentSource(twoClipProject(), { startSec: 5, endSec: 7 })
+    const r = segmentSource(twoClipProject(), segment('s', 5, 7))
     expect(r.ok).toBe(false)
     expect(!r.ok && r.message).toMatch(/spans a cut \(a\.mp4 → b\.mp4 at 0:06\.00\)\. Split it/)
   })
 
   it('refuses a segment over a gap or past the last clip, and offers text only', () => {
-    const past = segmentSource(twoClipProject(), { startSec: 9, endSec: 12 })
+    const past = segmentSource(twoClipProject(), segment('s', 9, 12))
     expect(!past.ok && past.message).toMatch(/no picture under it.*text only/)
-    const none = segmentSource(twoClipProject(), { startSec: 20, endSec: 22 })
+    const none = segmentSource(twoClipProject(), segment('s', 20, 22))
     expect(!none.ok && none.message).toMatch(/no picture under this segment/i)
   })
 

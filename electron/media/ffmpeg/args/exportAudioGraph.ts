@@ -10,7 +10,7 @@ export interface OriginalInput {
   startSec: number
 }
 
-/** An input holding a take, already cut to what plays (offset and duration). */
+/** An input holding a take from its start (take time 0) to the end of what plays. */
 export interface TakeInput {
   inputIndex: number
   take: PlacedTake
@@ -39,16 +39,27 @@ function placeAt(startSec: number): string[] {
   return ffMs(startSec) === '0' ? [] : [`adelay=${ffMs(startSec)}:all=1`]
 }
 
+/** Linear fades at both ends of a stream of `durationSec` (none where a length is 0). */
+function fades(inSec: number, outSec: number, durationSec: number): string[] {
+  return [
+    ...(inSec > 0 ? [`afade=t=in:st=0:d=${ffSec(inSec)}`] : []),
+    ...(outSec > 0 ? [`afade=t=out:st=${ffSec(durationSec - outSec)}:d=${ffSec(outSec)}`] : []),
+  ]
+}
+
+/**
+ * A piece of a take: its own fades applied in take time (so a piece cut from the middle of a fade starts part-way
+ * up it), then cut to the piece, then the short fades where an edit cuts it, then put in place.
+ */
 function takeChain({ inputIndex, take }: TakeInput, label: string): string {
   const filters = [
     'asetpts=PTS-STARTPTS',
     'aresample=48000',
     BUS_FORMAT,
     ...(take.gainDb === 0 ? [] : [`volume=${ffNum(take.gainDb)}dB`]),
-    ...(take.fadeInSec > 0 ? [`afade=t=in:st=0:d=${ffSec(take.fadeInSec)}`] : []),
-    ...(take.fadeOutSec > 0
-      ? [`afade=t=out:st=${ffSec(take.durationSec - take.fadeOutSec)}:d=${ffSec(take.fadeOutSec)}`]
-      : []),
+    ...fades(take.fadeInSec, take.fadeOutSec, take.takeSec),
+    ...(take.offsetSec > 0 ? [`atrim=start=${ffSec(take.offsetSec)}`, 'asetpts=PTS-STARTPTS'] : []),
+    ...fades(take.edgeInSec, take.edgeOutSec, take.durationSec),
     ...placeAt(take.startSec),
   ]
   return `[${inputIndex}:a:0]${filters.join(',')}[${label}]`

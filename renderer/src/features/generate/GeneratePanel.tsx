@@ -20,6 +20,8 @@ export interface GeneratePanelProps {
   textOnly: boolean
   onTextOnlyChange: (segmentId: string, on: boolean) => void
   commitParams: (segmentId: string, change: Partial<GenerationParams>) => void
+  /** Attaches the segment to the picture it is generated from (one in timeline time over one clip). */
+  onAnchor: (segmentId: string, attach: boolean) => void
   jobs: GenerationJobs
   onOpenSettings: (provider: ProviderId) => void
 }
@@ -42,6 +44,7 @@ export function GeneratePanel(props: GeneratePanelProps) {
   const generate = () => {
     if (!built?.ok) return
     flush()
+    if (built.attaches) props.onAnchor(segment.id, true)
     void jobs.start({ kind: 'generate', request: built.request, label: `${params.takes} take${params.takes === 1 ? '' : 's'}` })
   }
   const generateRef = useRef(generate)

@@ -4,12 +4,14 @@ import { useCallback, type Dispatch } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import type { GenerationParams, Project, Segment, Take } from '../../../../shared/domain/project'
+import { piecesSpan, segmentPieces } from '../../../../shared/domain/placement'
 import { formatTimecode } from '../../lib/timecode'
 import type { EditorAction, Selection } from '../../state/editor'
 import { InterruptedList } from '../jobs/InterruptedList'
 import { useGenerationJobs } from '../jobs/useGenerationJobs'
 import { TakesList } from '../takes/TakesList'
 import { useTakeAudition } from '../takes/useTakeAudition'
+import { AnchorField } from './AnchorField'
 import { GeneratePanel } from './GeneratePanel'
 import { clampParams, controlsFor, effectiveProvider } from './providerParams'
 import { generationRequest } from './segmentSource'
@@ -53,13 +55,18 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
     const built = generationRequest(project, seg, clampParams({ ...seg.params, ...change }, provider), text)
     return built.ok ? built.request : null
   }
+  const onAnchor = useCallback(
+    (segmentId: string, attach: boolean) => dispatch({ type: 'segmentAnchored', segmentId, attach }),
+    [dispatch],
+  )
+  const span = segment && piecesSpan(segmentPieces(project.clips, segment))
   const regenerate = segment && requestFor(segment, { seed: null })
   const sameRequest = segment && requestFor(segment)
 
   return (
     <aside className="inspector panel" aria-label="Inspector">
       <div className="panel-header">
-        {segment ? `Segment ${formatTimecode(segment.startSec, 2)} – ${formatTimecode(segment.endSec, 2)}` : 'Inspector'}
+        {!segment ? 'Inspector' : span ? `Segment ${formatTimecode(span.startSec, 2)} – ${formatTimecode(span.endSec, 2)}` : 'Segment (its clip is not on the timeline)'}
       </div>
       <div className="inspector-body">
         <InterruptedList
@@ -75,6 +82,7 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
           </div>
         ) : (
           <>
+            <AnchorField project={project} segment={segment} onAnchor={onAnchor} />
             <GeneratePanel
               project={project}
               segment={segment}
@@ -82,6 +90,7 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
               textOnly={segment.params.textOnly}
               onTextOnlyChange={(id, on) => commitParams(id, { textOnly: on })}
               commitParams={commitParams}
+              onAnchor={onAnchor}
               jobs={jobs}
               onOpenSettings={onOpenSettings}
             />

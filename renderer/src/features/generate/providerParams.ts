@@ -3,7 +3,7 @@
 import type { ProviderCapabilities, ProviderInfo } from '../../../../shared/domain/generation'
 import type { GenerationParams } from '../../../../shared/domain/project'
 import { MAX_WINDOW_SEC } from '../../../../shared/domain/chunks'
-import { clamp } from '../../lib/timecode'
+import { clamp } from '../../../../shared/domain/time'
 
 export const QUALITY_STEPS = { draft: 12, standard: 25 } as const
 export const MAX_TAKES = 4

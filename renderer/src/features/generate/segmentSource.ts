@@ -1,47 +1,59 @@
-// What a segment asks main to generate from: the picture under it (video mode) or only its length (text mode).
-// PURE. A segment must lie over one clip: MMAudio hears one continuous shot, and a request carries one source
-// range, so a segment across a cut or over a gap is refused with a sentence saying how to fix it (split the
-// segment at the cut, or generate from text). Generating each part separately would put a seam in the sound
-// exactly where the picture cuts, and half-paid parts when one side fails.
+// What a segment asks main to generate from: the picture it belongs to (video mode) or only its length (text
+// mode). PURE. A segment made from a picture asks for its own range of its file wherever its clips are now, so
+// the request after any clip edit is the one it was before (and the cache answers it). A segment in timeline
+// time must lie over one clip: MMAudio hears one continuous shot, and a request carries one source range, so a
+// segment across a cut or over a gap is refused with a sentence saying how to fix it (split it at the cut, or
+// generate from text). Generating each part separately would put a seam in the sound exactly where the picture
+// cuts, and half-paid parts when one side fails.
 import type { GenerationRequest } from '../../../../shared/domain/generation'
+import { clipEndSec, clipLengthSec, segmentLengthSec } from '../../../../shared/domain/placement'
 import type { GenerationParams, Project, Segment } from '../../../../shared/domain/project'
-import { clipEndSec } from '../../state/clipEdits'
-import { formatTimecode, roundSec } from '../../lib/timecode'
+import { roundSec, TIME_EPS } from '../../../../shared/domain/time'
+import { formatTimecode } from '../../lib/timecode'
 
-const EPS = 1e-6
+type Source = NonNullable<GenerationRequest['source']>
 
 export type SourceResult =
-  | { ok: true; source: { path: string; inSec: number; outSec: number } }
+  /** `attaches`: the segment is in timeline time over one clip; generating from that picture attaches it there. */
+  | { ok: true; source: Source; attaches?: true }
   | { ok: false; message: string }
 
-export function segmentSource(project: Project, segment: Pick<Segment, 'startSec' | 'endSec'>): SourceResult {
+export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>): SourceResult {
+  const a = segment.anchor
+  const name = (assetId: string) => project.assets.find((x) => x.id === assetId)?.name ?? 'a clip'
+  if (a.kind === 'source') {
+    const asset = project.assets.find((x) => x.id === a.assetId)
+    if (!asset) return { ok: false, message: 'The file this segment was made from is no longer in the project. Import it again.' }
+    return { ok: true, source: { path: asset.path, inSec: a.inSec, outSec: a.outSec } }
+  }
   const under = project.clips
-    .filter((c) => c.startSec < segment.endSec - EPS && clipEndSec(c) > segment.startSec + EPS)
-    .sort((a, b) => a.startSec - b.startSec)
+    .filter((c) => c.startSec < a.endSec - TIME_EPS && clipEndSec(c) > a.startSec + TIME_EPS)
+    .sort((x, y) => x.startSec - y.startSec)
   const clip = under[0]
   if (!clip) {
     return { ok: false, message: 'There is no picture under this segment. Move it over a clip, or generate from text only.' }
   }
-  const name = (assetId: string) => project.assets.find((a) => a.id === assetId)?.name ?? 'a clip'
   if (under.length > 1) {
     return {
       ok: false,
       message: `This segment spans a cut (${name(clip.assetId)} → ${name(under[1]!.assetId)} at ${formatTimecode(clipEndSec(clip), 2)}). Split it at the cut so each part follows one shot, or generate from text only.`,
     }
   }
-  if (segment.startSec < clip.startSec - EPS || segment.endSec > clipEndSec(clip) + EPS) {
+  if (a.startSec < clip.startSec - TIME_EPS || a.endSec > clip.startSec + clipLengthSec(clip) + TIME_EPS) {
     return { ok: false, message: 'Part of this segment has no picture under it. Trim it to the clip, or generate from text only.' }
   }
-  const asset = project.assets.find((a) => a.id === clip.assetId)
+  const asset = project.assets.find((x) => x.id === clip.assetId)
   if (!asset) return { ok: false, message: 'The clip under this segment has lost its media file. Import it again.' }
-  const inSec = roundSec(clip.inSec + (segment.startSec - clip.startSec))
-  const outSec = roundSec(clip.inSec + (segment.endSec - clip.startSec))
-  return { ok: true, source: { path: asset.path, inSec, outSec } }
+  const inSec = roundSec(clip.inSec + (a.startSec - clip.startSec))
+  const outSec = roundSec(clip.inSec + (a.endSec - clip.startSec))
+  return { ok: true, source: { path: asset.path, inSec, outSec }, attaches: true }
 }
 
-export type RequestResult = { ok: true; request: GenerationRequest } | { ok: false; message: string }
+export type RequestResult =
+  | { ok: true; request: GenerationRequest; attaches?: true }
+  | { ok: false; message: string }
 
-/** The request for a segment: video mode from the clip under it, or text mode with the segment's length. */
+/** The request for a segment: video mode from the picture it belongs to, or text mode with its length. */
 export function generationRequest(
   project: Project,
   segment: Segment,
@@ -50,8 +62,10 @@ export function generationRequest(
 ): RequestResult {
   if (textOnly) {
     if (!params.prompt.trim()) return { ok: false, message: 'Text-only generation needs a prompt: describe the sound.' }
-    return { ok: true, request: { segmentId: segment.id, durationSec: roundSec(segment.endSec - segment.startSec), params } }
+    return { ok: true, request: { segmentId: segment.id, durationSec: roundSec(segmentLengthSec(segment)), params } }
   }
   const src = segmentSource(project, segment)
-  return src.ok ? { ok: true, request: { segmentId: segment.id, source: src.source, params } } : src
+  if (!src.ok) return src
+  const request = { segmentId: segment.id, source: src.source, params }
+  return src.attaches ? { ok: true, request, attaches: true } : { ok: true, request }
 }

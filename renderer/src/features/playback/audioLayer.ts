@@ -14,9 +14,10 @@ export interface AudioLayerDeps {
 }
 
 interface Voice {
-  takeId: string
+  key: string
   source: AudioBufferSourceNode
   gain: GainNode
+  edge: GainNode
 }
 
 function program(param: AudioParam, automation: Automation, startAt: number): void {
@@ -128,11 +129,13 @@ export class AudioLayer {
       const source = ctx.createBufferSource()
       source.buffer = buffer
       source.playbackRate.value = rate
+      const edge = ctx.createGain()
       const gain = ctx.createGain()
+      program(edge.gain, v.edge, startAt)
       program(gain.gain, v.gain, startAt)
-      source.connect(gain).connect(this.takesBus!)
+      source.connect(edge).connect(gain).connect(this.takesBus!)
       source.start(startAt + v.whenSec, v.offsetSec, Math.min(v.durationSec, buffer.duration - v.offsetSec))
-      this.voices.push({ takeId: v.takeId, source, gain })
+      this.voices.push({ key: v.key, source, gain, edge })
     }
   }
 
@@ -141,19 +144,20 @@ export class AudioLayer {
     if (!this.ctx || !this.originalBus) return
     program(this.originalBus.gain, schedule.original, at)
     for (const v of schedule.voices) {
-      const voice = this.voices.find((x) => x.takeId === v.takeId)
+      const voice = this.voices.find((x) => x.key === v.key)
       if (voice) program(voice.gain.gain, v.gain, at)
     }
   }
 
   stopVoices(): void {
-    for (const { source, gain } of this.voices) {
+    for (const { source, gain, edge } of this.voices) {
       try {
         source.stop()
       } catch {
         /* never started */
       }
       source.disconnect()
+      edge.disconnect()
       gain.disconnect()
     }
     this.voices = []

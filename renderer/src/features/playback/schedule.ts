@@ -23,8 +23,14 @@ export interface Automation {
   ramps: Array<{ atSec: number; gain: number }>
 }
 
-/** One take to start: an AudioBufferSourceNode at `whenSec`, from `offsetSec` into the file, for `durationSec` of the file. */
+/**
+ * One piece of a take to start: an AudioBufferSourceNode at `whenSec`, from `offsetSec` into the file, for
+ * `durationSec` of the file, through two gains in series: `gain` (its level under its own fades) and `edge`
+ * (the short fades where an edit cuts it), the product the export's afade chain makes.
+ */
 export interface TakeVoice {
+  /** Stable across reschedules of the same mix: the take and which piece of it. */
+  key: string
   segmentId: string
   takeId: string
   path: string
@@ -32,6 +38,7 @@ export interface TakeVoice {
   offsetSec: number
   durationSec: number
   gain: Automation
+  edge: Automation
 }
 
 export interface RunSpec {
@@ -49,14 +56,26 @@ export interface PlaybackSchedule {
   original: Automation
 }
 
-/** A placed take's amplitude over the timeline: its gain, times the mono centring, under its fades. */
+/** Linear fades at both ends of [startSec, endSec] up to `level`. */
+function fadedCurve(startSec: number, endSec: number, inSec: number, outSec: number, level: number): AmpPoint[] {
+  const head = inSec > 0 ? [{ timeSec: startSec, gain: 0 }, { timeSec: startSec + inSec, gain: level }] : [{ timeSec: startSec, gain: level }]
+  const tail = outSec > 0 ? [{ timeSec: endSec - outSec, gain: level }, { timeSec: endSec, gain: 0 }] : [{ timeSec: endSec, gain: level }]
+  return [...head, ...tail]
+}
+
+/**
+ * A placed piece's level over the timeline: its gain, times the mono centring, under the take's own fades, which
+ * stay where they are in take time (a piece cut from the middle of a fade starts part-way up it).
+ */
 export function takeCurve(take: PlacedTake, channels: number): AmpPoint[] {
   const g = dbToGain(take.gainDb) * (channels === 1 ? MONO_CENTRE_GAIN : 1)
-  const start = take.startSec
-  const end = take.startSec + take.durationSec
-  const head = take.fadeInSec > 0 ? [{ timeSec: start, gain: 0 }, { timeSec: start + take.fadeInSec, gain: g }] : [{ timeSec: start, gain: g }]
-  const tail = take.fadeOutSec > 0 ? [{ timeSec: end - take.fadeOutSec, gain: g }, { timeSec: end, gain: 0 }] : [{ timeSec: end, gain: g }]
-  return [...head, ...tail]
+  const takeStartSec = take.startSec - take.offsetSec
+  return fadedCurve(takeStartSec, takeStartSec + take.takeSec, take.fadeInSec, take.fadeOutSec, g)
+}
+
+/** The short fades at a piece's edges where an edit cuts the take (1 throughout where none does). */
+export function edgeCurve(take: PlacedTake): AmpPoint[] {
+  return fadedCurve(take.startSec, take.startSec + take.durationSec, take.edgeInSec, take.edgeOutSec, 1)
 }
 
 export function envelopeCurve(envelope: readonly GainPoint[]): AmpPoint[] {
@@ -97,6 +116,7 @@ export function takeVoices(mix: MixDescription, run: RunSpec, channelsOf: (path:
     const endSec = Math.min(take.startSec + take.durationSec, run.untilSec)
     if (!(endSec > startSec)) continue
     voices.push({
+      key: `${take.takeId}#${take.pieceIndex}`,
       segmentId: take.segmentId,
       takeId: take.takeId,
       path: take.path,
@@ -104,6 +124,7 @@ export function takeVoices(mix: MixDescription, run: RunSpec, channelsOf: (path:
       offsetSec: take.offsetSec + (startSec - take.startSec),
       durationSec: endSec - startSec,
       gain: automationFrom(takeCurve(take, channelsOf(take.path)), run.fromSec, run.rate),
+      edge: automationFrom(edgeCurve(take), run.fromSec, run.rate),
     })
   }
   return voices

@@ -2,6 +2,7 @@
 // run starts and stops, and which picture is under a timeline time.
 import type { Asset } from '../../../../shared/domain/asset'
 import { timelineSec } from '../../../../shared/domain/mix'
+import { piecesSpan, segmentPieces } from '../../../../shared/domain/placement'
 import type { Clip, Project } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
 
@@ -43,14 +44,18 @@ export function auditionProject(project: Project, segmentId: string, takeId: str
   }
 }
 
-/** The range an audition plays: the segment with a short pre-roll, and all of a take nudged later. */
+/**
+ * The range an audition plays: where the segment shows (from its first piece to its last) with a short pre-roll,
+ * and all of a take nudged later. Null when the segment shows nowhere (its clip was deleted).
+ */
 export function auditionRange(project: Project, segmentId: string, takeId: string): { fromSec: number; untilSec: number } | null {
   const segment = project.segments.find((s) => s.id === segmentId)
   const take = segment?.takes.find((t) => t.id === takeId)
-  if (!segment || !take) return null
+  const span = segment && piecesSpan(segmentPieces(project.clips, segment))
+  if (!take || !span) return null
   return {
-    fromSec: Math.max(0, segment.startSec - AUDITION_PREROLL_SEC),
-    untilSec: segment.endSec + Math.max(0, take.mix.nudgeMs / 1000),
+    fromSec: Math.max(0, span.startSec - AUDITION_PREROLL_SEC),
+    untilSec: span.endSec + Math.max(0, take.mix.nudgeMs / 1000),
   }
 }
 

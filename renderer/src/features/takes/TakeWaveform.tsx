@@ -1,4 +1,4 @@
-// The active take's sound drawn inside its segment on the sound lane (peaks asked of main once per file).
+// The active take's sound drawn inside a piece of its segment on the sound lane (peaks asked of main once per file).
 import { memo, useEffect, useRef, useState } from 'react'
 import type { Take } from '../../../../shared/domain/project'
 import type { WaveformPeaks } from '../../../../shared/ipc/contract'
@@ -26,7 +26,16 @@ function usePeaks(path: string): WaveformPeaks | null {
   return peaks
 }
 
-export const TakeWaveform = memo(function TakeWaveform({ take, widthPx }: { take: Take; widthPx: number }) {
+interface TakeWaveformProps {
+  take: Take
+  /** Take time at the left edge (a piece cut from the middle of a take starts later; a nudge slides it). */
+  fromSec: number
+  /** Seconds of take drawn across the width. */
+  lengthSec: number
+  widthPx: number
+}
+
+export const TakeWaveform = memo(function TakeWaveform({ take, fromSec, lengthSec, widthPx }: TakeWaveformProps) {
   const peaks = usePeaks(take.path)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(widthPx)))
@@ -37,13 +46,13 @@ export const TakeWaveform = memo(function TakeWaveform({ take, widthPx }: { take
     const h = 32
     canvas.width = columns
     canvas.height = h
-    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, 0, take.durationSec / columns, columns)
+    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, fromSec, lengthSec / columns, columns)
     ctx.clearRect(0, 0, columns, h)
     ctx.fillStyle = '#ffcf8a'
     for (let x = 0; x < columns; x++) {
       const half = Math.max(0.5, displayHeight(cols[x]!) * (h / 2) * 0.9)
       ctx.fillRect(x, h / 2 - half, 1, half * 2)
     }
-  }, [peaks, columns, take.durationSec])
+  }, [peaks, columns, fromSec, lengthSec])
   return <canvas ref={canvasRef} className="take-wave" data-testid="take-waveform" data-take-id={take.id} />
 })

@@ -2,6 +2,7 @@
 // appended), regenerate one chunk of a take, delete. Mix controls per take live in the mixer.
 import { useState } from 'react'
 import type { ProviderInfo } from '../../../../shared/domain/generation'
+import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment, Take } from '../../../../shared/domain/project'
 import { chunkMarks } from '../timeline/chunkMarks'
 import { takeCreatedText, takeOrigin, takeSummary } from './takeText'
@@ -22,7 +23,7 @@ export interface TakesListProps {
 export function TakesList(props: TakesListProps) {
   const { segment, providers } = props
   const [chunkIndex, setChunkIndex] = useState(0)
-  const chunkCount = chunkMarks(segment.endSec - segment.startSec, segment.params.windowSec).chunkCount
+  const chunkCount = chunkMarks(segmentLengthSec(segment), segment.params.windowSec).chunkCount
   const label = (id: string) => providers?.find((p) => p.id === id)?.label ?? id
   if (segment.takes.length === 0) {
     return (

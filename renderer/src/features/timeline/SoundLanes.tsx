@@ -1,7 +1,11 @@
-// Sound lanes: the segments that get generated sound. Drag on empty lane space to mark a range; drag a segment
-// to move it (also to another lane), its edges to resize. A segment longer than the model's window shows where
-// its chunks overlap and are joined.
+// Sound lanes: the segments that get generated sound, drawn where they show (shared/domain/placement.ts). A
+// segment made from a picture is drawn attached (solid, with a link mark) wherever clips show that picture, and
+// lights up when one of those clips is selected; one in timeline time (a text-only bed, a range over a gap) is
+// drawn free (striped). Drag on empty lane space to mark a range; drag a piece to move its segment (also to
+// another lane), its edges to resize. A segment longer than the model's window shows where its chunks overlap.
 import { memo, type PointerEvent as ReactPointerEvent } from 'react'
+import type { PlacedPiece } from '../../../../shared/domain/placement'
+import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
@@ -10,14 +14,17 @@ import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_P
 import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
-export type SegmentPointerDown = (e: ReactPointerEvent, segmentId: string, part: SegmentPart) => void
+export type SegmentPointerDown = (e: ReactPointerEvent, piece: PlacedPiece, part: SegmentPart) => void
 
 interface SoundLanesProps {
   segments: readonly Segment[]
+  pieces: readonly PlacedPiece[]
   laneCount: number
   pxPerSec: number
   timeWindow: TimeWindow
   selectedSegmentId: string | null
+  /** The selected clip: the pieces that show through it are highlighted. */
+  selectedClipId: string | null
   onSegmentPointerDown: SegmentPointerDown
   onLanePointerDown: (e: ReactPointerEvent, lane: number) => void
   onFocusSelect: (segmentId: string) => void
@@ -25,12 +32,14 @@ interface SoundLanesProps {
 
 /** Memoised: a clip drag or the playhead moving leaves the segments' props untouched, so this skips. */
 export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
-  const { segments, laneCount, pxPerSec, timeWindow, selectedSegmentId, onSegmentPointerDown, onLanePointerDown, onFocusSelect } = props
-  const byLane: Segment[][] = Array.from({ length: laneCount }, () => [])
-  for (const s of segments) if (intersects(s.startSec, s.endSec, timeWindow)) byLane[s.lane]?.push(s)
+  const { segments, pieces, laneCount, pxPerSec, timeWindow, selectedSegmentId, selectedClipId } = props
+  const { onSegmentPointerDown, onLanePointerDown, onFocusSelect } = props
+  const byId = new Map(segments.map((s) => [s.id, s]))
+  const byLane: PlacedPiece[][] = Array.from({ length: laneCount }, () => [])
+  for (const p of pieces) if (intersects(p.startSec, p.endSec, timeWindow)) byLane[p.lane]?.push(p)
   return (
     <>
-      {byLane.map((laneSegments, lane) => (
+      {byLane.map((lanePieces, lane) => (
         <div key={lane} className="track-row sound-row" style={{ height: SOUND_LANE_PX }} aria-label={`Sound lane ${lane + 1}`}>
           <div className="row-header" style={{ width: HEADER_PX }}>
             <span className="row-name">S{lane + 1}</span>
@@ -41,19 +50,26 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
             data-testid={`sound-lane-${lane}`}
             onPointerDown={(e) => e.target === e.currentTarget && onLanePointerDown(e, lane)}
           >
-            {lane === laneCount - 1 && laneSegments.length === 0 && (
+            {lane === laneCount - 1 && lanePieces.length === 0 && (
               <div className="lane-hint">Drag here to mark a range for sound · or I and O at the playhead</div>
             )}
-            {laneSegments.map((s) => (
-              <SegmentBlock
-                key={s.id}
-                segment={s}
-                pxPerSec={pxPerSec}
-                selected={s.id === selectedSegmentId}
-                onPointerDown={onSegmentPointerDown}
-                onFocusSelect={onFocusSelect}
-              />
-            ))}
+            {lanePieces.map((p) => {
+              const segment = byId.get(p.segmentId)
+              return (
+                segment && (
+                  <SegmentBlock
+                    key={`${p.segmentId}@${p.startSec}`}
+                    segment={segment}
+                    piece={p}
+                    pxPerSec={pxPerSec}
+                    selected={p.segmentId === selectedSegmentId}
+                    linked={selectedClipId !== null && p.clipIds.includes(selectedClipId)}
+                    onPointerDown={onSegmentPointerDown}
+                    onFocusSelect={onFocusSelect}
+                  />
+                )
+              )
+            })}
           </div>
         </div>
       ))}
@@ -63,61 +79,85 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
 
 interface SegmentBlockProps {
   segment: Segment
+  piece: PlacedPiece
   pxPerSec: number
   selected: boolean
+  linked: boolean
   onPointerDown: SegmentPointerDown
   onFocusSelect: (segmentId: string) => void
 }
 
-const SegmentBlock = memo(function SegmentBlock({ segment, pxPerSec, selected, onPointerDown, onFocusSelect }: SegmentBlockProps) {
-  const lengthSec = segment.endSec - segment.startSec
-  const widthPx = secToPx(lengthSec, pxPerSec)
-  const marks = chunkMarks(lengthSec, segment.params.windowSec)
+const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
+  const { segment, piece, pxPerSec, selected, linked, onPointerDown, onFocusSelect } = props
+  const pieceSec = piece.endSec - piece.startSec
+  const widthPx = secToPx(pieceSec, pxPerSec)
+  const segmentSec = segmentLengthSec(segment)
+  const marks = chunkMarks(segmentSec, segment.params.windowSec)
   const label = segment.params.prompt.trim() || 'New segment'
   const takes = segment.takes.length
   const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)
+  const attached = segment.anchor.kind === 'source'
+  const cutHead = piece.offsetSec > 1e-6
+  const cutTail = piece.offsetSec + pieceSec < segmentSec - 1e-6
+  const classes = ['segment', attached ? 'attached' : 'free', selected && 'selected', linked && 'linked', cutHead && 'cut-head', cutTail && 'cut-tail']
+  const kind = attached ? 'follows its clip' : 'on the timeline'
   return (
     <div
-      className={`segment${selected ? ' selected' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={`Segment ${formatTimecode(segment.startSec, 2)} to ${formatTimecode(segment.endSec, 2)}`}
+      aria-label={`Segment ${formatTimecode(piece.startSec, 2)} to ${formatTimecode(piece.endSec, 2)}, ${kind}`}
       data-testid="segment"
       data-segment-id={segment.id}
-      data-start-sec={segment.startSec}
-      data-end-sec={segment.endSec}
-      data-lane={segment.lane}
+      data-start-sec={piece.startSec}
+      data-end-sec={piece.endSec}
+      data-offset-sec={piece.offsetSec}
+      data-lane={piece.lane}
+      data-anchor={segment.anchor.kind}
       data-chunks={marks.chunkCount}
-      style={{ left: secToPx(segment.startSec, pxPerSec), width: Math.max(2, widthPx) }}
-      onPointerDown={(e) => onPointerDown(e, segment.id, 'body')}
+      style={{ left: secToPx(piece.startSec, pxPerSec), width: Math.max(2, widthPx) }}
+      onPointerDown={(e) => onPointerDown(e, piece, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
-      title={`${label} · ${formatTimecode(lengthSec, 2)}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
+      title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
     >
-      {activeTake && <TakeWaveform take={activeTake} widthPx={secToPx(lengthSec, pxPerSec)} />}
-      {marks.overlaps.map((o, i) => (
-        <div
-          key={i}
-          className="chunk-overlap"
-          data-testid="chunk-overlap"
-          style={{ left: secToPx(o.startSec, pxPerSec), width: secToPx(o.endSec - o.startSec, pxPerSec) }}
-        >
-          <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
-        </div>
-      ))}
+      {activeTake && (
+        <TakeWaveform
+          take={activeTake}
+          fromSec={piece.offsetSec - activeTake.mix.nudgeMs / 1000}
+          lengthSec={pieceSec}
+          widthPx={widthPx}
+        />
+      )}
+      {marks.overlaps.map((o, i) => {
+        const startSec = o.startSec - piece.offsetSec
+        const endSec = o.endSec - piece.offsetSec
+        if (endSec <= 0 || startSec >= pieceSec) return null
+        return (
+          <div
+            key={i}
+            className="chunk-overlap"
+            data-testid="chunk-overlap"
+            style={{ left: secToPx(startSec, pxPerSec), width: secToPx(endSec - startSec, pxPerSec) }}
+          >
+            <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
+          </div>
+        )
+      })}
       {/* A block a few pixels wide is only a block: no label or handles to draw (zoom in to resize). */}
       {widthPx >= DETAIL_MIN_PX && (
         <>
           <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
+            {attached && <span className="segment-link" aria-hidden="true">⛓</span>}
             <span className="segment-name">{label}</span>
             <span className="segment-meta">
-              {formatTimecode(lengthSec, 1)}
+              {formatTimecode(segmentSec, 1)}
               {marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks` : ''}
               {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
             </span>
           </div>
-          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'start') }} />
-          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, 'end') }} />
+          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, piece, 'start') }} />
+          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, piece, 'end') }} />
         </>
       )}
     </div>

@@ -4,11 +4,11 @@
 import { useCallback, useMemo, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { secToPx } from '../../lib/timecode'
-import { clipAt, clipEndSec, clipFps } from '../../state/clipEdits'
+import { clipEndSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
+import { clipAt, clipFps } from '../../state/clipEdits'
 import type { EditorAction, EditorState } from '../../state/editor'
 import { frameAligned } from '../../state/playhead'
 import { contentEndSec } from '../../state/project'
-import { soundLaneCount } from '../../state/segmentEdits'
 import type { Command } from '../editor/shortcuts'
 import type { DragSubject } from './dragMath'
 import { HEADER_PX } from './layout'
@@ -39,6 +39,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   const { timeWindow, originClientX } = viewport
   const shown = drag?.outcome.preview ?? project
   const assets = useMemo(() => new Map<string, Asset>(project.assets.map((a) => [a.id, a])), [project.assets])
+  const layout = useMemo(() => layoutSegments({ clips: shown.clips, segments: shown.segments }), [shown.clips, shown.segments])
 
   const select = useCallback((s: EditorState['selection']) => dispatch({ type: 'selected', selection: s }), [dispatch])
   const onClipPointerDown = useCallback(
@@ -50,10 +51,13 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     [beginDrag, originClientX, select, viewport.scrollRef],
   )
   const onSegmentPointerDown = useCallback(
-    (e: ReactPointerEvent, segmentId: string, part: SegmentPart) => {
+    (e: ReactPointerEvent, piece: PlacedPiece, part: SegmentPart) => {
+      const { segmentId, startSec: pieceStartSec } = piece
       select({ kind: 'segment', id: segmentId })
       const subject: DragSubject =
-        part === 'body' ? { kind: 'segment-move', segmentId } : { kind: 'segment-resize', segmentId, edge: part }
+        part === 'body'
+          ? { kind: 'segment-move', segmentId, pieceStartSec }
+          : { kind: 'segment-resize', segmentId, pieceStartSec, edge: part }
       beginDrag(e, subject, { originClientX: originClientX(), scrollEl: viewport.scrollRef.current })
     },
     [beginDrag, originClientX, select, viewport.scrollRef],
@@ -74,7 +78,8 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   const alignToFrame = useCallback((sec: number) => frameAligned(project, sec), [project])
   const rulerSnapTargets = useCallback(() => {
     if (!snapEnabled) return []
-    return project.clips.flatMap((c) => [c.startSec, clipEndSec(c)]).concat(project.segments.flatMap((s) => [s.startSec, s.endSec]))
+    const clipEdges = project.clips.flatMap((c) => [c.startSec, clipEndSec(c)])
+    return clipEdges.concat(layoutSegments(project).pieces.flatMap((p) => [p.startSec, p.endSec]))
   }, [project, snapEnabled])
 
   const endSec = Math.max(contentEndSec(shown), playheadSec, 10)
@@ -122,10 +127,12 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
           <WaveformTrack clips={shown.clips} assets={assets} pxPerSec={pxPerSec} timeWindow={timeWindow} mode={project.original.mode} />
           <SoundLanes
             segments={shown.segments}
-            laneCount={soundLaneCount(shown)}
+            pieces={layout.pieces}
+            laneCount={layout.laneCount + 1}
             pxPerSec={pxPerSec}
             timeWindow={timeWindow}
             selectedSegmentId={selection?.kind === 'segment' ? selection.id : null}
+            selectedClipId={selection?.kind === 'clip' ? selection.id : null}
             onSegmentPointerDown={onSegmentPointerDown}
             onLanePointerDown={onLanePointerDown}
             onFocusSelect={onSegmentFocus}

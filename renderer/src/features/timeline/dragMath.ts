@@ -2,15 +2,17 @@
 // (drawn while dragging), and the snap target for the indicator. Pure: the drag hook only feeds it pointer deltas.
 import type { Project } from '../../../../shared/domain/project'
 import { snapBlock, snapPoint, snapThresholdSec } from '../../lib/snapping'
-import { clipEndSec, moveClip, trimClip, type ClipEdge } from '../../state/clipEdits'
+import { clipEndSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
+import { moveClip, trimClip, type ClipEdge } from '../../state/clipEdits'
 import type { ProjectAction } from '../../state/projectActions'
 import { addSegment, moveSegment, resizeSegment, type SegmentEdge } from '../../state/segmentEdits'
 
 export type DragSubject =
   | { kind: 'clip-move'; clipId: string }
   | { kind: 'clip-trim'; clipId: string; edge: ClipEdge }
-  | { kind: 'segment-move'; segmentId: string }
-  | { kind: 'segment-resize'; segmentId: string; edge: SegmentEdge }
+  /** A segment is grabbed by one of its pieces (the one starting at `pieceStartSec`). */
+  | { kind: 'segment-move'; segmentId: string; pieceStartSec: number }
+  | { kind: 'segment-resize'; segmentId: string; pieceStartSec: number; edge: SegmentEdge }
   | { kind: 'mark'; lane: number; anchorSec: number; newSegmentId: string }
 
 export interface DragContext {
@@ -36,19 +38,25 @@ export interface DragOutcome {
 }
 
 /**
- * Every time a dragged edge may snap to: 0, the playhead, the I/O marks, every clip edge and every segment edge,
- * except the edges of the thing being dragged.
+ * Every time a dragged edge may snap to: 0, the playhead, the I/O marks, every clip edge and every edge of a
+ * segment where it shows, except the edges of the thing being dragged.
  */
 export function snapTargets(project: Project, subject: DragSubject, extraSec: readonly number[]): number[] {
   const own = subject.kind === 'clip-move' || subject.kind === 'clip-trim' ? subject.clipId : null
   const ownSeg = subject.kind === 'segment-move' || subject.kind === 'segment-resize' ? subject.segmentId : null
   const out = [0, ...extraSec]
   for (const c of project.clips) if (c.id !== own) out.push(c.startSec, clipEndSec(c))
-  for (const s of project.segments) if (s.id !== ownSeg) out.push(s.startSec, s.endSec)
+  for (const p of layoutSegments(project).pieces) if (p.segmentId !== ownSeg) out.push(p.startSec, p.endSec)
   return [...new Set(out)].sort((a, b) => a - b)
 }
 
 const unchanged = (project: Project): DragOutcome => ({ action: null, preview: project, snappedToSec: null })
+
+/** The grabbed piece as drawn now. */
+function grabbed(project: Project, segmentId: string, pieceStartSec: number): PlacedPiece | undefined {
+  const own = layoutSegments(project).pieces.filter((p) => p.segmentId === segmentId)
+  return own.find((p) => p.startSec === pieceStartSec) ?? own[0]
+}
 
 export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: DragContext): DragOutcome {
   const { project, targetsSec } = ctx
@@ -71,21 +79,35 @@ export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: Dra
       return { action, preview: trimClip(project, clip.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
     }
     case 'segment-move': {
-      const seg = project.segments.find((s) => s.id === subject.segmentId)
-      if (!seg) return unchanged(project)
-      const snapped = snapBlock(seg.startSec + pointer.deltaSec, seg.endSec - seg.startSec, targetsSec, threshold)
-      const lane = Math.max(0, seg.lane + pointer.laneDelta)
-      const action = { type: 'segmentMoved', segmentId: seg.id, startSec: snapped.startSec, lane } as const
-      return { action, preview: moveSegment(project, seg.id, snapped.startSec, lane), snappedToSec: snapped.snappedToSec }
+      const piece = grabbed(project, subject.segmentId, subject.pieceStartSec)
+      if (!piece) return unchanged(project)
+      const snapped = snapBlock(piece.startSec + pointer.deltaSec, piece.endSec - piece.startSec, targetsSec, threshold)
+      const lane = Math.max(0, piece.lane + pointer.laneDelta)
+      const action = {
+        type: 'segmentMoved',
+        segmentId: subject.segmentId,
+        pieceStartSec: piece.startSec,
+        startSec: snapped.startSec,
+        lane,
+      } as const
+      const preview = moveSegment(project, subject.segmentId, piece.startSec, snapped.startSec, lane)
+      return { action, preview, snappedToSec: snapped.snappedToSec }
     }
     case 'segment-resize': {
-      const seg = project.segments.find((s) => s.id === subject.segmentId)
-      if (!seg) return unchanged(project)
-      const edgeSec = subject.edge === 'start' ? seg.startSec : seg.endSec
+      const piece = grabbed(project, subject.segmentId, subject.pieceStartSec)
+      if (!piece) return unchanged(project)
+      const edgeSec = subject.edge === 'start' ? piece.startSec : piece.endSec
       const snapped = snapPoint(edgeSec + pointer.deltaSec, targetsSec, threshold)
       const deltaSec = snapped.sec - edgeSec
-      const action = { type: 'segmentResized', segmentId: seg.id, edge: subject.edge, deltaSec } as const
-      return { action, preview: resizeSegment(project, seg.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
+      const action = {
+        type: 'segmentResized',
+        segmentId: subject.segmentId,
+        pieceStartSec: piece.startSec,
+        edge: subject.edge,
+        deltaSec,
+      } as const
+      const preview = resizeSegment(project, subject.segmentId, piece.startSec, subject.edge, deltaSec)
+      return { action, preview, snappedToSec: snapped.snappedToSec }
     }
     case 'mark': {
       const anchor = snapPoint(subject.anchorSec, targetsSec, threshold)
