@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent } from 'react'
 import type { Asset } from '../../shared/domain/asset'
 import type { AppErrorData } from '../../shared/domain/errors'
 import type { Project } from '../../shared/domain/project'
@@ -23,7 +23,7 @@ import { useSettingsDialog } from './features/settings/useSettingsDialog'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
-import { emptyProject } from './state/project'
+import { emptyProject, soundCountsByAsset } from './state/project'
 
 export function App({ initialProject }: { initialProject?: Project }) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
@@ -71,6 +71,8 @@ export function App({ initialProject }: { initialProject?: Project }) {
     void importDropped(e.dataTransfer.files)
   }
   const monitor = monitorTarget(project, state.selection, state.playheadSec)
+  const soundCounts = useMemo(() => soundCountsByAsset(project.segments), [project.segments])
+  const placeAsset = useCallback((assetId: string) => dispatch({ type: 'assetPlaced', assetId, clipId: crypto.randomUUID() }), [])
 
   return (
     <div
@@ -103,7 +105,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
       )}
       <PlaybackProvider value={playback}>
         <main className="workspace">
-          <MediaBin assets={project.assets} onImport={openImportDialog} />
+          <MediaBin assets={project.assets} soundCounts={soundCounts} onImport={openImportDialog} onPlace={placeAsset} />
           <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
@@ -117,3 +119,4 @@ export function App({ initialProject }: { initialProject?: Project }) {
     </div>
   )
 }
+

@@ -1,7 +1,7 @@
 // Pure edits of a Project. The editor reducer records each as one history entry.
 import type { Asset } from '../../../shared/domain/asset'
 import { layoutSegments, timelineEndSec as clipsEndSec } from '../../../shared/domain/placement'
-import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project } from '../../../shared/domain/project'
+import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
 
 export function emptyProject(id: string, nowIso: string): Project {
   return {
@@ -28,6 +28,17 @@ export function contentEndSec(project: Project): number {
 }
 
 /**
+ * Puts the whole of an asset in the bin at the end of the video track. The sound made from its picture comes
+ * with it: a segment belongs to the picture, so it sounds wherever a clip shows that picture again.
+ */
+export function placeAsset(project: Project, assetId: string, clipId: string): Project {
+  const asset = project.assets.find((a) => a.id === assetId)
+  if (!asset) return project
+  const clip: Clip = { id: clipId, assetId, startSec: timelineEndSec(project), inSec: 0, outSec: asset.durationSec }
+  return { ...project, clips: [...project.clips, clip] }
+}
+
+/**
  * Adds newly imported assets to the bin and appends each as a whole clip at the end of the video track.
  * An asset already in the project (same path) is not added twice.
  */
@@ -42,4 +53,11 @@ export function addAssets(project: Project, assets: readonly Asset[], newId: () 
     return clip
   })
   return { ...project, assets: [...project.assets, ...fresh], clips: [...project.clips, ...clips] }
+}
+
+/** How many segments were made from each asset's picture (they sound wherever a clip shows it). */
+export function soundCountsByAsset(segments: readonly Segment[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const s of segments) if (s.anchor.kind === 'source') counts.set(s.anchor.assetId, (counts.get(s.anchor.assetId) ?? 0) + 1)
+  return counts
 }

@@ -3,6 +3,7 @@
 import type { GenerationParams, Project, Take } from '../../../shared/domain/project'
 import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
 import type { Selection } from './editor'
+import { placeAsset } from './project'
 import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
@@ -10,6 +11,8 @@ import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './t
 export type ProjectAction =
   | MixAction
   | { type: 'clipMoved'; clipId: string; startSec: number }
+  /** A file from the bin put (again) at the end of the video track as a new clip. */
+  | { type: 'assetPlaced'; assetId: string; clipId: string }
   | { type: 'clipTrimmed'; clipId: string; edge: ClipEdge; deltaSec: number }
   | { type: 'splitAtPlayhead'; newClipId: string }
   | { type: 'selectionDeleted'; ripple: boolean }
@@ -38,6 +41,8 @@ export interface EditResult {
 export function projectEdit(project: Project, action: ProjectAction, view: ViewContext): EditResult {
   const keep = view.selection
   switch (action.type) {
+    case 'assetPlaced':
+      return { project: placeAsset(project, action.assetId, action.clipId), selection: { kind: 'clip', id: action.clipId } }
     case 'clipMoved':
       return { project: moveClip(project, action.clipId, action.startSec), selection: { kind: 'clip', id: action.clipId } }
     case 'clipTrimmed':

@@ -18,6 +18,27 @@ export async function movePlayheadTo(page: Page, sec: number): Promise<void> {
   await page.keyboard.up('Alt')
 }
 
+/** The middle of the `nth` element matching `selector`. */
+export async function center(page: Page, selector: string, nth = 0): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(selector).nth(nth).boundingBox())!
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/** A mouse drag in small steps; `during` runs with the button still down (to look at the preview). */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  dx: number,
+  dy = 0,
+  during?: () => Promise<void>,
+): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 })
+  await during?.()
+  await page.mouse.up()
+}
+
 /** Leaves the focused field, which commits what was typed into it (one history entry). */
 export function blur(page: Page): Promise<void> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())

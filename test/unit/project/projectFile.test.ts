@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
+import { soundingTakes } from '../../../shared/domain/mix'
 import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import {
   openProjectFile,
@@ -174,5 +175,39 @@ describe('resolveMediaPath', () => {
     expect(resolveMediaPath('/old/place/media/a.mp4', 'media/a.mp4', '/new/place', exists)).toBe('/new/place/media/a.mp4')
     expect(resolveMediaPath('/gone.mp4', 'gone.mp4', '/new/place', exists)).toBe('/gone.mp4')
     expect(resolveMediaPath('/gone.mp4', undefined, '/new/place', exists)).toBe('/gone.mp4')
+  })
+})
+
+describe('a project saved in version 1 (segments in timeline time)', () => {
+  const v1File = join(import.meta.dirname, '../../fixtures/projects/harbour-v1.mmaudio')
+
+  it('opens with each segment on the clip under it; beds and ranges over a gap or a cut stay on the timeline', async () => {
+    const { project } = await openProjectFile(v1File, () => false)
+    expect(project.version).toBe(PROJECT_VERSION)
+    const anchors = Object.fromEntries(project.segments.map((s) => [s.id, s.anchor]))
+    // door.mp4 is used [1, 6) at 8 s: the segment at 9–11.5 s is door.mp4 2–4.5 s
+    expect(anchors['s-door']).toEqual({ kind: 'source', assetId: 'a-door', inSec: 2, outSec: 4.5 })
+    expect(anchors['s-bed']).toEqual({ kind: 'timeline', startSec: 0, endSec: 13 })
+    expect(anchors['s-cut']).toEqual({ kind: 'timeline', startSec: 7, endSec: 9 })
+    expect(anchors['s-gap']).toEqual({ kind: 'timeline', startSec: 14, endSec: 16 })
+    expect(project.segments.find((s) => s.id === 's-door')!.takes[0]!.mix.nudgeMs).toBe(40)
+  })
+
+  it('sounds exactly where it did, and its door sound then follows the door clip', async () => {
+    const { project } = await openProjectFile(v1File, () => false)
+    const at = (p: Project) => soundingTakes(p).map((t) => [t.segmentId, t.startSec, t.durationSec])
+    // both takes are nudged 40 ms later (the bed's end then falls past the timeline's 13 s and is cut there)
+    expect(at(project)).toEqual([['s-bed', 0.04, 12.96], ['s-door', 9.04, 2.5]])
+    const moved = { ...project, clips: project.clips.map((c) => (c.id === 'c-door' ? { ...c, startSec: 10 } : c)) }
+    expect(at(moved).find(([id]) => id === 's-door')).toEqual(['s-door', 11.04, 2.5])
+  })
+
+  it('is saved back as the current version', async () => {
+    const { dir } = layout()
+    const { project } = await openProjectFile(v1File, () => false)
+    await saveProjectFile(join(dir, 'harbour.mmaudio'), project)
+    const written = JSON.parse(readFileSync(join(dir, 'harbour.mmaudio'), 'utf8')) as Project
+    expect(written.version).toBe(PROJECT_VERSION)
+    expect(written.segments[0]).not.toHaveProperty('startSec')
   })
 })

@@ -96,4 +96,14 @@ describe('autosave and recovery', () => {
     utimesSync(file, new Date('2026-11-23T00:00:00Z'), new Date('2026-11-23T00:00:00Z'))
     expect((await store.recovery())?.project.id).toBe('p')
   })
+
+  it('offers back an autosave written before the upgrade, as the current version', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'autosave-')), 'autosave')
+    mkdirSync(dir, { recursive: true })
+    const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/projects/harbour-v1.mmaudio'), 'utf8'))
+    writeFileSync(join(dir, autosaveFileName(v1.id)), JSON.stringify({ version: 1, savedAt: '2026-11-30T10:06:00.000Z', path: null, project: v1 }))
+    const recovery = await createAutosaveStore({ dir, mtimeMs: () => null }).recovery()
+    expect(recovery?.project.version).toBe(PROJECT_VERSION)
+    expect(recovery?.project.segments.find((s) => s.id === 's-door')?.anchor).toEqual({ kind: 'source', assetId: 'a-door', inSec: 2, outSec: 4.5 })
+  })
 })

@@ -3,8 +3,17 @@ import type { Asset } from '../../../../shared/domain/asset'
 import { formatTimecode } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from './useThumbnails'
 
+interface MediaBinProps {
+  assets: readonly Asset[]
+  /** How many segments were made from each asset's picture (by asset id): they sound wherever it is shown. */
+  soundCounts: ReadonlyMap<string, number>
+  onImport: () => void
+  /** Puts the whole file at the end of the timeline again (its sounds come with it). */
+  onPlace: (assetId: string) => void
+}
+
 /** The bin of imported files. Memoised: the playhead moving every frame must not redraw it. */
-export const MediaBin = memo(function MediaBin({ assets, onImport }: { assets: readonly Asset[]; onImport: () => void }) {
+export const MediaBin = memo(function MediaBin({ assets, soundCounts, onImport, onPlace }: MediaBinProps) {
   return (
     <section className="panel media-bin" aria-label="Media">
       <header className="panel-header">
@@ -21,7 +30,7 @@ export const MediaBin = memo(function MediaBin({ assets, onImport }: { assets: r
       ) : (
         <ul className="bin-list">
           {assets.map((a) => (
-            <BinItem key={a.id} asset={a} />
+            <BinItem key={a.id} asset={a} sounds={soundCounts.get(a.id) ?? 0} onPlace={onPlace} />
           ))}
         </ul>
       )}
@@ -29,19 +38,28 @@ export const MediaBin = memo(function MediaBin({ assets, onImport }: { assets: r
   )
 })
 
-function BinItem({ asset }: { asset: Asset }) {
+function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onPlace: (assetId: string) => void }) {
   const strip = useThumbnails(asset)
   const frame = strip ? Math.floor(strip.frameCount / 2) : 0
   return (
-    <li className="bin-item" data-testid="bin-item" title={asset.path}>
+    <li className="bin-item" data-testid="bin-item" title={asset.path} onDoubleClick={() => onPlace(asset.id)}>
       <div className="bin-thumb">{strip && <div style={spriteFrameStyle(strip, frame, 54)} />}</div>
       <div className="bin-meta">
         <div className="bin-name">{asset.name}</div>
         <div className="bin-detail">
           {formatTimecode(asset.durationSec)} · {asset.video.displayWidth}×{asset.video.displayHeight} ·{' '}
           {Math.round(asset.video.fps * 100) / 100} fps{asset.audio ? '' : ' · no audio'}
+          {sounds > 0 && <span className="bin-sounds"> · {sounds} sound{sounds > 1 ? 's' : ''}</span>}
         </div>
       </div>
+      <button
+        className="small bin-place"
+        aria-label={`Add ${asset.name} to the timeline`}
+        title="Add the whole clip at the end of the timeline (double-click does the same); its sounds come with it"
+        onClick={() => onPlace(asset.id)}
+      >
+        +
+      </button>
     </li>
   )
 }

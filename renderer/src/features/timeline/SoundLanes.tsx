@@ -148,7 +148,7 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
       {widthPx >= DETAIL_MIN_PX && (
         <>
           <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
-            {attached && <span className="segment-link" aria-hidden="true">⛓</span>}
+            {attached && <LinkMark />}
             <span className="segment-name">{label}</span>
             <span className="segment-meta">
               {formatTimecode(segmentSec, 1)}
@@ -163,3 +163,13 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
     </div>
   )
 })
+
+/** A small chain link: this sound belongs to the picture it was made from. */
+function LinkMark() {
+  return (
+    <svg className="segment-link" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+      <rect x="0.75" y="3.75" width="6" height="4.5" rx="2.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <rect x="5.25" y="3.75" width="6" height="4.5" rx="2.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  )
+}
