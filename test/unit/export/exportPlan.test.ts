@@ -12,6 +12,21 @@ const temp = { workDir: '/tmp/work', tempFor: (p: string) => `${p}.part` }
 const measured: LoudnormReport = { inputI: -20.5, inputTp: -8.25, inputLra: 4.1, inputThresh: -30.6, outputI: -14, outputTp: -2, targetOffset: 0.3, normalizationType: 'dynamic' }
 const BUS = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
 
+describe('planExport: a take cut by an edit', () => {
+  it("applies the take's own fades in take time, then cuts it to the piece, then fades 5 ms at the cut", () => {
+    // a take made from a[2,4) with a 1 s fade-in; the clip now starts at a 2.5 s (head trimmed), at 0.5 s
+    const project = exportProject([a], [{ assetId: 'a', startSec: 0.5, inSec: 2.5, outSec: 10 }], [
+      { path: '/takes/t1.wav', durationSec: 2, segment: { assetId: 'a', inSec: 2, outSec: 4 }, mix: { fadeInMs: 1000 } },
+    ], { mode: 'mute' })
+    const args = planExport(project, { destinationPath: '/out/stems.wav', preset: 'stems' }, temp).first.args
+    expect(args.slice(0, 5)).toEqual(['-y', '-t', '2', '-i', '/takes/t1.wav'])
+    expect(args[args.indexOf('-filter_complex') + 1]).toContain(
+      `[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},afade=t=in:st=0:d=1,afade=t=out:st=1.99:d=0.01,` +
+        'atrim=start=0.5,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=0.005,adelay=500:all=1[take0]',
+    )
+  })
+})
+
 describe('planExport: one clip used whole', () => {
   const project = exportProject([a], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }], [
     { path: '/takes/t1.wav', durationSec: 2, segment: { startSec: 3, endSec: 5 }, mix: { nudgeMs: 200, gainDb: -6 } },

@@ -13,6 +13,8 @@ import {
 } from '../../../renderer/src/features/generate/providerParams'
 import { generationRequest, segmentSource } from '../../../renderer/src/features/generate/segmentSource'
 import { attached, clip, segment, twoClipProject } from './fixtures'
+import { deleteClip, moveClip, splitClip, trimClip } from '../../../renderer/src/state/clipEdits'
+import type { Project } from '../../../shared/domain/project'
 import { CAPS, info } from './providerFixtures'
 import type { JobUpdate } from '../../../shared/domain/job'
 import { EMPTY_JOBS, jobsOfSegment, jobsReducer, unsettled } from '../../../renderer/src/features/jobs/jobState'
@@ -34,6 +36,20 @@ describe('the source of a segment', () => {
     expect(segmentSource(gone, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: true, source: { inSec: 3, outSec: 4.5 } })
     const lost = { ...gone, assets: gone.assets.filter((a) => a.id !== 'a') }
     expect(segmentSource(lost, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: false, message: expect.stringMatching(/no longer in the project/) })
+  })
+
+  it('after any clip edit a segment made from a picture asks for the very same request (so the cache answers it)', () => {
+    const p0 = twoClipProject({ segments: [attached('s', 'b', 1, 3)] })
+    const ask = (p: Project) => generationRequest(p, p.segments[0]!, DEFAULT_GENERATION, false)
+    const edited = [
+      moveClip(p0, 'B', 9),
+      splitClip(p0, 'B', 7.5, 'B2'),
+      trimClip(p0, 'B', 'start', 1.5),
+      deleteClip(p0, 'A', true),
+      deleteClip(p0, 'B'),
+    ]
+    for (const p of edited) expect(ask(p)).toEqual(ask(p0))
+    expect(ask(p0)).toEqual({ ok: true, request: { segmentId: 's', source: { path: '/media/b.mp4', inSec: 1, outSec: 3 }, params: DEFAULT_GENERATION } })
   })
 
   it('refuses a segment across a cut, naming both clips and where to split', () => {

@@ -13,7 +13,7 @@ import {
 } from '../../../renderer/src/features/playback/schedule'
 import { auditionProject, auditionRange, nextPicture, pictureAt, playStartSec, shuttle } from '../../../renderer/src/features/playback/transport'
 import { isTextEntry, stopsTransport, transportKeyFor } from '../../../renderer/src/features/playback/transportKeys'
-import { asset, segment, twoClipProject } from './fixtures'
+import { asset, attached, segment, twoClipProject } from './fixtures'
 
 const take = (id: string, mix: Partial<TakeMix> = {}, durationSec = 2): Take => ({
   id,
@@ -51,6 +51,26 @@ describe('the playback schedule', () => {
     expect(voice!.whenSec).toBeCloseTo(describeMix(p).takes[0]!.startSec, 12)
     expect(voice!.offsetSec).toBe(0)
     expect(voice!.durationSec).toBe(describeMix(p).takes[0]!.durationSec) // the whole take, slid
+  })
+
+  it('a take cut by a trimmed clip starts part-way up its own fade, with a 5 ms edge fade at the cut, as the export', () => {
+    // s made from b[1,3) with a 1 s fade-in; clip B (b at 6 s) trimmed to start at b 1.4 s: the piece starts
+    // 0.4 s into the take and its fade, at 7.4 s
+    const p0 = twoClipProject()
+    const p = {
+      ...p0,
+      clips: [p0.clips[0]!, { ...p0.clips[1]!, startSec: 7.4, inSec: 1.4 }],
+      segments: [{ ...attached('s', 'b', 1, 3), takes: [take('s1', { fadeInMs: 1000 })], activeTakeId: 's1' }],
+    }
+    const [voice] = playbackSchedule(p, run(), stereo).voices
+    expect(voice).toMatchObject({ key: 's1#0', whenSec: 7.4 })
+    expect(voice!.offsetSec).toBeCloseTo(0.4, 9)
+    expect(voice!.durationSec).toBeCloseTo(1.6, 9)
+    // its own fade: 0.4 of the way up at 7.4 s, full at 8 s (take time 1 s)
+    expect(curveAt(takeCurve(describeMix(p).takes[0]!, 2), 7.4)).toBeCloseTo(0.4, 9)
+    expect(voice!.gain.ramps.slice(0, 2)).toEqual([{ atSec: 7, gain: 0 }, { atSec: 8, gain: 1 }]) // take time 0 and 1 s
+    // the edge: up from 0 over 5 ms at the cut, held to the end (the take's own end: no edge fade there)
+    expect(voice!.edge.ramps.map((r) => [Math.round(r.atSec * 1e6) / 1e6, r.gain])).toEqual([[7.4, 0], [7.405, 1], [9, 1]])
   })
 
   it('starting mid-take plays from the matching point of the file, at once', () => {
