@@ -64,6 +64,17 @@ export function sourcePieces(clips: readonly Clip[], assetId: string, fromSec: n
   return joined
 }
 
+/** The clips of each asset (the pieces of a source segment come only from its own asset's clips). */
+function clipsByAsset(clips: readonly Clip[]): Map<string, Clip[]> {
+  const byAsset = new Map<string, Clip[]>()
+  for (const c of clips) {
+    const list = byAsset.get(c.assetId)
+    if (list) list.push(c)
+    else byAsset.set(c.assetId, [c])
+  }
+  return byAsset
+}
+
 /** The segment's own range: source seconds of its asset, or timeline seconds. */
 export function anchorRange(anchor: SegmentAnchor): { fromSec: number; toSec: number } {
   return anchor.kind === 'source'
@@ -135,23 +146,79 @@ const overlaps = (a: TimeRange, b: TimeRange) => a.startSec < b.endSec - TIME_EP
 
 /**
  * The sound lanes as drawn: each segment on its own lane, unless something placed before it (lower lane, then
- * earlier) shows there at the same time; then on the first lane below where all its pieces are free.
+ * earlier) shows there at the same time; then on the first lane below where all its pieces are free. The result
+ * is remembered for the same clips and segments (a drag asks for it on every pointer move).
  */
 export function layoutSegments(project: Pick<Project, 'clips' | 'segments'>): SegmentLayout {
-  const shown = project.segments
-    .map((segment) => ({ segment, pieces: segmentPieces(project.clips, segment) }))
+  let byClips = layoutCache.get(project.segments)
+  if (!byClips) layoutCache.set(project.segments, (byClips = new WeakMap()))
+  let layout = byClips.get(project.clips)
+  if (!layout) byClips.set(project.clips, (layout = computeLayout(project.clips, project.segments)))
+  return layout
+}
+
+const layoutCache = new WeakMap<readonly Segment[], WeakMap<readonly Clip[], SegmentLayout>>()
+
+function computeLayout(clips: readonly Clip[], segments: readonly Segment[]): SegmentLayout {
+  const byAsset = clipsByAsset(clips)
+  const piecesOf = (s: Segment) =>
+    s.anchor.kind === 'source' ? sourcePieces(byAsset.get(s.anchor.assetId) ?? [], s.anchor.assetId, s.anchor.inSec, s.anchor.outSec) : segmentPieces(clips, s)
+  const shown = segments
+    .map((segment) => ({ segment, pieces: piecesOf(segment) }))
     .filter((s) => s.pieces.length > 0)
     .sort((a, b) => a.segment.lane - b.segment.lane || a.pieces[0]!.startSec - b.pieces[0]!.startSec)
-  const lanes: TimeRange[][] = []
+  const lanes: LaneRanges[] = []
   const pieces: PlacedPiece[] = []
   for (const { segment, pieces: own } of shown) {
     let lane = segment.lane
-    while (own.some((p) => (lanes[lane] ?? []).some((q) => overlaps(p, q)))) lane++
-    lanes[lane] = [...(lanes[lane] ?? []), ...own]
-    for (const p of own) pieces.push({ ...p, segmentId: segment.id, lane })
+    while (own.some((p) => lanes[lane]?.overlapsAny(p))) lane++
+    const ranges = (lanes[lane] ??= new LaneRanges())
+    for (const p of own) {
+      ranges.add(p)
+      pieces.push({ ...p, segmentId: segment.id, lane })
+    }
   }
   return { pieces, laneCount: lanes.length }
 }
+
+/** What a lane holds: ranges that never overlap, sorted by start (so also by end): overlap found by bisection. */
+class LaneRanges {
+  private readonly ranges: TimeRange[] = []
+
+  /** Index of the first range that starts at or after `sec`. */
+  private firstFrom(sec: number): number {
+    let lo = 0
+    let hi = this.ranges.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.ranges[mid]!.startSec < sec) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  overlapsAny(r: TimeRange): boolean {
+    const i = this.firstFrom(r.endSec - TIME_EPS)
+    // ranges from i on start at or after r's end; of those before, only the last can reach into r
+    const before = this.ranges[i - 1]
+    return before !== undefined && overlaps(before, r)
+  }
+
+  add(r: TimeRange): void {
+    this.ranges.splice(this.firstFrom(r.startSec), 0, r)
+  }
+}
+
+/** The layout of every segment but one (what an edit of that one must keep clear of), remembered like the layout. */
+export function layoutWithout(project: Pick<Project, 'clips' | 'segments'>, segmentId: string): SegmentLayout {
+  let bySegment = othersCache.get(project.segments)
+  if (!bySegment) othersCache.set(project.segments, (bySegment = new Map()))
+  let others = bySegment.get(segmentId)
+  if (!others) bySegment.set(segmentId, (others = project.segments.filter((s) => s.id !== segmentId)))
+  return layoutSegments({ clips: project.clips, segments: others })
+}
+
+const othersCache = new WeakMap<readonly Segment[], Map<string, Segment[]>>()
 
 /** The pieces of one segment in a layout. */
 export function piecesOf(layout: SegmentLayout, segmentId: string): PlacedPiece[] {

@@ -9,6 +9,7 @@ import {
   clipCovering,
   clipEndSec,
   layoutSegments,
+  layoutWithout,
   segmentLengthSec,
   segmentPieces,
   sourceAnchorIn,
@@ -27,13 +28,12 @@ const overlaps = (a: TimeRange, b: TimeRange) => a.startSec < b.endSec - TIME_EP
 
 /** What other segments show on `lane`, as drawn, sorted by start. */
 function occupiedOn(project: Project, lane: number, exceptId: string): TimeRange[] {
-  const others = layoutSegments({ clips: project.clips, segments: project.segments.filter((s) => s.id !== exceptId) })
-  return others.pieces.filter((p) => p.lane === lane).sort((a, b) => a.startSec - b.startSec)
+  return layoutWithout(project, exceptId).pieces.filter((p) => p.lane === lane).sort((a, b) => a.startSec - b.startSec)
 }
 
 /** The lowest lane, from `preferredLane` down, where all the pieces are free of other segments. */
 export function firstFreeLane(project: Project, pieces: readonly TimeRange[], preferredLane = 0, exceptId = ''): number {
-  const others = layoutSegments({ clips: project.clips, segments: project.segments.filter((s) => s.id !== exceptId) })
+  const others = layoutWithout(project, exceptId)
   for (let lane = Math.max(0, preferredLane); ; lane++) {
     const taken = others.pieces.filter((p) => p.lane === lane)
     if (!pieces.some((p) => taken.some((q) => overlaps(p, q)))) return lane

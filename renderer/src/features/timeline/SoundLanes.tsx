@@ -14,7 +14,8 @@ import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_P
 import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
-export type SegmentPointerDown = (e: ReactPointerEvent, piece: PlacedPiece, part: SegmentPart) => void
+/** A press on a piece of a segment: which segment, the piece's start (which piece), and where on it. */
+export type SegmentPointerDown = (e: ReactPointerEvent, segmentId: string, pieceStartSec: number, part: SegmentPart) => void
 
 interface SoundLanesProps {
   segments: readonly Segment[]
@@ -60,7 +61,10 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
                   <SegmentBlock
                     key={`${p.segmentId}@${p.startSec}`}
                     segment={segment}
-                    piece={p}
+                    startSec={p.startSec}
+                    endSec={p.endSec}
+                    offsetSec={p.offsetSec}
+                    lane={p.lane}
                     pxPerSec={pxPerSec}
                     selected={p.segmentId === selectedSegmentId}
                     linked={selectedClipId !== null && p.clipIds.includes(selectedClipId)}
@@ -77,9 +81,13 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
   )
 })
 
+/** One piece of a segment; given as plain numbers, so a block whose piece did not change skips re-rendering. */
 interface SegmentBlockProps {
   segment: Segment
-  piece: PlacedPiece
+  startSec: number
+  endSec: number
+  offsetSec: number
+  lane: number
   pxPerSec: number
   selected: boolean
   linked: boolean
@@ -88,8 +96,8 @@ interface SegmentBlockProps {
 }
 
 const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
-  const { segment, piece, pxPerSec, selected, linked, onPointerDown, onFocusSelect } = props
-  const pieceSec = piece.endSec - piece.startSec
+  const { segment, startSec, endSec, offsetSec, lane, pxPerSec, selected, linked, onPointerDown, onFocusSelect } = props
+  const pieceSec = endSec - startSec
   const widthPx = secToPx(pieceSec, pxPerSec)
   const segmentSec = segmentLengthSec(segment)
   const marks = chunkMarks(segmentSec, segment.params.windowSec)
@@ -97,8 +105,8 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
   const takes = segment.takes.length
   const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)
   const attached = segment.anchor.kind === 'source'
-  const cutHead = piece.offsetSec > 1e-6
-  const cutTail = piece.offsetSec + pieceSec < segmentSec - 1e-6
+  const cutHead = offsetSec > 1e-6
+  const cutTail = offsetSec + pieceSec < segmentSec - 1e-6
   const classes = ['segment', attached ? 'attached' : 'free', selected && 'selected', linked && 'linked', cutHead && 'cut-head', cutTail && 'cut-tail']
   const kind = attached ? 'follows its clip' : 'on the timeline'
   return (
@@ -107,38 +115,38 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={`Segment ${formatTimecode(piece.startSec, 2)} to ${formatTimecode(piece.endSec, 2)}, ${kind}`}
+      aria-label={`Segment ${formatTimecode(startSec, 2)} to ${formatTimecode(endSec, 2)}, ${kind}`}
       data-testid="segment"
       data-segment-id={segment.id}
-      data-start-sec={piece.startSec}
-      data-end-sec={piece.endSec}
-      data-offset-sec={piece.offsetSec}
-      data-lane={piece.lane}
+      data-start-sec={startSec}
+      data-end-sec={endSec}
+      data-offset-sec={offsetSec}
+      data-lane={lane}
       data-anchor={segment.anchor.kind}
       data-chunks={marks.chunkCount}
-      style={{ left: secToPx(piece.startSec, pxPerSec), width: Math.max(2, widthPx) }}
-      onPointerDown={(e) => onPointerDown(e, piece, 'body')}
+      style={{ left: secToPx(startSec, pxPerSec), width: Math.max(2, widthPx) }}
+      onPointerDown={(e) => onPointerDown(e, segment.id, startSec, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
       title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
     >
       {activeTake && (
         <TakeWaveform
           take={activeTake}
-          fromSec={piece.offsetSec - activeTake.mix.nudgeMs / 1000}
+          fromSec={offsetSec - activeTake.mix.nudgeMs / 1000}
           lengthSec={pieceSec}
           widthPx={widthPx}
         />
       )}
       {marks.overlaps.map((o, i) => {
-        const startSec = o.startSec - piece.offsetSec
-        const endSec = o.endSec - piece.offsetSec
-        if (endSec <= 0 || startSec >= pieceSec) return null
+        const fromSec = o.startSec - offsetSec
+        const toSec = o.endSec - offsetSec
+        if (toSec <= 0 || fromSec >= pieceSec) return null
         return (
           <div
             key={i}
             className="chunk-overlap"
             data-testid="chunk-overlap"
-            style={{ left: secToPx(startSec, pxPerSec), width: secToPx(endSec - startSec, pxPerSec) }}
+            style={{ left: secToPx(fromSec, pxPerSec), width: secToPx(toSec - fromSec, pxPerSec) }}
           >
             <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
           </div>
@@ -156,8 +164,8 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
               {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
             </span>
           </div>
-          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, piece, 'start') }} />
-          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, piece, 'end') }} />
+          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, startSec, 'start') }} />
+          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, startSec, 'end') }} />
         </>
       )}
     </div>

@@ -4,7 +4,7 @@
 import { useCallback, useMemo, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { secToPx } from '../../lib/timecode'
-import { clipEndSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
+import { clipEndSec, layoutSegments } from '../../../../shared/domain/placement'
 import { clipAt, clipFps } from '../../state/clipEdits'
 import type { EditorAction, EditorState } from '../../state/editor'
 import { frameAligned } from '../../state/playhead'
@@ -51,8 +51,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
     [beginDrag, originClientX, select, viewport.scrollRef],
   )
   const onSegmentPointerDown = useCallback(
-    (e: ReactPointerEvent, piece: PlacedPiece, part: SegmentPart) => {
-      const { segmentId, startSec: pieceStartSec } = piece
+    (e: ReactPointerEvent, segmentId: string, pieceStartSec: number, part: SegmentPart) => {
       select({ kind: 'segment', id: segmentId })
       const subject: DragSubject =
         part === 'body'
