@@ -12,7 +12,7 @@ import { extname, join, normalize } from 'node:path'
 import { Readable } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { ProviderId } from '../../../shared/domain/ids'
-import { createAppServices, type AppServices, type Desktop } from '../../../electron/app/services'
+import { createAppServices, type AppServices } from '../../../electron/app/services'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
 import { respondToMediaRequest } from '../../../electron/main/mediaResponse'
@@ -20,9 +20,12 @@ import { MEDIA_SCHEME, mediaUrl } from '../../../electron/main/mediaUrl'
 import { nodeRealpath } from '../../../electron/media/allowList'
 import { createMemoryStore } from '../../../electron/store/keyValueStore'
 import type { Cipher } from '../../../electron/store/secrets'
+import { FakeDesktop } from '../../fixtures/desktop'
 import { testBinaries } from '../../fixtures/media'
 import { cspOfHtml, parseCsp, replaceSource, serializeCsp, withHtmlCsp } from '../../../scripts/csp'
 import { shimScript } from './shim'
+
+export { FakeDesktop }
 
 export const RENDERER_DIR = join(import.meta.dirname, '../../../out/renderer')
 const SOURCE_HTML = join(import.meta.dirname, '../../../renderer/index.html')
@@ -40,31 +43,6 @@ const MIME: Record<string, string> = {
   '.css': 'text/css',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
-}
-
-/** A fake desktop whose dialogs answer what the test queued. */
-export class FakeDesktop implements Desktop {
-  nextOpen: string[] = []
-  nextSave: string | null = null
-  shown: string[] = []
-  async openVideos() {
-    const paths = this.nextOpen
-    this.nextOpen = []
-    return paths
-  }
-  /** The project open dialog answers the first queued path. */
-  async openProject() {
-    const [path = null] = this.nextOpen
-    this.nextOpen = []
-    return path
-  }
-  async saveFile() {
-    return this.nextSave
-  }
-  async showInFolder(p: string) {
-    this.shown.push(p)
-    return true
-  }
 }
 
 /** Reversible but not plain: enough to prove keys are not stored as typed. */
