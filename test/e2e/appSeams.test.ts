@@ -4,13 +4,16 @@
 // playback and by an audition) and each is shown allowed by that CSP and served with what it needs (CORS,
 // Range).
 // Waveform peaks (the clip's and each take's) travel over IPC as numbers, never as a URL: the log shows none.
+// Then the desktop around the page, through the recording Desktop double: taskbar progress and a notification
+// for work that ends while the window is not focused, the native menu's commands, File → Open Recent.
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cspAllows, cspOfHtml, parseCsp, type CspDirective } from '../../scripts/csp'
 import { flashClip } from '../fixtures/media'
 import { dropFiles } from './harness/browser'
 import { blur, markSegment, movePlayheadTo, openEditorWithFal, type EditorSession } from './harness/editorPage'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 interface Loaded {
@@ -45,6 +48,8 @@ beforeAll(async () => {
     },
   )
   page = session.page
+  // The person has switched to another app while the work runs.
+  session.harness.desktop.focused = false
 })
 
 afterAll(() => session?.close())
@@ -117,5 +122,38 @@ describe('the page against the production CSP, with media from another origin', 
     const others = loaded.filter((l) => ![page0, session.harness.mediaOrigin].includes(new URL(l.url).origin))
     expect(others.map((l) => l.url)).toEqual([])
     expect(await page.evaluate(() => (window as unknown as { __cspReports: string[] }).__cspReports)).toEqual([])
+  })
+})
+
+describe('the desktop around the page', () => {
+  it('showed the generation’s progress on the taskbar icon, cleared it, and notified when it ended unfocused', () => {
+    const { progress, notifications } = session.harness.desktop
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress[0]).not.toBeNull()
+    expect(progress.at(-1)).toBeNull()
+    for (const p of progress) if (typeof p === 'number') expect(p).toBeGreaterThanOrEqual(0)
+    expect(notifications).toEqual([{ title: 'Sound generated', body: expect.stringMatching(/^\d takes are ready to audition\.$/) }])
+  })
+
+  it('runs a command the native menu sends (Timeline → Split at Playhead)', async () => {
+    await page.keyboard.press('Escape')
+    const clips = await page.getByTestId('timeline-clip').count()
+    await movePlayheadTo(page, 2.5)
+    session.harness.sendEvent('menu:command', { command: 'split' })
+    await expect.poll(() => page.getByTestId('timeline-clip').count()).toBe(clips + 1)
+  })
+
+  it('a saved project joins the OS’s recent documents, and File → Open Recent opens it again', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'e2e-recent-')), 'Seams.mmaudio')
+    const title = () => page.getByTestId('project-title').textContent()
+    session.harness.desktop.nextSave = file
+    await page.keyboard.press('Control+s')
+    await expect.poll(title).toBe('Seams')
+    expect(session.harness.desktop.recent.at(-1)).toEqual([file])
+    await page.keyboard.press('Control+n')
+    await expect.poll(title).toBe('Untitled')
+    session.harness.sendEvent('menu:openRecent', { path: file })
+    await expect.poll(title).toBe('Seams')
+    expect(await page.getByTestId('timeline-clip').count()).toBeGreaterThan(1)
   })
 })

@@ -12,6 +12,7 @@ import { extname, join, normalize } from 'node:path'
 import { Readable } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { ProviderId } from '../../../shared/domain/ids'
+import { eventContract, type EventChannel, type EventPayload } from '../../../shared/ipc/contract'
 import { createAppServices, type AppServices } from '../../../electron/app/services'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
@@ -59,6 +60,8 @@ export interface Harness {
   mediaOrigin: string
   /** The policy the page carries. */
   csp: string
+  /** Pushes an event to the page as main does (the native menu's commands, Open Recent). */
+  sendEvent<E extends EventChannel>(event: E, payload: EventPayload<E>): void
   services: AppServices
   desktop: FakeDesktop
   close(): Promise<void>
@@ -163,9 +166,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       )
     })
   })
-  const unsubscribe = services.jobs.onUpdate((payload) => {
-    for (const ws of sockets) ws.send(JSON.stringify({ event: 'job:update', payload }))
-  })
+  /** As main's sendEvent: only contract events, only valid payloads. */
+  const sendEvent = <E extends EventChannel>(event: E, payload: EventPayload<E>): void => {
+    const parsed = eventContract[event].safeParse(payload)
+    if (!parsed.success) throw new Error(`Invalid ${event} payload: ${parsed.error.message}`)
+    for (const ws of sockets) ws.send(JSON.stringify({ event, payload: parsed.data }))
+  }
+  const unsubscribe = services.jobs.onUpdate((payload) => sendEvent('job:update', payload))
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   await new Promise<void>((resolve) => mediaServer.listen(0, '127.0.0.1', resolve))
@@ -176,6 +183,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     url: baseUrl,
     mediaOrigin,
     csp,
+    sendEvent,
     services,
     desktop,
     close: async () => {
