@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { devCsp } from './scripts/devCsp'
 
 const fromRoot = (p: string): string => resolve(import.meta.dirname, p)
 
@@ -26,6 +27,7 @@ export default defineConfig({
   renderer: {
     root: fromRoot('renderer'),
     build: { rollupOptions: { input: { index: fromRoot('renderer/index.html') } } },
-    plugins: [react()],
+    // devCsp: `npm run dev` only, lets the dev server's inline Fast Refresh preamble run under our CSP.
+    plugins: [react(), devCsp()],
   },
 })

@@ -17,14 +17,15 @@ import { createAutosaveStore } from '../project/autosave'
 import { createProjectService } from '../project/projectService'
 import { defaultProviderRegistry, type Env, type ProviderRegistry } from '../providers/registry'
 import { createGenerateOps } from './generateOps'
+import { watchLongWork, type LongWorkDesktop } from './longWork'
 import type { KeyValueStore } from '../store/keyValueStore'
 import { createSecretStore, type Cipher } from '../store/secrets'
 import { createSettingsStore } from '../store/settings'
 
 export type SaveKind = InvokeInput<'dialog:saveFile'>['kind']
 
-/** What only the desktop shell can do. The harness passes a fake. */
-export interface Desktop {
+/** The native dialogs and the file manager. */
+export interface DesktopDialogs {
   /** A native open dialog for video files; [] when cancelled. */
   openVideos(): Promise<string[]>
   /** A native open dialog for one project file (.mmaudio); null when cancelled. */
@@ -33,6 +34,12 @@ export interface Desktop {
   saveFile(defaultName: string, kind: SaveKind): Promise<string | null>
   /** Reveals a file in the OS file manager; false if it does not exist. */
   showInFolder(absPath: string): Promise<boolean>
+}
+
+/** What only the desktop shell can do. The harness passes a fake that records what it was asked. */
+export interface Desktop extends DesktopDialogs, LongWorkDesktop {
+  /** The recent projects changed (newest first): the OS's recent documents and File → Open Recent follow. */
+  recentProjectsChanged(paths: readonly string[]): void
 }
 
 export interface Logger {
@@ -84,6 +91,7 @@ export function createAppServices(deps: AppServicesDeps) {
 
   const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow })
   const jobs = createJobRegistry()
+  watchLongWork(jobs, deps.desktop)
   const exports = createExportService({ runner, jobs })
   const settings = createSettingsStore(deps.settingsStore, {
     onRecovered: (reason) => logger.error(`Settings were unreadable and have been reset (kept a backup): ${reason}`),
@@ -145,7 +153,17 @@ export function createAppServices(deps: AppServicesDeps) {
     projectFiles,
     allowProjectMedia,
     onFileKnown: (filePath) => revealable.add(filePath),
-    settings,
+    // The project service keeps the recent list in settings; the desktop shows it too.
+    settings: {
+      get: () => settings.get(),
+      set(next) {
+        const before = settings.get().recentProjects
+        const saved = settings.set(next)
+        const after = saved.recentProjects
+        if (after.length !== before.length || after.some((p, i) => p !== before[i])) deps.desktop.recentProjectsChanged(after)
+        return saved
+      },
+    },
     autosaves: createAutosaveStore({ dir: join(deps.dataDir, 'autosave') }),
   })
 
@@ -183,7 +201,7 @@ export function createAppServices(deps: AppServicesDeps) {
         }
         return deps.desktop.showInFolder(absPath)
       },
-    } satisfies Desktop,
+    } satisfies DesktopDialogs,
 
     async appInfo(): Promise<InvokeOutput<'app:info'>> {
       ffmpegInfo ??= checkFfmpeg()

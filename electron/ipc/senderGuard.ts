@@ -8,6 +8,19 @@ export interface TrustedRenderer {
   devServerUrl: string | null
 }
 
+/**
+ * The path a file: URL names, compared the way the file system does: percent-decoded (Node's pathToFileURL and
+ * Chromium escape different characters) and with a Windows drive letter in capitals (Node keeps `c:` as given,
+ * Chromium writes `C:`). Null when the escapes are malformed.
+ */
+function filePathOf(url: URL): string | null {
+  try {
+    return decodeURIComponent(url.pathname).replace(/^\/([a-z]):/, (_m, drive: string) => `/${drive.toUpperCase()}:`)
+  } catch {
+    return null
+  }
+}
+
 /** Pure: is a frame URL one of ours? Query and hash are ignored; everything else must match exactly. */
 export function isTrustedRendererUrl(frameUrl: string, trusted: TrustedRenderer): boolean {
   let url: URL
@@ -18,7 +31,8 @@ export function isTrustedRendererUrl(frameUrl: string, trusted: TrustedRenderer)
   }
   if (trusted.fileUrl && url.protocol === 'file:') {
     const expected = new URL(trusted.fileUrl)
-    return url.host === expected.host && url.pathname === expected.pathname
+    const path = filePathOf(url)
+    return url.host === expected.host && path !== null && path === filePathOf(expected)
   }
   if (trusted.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return url.origin === new URL(trusted.devServerUrl).origin

@@ -1,6 +1,7 @@
-// The Desktop abilities (native dialogs, reveal in folder) implemented with Electron.
+// The Desktop abilities implemented with Electron: native dialogs, reveal in folder, progress on the taskbar /
+// Dock icon, system notifications (a click brings the window forward) and the OS's recent documents.
 import { existsSync } from 'node:fs'
-import { dialog, shell, type BrowserWindow } from 'electron'
+import { app, dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { Desktop, SaveKind } from '../app/services'
 
 const VIDEO_EXTENSIONS = ['mp4', 'mov', 'm4v', 'mkv', 'webm', 'avi']
@@ -11,7 +12,21 @@ const SAVE_FILTERS: Readonly<Record<SaveKind, Electron.FileFilter>> = {
   wav: { name: 'WAV audio', extensions: ['wav'] },
 }
 
-export function createElectronDesktop(getWindow: () => BrowserWindow | null): Desktop {
+/** Brings the window forward (restored if minimised). */
+export function bringForward(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+export function createElectronDesktop(
+  getWindow: () => BrowserWindow | null,
+  /** File → Open Recent is rebuilt from this list. */
+  onRecentProjects: (paths: readonly string[]) => void,
+): Desktop {
+  // Shown notifications are kept until closed or clicked: one that is garbage-collected loses its click.
+  const live = new Set<Notification>()
   return {
     async openVideos() {
       const win = getWindow()
@@ -43,6 +58,33 @@ export function createElectronDesktop(getWindow: () => BrowserWindow | null): De
       if (!existsSync(absPath)) return false
       shell.showItemInFolder(absPath)
       return true
+    },
+    setProgress(progress) {
+      const win = getWindow()
+      if (!win || win.isDestroyed()) return
+      // Electron: below 0 removes the bar, above 1 is indeterminate (Windows also takes the mode).
+      if (progress === null) win.setProgressBar(-1)
+      else if (progress === 'indeterminate') win.setProgressBar(2, { mode: 'indeterminate' })
+      else win.setProgressBar(progress)
+    },
+    isFocused() {
+      const win = getWindow()
+      return win !== null && !win.isDestroyed() && win.isFocused()
+    },
+    notify(title, body) {
+      if (!Notification.isSupported()) return
+      const note = new Notification({ title, body })
+      live.add(note)
+      note.on('click', () => {
+        live.delete(note)
+        bringForward(getWindow())
+      })
+      note.on('close', () => live.delete(note))
+      note.show()
+    },
+    recentProjectsChanged(paths) {
+      if (paths[0]) app.addRecentDocument(paths[0])
+      onRecentProjects(paths)
     },
   }
 }

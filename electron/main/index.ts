@@ -1,16 +1,21 @@
-// App lifecycle: one instance, ffmpeg checked before anything else, media:// registered, the secure window,
-// IPC bound to the handler table, job updates forwarded, every ffmpeg stopped on quit.
+// App lifecycle: one instance, a log file, ffmpeg checked before anything else, media:// registered, the secure
+// window, IPC bound to the handler table, job updates forwarded, the native menu with Open Recent. A quit asks
+// about unsaved changes first and may be cancelled there, so running work is stopped only at 'will-quit'. A
+// start-up that throws shows why and where the log is, releases the single-instance lock and exits.
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
-import { isAppError } from '../../shared/domain/errors'
 import { createAppServices, type AppServices } from '../app/services'
 import { createHandlers } from '../ipc/handlers'
 import { registerIpc, sendEvent } from '../ipc/register'
-import { resolveBinaries, type Binaries } from '../media/binaries'
+import { resolveBinaries } from '../media/binaries'
+import { APP_ID } from './appIdentity'
+import type { CloseFlow } from './closeFlow'
 import { guardUnsavedClose } from './closePrompt'
-import { createElectronDesktop } from './desktop'
+import { bringForward, createElectronDesktop } from './desktop'
+import { createFileLogger, type FileLogger } from './logFile'
 import { installMenu } from './menu'
 import { handleMediaProtocol, mediaUrl, registerMediaScheme } from './protocol'
+import { startOrReport } from './startupFailure'
 import { createMainWindow, rendererLocation } from './window'
 import { createSafeStorageCipher, openElectronStore } from '../store/electronStores'
 
@@ -19,31 +24,60 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const renderer = rendererLocation(mainDir, devServerUrl)
 
 let mainWindow: BrowserWindow | null = null
+let closeFlow: CloseFlow | null = null
 let services: AppServices | null = null
+let logger: FileLogger | null = null
 
-function openWindow(): void {
-  mainWindow = createMainWindow(mainDir, renderer)
-  if (services) guardUnsavedClose(mainWindow, services.projects)
-  mainWindow.on('closed', () => {
-    mainWindow = null
-  })
-}
-
-/** ffmpeg and ffprobe, or one clear error box and a clean quit. */
-function binariesOrQuit(): Binaries | null {
+/** main.log in Electron's logs folder (~/Library/Logs/MMAudio Studio on macOS, <userData>/logs elsewhere). */
+function logFilePath(): string {
   try {
-    return resolveBinaries()
-  } catch (error) {
-    const message = isAppError(error) ? error.message : 'ffmpeg or ffprobe could not be found.'
-    dialog.showErrorBox('MMAudio Studio cannot start', message)
-    app.quit()
-    return null
+    app.setAppLogsPath()
+    return join(app.getPath('logs'), 'main.log')
+  } catch {
+    return join(app.getPath('userData'), 'logs', 'main.log')
   }
 }
 
+function openWindow(): BrowserWindow {
+  const win = createMainWindow(mainDir, renderer)
+  mainWindow = win
+  if (services) closeFlow = guardUnsavedClose(win, services.projects, () => app.quit())
+  win.on('closed', () => {
+    if (mainWindow !== win) return
+    mainWindow = null
+    closeFlow = null
+  })
+  return win
+}
+
+/** File → Open Recent, or a recent document chosen in the OS: the renderer opens it (asking about unsaved work). */
+function openRecent(filePath: string): void {
+  if (!services) return
+  if (mainWindow) {
+    bringForward(mainWindow)
+    sendEvent(mainWindow.webContents, 'menu:openRecent', { path: filePath })
+    return
+  }
+  const win = openWindow()
+  win.webContents.once('did-finish-load', () => sendEvent(win.webContents, 'menu:openRecent', { path: filePath }))
+}
+
+function showMenu(recent: readonly string[]): void {
+  installMenu({
+    isDev: !app.isPackaged,
+    isMac: process.platform === 'darwin',
+    onCommand: (command) => {
+      if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', { command })
+    },
+    recent,
+    onOpenRecent: openRecent,
+  })
+}
+
 function start(): void {
-  const binaries = binariesOrQuit()
-  if (!binaries) return
+  logger = createFileLogger(logFilePath())
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+  const binaries = resolveBinaries()
 
   const settingsFile = openElectronStore('settings')
   const secretsFile = openElectronStore('secrets')
@@ -56,8 +90,9 @@ function start(): void {
     settingsStore: settingsFile.store,
     secretsStore: secretsFile.store,
     cipher: createSafeStorageCipher(),
-    desktop: createElectronDesktop(() => mainWindow),
+    desktop: createElectronDesktop(() => mainWindow, showMenu),
     appVersion: app.getVersion(),
+    logger,
   })
   services = built
   for (const backup of [settingsFile.backupPath, secretsFile.backupPath]) {
@@ -74,13 +109,7 @@ function start(): void {
   built.jobs.onUpdate((update) => {
     if (mainWindow) sendEvent(mainWindow.webContents, 'job:update', update)
   })
-  installMenu({
-    isDev: !app.isPackaged,
-    isMac: process.platform === 'darwin',
-    onCommand: (command) => {
-      if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', { command })
-    },
-  })
+  showMenu(built.settings.get().recentProjects)
   openWindow()
 }
 
@@ -88,17 +117,31 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerMediaScheme()
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
-  app.on('before-quit', () => services?.runner.abortAll())
+  app.on('second-instance', () => bringForward(mainWindow))
+  // Only remembered: the window's unsaved-changes question may still cancel this quit.
+  app.on('before-quit', () => closeFlow?.quitRequested())
+  // Every window has closed and nothing cancelled the quit: now stop every ffmpeg.
+  app.on('will-quit', () => services?.runner.abortAll())
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  void app.whenReady().then(start)
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault()
+    openRecent(filePath)
+  })
+  void app.whenReady().then(() =>
+    startOrReport(start, () => ({
+      logError: (message) => (logger ?? createFileLogger(logFilePath())).error(message),
+      logPath: logger?.path ?? logFilePath(),
+      showErrorBox: (title, body) => dialog.showErrorBox(title, body),
+      releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(),
+      exit: (code) => {
+        services?.runner.abortAll()
+        app.exit(code)
+      },
+    })),
+  )
 }

@@ -28,9 +28,16 @@ export function createCloseGuard() {
       }
       return false
     },
-    /** 'close' lets the window close; 'ask' means prevent it and ask the person. */
+    /**
+     * 'close' lets the window close; 'ask' means prevent it and ask the person. A confirmed close is used up by
+     * the close it allowed, so the next window (macOS reopens one from the Dock) asks again when dirty.
+     */
     requestClose(): 'close' | 'ask' {
-      return closeConfirmed || !status.dirty ? 'close' : 'ask'
+      if (closeConfirmed) {
+        closeConfirmed = false
+        return 'close'
+      }
+      return status.dirty ? 'ask' : 'close'
     },
     /** What to do with the person's answer: close now, save first (close once clean), or stay. */
     answer(choice: CloseChoice): 'close' | 'save' | 'stay' {

@@ -14,6 +14,7 @@ import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
 import { monitorTarget } from './features/monitor/monitorTarget'
 import { PlaybackProvider, usePlaybackEngine } from './features/playback/PlaybackProvider'
+import { TRANSPORT_KEYS } from './features/playback/transport'
 import { ProjectMenu, ProjectTitle } from './features/project/ProjectMenu'
 import { ProjectPrompts } from './features/project/ProjectPrompts'
 import { useFileCommands } from './features/project/useFileCommands'
@@ -59,7 +60,16 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const projectFile = useProjectFile({ project, dispatch, showError })
   const settings = useSettingsDialog()
   const openSettings = settings.openSettings
-  useMenuCommands(run, useFileCommands(project, projectFile, openSettings))
+  const fileCommands = useFileCommands(project, projectFile, openSettings)
+  const { shuttle } = playback
+  const menuCommands = useMemo(
+    () => ({
+      ...fileCommands,
+      ...Object.fromEntries(TRANSPORT_KEYS.map((key) => [key, () => shuttle(key)])),
+    }),
+    [fileCommands, shuttle],
+  )
+  useMenuCommands(run, menuCommands)
 
   useEffect(() => {
     void invoke('app:info', {}).then((r) => r.ok && setFfmpegProblem(r.data.ffmpegProblem))

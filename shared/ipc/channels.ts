@@ -33,7 +33,7 @@ export const INVOKE_CHANNELS = [
   'shell:showInFolder',
 ] as const
 
-export const EVENT_CHANNELS = ['job:update', 'menu:command'] as const
+export const EVENT_CHANNELS = ['job:update', 'menu:command', 'menu:openRecent'] as const
 
 /** The bridge the preload exposes on window.desktop (and the E2E shim reproduces). */
 export interface DesktopBridge {

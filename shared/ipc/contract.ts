@@ -121,8 +121,17 @@ export const invokeContract = {
   'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },
 } as const
 
-/** Commands the native menu sends; the renderer runs the same action as its own shortcut. */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'export', 'undo', 'redo', 'settings'] as const
+/**
+ * Commands the native menu sends; the renderer runs the same action as its own shortcut (editor commands and
+ * transport keys carry the renderer's own names for them).
+ */
+export const MENU_COMMANDS = [
+  ...['new', 'open', 'save', 'saveAs', 'import', 'export', 'settings'],
+  ...['undo', 'redo', 'split', 'delete', 'rippleDelete', 'markIn', 'markOut', 'deselect'],
+  ...['zoomIn', 'zoomOut', 'zoomFit', 'toggleSnap'],
+  ...['frameBack', 'frameForward', 'framesBack10', 'framesForward10', 'previousEdit', 'nextEdit', 'goToStart', 'goToEnd'],
+  ...['playPause', 'reverse', 'stop', 'forward'],
+] as const
 export const MenuCommand = z.enum(MENU_COMMANDS)
 export type MenuCommand = z.infer<typeof MenuCommand>
 
@@ -130,6 +139,8 @@ export type MenuCommand = z.infer<typeof MenuCommand>
 export const eventContract = {
   'job:update': JobUpdate,
   'menu:command': z.object({ command: MenuCommand }),
+  /** File → Open Recent (or a recent document chosen in the OS): open this project file. */
+  'menu:openRecent': z.object({ path: z.string() }),
 } as const
 
 export type InvokeContract = typeof invokeContract

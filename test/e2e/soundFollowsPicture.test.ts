@@ -15,7 +15,7 @@ import type { Project } from '../../shared/domain/project'
 import { playbackSchedule } from '../../renderer/src/features/playback/schedule'
 import { decodeAudio, findClicks, flashClip } from '../fixtures/media'
 import { dropFiles, screenshot } from './harness/browser'
-import { blur, center, drag, movePlayheadTo, openEditorWithFal, PX_PER_SEC, type EditorSession } from './harness/editorPage'
+import { blur, center, drag, markSegment, movePlayheadTo, openEditorWithFal, PX_PER_SEC, type EditorSession } from './harness/editorPage'
 import type { Harness } from './harness/server'
 
 const SHOT_SEC = 4
@@ -161,10 +161,7 @@ async function expectSoundOnPicture(step: string) {
 const clip = (name: string) => `[data-testid=timeline-clip][aria-label="Clip ${name}"]`
 
 async function generateOver(fromSec: number, toSec: number, prompt: string) {
-  await movePlayheadTo(page, fromSec)
-  await page.keyboard.press('i')
-  await movePlayheadTo(page, toSec)
-  await page.keyboard.press('o')
+  await markSegment(page, fromSec, toSec)
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
   await blur(page)
   await page.getByRole('group', { name: 'Number of takes' }).getByRole('button', { name: '1', exact: true }).click()

@@ -39,6 +39,15 @@ export async function drag(
   await page.mouse.up()
 }
 
+/** Marks a segment from `inSec` to `outSec` with I and O, as a person does, and waits for it on the lane. */
+export async function markSegment(page: Page, inSec: number, outSec: number): Promise<void> {
+  await movePlayheadTo(page, inSec)
+  await page.keyboard.press('i')
+  await movePlayheadTo(page, outSec)
+  await page.keyboard.press('o')
+  await page.getByTestId('segment').first().waitFor()
+}
+
 /** Leaves the focused field, which commits what was typed into it (one history entry). */
 export function blur(page: Page): Promise<void> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())

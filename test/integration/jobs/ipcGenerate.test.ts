@@ -11,6 +11,7 @@ import { createMemoryStore } from '../../../electron/store/keyValueStore'
 import type { Cipher } from '../../../electron/store/secrets'
 import type { JobUpdate } from '../../../shared/domain/job'
 import { DEFAULT_GENERATION } from '../../../shared/domain/project'
+import { fakeDesktop } from '../../fixtures/desktop'
 import { decodeAudio, findClicks, flashClip, testBinaries } from '../../fixtures/media'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
     settingsStore: createMemoryStore(),
     secretsStore: createMemoryStore(),
     cipher,
-    desktop: { openVideos: async () => [], openProject: async () => null, saveFile: async () => null, showInFolder: async () => false },
+    desktop: fakeDesktop({ showInFolder: async () => false }),
     appVersion: 't',
     logger: { info: () => undefined, error: () => undefined },
   })

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
-import { createAppServices, type Desktop } from '../../../electron/app/services'
+import { createAppServices } from '../../../electron/app/services'
+import { fakeDesktop } from '../../fixtures/desktop'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
 import { createMemoryStore } from '../../../electron/store/keyValueStore'
@@ -13,12 +14,11 @@ import { createMemoryStore } from '../../../electron/store/keyValueStore'
 function setup(dataDir?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'projects-'))
   const answers: { save: string | null; open: string | null } = { save: null, open: null }
-  const desktop: Desktop = {
+  const desktop = fakeDesktop({
     openVideos: async () => [],
     openProject: async () => answers.open,
     saveFile: async () => answers.save,
-    showInFolder: async () => true,
-  }
+  })
   const services = createAppServices({
     binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' },
     cacheDir: join(dir, 'cache'),

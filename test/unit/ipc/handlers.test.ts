@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
 import { defaultSettings } from '../../../shared/domain/settings'
-import { createAppServices, type Desktop } from '../../../electron/app/services'
+import { createAppServices } from '../../../electron/app/services'
+import { fakeDesktop } from '../../fixtures/desktop'
 import { dispatch } from '../../../electron/ipc/handle'
 import { createHandlers } from '../../../electron/ipc/handlers'
 import type { FfmpegRunner } from '../../../electron/media/ffmpeg/run'
@@ -24,12 +25,12 @@ const reversingCipher: Cipher = {
 function setup(runner: Partial<FfmpegRunner> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'handlers-'))
   const calls: string[] = []
-  const desktop: Desktop = {
+  const desktop = fakeDesktop({
     openVideos: async () => ['/videos/a.mp4'],
     openProject: async () => join(dir, 'picked.mmaudio'),
     saveFile: async (name, kind) => (calls.push(`save ${name} ${kind}`), join(dir, name)),
     showInFolder: async (p) => (calls.push(`show ${p}`), true),
-  }
+  })
   const stubRunner: FfmpegRunner = {
     ffmpeg: async () => ({ stdout: Buffer.from('ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2024\n'), stderr: '' }),
     ffprobe: async () => ({ stdout: Buffer.from('{}'), stderr: '' }),

@@ -51,12 +51,13 @@ function fakeProjects() {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
+const quits: number[] = []
 
 describe('closing the window', () => {
   it('closes at once when nothing is unsaved', () => {
     const win = fakeWindow()
     const projects = fakeProjects()
-    guardUnsavedClose(win as never, projects as never)
+    guardUnsavedClose(win as never, projects as never, () => void quits.push(1))
     win.close()
     expect(win.closed).toBe(1)
   })
@@ -64,7 +65,7 @@ describe('closing the window', () => {
   it('asks when dirty: Cancel stays, Don’t Save closes and drops the autosave', async () => {
     const win = fakeWindow()
     const projects = fakeProjects()
-    guardUnsavedClose(win as never, projects as never)
+    guardUnsavedClose(win as never, projects as never, () => void quits.push(1))
     projects.status({ projectId: 'p1', name: 'Beach', dirty: true })
     electron.response = 2
     win.close()
@@ -82,7 +83,7 @@ describe('closing the window', () => {
   it('Save asks the renderer to save and closes when it reports the project clean', async () => {
     const win = fakeWindow()
     const projects = fakeProjects()
-    guardUnsavedClose(win as never, projects as never)
+    guardUnsavedClose(win as never, projects as never, () => void quits.push(1))
     projects.status({ projectId: 'p1', name: 'Beach', dirty: true })
     electron.response = 0
     win.close()
@@ -91,5 +92,20 @@ describe('closing the window', () => {
     expect(win.closed).toBe(0)
     projects.status({ projectId: 'p1', name: 'Beach', dirty: false })
     expect(win.closed).toBe(1)
+  })
+
+  it('during a quit, Don’t Save resumes the quit instead of only closing the window', async () => {
+    const win = fakeWindow()
+    const projects = fakeProjects()
+    const flow = guardUnsavedClose(win as never, projects as never, () => void quits.push(1))
+    projects.status({ projectId: 'p1', name: 'Beach', dirty: true })
+    electron.response = 1
+    const before = quits.length
+    flow.quitRequested()
+    win.close()
+    await settle()
+    await settle()
+    expect(quits.length).toBe(before + 1)
+    expect(win.closed).toBe(0)
   })
 })

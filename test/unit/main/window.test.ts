@@ -39,7 +39,6 @@ vi.mock('electron', () => {
 })
 
 const { createMainWindow, rendererLocation } = await import('../../../electron/main/window')
-const { buildMenuTemplate } = await import('../../../electron/main/menu')
 
 type FakeWindow = {
   listeners: Map<string, (...args: unknown[]) => void>
@@ -85,33 +84,5 @@ describe('createMainWindow', () => {
     win.permissionHandler({}, 'media', callback)
     expect(callback).toHaveBeenCalledWith(false)
     expect(win.checkHandler()).toBe(false)
-  })
-})
-
-describe('buildMenuTemplate', () => {
-  const labels = (t: { label?: string; role?: string }[]) => t.map((m) => m.label ?? m.role)
-
-  it('has File and Edit, and View only in development', () => {
-    expect(labels(buildMenuTemplate({ isDev: false, isMac: false }))).toEqual(['File', 'Edit'])
-    expect(labels(buildMenuTemplate({ isDev: true, isMac: false }))).toEqual(['File', 'Edit', 'View'])
-    expect(labels(buildMenuTemplate({ isDev: false, isMac: true }))).toEqual(['appMenu', 'File', 'Edit'])
-  })
-
-  it('delivers every File and Edit command, with its shortcut, to the renderer', () => {
-    type Item = { label?: string; accelerator?: string; enabled?: boolean; click?: () => void }
-    const commandItems = (t: ReturnType<typeof buildMenuTemplate>) =>
-      t.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as Item[]) : [])).filter((i) => i.accelerator)
-    expect(commandItems(buildMenuTemplate({ isDev: false, isMac: false })).every((i) => i.enabled === false)).toBe(true)
-    const onCommand = vi.fn()
-    const items = commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand }))
-    items.forEach((i) => i.click?.())
-    expect(onCommand.mock.calls.flat()).toEqual(['new', 'open', 'save', 'saveAs', 'import', 'export', 'settings', 'undo', 'redo'])
-    expect(Object.fromEntries(items.map((i) => [i.label, i.accelerator]))).toMatchObject({
-      'Import…': 'CmdOrCtrl+I',
-      'Export…': 'CmdOrCtrl+E',
-      Save: 'CmdOrCtrl+S',
-      Undo: 'CmdOrCtrl+Z',
-      Redo: 'Shift+CmdOrCtrl+Z',
-    })
   })
 })

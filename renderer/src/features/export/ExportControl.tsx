@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Project } from '../../../../shared/domain/project'
 import { on } from '../../lib/ipc'
+import { isExportKey } from '../project/fileShortcuts'
 import { ExportDialog } from './ExportDialog'
 
 export function ExportControl({ project }: { project: Project }) {
@@ -10,7 +11,7 @@ export function ExportControl({ project }: { project: Project }) {
   useEffect(() => on('menu:command', ({ command }) => command === 'export' && show()), [show])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'e') return
+      if (!isExportKey(e)) return
       e.preventDefault()
       show()
     }

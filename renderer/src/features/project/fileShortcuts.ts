@@ -1,4 +1,5 @@
-// The File shortcuts, pure: Ctrl/Cmd+N, O, S, Shift+S and Ctrl/Cmd+, → the menu command they stand for.
+// The File shortcuts, pure: Ctrl/Cmd+N, O, S, Shift+S and Ctrl/Cmd+, → the menu command they stand for, and
+// Ctrl/Cmd+E (Export, which the export control answers itself).
 // They work in text fields too (Save while typing a prompt saves), as in every desktop app.
 import type { MenuCommand } from '../../../../shared/ipc/contract'
 
@@ -26,4 +27,9 @@ export function fileCommandForKey(k: ModKeyPress): FileCommand | null {
     default:
       return null
   }
+}
+
+/** Ctrl/Cmd+E: File → Export. */
+export function isExportKey(k: ModKeyPress): boolean {
+  return (k.ctrlKey || k.metaKey) && !k.altKey && !k.shiftKey && k.key.toLowerCase() === 'e'
 }

@@ -1,9 +1,9 @@
-// The File commands in one table (the same names as the native menu's), bound to their shortcuts, plus what
-// follows the open project around: autosave, the window title with its unsaved-changes dot, and telling main
+// The File commands in one table (the same names as the native menu's), bound to their shortcuts, File → Open
+// Recent from the native menu, plus what follows the open project around: autosave, the window title with its unsaved-changes dot, and telling main
 // whether closing the window should ask first.
 import { useEffect, useMemo } from 'react'
 import type { Project } from '../../../../shared/domain/project'
-import { invoke } from '../../lib/ipc'
+import { invoke, on } from '../../lib/ipc'
 import type { FileCommand } from './fileShortcuts'
 import { windowTitle } from './projectStatus'
 import { useAutosave } from './useAutosave'
@@ -16,6 +16,8 @@ export function useFileCommands(project: Project, p: ProjectFile, openSettings: 
     [p.newProject, p.open, p.save, p.saveAs, openSettings],
   )
   useFileShortcuts(commands)
+  const { openPath } = p
+  useEffect(() => on('menu:openRecent', ({ path }) => openPath(path)), [openPath])
   useAutosave({ project, filePath: p.filePath, dirty: p.dirty, isSaving: p.isSaving })
   useEffect(() => {
     document.title = windowTitle(p.name, p.dirty)
