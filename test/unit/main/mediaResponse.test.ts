@@ -61,6 +61,13 @@ describe('respondToMediaRequest', () => {
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(100, 200))
   })
 
+  it('answers a range whose end is far past the file with 206 and the bytes to the end', async () => {
+    const res = await get(mediaUrl(clip), { Range: 'bytes=900-99999999999999999999' })
+    expect(res.status).toBe(206)
+    expect(res.headers.get('content-range')).toBe('bytes 900-999/1000')
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(900))
+  })
+
   it('answers 416 with the size for an unsatisfiable range', async () => {
     const res = await get(mediaUrl(clip), { Range: 'bytes=5000-' })
     expect(res.status).toBe(416)
