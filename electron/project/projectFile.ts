@@ -7,8 +7,11 @@ import { AppError } from '../../shared/domain/errors'
 import { Project } from '../../shared/domain/project'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainFsError } from '../media/fsErrors'
+import { readRegularText } from '../media/regularFile'
 
 export const PROJECT_EXTENSION = '.mmaudio'
+/** Far more than any real project (a few hundred bytes per take); reading stops here. */
+export const PROJECT_MAX_BYTES = 64e6
 const CURRENT_VERSION = 1
 
 /** How the temp file is opened (injectable, to simulate a crash mid-write in tests). */
@@ -96,13 +99,9 @@ export async function openProjectFile(
   exists: (p: string) => boolean = existsSync,
 ): Promise<{ project: Project; path: string }> {
   const absolute = path.resolve(filePath)
-  let text: string
-  try {
-    text = await fsp.readFile(absolute, 'utf8')
-  } catch (error) {
-    throw explainFsError(error, absolute)
-  }
   const name = path.basename(absolute)
+  const text = await readRegularText(absolute, 'a project file', PROJECT_MAX_BYTES, (bytes) =>
+    `"${name}" is ${Math.round(bytes / 1e6)} MB: too large to be an MMAudio Studio project (at most ${PROJECT_MAX_BYTES / 1e6} MB).`)
   let raw: unknown
   try {
     raw = JSON.parse(text)
