@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Asset } from '../domain/asset'
 import { AppErrorData } from '../domain/errors'
 import { ExportRequest } from '../domain/export'
+import { FilePath } from '../domain/filePath'
 import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
 import { ProviderId } from '../domain/ids'
 import { JobUpdate } from '../domain/job'
@@ -9,7 +10,6 @@ import { Project, Take } from '../domain/project'
 import { SecretStatus, Settings } from '../domain/settings'
 
 const Empty = z.object({}).strict()
-const FilePath = z.string().min(1).max(4096)
 
 export const ImportFailure = z.object({ path: z.string(), error: AppErrorData })
 export type ImportFailure = z.infer<typeof ImportFailure>
@@ -115,7 +115,10 @@ export const invokeContract = {
   'dialog:openVideos': { input: Empty, output: z.object({ paths: z.array(z.string()) }) },
   'dialog:openProject': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   'dialog:saveFile': {
-    input: z.object({ defaultName: z.string(), kind: z.enum(['mp4', 'project', 'wav']) }),
+    input: z.object({
+      defaultName: z.string().max(512).refine((n) => !n.includes('\0'), 'A file name cannot contain a NUL character.'),
+      kind: z.enum(['mp4', 'project', 'wav']),
+    }),
     output: z.object({ path: z.string().nullable() }),
   },
   'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },

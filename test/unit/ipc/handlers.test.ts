@@ -176,4 +176,25 @@ describe('handlers over the composition root', () => {
     expect(await call('job:cancel', { jobId: 'nope' })).toEqual({ ok: true, data: { cancelled: false } })
     expect(await call('job:list', {})).toEqual({ ok: true, data: [] })
   })
+
+  it('a NUL byte in any path is a sentence (BAD_INPUT), never INTERNAL', async () => {
+    const { call, dir } = setup()
+    const nul = join(dir, 'clip\0.mp4')
+    const project = minimalProject(nul)
+    const cases: Array<[string, unknown]> = [
+      ['project:open', { path: nul }],
+      ['media:import', { paths: [nul] }],
+      ['media:url', { path: nul }],
+      ['media:waveform', { path: nul }],
+      ['shell:showInFolder', { path: nul }],
+      ['project:save', { path: join(dir, 'p.mmaudio'), project }],
+      ['project:autosave', { path: null, project }],
+      ['export:start', { project: minimalProject(join(dir, 'clip.mp4')), request: { destinationPath: nul, preset: 'web' } }],
+      ['dialog:saveFile', { defaultName: 'a\0b.mp4', kind: 'mp4' }],
+    ]
+    for (const [channel, input] of cases) {
+      const answer = await call(channel, input)
+      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/cannot contain a NUL character/) } })
+    }
+  })
 })
