@@ -1,7 +1,7 @@
 // The composition root in plain Node: everything main (and the E2E harness) needs, built from its parts.
 // Electron-only abilities come in through `Desktop`, files through KeyValueStores and a Cipher, so the
 // harness can pass fakes and run the same handler table without Electron.
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { Project } from '../../shared/domain/project'
@@ -12,7 +12,9 @@ import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import { createAllowList, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
+import { openLeftoverLedger, sweepLeftovers } from '../media/leftovers'
 import { createMediaService } from '../media/mediaService'
+import { mediaFolderFor } from '../project/mediaFolder'
 import { createAutosaveStore } from '../project/autosave'
 import { createProjectService } from '../project/projectService'
 import { defaultProviderRegistry, type Env, type ProviderRegistry } from '../providers/registry'
@@ -84,12 +86,25 @@ export function createAppServices(deps: AppServicesDeps) {
 
   const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow })
   const jobs = createJobRegistry()
-  const exports = createExportService({ runner, jobs })
+  const workDir = join(deps.dataDir, 'work')
+  const exports = createExportService({ runner, jobs, tmpDir: workDir })
   const settings = createSettingsStore(deps.settingsStore, {
     onRecovered: (reason) => logger.error(`Settings were unreadable and have been reset (kept a backup): ${reason}`),
   })
   const secrets = createSecretStore(deps.secretsStore, deps.cipher)
   const providers = deps.providers ?? defaultProviderRegistry()
+  // What a killed app left: its ledgered temp files and work folders, and older builds' temp files beside
+  // recent projects.
+  const ledgers = join(deps.dataDir, 'leftovers')
+  const recentFolders = settings.get().recentProjects.flatMap((p) => [dirname(p), mediaFolderFor(p)])
+  const leftoversSwept = sweepLeftovers(ledgers, { workDirs: [workDir], looseFolders: recentFolders }).then(
+    (removed) => {
+      if (removed.length > 0) logger.info(`Removed ${removed.length} temp files and work folders a closed session left.`)
+      return removed
+    },
+    () => [] as string[],
+  )
+  openLeftoverLedger(ledgers)
   const takesDir = join(deps.dataDir, 'takes')
   allowList.allowFolder(takesDir)
   const generate = createGenerateService({
@@ -100,7 +115,7 @@ export function createAppServices(deps: AppServicesDeps) {
     settings: () => settings.get(),
     env: deps.env ?? {},
     dirs: {
-      work: join(deps.dataDir, 'work'),
+      work: workDir,
       cache: join(deps.dataDir, 'chunk-cache'),
       takes: takesDir,
       journal: join(deps.dataDir, 'journal.json'),
@@ -151,6 +166,7 @@ export function createAppServices(deps: AppServicesDeps) {
 
   return {
     logger,
+    leftoversSwept,
     runner,
     allowList,
     jobs,

@@ -36,7 +36,15 @@ export function exitCodeFor(error: AppError): number {
   return 1
 }
 
+/** Runs one command; waits for the sweep of what earlier, killed runs left before answering. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let svc: CliServices | undefined
+  const code = await runCommand(argv, io, (s) => (svc = s))
+  await svc?.swept
+  return code
+}
+
+async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliServices) => void): Promise<number> {
   let json = argv.includes('--json')
   const out = createReporter(json, io.streams)
   let svc: CliServices | undefined
@@ -48,6 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0
     }
     svc = (io.services ?? ((env) => createCliServices(env)))(io.env)
+    built(svc)
     const ctx: CommandContext = { svc, out, signal: io.signal, env: io.env, now: io.now ?? (() => new Date()) }
     switch (cmd.kind) {
       case 'providers':

@@ -7,6 +7,7 @@ import { createExportService, type ExportService } from '../jobs/export'
 import { createGenerateService, type GenerateDirs, type GenerateService } from '../jobs/generate'
 import { createJobRegistry } from '../jobs/jobs'
 import { resolveBinaries } from '../media/binaries'
+import { openLeftoverLedger, sweepLeftovers } from '../media/leftovers'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import {
   defaultProviderRegistry,
@@ -45,6 +46,8 @@ export function fallbackFromEnv(env: Env): ProviderId[] {
 
 export interface CliServices {
   home: string
+  /** What dead CLI runs left behind (temp files, work folders), being removed; awaited before exit. */
+  swept: Promise<string[]>
   runner: FfmpegRunner
   providers: ProviderRegistry
   generate: GenerateService
@@ -54,6 +57,9 @@ export interface CliServices {
 export function createCliServices(env: Env, overrides: { providers?: ProviderRegistry; runner?: FfmpegRunner } = {}): CliServices {
   const home = cliHome(env)
   const dirs = cliDirs(home)
+  const ledgers = join(home, 'leftovers')
+  const swept = sweepLeftovers(ledgers, { workDirs: [dirs.work] }).catch(() => [] as string[])
+  openLeftoverLedger(ledgers)
   const runner = overrides.runner ?? createFfmpegRunner(resolveBinaries())
   const providers = overrides.providers ?? defaultProviderRegistry()
   const jobs = createJobRegistry()
@@ -71,5 +77,5 @@ export function createCliServices(env: Env, overrides: { providers?: ProviderReg
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
   })
   const exports = createExportService({ runner, jobs, tmpDir: dirs.work })
-  return { home, runner, providers, generate, exports }
+  return { home, swept, runner, providers, generate, exports }
 }

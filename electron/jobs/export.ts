@@ -10,6 +10,7 @@ import type { ExportRequest, ExportResult } from '../../shared/domain/export'
 import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
+import { clearLeftover, noteLeftover, removeScratch, scratchDir } from '../media/leftovers'
 import { explainingFsErrors } from '../media/fsErrors'
 import { planExport, type ExportPass } from '../media/exportPlan'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
@@ -113,7 +114,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   async function run(project: Project, request: ExportRequest, options: ExportRunOptions = {}): Promise<ExportResult> {
-    const workDir = join(deps.tmpDir ?? tmpdir(), `mmaudio-export-${randomUUID()}`)
+    const workDir = scratchDir(deps.tmpDir ?? tmpdir(), `export-${randomUUID()}`)
     const plan = planExport(project, request, { workDir, tempFor: tempPathFor })
     const measured = plan.first.stage === 'measuring'
     const opts: ExportRunOptions = {
@@ -132,6 +133,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
     }
+    for (const { tempPath } of plan.outputs) noteLeftover(tempPath)
     try {
       throwIfCancelled()
       await explainingFsErrors(workDir, () => mkdir(workDir, { recursive: true }))
@@ -160,8 +162,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
     } finally {
       await Promise.all([
-        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).catch(() => undefined)),
-        rm(workDir, { recursive: true, force: true }).catch(() => undefined),
+        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).then(() => clearLeftover(o.tempPath), () => undefined)),
+        removeScratch(workDir),
       ])
     }
   }

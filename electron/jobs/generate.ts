@@ -2,13 +2,13 @@
 // cache, journal-resume or queue slot + provider → normalise → per take: join → Take objects.
 // All units run in parallel, limited per provider by the queue. Every dependency is injected (plain Node).
 import { randomUUID } from 'node:crypto'
-import { mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { removeScratch, scratchDir } from '../media/leftovers'
 import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
@@ -133,7 +133,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     options.signal?.addEventListener('abort', stop, { once: true })
     if (options.signal?.aborted) stop()
     const signal = controller.signal
-    const workDir = join(deps.dirs.work, jobId)
+    const workDir = scratchDir(deps.dirs.work, jobId)
     await mkdir(workDir, { recursive: true })
     await mkdir(deps.dirs.takes, { recursive: true })
 
@@ -194,7 +194,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         if (left > 0) live.set(liveKey, left)
         else live.delete(liveKey)
       }
-      await rm(workDir, { recursive: true, force: true })
+      await removeScratch(workDir)
     }
   }
 
@@ -213,7 +213,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     const eng = await engine()
     const jobId = options.jobId ?? newId()
     const signal = options.signal ?? new AbortController().signal
-    const workDir = join(deps.dirs.work, jobId)
+    const workDir = scratchDir(deps.dirs.work, jobId)
     await mkdir(workDir, { recursive: true })
     try {
       const old = manifest.chunks[input.chunkIndex]!
@@ -238,7 +238,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         i === input.chunkIndex ? result : { ...c, fromCache: true })
       return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(input.request, plan), chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
     } finally {
-      await rm(workDir, { recursive: true, force: true })
+      await removeScratch(workDir)
     }
   }
 
@@ -281,7 +281,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     },
     /** After a crash or quit: finish every journalled request (same ids, nothing submitted) into the cache. */
     async resumePending(options: { signal?: AbortSignal } = {}): Promise<{ resumed: number; failed: number }> {
-      return resumePendingRequests(await engine(), join(deps.dirs.work, `resume-${newId()}`), options.signal)
+      return resumePendingRequests(await engine(), scratchDir(deps.dirs.work, `resume-${newId()}`), options.signal)
     },
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { explainingFsErrors } from './fsErrors'
+import { clearLeftover, noteLeftover } from './leftovers'
 
 /** A hidden temp name beside `finalPath`, keeping its extension (ffmpeg picks formats by it). */
 export function tempPathFor(finalPath: string): string {
@@ -16,6 +17,7 @@ export function tempPathFor(finalPath: string): string {
  */
 export async function writeAtomically<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
   const temp = tempPathFor(finalPath)
+  noteLeftover(temp)
   try {
     // Errors from our own file operations are about finalPath; produce's own errors pass through untouched.
     await explainingFsErrors(finalPath, () => mkdir(dirname(finalPath), { recursive: true }))
@@ -24,6 +26,7 @@ export async function writeAtomically<T>(finalPath: string, produce: (tempPath: 
     return result
   } finally {
     await rm(temp, { force: true })
+    clearLeftover(temp)
   }
 }
 
