@@ -8,6 +8,7 @@ import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { isInsideFolder, nodeRealpath } from '../media/allowList'
 import { removeScratch, scratchDir } from '../media/leftovers'
 import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
@@ -209,6 +210,19 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     const manifest = await readManifest(input.take)
     if (manifest.chunks.length !== plan.chunks.length) {
       throw new AppError('BAD_INPUT', 'The segment changed since this take was made; generate a new take instead.')
+    }
+    // The other chunks are re-joined from the chunk cache: only from there (a chunk list that came with a
+    // project could name any file), and only while they are still cached.
+    const cacheReal = nodeRealpath(deps.dirs.cache)
+    for (const [i, chunk] of manifest.chunks.entries()) {
+      if (i === input.chunkIndex) continue
+      const real = nodeRealpath(chunk.path)
+      if (real === null) {
+        throw new AppError('NOT_FOUND', `Chunk ${i + 1} of this take is no longer in the chunk cache (it keeps only so much; see Settings), so one chunk cannot be regenerated alone. Generate the take again.`)
+      }
+      if (cacheReal === null || !isInsideFolder(real, cacheReal)) {
+        throw new AppError('FORBIDDEN', 'This take’s chunk list names files outside MMAudio Studio’s chunk cache, so it is not used. Generate the take again.')
+      }
     }
     const eng = await engine()
     const jobId = options.jobId ?? newId()

@@ -102,6 +102,11 @@ function isInside(child: string, folder: string, api: PathApi): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${api.sep}`) && !api.isAbsolute(rel)
 }
 
+/** Is `child` somewhere below `folder` (both as written, no file-system access)? PURE. */
+export function isInsideFolder(child: string, folder: string, platform: NodeJS.Platform = process.platform): boolean {
+  return isInside(keyOf(child, platform), keyOf(folder, platform), pathApiFor(platform))
+}
+
 /** The allow-list entries a path falls under as written: its exact file entry and any folder holding it. */
 function matchingEntries(
   p: string,

@@ -41,8 +41,11 @@ export const SecretsOverview = z.object({
 export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean() })
 export type RecentProject = z.infer<typeof RecentProject>
 
-/** A clip's or take's file that a project refers to but that is neither where it was nor beside the project. */
-export const MissingMedia = z.object({ name: z.string(), path: z.string() })
+/**
+ * A clip's or take's file that a project refers to but that is neither where it was nor beside the project, or
+ * that is there but is not what the project says (then `reason` is the sentence).
+ */
+export const MissingMedia = z.object({ name: z.string(), path: z.string(), reason: z.string().optional() })
 
 /** Unsaved work main kept in its data folder, offered back after a crash. */
 export const Recovery = z.object({ project: Project, path: z.string().nullable(), savedAt: z.string() })
@@ -71,7 +74,13 @@ export const invokeContract = {
   'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
   'project:open': {
     input: z.object({ path: FilePath }),
-    output: z.object({ project: Project, path: z.string(), missing: z.array(MissingMedia) }),
+    output: z.object({
+      project: Project,
+      path: z.string(),
+      missing: z.array(MissingMedia),
+      /** A sentence for each impossible number that opening clamped (e.g. a clip running past its file). */
+      adjustments: z.array(z.string()).default([]),
+    }),
   },
   /** Copies the project's takes into "<name> media/" beside the file, then writes it atomically. */
   'project:save': { input: z.object({ path: FilePath, project: Project }), output: z.object({ path: z.string() }) },

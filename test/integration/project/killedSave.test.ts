@@ -5,8 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createAppServices } from '../../../electron/app/services'
-import { createMemoryStore } from '../../../electron/store/keyValueStore'
+import { testAppServices } from '../../fixtures/appServices'
 import { ROOT } from '../cli/cliHarness'
 
 /** Runs the save loop and, after one whole save, SIGKILLs it the moment a temp project file is being written. */
@@ -33,13 +32,7 @@ describe('saves killed mid-write', () => {
     const temps = () => readdirSync(dir).filter((n) => n.endsWith('.tmp.mmaudio'))
     expect(temps().length).toBeGreaterThanOrEqual(3)
 
-    const services = createAppServices({
-      binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' }, cacheDir: join(dir, 'cache'), dataDir,
-      mediaUrl: (p) => p, settingsStore: createMemoryStore(), secretsStore: createMemoryStore(),
-      cipher: { isAvailable: async () => true, isPlainTextFallback: () => false, encrypt: async (s) => Buffer.from(s), decrypt: async (b) => ({ plainText: b.toString(), shouldReEncrypt: false }) },
-      desktop: { openVideos: async () => [], openProject: async () => null, saveFile: async () => null, showInFolder: async () => false },
-      appVersion: 't', logger: { info: () => undefined, error: () => undefined },
-    })
+    const { services } = testAppServices(dir, { dataDir })
     await services.leftoversSwept
     expect(temps()).toEqual([])
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ id: 'big', version: 1 })
