@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import { PROVIDER_KEY_ENV, type Env } from '../providers/registry'
+import { diskFullOrSame } from '../media/fsErrors'
 import { parseCli } from './args'
 import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
 import { HELP, MAIN_HELP } from './help'
@@ -78,9 +79,10 @@ async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliSe
         return 0
     }
   } catch (e) {
+    const known = diskFullOrSame(e)
     const error = io.signal.aborted
       ? new AppError('CANCELLED', 'Cancelled.')
-      : isAppError(e) ? e : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
+      : isAppError(known) ? known : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
     out.event({ type: 'error', error: forTheCli(error, svc?.providers.list() ?? []).toData() })
     return exitCodeFor(error)
   } finally {

@@ -10,6 +10,7 @@ import type { Project, Take } from '../../shared/domain/project'
 import { writeAtomically } from '../media/atomicOutput'
 import { manifestPathFor } from '../jobs/takeFiles'
 import { isInsideFolder, nodeRealpath } from '../media/allowList'
+import { diskFullError, freeBytesAt } from '../media/fsErrors'
 
 /** "/films/Beach.mmaudio" → "/films/Beach media". */
 export function mediaFolderFor(projectPath: string): string {
@@ -25,6 +26,8 @@ export interface MediaFolderFs {
   sizeOf(p: string): number
   /** Copies so that `to` is either absent or whole (temp + rename). */
   copy(from: string, to: string): Promise<void>
+  /** Bytes free on the disk that holds `p` (or would), null when unknown. */
+  freeBytes(p: string): number | null
 }
 
 export const nodeMediaFolderFs: MediaFolderFs = {
@@ -32,6 +35,7 @@ export const nodeMediaFolderFs: MediaFolderFs = {
   realpath: nodeRealpath,
   sizeOf: (p) => statSync(p).size,
   copy: (from, to) => writeAtomically(to, (temp) => copyFile(from, temp)),
+  freeBytes: freeBytesAt,
 }
 
 export interface GatherOptions {
@@ -68,6 +72,20 @@ export async function gatherTakes(project: Project, projectPath: string, options
     }
     return { ...take, path: to }
   }
+
+  // Whether the copies fit is known before the first one is made: no half-filled media folder.
+  const toCopy = new Map<string, number>()
+  for (const segment of project.segments) {
+    for (const take of segment.takes) {
+      const from = path.resolve(take.path)
+      if (isInsideFolder(from, folder) || !fs.exists(from) || !isOwn(from)) continue
+      const to = path.join(folder, path.basename(from))
+      if (!fs.exists(to) || fs.sizeOf(to) !== fs.sizeOf(from)) toCopy.set(from, fs.sizeOf(from))
+    }
+  }
+  const needed = [...toCopy.values()].reduce((a, b) => a + b, 0)
+  const free = needed > 0 ? fs.freeBytes(folder) : null
+  if (free !== null && needed > free) throw diskFullError(path.join(folder, path.basename([...toCopy.keys()][0]!)), undefined, needed)
 
   const segments = []
   for (const segment of project.segments) {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import Ffmpeg from 'fluent-ffmpeg'
 import { AppError } from '../../../shared/domain/errors'
 import type { Binaries } from '../binaries'
+import { diskFullError } from '../fsErrors'
 import { processChildGuard, type ChildGuard } from './childGuard'
 import { createProgressParser, type FfmpegProgress } from './progress'
 
@@ -68,6 +69,16 @@ export function crashSignalOf(error: unknown): string | null {
   const cause = (error as { cause?: unknown } | null)?.cause
   const signal = (cause as { crashSignal?: unknown } | null)?.crashSignal
   return typeof signal === 'string' ? signal : null
+}
+
+/**
+ * The file ffmpeg could not write for lack of space: the one its stderr names ("Error closing file <path>: No
+ * space left on device"), else the last output path in its arguments. PURE.
+ */
+export function fullDiskTarget(stderr: string, args: readonly string[]): string | null {
+  const named = /(?:writing trailer of|closing file|opening output file|writing header of)\s+(.+?):\s*No space left on device/i.exec(stderr)?.[1]
+  if (named) return named.trim()
+  return [...args].reverse().find((a) => /^(\/|[A-Za-z]:[\\/])/.test(a)) ?? null
 }
 
 /** The meaningful end of stderr: progress noise and blank lines dropped. */
@@ -165,8 +176,12 @@ export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOpti
             )
           } else if (err) {
             const tail = stderrTail(stderr)
+            const kind = classifyFfmpegFailure(stderr)
+            const full = kind === 'DISK_FULL' ? fullDiskTarget(stderr, args) : null
             reject(
-              new AppError(classifyFfmpegFailure(stderr), `${tool} failed: ${tail || err.message}`, { cause: err }),
+              full !== null
+                ? diskFullError(full, err)
+                : new AppError(kind, `${tool} failed: ${tail || err.message}`, { cause: err }),
             )
           } else {
             resolve({ stdout: Buffer.concat(stdoutChunks), stderr })
