@@ -59,6 +59,8 @@ export interface GenerateServiceDeps {
   newId?: () => string
   /** Parallel ffmpeg cuts (default 2). */
   cutConcurrency?: number
+  /** The chunk cache's size limit in bytes (read at each put: a setting); unlimited when absent. */
+  cacheLimitBytes?: () => number
 }
 
 export interface RunOptions {
@@ -73,7 +75,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const newId = deps.newId ?? randomUUID
   const env = deps.env ?? {}
   const journalReady = openJournal(deps.dirs.journal, now)
-  const cache = createTakeCache(deps.dirs.cache)
+  const cache = createTakeCache(deps.dirs.cache, deps.cacheLimitBytes ? { limitBytes: deps.cacheLimitBytes } : {})
   const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
     rateFor: (id) => PROVIDER_START_RATE[id] ?? null,
   })
