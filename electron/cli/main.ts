@@ -81,7 +81,7 @@ async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliSe
   } catch (e) {
     const known = diskFullOrSame(e)
     const error = io.signal.aborted
-      ? new AppError('CANCELLED', 'Cancelled.')
+      ? isAppError(known) && known.code === 'CANCELLED' ? known : new AppError('CANCELLED', 'Cancelled.')
       : isAppError(known) ? known : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
     out.event({ type: 'error', error: forTheCli(error, svc?.providers.list() ?? []).toData() })
     return exitCodeFor(error)

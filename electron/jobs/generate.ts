@@ -70,6 +70,18 @@ export interface RunOptions {
   jobId?: string
 }
 
+/**
+ * PURE: the sentence for a cancelled run. Requests a provider accepted and cannot be told to stop (its protocol
+ * has no cancel call) may still finish and be charged; they stay in the journal, so the same generation run
+ * again collects them instead of paying twice. Say so, naming the provider.
+ */
+export function cancelledMessage(unstoppable: ReadonlyArray<{ label: string }>): string {
+  if (unstoppable.length === 0) return 'Cancelled.'
+  const labels = [...new Set(unstoppable.map((u) => u.label))].join(' and ')
+  const what = unstoppable.length === 1 ? 'a request it had already accepted' : `${unstoppable.length} requests it had already accepted`
+  return `Cancelled. ${labels} has no way to stop ${what}, so it may still finish and be charged; generating the same segment again collects the result instead of paying twice.`
+}
+
 export function createGenerateService(deps: GenerateServiceDeps) {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
@@ -188,7 +200,12 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       throttle.push({ stage: 'mixing', progress: 1 }, true)
       return { takes, plan, estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities) }
     } catch (error) {
-      if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
+      if (options.signal?.aborted) {
+        const unstoppable = eng.journal.entries()
+          .filter((e) => e.jobId === jobId && e.status === 'pending' && !deps.providers.get(e.provider).canCancel)
+          .map((e) => deps.providers.get(e.provider))
+        throw new AppError('CANCELLED', cancelledMessage(unstoppable))
+      }
       throw error
     } finally {
       options.signal?.removeEventListener('abort', stop)

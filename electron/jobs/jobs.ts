@@ -100,7 +100,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
             const error = diskFullOrSame(thrown)
             const cancelled = controller.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
             const appError = cancelled
-              ? new AppError('CANCELLED', 'Cancelled.')
+              ? isAppError(error) && error.code === 'CANCELLED' ? error : new AppError('CANCELLED', 'Cancelled.')
               : isAppError(error)
                 ? error
                 : // Not one of ours: an SDK or Node error may quote a request (headers, URLs with keys), so scrub it.
