@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -90,6 +90,20 @@ describe('respondToMediaRequest', () => {
     list.allowFolder(join(root, 'cache'))
     const linked = await respondToMediaRequest(new Request(mediaUrl(join(root, 'cache', 'escape.mp4'))), list, nodeRealpath)
     expect(linked.status).toBe(403)
+  })
+
+  it('an allowed file swapped for a symlink to a secret after it was allowed is not served', async () => {
+    const list = createAllowList()
+    const swapped = join(root, 'swapped.mp4')
+    writeFileSync(swapped, bytes)
+    list.allowFile(swapped)
+    const serve = () => respondToMediaRequest(new Request(mediaUrl(swapped)), list, nodeRealpath)
+    expect((await serve()).status).toBe(200)
+    rmSync(swapped)
+    symlinkSync(join(root, 'secret.txt'), swapped)
+    const res = await serve()
+    expect(res.status).toBe(403)
+    expect(await res.text()).not.toContain('secret')
   })
 
   it('refuses other methods', async () => {
