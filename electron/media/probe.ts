@@ -172,6 +172,6 @@ export async function pictureDataEnd(
 ): Promise<number | null> {
   const lookBackSec = 3
   const fromSec = Math.max(0, declared.endSec - lookBackSec)
-  const { stdout } = await runner.ffprobe(tailPacketsArgs(path, declared.streamIndex, fromSec, lookBackSec + 2), signal ? { signal } : {})
+  const { stdout } = await runner.ffprobe(tailPacketsArgs(path, declared.streamIndex, fromSec, declared.endSec + 2), signal ? { signal } : {})
   return lastPacketEnd(stdout.toString('utf8'))
 }

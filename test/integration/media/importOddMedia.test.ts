@@ -60,6 +60,13 @@ describe('importing odd media', () => {
     })
   })
 
+  it('a whole clip with one keyframe for its 6 s (a long GOP) is not mistaken for a truncated one', async () => {
+    const oneGop = await lavfiFixture('one keyframe.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=6', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', '300',
+    ])
+    expect((await importAsset(runner, oneGop)).durationSec).toBeCloseTo(6, 1)
+  })
+
   it('half of a Matroska file is refused as truncated too', async () => {
     const mkv = await lavfiFixture('whole.mkv', ['-i', await fastStart('for mkv.mp4'), '-c', 'copy'])
     const bytes = readFileSync(mkv)
