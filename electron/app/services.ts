@@ -1,7 +1,7 @@
 // The composition root in plain Node: everything main (and the E2E harness) needs, built from its parts.
 // Electron-only abilities come in through `Desktop`, files through KeyValueStores and a Cipher, so the
 // harness can pass fakes and run the same handler table without Electron.
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { Project } from '../../shared/domain/project'

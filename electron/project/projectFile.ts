@@ -128,19 +128,3 @@ export async function openProjectFile(
   }
   return { project: withResolvedPaths(parsed.data, absolute, exists), path: absolute }
 }
-
-export interface MissingMedia {
-  /** What the person knows it by: the clip's file name, or the take's file name. */
-  name: string
-  /** Where it was looked for. */
-  path: string
-}
-
-/** The clips' and takes' files that are in neither their saved place nor beside the project. */
-export function missingMedia(project: Project, exists: (p: string) => boolean): MissingMedia[] {
-  const missing: MissingMedia[] = project.assets.filter((a) => !exists(a.path)).map((a) => ({ name: a.name, path: a.path }))
-  for (const segment of project.segments) {
-    for (const take of segment.takes) if (!exists(take.path)) missing.push({ name: path.basename(take.path), path: take.path })
-  }
-  return missing
-}
