@@ -12,6 +12,7 @@ import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
 import { clearLeftover, noteLeftover, removeScratch, scratchDir } from '../media/leftovers'
 import { explainingFsErrors } from '../media/fsErrors'
+import { statRegular } from '../media/regularFile'
 import { planExport, type ExportPass, type ExportPlan } from '../media/exportPlan'
 import { clampImpossibleNumbers } from '../project/openChecks'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
@@ -53,9 +54,12 @@ export interface ExportServiceDeps {
   tmpDir?: string
 }
 
-/** Every file the export reads must be there and readable; a missing one is named. */
+/** Every file the export reads must be there, an ordinary file (ffmpeg would wait on a pipe) and readable. */
 async function assertSourcesExist(paths: readonly string[]): Promise<void> {
-  for (const path of paths) await explainingFsErrors(path, () => access(path, constants.R_OK))
+  for (const path of paths) {
+    await statRegular(path, 'a media file')
+    await explainingFsErrors(path, () => access(path, constants.R_OK))
+  }
 }
 
 /** The path with symlinks resolved when it exists, compared case-insensitively where file systems usually are. */

@@ -88,6 +88,17 @@ describe('export faults', () => {
     expect(readdirSync(root)).not.toContain('missing-source.mp4')
   })
 
+  it.skipIf(process.platform === 'win32')('a source that is a pipe (FIFO) is refused at once, before ffmpeg would wait on it forever', async () => {
+    const fifo = join(root, 'clip pipe.mp4')
+    execFileSync('mkfifo', [fifo])
+    const piped = { ...wholeClip, assets: [{ ...wholeClip.assets[0]!, path: fifo }] }
+    const started = Date.now()
+    await expect(service.run(piped, { destinationPath: join(root, 'piped.mp4'), preset: 'web' })).rejects.toMatchObject({
+      code: 'BAD_INPUT', message: expect.stringMatching(/"clip pipe\.mp4" is a pipe, not a media file/),
+    })
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
   it('a destination that is a source or a take is refused, and the source is untouched', async () => {
     const folder = join(root, 'sources')
     mkdirSync(folder)
