@@ -77,9 +77,12 @@ export interface RunOptions {
  */
 export function cancelledMessage(unstoppable: ReadonlyArray<{ label: string }>): string {
   if (unstoppable.length === 0) return 'Cancelled.'
-  const labels = [...new Set(unstoppable.map((u) => u.label))].join(' and ')
-  const what = unstoppable.length === 1 ? 'a request it had already accepted' : `${unstoppable.length} requests it had already accepted`
-  return `Cancelled. ${labels} has no way to stop ${what}, so it may still finish and be charged; generating the same segment again collects the result instead of paying twice.`
+  const labels = [...new Set(unstoppable.map((u) => u.label))]
+  const who = labels.length === 1 ? `${labels[0]} has` : `${labels.join(' and ')} have`
+  const owner = labels.length === 1 ? 'it' : 'they'
+  const what = unstoppable.length === 1 ? `a request ${owner} had already accepted` : `${unstoppable.length} requests ${owner} had already accepted`
+  const they = unstoppable.length === 1 ? 'it' : 'they'
+  return `Cancelled. ${who} no way to stop ${what}, so ${they} may still finish and be charged; generating the same segment again collects the result instead of paying twice.`
 }
 
 export function createGenerateService(deps: GenerateServiceDeps) {
