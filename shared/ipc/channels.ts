@@ -35,8 +35,8 @@ export const INVOKE_CHANNELS = [
 
 export const EVENT_CHANNELS = ['job:update', 'menu:command', 'menu:openRecent'] as const
 
-/** The bridge the preload exposes on window.desktop (and the E2E shim reproduces). */
-export interface DesktopBridge {
+/** The bridge the preload exposes on window.ipc (and the E2E shim reproduces). */
+export interface IpcBridge {
   invoke(channel: string, input: unknown): Promise<unknown>
   on(event: string, listener: (payload: unknown) => void): () => void
   /** The absolute path of a dropped File (webUtils.getPathForFile in the app). */

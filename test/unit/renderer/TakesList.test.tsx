@@ -118,9 +118,9 @@ describe('unfinished generations after a restart', () => {
 
 describe('a request main refuses at once', () => {
   it('shows its sentence on the panel like a failed job', async () => {
-    const desktop = (window as unknown as { desktop: { invoke: (c: string, i: unknown) => Promise<unknown> } }).desktop
-    const answer = desktop.invoke
-    desktop.invoke = async (channel, input) =>
+    const bridge = (window as unknown as { ipc: { invoke: (c: string, i: unknown) => Promise<unknown> } }).ipc
+    const answer = bridge.invoke
+    bridge.invoke = async (channel, input) =>
       channel === 'audio:generate' ? { ok: false, error: { code: 'BAD_INPUT', message: 'The range to generate must end after it starts.' } } : answer(channel, input)
     await renderTakes()
     fireEvent.click(screen.getByRole('button', { name: /^Generate/ }))
