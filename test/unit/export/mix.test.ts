@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { timelineEndSec } from '../../../shared/domain/placement'
 import {
   describeMix,
   gainAtSec,
@@ -6,7 +7,6 @@ import {
   originalEnvelope,
   SILENCE_DB,
   soundingTakes,
-  timelineSec,
   type PlacedTake,
 } from '../../../shared/domain/mix'
 import {
@@ -36,10 +36,10 @@ function segment(id: string, startSec: number, endSec: number, mix: Partial<Take
 
 const tenSeconds = [clip(0, 0, 6), clip(6, 2, 6)]
 
-describe('timelineSec', () => {
+describe('timelineEndSec', () => {
   it('is the end of the last clip, wherever it is in the list', () => {
-    expect(timelineSec({ clips: [clip(6, 2, 6), clip(0, 0, 6)] })).toBe(10)
-    expect(timelineSec({ clips: [] })).toBe(0)
+    expect(timelineEndSec([clip(6, 2, 6), clip(0, 0, 6)])).toBe(10)
+    expect(timelineEndSec([])).toBe(0)
   })
 })
 

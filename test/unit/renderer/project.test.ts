@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Asset } from '../../../shared/domain/asset'
 import { createEditorState, editorReducer } from '../../../renderer/src/state/editor'
-import { addAssets, emptyProject, timelineEndSec } from '../../../renderer/src/state/project'
+import { timelineEndSec } from '../../../shared/domain/placement'
+import { addAssets, emptyProject } from '../../../renderer/src/state/project'
 
 const asset = (id: string, durationSec: number): Asset => ({
   id,
@@ -22,7 +23,7 @@ describe('importing assets into a project', () => {
       { id: 'c0', assetId: 'a', startSec: 0, inSec: 0, outSec: 5 },
       { id: 'c1', assetId: 'b', startSec: 5, inSec: 0, outSec: 2.5 },
     ])
-    expect(timelineEndSec(p)).toBe(7.5)
+    expect(timelineEndSec(p.clips)).toBe(7.5)
   })
 
   it('does not add the same file twice', () => {
