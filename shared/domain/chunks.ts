@@ -1,4 +1,5 @@
-// The chunk plan for a long segment (mmaudio.md §7.2). Pure: the renderer draws chunk boundaries from it and
+// The chunk plan for a segment longer than the model's window: overlapping windows joined with equal-power
+// crossfades at the middle of each overlap. Pure: the renderer draws chunk boundaries from it and
 // the job engine cuts, generates and joins by it.
 
 import { FLOAT_EPS } from './time'

@@ -1,5 +1,5 @@
 // zod-free list of channel names for the preload, which must not pull zod into the sandbox.
-// test/unit/shared/channels.test.ts keeps these equal to shared/ipc/contract.ts.
+// test/unit/ipc/preload.test.ts keeps these equal to shared/ipc/contract.ts.
 
 export const INVOKE_CHANNELS = [
   'app:info',
