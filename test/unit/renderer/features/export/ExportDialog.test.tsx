@@ -3,10 +3,10 @@
 // shows loudness and Show in folder, a failure shows main's sentence and the next step.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ExportControl } from '../../../renderer/src/features/export/ExportControl'
-import { ExportDialog } from '../../../renderer/src/features/export/ExportDialog'
-import { twoClipProject } from './fixtures'
-import { installFakeBridge } from './fakeBridge'
+import { ExportControl } from '../../../../../renderer/src/features/export/ExportControl'
+import { ExportDialog } from '../../../../../renderer/src/features/export/ExportDialog'
+import { twoClipProject } from '../../fixtures'
+import { installFakeBridge } from '../../fakeBridge'
 
 type Call = { channel: string; input: Record<string, unknown> }
 let calls: Call[]

@@ -1,8 +1,8 @@
 // The preview's schedule is the export's mix description in Web Audio terms: same start times (nudge included),
 // same fades, mute/solo, the original's duck envelope as gain automation, and mono centred at −3 dB like ffmpeg.
 import { describe, expect, it } from 'vitest'
-import { describeMix } from '../../../shared/domain/mix'
-import { DEFAULT_TAKE_MIX, type Project, type Take, type TakeMix } from '../../../shared/domain/project'
+import { describeMix } from '../../../../../shared/domain/mix'
+import { DEFAULT_TAKE_MIX, type Project, type Take, type TakeMix } from '../../../../../shared/domain/project'
 import {
   MONO_CENTRE_GAIN,
   automationFrom,
@@ -10,10 +10,10 @@ import {
   originalSourceGain,
   playbackSchedule,
   takeCurve,
-} from '../../../renderer/src/features/playback/schedule'
-import { auditionProject, auditionRange, nextPicture, pictureAt, playStartSec, shuttle } from '../../../renderer/src/features/playback/transport'
-import { isTextEntry, stopsTransport, transportKeyFor } from '../../../renderer/src/features/playback/transportKeys'
-import { asset, attached, segment, twoClipProject } from './fixtures'
+} from '../../../../../renderer/src/features/playback/schedule'
+import { auditionProject, auditionRange, nextPicture, pictureAt, playStartSec, shuttle } from '../../../../../renderer/src/features/playback/transport'
+import { isTextEntry, stopsTransport, transportKeyFor } from '../../../../../renderer/src/features/playback/transportKeys'
+import { asset, attached, segment, twoClipProject } from '../../fixtures'
 
 const take = (id: string, mix: Partial<TakeMix> = {}, durationSec = 2): Take => ({
   id,

@@ -1,24 +1,24 @@
 // What the Generate panel sends: the picture under a segment (or its length in text mode), and the settings
 // each provider has, clamped to its ranges.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX } from '../../../shared/domain/project'
-import { takeOrigin } from '../../../renderer/src/features/takes/takeText'
-import { costText } from '../../../renderer/src/features/generate/costText'
+import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX } from '../../../../../shared/domain/project'
+import { takeOrigin } from '../../../../../renderer/src/features/takes/takeText'
+import { costText } from '../../../../../renderer/src/features/generate/costText'
 import {
   clampParams,
   controlsFor,
   effectiveProvider,
   hasNoVoices,
   withNoVoices,
-} from '../../../renderer/src/features/generate/providerParams'
-import { generationRequest, segmentSource } from '../../../renderer/src/features/generate/segmentSource'
-import { attached, clip, segment, twoClipProject } from './fixtures'
-import { deleteClip, moveClip, splitClip, trimClip } from '../../../renderer/src/state/clipEdits'
-import type { Project } from '../../../shared/domain/project'
-import { CAPS, info } from './providerFixtures'
-import type { JobUpdate } from '../../../shared/domain/job'
-import { EMPTY_JOBS, jobsOfSegment, jobsReducer, unsettled } from '../../../renderer/src/features/jobs/jobState'
-import { jobStageText } from '../../../renderer/src/features/jobs/jobText'
+} from '../../../../../renderer/src/features/generate/providerParams'
+import { generationRequest, segmentSource } from '../../../../../renderer/src/features/generate/segmentSource'
+import { attached, clip, segment, twoClipProject } from '../../fixtures'
+import { deleteClip, moveClip, splitClip, trimClip } from '../../../../../renderer/src/state/clipEdits'
+import type { Project } from '../../../../../shared/domain/project'
+import { CAPS, info } from '../../providerFixtures'
+import type { JobUpdate } from '../../../../../shared/domain/job'
+import { EMPTY_JOBS, jobsOfSegment, jobsReducer, unsettled } from '../../../../../renderer/src/features/jobs/jobState'
+import { jobStageText } from '../../../../../renderer/src/features/jobs/jobText'
 
 describe('the source of a segment', () => {
   // Clip A = a[0,6) at 0; clip B = b[0,4) at 6.

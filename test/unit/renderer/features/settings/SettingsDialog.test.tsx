@@ -3,11 +3,11 @@
 // openSettings(provider) lands on that key field, and the fallback order can be reordered.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROVIDER_IDS, type ProviderId } from '../../../shared/domain/ids'
-import { defaultSettings, type SecretStatus, type Settings } from '../../../shared/domain/settings'
-import { App } from '../../../renderer/src/App'
-import { SettingsDialog } from '../../../renderer/src/features/settings/SettingsDialog'
-import { installFakeBridge, answering } from './fakeBridge'
+import { PROVIDER_IDS, type ProviderId } from '../../../../../shared/domain/ids'
+import { defaultSettings, type SecretStatus, type Settings } from '../../../../../shared/domain/settings'
+import { App } from '../../../../../renderer/src/App'
+import { SettingsDialog } from '../../../../../renderer/src/features/settings/SettingsDialog'
+import { installFakeBridge, answering } from '../../fakeBridge'
 
 const STORED = 'stored-secret-key-1234'
 let keys: Map<ProviderId, string>
@@ -147,7 +147,7 @@ describe('Settings in the app', () => {
 
 describe('keys inside Settings', () => {
   it('stay in the dialog: S does not split the clip behind it', async () => {
-    const { twoClipProject } = await import('./fixtures')
+    const { twoClipProject } = await import('../../fixtures')
     render(<App initialProject={twoClipProject()} />)
     const clipCount = () => document.querySelectorAll('[data-testid=timeline-clip]').length
     fireEvent.keyDown(window, { key: 'End' })

@@ -1,10 +1,10 @@
 // Takes and generation settings as project edits: each is one undo step, undo gives back the exact project,
 // redo re-applies it, and an edit that changes nothing records nothing.
 import { describe, expect, it } from 'vitest'
-import { GenerationParams } from '../../../shared/domain/project'
-import { DEFAULT_TAKE_MIX, type Take } from '../../../shared/domain/project'
-import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../renderer/src/state/editor'
-import { segment, twoClipProject } from './fixtures'
+import { GenerationParams } from '../../../../shared/domain/project'
+import { DEFAULT_TAKE_MIX, type Take } from '../../../../shared/domain/project'
+import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../../renderer/src/state/editor'
+import { segment, twoClipProject } from '../fixtures'
 
 const take = (id: string, seed: number): Take => ({
   id,

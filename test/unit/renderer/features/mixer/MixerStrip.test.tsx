@@ -3,10 +3,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useReducer } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../shared/domain/project'
-import { MixerStrip } from '../../../renderer/src/features/mixer/MixerStrip'
-import { createEditorState, editorReducer, type EditorState } from '../../../renderer/src/state/editor'
-import { segment, twoClipProject } from './fixtures'
+import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../../shared/domain/project'
+import { MixerStrip } from '../../../../../renderer/src/features/mixer/MixerStrip'
+import { createEditorState, editorReducer, type EditorState } from '../../../../../renderer/src/state/editor'
+import { segment, twoClipProject } from '../../fixtures'
 
 afterEach(cleanup)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rulerStepSec, rulerTicks } from '../../../renderer/src/features/timeline/rulerTicks'
-import { formatTimecode, pxToSec, secToPx } from '../../../renderer/src/lib/timecode'
+import { rulerStepSec, rulerTicks } from '../../../../renderer/src/features/timeline/rulerTicks'
+import { formatTimecode, pxToSec, secToPx } from '../../../../renderer/src/lib/timecode'
 
 describe('time on screen', () => {
   it('formats timecode with hours only when needed', () => {

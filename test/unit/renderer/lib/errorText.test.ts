@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorText } from '../../../renderer/src/lib/errorText'
+import { errorText } from '../../../../renderer/src/lib/errorText'
 
 describe('error sentences', () => {
   it('keeps main’s sentence and adds a next step where the code has one', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { commandForKey, hasOwnUndo, isTypingTarget } from '../../../renderer/src/features/editor/shortcuts'
-import { monitorTarget } from '../../../renderer/src/features/monitor/monitorTarget'
-import { editPoint } from '../../../renderer/src/state/playhead'
-import { segment, twoClipProject } from './fixtures'
+import { commandForKey, hasOwnUndo, isTypingTarget } from '../../../../../renderer/src/features/editor/shortcuts'
+import { monitorTarget } from '../../../../../renderer/src/features/monitor/monitorTarget'
+import { editPoint } from '../../../../../renderer/src/state/playhead'
+import { segment, twoClipProject } from '../../fixtures'
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
   commandForKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })

@@ -2,12 +2,12 @@
 // the playhead each frame, drives the clip's <video>, stops at the end of the range, and plays backwards
 // without sound.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TAKE_MIX, type Project } from '../../../shared/domain/project'
-import type { AudioLayer } from '../../../renderer/src/features/playback/audioLayer'
-import { PlaybackController } from '../../../renderer/src/features/playback/controller'
-import type { PlaybackSchedule } from '../../../renderer/src/features/playback/schedule'
-import { auditionProject } from '../../../renderer/src/features/playback/transport'
-import { segment, twoClipProject } from './fixtures'
+import { DEFAULT_TAKE_MIX, type Project } from '../../../../../shared/domain/project'
+import type { AudioLayer } from '../../../../../renderer/src/features/playback/audioLayer'
+import { PlaybackController } from '../../../../../renderer/src/features/playback/controller'
+import type { PlaybackSchedule } from '../../../../../renderer/src/features/playback/schedule'
+import { auditionProject } from '../../../../../renderer/src/features/playback/transport'
+import { segment, twoClipProject } from '../../fixtures'
 
 function setup(project: Project) {
   let clock = 0 // context seconds

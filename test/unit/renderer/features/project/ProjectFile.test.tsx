@@ -3,10 +3,10 @@
 // recovery is offered on start, and New asks before dropping unsaved changes.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Project } from '../../../shared/domain/project'
-import { App } from '../../../renderer/src/App'
-import { twoClipProject } from './fixtures'
-import { installFakeBridge, answering } from './fakeBridge'
+import type { Project } from '../../../../../shared/domain/project'
+import { App } from '../../../../../renderer/src/App'
+import { twoClipProject } from '../../fixtures'
+import { installFakeBridge, answering } from '../../fakeBridge'
 
 let calls: Array<{ channel: string; input: any }>
 let recovery: unknown

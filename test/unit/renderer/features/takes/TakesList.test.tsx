@@ -2,13 +2,13 @@
 // chunk of a long segment; and generations a crash left unfinished, offered as Resume.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { GenerationRequest } from '../../../shared/domain/generation'
-import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX, type Project, type Take } from '../../../shared/domain/project'
-import { Inspector } from '../../../renderer/src/features/generate/Inspector'
-import type { EditorAction } from '../../../renderer/src/state/editor'
-import { clip, segment, twoClipProject } from './fixtures'
-import { info } from './providerFixtures'
-import { installFakeBridge, answering } from './fakeBridge'
+import type { GenerationRequest } from '../../../../../shared/domain/generation'
+import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../../shared/domain/project'
+import { Inspector } from '../../../../../renderer/src/features/generate/Inspector'
+import type { EditorAction } from '../../../../../renderer/src/state/editor'
+import { clip, segment, twoClipProject } from '../../fixtures'
+import { info } from '../../providerFixtures'
+import { installFakeBridge, answering } from '../../fakeBridge'
 
 let calls: Array<{ channel: string; input: any }> = []
 let interrupted: Array<{ segmentId: string | null; request: GenerationRequest }> = []

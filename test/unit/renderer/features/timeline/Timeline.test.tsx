@@ -2,12 +2,12 @@
 // press without travel is a click. And the app's keys and toolbar buttons drive the same commands.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { App } from '../../../renderer/src/App'
-import { Timeline } from '../../../renderer/src/features/timeline/Timeline'
-import { HEADER_PX } from '../../../renderer/src/features/timeline/layout'
-import { createEditorState, type EditorAction } from '../../../renderer/src/state/editor'
-import { segment, twoClipProject } from './fixtures'
-import { installFakeBridge } from './fakeBridge'
+import { App } from '../../../../../renderer/src/App'
+import { Timeline } from '../../../../../renderer/src/features/timeline/Timeline'
+import { HEADER_PX } from '../../../../../renderer/src/features/timeline/layout'
+import { createEditorState, type EditorAction } from '../../../../../renderer/src/state/editor'
+import { segment, twoClipProject } from '../../fixtures'
+import { installFakeBridge } from '../../fakeBridge'
 
 /** Events main would push, by channel (the native menu's commands arrive as 'menu:command'). */
 let pushFromMain: (event: string, payload: unknown) => void = () => {}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Asset } from '../../../shared/domain/asset'
-import { createEditorState, editorReducer } from '../../../renderer/src/state/editor'
-import { timelineEndSec } from '../../../shared/domain/placement'
-import { addAssets, emptyProject } from '../../../renderer/src/state/project'
+import type { Asset } from '../../../../shared/domain/asset'
+import { createEditorState, editorReducer } from '../../../../renderer/src/state/editor'
+import { timelineEndSec } from '../../../../shared/domain/placement'
+import { addAssets, emptyProject } from '../../../../renderer/src/state/project'
 
 const asset = (id: string, durationSec: number): Asset => ({
   id,

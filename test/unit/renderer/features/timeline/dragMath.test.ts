@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dragOutcome, snapTargets, type DragSubject } from '../../../renderer/src/features/timeline/dragMath'
-import { layout, segment, shownSegments, twoClipProject } from './fixtures'
+import { dragOutcome, snapTargets, type DragSubject } from '../../../../../renderer/src/features/timeline/dragMath'
+import { layout, segment, shownSegments, twoClipProject } from '../../fixtures'
 
 const project = twoClipProject({ clips: [...twoClipProject().clips], segments: [segment('s', 12, 14)] })
 const ctx = (snap = true, subject: DragSubject = { kind: 'clip-move', clipId: 'B' }) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commit, createHistory, redo, undo } from '../../../renderer/src/state/history'
-import { emptyProject } from '../../../renderer/src/state/project'
+import { commit, createHistory, redo, undo } from '../../../../../renderer/src/state/history'
+import { emptyProject } from '../../../../../renderer/src/state/project'
 import {
   isDirty,
   missingMediaText,
@@ -8,9 +8,9 @@ import {
   recentLabels,
   shouldAutosave,
   windowTitle,
-} from '../../../renderer/src/features/project/projectStatus'
-import { fileCommandForKey } from '../../../renderer/src/features/project/fileShortcuts'
-import { baseUrlProblem, keyProblem, keyStatusText, moveItem } from '../../../renderer/src/features/settings/settingsForm'
+} from '../../../../../renderer/src/features/project/projectStatus'
+import { fileCommandForKey } from '../../../../../renderer/src/features/project/fileShortcuts'
+import { baseUrlProblem, keyProblem, keyStatusText, moveItem } from '../../../../../renderer/src/features/settings/settingsForm'
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,

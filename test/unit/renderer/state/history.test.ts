@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commit, createHistory, redo, undo } from '../../../renderer/src/state/history'
+import { commit, createHistory, redo, undo } from '../../../../renderer/src/state/history'
 
 describe('bounded undo history', () => {
   it('undoes and redoes in order, and a new edit drops the redo branch', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AudioLayer } from '../../../renderer/src/features/playback/audioLayer'
+import { AudioLayer } from '../../../../../renderer/src/features/playback/audioLayer'
 
 function fakeContext(decodes: boolean): AudioContext {
   const gain = () => ({ connect: () => undefined, gain: { value: 1 } })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { snapBlock, snapPoint, snapThresholdSec } from '../../../renderer/src/lib/snapping'
-import { formatFrameTimecode, pxToSec, secToPx } from '../../../renderer/src/lib/timecode'
-import { clampZoom, scrollLeftForZoom, zoomedBy, zoomToFit } from '../../../renderer/src/lib/zoom'
+import { snapBlock, snapPoint, snapThresholdSec } from '../../../../renderer/src/lib/snapping'
+import { formatFrameTimecode, pxToSec, secToPx } from '../../../../renderer/src/lib/timecode'
+import { clampZoom, scrollLeftForZoom, zoomedBy, zoomToFit } from '../../../../renderer/src/lib/zoom'
 
 describe('snapping', () => {
   it('the threshold is a fixed number of screen pixels, so fewer seconds when zoomed in', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clipAt, deleteClip, moveClip, splitClip, trimClip } from '../../../renderer/src/state/clipEdits'
-import { clip, layout, segment, twoClipProject, shownSegments } from './fixtures'
+import { clipAt, deleteClip, moveClip, splitClip, trimClip } from '../../../../renderer/src/state/clipEdits'
+import { clip, layout, segment, twoClipProject, shownSegments } from '../fixtures'
 
 describe('moving clips', () => {
   it('moves a clip into free space and leaves the gap it came from', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { chunkMarks } from '../../../renderer/src/features/timeline/chunkMarks'
-import { HEADER_PX, intersects, visibleWindow } from '../../../renderer/src/features/timeline/layout'
-import { rulerTicks } from '../../../renderer/src/features/timeline/rulerTicks'
-import { displayHeight, peakColumns } from '../../../renderer/src/features/timeline/waveformColumns'
+import { chunkMarks } from '../../../../../renderer/src/features/timeline/chunkMarks'
+import { HEADER_PX, intersects, visibleWindow } from '../../../../../renderer/src/features/timeline/layout'
+import { rulerTicks } from '../../../../../renderer/src/features/timeline/rulerTicks'
+import { displayHeight, peakColumns } from '../../../../../renderer/src/features/timeline/waveformColumns'
 
 describe('chunk boundaries of a long segment', () => {
   it('a segment within the window has no boundaries', () => {

@@ -2,7 +2,7 @@
 // updates of other jobs are ignored; one that beats export:start's answer is not lost; a preset with another
 // container forgets the destination (main writes only where the save dialog said).
 import { describe, expect, it } from 'vitest'
-import type { JobUpdate } from '../../../shared/domain/job'
+import type { JobUpdate } from '../../../../../shared/domain/job'
 import {
   defaultFileName,
   etaText,
@@ -11,7 +11,7 @@ import {
   resultLines,
   type ExportEvent,
   type ExportState,
-} from '../../../renderer/src/features/export/exportFlow'
+} from '../../../../../renderer/src/features/export/exportFlow'
 
 const update = (jobId: string, patch: Partial<JobUpdate> = {}): JobUpdate => ({
   jobId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../renderer/src/state/editor'
-import { frameAligned } from '../../../renderer/src/state/playhead'
-import { clip, layout, segment, twoClipProject, shownSegments } from './fixtures'
+import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../../renderer/src/state/editor'
+import { frameAligned } from '../../../../renderer/src/state/playhead'
+import { clip, layout, segment, twoClipProject, shownSegments } from '../fixtures'
 
 const run = (s: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, s)
 const start = () => createEditorState(twoClipProject())

@@ -6,8 +6,8 @@ import {
   nearestFreeStart,
   resizeSegment,
   soundLaneCount,
-} from '../../../renderer/src/state/segmentEdits'
-import { segment, shownSegments, twoClipProject } from './fixtures'
+} from '../../../../renderer/src/state/segmentEdits'
+import { segment, shownSegments, twoClipProject } from '../fixtures'
 
 const ranges = (p: ReturnType<typeof twoClipProject>) =>
   p.segments.map((s) => shownSegments({ clips: p.clips, segments: [s] }).map(([id, a, b]) => [id, a, b, s.lane])[0])

@@ -2,14 +2,14 @@
 // key links to Settings, edits commit as single undo steps, and a job shows its stage, progress and end.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ProviderInfo } from '../../../shared/domain/generation'
-import type { JobUpdate } from '../../../shared/domain/job'
-import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../shared/domain/project'
-import { Inspector } from '../../../renderer/src/features/generate/Inspector'
-import type { EditorAction } from '../../../renderer/src/state/editor'
-import { segment, twoClipProject } from './fixtures'
-import { info } from './providerFixtures'
-import { installFakeBridge, answering } from './fakeBridge'
+import type { ProviderInfo } from '../../../../../shared/domain/generation'
+import type { JobUpdate } from '../../../../../shared/domain/job'
+import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../../shared/domain/project'
+import { Inspector } from '../../../../../renderer/src/features/generate/Inspector'
+import type { EditorAction } from '../../../../../renderer/src/state/editor'
+import { segment, twoClipProject } from '../../fixtures'
+import { info } from '../../providerFixtures'
+import { installFakeBridge, answering } from '../../fakeBridge'
 
 let providers: ProviderInfo[] = []
 let calls: Array<{ channel: string; input: any }> = []
