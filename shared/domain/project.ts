@@ -28,6 +28,8 @@ export const GenerationParams = z.object({
   provider: ProviderId,
   /** Generate from the prompt alone (ambience beds, or when the picture keeps producing voices). */
   textOnly: z.boolean().default(false),
+  /** A text-only bed generated as one window and repeated seamlessly over the whole segment. */
+  loop: z.boolean().default(false),
 })
 export type GenerationParams = z.infer<typeof GenerationParams>
 
@@ -42,6 +44,7 @@ export const DEFAULT_GENERATION: GenerationParams = {
   takes: 3,
   provider: 'fal',
   textOnly: false,
+  loop: false,
 }
 
 /** The mix settings of one take; preview and export read the same numbers. */

@@ -11,7 +11,8 @@ describe('CLI arguments', () => {
       '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--json'])
     expect(cmd).toEqual({
       kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', json: true,
-      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5, windowSec: 10, maskAwayClip: true, textOnly: false },
+      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5,
+        loop: false, windowSec: 10, maskAwayClip: true, textOnly: false },
     })
     const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
     expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', json: false,

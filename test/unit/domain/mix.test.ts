@@ -49,7 +49,11 @@ describe('soundingTakes', () => {
     expect(takes).toEqual([
       {
         segmentId: 's', takeId: 's-t', pieceIndex: 0, path: '/takes/s.wav', startSec: 2.12, offsetSec: 0, durationSec: 2, gainDb: -6,
-        takeSec: 2, fadeInSec: 0.05, fadeOutSec: 0.3, edgeInSec: 0, edgeOutSec: 0,
+        fades: [
+          { startSec: 0, durationSec: 0.05, direction: 'in', curve: 'linear' },
+          { startSec: 1.7, durationSec: 0.3, direction: 'out', curve: 'linear' },
+        ],
+        edgeInSec: 0, edgeOutSec: 0,
       },
     ])
   })
@@ -80,8 +84,7 @@ describe('soundingTakes', () => {
 
   it('shortens fades that would outlast the sound, keeping their proportion', () => {
     const [take] = soundingTakes({ clips: tenSeconds, segments: [segment('s', 0, 1, { fadeInMs: 1000, fadeOutMs: 3000 })] })
-    expect(take!.fadeInSec).toBeCloseTo(0.25, 9)
-    expect(take!.fadeOutSec).toBeCloseTo(0.75, 9)
+    expect(take!.fades.map((f) => [f.direction, f.startSec, f.durationSec])).toEqual([['in', 0, 0.25], ['out', 0.25, 0.75]])
   })
 
   it('ignores segments without an active take', () => {
@@ -92,7 +95,7 @@ describe('soundingTakes', () => {
 
 const placed = (startSec: number, durationSec: number): PlacedTake => ({
   segmentId: 's', takeId: 't', pieceIndex: 0, path: '/t.wav', startSec, offsetSec: 0, durationSec, gainDb: 0,
-  takeSec: durationSec, fadeInSec: 0, fadeOutSec: 0, edgeInSec: 0, edgeOutSec: 0,
+  fades: [], edgeInSec: 0, edgeOutSec: 0,
 })
 
 describe('originalEnvelope', () => {
