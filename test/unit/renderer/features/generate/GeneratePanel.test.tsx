@@ -51,12 +51,12 @@ async function renderPanel(list: ProviderInfo[], p = project()) {
 const sent = (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input)
 
 describe('only the settings the provider has', () => {
-  it('fal: seed, quality, CFG, follow-the-prompt, text-only switch, and the cost before sending', async () => {
+  it('fal: seed, quality, CFG, timing only, text-only switch, and the cost before sending', async () => {
     await renderPanel([info('fal')])
     expect(screen.getByRole('group', { name: 'Seed' })).toBeTruthy()
     expect(screen.getByRole('group', { name: 'Quality' })).toBeTruthy()
     expect(screen.getByRole('slider', { name: /Prompt strength/ })).toBeTruthy()
-    expect(screen.getByLabelText('Follow the prompt over the picture')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Timing only' })).toBeTruthy()
     expect(screen.getByLabelText('Text only (no picture)')).toBeTruthy()
     expect(screen.getByTestId('cost').textContent).toBe('$0.024 · 3 calls · 24 s billed')
     expect(screen.getByRole('button', { name: 'Generate 3 takes' })).toBeTruthy()
@@ -66,14 +66,14 @@ describe('only the settings the provider has', () => {
     await renderPanel([info('wavespeed')])
     expect(screen.queryByRole('group', { name: 'Seed' })).toBeNull()
     expect(screen.queryByLabelText('Text only (no picture)')).toBeNull()
-    expect(screen.getByLabelText('Follow the prompt over the picture')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Timing only' })).toBeTruthy()
     expect(screen.getByTestId('cost').textContent).toMatch(/^price not published · 3 calls/)
   })
 
   it('Pixazo is text only: it says so, hides the picture switch, and sends the length without a source', async () => {
     await renderPanel([info('pixazo')])
     expect(screen.getByText(/Pixazo generates from text only/)).toBeTruthy()
-    expect(screen.queryByLabelText('Follow the prompt over the picture')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Timing only' })).toBeNull()
     expect(screen.queryByRole('group', { name: 'Seed' })).toBeNull()
     expect(screen.getByTestId('cost').textContent).toMatch(/needs a prompt/)
     expect((screen.getByRole('button', { name: /Generate/ }) as HTMLButtonElement).disabled).toBe(true)
@@ -102,7 +102,7 @@ describe('only the settings the provider has', () => {
 })
 
 describe('edits are undo steps, not keystrokes', () => {
-  it('typing a prompt commits once after a pause; No voices commits at once', async () => {
+  it('typing a prompt commits once after a pause; a guard commits at once', async () => {
     const { dispatch } = await renderPanel([info('fal')])
     const prompt = screen.getByRole('textbox', { name: 'Prompt' })
     for (const v of ['w', 'wa', 'waves']) fireEvent.change(prompt, { target: { value: v } })
@@ -111,6 +111,10 @@ describe('edits are undo steps, not keystrokes', () => {
     expect(dispatch.mock.calls.map((c) => c[0])).toEqual([{ type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves' } }])
     fireEvent.click(screen.getByRole('button', { name: 'No voices' }))
     expect(dispatch.mock.calls[1]![0]).toEqual({ type: 'segmentParamsChanged', segmentId: 's', params: { negativePrompt: 'music, speech, talking, voice' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Timing only' }))
+    expect(dispatch.mock.calls[2]![0]).toEqual({ type: 'segmentParamsChanged', segmentId: 's', params: { maskAwayClip: true } })
+    // the panel shows the committed settings: the default negative prompt already avoids music
+    expect(screen.getByRole('button', { name: 'No music' }).getAttribute('aria-pressed')).toBe('true')
   })
 
   it('a prompt past 60 words gets a soft warning', async () => {
