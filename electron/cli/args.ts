@@ -149,10 +149,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
   }
 }
 
-/** --loudness → the export preset ('off' has no MP4 preset in the export engine yet: refused with a sentence). */
+/** --loudness → the export preset: 'off' is original levels (no normalisation, no limiter). */
 export function presetFor(loudness: Loudness): ExportPresetId {
-  if (loudness === 'off') {
-    throw bad('--loudness off is not available yet: the export engine always normalises MP4s. Use web, podcast or broadcast.', 'loudness')
-  }
+  if (loudness === 'off') return 'original'
   return (EXPORT_PRESET_IDS as readonly string[]).includes(loudness) ? loudness : 'web'
 }

@@ -26,7 +26,8 @@ as WAVs beside it (the paths are printed).
   --from S --to S       the range to generate, in seconds (default: the whole clip)
 ${GEN}
   --original MODE       the clip's own sound: keep | duck | mute (default: keep)
-  --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) (default: web)
+  --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) | off (original levels: not
+                        normalised, no limiter) (default: web)
   -o PATH               the MP4 to write
 ${OUT}`,
   text: `mmaudio-studio text <prompt> --duration S [options] -o out.wav
@@ -44,14 +45,14 @@ the whole clip, written to OUTDIR/<name>.mp4. A file that fails does not stop th
 
 ${GEN}
   --original MODE       keep | duck | mute (default: keep)
-  --loudness PRESET     web | podcast | broadcast (default: web)
+  --loudness PRESET     web | podcast | broadcast | off (default: web)
   -o DIR                the folder to write to
 ${OUT}`,
   export: `mmaudio-studio export <project-file> -o out.mp4
 
 Renders a saved MMAudio Studio project to an MP4.
 
-  --loudness PRESET     web | podcast | broadcast (default: web)
+  --loudness PRESET     web | podcast | broadcast | off (default: web)
   -o PATH               the MP4 to write
 ${OUT}`,
   providers: `mmaudio-studio providers [--json]

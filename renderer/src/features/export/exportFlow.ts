@@ -133,17 +133,29 @@ export function resultLines(result: ExportResult, preset: ExportPresetId): strin
   const p = EXPORT_PRESETS[preset]
   const lines: string[] = []
   if (result.integratedLufs !== null) {
-    lines.push(`Loudness ${result.integratedLufs.toFixed(1)} LUFS integrated${p.targetLufs !== null ? ` (target ${p.targetLufs})` : ''}`)
+    lines.push(`Loudness ${result.integratedLufs.toFixed(1)} LUFS integrated${p.targetLufs !== null ? ` (target ${p.targetLufs})` : ' (not normalised)'}`)
   }
-  if (result.truePeakDbtp !== null) lines.push(`True peak ${result.truePeakDbtp.toFixed(1)} dBTP (limit ${p.truePeakDbtp.toFixed(1)})`)
+  if (result.truePeakDbtp !== null) {
+    lines.push(`True peak ${result.truePeakDbtp.toFixed(1)} dBTP${p.targetLufs !== null ? ` (limit ${p.truePeakDbtp.toFixed(1)})` : ''}`)
+  }
   if (p.container === 'mp4') {
     lines.push(result.videoCopied ? 'Picture stream-copied: not re-encoded' : 'Picture re-encoded (H.264): the timeline joins or trims clips')
   }
   return lines
 }
 
+/** Above 0 dBTP a player's converter clips: said when a preset without a limiter let the mix go there. */
+export function resultWarnings(result: ExportResult, preset: ExportPresetId): string[] {
+  const p = EXPORT_PRESETS[preset]
+  if (p.targetLufs !== null || result.truePeakDbtp === null || result.truePeakDbtp <= 0) return []
+  return [
+    `The mix clips: its peaks reach +${result.truePeakDbtp.toFixed(1)} dBTP, above full scale. Lower the gain of the loudest takes, or export with a normalised preset.`,
+  ]
+}
+
 export function presetDetail(preset: ExportPresetId): string {
   const p = EXPORT_PRESETS[preset]
   if (p.container === 'wav') return 'Mix, generated-only and original-only WAV files, 48 kHz 24-bit, not normalised'
+  if (p.targetLufs === null) return `MP4 · AAC ${p.audioBitrateKbps} kbps · levels as mixed: no normalisation, no limiter`
   return `MP4 · AAC ${p.audioBitrateKbps} kbps · ${p.targetLufs} LUFS · true peak ≤ ${p.truePeakDbtp} dBTP`
 }
