@@ -48,7 +48,7 @@ async function earlierPackFiles(folder: string): Promise<Set<string>> {
   const raw = await readFile(join(folder, MANIFEST_NAME), 'utf8').catch(() => null)
   if (raw === null) return new Set()
   try {
-    return new Set(Manifest.parse(JSON.parse(raw)).files)
+    return new Set([...Manifest.parse(JSON.parse(raw)).files, MANIFEST_NAME])
   } catch {
     return new Set()
   }

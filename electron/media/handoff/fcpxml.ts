@@ -57,10 +57,21 @@ export function fcpxml(plan: HandoffPlan): string {
 
   // Resources: the sequence's format, each picture file's format and asset, each sound file's asset.
   const resources: XmlElement[] = []
-  const sequenceFormat = ids.take()
-  resources.push(el('format', { id: sequenceFormat, frameDuration: fcpTime(framesTime(1, rate)), width: plan.width, height: plan.height }))
+  const formats = new Map<string, string>()
+  /** One format per frame duration and size, shared by the sequence and the files that have it. */
+  const formatId = (frameRate: FrameRate, width: number, height: number): string => {
+    const frameDuration = fcpTime(framesTime(1, frameRate))
+    const key = `${frameDuration} ${width}x${height}`
+    let id = formats.get(key)
+    if (!id) {
+      formats.set(key, (id = ids.take()))
+      resources.push(el('format', { id, frameDuration, width, height }))
+    }
+    return id
+  }
+  const sequenceFormat = formatId(rate, plan.width, plan.height)
   const pictureRefs = new Map<string, { id: string; rate: FrameRate }>()
-  for (const asset of plan.assets) pictureRefs.set(asset.id, pictureResources(asset, ids.take, resources))
+  for (const asset of plan.assets) pictureRefs.set(asset.id, pictureResources(asset, ids.take, formatId, resources))
   const soundRefs = new Map<string, string>()
   for (const file of plan.tracks.flatMap((t) => t.items)) {
     const id = ids.take()
@@ -150,10 +161,14 @@ export function fcpxml(plan: HandoffPlan): string {
 }
 
 /** A picture file's format and asset; returns the asset's id and the file's own rate. */
-function pictureResources(asset: PictureAsset, nextId: () => string, resources: XmlElement[]): { id: string; rate: FrameRate } {
+function pictureResources(
+  asset: PictureAsset,
+  nextId: () => string,
+  formatOf: (rate: FrameRate, width: number, height: number) => string,
+  resources: XmlElement[],
+): { id: string; rate: FrameRate } {
   const rate = rateOfFps(asset.fps)
-  const formatId = nextId()
-  resources.push(el('format', { id: formatId, frameDuration: fcpTime(framesTime(1, rate)), width: asset.width, height: asset.height }))
+  const format = formatOf(rate, asset.width, asset.height)
   const id = nextId()
   resources.push(
     el('asset', {
@@ -162,7 +177,7 @@ function pictureResources(asset: PictureAsset, nextId: () => string, resources: 
       start: '0s',
       duration: fcpTime(framesTime(Math.round(asset.durationSec * (rate.num / rate.den)), rate)),
       hasVideo: 1,
-      format: formatId,
+      format,
       videoSources: 1,
       hasAudio: asset.audio ? 1 : 0,
       audioSources: asset.audio ? 1 : undefined,

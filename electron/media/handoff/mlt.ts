@@ -1,5 +1,5 @@
-// MLT XML (.mlt): what Shotcut opens and the MLT engine under Shotcut and Kdenlive renders. Picture on the first
-// track (its own sound hidden), each sound track summed into it by a `mix` transition. Positions are whole frames
+// MLT XML (.mlt): what Shotcut opens and the MLT engine under Shotcut and Kdenlive renders. A black background
+// track, the picture over it (its own sound hidden), each sound track summed into the first by a `mix` transition. Positions are whole frames
 // of the profile's rate: a playlist is blanks and entries (in/out inclusive). Sound files are named relative to
 // the .mlt (MLT resolves them against the file's folder), picture files where they are. PURE: returns the text.
 import { rateLabel } from '../../../shared/domain/timecode'
@@ -65,7 +65,16 @@ export function mltXml(plan: HandoffPlan): string {
     )
   }
 
+  // A black background under the picture, as Shotcut's projects have: a blank of the picture track shows black.
+  producers.unshift(
+    el('producer', { id: 'black', in: 0, out: plan.timelineFrames - 1 }, [
+      property('length', plan.timelineFrames),
+      property('resource', 'black'),
+      property('mlt_service', 'color'),
+    ]),
+  )
   const playlists = [
+    el('playlist', { id: 'background' }, [el('entry', { producer: 'black', in: 0, out: plan.timelineFrames - 1 })]),
     playlist(
       'picture',
       plan.picture.map((p) => ({ producer: pictureId.get(p.asset.id)!, startFrame: p.startFrame, inFrame: p.inFrame, frames: p.frames })),
@@ -75,13 +84,14 @@ export function mltXml(plan: HandoffPlan): string {
     ),
   ]
   const tractor = el('tractor', { id: 'timeline', title: plan.projectName }, [
+    el('track', { producer: 'background', hide: 'audio' }),
     el('track', { producer: 'picture', hide: 'audio' }),
     ...plan.tracks.map((_, i) => el('track', { producer: `audio${i}`, hide: 'video' })),
     ...plan.tracks.map((_, i) =>
       el('transition', { id: `mix${i + 1}` }, [
         property('mlt_service', 'mix'),
         property('a_track', 0),
-        property('b_track', i + 1),
+        property('b_track', i + 2),
         property('always_active', 1),
         property('sum', 1),
       ]),
