@@ -13,7 +13,7 @@ export const FrameRate = z.object({
 })
 export type FrameRate = z.infer<typeof FrameRate>
 
-export const TIMECODE_PATTERN = /^(\d{2}):([0-5]\d):([0-5]\d):(\d{2})$/
+export const TIMECODE_PATTERN = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d):(\d{2})$/
 
 /** Settings of the timeline as a whole; absent fields take their defaults, so older project files still read. */
 export const TimelineSettings = z.object({

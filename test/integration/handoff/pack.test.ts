@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HandoffResult } from '../../../shared/domain/handoff'
 import type { Project } from '../../../shared/domain/project'
@@ -21,6 +20,7 @@ import { OtioTimeline } from '../../../electron/media/handoff/otio'
 import { brightnessJumps } from '../../emulators/synthAudio'
 import { HANDOFF_CLICKS_SEC, HANDOFF_TIMELINE_SEC, handoffProject } from '../../fixtures/handoffProject'
 import { decodeAudio, findClicks, testBinaries } from '../../fixtures/media'
+import { parseXml } from '../../fixtures/xml'
 
 const run = promisify(execFile)
 const DTD = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/handoff/FCPXMLv1_10.dtd')
@@ -33,7 +33,6 @@ const HOUR_SAMPLES = 172_800_000
 const TOLERANCE_SEC = 0.005
 
 const fileOf = (result: HandoffResult, suffix: string) => result.files.find((f) => f.endsWith(suffix))!
-const parseXml = (text: string) => new JSDOM(text, { contentType: 'text/xml' }).window.document
 
 /** "1001/30000s" → seconds. */
 function fcpSec(t: string | null): number {
