@@ -5,6 +5,7 @@ import { AppError } from '../../shared/domain/errors'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import { createExportService, type ExportService } from '../jobs/export'
 import { createGenerateService, type GenerateDirs, type GenerateService } from '../jobs/generate'
+import { createHandoffService, type HandoffService } from '../jobs/handoff'
 import { createJobRegistry } from '../jobs/jobs'
 import { resolveBinaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
@@ -49,6 +50,7 @@ export interface CliServices {
   providers: ProviderRegistry
   generate: GenerateService
   exports: ExportService
+  handoff: HandoffService
 }
 
 export function createCliServices(env: Env, overrides: { providers?: ProviderRegistry; runner?: FfmpegRunner } = {}): CliServices {
@@ -71,5 +73,6 @@ export function createCliServices(env: Env, overrides: { providers?: ProviderReg
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
   })
   const exports = createExportService({ runner, jobs, tmpDir: dirs.work })
-  return { home, runner, providers, generate, exports }
+  const handoff = createHandoffService({ runner, jobs, tmpDir: dirs.work })
+  return { home, runner, providers, generate, exports, handoff }
 }

@@ -28,6 +28,11 @@ export interface HandoffRunOptions {
 }
 
 export interface HandoffService {
+  /**
+   * Everything that can be known before any work: the timeline, every format's text, the sources, the folder's
+   * files. The CLI runs it before it generates (and pays for) anything.
+   */
+  check(project: Project, packFolder: string): Promise<void>
   /** Starts writing the pack into "<project name> hand-off" inside the chosen folder, as a job. */
   start(project: Project, request: HandoffRequest): { jobId: string }
   /** Writes the pack into `packFolder` itself and resolves with what was written. */
@@ -98,16 +103,22 @@ async function appendChunk(path: string, chunk: Uint8Array): Promise<void> {
 export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
   const { runner, jobs } = deps
 
-  async function run(project: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
-    const folder = resolve(packFolder)
+  /** The plan and the timelines' text, after every check that needs no work. */
+  async function prepare(project: Project, folder: string) {
     const plan = planHandoff(project, folder)
     const texts = packTexts(plan)
     const audio: SoundFile[] = [...plan.sounds, ...plan.stems]
     const outputs = [...texts.map((t) => t.path), ...audio.map((f) => f.path), join(folder, MANIFEST_NAME)]
     await assertSourcesExist(packSources(plan))
     await assertNotASource(outputs, project)
-    await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))
     await assertOnlyOurs(folder, outputs)
+    return { plan, texts, audio }
+  }
+
+  async function run(project: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
+    const folder = resolve(packFolder)
+    const { plan, texts, audio } = await prepare(project, folder)
+    await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))
 
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
@@ -149,6 +160,9 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
 
   return {
     run,
+    async check(project, packFolder) {
+      await prepare(project, resolve(packFolder))
+    },
     start(project, request) {
       const packFolder = packFolderIn(request.folder, project.name)
       const jobId = jobs.start('handoff', async (ctx) => ({
