@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import type { Asset } from '../../../shared/domain/asset'
 import { AppError } from '../../../shared/domain/errors'
+import { handoffFolderName, safeFileName } from '../../../shared/domain/fileNames'
 import { describeMix, type MixDescription, type PlacedTake } from '../../../shared/domain/mix'
 import { clipEndSec, layoutSegments } from '../../../shared/domain/placement'
 import type { Clip, Project } from '../../../shared/domain/project'
@@ -101,20 +102,9 @@ export interface HandoffPlan {
   timelines: { fcpxml: string; xmeml: string; otio: string; mlt: string; readme: string }
 }
 
-/** A name safe on every file system (no separators, no control characters, no trailing dots), at most `max` long. */
-export function safeFileName(text: string, fallback: string, max = 60): string {
-  const cleaned = text
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max)
-    .replace(/[. ]+$/, '')
-  return cleaned || fallback
-}
-
 /** The pack folder inside a chosen folder. */
 export function packFolderIn(chosenFolder: string, projectName: string): string {
-  return join(chosenFolder, `${safeFileName(projectName, 'Untitled')} hand-off`)
+  return join(chosenFolder, handoffFolderName(projectName))
 }
 
 /** Samples per frame at 48 kHz (1601.6 at 29.97). */

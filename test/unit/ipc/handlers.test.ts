@@ -55,7 +55,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   })
   const handlers = createHandlers(services)
   const call = (channel: string, input: unknown) => dispatch(channel, input, handlers, { logger: services.logger })
-  return { dir, calls, errors, services, call }
+  return { dir, calls, errors, services, call, desktop }
 }
 
 function minimalProject(assetPath: string): Project {
@@ -126,6 +126,19 @@ describe('handlers over the composition root', () => {
     expect(readdirSync(dir)).toEqual([])
     expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toMatchObject({ ok: true })
     expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
+  })
+
+  it('writes a hand-off pack only into a folder chosen in the folder dialog', async () => {
+    const { call, dir, desktop } = setup()
+    const project = minimalProject(join(dir, 'clip.mp4'))
+    const request = { folder: join(dir, 'editor') }
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: null } }) // cancelled: nothing chosen
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(readdirSync(dir)).toEqual([])
+    desktop.nextFolder = request.folder
+    expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: request.folder } })
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
   })
 
   it('makes thumbnails and peaks only for imported files', async () => {
