@@ -83,6 +83,7 @@ function TimelineSettingsDialog({ project, onChange, onClose }: Props & { onClos
         <label className="field">
           <span className="field-label">Start timecode</span>
           <input
+            type="text"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onBlur={commitDraft}
