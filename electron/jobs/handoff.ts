@@ -1,7 +1,8 @@
 // The hand-off pack as a job: plans it (pure), writes every timeline's text first in memory (a format that cannot
 // describe the timeline stops it before any work), renders each sound file and stem with ffmpeg as a Broadcast
 // WAV with its iXML chunk, and moves each file into place atomically. A pack replaces only files an earlier pack
-// wrote (its manifest lists them), never the project's media or anything else already in the folder.
+// wrote, never the project's media or anything else already in the folder: its manifest lists what it is about to
+// write before it writes it, so a run cancelled or failed half-way can be run again into the same folder.
 import { randomUUID } from 'node:crypto'
 import { lstat, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -48,7 +49,10 @@ export interface HandoffServiceDeps {
 
 const Manifest = z.object({ files: z.array(z.string()) })
 
-/** The files an earlier pack wrote into this folder (none when there is no readable manifest). */
+/** A pack file's name in the manifest: relative to the pack, with forward slashes. */
+const packName = (folder: string, path: string): string => relative(folder, path).split(sep).join('/')
+
+/** The files earlier packs wrote into this folder (none when there is no readable manifest). */
 async function earlierPackFiles(folder: string): Promise<Set<string>> {
   const raw = await readFile(join(folder, MANIFEST_NAME), 'utf8').catch(() => null)
   if (raw === null) return new Set()
@@ -59,11 +63,10 @@ async function earlierPackFiles(folder: string): Promise<Set<string>> {
   }
 }
 
-/** Refuses a folder that holds, under a name the pack would use, something an earlier pack did not write. */
-async function assertOnlyOurs(folder: string, paths: readonly string[]): Promise<void> {
-  const ours = await earlierPackFiles(folder)
+/** Refuses a folder that holds, under a name the pack would use, something no earlier pack wrote. */
+async function assertOnlyOurs(folder: string, ours: ReadonlySet<string>, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
-    const rel = relative(folder, path).split(sep).join('/')
+    const rel = packName(folder, path)
     const existing = await lstat(path).catch(() => null)
     if (existing && (!ours.has(rel) || !existing.isFile())) {
       throw new AppError(
@@ -111,14 +114,18 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     const outputs = [...texts.map((t) => t.path), ...audio.map((f) => f.path), join(folder, MANIFEST_NAME)]
     await assertSourcesExist(packSources(plan))
     await assertNotASource(outputs, project)
-    await assertOnlyOurs(folder, outputs)
-    return { plan, texts, audio }
+    const earlier = await earlierPackFiles(folder)
+    await assertOnlyOurs(folder, earlier, outputs)
+    // What the folder's manifest will list: what earlier packs wrote (still theirs to replace) and this one's files.
+    const manifest = [...new Set([...earlier, ...outputs.map((p) => packName(folder, p))])].filter((n) => n !== MANIFEST_NAME)
+    return { plan, texts, audio, manifest }
   }
 
   async function run(project: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
     const folder = resolve(packFolder)
-    const { plan, texts, audio } = await prepare(project, folder)
+    const { plan, texts, audio, manifest } = await prepare(project, folder)
     await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))
+    await writeFileAtomically(join(folder, MANIFEST_NAME), `${JSON.stringify({ writtenBy: 'MMAudio Studio', files: manifest }, null, 2)}\n`)
 
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
@@ -149,8 +156,6 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       opts.onProgress?.('finishing', 0.95)
       for (const t of texts) await writeFileAtomically(t.path, t.text)
       const written = [...texts.map((t) => t.path), ...audio.map((f) => f.path)]
-      const manifest = { writtenBy: 'MMAudio Studio', files: written.map((p) => relative(folder, p).split(sep).join('/')) }
-      await writeFileAtomically(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`)
       opts.onProgress?.('finishing', 1, 0)
       return { folder, files: written, soundFiles: plan.sounds.length, stems: plan.stems.length, durationSec: plan.timelineSec }
     } finally {

@@ -262,6 +262,22 @@ describe('the person’s files', () => {
     expect(await readdir(folder)).toEqual(['README.txt'])
   })
 
+  it('a pack cancelled half-way leaves only whole files, and runs again into the same folder', async () => {
+    const folder = join(dir, 'cancelled')
+    const controller = new AbortController()
+    const cancelled = service.run(project, folder, {
+      signal: controller.signal,
+      onProgress: (stage, progress) => stage === 'encoding' && (progress ?? 0) > 0.2 && controller.abort(),
+    })
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' })
+    const left = [...(await readdir(join(folder, 'Sound'))), ...(await readdir(join(folder, 'Stems')).catch(() => []))]
+    expect(left.filter((n) => n.includes('.tmp'))).toEqual([])
+    expect(left.length).toBeGreaterThan(0) // some whole files were written before the cancel
+    expect(left.length).toBeLessThan(7)
+    const again = await service.run(project, folder)
+    expect(again.files).toHaveLength(12)
+  })
+
   it('a second pack into the same folder replaces the first one’s files', async () => {
     const again = await service.run(project, pack.folder)
     expect(again.files).toEqual(pack.files)

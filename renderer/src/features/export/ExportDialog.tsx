@@ -81,7 +81,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         {busy && (
           <div className="export-progress" aria-live="polite">
             <div className="export-stage">
-              {phase.kind === 'running' && phase.cancelling ? 'Cancelling…' : update ? stageText(update.stage) : 'Starting…'}
+              {phase.kind === 'running' && phase.cancelling ? 'Cancelling…' : update ? stageText(update.stage, preset) : 'Starting…'}
               {progress !== null && <span className="export-percent">{Math.round(progress * 100)}%</span>}
               {update && etaText(update.etaSec) && <span className="export-eta">{etaText(update.etaSec)}</span>}
             </div>

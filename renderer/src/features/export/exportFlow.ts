@@ -130,8 +130,14 @@ const STAGE_WORDS: Partial<Record<JobStage, string>> = {
 }
 
 
-export function stageText(stage: JobStage): string {
-  return STAGE_WORDS[stage] ?? 'Working'
+/** What a hand-off pack's stages are doing. */
+const PACK_STAGE_WORDS: Partial<Record<JobStage, string>> = {
+  encoding: 'Writing the sound files and stems',
+  finishing: 'Writing the timelines',
+}
+
+export function stageText(stage: JobStage, choice?: ExportChoice): string {
+  return (choice === HANDOFF ? PACK_STAGE_WORDS[stage] : undefined) ?? STAGE_WORDS[stage] ?? 'Working'
 }
 
 
