@@ -8,9 +8,15 @@ import { graphArgs, inputList, mixInputs, type ExportPass } from '../exportPlan'
 import { audioGraph } from '../ffmpeg/args/exportAudioGraph'
 import { HANDOFF_SAMPLE_RATE, type HandoffPlan, type SoundFile } from './plan'
 
-/** The bext fields a file carries (EBU Tech 3285): description up to 256 characters, originator up to 32. */
+/** Text as the ASCII bext fields hold it: accents dropped, other characters left out. */
+function bextText(text: string, max: number): string {
+  const ascii = text.replaceAll('·', '-').normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim()
+  return ascii.slice(0, max)
+}
+
+/** The bext fields a file carries (EBU Tech 3285, ASCII): description up to 256 characters, originator up to 32. */
 export function bextArgs(file: SoundFile, projectName: string): string[] {
-  const description = `${projectName} - ${file.name}`.slice(0, 256)
+  const description = bextText(`${projectName} - ${file.name}`, 256)
   return [
     '-write_bext', '1',
     '-metadata', `time_reference=${file.timeReference}`,

@@ -5,7 +5,8 @@ import type { Asset } from '../../../shared/domain/asset'
 import type { Project } from '../../../shared/domain/project'
 import { packTexts } from '../../../electron/media/handoff/formats'
 import { planHandoff, sampleAtFrame, type SoundFile } from '../../../electron/media/handoff/plan'
-import { soundFilePass } from '../../../electron/media/handoff/soundArgs'
+import { bextArgs, soundFilePass } from '../../../electron/media/handoff/soundArgs'
+import { ixmlText } from '../../../electron/media/handoff/bwf'
 import { exportProject } from '../../fixtures/exportProject'
 
 const video = { codec: 'h264', width: 1920, height: 1080, rotation: 0 as const, displayWidth: 1920, displayHeight: 1080, fps: 25, vfr: false }
@@ -48,9 +49,17 @@ describe('planHandoff', () => {
       '[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,volume=-6dB,adelay=10:all=1[take0];' +
         '[take0]apad=whole_dur=2.04,atrim=end=2.04[out]',
       '-map', '[out]', '-c:a', 'pcm_s24le', '-ar', '48000', '-rf64', 'auto',
-      '-write_bext', '1', '-metadata', 'time_reference=48000', '-metadata', 'description=export test - Lane 1 · sound', '-metadata', 'originator=MMAudio Studio',
+      '-write_bext', '1', '-metadata', 'time_reference=48000', '-metadata', 'description=export test - Lane 1 - sound', '-metadata', 'originator=MMAudio Studio',
       '-f', 'wav', '/out/pack/Sound/.t.wav',
     ])
+  })
+
+  it('bext text is ASCII (accents folded); the iXML keeps the name as written', () => {
+    const project = exportProject([a], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 20 }], [{ path: '/t/1.wav', durationSec: 2, segment: { startSec: 1, endSec: 3 } }])
+    const named = { ...project, name: 'Café – été', segments: project.segments.map((s) => ({ ...s, params: { ...s.params, prompt: 'porte qui claque' } })) }
+    const plan = planHandoff(named, '/p')
+    expect(bextArgs(plan.sounds[0]!, plan.projectName)).toContain('description=Cafe ete - Lane 1 - porte qui claque')
+    expect(ixmlText(plan, plan.sounds[0]!)).toContain('<PROJECT>Café – été</PROJECT>')
   })
 
   it('keeps the lanes the timeline draws; files of one lane that would touch on the frame grid go to a second track of it', () => {
