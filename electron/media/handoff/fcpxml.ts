@@ -36,9 +36,9 @@ export function fcpTime(t: Rational): string {
 /** `frames` frames of a rate, as a time. */
 export const framesTime = (frames: number, rate: FrameRate): Rational => rational(frames * rate.den, rate.num)
 
-/** A role for a sound track: the clips' own sound is dialogue, generated lanes are effects. */
+/** A role for a sound track: the clips' own sound is dialogue, each generated lane (all its tracks) an effects subrole. */
 export function audioRole(track: SoundTrack): string {
-  return track.kind === 'original' ? 'dialogue.Original sound' : `effects.MMAudio ${track.name}`
+  return track.kind === 'original' || track.lane === null ? 'dialogue.Original sound' : `effects.MMAudio Lane ${track.lane + 1}`
 }
 
 interface SpineItem {
