@@ -12,6 +12,8 @@ export function createGenerateOps(deps: {
   jobs: JobRegistry
   providers: ProviderRegistry
   secrets: SecretStore
+  /** Throws unless the renderer may have this file read (and uploaded): see mediaAccess. */
+  usable: (path: string) => unknown
 }) {
   const { generate, jobs } = deps
   const statuses = () => new Map(deps.secrets.status().map((s) => [s.provider, s]))
@@ -46,10 +48,13 @@ export function createGenerateOps(deps: {
     },
     estimate: (request: GenerationRequest) => generate.estimate(request),
     start(request: GenerationRequest) {
+      if (request.source) deps.usable(request.source.path)
       generate.estimate(request) // a bad request is refused at once, not as a failed job
       return startJob(request.segmentId ?? null, async (_signal, options) => (await generate.run(request, options)).takes)
     },
     regenerateChunk(input: { request: GenerationRequest; take: Take; chunkIndex: number }) {
+      if (input.request.source) deps.usable(input.request.source.path)
+      deps.usable(input.take.path)
       return startJob(input.request.segmentId ?? null, async (_signal, options) => [await generate.regenerateChunk(input, options)])
     },
     interrupted: () => generate.interrupted(),

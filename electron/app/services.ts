@@ -1,7 +1,7 @@
 // The composition root in plain Node: everything main (and the E2E harness) needs, built from its parts.
 // Electron-only abilities come in through `Desktop`, files through KeyValueStores and a Cipher, so the
 // harness can pass fakes and run the same handler table without Electron.
-import { basename, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { HandoffRequest } from '../../shared/domain/handoff'
@@ -13,13 +13,16 @@ import { createGenerateService } from '../jobs/generate'
 import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
-import { createAllowList, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
+import { nodeRealpath, type RealpathFn } from '../media/allowList'
+import { openLeftoverLedger, sweepLeftovers } from '../media/leftovers'
 import { createMediaService } from '../media/mediaService'
+import { mediaFolderFor } from '../project/mediaFolder'
 import { createAutosaveStore } from '../project/autosave'
 import { createProjectService } from '../project/projectService'
 import { defaultProviderRegistry, type Env, type ProviderRegistry } from '../providers/registry'
 import { createGenerateOps } from './generateOps'
 import { watchLongWork, type LongWorkDesktop } from './longWork'
+import { createMediaAccess } from './mediaAccess'
 import type { KeyValueStore } from '../store/keyValueStore'
 import { createSecretStore, type Cipher } from '../store/secrets'
 import { createSettingsStore } from '../store/settings'
@@ -89,22 +92,32 @@ export function createAppServices(deps: AppServicesDeps) {
   const logger = deps.logger ?? consoleLogger
   const realpath = deps.realpath ?? nodeRealpath
   const runner = deps.runner ?? createFfmpegRunner(deps.binaries)
-  const allowList = createAllowList()
-  allowList.allowFolder(deps.cacheDir)
-  const allow = (absPath: string): void => allowList.allowFile(absPath)
+  const takesDir = join(deps.dataDir, 'takes')
+  const access = createMediaAccess({ runner, appFolders: [deps.cacheDir, takesDir], takesDir, realpath })
 
-  const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow })
+  const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow: access.allow })
   const jobs = createJobRegistry()
   watchLongWork(jobs, deps.desktop)
-  const exports = createExportService({ runner, jobs })
-  const handoff = createHandoffService({ runner, jobs })
+  const workDir = join(deps.dataDir, 'work')
+  const exports = createExportService({ runner, jobs, tmpDir: workDir })
+  const handoff = createHandoffService({ runner, jobs, tmpDir: workDir })
   const settings = createSettingsStore(deps.settingsStore, {
     onRecovered: (reason) => logger.error(`Settings were unreadable and have been reset (kept a backup): ${reason}`),
   })
   const secrets = createSecretStore(deps.secretsStore, deps.cipher)
   const providers = deps.providers ?? defaultProviderRegistry()
-  const takesDir = join(deps.dataDir, 'takes')
-  allowList.allowFolder(takesDir)
+  // What a killed app left: its ledgered temp files and work folders, and older builds' temp files beside
+  // recent projects.
+  const ledgers = join(deps.dataDir, 'leftovers')
+  const recentFolders = settings.get().recentProjects.flatMap((p) => [dirname(p), mediaFolderFor(p)])
+  const leftoversSwept = sweepLeftovers(ledgers, { workDirs: [workDir], looseFolders: recentFolders }).then(
+    (removed) => {
+      if (removed.length > 0) logger.info(`Removed ${removed.length} temp files and work folders a closed session left.`)
+      return removed
+    },
+    () => [] as string[],
+  )
+  openLeftoverLedger(ledgers)
   const generate = createGenerateService({
     runner,
     providers,
@@ -113,12 +126,13 @@ export function createAppServices(deps: AppServicesDeps) {
     settings: () => settings.get(),
     env: deps.env ?? {},
     dirs: {
-      work: join(deps.dataDir, 'work'),
+      work: workDir,
       cache: join(deps.dataDir, 'chunk-cache'),
       takes: takesDir,
       journal: join(deps.dataDir, 'journal.json'),
     },
     jobs,
+    cacheLimitBytes: () => settings.get().chunkCacheLimitMb * 1e6,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
   })
@@ -136,15 +150,6 @@ export function createAppServices(deps: AppServicesDeps) {
   const requireChosen = (path: string, allowed: ReadonlySet<string>, what: string): void => {
     if (!allowed.has(path)) throw new AppError('FORBIDDEN', `Choose where to save the ${what} in the save dialog first.`)
   }
-  const requireImported = (path: string): void => {
-    if (!isListedPath(path, allowList)) throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
-  }
-
-  /** Every file a project refers to may be played. */
-  function allowProjectMedia(project: Project): void {
-    for (const asset of project.assets) allow(asset.path)
-    for (const segment of project.segments) for (const take of segment.takes) allow(take.path)
-  }
 
   let ffmpegInfo: Promise<{ ffmpegVersion: string | null; ffmpegProblem: string | null }> | undefined
   const checkFfmpeg = () =>
@@ -158,7 +163,9 @@ export function createAppServices(deps: AppServicesDeps) {
 
   const projects = createProjectService({
     projectFiles,
-    allowProjectMedia,
+    check: (project) => access.checkProject(project),
+    admit: (paths) => access.admit(paths),
+    takesDir,
     onFileKnown: (filePath) => revealable.add(filePath),
     // The project service keeps the recent list in settings; the desktop shows it too.
     settings: {
@@ -176,12 +183,13 @@ export function createAppServices(deps: AppServicesDeps) {
 
   return {
     logger,
+    leftoversSwept,
     runner,
-    allowList,
+    allowList: access.allowList,
     jobs,
     settings,
     secrets,
-    generation: createGenerateOps({ generate, jobs, providers, secrets }),
+    generation: createGenerateOps({ generate, jobs, providers, secrets, usable: access.usable }),
 
     /** Native dialogs and the file manager; only paths the app knows of may be revealed. */
     desktop: {
@@ -209,7 +217,7 @@ export function createAppServices(deps: AppServicesDeps) {
         return chosen
       },
       showInFolder(absPath: string) {
-        if (!revealable.has(absPath) && !isListedPath(absPath, allowList)) {
+        if (!revealable.has(absPath) && !access.isListed(absPath)) {
           throw new AppError('FORBIDDEN', 'MMAudio Studio only shows files it imported or wrote.')
         }
         return deps.desktop.showInFolder(absPath)
@@ -223,24 +231,18 @@ export function createAppServices(deps: AppServicesDeps) {
 
     /** The URL the renderer plays a file from; only for files the app imported or generated. */
     mediaUrlFor(absPath: string): string {
-      if (resolveAllowedPath(absPath, allowList, realpath) !== null) return deps.mediaUrl(absPath)
-      // Only a listed (imported) file is reported as missing: others get no hint whether they exist.
-      if (isListedPath(absPath, allowList) && realpath(absPath) === null) {
-        throw new AppError('FILE_NOT_FOUND', `"${basename(absPath)}" is missing: it may have been moved or deleted.`)
-      }
-      throw new AppError('FORBIDDEN', 'This file has not been imported into the project.')
+      access.usable(absPath)
+      return deps.mediaUrl(absPath)
     },
 
     /** Media work (thumbnails, peaks) only on files that were imported or generated. */
     media: {
       importFiles: (paths: string[]) => media.importFiles(paths),
       thumbnails(input: { assetId: string; path: string }) {
-        requireImported(input.path)
-        return media.thumbnails(input)
+        return media.thumbnails({ ...input, path: access.usable(input.path) })
       },
       waveform(path: string) {
-        requireImported(path)
-        return media.waveform(path)
+        return media.waveform(access.usable(path))
       },
     },
 
@@ -248,6 +250,7 @@ export function createAppServices(deps: AppServicesDeps) {
     exports: {
       start(project: Project, request: ExportRequest) {
         requireChosen(request.destinationPath, chosenForSave, 'export')
+        access.requireProjectMedia(project)
         return exports.start(project, request)
       },
     },
@@ -256,6 +259,7 @@ export function createAppServices(deps: AppServicesDeps) {
     handoff: {
       start(project: Project, request: HandoffRequest) {
         requireChosen(request.folder, chosenFolders, 'hand-off pack')
+        access.requireProjectMedia(project)
         return handoff.start(project, request)
       },
     },

@@ -8,6 +8,7 @@ import { formatCost } from '../jobs/cost'
 import type { GenerateUpdate } from '../jobs/generateProgress'
 import type { SegmentRequest } from '../jobs/generate'
 import { writeAtomically } from '../media/atomicOutput'
+import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
 import { openProjectFile } from '../project/projectFile'
 import { baseUrlEnvName, keyFromEnv, PROVIDER_KEY_ENV, resolveBaseUrl, resolveConcurrency, type Env } from '../providers/registry'
@@ -79,13 +80,14 @@ export async function generateVideo(
     throw new AppError('BAD_INPUT', `--from ${fromSec} is past the end of "${asset.name}" (${asset.durationSec.toFixed(2)} s).`, { field: 'from' })
   }
   if (toSec <= fromSec) throw new AppError('BAD_INPUT', '--to must be after --from.', { field: 'to' })
+  const output = resolve(cmd.output)
+  await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))
   const projectWith = (takes: Take[]) =>
     singleClipProject({ asset, fromSec, toSec, params: cmd.params, takes, original: cmd.original, now: ctx.now().toISOString() })
-  // A pack that could not be written is found now, before the generation is paid for.
+  // Whatever would make the export or the pack fail is found now, before the generation is paid for.
+  await ctx.svc.exports.check(projectWith([]), { destinationPath: output, preset })
   if (cmd.handoff) await ctx.svc.handoff.check(projectWith([]), cmd.handoff)
   const takes = await generateTakes(ctx, { source: { path: asset.path, inSec: fromSec, outSec: toSec }, params: cmd.params }, file)
-  const output = resolve(cmd.output)
-  await mkdir(dirname(output), { recursive: true })
   const project = projectWith(takes)
   const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
     signal: ctx.signal,

@@ -1,7 +1,8 @@
 // The words of `mmaudio-studio --help` and `<command> --help`.
 import { PROVIDER_IDS } from '../../shared/domain/ids'
 import { PROVIDER_KEY_ENV, baseUrlEnvName, concurrencyEnvName } from '../providers/registry'
-import { FALLBACK_ENV, POLL_ENV } from './services'
+import { DEFAULT_CHUNK_CACHE_MB } from '../../shared/domain/settings'
+import { CACHE_LIMIT_ENV, FALLBACK_ENV, POLL_ENV } from './services'
 
 const GEN = `  --prompt TEXT         what to hear (required)
   --negative TEXT       what not to hear (default: "music")
@@ -80,5 +81,6 @@ Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => PR
 Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like, its parallel requests with
 ${concurrencyEnvName('fal')} and the like. ${FALLBACK_ENV}=wavespeed,replicate lets those take over when the chosen
 provider fails or rate-limits (never on a rejected key or an empty balance). ${POLL_ENV} sets the status poll interval.
-Journal (crash-safe resume) and cache live in $MMAUDIO_STUDIO_HOME (default ~/.mmaudio-studio). Running the
-same command again after a crash resumes the requests already sent: nothing is paid for twice.`
+Journal (crash-safe resume) and cache live in $MMAUDIO_STUDIO_HOME (default ~/.mmaudio-studio); the chunk cache
+keeps at most ${CACHE_LIMIT_ENV} megabytes (default ${DEFAULT_CHUNK_CACHE_MB}), least recently used first out. Running
+the same command again after a crash resumes the requests already sent: nothing is paid for twice.`

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import { PROVIDER_KEY_ENV, type Env } from '../providers/registry'
+import { diskFullOrSame } from '../media/fsErrors'
 import { parseCli } from './args'
 import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
 import { HELP, MAIN_HELP } from './help'
@@ -36,7 +37,15 @@ export function exitCodeFor(error: AppError): number {
   return 1
 }
 
+/** Runs one command; waits for the sweep of what earlier, killed runs left before answering. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let svc: CliServices | undefined
+  const code = await runCommand(argv, io, (s) => (svc = s))
+  await svc?.swept
+  return code
+}
+
+async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliServices) => void): Promise<number> {
   let json = argv.includes('--json')
   const out = createReporter(json, io.streams)
   let svc: CliServices | undefined
@@ -48,6 +57,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0
     }
     svc = (io.services ?? ((env) => createCliServices(env)))(io.env)
+    built(svc)
     const ctx: CommandContext = { svc, out, signal: io.signal, env: io.env, now: io.now ?? (() => new Date()) }
     switch (cmd.kind) {
       case 'providers':
@@ -69,9 +79,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 0
     }
   } catch (e) {
+    const known = diskFullOrSame(e)
     const error = io.signal.aborted
-      ? new AppError('CANCELLED', 'Cancelled.')
-      : isAppError(e) ? e : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
+      ? isAppError(known) && known.code === 'CANCELLED' ? known : new AppError('CANCELLED', 'Cancelled.')
+      : isAppError(known) ? known : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
     out.event({ type: 'error', error: forTheCli(error, svc?.providers.list() ?? []).toData() })
     return exitCodeFor(error)
   } finally {

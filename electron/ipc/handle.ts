@@ -9,6 +9,7 @@ import {
   type InvokeContract,
   type InvokeOutput,
 } from '../../shared/ipc/contract'
+import { diskFullOrSame } from '../media/fsErrors'
 import { describeForLog } from './scrub'
 
 /** What a handler receives (already parsed) and must return (parsed again before it leaves main). */
@@ -65,7 +66,9 @@ export async function dispatch(
   try {
     const handler = handlers[channel] as (input: unknown) => unknown
     result = await handler(parsedInput.data)
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk is a sentence wherever it comes from.
+    const error = diskFullOrSame(thrown)
     if (error instanceof AppError) return fail(error.toData())
     ctx.logger.error(`${channel} failed: ${describeForLog(error)}`)
     return fail({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE })

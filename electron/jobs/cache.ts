@@ -2,9 +2,11 @@
 // Key = sha256 of what the model sees (the prepared cut's bytes, which capture the source range — or the
 // prompt alone in text mode), every parameter that changes the sound, the seed and the provider.
 // Files live as <dir>/<key[0..2]>/<key>.wav, written to a temp name and renamed into place.
+// The store has a size limit (a setting): after each put, the least recently used entries (by the time they
+// were last written or read, kept as the file's mtime) are removed until it fits again.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { access, copyFile } from 'node:fs/promises'
+import { copyFile, readdir, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProviderId } from '../../shared/domain/ids'
 import { writeAtomically } from '../media/atomicOutput'
@@ -52,32 +54,86 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 export interface TakeCache {
-  /** The stored WAV for a key, or null. */
+  /** The stored WAV for a key (now the most recently used), or null. */
   get(key: string): Promise<string | null>
-  /** Copies a finished WAV in under its key (atomically) and returns the stored path. */
+  /** Copies a finished WAV in under its key (atomically), makes room under the limit, returns the stored path. */
   put(key: string, wavPath: string): Promise<string>
   pathFor(key: string): string
 }
 
-export function createTakeCache(dir: string): TakeCache {
+export interface CacheEntry {
+  path: string
+  bytes: number
+  usedMs: number
+}
+
+/** PURE: the entries to remove, least recently used first, so the rest fit in `limitBytes`; `keep` stays. */
+export function lruEvictions(entries: readonly CacheEntry[], limitBytes: number, keep: string): CacheEntry[] {
+  let total = entries.reduce((sum, e) => sum + e.bytes, 0)
+  const evicted: CacheEntry[] = []
+  for (const entry of [...entries].sort((a, b) => a.usedMs - b.usedMs)) {
+    if (total <= limitBytes) break
+    if (entry.path === keep) continue
+    evicted.push(entry)
+    total -= entry.bytes
+  }
+  return evicted
+}
+
+export interface TakeCacheOptions {
+  /** The most the store may hold (read on every put: the setting may change); no limit when absent. */
+  limitBytes?: () => number
+  now?: () => number
+}
+
+export function createTakeCache(dir: string, options: TakeCacheOptions = {}): TakeCache {
+  const now = options.now ?? Date.now
   const pathFor = (key: string): string => {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`)
     return join(dir, key.slice(0, 2), `${key}.wav`)
   }
+  const touch = (path: string): Promise<void> => {
+    const at = new Date(now())
+    return utimes(path, at, at).catch(() => undefined)
+  }
+
+  async function entries(): Promise<CacheEntry[]> {
+    const found: CacheEntry[] = []
+    for (const shard of await readdir(dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue
+      for (const name of await readdir(join(dir, shard)).catch(() => [] as string[])) {
+        if (!/^[0-9a-f]{64}\.wav$/.test(name)) continue
+        const path = join(dir, shard, name)
+        const info = await stat(path).catch(() => null)
+        if (info?.isFile()) found.push({ path, bytes: info.size, usedMs: info.mtimeMs })
+      }
+    }
+    return found
+  }
+
+  // One eviction at a time; puts that arrive meanwhile share the next one.
+  let evicting: Promise<void> | null = null
+  async function makeRoom(keep: string): Promise<void> {
+    const limit = options.limitBytes?.()
+    if (limit === undefined) return
+    for (const entry of lruEvictions(await entries(), limit, keep)) await rm(entry.path, { force: true })
+  }
+
   return {
     pathFor,
     async get(key) {
       const path = pathFor(key)
-      try {
-        await access(path)
-        return path
-      } catch {
-        return null
-      }
+      const info = await stat(path).catch(() => null)
+      if (!info?.isFile()) return null
+      await touch(path)
+      return path
     },
     async put(key, wavPath) {
       const path = pathFor(key)
       await writeAtomically(path, (temp) => copyFile(wavPath, temp))
+      await touch(path)
+      evicting ??= makeRoom(path).finally(() => (evicting = null))
+      await evicting
       return path
     },
   }

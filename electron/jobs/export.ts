@@ -10,8 +10,11 @@ import type { ExportRequest, ExportResult } from '../../shared/domain/export'
 import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
+import { clearLeftover, noteLeftover, removeScratch, scratchDir } from '../media/leftovers'
 import { explainingFsErrors } from '../media/fsErrors'
-import { planExport, type ExportPass } from '../media/exportPlan'
+import { statRegular } from '../media/regularFile'
+import { planExport, type ExportPass, type ExportPlan } from '../media/exportPlan'
+import { clampImpossibleNumbers } from '../project/openChecks'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
@@ -33,6 +36,11 @@ export interface ExportRunOptions {
 }
 
 export interface ExportService {
+  /**
+   * Everything that can be known before any work: the plan (timeline, clips), impossible numbers, the sources,
+   * the destination folder. The CLI runs it before it generates (and pays for) anything.
+   */
+  check(project: Project, request: ExportRequest): Promise<void>
   /** Starts the export as a job; progress and the result arrive as job updates. */
   start(project: Project, request: ExportRequest): { jobId: string }
   /** Runs the export and resolves with what was written. */
@@ -46,9 +54,12 @@ export interface ExportServiceDeps {
   tmpDir?: string
 }
 
-/** Every file the export reads must be there and readable; a missing one is named. */
+/** Every file the export reads must be there, an ordinary file (ffmpeg would wait on a pipe) and readable. */
 export async function assertSourcesExist(paths: readonly string[]): Promise<void> {
-  for (const path of paths) await explainingFsErrors(path, () => access(path, constants.R_OK))
+  for (const path of paths) {
+    await statRegular(path, 'a media file')
+    await explainingFsErrors(path, () => access(path, constants.R_OK))
+  }
 }
 
 /** The path with symlinks resolved when it exists, compared case-insensitively where file systems usually are. */
@@ -68,6 +79,14 @@ export async function assertNotASource(destinations: readonly string[], project:
     if (sources.has(await identity(destination))) {
       throw new AppError('DESTINATION_IS_SOURCE', `"${destination}" is one of the project's own files. Choose another name for the export.`, { field: 'destinationPath' })
     }
+  }
+}
+
+/** An export may replace a file, never a folder, a pipe or a device of that name. */
+async function assertReplaceable(destination: string): Promise<void> {
+  const info = await stat(destination).catch(() => null)
+  if (info && !info.isFile()) {
+    throw new AppError('BAD_INPUT', `"${destination}" is ${info.isDirectory() ? 'a folder' : 'not an ordinary file'}: give the export a file name, such as ${join(destination, 'export.mp4')}.`, { field: 'destinationPath' })
   }
 }
 
@@ -112,9 +131,21 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return settled.map((r) => (r as PromiseFulfilledResult<string>).value)
   }
 
-  async function run(project: Project, request: ExportRequest, options: ExportRunOptions = {}): Promise<ExportResult> {
-    const workDir = join(deps.tmpDir ?? tmpdir(), `mmaudio-export-${randomUUID()}`)
+  /** The plan for a project whose numbers were checked, after every check that needs no work. */
+  async function prepare(given: Project, request: ExportRequest, workDir: string): Promise<{ project: Project; plan: ExportPlan }> {
+    // A clip past the end of its file would export without end; a time beyond a day cannot be true.
+    const { project } = clampImpossibleNumbers(given, new Map())
     const plan = planExport(project, request, { workDir, tempFor: tempPathFor })
+    await assertSourcesExist(plan.sources)
+    await assertNotASource(plan.outputs.map((o) => o.finalPath), project)
+    for (const { finalPath } of plan.outputs) await assertReplaceable(finalPath)
+    for (const folder of new Set(plan.outputs.map((o) => dirname(o.finalPath)))) await assertWritableFolder(folder)
+    return { project, plan }
+  }
+
+  async function run(given: Project, request: ExportRequest, options: ExportRunOptions = {}): Promise<ExportResult> {
+    const workDir = scratchDir(deps.tmpDir ?? tmpdir(), `export-${randomUUID()}`)
+    const { plan } = await prepare(given, request, workDir)
     const measured = plan.first.stage === 'measuring'
     const opts: ExportRunOptions = {
       ...options,
@@ -125,13 +156,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         : {}),
     }
     const finals = plan.outputs.map((o) => o.finalPath)
-    await assertSourcesExist(plan.sources)
-    await assertNotASource(finals, project)
-    for (const folder of new Set(finals.map(dirname))) await assertWritableFolder(folder)
 
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
     }
+    for (const { tempPath } of plan.outputs) noteLeftover(tempPath)
     try {
       throwIfCancelled()
       await explainingFsErrors(workDir, () => mkdir(workDir, { recursive: true }))
@@ -160,15 +189,19 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
     } finally {
       await Promise.all([
-        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).catch(() => undefined)),
-        rm(workDir, { recursive: true, force: true }).catch(() => undefined),
+        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).then(() => clearLeftover(o.tempPath), () => undefined)),
+        removeScratch(workDir),
       ])
     }
   }
 
   return {
     run,
+    async check(project, request) {
+      await prepare(project, request, join(deps.tmpDir ?? tmpdir(), 'not-made'))
+    },
     start(project, request) {
+      clampImpossibleNumbers(project, new Map()) // impossible numbers are refused at once, not as a failed job
       const jobId = jobs.start('export', async (ctx) => ({
         exportResult: await run(project, request, {
           signal: ctx.signal,

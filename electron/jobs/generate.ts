@@ -2,13 +2,14 @@
 // cache, journal-resume or queue slot + provider → normalise → per take: join → Take objects.
 // All units run in parallel, limited per provider by the queue. Every dependency is injected (plain Node).
 import { randomUUID } from 'node:crypto'
-import { mkdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { isInsideFolder, nodeRealpath } from '../media/allowList'
+import { removeScratch, scratchDir } from '../media/leftovers'
 import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
@@ -58,6 +59,8 @@ export interface GenerateServiceDeps {
   newId?: () => string
   /** Parallel ffmpeg cuts (default 2). */
   cutConcurrency?: number
+  /** The chunk cache's size limit in bytes (read at each put: a setting); unlimited when absent. */
+  cacheLimitBytes?: () => number
 }
 
 export interface RunOptions {
@@ -67,12 +70,27 @@ export interface RunOptions {
   jobId?: string
 }
 
+/**
+ * PURE: the sentence for a cancelled run. Requests a provider accepted and cannot be told to stop (its protocol
+ * has no cancel call) may still finish and be charged; they stay in the journal, so the same generation run
+ * again collects them instead of paying twice. Say so, naming the provider.
+ */
+export function cancelledMessage(unstoppable: ReadonlyArray<{ label: string }>): string {
+  if (unstoppable.length === 0) return 'Cancelled.'
+  const labels = [...new Set(unstoppable.map((u) => u.label))]
+  const who = labels.length === 1 ? `${labels[0]} has` : `${labels.join(' and ')} have`
+  const owner = labels.length === 1 ? 'it' : 'they'
+  const what = unstoppable.length === 1 ? `a request ${owner} had already accepted` : `${unstoppable.length} requests ${owner} had already accepted`
+  const they = unstoppable.length === 1 ? 'it' : 'they'
+  return `Cancelled. ${who} no way to stop ${what}, so ${they} may still finish and be charged; generating the same segment again collects the result instead of paying twice.`
+}
+
 export function createGenerateService(deps: GenerateServiceDeps) {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
   const env = deps.env ?? {}
   const journalReady = openJournal(deps.dirs.journal, now)
-  const cache = createTakeCache(deps.dirs.cache)
+  const cache = createTakeCache(deps.dirs.cache, deps.cacheLimitBytes ? { limitBytes: deps.cacheLimitBytes } : {})
   const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
     rateFor: (id) => PROVIDER_START_RATE[id] ?? null,
   })
@@ -133,7 +151,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     options.signal?.addEventListener('abort', stop, { once: true })
     if (options.signal?.aborted) stop()
     const signal = controller.signal
-    const workDir = join(deps.dirs.work, jobId)
+    const workDir = scratchDir(deps.dirs.work, jobId)
     await mkdir(workDir, { recursive: true })
     await mkdir(deps.dirs.takes, { recursive: true })
 
@@ -185,7 +203,12 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       throttle.push({ stage: 'mixing', progress: 1 }, true)
       return { takes, plan, estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities) }
     } catch (error) {
-      if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
+      if (options.signal?.aborted) {
+        const unstoppable = eng.journal.entries()
+          .filter((e) => e.jobId === jobId && e.status === 'pending' && !deps.providers.get(e.provider).canCancel)
+          .map((e) => deps.providers.get(e.provider))
+        throw new AppError('CANCELLED', cancelledMessage(unstoppable))
+      }
       throw error
     } finally {
       options.signal?.removeEventListener('abort', stop)
@@ -194,7 +217,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         if (left > 0) live.set(liveKey, left)
         else live.delete(liveKey)
       }
-      await rm(workDir, { recursive: true, force: true })
+      await removeScratch(workDir)
     }
   }
 
@@ -210,10 +233,23 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     if (manifest.chunks.length !== plan.chunks.length) {
       throw new AppError('BAD_INPUT', 'The segment changed since this take was made; generate a new take instead.')
     }
+    // The other chunks are re-joined from the chunk cache: only from there (a chunk list that came with a
+    // project could name any file), and only while they are still cached.
+    const cacheReal = nodeRealpath(deps.dirs.cache)
+    for (const [i, chunk] of manifest.chunks.entries()) {
+      if (i === input.chunkIndex) continue
+      const real = nodeRealpath(chunk.path)
+      if (real === null) {
+        throw new AppError('NOT_FOUND', `Chunk ${i + 1} of this take is no longer in the chunk cache (it keeps only so much; see Settings), so one chunk cannot be regenerated alone. Generate the take again.`)
+      }
+      if (cacheReal === null || !isInsideFolder(real, cacheReal)) {
+        throw new AppError('FORBIDDEN', 'This take’s chunk list names files outside MMAudio Studio’s chunk cache, so it is not used. Generate the take again.')
+      }
+    }
     const eng = await engine()
     const jobId = options.jobId ?? newId()
     const signal = options.signal ?? new AbortController().signal
-    const workDir = join(deps.dirs.work, jobId)
+    const workDir = scratchDir(deps.dirs.work, jobId)
     await mkdir(workDir, { recursive: true })
     try {
       const old = manifest.chunks[input.chunkIndex]!
@@ -238,7 +274,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         i === input.chunkIndex ? result : { ...c, fromCache: true })
       return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(input.request, plan), chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
     } finally {
-      await rm(workDir, { recursive: true, force: true })
+      await removeScratch(workDir)
     }
   }
 
@@ -281,7 +317,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     },
     /** After a crash or quit: finish every journalled request (same ids, nothing submitted) into the cache. */
     async resumePending(options: { signal?: AbortSignal } = {}): Promise<{ resumed: number; failed: number }> {
-      return resumePendingRequests(await engine(), join(deps.dirs.work, `resume-${newId()}`), options.signal)
+      return resumePendingRequests(await engine(), scratchDir(deps.dirs.work, `resume-${newId()}`), options.signal)
     },
   }
 }

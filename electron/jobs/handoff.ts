@@ -4,7 +4,7 @@
 // wrote, never the project's media or anything else already in the folder: its manifest lists what it is about to
 // write before it writes it, so a run cancelled or failed half-way can be run again into the same folder.
 import { randomUUID } from 'node:crypto'
-import { lstat, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, open, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import { z } from 'zod'
@@ -14,12 +14,14 @@ import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { writeAtomically, writeFileAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
+import { removeScratch, scratchDir } from '../media/leftovers'
 import { ixmlChunk, ixmlText, riffSizeField } from '../media/handoff/bwf'
 import { packTexts } from '../media/handoff/formats'
 import { MANIFEST_NAME, packFolderIn, planHandoff, type HandoffPlan, type SoundFile } from '../media/handoff/plan'
 import { soundFilePass } from '../media/handoff/soundArgs'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { clampImpossibleNumbers } from '../project/openChecks'
 import { assertNotASource, assertSourcesExist } from './export'
 import type { JobRegistry } from './jobs'
 
@@ -107,7 +109,9 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
   const { runner, jobs } = deps
 
   /** The plan and the timelines' text, after every check that needs no work. */
-  async function prepare(project: Project, folder: string) {
+  async function prepare(given: Project, folder: string) {
+    // A clip past the end of its file would be handed off without end; a time beyond a day cannot be true.
+    const { project } = clampImpossibleNumbers(given, new Map())
     const plan = planHandoff(project, folder)
     const texts = packTexts(plan)
     const audio: SoundFile[] = [...plan.sounds, ...plan.stems]
@@ -118,19 +122,19 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     await assertOnlyOurs(folder, earlier, outputs)
     // What the folder's manifest will list: what earlier packs wrote (still theirs to replace) and this one's files.
     const manifest = [...new Set([...earlier, ...outputs.map((p) => packName(folder, p))])].filter((n) => n !== MANIFEST_NAME)
-    return { plan, texts, audio, manifest }
+    return { project, plan, texts, audio, manifest }
   }
 
-  async function run(project: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
+  async function run(given: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
     const folder = resolve(packFolder)
-    const { plan, texts, audio, manifest } = await prepare(project, folder)
+    const { project, plan, texts, audio, manifest } = await prepare(given, folder)
     await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))
     await writeFileAtomically(join(folder, MANIFEST_NAME), `${JSON.stringify({ writtenBy: 'MMAudio Studio', files: manifest }, null, 2)}\n`)
 
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
     }
-    const workDir = join(deps.tmpDir ?? tmpdir(), `mmaudio-handoff-${randomUUID()}`)
+    const workDir = scratchDir(deps.tmpDir ?? tmpdir(), `handoff-${randomUUID()}`)
     const totalSec = audio.reduce((sum, f) => sum + f.samples, 0) || 1
     let doneSec = 0
     try {
@@ -159,7 +163,7 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       opts.onProgress?.('finishing', 1, 0)
       return { folder, files: written, soundFiles: plan.sounds.length, stems: plan.stems.length, durationSec: plan.timelineSec }
     } finally {
-      await rm(workDir, { recursive: true, force: true }).catch(() => undefined)
+      await removeScratch(workDir)
     }
   }
 
@@ -169,6 +173,7 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       await prepare(project, resolve(packFolder))
     },
     start(project, request) {
+      clampImpossibleNumbers(project, new Map()) // impossible numbers are refused at once, not as a failed job
       const packFolder = packFolderIn(request.folder, project.name)
       const jobId = jobs.start('handoff', async (ctx) => ({
         handoffResult: await run(project, packFolder, {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { JobStage, JobUpdate } from '../../shared/domain/job'
 import { scrubSecrets } from '../ipc/scrub'
+import { diskFullOrSame } from '../media/fsErrors'
 
 export type JobKind = JobUpdate['kind']
 
@@ -95,10 +96,11 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
         .then(() => run({ signal: controller.signal, report }))
         .then(
           (result) => finish(jobId, { status: 'succeeded', progress: 1, ...result }),
-          (error: unknown) => {
+          (thrown: unknown) => {
+            const error = diskFullOrSame(thrown)
             const cancelled = controller.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
             const appError = cancelled
-              ? new AppError('CANCELLED', 'Cancelled.')
+              ? isAppError(error) && error.code === 'CANCELLED' ? error : new AppError('CANCELLED', 'Cancelled.')
               : isAppError(error)
                 ? error
                 : // Not one of ours: an SDK or Node error may quote a request (headers, URLs with keys), so scrub it.

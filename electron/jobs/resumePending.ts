@@ -1,9 +1,10 @@
 // After a crash or quit: every request the journal shows as accepted but unfinished is polled again under its
 // SAME id (provider.resume never submits), normalised and stored in the cache, then closed. A later request
 // for the same chunk then hits the cache and costs nothing.
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isAppError } from '../../shared/domain/errors'
+import { removeScratch } from '../media/leftovers'
 import { normaliseResult } from '../media/normaliseResult'
 import type { ChunkEngine } from './generateChunk'
 
@@ -42,7 +43,7 @@ export async function resumePendingRequests(
       }),
     )
   } finally {
-    await rm(workDir, { recursive: true, force: true })
+    await removeScratch(workDir)
   }
   return { resumed, failed }
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/domain/errors'
 import type { GenerationParams } from '../../shared/domain/project'
 import { contentHash } from '../media/contentHash'
 import { UPLOAD_FPS } from '../media/ffmpeg/args/uploadCut'
+import { MAX_TIMELINE_SEC } from '../project/openChecks'
 import type { AudioProvider, ProviderCapabilities } from '../providers/types'
 
 export interface SegmentRequest {
@@ -33,6 +34,9 @@ export function validateSegment(
       : 'Text-to-audio needs a positive duration in seconds.')
   }
   if (request.source && request.source.inSec < 0) throw new AppError('BAD_INPUT', 'The range to generate cannot start before 0 s.')
+  if (durationSec > MAX_TIMELINE_SEC || (request.source && request.source.outSec > MAX_TIMELINE_SEC)) {
+    throw new AppError('BAD_INPUT', `A segment must lie within the first ${MAX_TIMELINE_SEC / 3600} hours (this one reaches ${(request.source?.outSec ?? durationSec).toExponential(2)} s).`)
+  }
   if (mode === 'video' && !provider.capabilities.videoToAudio) {
     throw new AppError('BAD_INPUT', `${provider.label} only generates from text; pick another provider for video.`)
   }

@@ -24,8 +24,9 @@ export function parseRange(header: string | null | undefined, size: number): Ran
   }
   const start = Number(startText)
   if (!Number.isSafeInteger(start) || start >= size) return { kind: 'unsatisfiable' }
+  // An end past the file (however many digits it has) means "to the end" (RFC 9110 §14.1.2): clamp it.
   const requestedEnd = endText === '' ? size - 1 : Number(endText)
-  if (!Number.isSafeInteger(requestedEnd) || requestedEnd < start) return { kind: 'unsatisfiable' }
+  if (requestedEnd < start) return { kind: 'unsatisfiable' }
   return { kind: 'partial', start, end: Math.min(requestedEnd, size - 1) }
 }
 

@@ -1,19 +1,37 @@
 // The set of local files the media:// protocol may serve: files the app imported or generated (exact paths)
-// and folders it owns (the thumbnail/waveform cache). Plain Node; the path check is pure given `realpath`.
+// and folders it owns (the thumbnail/waveform cache). Each entry remembers where it really pointed when it was
+// allowed (symlinks resolved), and a request is served only while it still resolves there: swapping an allowed
+// file or folder for a symlink to somewhere else is caught when serving. Plain Node; pure given `realpath`.
 import { realpathSync } from 'node:fs'
 import path from 'node:path'
 
+/** Resolves symlinks; null when the path does not exist. */
+export type RealpathFn = (p: string) => string | null
+
+export const nodeRealpath: RealpathFn = (p) => {
+  try {
+    return realpathSync.native(p)
+  } catch {
+    return null
+  }
+}
+
+/** An allowed path's comparison key → its real path's key when it was allowed (null: it did not exist then). */
+export type AllowedEntries = ReadonlyMap<string, string | null>
+
 export interface MediaAllowList {
-  /** Allow one exact file (an imported clip, a generated take). */
+  /** Allow one exact file (an imported clip, a generated take), as it resolves now. */
   allowFile(absPath: string): void
-  /** Allow everything inside a folder the app owns (cache folders). */
+  /** Allow everything inside a folder the app owns (cache folders), as it resolves now. */
   allowFolder(absPath: string): void
-  readonly files: ReadonlySet<string>
-  readonly folders: ReadonlySet<string>
+  readonly files: AllowedEntries
+  readonly folders: AllowedEntries
 }
 
 export interface AllowListOptions {
   platform?: NodeJS.Platform
+  /** How an entry is resolved when it is allowed (the real file system by default). */
+  realpath?: RealpathFn
 }
 
 type PathApi = typeof path.posix
@@ -30,24 +48,21 @@ function keyOf(p: string, platform: NodeJS.Platform): string {
 
 export function createAllowList(options: AllowListOptions = {}): MediaAllowList & { platform: NodeJS.Platform } {
   const platform = options.platform ?? process.platform
+  const realpath = options.realpath ?? nodeRealpath
   const api = pathApiFor(platform)
-  const files = new Set<string>()
-  const folders = new Set<string>()
-  const requireAbsolute = (p: string): void => {
+  const files = new Map<string, string | null>()
+  const folders = new Map<string, string | null>()
+  const add = (entries: Map<string, string | null>, p: string): void => {
     if (!api.isAbsolute(p) || p.includes('\0')) throw new Error('Only absolute paths can be allowed for media.')
+    const real = realpath(p)
+    entries.set(keyOf(p, platform), real === null ? null : keyOf(real, platform))
   }
   return {
     platform,
     files,
     folders,
-    allowFile(absPath) {
-      requireAbsolute(absPath)
-      files.add(keyOf(absPath, platform))
-    },
-    allowFolder(absPath) {
-      requireAbsolute(absPath)
-      folders.add(keyOf(absPath, platform))
-    },
+    allowFile: (absPath) => add(files, absPath),
+    allowFolder: (absPath) => add(folders, absPath),
   }
 }
 
@@ -87,6 +102,11 @@ function isInside(child: string, folder: string, api: PathApi): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${api.sep}`) && !api.isAbsolute(rel)
 }
 
+/** Is `child` somewhere below `folder` (both as written, no file-system access)? PURE. */
+export function isInsideFolder(child: string, folder: string, platform: NodeJS.Platform = process.platform): boolean {
+  return isInside(keyOf(child, platform), keyOf(folder, platform), pathApiFor(platform))
+}
+
 /** The allow-list entries a path falls under as written: its exact file entry and any folder holding it. */
 function matchingEntries(
   p: string,
@@ -97,7 +117,7 @@ function matchingEntries(
   const key = keyOf(p, platform)
   return {
     files: allowed.files.has(key) ? [key] : [],
-    folders: [...allowed.folders].filter((folder) => isInside(key, folder, api)),
+    folders: [...allowed.folders.keys()].filter((folder) => isInside(key, folder, api)),
   }
 }
 
@@ -110,17 +130,6 @@ export function isListedPath(
   if (checkAbsolutePath(absPath, platform) === null) return false
   const entries = matchingEntries(absPath, allowList, platform)
   return entries.files.length > 0 || entries.folders.length > 0
-}
-
-/** Resolves symlinks; null when the path does not exist. */
-export type RealpathFn = (p: string) => string | null
-
-export const nodeRealpath: RealpathFn = (p) => {
-  try {
-    return realpathSync.native(p)
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -149,18 +158,22 @@ export function resolveAllowedPath(
   if (decoded === null) return null
   const entries = matchingEntries(decoded, allowList, platform)
   if (entries.files.length === 0 && entries.folders.length === 0) return null
-  // Symlinks: the resolved target must still be the allowed file, or inside the (resolved) allowed folder.
+  // Symlinks: the path must still resolve to where the allowed file, or inside where the allowed folder,
+  // resolved when it was allowed (an entry that did not exist then is resolved now).
   const real = realpath(decoded)
   if (real === null) return null
   const api = pathApiFor(platform)
   const realKey = keyOf(real, platform)
-  const sameFile = entries.files.some((f) => {
-    const target = realpath(f)
-    return target !== null && keyOf(target, platform) === realKey
-  })
+  const pinned = (entries: AllowedEntries, key: string): string | null => {
+    const atAllow = entries.get(key)
+    if (atAllow) return atAllow
+    const now = realpath(key)
+    return now === null ? null : keyOf(now, platform)
+  }
+  const sameFile = entries.files.some((f) => pinned(allowList.files, f) === realKey)
   const inFolder = entries.folders.some((folder) => {
-    const target = realpath(folder)
-    return target !== null && isInside(realKey, keyOf(target, platform), api)
+    const target = pinned(allowList.folders, folder)
+    return target !== null && isInside(realKey, target, api)
   })
   return sameFile || inFolder ? real : null
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { explainingFsErrors } from './fsErrors'
+import { diskFullError, explainingFsErrors, isDiskFull } from './fsErrors'
+import { clearLeftover, noteLeftover } from './leftovers'
 
 /** A hidden temp name beside `finalPath`, keeping its extension (ffmpeg picks formats by it). */
 export function tempPathFor(finalPath: string): string {
@@ -16,14 +17,19 @@ export function tempPathFor(finalPath: string): string {
  */
 export async function writeAtomically<T>(finalPath: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
   const temp = tempPathFor(finalPath)
+  noteLeftover(temp)
   try {
     // Errors from our own file operations are about finalPath; produce's own errors pass through untouched.
     await explainingFsErrors(finalPath, () => mkdir(dirname(finalPath), { recursive: true }))
-    const result = await produce(temp)
+    // A full disk while producing is about the file being written; other errors of produce pass untouched.
+    const result = await produce(temp).catch((e: unknown) => {
+      throw isDiskFull(e) ? diskFullError(finalPath, e) : e
+    })
     await explainingFsErrors(finalPath, () => rename(temp, finalPath))
     return result
   } finally {
     await rm(temp, { force: true })
+    clearLeftover(temp)
   }
 }
 

@@ -98,12 +98,20 @@ function clipDurationSec(clip: Clip): number {
   return clip.outSec - clip.inSec
 }
 
-/** One clip that is its whole asset, starting at 0: the picture can be copied untouched. */
+/** Picture codecs an MP4 carries and players read from one (ffprobe's codec names). */
+const MP4_VIDEO_CODECS: ReadonlySet<string> = new Set(['h264', 'hevc', 'av1', 'vp9', 'mpeg4'])
+
+/** Can this picture be stream-copied into an MP4? ProRes, GIF, DNxHD, FFV1… cannot: they are re-encoded. PURE. */
+export function mp4CarriesVideo(codec: string): boolean {
+  return MP4_VIDEO_CODECS.has(codec)
+}
+
+/** One clip that is its whole asset, starting at 0, in a codec MP4 carries: the picture can be copied untouched. */
 export function canCopyVideo(clips: readonly Clip[], assets: ReadonlyMap<string, Asset>): boolean {
   if (clips.length !== 1) return false
   const clip = clips[0]!
   const asset = assets.get(clip.assetId)
-  if (!asset) return false
+  if (!asset || !mp4CarriesVideo(asset.video.codec)) return false
   const halfFrameSec = 0.5 / asset.video.fps
   return clip.startSec === 0 && clip.inSec === 0 && Math.abs(clip.outSec - asset.durationSec) <= halfFrameSec
 }

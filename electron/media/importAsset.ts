@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { open, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { Asset } from '../../shared/domain/asset'
 import { AppError, isAppError } from '../../shared/domain/errors'
-import type { MediaInfo } from '../../shared/domain/media'
+import type { MediaInfo, VideoStreamInfo } from '../../shared/domain/media'
 import { contentHash } from './contentHash'
-import { explainingFsErrors } from './fsErrors'
-import type { FfmpegRunner } from './ffmpeg/run'
-import { probeMedia } from './probe'
+import { UPLOAD_SHORT_SIDE_PX } from './ffmpeg/args/uploadCut'
+import { crashSignalOf, type FfmpegRunner } from './ffmpeg/run'
+import { declaredPictureEnd, pictureDataEnd, probeDetailed, truncationToleranceSec } from './probe'
+import { statRegular } from './regularFile'
 
 /** ffprobe's words for a file that starts like media but is cut short or broken. */
 const DAMAGED = /moov atom not found|truncat|partial file|end of file|invalid nal|corrupt|error reading header/i
@@ -41,6 +42,40 @@ export function rejectionFor(name: string, info: MediaInfo): AppError | null {
   return null
 }
 
+/** The widest picture H.264 (libx264, our encoder) takes on either side, in pixels. */
+export const MAX_PICTURE_SIDE_PX = 16384
+/** How much wider than tall (or taller than wide) a picture may be: MMAudio sees it 384 px on its short side. */
+export const MAX_ASPECT_RATIO = MAX_PICTURE_SIDE_PX / UPLOAD_SHORT_SIDE_PX
+
+/** Pure: why a picture of this size cannot be generated for or exported, or null when it can. */
+export function sizeProblemFor(name: string, video: VideoStreamInfo): AppError | null {
+  const { displayWidth: w, displayHeight: h } = video
+  const size = `${w}×${h} pixels`
+  if (Math.max(w, h) / Math.min(w, h) > MAX_ASPECT_RATIO) {
+    return new AppError(
+      'BAD_INPUT',
+      `"${name}" is ${size}: too narrow a picture for MMAudio, which needs one at most ${Math.floor(MAX_ASPECT_RATIO)} times wider than tall (or taller than wide). Crop or pad it to a usual shape, such as 16:9, in your editor and import it again.`,
+    )
+  }
+  if (Math.max(w, h) > MAX_PICTURE_SIDE_PX) {
+    return new AppError(
+      'BAD_INPUT',
+      `"${name}" is ${size}: larger than the ${MAX_PICTURE_SIDE_PX} pixels a side an MP4 export can be encoded at. Scale it down in your editor and import it again.`,
+    )
+  }
+  return null
+}
+
+/** Pure: a file whose picture stops well before the length its header declares looks cut short. */
+export function truncationFor(name: string, declaredEndSec: number, dataEndSec: number | null): AppError | null {
+  if (dataEndSec !== null && dataEndSec >= declaredEndSec - truncationToleranceSec(declaredEndSec)) return null
+  const where = dataEndSec === null ? 'has no picture near its end' : `has picture only up to ${dataEndSec.toFixed(2)} s`
+  return new AppError(
+    'NOT_A_VIDEO',
+    `"${name}" looks truncated: it says it lasts ${declaredEndSec.toFixed(2)} s but ${where}. If it is still copying or downloading, wait for it to finish; otherwise copy or export it again.`,
+  )
+}
+
 /** Pure: whether a file's first bytes are an MP4/MOV box header. */
 export function looksLikeIsoMedia(head: Uint8Array): boolean {
   return head.length >= 8 && ISO_MEDIA_FIRST_BOXES.has(Buffer.from(head.subarray(4, 8)).toString('latin1'))
@@ -49,6 +84,14 @@ export function looksLikeIsoMedia(head: Uint8Array): boolean {
 /** Pure: ffprobe failed on a non-empty file starting with `head`; say what that means for a person. */
 export function probeFailureFor(name: string, error: AppError, head: Uint8Array): AppError {
   if (error.code !== 'FFMPEG') return error
+  const crash = crashSignalOf(error)
+  if (crash) {
+    return new AppError(
+      'FFMPEG',
+      `"${name}" could not be checked: ffprobe crashed (${crash}) while reading it. That is a fault in the ffprobe MMAudio Studio uses, not a sign that the file is not a video. Try again; if it keeps happening, set FFPROBE_PATH to another ffprobe or report the problem.`,
+      { cause: error },
+    )
+  }
   const detail = DAMAGED.exec(error.message)?.[0]
   const isMoovOfJunk = /moov atom/i.test(detail ?? '') && !looksLikeIsoMedia(head)
   return detail && !isMoovOfJunk ? damaged(name, detail.toLowerCase()) : unreadable(name)
@@ -65,28 +108,30 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-async function statOrExplain(path: string, name: string): Promise<{ size: number }> {
-  const s = await explainingFsErrors(path, () => stat(path))
-  if (s.isDirectory()) throw new AppError('NOT_A_VIDEO', `"${name}" is a folder, not a video file.`)
-  return s
-}
-
 /** A path → an Asset, or an AppError with a sentence a person can act on. The file is only read. */
 export async function importAsset(runner: FfmpegRunner, inputPath: string, signal?: AbortSignal): Promise<Asset> {
   const path = resolve(inputPath)
   const name = basename(path)
-  const { size } = await statOrExplain(path, name)
+  const { size } = await statRegular(path, 'a video file')
   if (size === 0) {
     throw new AppError('NOT_A_VIDEO', `"${name}" is empty (0 bytes). If it is still copying or downloading, try again when it has finished.`)
   }
-  let info: MediaInfo
+  let probed: Awaited<ReturnType<typeof probeDetailed>>
   try {
-    info = await probeMedia(runner, path, signal)
+    probed = await probeDetailed(runner, path, signal)
   } catch (e) {
     throw isAppError(e) ? probeFailureFor(name, e, await readHead(path)) : e
   }
+  const { info } = probed
   const rejection = rejectionFor(name, info)
   if (rejection || !info.video) throw rejection ?? unreadable(name)
+  const badSize = sizeProblemFor(name, info.video)
+  if (badSize) throw badSize
+  const declared = declaredPictureEnd(probed.json)
+  if (declared) {
+    const cut = truncationFor(name, declared.endSec, await pictureDataEnd(runner, path, declared, signal))
+    if (cut) throw cut
+  }
   return Asset.parse({
     id: randomUUID(),
     path,

@@ -8,8 +8,11 @@ import { Project, PROJECT_VERSION } from '../../shared/domain/project'
 import { parseStoredProject, READABLE_PROJECT_VERSIONS } from '../../shared/domain/projectVersions'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainFsError } from '../media/fsErrors'
+import { readRegularText } from '../media/regularFile'
 
 export const PROJECT_EXTENSION = '.mmaudio'
+/** Far more than any real project (a few hundred bytes per take); reading stops here. */
+export const PROJECT_MAX_BYTES = 64e6
 
 /** How the temp file is opened (injectable, to simulate a crash mid-write in tests). */
 export type OpenFile = typeof fsp.open
@@ -96,13 +99,9 @@ export async function openProjectFile(
   exists: (p: string) => boolean = existsSync,
 ): Promise<{ project: Project; path: string }> {
   const absolute = path.resolve(filePath)
-  let text: string
-  try {
-    text = await fsp.readFile(absolute, 'utf8')
-  } catch (error) {
-    throw explainFsError(error, absolute)
-  }
   const name = path.basename(absolute)
+  const text = await readRegularText(absolute, 'a project file', PROJECT_MAX_BYTES, (bytes) =>
+    `"${name}" is ${Math.round(bytes / 1e6)} MB: too large to be an MMAudio Studio project (at most ${PROJECT_MAX_BYTES / 1e6} MB).`)
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -128,20 +127,4 @@ export async function openProjectFile(
     throw new AppError('BAD_INPUT', `"${name}" is damaged and cannot be opened${where}.`)
   }
   return { project: withResolvedPaths(parsed.data, absolute, exists), path: absolute }
-}
-
-export interface MissingMedia {
-  /** What the person knows it by: the clip's file name, or the take's file name. */
-  name: string
-  /** Where it was looked for. */
-  path: string
-}
-
-/** The clips' and takes' files that are in neither their saved place nor beside the project. */
-export function missingMedia(project: Project, exists: (p: string) => boolean): MissingMedia[] {
-  const missing: MissingMedia[] = project.assets.filter((a) => !exists(a.path)).map((a) => ({ name: a.name, path: a.path }))
-  for (const segment of project.segments) {
-    for (const take of segment.takes) if (!exists(take.path)) missing.push({ name: path.basename(take.path), path: take.path })
-  }
-  return missing
 }

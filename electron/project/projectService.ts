@@ -1,5 +1,6 @@
 // Opening, saving, autosave, crash recovery and recent projects, in plain Node. The renderer may save only to
-// a project file the user picked in a dialog, opened, or saved (the `projectFiles` set main keeps).
+// a project file the user picked in a dialog, opened, or saved (the `projectFiles` set main keeps), and open
+// only one of those or one on the recent list. What a project names is played only once openChecks passed it.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../../shared/domain/errors'
@@ -7,15 +8,20 @@ import type { Project } from '../../shared/domain/project'
 import type { Settings } from '../../shared/domain/settings'
 import type { AutosaveStore } from './autosave'
 import { createCloseGuard, type ProjectStatus } from './closeGuard'
-import { gatherTakes, type MediaFolderFs } from './mediaFolder'
-import { missingMedia, openProjectFile, saveProjectFile } from './projectFile'
+import { gatherTakes, mediaFolderFor, type MediaFolderFs } from './mediaFolder'
+import type { CheckedProject } from './openChecks'
+import { openProjectFile, saveProjectFile } from './projectFile'
 import { pushRecent, recentEntries } from './recentProjects'
 
 export interface ProjectServiceDeps {
-  /** Files the renderer may save to (and does not need to ask about again). */
+  /** Files the renderer may save to and open (and does not need to ask about again). */
   projectFiles: Set<string>
-  /** Every file a project refers to may be played and revealed. */
-  allowProjectMedia: (project: Project) => void
+  /** Checks the files and numbers of a project that came from disk (openChecks.checkOpenedProject). */
+  check: (project: Project) => Promise<CheckedProject>
+  /** Files that passed the checks, or that the app wrote, may be played and revealed. */
+  admit: (paths: readonly string[]) => void
+  /** The app's own take folder: the one place a save copies takes from (with the project's own media folder). */
+  takesDir: string
   onFileKnown: (filePath: string) => void
   settings: { get(): Settings; set(next: Settings): Settings }
   autosaves: AutosaveStore
@@ -28,6 +34,16 @@ const stemOf = (filePath: string) => path.basename(filePath).replace(/\.mmaudio$
 export function createProjectService(deps: ProjectServiceDeps) {
   const exists = deps.exists ?? existsSync
   const closeGuard = createCloseGuard()
+  /** The file each project id was opened from or saved to: its media folder holds takes of its own. */
+  const origin = new Map<string, string>()
+  const mayOpen = (filePath: string): boolean =>
+    deps.projectFiles.has(filePath) || deps.settings.get().recentProjects.includes(filePath)
+  /** A project from disk or from an autosave: checked, and only what passed may be played. */
+  const admitChecked = async (project: Project): Promise<CheckedProject> => {
+    const checked = await deps.check(project)
+    deps.admit(checked.playable)
+    return checked
+  }
   const closeReady = new Set<() => void>()
   const remember = (filePath: string) => {
     deps.projectFiles.add(filePath)
@@ -38,10 +54,14 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   return {
     async open(filePath: string) {
+      if (!mayOpen(filePath)) {
+        throw new AppError('FORBIDDEN', 'Open projects with File › Open or from the recent list.')
+      }
       const opened = await openProjectFile(filePath, exists)
-      deps.allowProjectMedia(opened.project)
+      const checked = await admitChecked(opened.project)
+      origin.set(checked.project.id, opened.path)
       remember(opened.path)
-      return { ...opened, missing: missingMedia(opened.project, exists) }
+      return { project: checked.project, path: opened.path, missing: checked.unusable, adjustments: checked.adjustments }
     },
 
     /** Copies takes into the media folder beside the file, writes it atomically, and drops its autosave. */
@@ -49,16 +69,20 @@ export function createProjectService(deps: ProjectServiceDeps) {
       if (!deps.projectFiles.has(filePath)) {
         throw new AppError('FORBIDDEN', 'Choose where to save the project in the save dialog first.')
       }
-      let gathered: Project
+      let gathered: Awaited<ReturnType<typeof gatherTakes>>
       let saved: { path: string }
       try {
-        gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, deps.mediaFs)
-        saved = await saveProjectFile(filePath, gathered)
+        const cameFrom = origin.get(project.id)
+        const ownFolders = [deps.takesDir, ...(cameFrom ? [mediaFolderFor(cameFrom)] : [])]
+        gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, { ownFolders, ...(deps.mediaFs ? { fs: deps.mediaFs } : {}) })
+        saved = await saveProjectFile(filePath, gathered.project)
       } catch (error) {
         closeGuard.saveAbandoned()
         throw error
       }
-      deps.allowProjectMedia(gathered)
+      // The copies are the app's own work; nothing else the renderer's project names becomes playable here.
+      deps.admit(gathered.copied)
+      origin.set(project.id, saved.path)
       remember(saved.path)
       await deps.autosaves.discard(project.id)
       return saved
@@ -72,9 +96,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
     async recovery() {
       const record = await deps.autosaves.recovery()
       if (!record) return null
-      deps.allowProjectMedia(record.project)
-      if (record.path !== null) deps.projectFiles.add(record.path)
-      return { project: record.project, path: record.path, savedAt: record.savedAt }
+      // The autosave was written from what the renderer sent: checked like a file from disk.
+      const checked = await admitChecked(record.project)
+      if (record.path !== null) {
+        deps.projectFiles.add(record.path)
+        origin.set(checked.project.id, record.path)
+      }
+      return { project: checked.project, path: record.path, savedAt: record.savedAt }
     },
 
     discardRecovery: (projectId?: string) => deps.autosaves.discard(projectId),

@@ -1,5 +1,6 @@
 // Every provider failure becomes one AppError with a sentence a person can act on. Keys never appear.
-import { AppError } from '../../shared/domain/errors'
+import { AppError, isAppError } from '../../shared/domain/errors'
+import { diskFullOrSame } from '../media/fsErrors'
 
 export interface ProviderErrorInfo {
   /** The provider's own message, from whichever body shape it uses. */
@@ -63,6 +64,9 @@ export function httpStatusError(
 }
 
 export function networkError(label: string, cause: unknown): AppError {
+  // A full disk of ours surfacing through a transfer is not their network.
+  const ours = diskFullOrSame(cause)
+  if (isAppError(ours)) return ours
   const code = (cause as { cause?: { code?: string } })?.cause?.code ?? (cause as { code?: string })?.code
   return new AppError('NETWORK', `Could not reach ${label}${code ? ` (${code})` : ''}. Check your connection.`, {
     retryable: true,

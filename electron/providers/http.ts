@@ -10,6 +10,7 @@ import type { z } from 'zod'
 
 type BodyInit = NonNullable<RequestInit['body']>
 import { AppError, isAppError } from '../../shared/domain/errors'
+import { diskFullError, isDiskFull } from '../media/fsErrors'
 import {
   httpStatusError,
   networkError,
@@ -215,6 +216,8 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     } catch (e) {
       await rm(partial, { force: true })
       if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.')
+      // Our own disk, not their network: say so, with where and how much.
+      if (isDiskFull(e)) throw diskFullError(dest, e, total || undefined)
       throw isAppError(e) ? e : networkError(config.label, e)
     }
     return { path: dest, mime: (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]!.trim() }

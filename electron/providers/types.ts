@@ -54,6 +54,11 @@ export interface AudioProvider {
   readonly id: ProviderId
   readonly label: string
   readonly capabilities: ProviderCapabilities
+  /**
+   * Its protocol can stop a request it has accepted, and generate() calls it when aborted. Absent: it cannot
+   * (Pixazo, WaveSpeed document no such call), so a cancelled request may still finish and be charged.
+   */
+  readonly canCancel?: boolean
   generate(request: GenerateRequest, ctx: ProviderContext): Promise<GenerateResult>
   /** Continue an accepted request after a crash or restart: poll, then download. Never submits. */
   resume(requestId: string, ctx: ProviderContext): Promise<GenerateResult>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FilePath } from './filePath'
 import { Id } from './ids'
 import { AudioStreamInfo, VideoStreamInfo } from './media'
 
@@ -6,7 +7,7 @@ import { AudioStreamInfo, VideoStreamInfo } from './media'
 export const Asset = z.object({
   id: Id,
   /** Absolute path at import time. */
-  path: z.string().min(1),
+  path: FilePath,
   /** Path relative to the project file, so a moved project folder still opens. Set on save. */
   relativePath: z.string().optional(),
   name: z.string(),

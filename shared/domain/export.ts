@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FilePath } from './filePath'
 
 export const EXPORT_PRESET_IDS = ['web', 'youtube', 'podcast', 'broadcast', 'original', 'stems'] as const
 export const ExportPresetId = z.enum(EXPORT_PRESET_IDS)
@@ -28,7 +29,7 @@ export const EXPORT_PRESETS: Readonly<Record<ExportPresetId, ExportPreset>> = {
 
 export const ExportRequest = z.object({
   /** The MP4 to write (for stems: the folder-and-base-name; files get _mix/_generated/_original suffixes). */
-  destinationPath: z.string().min(1),
+  destinationPath: FilePath,
   preset: ExportPresetId,
 })
 export type ExportRequest = z.infer<typeof ExportRequest>

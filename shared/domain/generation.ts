@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SecretStatus } from './settings'
 import { GenerationParams } from './project'
+import { FilePath } from './filePath'
 import { Id, ProviderId } from './ids'
 
 export const ParamRange = z.object({ min: z.number(), max: z.number() })
@@ -38,7 +39,7 @@ export type ProviderInfo = z.infer<typeof ProviderInfo>
 /** One segment to generate: a range of a source video, or text only with a length. */
 export const GenerationRequest = z.object({
   segmentId: Id.nullable().optional(),
-  source: z.object({ path: z.string().min(1), inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
+  source: z.object({ path: FilePath, inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
   durationSec: z.number().positive().max(600).optional(),
   params: GenerationParams,
   crossfadeSec: z.number().min(0.1).max(4).optional(),

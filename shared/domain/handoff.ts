@@ -1,10 +1,11 @@
 // The hand-off pack: the timeline for the person's own editor (FCPXML, Premiere XML, OTIO, MLT) with every sound
 // as a Broadcast WAV at its timecode, and full-length stems. What crosses IPC about it.
 import { z } from 'zod'
+import { FilePath } from './filePath'
 
 export const HandoffRequest = z.object({
   /** The folder chosen in the folder dialog; the pack is written into "<project name> hand-off" inside it. */
-  folder: z.string().min(1).max(4096),
+  folder: FilePath,
 })
 export type HandoffRequest = z.infer<typeof HandoffRequest>
 

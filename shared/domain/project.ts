@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Asset } from './asset'
+import { FilePath } from './filePath'
 import { Id, ProviderId } from './ids'
 import { TimelineSettings } from './timecode'
 
@@ -64,7 +65,7 @@ export const Take = z.object({
   provider: ProviderId,
   seed: z.number().int(),
   /** Absolute path of the normalised audio file (WAV 48 kHz). */
-  path: z.string().min(1),
+  path: FilePath,
   relativePath: z.string().optional(),
   durationSec: z.number().positive(),
   requestIds: z.array(z.string()),

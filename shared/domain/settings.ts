@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { PROVIDER_IDS, ProviderId } from './ids'
 
+export const MIN_CHUNK_CACHE_MB = 100
+export const DEFAULT_CHUNK_CACHE_MB = 2000
+
 export const ProviderSettings = z.object({
   /** Empty = the provider's public API. */
   baseUrl: z.string(),
@@ -14,6 +17,8 @@ export const Settings = z.object({
   defaultProvider: ProviderId,
   fallbackOrder: z.array(ProviderId),
   recentProjects: z.array(z.string()).max(10),
+  /** How much the chunk cache (paid-for chunks, so a repeat costs nothing) may hold; least recently used go first. */
+  chunkCacheLimitMb: z.number().int().min(MIN_CHUNK_CACHE_MB).max(1_000_000),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -31,7 +36,7 @@ export function defaultSettings(): Settings {
   const providers = Object.fromEntries(
     PROVIDER_IDS.map((id) => [id, { baseUrl: '', concurrency: DEFAULT_CONCURRENCY[id] }]),
   ) as Record<ProviderId, ProviderSettings>
-  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [] }
+  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [], chunkCacheLimitMb: DEFAULT_CHUNK_CACHE_MB }
 }
 
 export const SecretStatus = z.object({

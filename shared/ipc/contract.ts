@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Asset } from '../domain/asset'
 import { AppErrorData } from '../domain/errors'
 import { ExportRequest } from '../domain/export'
+import { FilePath } from '../domain/filePath'
 import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
 import { HandoffRequest } from '../domain/handoff'
 import { ProviderId } from '../domain/ids'
@@ -10,7 +11,6 @@ import { Project, Take } from '../domain/project'
 import { SecretStatus, Settings } from '../domain/settings'
 
 const Empty = z.object({}).strict()
-const FilePath = z.string().min(1).max(4096)
 
 export const ImportFailure = z.object({ path: z.string(), error: AppErrorData })
 export type ImportFailure = z.infer<typeof ImportFailure>
@@ -42,8 +42,11 @@ export const SecretsOverview = z.object({
 export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean() })
 export type RecentProject = z.infer<typeof RecentProject>
 
-/** A clip's or take's file that a project refers to but that is neither where it was nor beside the project. */
-export const MissingMedia = z.object({ name: z.string(), path: z.string() })
+/**
+ * A clip's or take's file that a project refers to but that is neither where it was nor beside the project, or
+ * that is there but is not what the project says (then `reason` is the sentence).
+ */
+export const MissingMedia = z.object({ name: z.string(), path: z.string(), reason: z.string().optional() })
 
 /** Unsaved work main kept in its data folder, offered back after a crash. */
 export const Recovery = z.object({ project: Project, path: z.string().nullable(), savedAt: z.string() })
@@ -72,7 +75,13 @@ export const invokeContract = {
   'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
   'project:open': {
     input: z.object({ path: FilePath }),
-    output: z.object({ project: Project, path: z.string(), missing: z.array(MissingMedia) }),
+    output: z.object({
+      project: Project,
+      path: z.string(),
+      missing: z.array(MissingMedia),
+      /** A sentence for each impossible number that opening clamped (e.g. a clip running past its file). */
+      adjustments: z.array(z.string()).default([]),
+    }),
   },
   /** Copies the project's takes into "<name> media/" beside the file, then writes it atomically. */
   'project:save': { input: z.object({ path: FilePath, project: Project }), output: z.object({ path: z.string() }) },
@@ -120,7 +129,10 @@ export const invokeContract = {
   /** A native dialog for a folder to write into; null when cancelled. */
   'dialog:chooseFolder': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   'dialog:saveFile': {
-    input: z.object({ defaultName: z.string(), kind: z.enum(['mp4', 'project', 'wav']) }),
+    input: z.object({
+      defaultName: z.string().max(512).refine((n) => !n.includes('\0'), 'A file name cannot contain a NUL character.'),
+      kind: z.enum(['mp4', 'project', 'wav']),
+    }),
     output: z.object({ path: z.string().nullable() }),
   },
   'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },

@@ -71,7 +71,7 @@ describe('settings', () => {
     await page.getByLabel('Add a fallback provider').selectOption('replicate')
     await page.getByRole('button', { name: 'Move Replicate up' }).click()
     await expect.poll(() => harness.services.settings.get().fallbackOrder).toEqual(['replicate', 'wavespeed'])
-    await page.getByText('Advanced: base URLs and concurrency').click()
+    await page.getByText('Advanced: base URLs').click()
     await page.getByLabel('WaveSpeed parallel requests').fill('6')
     await expect.poll(() => harness.services.settings.get().providers.wavespeed?.concurrency).toBe(6)
     await screenshot(page, '20b-settings-advanced')

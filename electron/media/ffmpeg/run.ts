@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline'
 import Ffmpeg from 'fluent-ffmpeg'
 import { AppError } from '../../../shared/domain/errors'
 import type { Binaries } from '../binaries'
+import { diskFullError } from '../fsErrors'
+import { processChildGuard, type ChildGuard } from './childGuard'
 import { createProgressParser, type FfmpegProgress } from './progress'
 
 export interface RunOptions {
@@ -52,6 +54,33 @@ export function classifyFfmpegFailure(stderr: string): 'DISK_FULL' | 'PERMISSION
   return 'FFMPEG'
 }
 
+/**
+ * The environment ffmpeg and ffprobe run with. On Linux, the static builds the npm packages ship carry their
+ * own glibc, and reading MPEG-TS (.mts/.m2ts) makes them load the system's character-set modules (gconv) for
+ * DVB service names, which crashes them (SIGSEGV). With GCONV_PATH pointing at no modules, that conversion is
+ * simply unavailable and the names are read as they are. PURE.
+ */
+export function childEnv(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): NodeJS.ProcessEnv {
+  return platform === 'linux' ? { ...env, GCONV_PATH: '/dev/null' } : env
+}
+
+/** The signal a tool died of when it crashed (not when we stopped it), from a runner error; else null. */
+export function crashSignalOf(error: unknown): string | null {
+  const cause = (error as { cause?: unknown } | null)?.cause
+  const signal = (cause as { crashSignal?: unknown } | null)?.crashSignal
+  return typeof signal === 'string' ? signal : null
+}
+
+/**
+ * The file ffmpeg could not write for lack of space: the one its stderr names ("Error closing file <path>: No
+ * space left on device"), else the last output path in its arguments. PURE.
+ */
+export function fullDiskTarget(stderr: string, args: readonly string[]): string | null {
+  const named = /(?:writing trailer of|closing file|opening output file|writing header of)\s+(.+?):\s*No space left on device/i.exec(stderr)?.[1]
+  if (named) return named.trim()
+  return [...args].reverse().find((a) => /^(\/|[A-Za-z]:[\\/])/.test(a)) ?? null
+}
+
 /** The meaningful end of stderr: progress noise and blank lines dropped. */
 export function stderrTail(stderr: string, lines = 8): string {
   return stderr
@@ -62,8 +91,17 @@ export function stderrTail(stderr: string, lines = 8): string {
     .join('\n')
 }
 
-export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
+export interface RunnerOptions {
+  /** Ties every child's life to this process's (the process-wide guard by default). */
+  guard?: ChildGuard
+  env?: NodeJS.ProcessEnv
+  platform?: NodeJS.Platform
+}
+
+export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOptions = {}): FfmpegRunner {
   const live = new Set<AbortController>()
+  const guard = runnerOptions.guard ?? processChildGuard()
+  const env = childEnv(runnerOptions.env ?? process.env, runnerOptions.platform ?? process.platform)
 
   function run(tool: 'ffmpeg' | 'ffprobe', argsIn: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     const { signal, onProgress, captureStdout = false, onStdout } = options
@@ -96,9 +134,10 @@ export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
 
       command._spawnFfmpeg(
         [...args],
-        { windowsHide: true, stdoutLines: STDERR_TAIL_LINES },
+        { windowsHide: true, stdoutLines: STDERR_TAIL_LINES, env },
         (p) => {
           proc = p
+          if (p.pid !== undefined) guard.watch(p.pid)
           if (controller.signal.aborted) onAbort()
           if (onStdout) {
             p.stdout?.on('data', onStdout)
@@ -116,9 +155,11 @@ export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
         },
         (err, _stdoutRing, stderrRing) => {
           if (killTimer) clearTimeout(killTimer)
+          if (proc?.pid !== undefined) guard.release(proc.pid)
           live.delete(controller)
           signal?.removeEventListener('abort', onOuterAbort)
           const stderr = stderrRing?.get?.() ?? ''
+          const crashSignal = proc?.signalCode ?? null
           if (controller.signal.aborted) {
             reject(new AppError('CANCELLED', 'Cancelled.'))
           } else if (err && (err as NodeJS.ErrnoException).code === 'ENOENT' && !proc?.pid) {
@@ -127,10 +168,20 @@ export function createFfmpegRunner(binaries: Binaries): FfmpegRunner {
                 cause: err,
               }),
             )
+          } else if (err && crashSignal) {
+            reject(
+              new AppError('FFMPEG', `${tool} crashed (${crashSignal}) instead of finishing: a fault in ${tool} itself, not an answer about the file.`, {
+                cause: { crashSignal, error: err },
+              }),
+            )
           } else if (err) {
             const tail = stderrTail(stderr)
+            const kind = classifyFfmpegFailure(stderr)
+            const full = kind === 'DISK_FULL' ? fullDiskTarget(stderr, args) : null
             reject(
-              new AppError(classifyFfmpegFailure(stderr), `${tool} failed: ${tail || err.message}`, { cause: err }),
+              full !== null
+                ? diskFullError(full, err)
+                : new AppError(kind, `${tool} failed: ${tail || err.message}`, { cause: err }),
             )
           } else {
             resolve({ stdout: Buffer.concat(stdoutChunks), stderr })

@@ -141,6 +141,7 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
 export const eachlabsProvider: AudioProvider = {
   id: 'eachlabs',
   label: LABEL,
+  canCancel: true,
   capabilities: EACHLABS_CAPABILITIES,
   async generate(request, ctx) {
     if (request.mode !== 'video' || !request.videoPath) {

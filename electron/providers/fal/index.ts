@@ -141,6 +141,7 @@ function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
 export const falProvider: AudioProvider = {
   id: 'fal',
   label: LABEL,
+  canCancel: true,
   capabilities: FAL_CAPABILITIES,
   async generate(req, ctx) {
     const http = falHttp(ctx)

@@ -203,6 +203,7 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
 export const inferenceshProvider: AudioProvider = {
   id: 'inferencesh',
   label: LABEL,
+  canCancel: true,
   capabilities: INFERENCESH_CAPABILITIES,
   async generate(request, ctx) {
     const c = client(await loadSdk(), ctx)

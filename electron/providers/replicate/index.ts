@@ -175,6 +175,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
     id: 'replicate',
     label: LABEL,
     capabilities: REPLICATE_CAPABILITIES,
+    canCancel: true,
     async generate(request, ctx) {
       const c = client(ctx)
       let videoUrl: string | undefined

@@ -159,6 +159,17 @@ describe('mmaudio-studio CLI', () => {
     expect(off.stdout).toContain(rendered)
   })
 
+  it('what would make the export fail is found before anything is generated or paid for', async () => {
+    const { home, env } = await freshEnv()
+    const submitsBefore = fal.state.counts.submit
+    // -o names a folder: the MP4 could not be written there after the generation.
+    const r = await runCli(['generate', clip, '--prompt', 'clicks', '-o', home, '--json'], env)
+    expect(r.code).toBe(2)
+    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ type: 'error', error: { code: 'BAD_INPUT', message: expect.stringMatching(/is a folder: give the export a file name/) } })
+    expect(jsonLines(r.stdout).some((e) => e.type === 'estimate' || e.type === 'progress')).toBe(false)
+    expect(fal.state.counts.submit - submitsBefore).toBe(0)
+  })
+
   it('a rejected key: exit code 1 and the error’s sentence (stderr; an error event with --json); nothing else runs', async () => {
     const { env } = await freshEnv({ FAL_KEY: 'not-the-right-key-123' })
     const plain = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4')], env)

@@ -87,4 +87,21 @@ describe('export of one clip used whole', () => {
     expect(Math.abs(Number(audio.duration) - asset.durationSec)).toBeLessThan(1 / 25)
     expect((await decodeAudio(out)).every((x) => x === 0)).toBe(true)
   })
+
+  it('a whole ProRes .mov or an animated GIF as the only clip is re-encoded to H.264, not copied into an MP4 that cannot hold it', async () => {
+    const prores = await lavfiFixture('whole prores.mov', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'prores_ks', '-profile:v', '0'])
+    const gif = await lavfiFixture('whole animation.gif', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10:duration=2'])
+    const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+    for (const [name, source] of [['prores', prores], ['gif', gif]] as const) {
+      const asset = await probeAsset(name, source)
+      expect(asset.video.codec).toBe(name)
+      const project = exportProject([asset], [{ assetId: name, startSec: 0, inSec: 0, outSec: asset.durationSec }], [])
+      const out = join(dir, `${name}.mp4`)
+      const result = await service.run(project, { destinationPath: out, preset: 'web' })
+      expect(result.videoCopied).toBe(false)
+      const probed = await probeJson(out)
+      expect(probed.streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264')
+      expect(Number(probed.format.duration)).toBeCloseTo(2, 0)
+    }
+  })
 })

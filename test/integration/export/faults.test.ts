@@ -62,6 +62,21 @@ describe('export faults', () => {
     expect(runner.running()).toBe(0)
   })
 
+  it('impossible numbers: a clip far past its file (outSec 1e6) exports only the file; startSec 1e308 is a sentence, not INTERNAL', async () => {
+    const asset = wholeClip.assets[0]!
+    const endless = { ...wholeClip, clips: [{ ...wholeClip.clips[0]!, outSec: 1e6 }] }
+    const out = join(root, 'endless.mp4')
+    const started = Date.now()
+    const result = await service.run(endless, { destinationPath: out, preset: 'web' })
+    expect(result.durationSec).toBeCloseTo(asset.durationSec, 1)
+    expect(Date.now() - started).toBeLessThan(30_000)
+    const far = { ...wholeClip, clips: [{ ...wholeClip.clips[0]!, startSec: 1e308 }] }
+    await expect(service.run(far, { destinationPath: join(root, 'far.mp4'), preset: 'web' })).rejects.toMatchObject({
+      code: 'BAD_INPUT', message: expect.stringMatching(/starts at 1\.00e\+308 s, beyond 24 hours/),
+    })
+    expect(() => service.start(far, { destinationPath: join(root, 'far.mp4'), preset: 'web' })).toThrow(/beyond 24 hours/)
+  })
+
   it('a missing source file: FILE_NOT_FOUND naming it, before any work', async () => {
     const gone = join(root, 'moved away.wav')
     const broken = structuredClone(project)
@@ -71,6 +86,17 @@ describe('export faults', () => {
     expect(error).toMatchObject({ code: 'FILE_NOT_FOUND' })
     expect((error as Error).message).toContain(gone)
     expect(readdirSync(root)).not.toContain('missing-source.mp4')
+  })
+
+  it.skipIf(process.platform === 'win32')('a source that is a pipe (FIFO) is refused at once, before ffmpeg would wait on it forever', async () => {
+    const fifo = join(root, 'clip pipe.mp4')
+    execFileSync('mkfifo', [fifo])
+    const piped = { ...wholeClip, assets: [{ ...wholeClip.assets[0]!, path: fifo }] }
+    const started = Date.now()
+    await expect(service.run(piped, { destinationPath: join(root, 'piped.mp4'), preset: 'web' })).rejects.toMatchObject({
+      code: 'BAD_INPUT', message: expect.stringMatching(/"clip pipe\.mp4" is a pipe, not a media file/),
+    })
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('a destination that is a source or a take is refused, and the source is untouched', async () => {

@@ -2,6 +2,7 @@
 // per-provider concurrency, fallback on a 429/5xx storm, and no fallback on a bad key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { importAsset } from '../../../electron/media/importAsset'
 import { singleClipProject } from '../../../electron/cli/project'
@@ -102,6 +103,27 @@ describe('generate service', () => {
     expect(take.durationSec).toBeCloseTo(15, 6)
     const clicks = findClicks(await decodeAudio(take.path), 48000)
     expect(clicks.map((c) => Math.round(c * 100) / 100)).toEqual(FLASHES_SEC.filter((t) => t < 15))
+  })
+
+  it('regenerating one chunk refuses, with a sentence, a chunk the cache no longer has or a chunk list naming files outside it', async () => {
+    const svc = await servicesFor({ emulators: falOnly() })
+    const request = { source: { path: clip, inSec: 0, outSec: 15 }, params: params({ seed: 300 }) }
+    const { takes } = await svc.generate.run(request)
+    const manifestPath = takes[0]!.path.replace(/\.wav$/, '.chunks.json')
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { chunks: Array<{ path: string }> }
+    const before = fal.state.counts.submit
+
+    // A chunk list that came with a project, naming a file of the person's.
+    const elsewhere = join(svc.home, 'private.wav')
+    writeFileSync(elsewhere, 'RIFF')
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, chunks: [{ ...manifest.chunks[0], path: elsewhere }, ...manifest.chunks.slice(1)] }))
+    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/outside MMAudio Studio’s chunk cache/) })
+
+    // The cache let the first chunk go (its size limit).
+    writeFileSync(manifestPath, JSON.stringify(manifest))
+    rmSync(manifest.chunks[0]!.path)
+    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^Chunk 1 of this take is no longer in the chunk cache/) })
+    expect(fal.state.counts.submit).toBe(before)
   })
 
   it('two identical requests at once make one provider call; text chunks each get their own seed', async () => {

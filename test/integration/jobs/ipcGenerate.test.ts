@@ -48,6 +48,8 @@ beforeAll(async () => {
   })
   const handlers = createHandlers(services)
   call = (channel, input) => dispatch(channel, input, handlers, { logger: services.logger }) as never
+  // As in the app: the clip is imported (dropped or chosen) before anything is generated from it.
+  expect(await call('media:import', { paths: [clip] })).toMatchObject({ ok: true, data: { failures: [] } })
 })
 afterAll(async () => fal?.close())
 
@@ -130,5 +132,13 @@ describe('generation over IPC', () => {
     expect(done.status).toBe('failed')
     expect(done.error).toMatchObject({ code: 'PROVIDER_AUTH', message: expect.stringMatching(/Settings/) })
     expect(JSON.stringify(done)).not.toContain('wrong-key-0000')
+  })
+
+  it('a file that was never imported is not uploaded: FORBIDDEN at once, no job', async () => {
+    const elsewhere = await flashClip('never imported.mp4', { flashesSec: [0.6], durationSec: 2 })
+    const jobsBefore = services.jobs.list().length
+    const r = await call('audio:generate', { ...request(1), source: { path: elsewhere, inSec: 0, outSec: 1 } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(services.jobs.list()).toHaveLength(jobsBefore)
   })
 })

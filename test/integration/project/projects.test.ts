@@ -1,39 +1,18 @@
 // Projects over the real handler table (plain Node): save copies takes beside the file, recent list,
 // autosave in the data folder and recovery, opening a moved project and one with a missing file.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
-import { createAppServices } from '../../../electron/app/services'
-import { fakeDesktop } from '../../fixtures/desktop'
-import { dispatch } from '../../../electron/ipc/handle'
-import { createHandlers } from '../../../electron/ipc/handlers'
-import { createMemoryStore } from '../../../electron/store/keyValueStore'
+import { testAppServices } from '../../fixtures/appServices'
+import { lavfiFixture, testClip } from '../../fixtures/media'
 
 function setup(dataDir?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'projects-'))
-  const answers: { save: string | null; open: string | null } = { save: null, open: null }
-  const desktop = fakeDesktop({
-    openVideos: async () => [],
-    openProject: async () => answers.open,
-    saveFile: async () => answers.save,
-  })
-  const services = createAppServices({
-    binaries: { ffmpeg: '/no/ffmpeg', ffprobe: '/no/ffprobe' },
-    cacheDir: join(dir, 'cache'),
-    dataDir: dataDir ?? join(dir, 'data'),
-    mediaUrl: (p) => `test-media:${p}`,
-    settingsStore: createMemoryStore(),
-    secretsStore: createMemoryStore(),
-    cipher: { isAvailable: async () => true, isPlainTextFallback: () => false, encrypt: async (s) => Buffer.from(s), decrypt: async (b) => ({ plainText: b.toString(), shouldReEncrypt: false }) },
-    desktop,
-    appVersion: 't',
-    logger: { info: () => undefined, error: () => undefined },
-  })
-  const handlers = createHandlers(services)
+  const { services, answers, call: dispatchCall } = testAppServices(dir, dataDir ? { dataDir } : {})
   const call = async (channel: string, input: unknown = {}) => {
-    const r = await dispatch(channel, input, handlers, { logger: services.logger })
+    const r = await dispatchCall(channel, input)
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
     return r.data as any
   }
@@ -56,13 +35,21 @@ function project(clipPath: string, takePath: string): Project {
   }
 }
 
+let realClip: string
+let realTake: string
+beforeAll(async () => {
+  realClip = await testClip('projects clip.mp4', { width: 160, height: 120, durationSec: 4 })
+  realTake = await lavfiFixture('projects take.wav', ['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000:duration=2', '-c:a', 'pcm_s16le'])
+})
+
+/** A real clip beside the project and a real take in the app's take folder. */
 function filmLayout(dir: string) {
   mkdirSync(join(dir, 'Film'))
   mkdirSync(join(dir, 'data', 'takes'), { recursive: true })
   const clip = join(dir, 'Film', 'beach.mp4')
   const take = join(dir, 'data', 'takes', 't.wav')
-  writeFileSync(clip, 'video')
-  writeFileSync(take, 'wave')
+  copyFileSync(realClip, clip)
+  copyFileSync(realTake, take)
   return { clip, take, file: join(dir, 'Film', 'Beach.mmaudio') }
 }
 
@@ -79,7 +66,7 @@ describe('saving and opening projects', () => {
     expect(written.name).toBe('Beach')
     expect(written.segments[0]!.takes[0]).toMatchObject({ path: mediaTake, relativePath: 'Beach media/t.wav' })
     expect(written.assets[0]).toMatchObject({ path: clip, relativePath: 'beach.mp4' })
-    expect(readFileSync(mediaTake, 'utf8')).toBe('wave')
+    expect(readFileSync(mediaTake)).toEqual(readFileSync(realTake))
     expect(readdirSync(join(dir, 'Film')).filter((n) => n.includes('.tmp'))).toEqual([])
 
     // The whole folder moves: the project opens through its relative paths, nothing missing.
@@ -87,6 +74,8 @@ describe('saving and opening projects', () => {
     cpSync(join(dir, 'Film'), moved, { recursive: true })
     rmSync(join(dir, 'Film'), { recursive: true })
     const other = setup()
+    other.answers.open = join(moved, 'Beach.mmaudio')
+    await other.call('dialog:openProject')
     const opened = await other.call('project:open', { path: join(moved, 'Beach.mmaudio') })
     expect(opened.missing).toEqual([])
     expect(opened.project.assets[0].path).toBe(join(moved, 'beach.mp4'))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Asset } from '../../../shared/domain/asset'
-import { canCopyVideo, planExport, stemPaths } from '../../../electron/media/exportPlan'
+import { canCopyVideo, mp4CarriesVideo, planExport, stemPaths } from '../../../electron/media/exportPlan'
 import type { LoudnormReport } from '../../../electron/media/ffmpeg/args/exportLoudness'
 import { exportProject } from '../../fixtures/exportProject'
 
@@ -188,5 +188,12 @@ describe('canCopyVideo', () => {
     expect(canCopyVideo([{ id: 'c', assetId: 'a', startSec: 0, inSec: 0, outSec: 9.9 }], assets)).toBe(false)
     expect(canCopyVideo([{ id: 'c', assetId: 'a', startSec: 0.5, inSec: 0, outSec: 10 }], assets)).toBe(false)
     expect(canCopyVideo([{ id: 'c', assetId: 'a', startSec: 0, inSec: 1, outSec: 10 }], assets)).toBe(false)
+  })
+  it('only in a codec an MP4 carries: a whole ProRes or GIF clip is re-encoded', () => {
+    const whole = [{ id: 'c', assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }]
+    for (const codec of ['prores', 'gif', 'ffv1', 'dnxhd', 'mjpeg', 'rawvideo']) {
+      expect(canCopyVideo(whole, new Map([[a.id, { ...a, video: { ...a.video, codec } }]])), codec).toBe(false)
+    }
+    for (const codec of ['h264', 'hevc', 'av1', 'vp9', 'mpeg4']) expect(mp4CarriesVideo(codec), codec).toBe(true)
   })
 })

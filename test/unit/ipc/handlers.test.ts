@@ -22,12 +22,26 @@ const reversingCipher: Cipher = {
   decrypt: async (b) => ({ plainText: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
 }
 
+/** What the stub ffprobe says about every file: a 1 s picture, whole to its end. */
+const stubVideoProbe: FfmpegRunner['ffprobe'] = async (args) => ({
+  stdout: Buffer.from(
+    args.includes('-read_intervals')
+      ? '0.960000,0.040000\n'
+      : JSON.stringify({
+          streams: [{ index: 0, codec_type: 'video', codec_name: 'h264', width: 2, height: 2, avg_frame_rate: '25/1', r_frame_rate: '25/1', duration: '1' }],
+          format: { format_name: 'mov,mp4', duration: '1' },
+        }),
+  ),
+  stderr: '',
+})
+
 function setup(runner: Partial<FfmpegRunner> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'handlers-'))
   const calls: string[] = []
+  const openAnswer = { path: join(dir, 'picked.mmaudio') }
   const desktop = fakeDesktop({
     openVideos: async () => ['/videos/a.mp4'],
-    openProject: async () => join(dir, 'picked.mmaudio'),
+    openProject: async () => openAnswer.path,
     saveFile: async (name, kind) => (calls.push(`save ${name} ${kind}`), join(dir, name)),
     showInFolder: async (p) => (calls.push(`show ${p}`), true),
   })
@@ -55,7 +69,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   })
   const handlers = createHandlers(services)
   const call = (channel: string, input: unknown) => dispatch(channel, input, handlers, { logger: services.logger })
-  return { dir, calls, errors, services, call, desktop }
+  return { dir, calls, errors, services, call, openAnswer, desktop }
 }
 
 function minimalProject(assetPath: string): Project {
@@ -98,15 +112,17 @@ describe('handlers over the composition root', () => {
   })
 
   it('project:save then project:open round-trips and allows the project’s media to be played', async () => {
-    const first = setup()
+    const first = setup({ ffprobe: stubVideoProbe })
     const clip = join(first.dir, 'clip.mp4')
     writeFileSync(clip, 'v')
     const file = join(first.dir, 'p.mmaudio')
     expect(await first.call('dialog:saveFile', { defaultName: 'p.mmaudio', kind: 'project' })).toEqual({ ok: true, data: { path: file } })
     expect(await first.call('project:save', { path: file, project: minimalProject(clip) })).toEqual({ ok: true, data: { path: file } })
 
-    const second = setup()
+    const second = setup({ ffprobe: stubVideoProbe })
     expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    second.openAnswer.path = file
+    await second.call('dialog:openProject', {})
     const opened = await second.call('project:open', { path: file })
     expect(opened).toMatchObject({ ok: true, data: { path: file, project: { assets: [{ path: clip, relativePath: 'clip.mp4' }] } } })
     expect(await second.call('media:url', { path: clip })).toEqual({ ok: true, data: { url: `test-media:${clip}` } })
@@ -117,25 +133,34 @@ describe('handlers over the composition root', () => {
   })
 
   it('writes only where the user chose: project files and exports need the save dialog first', async () => {
-    const { call, dir } = setup()
-    const project = minimalProject(join(dir, 'clip.mp4'))
+    const { call, dir } = setup({ ffprobe: stubVideoProbe })
+    const clip = join(dir, 'clip.mp4')
+    writeFileSync(clip, 'v')
+    const imported = await call('media:import', { paths: [clip] })
+    const project = { ...minimalProject(clip), assets: (imported as { data: { assets: Project['assets'] } }).data.assets }
+    project.clips = [{ id: 'c', assetId: project.assets[0]!.id, startSec: 0, inSec: 0, outSec: 1 }]
     const bashrc = join(dir, '.bashrc')
     expect(await call('project:save', { path: bashrc, project })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const exportTo = { destinationPath: join(dir, 'out.mp4'), preset: 'web' }
     expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(readdirSync(dir)).toEqual([])
+    // Only the app's own folders (created at start) and the clip: nothing was written where it was not asked.
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
     expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toMatchObject({ ok: true })
     expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
   })
 
   it('writes a hand-off pack only into a folder chosen in the folder dialog', async () => {
-    const { call, dir, desktop } = setup()
-    const project = minimalProject(join(dir, 'clip.mp4'))
+    const { call, dir, desktop } = setup({ ffprobe: stubVideoProbe })
+    const clip = join(dir, 'clip.mp4')
+    writeFileSync(clip, 'v')
+    const imported = await call('media:import', { paths: [clip] })
+    const project = { ...minimalProject(clip), assets: (imported as { data: { assets: Project['assets'] } }).data.assets }
+    project.clips = [{ id: 'c', assetId: project.assets[0]!.id, startSec: 0, inSec: 0, outSec: 1 }]
     const request = { folder: join(dir, 'editor') }
     expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: null } }) // cancelled: nothing chosen
     expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(readdirSync(dir)).toEqual([])
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
     desktop.nextFolder = request.folder
     expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: request.folder } })
     expect(await call('handoff:start', { project, request })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
@@ -189,5 +214,26 @@ describe('handlers over the composition root', () => {
     const { call } = setup()
     expect(await call('job:cancel', { jobId: 'nope' })).toEqual({ ok: true, data: { cancelled: false } })
     expect(await call('job:list', {})).toEqual({ ok: true, data: [] })
+  })
+
+  it('a NUL byte in any path is a sentence (BAD_INPUT), never INTERNAL', async () => {
+    const { call, dir } = setup()
+    const nul = join(dir, 'clip\0.mp4')
+    const project = minimalProject(nul)
+    const cases: Array<[string, unknown]> = [
+      ['project:open', { path: nul }],
+      ['media:import', { paths: [nul] }],
+      ['media:url', { path: nul }],
+      ['media:waveform', { path: nul }],
+      ['shell:showInFolder', { path: nul }],
+      ['project:save', { path: join(dir, 'p.mmaudio'), project }],
+      ['project:autosave', { path: null, project }],
+      ['export:start', { project: minimalProject(join(dir, 'clip.mp4')), request: { destinationPath: nul, preset: 'web' } }],
+      ['dialog:saveFile', { defaultName: 'a\0b.mp4', kind: 'mp4' }],
+    ]
+    for (const [channel, input] of cases) {
+      const answer = await call(channel, input)
+      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/cannot contain a NUL character/) } })
+    }
   })
 })

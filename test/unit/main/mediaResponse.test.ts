@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -61,6 +61,13 @@ describe('respondToMediaRequest', () => {
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(100, 200))
   })
 
+  it('answers a range whose end is far past the file with 206 and the bytes to the end', async () => {
+    const res = await get(mediaUrl(clip), { Range: 'bytes=900-99999999999999999999' })
+    expect(res.status).toBe(206)
+    expect(res.headers.get('content-range')).toBe('bytes 900-999/1000')
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(900))
+  })
+
   it('answers 416 with the size for an unsatisfiable range', async () => {
     const res = await get(mediaUrl(clip), { Range: 'bytes=5000-' })
     expect(res.status).toBe(416)
@@ -83,6 +90,20 @@ describe('respondToMediaRequest', () => {
     list.allowFolder(join(root, 'cache'))
     const linked = await respondToMediaRequest(new Request(mediaUrl(join(root, 'cache', 'escape.mp4'))), list, nodeRealpath)
     expect(linked.status).toBe(403)
+  })
+
+  it('an allowed file swapped for a symlink to a secret after it was allowed is not served', async () => {
+    const list = createAllowList()
+    const swapped = join(root, 'swapped.mp4')
+    writeFileSync(swapped, bytes)
+    list.allowFile(swapped)
+    const serve = () => respondToMediaRequest(new Request(mediaUrl(swapped)), list, nodeRealpath)
+    expect((await serve()).status).toBe(200)
+    rmSync(swapped)
+    symlinkSync(join(root, 'secret.txt'), swapped)
+    const res = await serve()
+    expect(res.status).toBe(403)
+    expect(await res.text()).not.toContain('secret')
   })
 
   it('refuses other methods', async () => {

@@ -22,6 +22,12 @@ describe('parseRange', () => {
     expect(parseRange('bytes=-5000', size)).toEqual({ kind: 'partial', start: 0, end: 999 })
   })
 
+  it('clamps an end too long to be a safe integer (RFC 9110: 206 to the end of the file, not 416)', () => {
+    expect(parseRange('bytes=0-99999999999999999999', size)).toEqual({ kind: 'partial', start: 0, end: 999 })
+    expect(parseRange('bytes=10-9007199254740993', size)).toEqual({ kind: 'partial', start: 10, end: 999 })
+    expect(parseRange('bytes=-99999999999999999999', size)).toEqual({ kind: 'partial', start: 0, end: 999 })
+  })
+
   it('is unsatisfiable when the start is past the end of the file, or the range is empty', () => {
     expect(parseRange('bytes=1000-', size)).toEqual({ kind: 'unsatisfiable' })
     expect(parseRange('bytes=1000-1100', size)).toEqual({ kind: 'unsatisfiable' })

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -137,5 +137,29 @@ describe('allow-list on a real file system with symlinks', () => {
     expect(isAllowedMediaPath(asUrlPath(join(root, 'cache')) + '/%2e%2e/secret/id_rsa', list, nodeRealpath)).toBe(false)
     expect(isAllowedMediaPath(asUrlPath(join(root, 'clips', 'not-imported.mp4')), list, nodeRealpath)).toBe(false)
     expect(isAllowedMediaPath(asUrlPath(join(root, 'cache', 'missing.jpg')), list, nodeRealpath)).toBe(false)
+  })
+})
+
+describe('an allowed file or folder swapped for a symlink after it was allowed', () => {
+  it('is refused at serve time: the path must still resolve where it did when it was allowed', () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'allowlist-swap-')))
+    mkdirSync(join(root, 'secret'))
+    writeFileSync(join(root, 'secret', 'id_rsa'), 'key')
+    writeFileSync(join(root, 'clip.mp4'), 'video')
+    mkdirSync(join(root, 'cache'))
+    writeFileSync(join(root, 'cache', 'thumb.jpg'), 'jpg')
+    const list = createAllowList()
+    list.allowFile(join(root, 'clip.mp4'))
+    list.allowFolder(join(root, 'cache'))
+    expect(resolveAllowedPath(join(root, 'clip.mp4'), list, nodeRealpath)).toBe(join(root, 'clip.mp4'))
+    expect(resolveAllowedPath(join(root, 'cache', 'thumb.jpg'), list, nodeRealpath)).toBe(join(root, 'cache', 'thumb.jpg'))
+
+    // The clip becomes a link to the key; the cache folder becomes a link to the secret folder.
+    rmSync(join(root, 'clip.mp4'))
+    symlinkSync(join(root, 'secret', 'id_rsa'), join(root, 'clip.mp4'))
+    rmSync(join(root, 'cache'), { recursive: true })
+    symlinkSync(join(root, 'secret'), join(root, 'cache'))
+    expect(resolveAllowedPath(join(root, 'clip.mp4'), list, nodeRealpath)).toBeNull()
+    expect(resolveAllowedPath(join(root, 'cache', 'id_rsa'), list, nodeRealpath)).toBeNull()
   })
 })

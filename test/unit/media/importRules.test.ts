@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import type { MediaInfo } from '../../../shared/domain/media'
-import { looksLikeIsoMedia, probeFailureFor, rejectionFor } from '../../../electron/media/importAsset'
+import { looksLikeIsoMedia, probeFailureFor, rejectionFor, sizeProblemFor, truncationFor } from '../../../electron/media/importAsset'
 
 const mp4Head = Buffer.from('\0\0\0\x20ftypisom', 'latin1')
 const junkHead = Buffer.from('8f3a1c0e99b2d4f1', 'latin1')
@@ -57,5 +57,29 @@ describe('probeFailureFor: ffprobe refused the file', () => {
     expect(looksLikeIsoMedia(mp4Head)).toBe(true)
     expect(looksLikeIsoMedia(junkHead)).toBe(false)
     expect(looksLikeIsoMedia(new Uint8Array(3))).toBe(false)
+  })
+})
+
+describe('sizeProblemFor: pictures the model or the encoder cannot take', () => {
+  it('refuses a sliver (4097×17) and a picture wider than H.264 allows, keeps usual shapes', () => {
+    expect(sizeProblemFor('s.mp4', { ...video, width: 4097, height: 17, displayWidth: 4097, displayHeight: 17 })?.message).toMatch(
+      /^"s\.mp4" is 4097×17 pixels: too narrow a picture for MMAudio, which needs one at most 42 times wider than tall/,
+    )
+    expect(sizeProblemFor('big.mov', { ...video, width: 20000, height: 10000, displayWidth: 20000, displayHeight: 10000 })?.message).toMatch(
+      /larger than the 16384 pixels a side/,
+    )
+    for (const [w, h] of [[1920, 1080], [1080, 1920], [16384, 384], [2, 2], [3840, 1080]]) {
+      expect(sizeProblemFor('ok.mp4', { ...video, displayWidth: w!, displayHeight: h! })).toBeNull()
+    }
+  })
+})
+
+describe('truncationFor: a picture that stops before its declared end', () => {
+  it('is whole within a second (or 3 %), else truncated with where it stops', () => {
+    expect(truncationFor('a.mp4', 8, 7.96)).toBeNull()
+    expect(truncationFor('a.mp4', 8, 7.1)).toBeNull()
+    expect(truncationFor('long.mp4', 3600, 3500)).toBeNull()
+    expect(truncationFor('a.mp4', 8, 4)?.message).toMatch(/^"a\.mp4" looks truncated: it says it lasts 8\.00 s but has picture only up to 4\.00 s/)
+    expect(truncationFor('a.mp4', 8, null)?.message).toMatch(/has no picture near its end/)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseProbeJson, parseRate } from '../../../electron/media/probe'
+import { declaredPictureEnd, lastPacketEnd, parseProbeJson, parseRate } from '../../../electron/media/probe'
 
 // Shapes as ffprobe -show_format -show_streams prints them (trimmed to the fields we read).
 const h264 = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -73,5 +73,19 @@ describe('parseRate', () => {
     expect(parseRate('0/0')).toBeNull()
     expect(parseRate(undefined)).toBeNull()
     expect(parseRate('abc')).toBeNull()
+  })
+})
+
+describe('the picture tail: declared end and where the data ends', () => {
+  it('reads the picture stream’s own end, else the container’s, skipping cover art', () => {
+    const art = { index: 0, codec_type: 'video', codec_name: 'mjpeg', width: 10, height: 10, disposition: { attached_pic: 1 } }
+    expect(declaredPictureEnd({ streams: [art, { ...h264(), index: 1, start_time: '0.5' }], format })).toEqual({ streamIndex: 1, endSec: 12.512 })
+    expect(declaredPictureEnd({ streams: [{ ...h264({ duration: undefined }), index: 0 }], format: { ...format, start_time: '0' } })).toEqual({ streamIndex: 0, endSec: 12.012 })
+    expect(declaredPictureEnd({ streams: [aac], format })).toBeNull()
+  })
+  it('takes the latest packet end from ffprobe’s csv, ignoring blank and side-data lines', () => {
+    expect(lastPacketEnd('3.960000,0.040000\n3.880000,0.040000\n\nside_data,\n')).toBeCloseTo(4, 6)
+    expect(lastPacketEnd('')).toBeNull()
+    expect(lastPacketEnd('\n\n')).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -51,16 +51,36 @@ describe('the media folder beside a project', () => {
     const gone = join(root, 'cache', 'gone.wav')
     const file = join(root, 'films', 'Beach.mmaudio')
 
-    const gathered = await gatherTakes(projectWithTakes('p', [take, gone]), file)
+    const ownFolders = [join(root, 'cache')]
+    const { project: gathered, copied } = await gatherTakes(projectWithTakes('p', [take, gone]), file, { ownFolders })
     const folder = join(root, 'films', 'Beach media')
     expect(mediaFolderFor(file)).toBe(folder)
     expect(gathered.segments[0]!.takes.map((t) => t.path)).toEqual([join(folder, 't0.wav'), gone])
+    expect(copied).toEqual([join(folder, 't0.wav')])
     expect(readFileSync(join(folder, 't0.wav'), 'utf8')).toBe('RIFF take zero')
     expect(readdirSync(folder).sort()).toEqual(['t0.chunks.json', 't0.wav'])
     // The cache keeps its copy; a second save finds the takes already in place and changes nothing.
     expect(readFileSync(take, 'utf8')).toBe('RIFF take zero')
-    const again = await gatherTakes(gathered, file)
-    expect(again).toBe(gathered)
+    const again = await gatherTakes(gathered, file, { ownFolders })
+    expect(again.project).toBe(gathered)
+  })
+
+  it('copies only the app’s own takes: a project naming other files (or links out of the take folder) copies none of them', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'media-folder-')))
+    for (const d of ['takes', 'films', 'home']) mkdirSync(join(root, d))
+    writeFileSync(join(root, 'home', 'voice memo.wav'), 'RIFF private')
+    writeFileSync(join(root, 'home', 'id_rsa'), 'key')
+    writeFileSync(join(root, 'takes', 'mine.wav'), 'RIFF mine')
+    symlinkSync(join(root, 'home', 'voice memo.wav'), join(root, 'takes', 'link.wav'))
+    const hostile = projectWithTakes('p', [join(root, 'home', 'voice memo.wav'), join(root, 'home', 'id_rsa'), join(root, 'takes', 'link.wav'), join(root, 'takes', 'mine.wav')])
+    const file = join(root, 'films', 'Sent to me.mmaudio')
+    const { project, copied } = await gatherTakes(hostile, file, { ownFolders: [join(root, 'takes')] })
+    const folder = mediaFolderFor(file)
+    expect(readdirSync(folder)).toEqual(['mine.wav'])
+    expect(copied).toEqual([join(folder, 'mine.wav')])
+    expect(project.segments[0]!.takes.map((t) => t.path)).toEqual([
+      join(root, 'home', 'voice memo.wav'), join(root, 'home', 'id_rsa'), join(root, 'takes', 'link.wav'), join(folder, 'mine.wav'),
+    ])
   })
 })
 

@@ -118,6 +118,15 @@ describe('provider settings', () => {
     fireEvent.change(url, { target: { value: 'http://127.0.0.1:9000' } })
     await waitFor(() => expect(settingsSent.at(-1)?.providers.fal?.baseUrl).toBe('http://127.0.0.1:9000'))
   })
+  it('the chunk cache size is a setting: shown in MB, saved when changed, never below the minimum', async () => {
+    await openDialog()
+    const size = screen.getByLabelText('Chunk cache size in MB') as HTMLInputElement
+    expect(size.value).toBe('2000')
+    fireEvent.change(size, { target: { value: '500' } })
+    await waitFor(() => expect(settingsSent.at(-1)?.chunkCacheLimitMb).toBe(500))
+    fireEvent.change(size, { target: { value: '3' } })
+    await waitFor(() => expect(settingsSent.at(-1)?.chunkCacheLimitMb).toBe(100))
+  })
 })
 
 describe('Settings in the app', () => {

@@ -61,6 +61,10 @@ describe('messages and lists', () => {
     )
     const many = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: `${n}.wav`, path: `/x/${n}.wav` }))
     expect(missingMediaText(many)).toBe('6 files were not found: "a.wav", "b.wav", "c.wav", "d.wav" and 2 more. Everything else opened.')
+    // A file that is there but is not what the project says gets its own sentence from main.
+    const refused = { name: 'id_rsa', path: '/home/ann/.ssh/id_rsa', reason: '"id_rsa" is not a video file, so it was not opened.' }
+    expect(missingMediaText([refused])).toBe('"id_rsa" is not a video file, so it was not opened. Everything else opened.')
+    expect(missingMediaText([refused, { name: 'b.wav', path: '/b.wav' }])).toBe('2 files could not be used: "id_rsa", "b.wav". Everything else opened.')
   })
 
   it('recent entries with the same name show their folder', () => {

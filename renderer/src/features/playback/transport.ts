@@ -2,7 +2,7 @@
 // run starts and stops, and which picture is under a timeline time.
 import type { Asset } from '../../../../shared/domain/asset'
 import { timelineSec } from '../../../../shared/domain/mix'
-import { piecesSpan, segmentPieces } from '../../../../shared/domain/placement'
+import { segmentPieces } from '../../../../shared/domain/placement'
 import type { Clip, Project } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
 
@@ -46,17 +46,17 @@ export function auditionProject(project: Project, segmentId: string, takeId: str
 }
 
 /**
- * The range an audition plays: where the segment shows (from its first piece to its last) with a short pre-roll,
- * and all of a take nudged later. Null when the segment shows nowhere (its clip was deleted).
+ * The range an audition plays: where the segment first shows, with a short pre-roll, and all of a take nudged
+ * later. Null when the segment shows nowhere (no clip shows its picture now).
  */
 export function auditionRange(project: Project, segmentId: string, takeId: string): { fromSec: number; untilSec: number } | null {
   const segment = project.segments.find((s) => s.id === segmentId)
   const take = segment?.takes.find((t) => t.id === takeId)
-  const span = segment && piecesSpan(segmentPieces(project.clips, segment))
-  if (!take || !span) return null
+  const first = segment && segmentPieces(project.clips, segment)[0]
+  if (!take || !first) return null
   return {
-    fromSec: Math.max(0, span.startSec - AUDITION_PREROLL_SEC),
-    untilSec: span.endSec + Math.max(0, take.mix.nudgeMs / 1000),
+    fromSec: Math.max(0, first.startSec - AUDITION_PREROLL_SEC),
+    untilSec: first.endSec + Math.max(0, take.mix.nudgeMs / 1000),
   }
 }
 

@@ -35,15 +35,17 @@ export function shouldAutosave({ dirty, saving, project, lastAutosaved }: Autosa
   return dirty && !saving && project !== lastAutosaved
 }
 
-export function missingMediaText(missing: readonly { name: string; path: string }[]): string {
+export function missingMediaText(missing: readonly { name: string; path: string; reason?: string }[]): string {
   const names = missing.map((m) => `"${m.name}"`)
   const first = missing[0]
   if (!first) return ''
   if (missing.length === 1) {
+    if (first.reason) return `${first.reason} Everything else opened.`
     return `${names[0]} was not found at ${first.path} nor beside the project. Everything else opened.`
   }
   const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ')
-  return `${missing.length} files were not found: ${shown}. Everything else opened.`
+  const noun = missing.some((m) => m.reason) ? 'files could not be used' : 'files were not found'
+  return `${missing.length} ${noun}: ${shown}. Everything else opened.`
 }
 
 /** Recent entries with the parent folder added where two files share a name. */

@@ -110,6 +110,9 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
       if (r.data.missing.length > 0) {
         showError('Some media is missing', { code: 'FILE_NOT_FOUND', message: missingMediaText(r.data.missing) })
       }
+      if (r.data.adjustments.length > 0) {
+        showError('Some times in the project were corrected', { code: 'BAD_INPUT', message: r.data.adjustments.join(' ') })
+      }
     }
     const open = async () => {
       const r = await invoke('dialog:openProject', {})

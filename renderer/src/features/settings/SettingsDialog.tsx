@@ -1,12 +1,13 @@
 // Settings: per provider an API key (set, replace, clear; never shown back), the default provider and the
-// fallback order, and under Advanced each provider's base URL and concurrency. Changes apply at once.
+// fallback order, and under Advanced each provider's base URL and concurrency, and the chunk cache's size.
+// Changes apply at once.
 import { useEffect, useRef, useState } from 'react'
 import { PROVIDER_IDS, type ProviderId } from '../../../../shared/domain/ids'
-import type { SecretStatus, Settings } from '../../../../shared/domain/settings'
+import { MIN_CHUNK_CACHE_MB, type SecretStatus, type Settings } from '../../../../shared/domain/settings'
 import { invoke } from '../../lib/ipc'
 import { FallbackOrder } from './FallbackOrder'
 import { ProviderKeyField } from './ProviderKeyField'
-import { baseUrlProblem, clampConcurrency } from './settingsForm'
+import { baseUrlProblem, clampCacheMb, clampConcurrency } from './settingsForm'
 import './settings.css'
 
 export interface SettingsDialogProps {
@@ -153,7 +154,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
               </div>
             </section>
             <details className="advanced">
-              <summary>Advanced: base URLs and concurrency</summary>
+              <summary>Advanced: base URLs, concurrency and the chunk cache</summary>
               <table className="advanced-table">
                 <thead>
                   <tr>
@@ -200,6 +201,18 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
                   })}
                 </tbody>
               </table>
+              <label className="cache-limit">
+                Keep up to{' '}
+                <input
+                  type="number"
+                  min={MIN_CHUNK_CACHE_MB}
+                  step={100}
+                  aria-label="Chunk cache size in MB"
+                  value={settings.chunkCacheLimitMb}
+                  onChange={(e) => void apply({ ...settings, chunkCacheLimitMb: clampCacheMb(e.target.valueAsNumber) })}
+                />{' '}
+                MB of generated chunks, so generating the same thing again costs nothing; the least recently used go first.
+              </label>
             </details>
           </>
         )}

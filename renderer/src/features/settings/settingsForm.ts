@@ -1,7 +1,7 @@
 // Pure helpers of the Settings dialog: what a key's status says (never the key), list reordering for the
 // fallback order, and checks that match what main accepts.
 import type { ProviderId } from '../../../../shared/domain/ids'
-import type { SecretStatus } from '../../../../shared/domain/settings'
+import { DEFAULT_CHUNK_CACHE_MB, MIN_CHUNK_CACHE_MB, type SecretStatus } from '../../../../shared/domain/settings'
 
 /** "set · ••••1234" or "not set": the only thing ever shown about a stored key. */
 export function keyStatusText(status: SecretStatus | undefined): string {
@@ -40,6 +40,11 @@ export function baseUrlProblem(text: string): string | null {
   } catch {
     return 'Not a web address (e.g. https://api.example.com).'
   }
+}
+
+/** The chunk cache limit as typed, in MB: whole, at least the minimum main accepts. */
+export function clampCacheMb(n: number): number {
+  return Number.isFinite(n) ? Math.min(1_000_000, Math.max(MIN_CHUNK_CACHE_MB, Math.round(n))) : DEFAULT_CHUNK_CACHE_MB
 }
 
 export function clampConcurrency(n: number): number {
