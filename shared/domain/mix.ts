@@ -65,11 +65,6 @@ export function gainToDb(gain: number): number {
   return gain <= 0 ? SILENCE_DB : 20 * Math.log10(gain)
 }
 
-/** Timeline length: the end of the last clip (0 for an empty timeline). */
-export function timelineSec(project: Pick<Project, 'clips'>): number {
-  return timelineEndSec(project.clips)
-}
-
 function activeTake(segment: Segment): Take | undefined {
   return segment.takes.find((t) => t.id === segment.activeTakeId)
 }
@@ -95,7 +90,7 @@ export function takePieces(
 
 /** Each segment's active take, placed piece by piece; muted takes never sound, and any solo silences the rest. */
 export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): PlacedTake[] {
-  const endSec = timelineSec(project)
+  const endSec = timelineEndSec(project.clips)
   const active = project.segments.flatMap((segment) => {
     const take = activeTake(segment)
     return take ? [{ segment, take }] : []
@@ -239,7 +234,7 @@ export function gainAtSec(envelope: readonly GainPoint[], timeSec: number): numb
 
 /** The whole mix of a project. */
 export function describeMix(project: Pick<Project, 'clips' | 'segments' | 'original'>): MixDescription {
-  const endSec = timelineSec(project)
+  const endSec = timelineEndSec(project.clips)
   const takes = soundingTakes(project)
   const envelope = originalEnvelope(project.original, takes, endSec)
   return { timelineSec: endSec, takes, original: { mode: project.original.mode, envelope } }

@@ -58,13 +58,18 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b)
 }
 
+/** How far a probed rate may be from an exact one and still be it (containers round 30000/1001 to 29.97). */
+const PROBED_RATE_SLACK = 2e-3
+/** An NTSC rate is at least 0.02 below a whole one (23.976); a whole rate read as 29.99 is not NTSC. */
+const NTSC_MIN_OFFSET = 1e-2
+
 /** The exact rate a probed fps stands for: NTSC rates as N·1000/1001, others to a thousandth of a frame. */
 export function rateOfFps(fps: number): FrameRate {
   const ntsc = (fps * 1001) / 1000
-  if (Math.abs(ntsc - Math.round(ntsc)) < 2e-3 && Math.abs(fps - Math.round(fps)) > 1e-2) {
+  if (Math.abs(ntsc - Math.round(ntsc)) < PROBED_RATE_SLACK && Math.abs(fps - Math.round(fps)) > NTSC_MIN_OFFSET) {
     return { num: Math.round(ntsc) * 1000, den: 1001 }
   }
-  if (Math.abs(fps - Math.round(fps)) < 1e-3) return { num: Math.max(1, Math.round(fps)), den: 1 }
+  if (Math.abs(fps - Math.round(fps)) < PROBED_RATE_SLACK / 2) return { num: Math.max(1, Math.round(fps)), den: 1 }
   const num = Math.round(fps * 1000)
   const g = gcd(num, 1000)
   return { num: num / g, den: 1000 / g }

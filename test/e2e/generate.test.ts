@@ -27,7 +27,7 @@ const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e a
 /** What the page itself would ask of main (as Settings does), through the harness's bridge. */
 const invokeInPage = (channel: string, input: unknown) =>
   page.evaluate(
-    ([c, i]) => (window as unknown as { desktop: { invoke(c: string, i: unknown): Promise<unknown> } }).desktop.invoke(c as string, i),
+    ([c, i]) => (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<unknown> } }).ipc.invoke(c as string, i),
     [channel, input] as const,
   )
 /** Escape closes Settings once its field has the focus (before that, Escape would deselect the segment). */

@@ -12,6 +12,7 @@ import { handoffFolderName, safeFileName } from '../../../shared/domain/fileName
 import { describeMix, type MixDescription, type PlacedTake } from '../../../shared/domain/mix'
 import { clipEndSec, layoutSegments } from '../../../shared/domain/placement'
 import type { Clip, Project } from '../../../shared/domain/project'
+import { FLOAT_EPS, TIME_EPS } from '../../../shared/domain/time'
 import { startFrames, timecodeText, timelineRate, type FrameRate } from '../../../shared/domain/timecode'
 import { isSilent } from '../ffmpeg/args/exportAudioGraph'
 import { evenFrame } from '../ffmpeg/args/exportVideoGraph'
@@ -112,13 +113,13 @@ const samplesPerFrame = (rate: FrameRate): number => (HANDOFF_SAMPLE_RATE * rate
 /** The first sample of a frame (rounded where a frame is not a whole number of samples). */
 export const sampleAtFrame = (frame: number, rate: FrameRate): number => Math.round(frame * samplesPerFrame(rate))
 /** Samples that hold `frames` whole frames (never short of them). */
-const samplesForFrames = (frames: number, rate: FrameRate): number => Math.ceil(frames * samplesPerFrame(rate) - 1e-6)
+const samplesForFrames = (frames: number, rate: FrameRate): number => Math.ceil(frames * samplesPerFrame(rate) - FLOAT_EPS)
 
 /** Frame boundaries around a time range: the frame at or before its start, the frame at or after its end. */
 function framesAround(startSec: number, endSec: number, rate: FrameRate): { startFrame: number; frames: number } {
   const fps = rate.num / rate.den
-  const startFrame = Math.max(0, Math.floor(startSec * fps + 1e-6))
-  const endFrame = Math.max(startFrame + 1, Math.ceil(endSec * fps - 1e-6))
+  const startFrame = Math.max(0, Math.floor((startSec + TIME_EPS) * fps))
+  const endFrame = Math.max(startFrame + 1, Math.ceil((endSec - TIME_EPS) * fps))
   return { startFrame, frames: endFrame - startFrame }
 }
 

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { PROJECT_VERSION } from '../../../shared/domain/project'
 import { testAppServices } from '../../fixtures/appServices'
 import { ROOT } from '../cli/cliHarness'
 
@@ -35,6 +36,6 @@ describe('saves killed mid-write', () => {
     const { services } = testAppServices(dir, { dataDir })
     await services.leftoversSwept
     expect(temps()).toEqual([])
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ id: 'big', version: 1 })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ id: 'big', version: PROJECT_VERSION })
   }, 120_000)
 })

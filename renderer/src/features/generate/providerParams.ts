@@ -1,4 +1,5 @@
-// Which generation controls a provider has, and the values it accepts (mmaudio.md §7.4, §7.8). PURE.
+// Which generation controls a provider has, and the values it accepts (each provider publishes its own ranges;
+// a control it lacks is not shown). PURE.
 // A control the provider lacks is hidden, never shown disabled; a value outside its range is clamped.
 import type { ProviderCapabilities, ProviderInfo } from '../../../../shared/domain/generation'
 import type { GenerationParams } from '../../../../shared/domain/project'
@@ -87,7 +88,10 @@ export function qualityOf(steps: number): keyof typeof QUALITY_STEPS | null {
 
 export const NO_VOICES = 'speech, talking, voice'
 
-/** The negative prompt with "speech, talking, voice" appended once (mmaudio.md §7.4, MMAudio #24). */
+/**
+ * The negative prompt with "speech, talking, voice" appended once: MMAudio tends to add voices to pictures of
+ * people, and a negative prompt is the documented way to keep them out (MMAudio's issue #24).
+ */
 export function withNoVoices(negativePrompt: string): string {
   const text = negativePrompt.trim()
   if (hasNoVoices(text)) return text

@@ -7,6 +7,7 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react'
 import type { PlacedPiece } from '../../../../shared/domain/placement'
 import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment } from '../../../../shared/domain/project'
+import { TIME_EPS } from '../../../../shared/domain/time'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
 import { chunkMarks } from './chunkMarks'
@@ -105,8 +106,8 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
   const takes = segment.takes.length
   const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)
   const attached = segment.anchor.kind === 'source'
-  const cutHead = offsetSec > 1e-6
-  const cutTail = offsetSec + pieceSec < segmentSec - 1e-6
+  const cutHead = offsetSec > TIME_EPS
+  const cutTail = offsetSec + pieceSec < segmentSec - TIME_EPS
   const classes = ['segment', attached ? 'attached' : 'free', selected && 'selected', linked && 'linked', cutHead && 'cut-head', cutTail && 'cut-tail']
   const kind = attached ? 'follows its clip' : 'on the timeline'
   return (
