@@ -121,7 +121,9 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     const earlier = await earlierPackFiles(folder)
     await assertOnlyOurs(folder, earlier, outputs)
     // What the folder's manifest will list: what earlier packs wrote (still theirs to replace) and this one's files.
-    const manifest = [...new Set([...earlier, ...outputs.map((p) => packName(folder, p))])].filter((n) => n !== MANIFEST_NAME)
+    const manifest = [...new Set([...earlier, ...outputs.map((p) => packName(folder, p))])].filter(
+      (n) => n !== MANIFEST_NAME,
+    )
     return { project, plan, texts, audio, manifest }
   }
 
@@ -129,7 +131,10 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     const folder = resolve(packFolder)
     const { project, plan, texts, audio, manifest } = await prepare(given, folder)
     await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))
-    await writeFileAtomically(join(folder, MANIFEST_NAME), `${JSON.stringify({ writtenBy: 'MMAudio Studio', files: manifest }, null, 2)}\n`)
+    await writeFileAtomically(
+      join(folder, MANIFEST_NAME),
+      `${JSON.stringify({ writtenBy: 'MMAudio Studio', files: manifest }, null, 2)}\n`,
+    )
 
     const throwIfCancelled = (): void => {
       if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.')
@@ -149,7 +154,11 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
             ...(opts.signal ? { signal: opts.signal } : {}),
             onProgress: (p: FfmpegProgress) => {
               const within = progressFraction(p, pass.durationSec) ?? 0
-              opts.onProgress?.('encoding', Math.min(0.95, (0.95 * (doneSec + within * file.samples)) / totalSec), etaSec(p, pass.durationSec) ?? undefined)
+              opts.onProgress?.(
+                'encoding',
+                Math.min(0.95, (0.95 * (doneSec + within * file.samples)) / totalSec),
+                etaSec(p, pass.durationSec) ?? undefined,
+              )
             },
           })
           await explainingFsErrors(file.path, () => appendChunk(tempPath, ixmlChunk(ixmlText(plan, file))))
@@ -161,7 +170,13 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       for (const t of texts) await writeFileAtomically(t.path, t.text)
       const written = [...texts.map((t) => t.path), ...audio.map((f) => f.path)]
       opts.onProgress?.('finishing', 1, 0)
-      return { folder, files: written, soundFiles: plan.sounds.length, stems: plan.stems.length, durationSec: plan.timelineSec }
+      return {
+        folder,
+        files: written,
+        soundFiles: plan.sounds.length,
+        stems: plan.stems.length,
+        durationSec: plan.timelineSec,
+      }
     } finally {
       await removeScratch(workDir)
     }
@@ -178,7 +193,8 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
       const jobId = jobs.start('handoff', async (ctx) => ({
         handoffResult: await run(project, packFolder, {
           signal: ctx.signal,
-          onProgress: (stage, progress, eta) => ctx.report({ stage, progress, ...(eta === undefined ? {} : { etaSec: eta }) }),
+          onProgress: (stage, progress, eta) =>
+            ctx.report({ stage, progress, ...(eta === undefined ? {} : { etaSec: eta }) }),
         }),
       }))
       return { jobId }

@@ -2,21 +2,18 @@
 // over a clip with a flash, set the timeline to start at 01:00:00:00, choose the hand-off in the export dialog, pick
 // a folder (the folder dialog's seam), and find the pack there: the take's click, placed by its BWF timecode, is on
 // the flash; the FCPXML is valid against Apple's DTD. The dialog is photographed at each step.
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeAudio, findClicks, flashClip, testBinaries } from '../fixtures/media'
+import { clicksByTimecode, validateFcpxml } from '../fixtures/handoffReaders'
+import { flashClip } from '../fixtures/media'
 import { screenshot, dropFiles } from './harness/browser'
 import { blur, markSegment, openEditorWithFal, type EditorSession } from './harness/editorPage'
 import type { Harness } from './harness/server'
 
-const run = promisify(execFile)
 const FLASH_SEC = 2
-const DTD = join(import.meta.dirname, '../fixtures/handoff/FCPXMLv1_10.dtd')
 
 let session: EditorSession
 let harness: Harness
@@ -25,7 +22,10 @@ let outDir: string
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'e2e-handoff-'))
-  session = await openEditorWithFal({ 'flash.mp4': await flashClip('handoff e2e flash.mp4', { flashesSec: [FLASH_SEC], durationSec: 5 }) }, { viewport: { width: 1440, height: 900 } })
+  session = await openEditorWithFal(
+    { 'flash.mp4': await flashClip('handoff e2e flash.mp4', { flashesSec: [FLASH_SEC], durationSec: 5 }) },
+    { viewport: { width: 1440, height: 900 } },
+  )
   ;({ page, harness } = session)
 })
 afterAll(() => session?.close())
@@ -68,14 +68,20 @@ describe('Export → For your editor', () => {
     await dialog.getByRole('button', { name: 'Show in folder' }).click()
     await expect.poll(() => harness.desktop.shown).toEqual([pack])
 
-    expect((await readdir(pack)).sort()).toEqual(['.mmaudio-handoff.json', 'README.txt', 'Sound', 'Stems', 'Untitled (Premiere).xml', 'Untitled.fcpxml', 'Untitled.mlt', 'Untitled.otio'])
+    expect((await readdir(pack)).sort()).toEqual([
+      '.mmaudio-handoff.json',
+      'README.txt',
+      'Sound',
+      'Stems',
+      'Untitled (Premiere).xml',
+      'Untitled.fcpxml',
+      'Untitled.mlt',
+      'Untitled.otio',
+    ])
     const [sound] = await readdir(join(pack, 'Sound'))
-    const file = join(pack, 'Sound', sound!)
-    const { stdout } = await run(testBinaries().ffprobe, ['-v', 'error', '-show_entries', 'format_tags=time_reference', '-of', 'csv=p=0', file])
-    const startSec = (Number(stdout.trim()) - 3600 * 48000) / 48000
-    const clicks = findClicks(await decodeAudio(file), 48000, 0.3).map((c) => startSec + c)
+    const clicks = await clicksByTimecode(join(pack, 'Sound', sound!), 3600 * 48000)
     expect(clicks).toHaveLength(1)
     expect(Math.abs(clicks[0]! - FLASH_SEC)).toBeLessThanOrEqual(0.005)
-    await run('xmllint', ['--noout', '--dtdvalid', DTD, join(pack, 'Untitled.fcpxml')])
+    await validateFcpxml(join(pack, 'Untitled.fcpxml'))
   })
 })

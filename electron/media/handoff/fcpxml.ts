@@ -38,7 +38,9 @@ export const framesTime = (frames: number, rate: FrameRate): Rational => rationa
 
 /** A role for a sound track: the clips' own sound is dialogue, each generated lane (all its tracks) an effects subrole. */
 export function audioRole(track: SoundTrack): string {
-  return track.kind === 'original' || track.lane === null ? 'dialogue.Original sound' : `effects.MMAudio Lane ${track.lane + 1}`
+  return track.kind === 'original' || track.lane === null
+    ? 'dialogue.Original sound'
+    : `effects.MMAudio Lane ${track.lane + 1}`
 }
 
 interface SpineItem {
@@ -62,11 +64,11 @@ export function fcpxml(plan: HandoffPlan): string {
   const formatId = (frameRate: FrameRate, width: number, height: number): string => {
     const frameDuration = fcpTime(framesTime(1, frameRate))
     const key = `${frameDuration} ${width}x${height}`
-    let id = formats.get(key)
-    if (!id) {
-      formats.set(key, (id = ids.take()))
-      resources.push(el('format', { id, frameDuration, width, height }))
-    }
+    const known = formats.get(key)
+    if (known) return known
+    const id = ids.take()
+    formats.set(key, id)
+    resources.push(el('format', { id, frameDuration, width, height }))
     return id
   }
   const sequenceFormat = formatId(rate, plan.width, plan.height)
@@ -77,16 +79,20 @@ export function fcpxml(plan: HandoffPlan): string {
     const id = ids.take()
     soundRefs.set(file.path, id)
     resources.push(
-      el('asset', {
-        id,
-        name: file.name,
-        start: '0s',
-        duration: fcpTime(rational(file.samples, HANDOFF_SAMPLE_RATE)),
-        hasAudio: 1,
-        audioSources: 1,
-        audioChannels: 2,
-        audioRate: HANDOFF_SAMPLE_RATE,
-      }, [el('media-rep', { kind: 'original-media', src: pathToFileURL(file.path).href })]),
+      el(
+        'asset',
+        {
+          id,
+          name: file.name,
+          start: '0s',
+          duration: fcpTime(rational(file.samples, HANDOFF_SAMPLE_RATE)),
+          hasAudio: 1,
+          audioSources: 1,
+          audioChannels: 2,
+          audioRate: HANDOFF_SAMPLE_RATE,
+        },
+        [el('media-rep', { kind: 'original-media', src: pathToFileURL(file.path).href })],
+      ),
     )
   }
 
@@ -94,7 +100,16 @@ export function fcpxml(plan: HandoffPlan): string {
   const spine: SpineItem[] = []
   const gap = (from: number, to: number) =>
     spine.push({
-      element: el('gap', { name: 'Gap', offset: fcpTime(timeAt(from)), start: fcpTime(timeAt(from)), duration: fcpTime(framesTime(to - from, rate)) }, []),
+      element: el(
+        'gap',
+        {
+          name: 'Gap',
+          offset: fcpTime(timeAt(from)),
+          start: fcpTime(timeAt(from)),
+          duration: fcpTime(framesTime(to - from, rate)),
+        },
+        [],
+      ),
       startFrame: from,
       frames: to - from,
       localStart: timeAt(from),
@@ -105,14 +120,18 @@ export function fcpxml(plan: HandoffPlan): string {
     const ref = pictureRefs.get(clip.asset.id)!
     const start = framesTime(Math.round(clip.inSec * (ref.rate.num / ref.rate.den)), ref.rate)
     spine.push({
-      element: el('asset-clip', {
-        ref: ref.id,
-        offset: fcpTime(timeAt(clip.startFrame)),
-        name: clip.asset.name,
-        start: fcpTime(start),
-        duration: fcpTime(framesTime(clip.frames, rate)),
-        srcEnable: 'video',
-      }, []),
+      element: el(
+        'asset-clip',
+        {
+          ref: ref.id,
+          offset: fcpTime(timeAt(clip.startFrame)),
+          name: clip.asset.name,
+          start: fcpTime(start),
+          duration: fcpTime(framesTime(clip.frames, rate)),
+          srcEnable: 'video',
+        },
+        [],
+      ),
       startFrame: clip.startFrame,
       frames: clip.frames,
       localStart: start,
@@ -125,7 +144,10 @@ export function fcpxml(plan: HandoffPlan): string {
   plan.tracks.forEach((track, t) => {
     for (const file of track.items) {
       const parent = spine.find((s) => file.startFrame < s.startFrame + s.frames) ?? spine[spine.length - 1]!
-      const offset = addTime(parent.localStart, subTime(framesTime(file.startFrame, rate), framesTime(parent.startFrame, rate)))
+      const offset = addTime(
+        parent.localStart,
+        subTime(framesTime(file.startFrame, rate), framesTime(parent.startFrame, rate)),
+      )
       const children = parent.element.children as XmlElement[]
       children.push(
         el('asset-clip', {
@@ -141,19 +163,31 @@ export function fcpxml(plan: HandoffPlan): string {
     }
   })
 
-  const sequence = el('sequence', {
-    format: sequenceFormat,
-    duration: fcpTime(framesTime(plan.timelineFrames, rate)),
-    tcStart: fcpTime(tcStart),
-    tcFormat: 'NDF',
-    audioLayout: 'stereo',
-    audioRate: '48k',
-  }, [el('spine', {}, spine.map((s) => s.element))])
+  const sequence = el(
+    'sequence',
+    {
+      format: sequenceFormat,
+      duration: fcpTime(framesTime(plan.timelineFrames, rate)),
+      tcStart: fcpTime(tcStart),
+      tcFormat: 'NDF',
+      audioLayout: 'stereo',
+      audioRate: '48k',
+    },
+    [
+      el(
+        'spine',
+        {},
+        spine.map((s) => s.element),
+      ),
+    ],
+  )
   return xmlDocument(
     el('fcpxml', { version: '1.10' }, [
       el('resources', {}, resources),
       el('library', {}, [
-        el('event', { name: `${plan.projectName} (MMAudio Studio)` }, [el('project', { name: plan.projectName }, [sequence])]),
+        el('event', { name: `${plan.projectName} (MMAudio Studio)` }, [
+          el('project', { name: plan.projectName }, [sequence]),
+        ]),
       ]),
     ]),
     '<!DOCTYPE fcpxml>',
@@ -171,19 +205,23 @@ function pictureResources(
   const format = formatOf(rate, asset.width, asset.height)
   const id = nextId()
   resources.push(
-    el('asset', {
-      id,
-      name: asset.name,
-      start: '0s',
-      duration: fcpTime(framesTime(Math.round(asset.durationSec * (rate.num / rate.den)), rate)),
-      hasVideo: 1,
-      format,
-      videoSources: 1,
-      hasAudio: asset.audio ? 1 : 0,
-      audioSources: asset.audio ? 1 : undefined,
-      audioChannels: asset.audio?.channels,
-      audioRate: asset.audio?.sampleRate,
-    }, [el('media-rep', { kind: 'original-media', src: pathToFileURL(asset.path).href })]),
+    el(
+      'asset',
+      {
+        id,
+        name: asset.name,
+        start: '0s',
+        duration: fcpTime(framesTime(Math.round(asset.durationSec * (rate.num / rate.den)), rate)),
+        hasVideo: 1,
+        format,
+        videoSources: 1,
+        hasAudio: asset.audio ? 1 : 0,
+        audioSources: asset.audio ? 1 : undefined,
+        audioChannels: asset.audio?.channels,
+        audioRate: asset.audio?.sampleRate,
+      },
+      [el('media-rep', { kind: 'original-media', src: pathToFileURL(asset.path).href })],
+    ),
   )
   return { id, rate }
 }

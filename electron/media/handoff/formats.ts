@@ -28,8 +28,13 @@ export function packTexts(plan: HandoffPlan): PackText[] {
     try {
       return { path, format, text: write(plan) }
     } catch (error) {
-      if (isAppError(error)) throw new AppError(error.code, `The ${format} file cannot be written: ${error.message}`, { cause: error })
-      throw new AppError('INTERNAL', `The ${format} file cannot be written: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      if (isAppError(error))
+        throw new AppError(error.code, `The ${format} file cannot be written: ${error.message}`, { cause: error })
+      throw new AppError(
+        'INTERNAL',
+        `The ${format} file cannot be written: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      )
     }
   })
 }

@@ -61,7 +61,10 @@ export function mltXml(plan: HandoffPlan): string {
     const id = `sound${soundId.size}`
     soundId.set(file, id)
     producers.push(
-      el('producer', { id, in: 0, out: file.frames - 1 }, [property('resource', file.relPath), property('mlt_service', 'avformat')]),
+      el('producer', { id, in: 0, out: file.frames - 1 }, [
+        property('resource', file.relPath),
+        property('mlt_service', 'avformat'),
+      ]),
     )
   }
 
@@ -77,10 +80,18 @@ export function mltXml(plan: HandoffPlan): string {
     el('playlist', { id: 'background' }, [el('entry', { producer: 'black', in: 0, out: plan.timelineFrames - 1 })]),
     playlist(
       'picture',
-      plan.picture.map((p) => ({ producer: pictureId.get(p.asset.id)!, startFrame: p.startFrame, inFrame: p.inFrame, frames: p.frames })),
+      plan.picture.map((p) => ({
+        producer: pictureId.get(p.asset.id)!,
+        startFrame: p.startFrame,
+        inFrame: p.inFrame,
+        frames: p.frames,
+      })),
     ),
     ...plan.tracks.map((t, i) =>
-      playlist(`audio${i}`, t.items.map((f) => ({ producer: soundId.get(f)!, startFrame: f.startFrame, inFrame: 0, frames: f.frames }))),
+      playlist(
+        `audio${i}`,
+        t.items.map((f) => ({ producer: soundId.get(f)!, startFrame: f.startFrame, inFrame: 0, frames: f.frames })),
+      ),
     ),
   ]
   const tractor = el('tractor', { id: 'timeline', title: plan.projectName }, [
@@ -106,4 +117,3 @@ export function mltXml(plan: HandoffPlan): string {
     ]),
   )
 }
-

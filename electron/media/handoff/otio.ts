@@ -8,7 +8,11 @@ import type { FrameRate } from '../../../shared/domain/timecode'
 import type { HandoffPlan } from './plan'
 
 const Metadata = z.record(z.string(), z.unknown())
-const RationalTime = z.object({ OTIO_SCHEMA: z.literal('RationalTime.1'), rate: z.number().positive(), value: z.number() })
+const RationalTime = z.object({
+  OTIO_SCHEMA: z.literal('RationalTime.1'),
+  rate: z.number().positive(),
+  value: z.number(),
+})
 const TimeRange = z.object({ OTIO_SCHEMA: z.literal('TimeRange.1'), start_time: RationalTime, duration: RationalTime })
 const ExternalReference = z.object({
   OTIO_SCHEMA: z.literal('ExternalReference.1'),
@@ -17,7 +21,14 @@ const ExternalReference = z.object({
   available_range: TimeRange.nullable(),
   metadata: Metadata,
 })
-const itemFields = { name: z.string(), source_range: TimeRange, effects: z.array(z.unknown()), markers: z.array(z.unknown()), enabled: z.boolean(), metadata: Metadata }
+const itemFields = {
+  name: z.string(),
+  source_range: TimeRange,
+  effects: z.array(z.unknown()),
+  markers: z.array(z.unknown()),
+  enabled: z.boolean(),
+  metadata: Metadata,
+}
 export const OtioClip = z.object({
   OTIO_SCHEMA: z.literal('Clip.2'),
   ...itemFields,
@@ -25,7 +36,14 @@ export const OtioClip = z.object({
   active_media_reference_key: z.literal('DEFAULT_MEDIA'),
 })
 export const OtioGap = z.object({ OTIO_SCHEMA: z.literal('Gap.1'), ...itemFields })
-const compositionFields = { name: z.string(), source_range: TimeRange.nullable(), effects: z.array(z.unknown()), markers: z.array(z.unknown()), enabled: z.boolean(), metadata: Metadata }
+const compositionFields = {
+  name: z.string(),
+  source_range: TimeRange.nullable(),
+  effects: z.array(z.unknown()),
+  markers: z.array(z.unknown()),
+  enabled: z.boolean(),
+  metadata: Metadata,
+}
 export const OtioTrack = z.object({
   OTIO_SCHEMA: z.literal('Track.1'),
   ...compositionFields,
@@ -64,7 +82,8 @@ function items(placed: readonly Placed[], fps: number): Item[] {
   const out: Item[] = []
   let cursor = 0
   for (const p of placed) {
-    if (p.startFrame > cursor) out.push({ OTIO_SCHEMA: 'Gap.1', name: '', source_range: range(0, p.startFrame - cursor, fps), ...empty })
+    if (p.startFrame > cursor)
+      out.push({ OTIO_SCHEMA: 'Gap.1', name: '', source_range: range(0, p.startFrame - cursor, fps), ...empty })
     out.push({
       OTIO_SCHEMA: 'Clip.2',
       name: p.name,
@@ -105,7 +124,17 @@ export function otioTimeline(plan: HandoffPlan): OtioTimeline {
     kind: 'Audio' as const,
     source_range: null,
     ...empty,
-    children: items(t.items.map((f) => ({ name: f.name, path: f.path, startFrame: f.startFrame, inFrame: 0, frames: f.frames, fileFrames: f.frames })), fps),
+    children: items(
+      t.items.map((f) => ({
+        name: f.name,
+        path: f.path,
+        startFrame: f.startFrame,
+        inFrame: 0,
+        frames: f.frames,
+        fileFrames: f.frames,
+      })),
+      fps,
+    ),
   }))
   return {
     OTIO_SCHEMA: 'Timeline.1',
@@ -117,7 +146,10 @@ export function otioTimeline(plan: HandoffPlan): OtioTimeline {
       name: 'tracks',
       source_range: null,
       ...empty,
-      children: [{ OTIO_SCHEMA: 'Track.1', name: 'Picture', kind: 'Video', source_range: null, ...empty, children: picture }, ...sound],
+      children: [
+        { OTIO_SCHEMA: 'Track.1', name: 'Picture', kind: 'Video', source_range: null, ...empty, children: picture },
+        ...sound,
+      ],
     },
   }
 }

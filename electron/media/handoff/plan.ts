@@ -113,7 +113,8 @@ const samplesPerFrame = (rate: FrameRate): number => (HANDOFF_SAMPLE_RATE * rate
 /** The first sample of a frame (rounded where a frame is not a whole number of samples). */
 export const sampleAtFrame = (frame: number, rate: FrameRate): number => Math.round(frame * samplesPerFrame(rate))
 /** Samples that hold `frames` whole frames (never short of them). */
-const samplesForFrames = (frames: number, rate: FrameRate): number => Math.ceil(frames * samplesPerFrame(rate) - FLOAT_EPS)
+const samplesForFrames = (frames: number, rate: FrameRate): number =>
+  Math.ceil(frames * samplesPerFrame(rate) - FLOAT_EPS)
 
 /** Frame boundaries around a time range: the frame at or before its start, the frame at or after its end. */
 function framesAround(startSec: number, endSec: number, rate: FrameRate): { startFrame: number; frames: number } {
@@ -125,11 +126,20 @@ function framesAround(startSec: number, endSec: number, rate: FrameRate): { star
 
 /** The words of a prompt as a short file name. */
 function promptSlug(prompt: string): string {
-  const words = prompt.replace(/[^\p{L}\p{N}\s-]+/gu, ' ').trim().split(/\s+/).filter(Boolean).slice(0, 6)
+  const words = prompt
+    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
   return safeFileName(words.join(' '), 'sound', 40)
 }
 
-function pictureClips(clips: readonly Clip[], assets: ReadonlyMap<string, PictureAsset>, rate: FrameRate): PictureClip[] {
+function pictureClips(
+  clips: readonly Clip[],
+  assets: ReadonlyMap<string, PictureAsset>,
+  rate: FrameRate,
+): PictureClip[] {
   const fps = rate.num / rate.den
   const out: PictureClip[] = []
   let cursor = 0
@@ -138,7 +148,8 @@ function pictureClips(clips: readonly Clip[], assets: ReadonlyMap<string, Pictur
     if (!asset) throw new AppError('BAD_INPUT', `Clip ${clip.id} refers to a missing asset.`)
     const start = Math.round(clip.startSec * fps)
     const end = Math.round(clipEndSec(clip) * fps)
-    if (start < cursor - 1) throw new AppError('BAD_INPUT', 'Two clips overlap on the timeline; move one before handing off.')
+    if (start < cursor - 1)
+      throw new AppError('BAD_INPUT', 'Two clips overlap on the timeline; move one before handing off.')
     const from = Math.max(start, cursor)
     if (end <= from) continue
     const inSec = clip.inSec + (from - start) / fps
@@ -166,7 +177,12 @@ function laneTracks(files: readonly SoundFile[]): SoundTrack[] {
         return last.startFrame + last.frames <= file.startFrame
       })
       if (!track) {
-        track = { name: own.length === 0 ? `Lane ${lane + 1}` : `Lane ${lane + 1} (${own.length + 1})`, kind: 'lane', lane, items: [] }
+        track = {
+          name: own.length === 0 ? `Lane ${lane + 1}` : `Lane ${lane + 1} (${own.length + 1})`,
+          kind: 'lane',
+          lane,
+          items: [],
+        }
         own.push(track)
       }
       track.items.push(file)
@@ -178,7 +194,8 @@ function laneTracks(files: readonly SoundFile[]): SoundTrack[] {
 
 export function planHandoff(project: Project, folder: string): HandoffPlan {
   const mix = describeMix(project)
-  if (!(mix.timelineSec > 0)) throw new AppError('BAD_INPUT', 'The timeline is empty: add a clip before handing it off.')
+  if (!(mix.timelineSec > 0))
+    throw new AppError('BAD_INPUT', 'The timeline is empty: add a clip before handing it off.')
   const rate = timelineRate(project)
   const fps = rate.num / rate.den
   const tcFrames = startFrames(project)
@@ -187,7 +204,16 @@ export function planHandoff(project: Project, folder: string): HandoffPlan {
   const assets = new Map<string, PictureAsset>(
     project.assets.map((a: Asset) => [
       a.id,
-      { id: a.id, path: a.path, name: a.name, fps: a.video.fps, width: a.video.displayWidth, height: a.video.displayHeight, durationSec: a.durationSec, audio: a.audio && { channels: a.audio.channels, sampleRate: a.audio.sampleRate } },
+      {
+        id: a.id,
+        path: a.path,
+        name: a.name,
+        fps: a.video.fps,
+        width: a.video.displayWidth,
+        height: a.video.displayHeight,
+        durationSec: a.durationSec,
+        audio: a.audio && { channels: a.audio.channels, sampleRate: a.audio.sampleRate },
+      },
     ]),
   )
   const picture = pictureClips(project.clips, assets, rate)
@@ -239,13 +265,16 @@ export function planHandoff(project: Project, folder: string): HandoffPlan {
   const lanes = [...new Set(mix.takes.map(laneOf))].sort((a, b) => a - b)
   const original = stem('Original', { kind: 'original' })
   const stems = [
-    ...lanes.map((lane) => stem(`Lane ${lane + 1}`, { kind: 'generated', takes: mix.takes.filter((t) => laneOf(t) === lane), lane })),
+    ...lanes.map((lane) =>
+      stem(`Lane ${lane + 1}`, { kind: 'generated', takes: mix.takes.filter((t) => laneOf(t) === lane), lane }),
+    ),
     stem('Generated', { kind: 'generated', takes: mix.takes, lane: null }),
     original,
   ]
 
   // The original sound as the mix has it (ducked, lowered) is a track of its own, picture clips carry picture only.
-  const originalHeard = mix.original.mode !== 'mute' && picture.some((p) => p.asset.audio) && !isSilent(mix.original.envelope)
+  const originalHeard =
+    mix.original.mode !== 'mute' && picture.some((p) => p.asset.audio) && !isSilent(mix.original.envelope)
   const tracks: SoundTrack[] = [
     ...(originalHeard ? [{ name: 'Original', kind: 'original' as const, lane: null, items: [original] }] : []),
     ...laneTracks(sounds),

@@ -40,7 +40,7 @@ export function readmeText(plan: HandoffPlan): string {
     '',
     'GOOD TO KNOW',
     '  - Picture clips come in as picture only. Their own sound is the Original track, as our mix had it',
-    '    (kept, lowered or ducked as you set it); the clips\' own audio is still in the files if you prefer it.',
+    "    (kept, lowered or ducked as you set it); the clips' own audio is still in the files if you prefer it.",
     `  - ${name(t.mlt)} names the sound files relative to itself; the other timelines name every file by its`,
     '    full path (as those editors want). If you move the pack, your editor asks you to relink: point it here.',
     '  - Every sound file starts and ends on a frame (a little silence pads the frame around the sound), so',

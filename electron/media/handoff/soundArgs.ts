@@ -10,7 +10,12 @@ import { HANDOFF_SAMPLE_RATE, type HandoffPlan, type SoundFile } from './plan'
 
 /** Text as the ASCII bext fields hold it: accents dropped, other characters left out. */
 function bextText(text: string, max: number): string {
-  const ascii = text.replaceAll('·', '-').normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/\s+/g, ' ').trim()
+  const ascii = text
+    .replaceAll('·', '-')
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return ascii.slice(0, max)
 }
 
@@ -18,10 +23,14 @@ function bextText(text: string, max: number): string {
 export function bextArgs(file: SoundFile, projectName: string): string[] {
   const description = bextText(`${projectName} - ${file.name}`, 256)
   return [
-    '-write_bext', '1',
-    '-metadata', `time_reference=${file.timeReference}`,
-    '-metadata', `description=${description}`,
-    '-metadata', 'originator=MMAudio Studio',
+    '-write_bext',
+    '1',
+    '-metadata',
+    `time_reference=${file.timeReference}`,
+    '-metadata',
+    `description=${description}`,
+    '-metadata',
+    'originator=MMAudio Studio',
   ]
 }
 
@@ -53,8 +62,23 @@ export function soundFilePass(
   const chains = audioGraph({ timelineSec: mix.timelineSec, envelope: mix.original.envelope, originals, takes }, label)
   const g = graphArgs(chains, out.scriptPath)
   return {
-    args: ['-y', ...inputs.args, ...g.args, '-map', '[out]',
-      '-c:a', 'pcm_s24le', '-ar', String(HANDOFF_SAMPLE_RATE), '-rf64', 'auto', ...bextArgs(file, plan.projectName), '-f', 'wav', out.tempPath],
+    args: [
+      '-y',
+      ...inputs.args,
+      ...g.args,
+      '-map',
+      '[out]',
+      '-c:a',
+      'pcm_s24le',
+      '-ar',
+      String(HANDOFF_SAMPLE_RATE),
+      '-rf64',
+      'auto',
+      ...bextArgs(file, plan.projectName),
+      '-f',
+      'wav',
+      out.tempPath,
+    ],
     files: g.files,
     durationSec: mix.timelineSec,
   }

@@ -27,7 +27,12 @@ export function pathUrl(path: string): string {
 }
 
 function timecode(frames: number, rate: FrameRate): XmlElement {
-  return el('timecode', {}, [xmemlRate(rate), text('string', timecodeText(frames, rate)), text('frame', frames), text('displayformat', 'NDF')])
+  return el('timecode', {}, [
+    xmemlRate(rate),
+    text('string', timecodeText(frames, rate)),
+    text('frame', frames),
+    text('displayformat', 'NDF'),
+  ])
 }
 
 export function xmeml(plan: HandoffPlan): string {
@@ -43,7 +48,13 @@ export function xmeml(plan: HandoffPlan): string {
     files.set(path, id)
     return el('file', { id }, describe())
   }
-  const clipitem = (name: string, fileFrames: number, at: { start: number; frames: number; in: number }, file: XmlElement, extra: XmlElement[] = []) =>
+  const clipitem = (
+    name: string,
+    fileFrames: number,
+    at: { start: number; frames: number; in: number },
+    file: XmlElement,
+    extra: XmlElement[] = [],
+  ) =>
     el('clipitem', { id: `clipitem-${++clipitems}` }, [
       text('name', name),
       text('enabled', 'TRUE'),
@@ -67,9 +78,16 @@ export function xmeml(plan: HandoffPlan): string {
       text('duration', fileFrames),
       timecode(0, rate),
       el('media', {}, [
-        el('video', {}, [el('samplecharacteristics', {}, [xmemlRate(rate), text('width', a.width), text('height', a.height)])]),
+        el('video', {}, [
+          el('samplecharacteristics', {}, [xmemlRate(rate), text('width', a.width), text('height', a.height)]),
+        ]),
         ...(a.audio
-          ? [el('audio', {}, [el('samplecharacteristics', {}, [text('depth', 16), text('samplerate', a.audio.sampleRate)]), text('channelcount', a.audio.channels)])]
+          ? [
+              el('audio', {}, [
+                el('samplecharacteristics', {}, [text('depth', 16), text('samplerate', a.audio.sampleRate)]),
+                text('channelcount', a.audio.channels),
+              ]),
+            ]
           : []),
       ]),
     ])
@@ -86,7 +104,10 @@ export function xmeml(plan: HandoffPlan): string {
           text('duration', f.frames),
           timecode(plan.startFrames + f.startFrame, rate),
           el('media', {}, [
-            el('audio', {}, [el('samplecharacteristics', {}, [text('depth', 24), text('samplerate', HANDOFF_SAMPLE_RATE)]), text('channelcount', 2)]),
+            el('audio', {}, [
+              el('samplecharacteristics', {}, [text('depth', 24), text('samplerate', HANDOFF_SAMPLE_RATE)]),
+              text('channelcount', 2),
+            ]),
           ]),
         ])
         const source = el('sourcetrack', {}, [text('mediatype', 'audio'), text('trackindex', 1)])
@@ -117,7 +138,9 @@ export function xmeml(plan: HandoffPlan): string {
       ]),
       el('audio', {}, [
         text('numOutputChannels', 2),
-        el('format', {}, [el('samplecharacteristics', {}, [text('depth', 24), text('samplerate', HANDOFF_SAMPLE_RATE)])]),
+        el('format', {}, [
+          el('samplecharacteristics', {}, [text('depth', 24), text('samplerate', HANDOFF_SAMPLE_RATE)]),
+        ]),
         ...audioTracks,
       ]),
     ]),

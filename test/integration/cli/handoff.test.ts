@@ -1,53 +1,86 @@
 // `--handoff DIR` on the command line: generate writes the pack of the one-clip timeline it builds beside the MP4,
 // export writes a saved project's pack (with or without an MP4); a pack that cannot be written is refused with a
 // sentence and a non-zero exit, before anything is generated or paid for.
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveProjectFile } from '../../../electron/project/projectFile'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { HANDOFF_CLICKS_SEC, handoffProject } from '../../fixtures/handoffProject'
-import { decodeAudio, findClicks, flashClip, testBinaries } from '../../fixtures/media'
+import { clicksByTimecode, timeReference } from '../../fixtures/handoffReaders'
+import { decodeAudio, findClicks, flashClip } from '../../fixtures/media'
 import { jsonLines, runCli } from './cliHarness'
 
-const run = promisify(execFile)
 const FLASHES_SEC = [0.8, 2.36, 4.2]
 let fal: FalEmulator
 let clip: string
 
 beforeAll(async () => {
-  ;[fal, clip] = await Promise.all([startFalEmulator(), flashClip('cli handoff flashes.mp4', { flashesSec: FLASHES_SEC, durationSec: 5 })])
+  ;[fal, clip] = await Promise.all([
+    startFalEmulator(),
+    flashClip('cli handoff flashes.mp4', { flashesSec: FLASHES_SEC, durationSec: 5 }),
+  ])
 })
 afterAll(async () => fal?.close())
 
 async function freshEnv() {
   const home = await mkdtemp(join(tmpdir(), 'cli-handoff-'))
-  return { home, env: { MMAUDIO_STUDIO_HOME: home, FAL_KEY: fal.apiKey, MMAUDIO_FAL_BASE_URL: fal.baseUrl, MMAUDIO_POLL_INTERVAL_MS: '50' } }
+  return {
+    home,
+    env: {
+      MMAUDIO_STUDIO_HOME: home,
+      FAL_KEY: fal.apiKey,
+      MMAUDIO_FAL_BASE_URL: fal.baseUrl,
+      MMAUDIO_POLL_INTERVAL_MS: '50',
+    },
+  }
 }
-
-const timeReference = async (path: string) =>
-  Number((await run(testBinaries().ffprobe, ['-v', 'error', '-show_entries', 'format_tags=time_reference', '-of', 'csv=p=0', path])).stdout.trim())
 
 describe('mmaudio-studio --handoff', () => {
   it('generate … --handoff DIR: the MP4 and, beside it, the pack whose sound file clicks on the clip’s flashes at its timecode', async () => {
     const { home, env } = await freshEnv()
     const pack = join(home, 'for the editor')
-    const r = await runCli(['generate', clip, '--prompt', 'clicks', '--from', '0.5', '--to', '4.5', '-o', join(home, 'out.mp4'), '--handoff', pack, '--json'], env)
+    const r = await runCli(
+      [
+        'generate',
+        clip,
+        '--prompt',
+        'clicks',
+        '--from',
+        '0.5',
+        '--to',
+        '4.5',
+        '-o',
+        join(home, 'out.mp4'),
+        '--handoff',
+        pack,
+        '--json',
+      ],
+      env,
+    )
     expect(r.stderr).not.toMatch(/Error/)
     expect(r.code).toBe(0)
     const events = jsonLines(r.stdout)
-    expect(new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase))).toEqual(new Set(['generate', 'export', 'handoff']))
+    expect(new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase))).toEqual(
+      new Set(['generate', 'export', 'handoff']),
+    )
     expect(events.at(-1)).toMatchObject({ type: 'handoff', folder: pack, soundFiles: 1, stems: 3 }) // lane 1, all generated, original
     const names = await readdir(pack)
-    expect(names).toEqual(expect.arrayContaining(['cli handoff flashes.mp4.fcpxml', 'cli handoff flashes.mp4 (Premiere).xml', 'cli handoff flashes.mp4.otio', 'cli handoff flashes.mp4.mlt', 'README.txt', 'Sound', 'Stems']))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'cli handoff flashes.mp4.fcpxml',
+        'cli handoff flashes.mp4 (Premiere).xml',
+        'cli handoff flashes.mp4.otio',
+        'cli handoff flashes.mp4.mlt',
+        'README.txt',
+        'Sound',
+        'Stems',
+      ]),
+    )
     const [sound] = await readdir(join(pack, 'Sound'))
-    const path = join(pack, 'Sound', sound!)
-    const startSec = (await timeReference(path)) / 48000
-    const clicks = findClicks(await decodeAudio(path), 48000, 0.3).map((c) => startSec + c)
+    const clicks = await clicksByTimecode(join(pack, 'Sound', sound!))
     expect(clicks).toHaveLength(FLASHES_SEC.length)
     clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThanOrEqual(0.005))
   })
@@ -82,7 +115,10 @@ describe('mmaudio-studio --handoff', () => {
     await mkdir(theirs)
     await writeFile(join(theirs, 'README.txt'), 'mine')
     const submitsBefore = fal.state.counts.submit
-    const r = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(home, 'o.mp4'), '--handoff', theirs], env)
+    const r = await runCli(
+      ['generate', clip, '--prompt', 'clicks', '-o', join(home, 'o.mp4'), '--handoff', theirs],
+      env,
+    )
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/already holds "README.txt"/)
     expect(fal.state.counts.submit).toBe(submitsBefore)

@@ -16,7 +16,11 @@ import { decodeAudio, testBinaries } from '../../fixtures/media'
 
 const dir = mkdtempSync(join(tmpdir(), 'export-original-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+const service = createExportService({
+  runner: createFfmpegRunner(testBinaries()),
+  jobs: createJobRegistry(),
+  tmpDir: dir,
+})
 
 let project: Project
 beforeAll(async () => {
@@ -26,7 +30,10 @@ beforeAll(async () => {
 /** The same project with every take's gain raised by `db`. */
 const louder = (p: Project, db: number): Project => ({
   ...p,
-  segments: p.segments.map((s) => ({ ...s, takes: s.takes.map((t) => ({ ...t, mix: { ...t.mix, gainDb: t.mix.gainDb + db } })) })),
+  segments: p.segments.map((s) => ({
+    ...s,
+    takes: s.takes.map((t) => ({ ...t, mix: { ...t.mix, gainDb: t.mix.gainDb + db } })),
+  })),
 })
 
 /** The Original levels MP4 and the stems' unnormalised mix of the same project, each measured. */
@@ -44,7 +51,9 @@ async function originalAndReference(p: Project, name: string) {
 describe('the Original levels MP4', () => {
   it('has the unnormalised mix’s loudness, within 0.1 dB, and its click where the mix has it', async () => {
     const { mp4, result, written, reference } = await originalAndReference(project, 'original')
-    console.info(`original levels: ${written.integratedLufs} LUFS (mix ${reference.integratedLufs} LUFS), ${written.truePeakDbtp} dBTP`)
+    console.info(
+      `original levels: ${written.integratedLufs} LUFS (mix ${reference.integratedLufs} LUFS), ${written.truePeakDbtp} dBTP`,
+    )
     expect(Math.abs(written.integratedLufs - reference.integratedLufs)).toBeLessThanOrEqual(0.1)
     // far from every normalised preset's target: nothing pulled it up to −14 or down to −23
     expect(Math.abs(written.integratedLufs - -14)).toBeGreaterThan(1)

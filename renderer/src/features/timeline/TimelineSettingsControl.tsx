@@ -31,6 +31,7 @@ export function TimelineSettingsControl({ project, onChange }: Props) {
   return (
     <>
       <button
+        type="button"
         className="tool timeline-settings-button"
         onClick={() => setOpen(true)}
         title="Timeline settings: frame rate and start timecode (used by the ruler and the hand-off to your editor)"
@@ -64,7 +65,9 @@ function TimelineSettingsDialog({ project, onChange, onClose }: Props & { onClos
     const { frameRate: _drop, ...rest } = settings
     onChange(chosen ? { ...rest, frameRate: chosen } : rest)
   }
-  const rateKey = settings.frameRate ? (STANDARD_RATES.find((r) => sameRate(r.rate, settings.frameRate!))?.label ?? FIRST_CLIP) : FIRST_CLIP
+  const rateKey = settings.frameRate
+    ? (STANDARD_RATES.find((r) => sameRate(r.rate, settings.frameRate!))?.label ?? FIRST_CLIP)
+    : FIRST_CLIP
 
   return (
     <div className="modal-backdrop">
@@ -95,17 +98,19 @@ function TimelineSettingsDialog({ project, onChange, onClose }: Props & { onClos
         </label>
         {!valid && <p className="field-warn">Write it as HH:MM:SS:FF, for example 01:00:00:00.</p>}
         <div className="timeline-settings-presets">
-          <button className="small" onClick={() => setStart(DEFAULT_START_TIMECODE)}>
+          <button type="button" className="small" onClick={() => setStart(DEFAULT_START_TIMECODE)}>
             {DEFAULT_START_TIMECODE}
           </button>
-          <button className="small" onClick={() => setStart(BROADCAST_START_TIMECODE)}>
+          <button type="button" className="small" onClick={() => setStart(BROADCAST_START_TIMECODE)}>
             {BROADCAST_START_TIMECODE} (broadcast)
           </button>
         </div>
         <label className="field">
           <span className="field-label">Frame rate</span>
           <select value={rateKey} onChange={(e) => setRate(e.target.value)}>
-            <option value={FIRST_CLIP}>Same as the first clip{firstRate ? ` (${rateLabel(firstRate)} fps)` : ''}</option>
+            <option value={FIRST_CLIP}>
+              Same as the first clip{firstRate ? ` (${rateLabel(firstRate)} fps)` : ''}
+            </option>
             {STANDARD_RATES.map((r) => (
               <option key={r.label} value={r.label}>
                 {r.label} fps
@@ -119,7 +124,7 @@ function TimelineSettingsDialog({ project, onChange, onClose }: Props & { onClos
         </p>
         <div className="modal-actions">
           <span className="spacer" />
-          <button className="primary" onClick={onClose}>
+          <button type="button" className="primary" onClick={onClose}>
             Done
           </button>
         </div>
