@@ -22,7 +22,7 @@ export interface JobContext {
   report(update: JobReport): void
 }
 
-export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'generateResult'>>>
+export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult'>>>
 
 export interface JobRegistry {
   /** Starts `run` at once and returns its id; its outcome arrives through onUpdate. */

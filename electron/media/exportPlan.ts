@@ -6,6 +6,8 @@
 //               pass 3 (encoding) copies the video stream or joins the clips in one libx264 encode, copies that
 //               AAC stream in, +faststart. Alongside pass 3, a check measures that same AAC stream with ebur128
 //               (the EBU meter; loudnorm's own meter reads sparse mixes low).
+// Original levels (no target): pass 1 (encoding) mixes straight to the AAC M4A, nothing measured or limited;
+//               then pass 3 and the check as above (the check's true peak says whether the mix clips).
 // Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
@@ -47,7 +49,7 @@ export interface ExportPlan {
   outputs: Array<{ tempPath: string; finalPath: string }>
   /** Pass 1: the mix (and, for MP4, its loudness measurement). */
   first: ExportPass
-  /** Pass 2, from pass 1's loudness report: the normalised AAC audio (null for stems). */
+  /** Pass 2, from pass 1's loudness report: the normalised AAC audio (null for stems and original levels). */
   second: ((measured: LoudnormReport) => ExportPass) | null
   /** Pass 3: picture plus that audio into the MP4 (null for stems). */
   third: ExportPass | null
@@ -72,7 +74,7 @@ function aacArgs(preset: ExportPreset): string[] {
 }
 
 /** Collects -i inputs; each clip or take input is cut to what is used. */
-function inputList(): { args: string[]; add(path: string, inSec: number, durationSec: number | null): number } {
+export function inputList(): { args: string[]; add(path: string, inSec: number, durationSec: number | null): number } {
   const args: string[] = []
   let count = 0
   return {
@@ -86,7 +88,7 @@ function inputList(): { args: string[]; add(path: string, inSec: number, duratio
   }
 }
 
-function graphArgs(chains: readonly string[], scriptPath: string): { args: string[]; files: ExportPass['files'] } {
+export function graphArgs(chains: readonly string[], scriptPath: string): { args: string[]; files: ExportPass['files'] } {
   const text = chains.join(';\n')
   if (text.length <= INLINE_GRAPH_MAX_CHARS) return { args: ['-filter_complex', text.replace(/;\n/g, ';')], files: [] }
   return { args: ['-filter_complex_script', scriptPath], files: [{ path: scriptPath, text }] }
@@ -115,7 +117,7 @@ export function canCopyVideo(clips: readonly Clip[], assets: ReadonlyMap<string,
 }
 
 /** The mix's inputs: clips with audio (unless the original is muted) and the sounding takes. */
-function mixInputs(
+export function mixInputs(
   mix: MixDescription,
   clips: readonly Clip[],
   assets: ReadonlyMap<string, Asset>,
@@ -153,30 +155,39 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
 
   if (preset.container === 'wav') return { ...base, ...planStems(mix, clips, assets, request, temp) }
 
-  const target: LoudnessTarget = {
-    integratedLufs: preset.targetLufs ?? -14,
-    truePeakDbtp: preset.truePeakDbtp,
-    lra: preset.lra,
-  }
-  const mixWav = join(temp.workDir, 'mix.wav')
   const finalPath = request.destinationPath
   const tempPath = temp.tempFor(finalPath)
+  const videoCopied = canCopyVideo(clips, assets)
+  const audioM4a = join(temp.workDir, 'audio.m4a')
+  // The audio's share of the encoding stage: most of it when the picture is only copied.
+  const audioSpan: readonly [number, number] = videoCopied ? [0, 0.9] : [0, 0.25]
 
-  // Pass 1: the mix, written once as float WAV and measured on the way.
+  // Pass 1: the mix. Normalised presets write it once as float WAV and measure it on the way; original levels
+  // encode it to AAC as it is.
   const inputs1 = inputList()
   const graph1 = audioGraph({ timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs1) }, { mix: 'mix' })
-  graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
+  const mixWav = join(temp.workDir, 'mix.wav')
+  const target: LoudnessTarget | null =
+    preset.targetLufs === null ? null : { integratedLufs: preset.targetLufs, truePeakDbtp: preset.truePeakDbtp, lra: preset.lra }
+  if (target) graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
   const g1 = graphArgs(graph1, join(temp.workDir, 'mix-graph.txt'))
-  const first: ExportPass = {
-    stage: 'measuring',
-    args: ['-y', ...inputs1.args, ...g1.args,
-      '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWav,
-      '-map', '[measured]', '-f', 'null', '-'],
-    files: g1.files,
-    durationSec: mix.timelineSec,
-  }
+  const first: ExportPass = target
+    ? {
+        stage: 'measuring',
+        args: ['-y', ...inputs1.args, ...g1.args,
+          '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWav,
+          '-map', '[measured]', '-f', 'null', '-'],
+        files: g1.files,
+        durationSec: mix.timelineSec,
+      }
+    : {
+        stage: 'encoding',
+        args: ['-y', ...inputs1.args, ...g1.args, '-map', '[mix]', ...aacArgs(preset), '-f', 'mp4', audioM4a],
+        files: g1.files,
+        durationSec: mix.timelineSec,
+        progressSpan: audioSpan,
+      }
 
-  const videoCopied = canCopyVideo(clips, assets)
   const firstVideo = assets.get(clips[0]!.assetId)!.video
   const frame = evenFrame(firstVideo.displayWidth, firstVideo.displayHeight, firstVideo.fps)
   // The picture pass opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
@@ -185,15 +196,16 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
     : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipDurationSec(c) })), mix.timelineSec, frame.fps)
 
   // Pass 2: the measured loudness applied, back to 48 kHz, AAC.
-  const audioM4a = join(temp.workDir, 'audio.m4a')
-  const second = (measured: LoudnormReport): ExportPass => ({
-    stage: 'encoding',
-    args: ['-y', '-i', mixWav, '-af', [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'].join(','),
-      ...aacArgs(preset), '-f', 'mp4', audioM4a],
-    files: [],
-    durationSec: mix.timelineSec,
-    progressSpan: videoCopied ? [0, 0.9] : [0, 0.25],
-  })
+  const second = target
+    ? (measured: LoudnormReport): ExportPass => ({
+        stage: 'encoding',
+        args: ['-y', '-i', mixWav, '-af', [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'].join(','),
+          ...aacArgs(preset), '-f', 'mp4', audioM4a],
+        files: [],
+        durationSec: mix.timelineSec,
+        progressSpan: audioSpan,
+      })
+    : null
 
   // Pass 3: the picture (copied, or the clips joined in one encode) with that AAC stream copied in.
   const inputs3 = inputList()

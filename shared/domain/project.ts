@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Asset } from './asset'
 import { FilePath } from './filePath'
 import { Id, ProviderId } from './ids'
+import { TimelineSettings } from './timecode'
 
 /** A piece of an asset placed on the video track. Times in seconds. */
 export const Clip = z.object({
@@ -138,6 +139,8 @@ export const Project = z.object({
   clips: z.array(Clip),
   segments: z.array(Segment),
   original: OriginalAudio,
+  /** Start timecode and frame rate; absent in files written before they existed (then the defaults hold). */
+  timeline: TimelineSettings.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -20,6 +20,7 @@ export const INVOKE_CHANNELS = [
   'audio:regenerateChunk',
   'audio:interrupted',
   'export:start',
+  'handoff:start',
   'job:cancel',
   'job:list',
   'settings:get',
@@ -29,6 +30,7 @@ export const INVOKE_CHANNELS = [
   'secrets:clear',
   'dialog:openVideos',
   'dialog:openProject',
+  'dialog:chooseFolder',
   'dialog:saveFile',
   'shell:showInFolder',
 ] as const

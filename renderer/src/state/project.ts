@@ -2,6 +2,7 @@
 import type { Asset } from '../../../shared/domain/asset'
 import { layoutSegments, timelineEndSec } from '../../../shared/domain/placement'
 import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
+import type { TimelineSettings } from '../../../shared/domain/timecode'
 
 export function emptyProject(id: string, nowIso: string): Project {
   return {
@@ -55,4 +56,21 @@ export function soundCountsByAsset(segments: readonly Segment[]): Map<string, nu
   const counts = new Map<string, number>()
   for (const s of segments) if (s.anchor.kind === 'source') counts.set(s.anchor.assetId, (counts.get(s.anchor.assetId) ?? 0) + 1)
   return counts
+}
+
+/**
+ * Sets the timeline's start timecode and frame rate (absent: the defaults, 00:00:00:00 and the first clip's rate).
+ * The same Project back when nothing changes, so the history records no entry.
+ */
+export function changeTimelineSettings(project: Project, settings: TimelineSettings): Project {
+  const before = project.timeline ?? {}
+  const sameRate =
+    (before.frameRate === undefined && settings.frameRate === undefined) ||
+    (before.frameRate !== undefined && settings.frameRate !== undefined && before.frameRate.num === settings.frameRate.num && before.frameRate.den === settings.frameRate.den)
+  if (before.startTimecode === settings.startTimecode && sameRate) return project
+  const timeline: TimelineSettings = {
+    ...(settings.startTimecode === undefined ? {} : { startTimecode: settings.startTimecode }),
+    ...(settings.frameRate === undefined ? {} : { frameRate: settings.frameRate }),
+  }
+  return { ...project, timeline }
 }

@@ -78,6 +78,29 @@ describe('planExport: one clip used whole', () => {
   })
 })
 
+describe('planExport: original levels', () => {
+  const project = exportProject([a], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }], [
+    { path: '/takes/t1.wav', durationSec: 2, segment: { startSec: 3, endSec: 5 }, mix: { gainDb: -6 } },
+  ])
+  const plan = planExport(project, { destinationPath: '/out/film.mp4', preset: 'original' }, temp)
+
+  it('pass 1 encodes the mix straight to AAC: nothing measured, no loudnorm, no limiter; there is no pass 2', () => {
+    const args = plan.first.args
+    expect(plan.first.stage).toBe('encoding')
+    expect(args.join(' ')).not.toMatch(/loudnorm|alimiter|dynaudnorm|pcm_f32le/)
+    expect(args.slice(args.indexOf('-map'))).toEqual([
+      '-map', '[mix]', '-c:a', 'aac', '-b:a', '320k', '-ar', '48000', '-ac', '2', '-f', 'mp4', '/tmp/work/audio.m4a',
+    ])
+    expect(plan.second).toBeNull()
+    expect(plan.first.progressSpan).toEqual([0, 0.9]) // the picture is only copied: the audio is most of the work
+  })
+
+  it('then the picture pass and the EBU check, as for every MP4', () => {
+    expect(plan.third!.args).toContain('/tmp/work/audio.m4a')
+    expect(plan.check!.args).toContain('ebur128=peak=true:framelog=verbose')
+  })
+})
+
 describe('planExport: two clips, a gap and a rotated clip', () => {
   const project = exportProject([a, b], [
     { assetId: 'a', startSec: 0, inSec: 2, outSec: 6 },

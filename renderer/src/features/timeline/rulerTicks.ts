@@ -7,8 +7,8 @@ export function rulerStepSec(pxPerSec: number, minLabelPx = 80): number {
 }
 
 /** Labelled ticks from `fromSec` to `toSec` (only the visible part of a long timeline is drawn). */
-export function rulerTicks(toSec: number, pxPerSec: number, fromSec = 0): number[] {
-  const step = rulerStepSec(pxPerSec)
+export function rulerTicks(toSec: number, pxPerSec: number, fromSec = 0, minLabelPx?: number): number[] {
+  const step = rulerStepSec(pxPerSec, minLabelPx)
   const ticks: number[] = []
   for (let i = Math.max(0, Math.ceil(fromSec / step - FLOAT_EPS)); i * step <= toSec + FLOAT_EPS; i++) {
     ticks.push(Math.round(i * step * 1000) / 1000)

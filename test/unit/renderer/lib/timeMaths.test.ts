@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { snapBlock, snapPoint, snapThresholdSec } from '../../../../renderer/src/lib/snapping'
-import { formatFrameTimecode, pxToSec, secToPx } from '../../../../renderer/src/lib/timecode'
+import { pxToSec, secToPx } from '../../../../renderer/src/lib/timecode'
 import { clampZoom, scrollLeftForZoom, zoomedBy, zoomToFit } from '../../../../renderer/src/lib/zoom'
 
 describe('snapping', () => {
@@ -49,11 +49,5 @@ describe('px ↔ time and zoom', () => {
     expect(zoomToFit(100, 1000) * 100).toBeLessThanOrEqual(1000)
     expect(zoomToFit(100, 1000) * 100).toBeGreaterThan(900)
     expect(zoomToFit(0, 1000)).toBe(40)
-  })
-
-  it('frame timecode counts frames at the clip rate', () => {
-    expect(formatFrameTimecode(0, 25)).toBe('00:00:00:00')
-    expect(formatFrameTimecode(61.52, 25)).toBe('00:01:01:13')
-    expect(formatFrameTimecode(3600 + 1 / 30, 30)).toBe('01:00:00:01')
   })
 })

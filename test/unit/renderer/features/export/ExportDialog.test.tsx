@@ -16,6 +16,8 @@ let push: (event: string, payload: unknown) => void
 beforeEach(() => {
   answers = {
     'dialog:saveFile': { ok: true, data: { path: '/out/Holiday.mp4' } },
+    'dialog:chooseFolder': { ok: true, data: { path: '/out' } },
+    'handoff:start': { ok: true, data: { jobId: 'job-1' } },
     'export:start': { ok: true, data: { jobId: 'job-1' } },
     'job:cancel': { ok: true, data: { cancelled: true } },
     'shell:showInFolder': { ok: true, data: { shown: true } },
@@ -82,6 +84,38 @@ describe('the Export dialog', () => {
     expect(screen.getByRole('alert').textContent).toContain('Cannot write to /out.')
     expect(screen.getByRole('alert').textContent).toContain('Choose a folder you can write to.')
     expect(screen.getByRole('button', { name: 'Choose another file…' })).toBeTruthy()
+  })
+})
+
+describe('For your editor (the hand-off pack)', () => {
+  it('asks for a folder, says where the pack goes in it, starts handoff:start there; when done, shows what the pack holds', async () => {
+    render(<ExportDialog project={project} onClose={() => {}} />)
+    fireEvent.click(screen.getByRole('radio', { name: /For your editor/ }))
+    expect(screen.getByText('Folder')).toBeTruthy()
+    expect(screen.getByTestId('handoff-folder-note').textContent).toContain('“Holiday hand-off”')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export…' })))
+    expect(calls.some((c) => c.channel === 'dialog:saveFile')).toBe(false)
+    expect(calls.find((c) => c.channel === 'dialog:chooseFolder')!.input).toEqual({})
+    const start = calls.find((c) => c.channel === 'handoff:start')!.input
+    expect(start.request).toEqual({ folder: '/out' })
+    expect(calls.some((c) => c.channel === 'export:start')).toBe(false)
+    const handoffResult = { folder: '/out/Holiday hand-off', files: ['/out/Holiday hand-off/Holiday.fcpxml'], soundFiles: 3, stems: 4, durationSec: 10 }
+    push('job:update', job({ kind: 'handoff', status: 'succeeded', stage: 'finishing', progress: 1, handoffResult }))
+    expect(screen.getByText('Hand-off pack written to')).toBeTruthy()
+    expect(screen.getByText('/out/Holiday hand-off')).toBeTruthy()
+    expect(screen.getByText(/3 sound files as Broadcast WAV/)).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Show in folder' })))
+    expect(calls.find((c) => c.channel === 'shell:showInFolder')!.input).toEqual({ path: '/out/Holiday hand-off' })
+  })
+
+  it('Original levels that clip: the facts warn', async () => {
+    render(<ExportDialog project={project} onClose={() => {}} />)
+    fireEvent.click(screen.getByRole('radio', { name: /Original levels/ }))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export…' })))
+    const exportResult = { paths: ['/out/Holiday.mp4'], durationSec: 10, videoCopied: false, integratedLufs: -9.5, truePeakDbtp: 1.8 }
+    push('job:update', job({ status: 'succeeded', stage: 'finishing', progress: 1, exportResult }))
+    expect(screen.getByText('Loudness -9.5 LUFS integrated (not normalised)')).toBeTruthy()
+    expect(screen.getByRole('alert').textContent).toMatch(/The mix clips: its peaks reach \+1\.8 dBTP/)
   })
 })
 

@@ -8,7 +8,10 @@ import {
   etaText,
   exportReducer,
   initialExportState,
+  HANDOFF,
+  packLines,
   resultLines,
+  resultWarnings,
   type ExportEvent,
   type ExportState,
 } from '../../../../../renderer/src/features/export/exportFlow'
@@ -30,7 +33,7 @@ describe('the export dialog state', () => {
     const running = run(...ready, { type: 'started', jobId: 'j1' }, { type: 'jobUpdated', update: update('j1') })
     expect(running.phase).toMatchObject({ kind: 'running', jobId: 'j1', update: { stage: 'measuring' } })
     const done = exportReducer(running, { type: 'jobUpdated', update: update('j1', { status: 'succeeded', stage: 'finishing', progress: 1, exportResult: result }) })
-    expect(done.phase).toEqual({ kind: 'done', result })
+    expect(done.phase).toEqual({ kind: 'done', result, preset: 'web' })
   })
 
   it('ignores updates of other jobs and of generations', () => {
@@ -70,10 +73,21 @@ describe('the export dialog state', () => {
     expect(exportReducer(s, { type: 'destinationChosen', path: '/x.mp4' })).toBe(s)
   })
 
-  it('switching to stems (WAV) forgets an MP4 destination; between MP4 presets it stays', () => {
+  it('switching to stems (WAV) or the hand-off (a folder) forgets an MP4 destination; between MP4 presets it stays', () => {
     const chosen = run({ type: 'destinationChosen', path: '/out/film.mp4' })
     expect(exportReducer(chosen, { type: 'presetChosen', preset: 'youtube' }).destination).toBe('/out/film.mp4')
+    expect(exportReducer(chosen, { type: 'presetChosen', preset: 'original' }).destination).toBe('/out/film.mp4')
     expect(exportReducer(chosen, { type: 'presetChosen', preset: 'stems' }).destination).toBeNull()
+    expect(exportReducer(chosen, { type: 'presetChosen', preset: HANDOFF }).destination).toBeNull()
+  })
+
+  it('the hand-off: its job ends with the pack; a folder refused for the person’s files is forgotten', () => {
+    const packing = run({ type: 'presetChosen', preset: HANDOFF }, { type: 'destinationChosen', path: '/out' }, { type: 'starting' }, { type: 'started', jobId: 'h1' })
+    const pack = { folder: '/out/Film hand-off', files: ['/out/Film hand-off/Film.fcpxml'], soundFiles: 3, stems: 4, durationSec: 9.5 }
+    const done = exportReducer(packing, { type: 'jobUpdated', update: update('h1', { kind: 'handoff', status: 'succeeded', stage: 'finishing', progress: 1, handoffResult: pack }) })
+    expect(done.phase).toEqual({ kind: 'packed', result: pack })
+    const refused = exportReducer(packing, { type: 'jobUpdated', update: update('h1', { kind: 'handoff', status: 'failed', error: { code: 'BAD_INPUT', message: 'x', field: 'folder' } }) })
+    expect(refused.destination).toBeNull()
   })
 })
 
@@ -95,5 +109,19 @@ describe('what the dialog says', () => {
       'True peak -1.2 dBTP (limit -1.0)',
       'Picture stream-copied: not re-encoded',
     ])
+    expect(resultWarnings(result, 'web')).toEqual([])
+  })
+
+  it('original levels: loudness as it is; a true peak over 0 dBTP is a warning that the mix clips', () => {
+    const quiet = { ...result, integratedLufs: -27.7, truePeakDbtp: -16.7 }
+    expect(resultLines(quiet, 'original').slice(0, 2)).toEqual(['Loudness -27.7 LUFS integrated (not normalised)', 'True peak -16.7 dBTP'])
+    expect(resultWarnings(quiet, 'original')).toEqual([])
+    expect(resultWarnings({ ...result, truePeakDbtp: 2.34 }, 'original')).toEqual([
+      'The mix clips: its peaks reach +2.3 dBTP, above full scale. Lower the gain of the loudest takes, or export with a normalised preset.',
+    ])
+  })
+
+  it('a pack in words', () => {
+    expect(packLines({ folder: '/p', files: ['/p/a'], soundFiles: 1, stems: 3, durationSec: 2 })[1]).toBe('1 sound file as Broadcast WAV, each at its timecode; 3 stems')
   })
 })

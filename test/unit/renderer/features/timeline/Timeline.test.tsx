@@ -185,3 +185,35 @@ describe('keys and buttons in the app', () => {
     expect(clipStarts()).toEqual(['0', '6'])
   })
 })
+
+describe('timeline settings', () => {
+  const ticks = () => Array.from(document.querySelectorAll('.tick'), (t) => t.textContent)
+
+  it('the ruler and the playhead read timecode; broadcast start and 29.97 fps change both, in one undo step each', () => {
+    render(<App initialProject={twoClipProject()} />)
+    // the first clip is 25 fps: that is the timeline's rate until another is set
+    expect(screen.getByTestId('timeline-settings-button').textContent).toBe('25 fps · 00:00:00:00')
+    expect(ticks().slice(0, 3)).toEqual(['00:00:00:00', '00:00:05:00', '00:00:10:00'])
+    fireEvent.click(screen.getByTestId('timeline-settings-button'))
+    const dialog = screen.getByRole('dialog', { name: 'Timeline settings' })
+    fireEvent.click(screen.getByRole('button', { name: '01:00:00:00 (broadcast)' }))
+    expect(ticks().slice(0, 2)).toEqual(['01:00:00:00', '01:00:05:00'])
+    expect(screen.getByTestId('playhead-time').textContent).toBe('01:00:00:00')
+    fireEvent.change(screen.getByRole('combobox', { name: 'Frame rate' }), { target: { value: '29.97' } })
+    expect(screen.getByTestId('timeline-settings-button').textContent).toBe('29.97 fps · 01:00:00:00')
+    // a typed timecode is taken on Enter; a malformed one is said and not taken
+    const input = screen.getByRole('textbox', { name: 'Start timecode' })
+    fireEvent.change(input, { target: { value: '10:00:00' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    expect(screen.getByText(/Write it as HH:MM:SS:FF/)).toBeTruthy()
+    fireEvent.change(input, { target: { value: '00:59:59:00' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    expect(ticks()[0]).toBe('00:59:59:00')
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }))
+    expect(dialog.isConnected).toBe(false)
+    act(() => void fireEvent.keyDown(window, { key: 'z', ctrlKey: true }))
+    expect(screen.getByTestId('timeline-settings-button').textContent).toBe('29.97 fps · 01:00:00:00')
+    act(() => void fireEvent.keyDown(window, { key: 'z', ctrlKey: true }))
+    expect(screen.getByTestId('timeline-settings-button').textContent).toBe('25 fps · 01:00:00:00')
+  })
+})
