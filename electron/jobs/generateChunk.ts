@@ -29,7 +29,7 @@ export type ProviderConnection = Pick<ProviderContext, 'fetch' | 'baseUrl' | 'ap
 
 export interface ChunkEngine {
   providers: ProviderRegistry
-  queue: ProviderQueue<ProviderId>
+  queue: ProviderQueue
   cache: TakeCache
   journal: Journal
   runner: FfmpegRunner
