@@ -131,7 +131,6 @@ export function createAppServices(deps: AppServicesDeps) {
       takes: takesDir,
       journal: join(deps.dataDir, 'journal.json'),
     },
-    jobs,
     cacheLimitBytes: () => settings.get().chunkCacheLimitMb * 1e6,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),

@@ -3,10 +3,10 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, isAppError } from '../../shared/domain/errors'
+import type { GenerationRequest } from '../../shared/domain/generation'
 import type { Project, Take } from '../../shared/domain/project'
 import { formatCost } from '../jobs/cost'
 import type { GenerateUpdate } from '../jobs/generateProgress'
-import type { SegmentRequest } from '../jobs/generate'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
@@ -32,7 +32,7 @@ const progressEvent = (u: GenerateUpdate, file?: string): CliEvent => ({
   ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}), ...(file ? { file } : {}),
 })
 
-async function generateTakes(ctx: CommandContext, request: SegmentRequest, file?: string): Promise<Take[]> {
+async function generateTakes(ctx: CommandContext, request: GenerationRequest, file?: string): Promise<Take[]> {
   const estimate = ctx.svc.generate.estimate(request)
   ctx.out.event({ type: 'estimate', calls: estimate.calls, billedSec: estimate.billedSec, usd: estimate.usd, text: formatCost(estimate) })
   const { takes } = await ctx.svc.generate.run(request, {

@@ -90,7 +90,6 @@ export function createCliServices(env: Env, overrides: { providers?: ProviderReg
     settings: () => settings,
     env,
     dirs,
-    jobs,
     cacheLimitBytes: () => cacheLimitMb * 1e6,
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
   })

@@ -1,5 +1,6 @@
 // From a project snapshot and an export request to the exact ffmpeg passes. PURE: no I/O; the export service
-// writes the listed script files, runs the passes in order, and renames temp outputs into place.
+// writes the listed script files, runs the passes in order, and renames temp outputs into place. What each
+// pass is decided here; its arguments are built in ffmpeg/args/exportPasses.
 //
 // MP4 presets:  pass 1 (measuring) mixes to a temp WAV and measures it with loudnorm print_format=json;
 //               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC to a temp M4A;
@@ -11,21 +12,27 @@
 // Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
-import { EXPORT_PRESETS, type ExportPreset, type ExportRequest } from '../../shared/domain/export'
+import { EXPORT_PRESETS, type ExportRequest } from '../../shared/domain/export'
 import { describeMix, type MixDescription } from '../../shared/domain/mix'
+import { clipLengthSec } from '../../shared/domain/placement'
 import type { Asset } from '../../shared/domain/asset'
 import type { Clip, Project } from '../../shared/domain/project'
 import { audioGraph, type OriginalInput, type TakeInput } from './ffmpeg/args/exportAudioGraph'
+import { loudnormApplyFilter, loudnormMeasureFilter, type LoudnessTarget } from './ffmpeg/args/exportLoudness'
 import {
-  EBUR128_MEASURE_FILTER,
-  isMeasurable,
-  loudnormApplyFilter,
-  loudnormMeasureFilter,
-  type LoudnessTarget,
-  type LoudnormReport,
-} from './ffmpeg/args/exportLoudness'
+  audioEncodeArgs,
+  copyPictureArgs,
+  encodePictureArgs,
+  graphArgs,
+  inputList,
+  loudnessCheckArgs,
+  mixAndMeasureArgs,
+  mixEncodeArgs,
+  stemsArgs,
+  type GraphScript,
+} from './ffmpeg/args/exportPasses'
 import { evenFrame, videoGraph, videoPieces } from './ffmpeg/args/exportVideoGraph'
-import { ffSec } from './ffmpeg/time'
+import { isMeasurable, type LoudnormReport } from './ffmpeg/loudnessReport'
 
 export type ExportStage = 'measuring' | 'encoding' | 'finishing'
 
@@ -33,7 +40,7 @@ export interface ExportPass {
   stage: ExportStage
   args: readonly string[]
   /** Files to write before running (filter graph scripts). */
-  files: ReadonlyArray<{ path: string; text: string }>
+  files: readonly GraphScript[]
   /** Seconds of media the pass writes, for progress. */
   durationSec: number
   /** The part of its stage's 0..1 progress this pass covers, when a stage has several passes. */
@@ -62,40 +69,6 @@ export interface ExportTempPaths {
   workDir: string
   /** The temp file an output is written to first: beside it, in the same folder, so the rename is atomic. */
   tempFor(finalPath: string): string
-}
-
-/** Graphs longer than this go through -filter_complex_script. */
-export const INLINE_GRAPH_MAX_CHARS = 1000
-export const VIDEO_ENCODE = ['-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p'] as const
-const MP4_CONTAINER = ['-movflags', '+faststart', '-f', 'mp4'] as const
-
-function aacArgs(preset: ExportPreset): string[] {
-  return ['-c:a', 'aac', '-b:a', `${preset.audioBitrateKbps}k`, '-ar', '48000', '-ac', '2']
-}
-
-/** Collects -i inputs; each clip or take input is cut to what is used. */
-export function inputList(): { args: string[]; add(path: string, inSec: number, durationSec: number | null): number } {
-  const args: string[] = []
-  let count = 0
-  return {
-    args,
-    add(path, inSec, durationSec) {
-      if (inSec > 0) args.push('-ss', ffSec(inSec))
-      if (durationSec !== null) args.push('-t', ffSec(durationSec))
-      args.push('-i', path)
-      return count++
-    },
-  }
-}
-
-export function graphArgs(chains: readonly string[], scriptPath: string): { args: string[]; files: ExportPass['files'] } {
-  const text = chains.join(';\n')
-  if (text.length <= INLINE_GRAPH_MAX_CHARS) return { args: ['-filter_complex', text.replace(/;\n/g, ';')], files: [] }
-  return { args: ['-filter_complex_script', scriptPath], files: [{ path: scriptPath, text }] }
-}
-
-function clipDurationSec(clip: Clip): number {
-  return clip.outSec - clip.inSec
 }
 
 /** Picture codecs an MP4 carries and players read from one (ffprobe's codec names). */
@@ -128,7 +101,7 @@ export function mixInputs(
     for (const clip of clips) {
       const asset = assets.get(clip.assetId)!
       if (!asset.audio) continue
-      originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipDurationSec(clip)), startSec: clip.startSec })
+      originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipLengthSec(clip)), startSec: clip.startSec })
     }
   }
   const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec), take }))
@@ -172,17 +145,10 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   if (target) graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
   const g1 = graphArgs(graph1, join(temp.workDir, 'mix-graph.txt'))
   const first: ExportPass = target
-    ? {
-        stage: 'measuring',
-        args: ['-y', ...inputs1.args, ...g1.args,
-          '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWav,
-          '-map', '[measured]', '-f', 'null', '-'],
-        files: g1.files,
-        durationSec: mix.timelineSec,
-      }
+    ? { stage: 'measuring', args: mixAndMeasureArgs(inputs1.args, g1, mixWav), files: g1.files, durationSec: mix.timelineSec }
     : {
         stage: 'encoding',
-        args: ['-y', ...inputs1.args, ...g1.args, '-map', '[mix]', ...aacArgs(preset), '-f', 'mp4', audioM4a],
+        args: mixEncodeArgs(inputs1.args, g1, preset, audioM4a),
         files: g1.files,
         durationSec: mix.timelineSec,
         progressSpan: audioSpan,
@@ -193,14 +159,13 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   // The picture pass opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
   const pieces = videoCopied
     ? []
-    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipDurationSec(c) })), mix.timelineSec, frame.fps)
+    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipLengthSec(c) })), mix.timelineSec, frame.fps)
 
   // Pass 2: the measured loudness applied, back to 48 kHz, AAC.
   const second = target
     ? (measured: LoudnormReport): ExportPass => ({
         stage: 'encoding',
-        args: ['-y', '-i', mixWav, '-af', [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'].join(','),
-          ...aacArgs(preset), '-f', 'mp4', audioM4a],
+        args: audioEncodeArgs(mixWav, [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'], preset, audioM4a),
         files: [],
         durationSec: mix.timelineSec,
         progressSpan: audioSpan,
@@ -215,19 +180,18 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
     inputs3.add(audioM4a, 0, null)
     third = {
       stage: 'encoding',
-      args: ['-y', ...inputs3.args, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-map_metadata', '0', ...MP4_CONTAINER, tempPath],
+      args: copyPictureArgs(inputs3.args, tempPath),
       files: [],
       durationSec: mix.timelineSec,
       progressSpan: [0.9, 1],
     }
   } else {
-    for (const clip of clips) inputs3.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip))
+    for (const clip of clips) inputs3.add(assets.get(clip.assetId)!.path, clip.inSec, clipLengthSec(clip))
     const audioIndex = inputs3.add(audioM4a, 0, null)
     const g3 = graphArgs(videoGraph(pieces, frame, 'video'), join(temp.workDir, 'video-graph.txt'))
     third = {
       stage: 'encoding',
-      args: ['-y', ...inputs3.args, ...g3.args, '-map', '[video]', '-map', `${audioIndex}:a:0`, ...VIDEO_ENCODE, '-c:a', 'copy',
-        ...MP4_CONTAINER, tempPath],
+      args: encodePictureArgs(inputs3.args, g3, audioIndex, tempPath),
       files: g3.files,
       durationSec: mix.timelineSec,
       progressSpan: [0.25, 1],
@@ -237,7 +201,7 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   // The check reads the very AAC stream pass 3 copies into the MP4, so it can run alongside pass 3.
   const check: ExportPass = {
     stage: 'finishing',
-    args: ['-i', audioM4a, '-map', '0:a:0', '-af', EBUR128_MEASURE_FILTER, '-f', 'null', '-'],
+    args: loudnessCheckArgs(audioM4a),
     files: [],
     durationSec: mix.timelineSec,
   }
@@ -260,10 +224,9 @@ function planStems(
     { mix: 'mix', generated: 'generated', original: 'original' },
   )
   const g = graphArgs(chains, join(temp.workDir, 'stems-graph.txt'))
-  const wav = ['-c:a', 'pcm_s24le', '-ar', '48000', '-rf64', 'auto', '-f', 'wav']
   const first: ExportPass = {
     stage: 'encoding',
-    args: ['-y', ...inputs.args, ...g.args, ...kinds.flatMap((k, i) => ['-map', `[${k}]`, ...wav, outputs[i]!.tempPath])],
+    args: stemsArgs(inputs.args, g, kinds.map((k, i) => ({ label: k, path: outputs[i]!.tempPath }))),
     files: g.files,
     durationSec: mix.timelineSec,
   }

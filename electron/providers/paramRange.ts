@@ -1,5 +1,5 @@
 // Fitting our parameters into a provider's accepted ranges (shared by the adapters' params mappings).
-import type { GenerateRequest, ParamRange, ProviderCapabilities } from './types'
+import type { ProviderRequest, ParamRange, ProviderCapabilities } from './types'
 
 /** `value` limited to [min, max]; a non-finite value becomes `fallback` (itself limited). */
 export function clampToRange(value: number, range: ParamRange, fallback = range.min): number {
@@ -48,7 +48,7 @@ export interface NativeParams {
  * provider takes only those (the app trims later), else millisecond precision; seed and mask_away_clip only
  * where the provider has them. Defaults are MMAudio's (25 steps, CFG 4.5, 8 s).
  */
-export function toNativeParams(req: GenerateRequest, caps: ProviderCapabilities): NativeParams {
+export function toNativeParams(req: ProviderRequest, caps: ProviderCapabilities): NativeParams {
   const p = caps.params
   return {
     prompt: req.prompt,

@@ -4,7 +4,8 @@
 import type { Asset } from '../../../shared/domain/asset'
 import type { MixDescription } from '../../../shared/domain/mix'
 import type { Project } from '../../../shared/domain/project'
-import { graphArgs, inputList, mixInputs, type ExportPass } from '../exportPlan'
+import { mixInputs, type ExportPass } from '../exportPlan'
+import { graphArgs, inputList } from '../ffmpeg/args/exportPasses'
 import { audioGraph } from '../ffmpeg/args/exportAudioGraph'
 import { HANDOFF_SAMPLE_RATE, type HandoffPlan, type SoundFile } from './plan'
 

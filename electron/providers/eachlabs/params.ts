@@ -1,6 +1,6 @@
 // Eachlabs `mmaudio`: what it can do, how our request maps to its input, and how the presigned PUT is built.
 import { toNativeParams, type NativeParams } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 export const EACHLABS_MODEL = 'mmaudio'
 
@@ -31,11 +31,11 @@ export type EachlabsInput = NativeParams & {
   video: string
 }
 
-export function toEachlabsInput(req: GenerateRequest, videoUrl: string): EachlabsInput {
+export function toEachlabsInput(req: ProviderRequest, videoUrl: string): EachlabsInput {
   return { ...toNativeParams(req, EACHLABS_CAPABILITIES), video: videoUrl }
 }
 
-/** Eachlabs input names → our GenerateRequest field names, for errors that name a field. */
+/** Eachlabs input names → our ProviderRequest field names, for errors that name a field. */
 export const EACHLABS_FIELDS: Readonly<Record<string, string>> = {
   video: 'videoPath',
   prompt: 'prompt',

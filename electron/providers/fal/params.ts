@@ -2,7 +2,7 @@
 // Ranges and defaults from fal's published schema (reference seed 001).
 import { DEFAULT_CONCURRENCY } from '../../../shared/domain/settings'
 import { toNativeParams, type NativeParams } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 export const FAL_VIDEO_ENDPOINT = 'fal-ai/mmaudio-v2'
 export const FAL_TEXT_ENDPOINT = 'fal-ai/mmaudio-v2/text-to-audio'
@@ -32,11 +32,11 @@ export type FalInput = NativeParams & {
   video_url?: string
 }
 
-export function toFalInput(req: GenerateRequest, videoUrl?: string): FalInput {
+export function toFalInput(req: ProviderRequest, videoUrl?: string): FalInput {
   return { ...toNativeParams(req, FAL_CAPABILITIES), ...(videoUrl === undefined ? {} : { video_url: videoUrl }) }
 }
 
-/** fal input names → our GenerateRequest field names, for errors that name a field. */
+/** fal input names → our ProviderRequest field names, for errors that name a field. */
 export const FAL_FIELDS: Readonly<Record<string, string>> = {
   video_url: 'videoPath',
   prompt: 'prompt',

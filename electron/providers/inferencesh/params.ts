@@ -1,6 +1,6 @@
 // inference.sh `infsh/mmaudio`: what it can do and how our request maps to the app's input.
 import { toNativeParams, type NativeParams } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 export const INFERENCESH_APP = 'infsh/mmaudio'
 
@@ -31,11 +31,11 @@ export type InferenceshInput = NativeParams & {
   video_input?: string
 }
 
-export function toInferenceshInput(req: GenerateRequest, videoUri?: string): InferenceshInput {
+export function toInferenceshInput(req: ProviderRequest, videoUri?: string): InferenceshInput {
   return { ...toNativeParams(req, INFERENCESH_CAPABILITIES), ...(videoUri === undefined ? {} : { video_input: videoUri }) }
 }
 
-/** The app's input names → our GenerateRequest field names, for errors that name a field. */
+/** The app's input names → our ProviderRequest field names, for errors that name a field. */
 export const INFERENCESH_FIELDS: Readonly<Record<string, string>> = {
   video_input: 'videoPath',
   prompt: 'prompt',

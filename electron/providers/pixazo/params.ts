@@ -1,6 +1,6 @@
 // Pixazo `mmaudio-v2-text-to-audio`: what it can do and how our request maps to its body (text only).
 import { toNativeParams, type NativeParams } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 /**
  * Documented: text only, negative prompt, mask_away_clip, steps 10–100, cfg 1–10, integer duration 2–30 s,
@@ -24,11 +24,11 @@ export const PIXAZO_CAPABILITIES: ProviderCapabilities = {
 /** The body of POST …/mmaudio-v2-text-to-audio-request. */
 export type PixazoBody = NativeParams
 
-export function toPixazoBody(req: GenerateRequest): PixazoBody {
+export function toPixazoBody(req: ProviderRequest): PixazoBody {
   return toNativeParams(req, PIXAZO_CAPABILITIES)
 }
 
-/** Pixazo body names → our GenerateRequest field names, for errors that name a field. */
+/** Pixazo body names → our ProviderRequest field names, for errors that name a field. */
 export const PIXAZO_FIELDS: Readonly<Record<string, string>> = {
   prompt: 'prompt',
   negative_prompt: 'negativePrompt',

@@ -1,6 +1,6 @@
 // Replicate `zsxkib/mmaudio`: the version it runs, what it can do, and how our request maps to its input.
 import { toNativeParams, type NativeParams } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 export const REPLICATE_MODEL = 'zsxkib/mmaudio'
 
@@ -41,11 +41,11 @@ export type ReplicateInput = NativeParams & {
   video?: string
 }
 
-export function toReplicateInput(req: GenerateRequest, videoUrl?: string): ReplicateInput {
+export function toReplicateInput(req: ProviderRequest, videoUrl?: string): ReplicateInput {
   return { ...toNativeParams(req, REPLICATE_CAPABILITIES), ...(videoUrl === undefined ? {} : { video: videoUrl }) }
 }
 
-/** The model's input names → our GenerateRequest field names, for errors that name a field. */
+/** The model's input names → our ProviderRequest field names, for errors that name a field. */
 export const REPLICATE_FIELDS: Readonly<Record<string, string>> = {
   video: 'videoPath',
   prompt: 'prompt',

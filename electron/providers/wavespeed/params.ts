@@ -2,7 +2,7 @@
 // Names, ranges and defaults from WaveSpeed's model page (reference seed 000).
 import { DEFAULT_CONCURRENCY } from '../../../shared/domain/settings'
 import { clampIntToRange, clampToRange } from '../paramRange'
-import type { GenerateRequest, ProviderCapabilities } from '../types'
+import type { ProviderRequest, ProviderCapabilities } from '../types'
 
 export const WAVESPEED_MODEL = 'wavespeed-ai/mmaudio-v2'
 
@@ -34,7 +34,7 @@ export interface WavespeedInput {
   mask_away_clip: boolean
 }
 
-export function toWavespeedInput(req: GenerateRequest, videoUrl: string): WavespeedInput {
+export function toWavespeedInput(req: ProviderRequest, videoUrl: string): WavespeedInput {
   const p = WAVESPEED_CAPABILITIES.params
   return {
     video: videoUrl,
@@ -47,7 +47,7 @@ export function toWavespeedInput(req: GenerateRequest, videoUrl: string): Wavesp
   }
 }
 
-/** WaveSpeed input names → our GenerateRequest field names, for errors that name a field. */
+/** WaveSpeed input names → our ProviderRequest field names, for errors that name a field. */
 export const WAVESPEED_FIELDS: Readonly<Record<string, string>> = {
   video: 'videoPath',
   prompt: 'prompt',

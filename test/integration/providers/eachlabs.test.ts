@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eachlabsProvider } from '../../../electron/providers/eachlabs/index'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { startEachlabsEmulator, type EachlabsEmulator } from '../../emulators/eachlabs'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -12,7 +12,7 @@ let clip = ''
 let emu: EachlabsEmulator
 const KEY = 'each-test-key-0123456789'
 
-const request = (): GenerateRequest => ({
+const request = (): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'hammer hits',

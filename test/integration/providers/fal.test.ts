@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { falProvider } from '../../../electron/providers/fal/index'
 import { toFalInput } from '../../../electron/providers/fal/params'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, recordSleeps, rejectionOf } from './assertions'
@@ -22,7 +22,7 @@ afterEach(async () => {
   emu = undefined
 })
 
-const videoReq = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const videoReq = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'footsteps on gravel',
@@ -34,7 +34,7 @@ const videoReq = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   maskAwayClip: false,
   ...over,
 })
-const textReq = (): GenerateRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
+const textReq = (): ProviderRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
 
 async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
   emu = await startFalEmulator(opts)

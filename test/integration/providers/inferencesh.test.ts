@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { inferenceshProvider } from '../../../electron/providers/inferencesh/index'
 import { toInferenceshInput } from '../../../electron/providers/inferencesh/params'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { infshProblem, startInferenceshEmulator, type InferenceshEmulator } from '../../emulators/inferencesh'
 import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -14,10 +14,10 @@ const WRONG_KEY = 'inf_wrong_key_do_not_leak_123456'
 let clip: string
 let emu: InferenceshEmulator
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video', videoPath: clip, prompt: 'footsteps on gravel', negativePrompt: '', seed: 7, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: false, ...over,
 })
-const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('infsh-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pixazoProvider } from '../../../electron/providers/pixazo/index'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { startPixazoEmulator, type PixazoEmulator } from '../../emulators/pixazo'
 import { probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -11,7 +11,7 @@ import { testContext } from './testContext'
 let emu: PixazoEmulator
 const KEY = 'pixazo-test-key-0123456789'
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'text',
   prompt: 'rain on a tin roof',
   negativePrompt: 'music',

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createReplicateProvider, replicateProvider } from '../../../electron/providers/replicate/index'
 import { DEFAULT_REPLICATE_VERSION, toReplicateInput } from '../../../electron/providers/replicate/params'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { replicateError, startReplicateEmulator, type ReplicateEmulator } from '../../emulators/replicate'
 import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -14,10 +14,10 @@ const WRONG_KEY = 'r8_wrong_token_do_not_leak_98765'
 let clip: string
 let emu: ReplicateEmulator
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video', videoPath: clip, prompt: 'rain on a tin roof', negativePrompt: '', seed: 321, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: true, ...over,
 })
-const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('replicate-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { wavespeedProvider } from '../../../electron/providers/wavespeed/index'
 import { toWavespeedInput } from '../../../electron/providers/wavespeed/params'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 import { startWavespeedEmulator, type WavespeedEmulator } from '../../emulators/wavespeed'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, recordSleeps, rejectionOf } from './assertions'
@@ -22,7 +22,7 @@ afterEach(async () => {
   emu = undefined
 })
 
-const req = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const req = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'footsteps on gravel',

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { parseCli, presetFor } from '../../../electron/cli/args'
-import { forTheCli } from '../../../electron/cli/main'
-import { humanLine, progressLine } from '../../../electron/cli/output'
-import { AppError } from '../../../shared/domain/errors'
 
 describe('CLI arguments', () => {
   it('generate: every option lands in the request, with the documented defaults', () => {
@@ -58,21 +55,5 @@ describe('CLI arguments', () => {
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--handoff', 'p'])).toMatch(/handoff/)
     expect(presetFor('off')).toBe('original') // not normalised, no limiter
     expect(presetFor('broadcast')).toBe('broadcast')
-  })
-})
-
-describe('CLI output', () => {
-  it('draws a progress bar and human lines', () => {
-    expect(progressLine({ type: 'progress', phase: 'generate', stage: 'queued', progress: 0.5, queuePosition: 2 }, 10))
-      .toBe('generate [#####-----]  50% queued (2 ahead)')
-    expect(humanLine({ type: 'estimate', calls: 3, billedSec: 24, usd: 0.024, text: '$0.024 for 24.0 s of audio' }))
-      .toBe('Estimated cost: $0.024 for 24.0 s of audio (3 provider calls).')
-  })
-
-  it('a rejected key names the env var the CLI reads, not Settings', () => {
-    const e = new AppError('PROVIDER_AUTH', 'fal.ai rejected the API key. Check or replace it in Settings.')
-    expect(forTheCli(e, [{ id: 'fal', label: 'fal.ai' }]).message).toBe('fal.ai rejected the API key. Check FAL_KEY.')
-    const other = new AppError('NETWORK', 'Could not reach fal.ai.')
-    expect(forTheCli(other, [{ id: 'fal', label: 'fal.ai' }])).toBe(other)
   })
 })

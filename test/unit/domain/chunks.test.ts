@@ -4,7 +4,7 @@ import { planChunks } from '../../../shared/domain/chunks'
 const windows = (d: number, w?: number, c?: number): number[][] =>
   planChunks(d, { ...(w ? { windowSec: w } : {}), ...(c ? { crossfadeSec: c } : {}) }).chunks.map((k) => [k.startSec, k.endSec])
 
-describe('planChunks (mmaudio.md §7.2)', () => {
+describe('planChunks: 8 s windows overlapping by the crossfade, joined with equal-power fades', () => {
   it('D=20, W=8, C=1 → [0,8], [6,14], [12,20] with contact edges at the overlap midpoints ± C/2', () => {
     const plan = planChunks(20, { windowSec: 8, crossfadeSec: 1 })
     expect(plan.chunks).toEqual([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { EACHLABS_CAPABILITIES, presignedPutHeaders, toEachlabsInput } from '../../../electron/providers/eachlabs/params'
 import { eachlabsErrorInfo } from '../../../electron/providers/eachlabs/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'video',
   videoPath: '/tmp/cut.mp4',
   prompt: 'footsteps on gravel',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { FAL_CAPABILITIES, toFalInput } from '../../../electron/providers/fal/params'
 import { FalResult, FalStatusResponse, falErrorInfo, resultFile } from '../../../electron/providers/fal/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'video',
   videoPath: '/tmp/cut.mp4',
   prompt: 'footsteps on gravel',

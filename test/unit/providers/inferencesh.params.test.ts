@@ -2,9 +2,9 @@ import * as sdk from '@inferencesh/sdk'
 import { describe, expect, it } from 'vitest'
 import { INFERENCESH_CAPABILITIES, toInferenceshInput } from '../../../electron/providers/inferencesh/params'
 import { INFERENCESH_STATUS, inferenceshErrorInfo, statusNumber } from '../../../electron/providers/inferencesh/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'video',
   videoPath: '/tmp/cut.mp4',
   prompt: 'footsteps on gravel',

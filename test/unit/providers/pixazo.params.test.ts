@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { PIXAZO_CAPABILITIES, toPixazoBody } from '../../../electron/providers/pixazo/params'
 import { pixazoErrorInfo } from '../../../electron/providers/pixazo/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'text',
   prompt: 'gentle ocean waves',
   negativePrompt: 'music',

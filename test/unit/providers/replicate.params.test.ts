@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { createReplicateProvider, replicateProvider } from '../../../electron/providers/replicate/index'
 import { DEFAULT_REPLICATE_VERSION, REPLICATE_CAPABILITIES, isReplicateVersionId, toReplicateInput } from '../../../electron/providers/replicate/params'
 import { outputUrl, predictionError, replicateErrorInfo } from '../../../electron/providers/replicate/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'video',
   videoPath: '/tmp/cut.mp4',
   prompt: 'rain on a tin roof',

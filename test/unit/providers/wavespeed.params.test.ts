@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { WAVESPEED_CAPABILITIES, toWavespeedInput } from '../../../electron/providers/wavespeed/params'
 import { WavespeedPrediction, envelopeAwareFetch, envelopeData, wavespeedErrorInfo } from '../../../electron/providers/wavespeed/schemas'
-import type { GenerateRequest } from '../../../electron/providers/types'
+import type { ProviderRequest } from '../../../electron/providers/types'
 
-const base: GenerateRequest = {
+const base: ProviderRequest = {
   mode: 'video',
   videoPath: '/tmp/cut.mp4',
   prompt: 'rain on a tin roof',

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProgressParser, etaSec, progressFraction } from '../../../electron/media/ffmpeg/progress'
-import { classifyFfmpegFailure, stderrTail } from '../../../electron/media/ffmpeg/run'
-import { ffMs, ffSec } from '../../../electron/media/ffmpeg/time'
+import { createProgressParser, etaSec, progressFraction } from '../../../../electron/media/ffmpeg/progress'
 
 // Captured from ffmpeg 5.1: `-progress pipe:1 -nostats`, a 2 s testsrc2 + sine encode.
 const CAPTURED = `frame=1
@@ -66,30 +64,5 @@ describe('ffmpeg -progress parser', () => {
     expect(progressFraction({ outTimeSec: 0, speed: null, done: true }, 12)).toBe(1)
     expect(etaSec({ outTimeSec: 3, speed: 2, done: false }, 12)).toBe(4.5)
     expect(etaSec({ outTimeSec: 3, speed: null, done: false }, 12)).toBeNull()
-  })
-})
-
-describe('ffmpeg failures in words', () => {
-  it('tells a full disk and a refused write from other failures', () => {
-    expect(classifyFfmpegFailure('[mp4 @ 0x1] Error writing trailer: No space left on device')).toBe('DISK_FULL')
-    expect(classifyFfmpegFailure('/out/x.mp4: Permission denied')).toBe('PERMISSION_DENIED')
-    expect(classifyFfmpegFailure('/out/x.mp4: Read-only file system')).toBe('PERMISSION_DENIED')
-    expect(classifyFfmpegFailure('moov atom not found')).toBe('FFMPEG')
-  })
-
-  it('keeps the meaningful end of stderr, without progress noise', () => {
-    const stderr = ['Input #0, mov', 'frame=  10 fps=0.0', '', 'size=  12kB time=00:00:01', 'Conversion failed!'].join('\n')
-    expect(stderrTail(stderr)).toBe('Input #0, mov\nConversion failed!')
-  })
-})
-
-describe('seconds as ffmpeg text', () => {
-  it('writes microsecond precision without trailing zeros, and whole milliseconds for adelay', () => {
-    expect(ffSec(3.5)).toBe('3.5')
-    expect(ffSec(8)).toBe('8')
-    expect(ffSec(1 / 3)).toBe('0.333333')
-    expect(ffSec(-0.2)).toBe('0')
-    expect(() => ffSec(Number.NaN)).toThrow(RangeError)
-    expect(ffMs(3.5004)).toBe('3500')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planChunks } from '../../../shared/domain/chunks'
-import { chunkLeadSec, chunkWindowSec, joinPlanFor, validateSegment } from '../../../electron/jobs/segmentRequest'
+import { chunkLeadSec, chunkWindowSec, joinPlanFor, validateSegment } from '../../../electron/jobs/generationRequest'
 import { DEFAULT_GENERATION } from '../../../shared/domain/project'
 
 const src = (inSec: number, outSec: number) => ({ source: { path: '/v.mp4', inSec, outSec } })

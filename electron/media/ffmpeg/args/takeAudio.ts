@@ -1,7 +1,10 @@
-/** The rate every take is stored at (mmaudio.md §7.5). */
+// A take's audio file: what a provider returned, reduced to its first audio stream as 48 kHz float WAV of an
+// exact length (run by ../../normaliseResult), and the rate every chunk join writes too.
+
+/** The rate every take is stored at: the rate of video sound, whatever rate the provider returned. */
 export const TAKE_SAMPLE_RATE = 48000
 
-export interface NormaliseResultOptions {
+export interface TakeAudioOptions {
   inputPath: string
   /** A .wav path. */
   outputPath: string
@@ -10,7 +13,7 @@ export interface NormaliseResultOptions {
 }
 
 /** First audio stream of whatever a provider returned → 48 kHz float WAV of exactly `sampleCount` samples. */
-export function normaliseResultArgs(o: NormaliseResultOptions): readonly string[] {
+export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
   const n = o.sampleCount
   return [
     '-v', 'error',

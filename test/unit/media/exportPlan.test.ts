@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Asset } from '../../../shared/domain/asset'
 import { canCopyVideo, mp4CarriesVideo, planExport, stemPaths } from '../../../electron/media/exportPlan'
-import type { LoudnormReport } from '../../../electron/media/ffmpeg/args/exportLoudness'
+import type { LoudnormReport } from '../../../electron/media/ffmpeg/loudnessReport'
 import { exportProject } from '../../fixtures/exportProject'
 
 const video = { codec: 'h264', width: 1920, height: 1080, rotation: 0 as const, displayWidth: 1920, displayHeight: 1080, fps: 30, vfr: false }

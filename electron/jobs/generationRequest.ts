@@ -1,29 +1,18 @@
-// What one generation is asked for, its checks, and its identity. Checks are pure; the identity reads the
-// source's fast content hash (size, mtime, head and tail), not the whole file.
+// A generation request (the contract's GenerationRequest: one segment, a range of a source video or text only)
+// as the generate service reads it: its checks, its chunk window, and its identity. Checks are pure; the
+// identity reads the source's fast content hash (size, mtime, head and tail), not the whole file.
 import { createHash } from 'node:crypto'
 import { MAX_WINDOW_SEC, type ChunkPlan, type ChunkWindow } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
-import type { GenerationParams } from '../../shared/domain/project'
+import type { GenerationRequest } from '../../shared/domain/generation'
 import { contentHash } from '../media/contentHash'
 import { UPLOAD_FPS } from '../media/ffmpeg/args/uploadCut'
 import { MAX_TIMELINE_SEC } from '../project/openChecks'
 import type { AudioProvider, ProviderCapabilities } from '../providers/types'
 
-export interface SegmentRequest {
-  /** The project's segment, when there is one (recorded in the journal). */
-  segmentId?: string | null
-  /** Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. */
-  source?: { path: string; inSec: number; outSec: number }
-  /** Text mode: the length to generate. */
-  durationSec?: number
-  params: GenerationParams
-  /** Crossfade between chunks (default 1 s, at most half the window). */
-  crossfadeSec?: number
-}
-
 /** PURE: the mode and length of a request, or a BAD_INPUT sentence; the provider must offer the mode. */
 export function validateSegment(
-  request: SegmentRequest,
+  request: GenerationRequest,
   provider: Pick<AudioProvider, 'label' | 'capabilities'>,
 ): { mode: 'video' | 'text'; durationSec: number } {
   const mode = request.source ? 'video' : 'text'
@@ -59,7 +48,7 @@ export function chunkWindowSec(windowSec: number, capabilities: Pick<ProviderCap
  * Identity of a request apart from its seeds: source identity and range (or the text), every parameter, the
  * provider and the chunk plan. The journal files entries under it, so a rerun finds a take's seed again.
  */
-export async function segmentKey(request: SegmentRequest, mode: 'video' | 'text', plan: ChunkPlan): Promise<string> {
+export async function segmentKey(request: GenerationRequest, mode: 'video' | 'text', plan: ChunkPlan): Promise<string> {
   const { seed: _seed, takes: _takes, ...params } = request.params
   const source = request.source
     ? { hash: await contentHash(request.source.path), inSec: request.source.inSec, outSec: request.source.outSec }
@@ -74,7 +63,7 @@ export async function segmentKey(request: SegmentRequest, mode: 'video' | 'text'
  * every sound by up to one frame (40 ms); with it, a 25 fps source is sampled frame for frame. The extra lead
  * (< 40 ms) is generated and cut off again in the join. Text mode has no picture: no lead.
  */
-export function chunkLeadSec(request: Pick<SegmentRequest, 'source'>, chunk: Pick<ChunkWindow, 'startSec'>): number {
+export function chunkLeadSec(request: Pick<GenerationRequest, 'source'>, chunk: Pick<ChunkWindow, 'startSec'>): number {
   if (!request.source) return 0
   const startSec = request.source.inSec + chunk.startSec
   const lead = startSec - Math.floor(startSec * UPLOAD_FPS + 1e-6) / UPLOAD_FPS
@@ -82,6 +71,6 @@ export function chunkLeadSec(request: Pick<SegmentRequest, 'source'>, chunk: Pic
 }
 
 /** PURE: the plan as the join sees it: each chunk's audio file starts `lead` earlier than its window. */
-export function joinPlanFor(request: Pick<SegmentRequest, 'source'>, plan: ChunkPlan): ChunkPlan {
+export function joinPlanFor(request: Pick<GenerationRequest, 'source'>, plan: ChunkPlan): ChunkPlan {
   return { ...plan, chunks: plan.chunks.map((c) => ({ ...c, startSec: c.startSec - chunkLeadSec(request, c) })) }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { planThumbnails } from '../../../electron/media/thumbnails'
-import { joinParts } from '../../../electron/media/joinChunks'
-import { planChunks } from '../../../shared/domain/chunks'
 
 describe('planThumbnails', () => {
   it('a 5 s 16:9 clip: one 160×90 frame per second, full decode', () => {
@@ -16,15 +14,5 @@ describe('planThumbnails', () => {
   })
   it('a sub-second clip still gets one frame', () => {
     expect(planThumbnails(0.4, 640, 360)).toMatchObject({ frameCount: 1, intervalSec: 0.4 })
-  })
-})
-
-describe('joinParts', () => {
-  it('turns the plan into kept sample spans of each chunk file', () => {
-    expect(joinParts(['a', 'b', 'c'], planChunks(20))).toEqual([
-      { path: 'a', keepStartSample: 0, keepEndSample: 360000 },
-      { path: 'b', keepStartSample: 24000, keepEndSample: 360000 },
-      { path: 'c', keepStartSample: 24000, keepEndSample: 384000 },
-    ])
   })
 })
