@@ -18,7 +18,9 @@ const ROUNDS = 9
 const ffmpeg = testBinaries().ffmpeg
 
 async function ff(args: string[]): Promise<string> {
-  const { stderr } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-nostats', ...args], { maxBuffer: 64 * 1024 * 1024 })
+  const { stderr } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-nostats', ...args], {
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return stderr
 }
 
@@ -63,24 +65,40 @@ async function main(): Promise<void> {
     [{ assetId: 'clip', startSec: 0, inSec: 0, outSec: asset.durationSec }],
     [
       { path: takes[0], durationSec: 8, segment: { startSec: 5, endSec: 13 }, mix: { nudgeMs: 120, gainDb: -3 } },
-      { path: takes[1], durationSec: 8, segment: { startSec: 20, endSec: 28 }, mix: { gainDb: -6, fadeInMs: 50, fadeOutMs: 300 } },
+      {
+        path: takes[1],
+        durationSec: 8,
+        segment: { startSec: 20, endSec: 28 },
+        mix: { gainDb: -6, fadeInMs: 50, fadeOutMs: 300 },
+      },
       { path: takes[2], durationSec: 8, segment: { startSec: 40, endSec: 48 } },
     ],
     { mode: 'duck', duckDb: -10, duckFadeMs: 300 },
   )
   const dir = mkdtempSync(join(tmpdir(), 'bench-export-'))
-  const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+  const service = createExportService({
+    runner: createFfmpegRunner(testBinaries()),
+    jobs: createJobRegistry(),
+    tmpDir: dir,
+  })
 
   // The same mix written by hand: takes placed with adelay, original ducked by a hand-written envelope
   // (−10 dB = 0.316228, 300 ms linear ramps), summed at unity, two-pass loudnorm, AAC, video copied.
   const bus = 'aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
   const duck = [
-    'gte(t,0)*lt(t,4.82)*1', 'gte(t,4.82)*lt(t,5.12)*(1*(5.12-t)+0.316228*(t-4.82))/0.3', 'gte(t,5.12)*lt(t,13.12)*0.316228',
-    'gte(t,13.12)*lt(t,13.42)*(0.316228*(13.42-t)+1*(t-13.12))/0.3', 'gte(t,13.42)*lt(t,19.7)*1',
-    'gte(t,19.7)*lt(t,20)*(1*(20-t)+0.316228*(t-19.7))/0.3', 'gte(t,20)*lt(t,28)*0.316228',
-    'gte(t,28)*lt(t,28.3)*(0.316228*(28.3-t)+1*(t-28))/0.3', 'gte(t,28.3)*lt(t,39.7)*1',
-    'gte(t,39.7)*lt(t,40)*(1*(40-t)+0.316228*(t-39.7))/0.3', 'gte(t,40)*lt(t,48)*0.316228',
-    'gte(t,48)*lt(t,48.3)*(0.316228*(48.3-t)+1*(t-48))/0.3', 'gte(t,48.3)*1',
+    'gte(t,0)*lt(t,4.82)*1',
+    'gte(t,4.82)*lt(t,5.12)*(1*(5.12-t)+0.316228*(t-4.82))/0.3',
+    'gte(t,5.12)*lt(t,13.12)*0.316228',
+    'gte(t,13.12)*lt(t,13.42)*(0.316228*(13.42-t)+1*(t-13.12))/0.3',
+    'gte(t,13.42)*lt(t,19.7)*1',
+    'gte(t,19.7)*lt(t,20)*(1*(20-t)+0.316228*(t-19.7))/0.3',
+    'gte(t,20)*lt(t,28)*0.316228',
+    'gte(t,28)*lt(t,28.3)*(0.316228*(28.3-t)+1*(t-28))/0.3',
+    'gte(t,28.3)*lt(t,39.7)*1',
+    'gte(t,39.7)*lt(t,40)*(1*(40-t)+0.316228*(t-39.7))/0.3',
+    'gte(t,40)*lt(t,48)*0.316228',
+    'gte(t,48)*lt(t,48.3)*(0.316228*(48.3-t)+1*(t-48))/0.3',
+    'gte(t,48.3)*1',
   ].join('+')
   const mixGraph = [
     `[1:a]${bus},volume=-3dB,afade=t=in:d=0.01,afade=t=out:st=7.99:d=0.01,adelay=5120:all=1[t1]`,
@@ -93,10 +111,42 @@ async function main(): Promise<void> {
   const inputs = ['-i', clip, '-i', takes[0], '-i', takes[1], '-i', takes[2]]
 
   async function handWritten(out: string): Promise<void> {
-    const m = parseLoudnormReport(await ff([...inputs, '-filter_complex', `${mixGraph},loudnorm=${target}:print_format=json[m]`, '-map', '[m]', '-f', 'null', '-']))
+    const m = parseLoudnormReport(
+      await ff([
+        ...inputs,
+        '-filter_complex',
+        `${mixGraph},loudnorm=${target}:print_format=json[m]`,
+        '-map',
+        '[m]',
+        '-f',
+        'null',
+        '-',
+      ]),
+    )
     const apply = `loudnorm=${target}:measured_I=${m.inputI}:measured_TP=${m.inputTp}:measured_LRA=${m.inputLra}:measured_thresh=${m.inputThresh}:offset=${m.targetOffset}:linear=true`
-    await ff(['-y', ...inputs, '-filter_complex', `${mixGraph},${apply},aresample=48000[a]`, '-map', '0:v', '-map', '[a]',
-      '-c:v', 'copy', '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', out])
+    await ff([
+      '-y',
+      ...inputs,
+      '-filter_complex',
+      `${mixGraph},${apply},aresample=48000[a]`,
+      '-map',
+      '0:v',
+      '-map',
+      '[a]',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-movflags',
+      '+faststart',
+      out,
+    ])
   }
 
   const app: Array<{ ms: number; cpuSec: number | null }> = []
@@ -104,9 +154,12 @@ async function main(): Promise<void> {
   let lastApp: Awaited<ReturnType<typeof service.run>> | undefined
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternate who goes first, so neither always runs on a warmer cache or a quieter machine.
-    const runApp = async () => app.push(await timed(async () => {
-      lastApp = await service.run(project, { destinationPath: join(dir, `app-${round}.mp4`), preset: 'web' })
-    }))
+    const runApp = async () =>
+      app.push(
+        await timed(async () => {
+          lastApp = await service.run(project, { destinationPath: join(dir, `app-${round}.mp4`), preset: 'web' })
+        }),
+      )
     const runHand = async () => hand.push(await timed(() => handWritten(join(dir, `hand-${round}.mp4`))))
     if (round % 2) {
       await runApp()
@@ -117,28 +170,48 @@ async function main(): Promise<void> {
     }
     const a = app[round - 1]!
     const h = hand[round - 1]!
-    console.log(`round ${round}: app ${a.ms.toFixed(0)} ms (${a.cpuSec?.toFixed(2)} s CPU), hand-written ${h.ms.toFixed(0)} ms (${h.cpuSec?.toFixed(2)} s CPU)`)
+    console.log(
+      `round ${round}: app ${a.ms.toFixed(0)} ms (${a.cpuSec?.toFixed(2)} s CPU), hand-written ${h.ms.toFixed(0)} ms (${h.cpuSec?.toFixed(2)} s CPU)`,
+    )
   }
   const appMs = app.map((r) => r.ms)
   const handMs = hand.map((r) => r.ms)
-  const cpuRatio = app[0]!.cpuSec === null ? null : median(app.map((r) => r.cpuSec!)) / median(hand.map((r) => r.cpuSec!))
+  const cpuRatio =
+    app[0]!.cpuSec === null ? null : median(app.map((r) => r.cpuSec!)) / median(hand.map((r) => r.cpuSec!))
 
   const appOut = join(dir, `app-${ROUNDS}.mp4`)
   const handOut = join(dir, `hand-${ROUNDS}.mp4`)
-  const [srcMd5, appMd5, appLoud, handLoud] = await Promise.all([videoMd5(clip), videoMd5(appOut), measureLoudness(appOut), measureLoudness(handOut)])
+  const [srcMd5, appMd5, appLoud, handLoud] = await Promise.all([
+    videoMd5(clip),
+    videoMd5(appOut),
+    measureLoudness(appOut),
+    measureLoudness(handOut),
+  ])
   const ratio = median(appMs) / median(handMs)
   console.log('')
   console.log(`60 s 1080p clip, three takes, web preset (two-pass loudnorm, duck), ${ROUNDS} rounds, medians:`)
-  console.log(`  app (createExportService().run): ${median(appMs).toFixed(0)} ms  (includes the ebur128 check of the written file)`)
+  console.log(
+    `  app (createExportService().run): ${median(appMs).toFixed(0)} ms  (includes the ebur128 check of the written file)`,
+  )
   console.log(`  hand-written ffmpeg (2 passes):  ${median(handMs).toFixed(0)} ms`)
-  console.log(`  ratio app / hand-written:        ${ratio.toFixed(3)}  (goal ≤ 1.10: ${ratio <= 1.1 ? 'met' : 'NOT met'})`)
-  console.log(`  best rounds: app ${Math.min(...appMs).toFixed(0)} ms, hand-written ${Math.min(...handMs).toFixed(0)} ms, ratio ${(Math.min(...appMs) / Math.min(...handMs)).toFixed(3)}`)
+  console.log(
+    `  ratio app / hand-written:        ${ratio.toFixed(3)}  (goal ≤ 1.10: ${ratio <= 1.1 ? 'met' : 'NOT met'})`,
+  )
+  console.log(
+    `  best rounds: app ${Math.min(...appMs).toFixed(0)} ms, hand-written ${Math.min(...handMs).toFixed(0)} ms, ratio ${(Math.min(...appMs) / Math.min(...handMs)).toFixed(3)}`,
+  )
   console.log(`  machine load average during the run: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`)
   if (cpuRatio !== null) {
-    console.log(`  CPU (ffmpeg processes): app ${median(app.map((r) => r.cpuSec!)).toFixed(2)} s, hand-written ${median(hand.map((r) => r.cpuSec!)).toFixed(2)} s, ratio ${cpuRatio.toFixed(3)}`)
+    console.log(
+      `  CPU (ffmpeg processes): app ${median(app.map((r) => r.cpuSec!)).toFixed(2)} s, hand-written ${median(hand.map((r) => r.cpuSec!)).toFixed(2)} s, ratio ${cpuRatio.toFixed(3)}`,
+    )
   }
-  console.log(`  video stream-copied:             ${lastApp!.videoCopied && srcMd5 === appMd5 ? 'yes (packets identical to the source)' : 'NO'}`)
-  console.log(`  loudness: app ${appLoud.integratedLufs} LUFS / ${appLoud.truePeakDbtp} dBTP; hand-written ${handLoud.integratedLufs} LUFS / ${handLoud.truePeakDbtp} dBTP`)
+  console.log(
+    `  video stream-copied:             ${lastApp!.videoCopied && srcMd5 === appMd5 ? 'yes (packets identical to the source)' : 'NO'}`,
+  )
+  console.log(
+    `  loudness: app ${appLoud.integratedLufs} LUFS / ${appLoud.truePeakDbtp} dBTP; hand-written ${handLoud.integratedLufs} LUFS / ${handLoud.truePeakDbtp} dBTP`,
+  )
   rmSync(dir, { recursive: true, force: true })
 }
 

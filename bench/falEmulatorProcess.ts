@@ -19,15 +19,25 @@ state.output = (job, format, mime, params) => {
 const addJob = state.addJob.bind(state)
 state.addJob = (mode, input, video): EmulatedJob => {
   const job = addJob(mode, input, video)
-  const params = { prompt: String(input.prompt), seed: Number(input.seed ?? 0), durationSec: Number(input.duration ?? 8) }
-  void state.output(job, mode === 'video' ? 'mp4' : 'flac', mode === 'video' ? 'video/mp4' : 'audio/flac', params).catch(() => undefined)
+  const params = {
+    prompt: String(input.prompt),
+    seed: Number(input.seed ?? 0),
+    durationSec: Number(input.duration ?? 8),
+  }
+  void state
+    .output(job, mode === 'video' ? 'mp4' : 'flac', mode === 'video' ? 'video/mp4' : 'audio/flac', params)
+    .catch(() => undefined)
   return job
 }
 
 process.on('message', (m: { timing?: { queueMs: number; runMs: number }; jobs?: true; close?: true }) => {
   if (m.timing) state.timing = m.timing
   if (m.jobs) {
-    const jobs = [...state.jobs.values()].map((j) => ({ id: j.id, createdAtMs: j.createdAtMs, videoBytes: j.video?.length ?? 0 }))
+    const jobs = [...state.jobs.values()].map((j) => ({
+      id: j.id,
+      createdAtMs: j.createdAtMs,
+      videoBytes: j.video?.length ?? 0,
+    }))
     process.send!({ jobs, timing: state.timing })
   }
   if (m.close) void emu.close().then(() => process.exit(0))

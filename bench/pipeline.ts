@@ -35,8 +35,12 @@ interface EmulatorHandle {
 
 /** The fal emulator in a child process (bench/falEmulatorProcess.ts). */
 async function startEmulatorProcess(): Promise<EmulatorHandle> {
-  const child = fork(join(import.meta.dirname, 'falEmulatorProcess.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const next = (): Promise<Record<string, unknown>> => new Promise((resolve) => child.once('message', (m) => resolve(m as Record<string, unknown>)))
+  const child = fork(join(import.meta.dirname, 'falEmulatorProcess.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const next = (): Promise<Record<string, unknown>> =>
+    new Promise((resolve) => child.once('message', (m) => resolve(m as Record<string, unknown>)))
   const hello = await next()
   return {
     baseUrl: String(hello.baseUrl),
@@ -47,10 +51,11 @@ async function startEmulatorProcess(): Promise<EmulatorHandle> {
       child.send({ jobs: true })
       return (await reply).jobs as Array<{ id: string; createdAtMs: number; videoBytes: number }>
     },
-    close: () => new Promise((resolve) => {
-      child.once('exit', () => resolve())
-      child.send({ close: true })
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.send({ close: true })
+      }),
   }
 }
 
@@ -61,12 +66,23 @@ function service(emu: EmulatorHandle, home: string, pollIntervalMs: number | und
     apiKey: () => emu.apiKey,
     settings: () => ({ providers: { fal: { concurrency } } }),
     env: { MMAUDIO_FAL_BASE_URL: emu.baseUrl },
-    dirs: { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') },
+    dirs: {
+      work: join(home, 'work'),
+      cache: join(home, 'cache'),
+      takes: join(home, 'takes'),
+      journal: join(home, 'journal.json'),
+    },
     ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
   })
 }
 
-const params = (seed: number, takes = 1) => ({ ...DEFAULT_GENERATION, prompt: 'bench', seed, takes, provider: 'fal' as const })
+const params = (seed: number, takes = 1) => ({
+  ...DEFAULT_GENERATION,
+  prompt: 'bench',
+  seed,
+  takes,
+  provider: 'fal' as const,
+})
 /** CPU seconds of this process (node) and of its finished children (ffmpeg) (Linux /proc; null elsewhere). */
 function cpuSec(): { node: number; ffmpeg: number } | null {
   try {
@@ -83,15 +99,52 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 // Camera-like sources: a keyframe every second (as phones write), a 1080p30 clip with grain at about
 // 12 Mbit/s (a phone's rate) and AAC audio, and a 50 s 720p clip for the batch.
 const clip1080 = await lavfiFixture('bench 1080p 12M.mp4', [
-  '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=12',
-  '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=12',
-  '-vf', 'noise=alls=8:allf=t',
-  '-c:v', 'libx264', '-preset', 'veryfast', '-g', '30', '-b:v', '12M', '-maxrate', '16M', '-bufsize', '24M', '-pix_fmt', 'yuv420p',
-  '-c:a', 'aac', '-b:a', '192k', '-shortest',
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=size=1920x1080:rate=30:duration=12',
+  '-f',
+  'lavfi',
+  '-i',
+  'sine=frequency=440:sample_rate=48000:duration=12',
+  '-vf',
+  'noise=alls=8:allf=t',
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-g',
+  '30',
+  '-b:v',
+  '12M',
+  '-maxrate',
+  '16M',
+  '-bufsize',
+  '24M',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-b:a',
+  '192k',
+  '-shortest',
 ])
 const clipWide = await lavfiFixture('bench 720p 50s.mp4', [
-  '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=50',
-  '-c:v', 'libx264', '-preset', 'veryfast', '-g', '30', '-crf', '20', '-pix_fmt', 'yuv420p', '-an',
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=size=1280x720:rate=30:duration=50',
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-g',
+  '30',
+  '-crf',
+  '20',
+  '-pix_fmt',
+  'yuv420p',
+  '-an',
 ])
 
 /** `--only 3` runs one part. */
@@ -144,10 +197,15 @@ async function uploadSize(): Promise<void> {
   const raw = join(home, 'raw-cut.mp4')
   await run(testBinaries().ffmpeg, ['-v', 'error', '-ss', '2', '-i', clip1080, '-t', '8', '-c', 'copy', '-y', raw])
   const known = new Set((await emu.jobs()).map((j) => j.id))
-  await service(emu, join(home, 'p2'), 250, 4).run({ source: { path: clip1080, inSec: 2, outSec: 10 }, params: params(200) })
+  await service(emu, join(home, 'p2'), 250, 4).run({
+    source: { path: clip1080, inSec: 2, outSec: 10 },
+    params: params(200),
+  })
   const uploaded = (await emu.jobs()).find((j) => !known.has(j.id))!.videoBytes
   const rawBytes = statSync(raw).size
-  console.log(`   uploaded ${(uploaded / 1024).toFixed(0)} KiB vs raw cut ${(rawBytes / 1024).toFixed(0)} KiB → ratio ${((100 * uploaded) / rawBytes).toFixed(2)} % (goal ≤ 5 %)`)
+  console.log(
+    `   uploaded ${(uploaded / 1024).toFixed(0)} KiB vs raw cut ${(rawBytes / 1024).toFixed(0)} KiB → ratio ${((100 * uploaded) / rawBytes).toFixed(2)} % (goal ≤ 5 %)`,
+  )
 }
 
 async function batching(): Promise<void> {
@@ -157,7 +215,9 @@ async function batching(): Promise<void> {
   const cpu0 = cpuSec()
   const t0 = Date.now()
   await Promise.all(
-    Array.from({ length: 12 }, (_, s) => svc.run({ source: { path: clipWide, inSec: s * 4, outSec: s * 4 + 4 }, params: params(1000 + s * 10, 3) })),
+    Array.from({ length: 12 }, (_, s) =>
+      svc.run({ source: { path: clipWide, inSec: s * 4, outSec: s * 4 + 4 }, params: params(1000 + s * 10, 3) }),
+    ),
   )
   const wallSec = (Date.now() - t0) / 1000
   const cpu1 = cpuSec()
@@ -166,19 +226,34 @@ async function batching(): Promise<void> {
   if (cpu0 && cpu1) {
     const node = cpu1.node - cpu0.node
     const ff = cpu1.ffmpeg - cpu0.ffmpeg
-    console.log(`   CPU used by the app: node ${fmt(node)} + its ffmpeg ${fmt(ff)} (the emulator runs in its own process) → on 2 idle cores at least ${fmt((node + ff) / 2)}`)
+    console.log(
+      `   CPU used by the app: node ${fmt(node)} + its ffmpeg ${fmt(ff)} (the emulator runs in its own process) → on 2 idle cores at least ${fmt((node + ff) / 2)}`,
+    )
   }
-  console.log(`   ${ours.length} requests in ${fmt(wallSec)}; ideal batching ${fmt(idealSec)} → ratio ${(wallSec / idealSec).toFixed(2)}× (goal ≤ 1.2×)`)
+  console.log(
+    `   ${ours.length} requests in ${fmt(wallSec)}; ideal batching ${fmt(idealSec)} → ratio ${(wallSec / idealSec).toFixed(2)}× (goal ≤ 1.2×)`,
+  )
 }
 
 try {
-  console.log(`Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores; other work on the machine inflates wall times)`)
+  console.log(
+    `Load average at start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (2 cores; other work on the machine inflates wall times)`,
+  )
   // Warm up (module loading, first ffmpeg spawn, emulator) so the measured runs are steady.
-  await service(emu, join(home, 'warm'), 100, 4).run({ source: { path: clip1080, inSec: 0, outSec: 2 }, params: params(1) })
+  await service(emu, join(home, 'warm'), 100, 4).run({
+    source: { path: clip1080, inSec: 0, outSec: 2 },
+    params: params(1),
+  })
   if (part(1)) await overhead()
   if (part(2)) await uploadSize()
   if (part(3)) await batching()
-  console.log(`Load average at end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(
+    `Load average at end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
 } finally {
   await emu.close()
   rmSync(home, { recursive: true, force: true })

@@ -11,13 +11,16 @@ const ARCHS: readonly BuilderArch[] = ['x64', 'arm64', 'ia32', 'armv7l']
 const [platform = process.platform, rawArch = process.arch] = process.argv.slice(2)
 const arch = rawArch === 'arm' ? 'armv7l' : rawArch
 if (!PLATFORMS.includes(platform as TargetPlatform) || !ARCHS.includes(arch as BuilderArch)) {
-  console.error(`checkBinaries: unknown target ${platform}-${rawArch} (platforms: ${PLATFORMS.join(', ')}; archs: ${ARCHS.join(', ')})`)
+  console.error(
+    `checkBinaries: unknown target ${platform}-${rawArch} (platforms: ${PLATFORMS.join(', ')}; archs: ${ARCHS.join(', ')})`,
+  )
   process.exit(1)
 }
 const target: Target = { platform: platform as TargetPlatform, arch: arch as BuilderArch }
 const root = join(import.meta.dirname, '..')
 
-for (const path of makeExecutableByAll(root, target)) console.log(`checkBinaries: made executable by every user: ${path}`)
+for (const path of makeExecutableByAll(root, target))
+  console.log(`checkBinaries: made executable by every user: ${path}`)
 const problems = checkBundledBinaries(root, target)
 if (problems.length > 0) {
   console.error(`checkBinaries: not building ${target.platform}-${target.arch}:`)

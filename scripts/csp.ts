@@ -84,7 +84,8 @@ function matchesSelf(url: URL, page: URL): boolean {
 
 function matchesSource(source: string, url: URL, page: URL): boolean {
   if (source === "'self'") return matchesSelf(url, page)
-  if (source === "'none'" || source === "'unsafe-inline'" || /^'(sha256|sha384|sha512|nonce)-/.test(source)) return false
+  if (source === "'none'" || source === "'unsafe-inline'" || /^'(sha256|sha384|sha512|nonce)-/.test(source))
+    return false
   if (source.startsWith("'")) throw new Error(`CSP source ${source} is not understood by this checker.`)
   if (SCHEME_SOURCE.test(source)) return url.protocol === source.toLowerCase()
   const host = HOST_SOURCE.exec(source)

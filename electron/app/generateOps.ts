@@ -18,7 +18,10 @@ export function createGenerateOps(deps: {
   const { generate, jobs } = deps
   const statuses = () => new Map(deps.secrets.status().map((s) => [s.provider, s]))
 
-  function startJob(segmentId: string | null, produce: (signal: AbortSignal, options: GenerateRunOptions) => Promise<Take[]>) {
+  function startJob(
+    segmentId: string | null,
+    produce: (signal: AbortSignal, options: GenerateRunOptions) => Promise<Take[]>,
+  ) {
     const jobId = jobs.start('generate', async ({ signal, report }) => {
       const takes = await produce(signal, {
         signal,
@@ -50,12 +53,17 @@ export function createGenerateOps(deps: {
     start(request: GenerationRequest) {
       if (request.source) deps.usable(request.source.path)
       generate.estimate(request) // a bad request is refused at once, not as a failed job
-      return startJob(request.segmentId ?? null, async (_signal, options) => (await generate.run(request, options)).takes)
+      return startJob(
+        request.segmentId ?? null,
+        async (_signal, options) => (await generate.run(request, options)).takes,
+      )
     },
     regenerateChunk(input: { request: GenerationRequest; take: Take; chunkIndex: number }) {
       if (input.request.source) deps.usable(input.request.source.path)
       deps.usable(input.take.path)
-      return startJob(input.request.segmentId ?? null, async (_signal, options) => [await generate.regenerateChunk(input, options)])
+      return startJob(input.request.segmentId ?? null, async (_signal, options) => [
+        await generate.regenerateChunk(input, options),
+      ])
     },
     interrupted: () => generate.interrupted(),
     /** After a crash or quit: finish every accepted request into the cache (same ids, nothing submitted). */

@@ -24,11 +24,17 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function singleText(job: JobUpdate): { title: string; body: string } {
   const exporting = job.kind !== 'generate'
   if (job.status === 'failed') {
-    return { title: exporting ? 'Export failed' : 'Generation failed', body: job.error?.message ?? 'Something went wrong.' }
+    return {
+      title: exporting ? 'Export failed' : 'Generation failed',
+      body: job.error?.message ?? 'Something went wrong.',
+    }
   }
   if (job.kind === 'handoff') {
     const folder = job.handoffResult?.folder
-    return { title: 'Hand-off pack ready', body: folder ? `${basename(folder)} is ready for your editor.` : 'The pack is ready for your editor.' }
+    return {
+      title: 'Hand-off pack ready',
+      body: folder ? `${basename(folder)} is ready for your editor.` : 'The pack is ready for your editor.',
+    }
   }
   if (exporting) {
     const file = job.exportResult?.paths[0]
@@ -46,7 +52,10 @@ export function batchNotification(finished: readonly JobUpdate[]): { title: stri
   const failed = ended.filter((j) => j.status === 'failed')
   const generations = ended.filter((j) => j.kind === 'generate').length
   const exports = ended.length - generations
-  const what = [generations ? plural(generations, 'generation', 'generations') : '', exports ? plural(exports, 'export', 'exports') : '']
+  const what = [
+    generations ? plural(generations, 'generation', 'generations') : '',
+    exports ? plural(exports, 'export', 'exports') : '',
+  ]
     .filter(Boolean)
     .join(' and ')
   if (failed.length === 0) return { title: 'All done', body: `${what} finished.` }

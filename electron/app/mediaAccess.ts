@@ -6,7 +6,14 @@ import { mkdirSync } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { Project } from '../../shared/domain/project'
-import { createAllowList, isInsideFolder, isListedPath, nodeRealpath, resolveAllowedPath, type RealpathFn } from '../media/allowList'
+import {
+  createAllowList,
+  isInsideFolder,
+  isListedPath,
+  nodeRealpath,
+  resolveAllowedPath,
+  type RealpathFn,
+} from '../media/allowList'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { probeMedia } from '../media/probe'
 import { checkOpenedProject, type CheckedProject } from '../project/openChecks'

@@ -112,7 +112,8 @@ export function createAppServices(deps: AppServicesDeps) {
   const recentFolders = settings.get().recentProjects.flatMap((p) => [dirname(p), mediaFolderFor(p)])
   const leftoversSwept = sweepLeftovers(ledgers, { workDirs: [workDir], looseFolders: recentFolders }).then(
     (removed) => {
-      if (removed.length > 0) logger.info(`Removed ${removed.length} temp files and work folders a closed session left.`)
+      if (removed.length > 0)
+        logger.info(`Removed ${removed.length} temp files and work folders a closed session left.`)
       return removed
     },
     () => [] as string[],
@@ -144,10 +145,12 @@ export function createAppServices(deps: AppServicesDeps) {
   const revealable = new Set<string>()
   jobs.onUpdate((update) => {
     for (const path of update.exportResult?.paths ?? []) revealable.add(path)
-    if (update.handoffResult) for (const path of [update.handoffResult.folder, ...update.handoffResult.files]) revealable.add(path)
+    if (update.handoffResult)
+      for (const path of [update.handoffResult.folder, ...update.handoffResult.files]) revealable.add(path)
   })
   const requireChosen = (path: string, allowed: ReadonlySet<string>, what: string): void => {
-    if (!allowed.has(path)) throw new AppError('FORBIDDEN', `Choose where to save the ${what} in the save dialog first.`)
+    if (!allowed.has(path))
+      throw new AppError('FORBIDDEN', `Choose where to save the ${what} in the save dialog first.`)
   }
 
   let ffmpegInfo: Promise<{ ffmpegVersion: string | null; ffmpegProblem: string | null }> | undefined
@@ -173,7 +176,8 @@ export function createAppServices(deps: AppServicesDeps) {
         const before = settings.get().recentProjects
         const saved = settings.set(next)
         const after = saved.recentProjects
-        if (after.length !== before.length || after.some((p, i) => p !== before[i])) deps.desktop.recentProjectsChanged(after)
+        if (after.length !== before.length || after.some((p, i) => p !== before[i]))
+          deps.desktop.recentProjectsChanged(after)
         return saved
       },
     },

@@ -22,8 +22,13 @@ const LONG_TOKEN = /[A-Za-z0-9_:.+/=-]{24,}/g
 /** Text with credentials replaced by "[redacted]". Safe to log. */
 export function scrubSecrets(text: string): string {
   return text
-    .replace(ASSIGNMENT, (_m, name: string, sep: string, scheme: string | undefined) => `${name}${sep}${scheme ?? ''}${REDACTED}`)
-    .replace(SCHEME, (m, name: string, space: string, token: string) => (looksLikeSecret(token) ? `${name}${space}${REDACTED}` : m))
+    .replace(
+      ASSIGNMENT,
+      (_m, name: string, sep: string, scheme: string | undefined) => `${name}${sep}${scheme ?? ''}${REDACTED}`,
+    )
+    .replace(SCHEME, (m, name: string, space: string, token: string) =>
+      looksLikeSecret(token) ? `${name}${space}${REDACTED}` : m,
+    )
     .replace(PREFIXED, REDACTED)
     .replace(LONG_TOKEN, (token) => {
       const isPath = token.includes('/') && !/[+=]/.test(token)

@@ -77,7 +77,11 @@ export async function assertNotASource(destinations: readonly string[], project:
   const sources = new Set(await Promise.all(projectFiles(project).map(identity)))
   for (const destination of destinations) {
     if (sources.has(await identity(destination))) {
-      throw new AppError('DESTINATION_IS_SOURCE', `"${destination}" is one of the project's own files. Choose another name for the export.`, { field: 'destinationPath' })
+      throw new AppError(
+        'DESTINATION_IS_SOURCE',
+        `"${destination}" is one of the project's own files. Choose another name for the export.`,
+        { field: 'destinationPath' },
+      )
     }
   }
 }
@@ -86,7 +90,11 @@ export async function assertNotASource(destinations: readonly string[], project:
 async function assertReplaceable(destination: string): Promise<void> {
   const info = await stat(destination).catch(() => null)
   if (info && !info.isFile()) {
-    throw new AppError('BAD_INPUT', `"${destination}" is ${info.isDirectory() ? 'a folder' : 'not an ordinary file'}: give the export a file name, such as ${join(destination, 'export.mp4')}.`, { field: 'destinationPath' })
+    throw new AppError(
+      'BAD_INPUT',
+      `"${destination}" is ${info.isDirectory() ? 'a folder' : 'not an ordinary file'}: give the export a file name, such as ${join(destination, 'export.mp4')}.`,
+      { field: 'destinationPath' },
+    )
   }
 }
 
@@ -115,7 +123,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         ? {
             onProgress: (p: FfmpegProgress) => {
               const fraction = progressFraction(p, pass.durationSec)
-              report(pass.stage, fraction === null ? null : from + (to - from) * fraction, etaSec(p, pass.durationSec) ?? undefined)
+              report(
+                pass.stage,
+                fraction === null ? null : from + (to - from) * fraction,
+                etaSec(p, pass.durationSec) ?? undefined,
+              )
             },
           }
         : {}),
@@ -132,12 +144,19 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   /** The plan for a project whose numbers were checked, after every check that needs no work. */
-  async function prepare(given: Project, request: ExportRequest, workDir: string): Promise<{ project: Project; plan: ExportPlan }> {
+  async function prepare(
+    given: Project,
+    request: ExportRequest,
+    workDir: string,
+  ): Promise<{ project: Project; plan: ExportPlan }> {
     // A clip past the end of its file would export without end; a time beyond a day cannot be true.
     const { project } = clampImpossibleNumbers(given, new Map())
     const plan = planExport(project, request, { workDir, tempFor: tempPathFor })
     await assertSourcesExist(plan.sources)
-    await assertNotASource(plan.outputs.map((o) => o.finalPath), project)
+    await assertNotASource(
+      plan.outputs.map((o) => o.finalPath),
+      project,
+    )
     for (const { finalPath } of plan.outputs) await assertReplaceable(finalPath)
     for (const folder of new Set(plan.outputs.map((o) => dirname(o.finalPath)))) await assertWritableFolder(folder)
     return { project, plan }
@@ -151,7 +170,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       ...options,
       ...(options.onProgress
         ? {
-            onProgress: (stage, withinStage, eta) => options.onProgress!(stage, exportJobProgress(stage, withinStage, measured), eta),
+            onProgress: (stage, withinStage, eta) =>
+              options.onProgress!(stage, exportJobProgress(stage, withinStage, measured), eta),
           }
         : {}),
     }
@@ -172,7 +192,10 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
       if (plan.third && plan.check) {
         throwIfCancelled()
-        const [, checkLog] = await runTogether([() => runPass(plan.third!, opts), () => runPass(plan.check!, opts, true)])
+        const [, checkLog] = await runTogether([
+          () => runPass(plan.third!, opts),
+          () => runPass(plan.check!, opts, true),
+        ])
         written = parseEbur128Summary(checkLog!)
       }
       throwIfCancelled()
@@ -189,7 +212,12 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       }
     } finally {
       await Promise.all([
-        ...plan.outputs.map((o) => rm(o.tempPath, { force: true }).then(() => clearLeftover(o.tempPath), () => undefined)),
+        ...plan.outputs.map((o) =>
+          rm(o.tempPath, { force: true }).then(
+            () => clearLeftover(o.tempPath),
+            () => undefined,
+          ),
+        ),
         removeScratch(workDir),
       ])
     }
@@ -205,7 +233,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       const jobId = jobs.start('export', async (ctx) => ({
         exportResult: await run(project, request, {
           signal: ctx.signal,
-          onProgress: (stage, progress, eta) => ctx.report({ stage, progress, ...(eta === undefined ? {} : { etaSec: eta }) }),
+          onProgress: (stage, progress, eta) =>
+            ctx.report({ stage, progress, ...(eta === undefined ? {} : { etaSec: eta }) }),
         }),
       }))
       return { jobId }

@@ -11,7 +11,15 @@ import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { isInsideFolder, nodeRealpath } from '../media/allowList'
 import { removeScratch, scratchDir } from '../media/leftovers'
-import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency, type Env, type ProviderRegistry, type ProviderSettingsView } from '../providers/registry'
+import {
+  PROVIDER_START_RATE,
+  providerOrder,
+  resolveBaseUrl,
+  resolveConcurrency,
+  type Env,
+  type ProviderRegistry,
+  type ProviderSettingsView,
+} from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
 import { chunkCuts } from './chunkCuts'
@@ -77,7 +85,10 @@ export function cancelledMessage(unstoppable: ReadonlyArray<{ label: string }>):
   const labels = [...new Set(unstoppable.map((u) => u.label))]
   const who = labels.length === 1 ? `${labels[0]} has` : `${labels.join(' and ')} have`
   const owner = labels.length === 1 ? 'it' : 'they'
-  const what = unstoppable.length === 1 ? `a request ${owner} had already accepted` : `${unstoppable.length} requests ${owner} had already accepted`
+  const what =
+    unstoppable.length === 1
+      ? `a request ${owner} had already accepted`
+      : `${unstoppable.length} requests ${owner} had already accepted`
   const they = unstoppable.length === 1 ? 'it' : 'they'
   return `Cancelled. ${who} no way to stop ${what}, so ${they} may still finish and be charged; generating the same segment again collects the result instead of paying twice.`
 }
@@ -106,7 +117,8 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       inflight,
       async connect(id) {
         const apiKey = await deps.apiKey(id)
-        if (!apiKey) throw missingKeyError(deps.providers.get(id).label, deps.missingKeyHint?.(id) ?? 'Add it in Settings.')
+        if (!apiKey)
+          throw missingKeyError(deps.providers.get(id).label, deps.missingKeyHint?.(id) ?? 'Add it in Settings.')
         return {
           apiKey,
           baseUrl: resolveBaseUrl(id, deps.settings(), env),
@@ -121,7 +133,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   function planFor(request: GenerationRequest): { plan: ChunkPlan; mode: 'video' | 'text' } {
     const { mode, durationSec } = validateSegment(request, deps.providers.get(request.params.provider))
     const windowSec = chunkWindowSec(request.params.windowSec, deps.providers.get(request.params.provider).capabilities)
-    return { mode, plan: planChunks(durationSec, { windowSec, crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2) }) }
+    return {
+      mode,
+      plan: planChunks(durationSec, { windowSec, crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2) }),
+    }
   }
 
   /** The chosen provider, then configured fallbacks that can do this mode and have a key. */
@@ -138,7 +153,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const cutsFor = (request: GenerationRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
     chunkCuts({ runner: deps.runner, slots: cutSlots, request, plan, workDir, signal })
 
-  async function run(request: GenerationRequest, options: GenerateRunOptions = {}): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
+  async function run(
+    request: GenerationRequest,
+    options: GenerateRunOptions = {},
+  ): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
     const { plan, mode } = planFor(request)
     const eng = await engine()
     const jobId = options.jobId ?? newId()
@@ -176,15 +194,27 @@ export function createGenerateService(deps: GenerateServiceDeps) {
             plan.chunks.map((chunk) => {
               const unit = units.push({ stage: 'preparing', fraction: null }) - 1
               const job: ChunkJob = {
-                jobId, segmentKey: key, segmentId: request.segmentId ?? null, takeIndex, chunkIndex: chunk.index,
+                jobId,
+                segmentKey: key,
+                segmentId: request.segmentId ?? null,
+                takeIndex,
+                chunkIndex: chunk.index,
                 // Text has no picture to tell chunks apart: each gets its own seed, or they would all sound alike.
-                seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed, takeSeed: seed, mode,
-                params: request.params, durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(request, chunk),
-                cut: () => cutFor(chunk.index), providerOrder: order, workDir,
+                seed: mode === 'text' ? (seed + chunk.index) % (SEED_MAX + 1) : seed,
+                takeSeed: seed,
+                mode,
+                params: request.params,
+                durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(request, chunk),
+                cut: () => cutFor(chunk.index),
+                providerOrder: order,
+                workDir,
               }
               return produceChunk(eng, job, {
                 signal,
-                onState: (s) => { units[unit] = s; update() },
+                onState: (s) => {
+                  units[unit] = s
+                  update()
+                },
                 onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
               })
             }),
@@ -192,15 +222,31 @@ export function createGenerateService(deps: GenerateServiceDeps) {
             stop() // one failure stops the rest: what was already paid for is in the cache and the journal
             throw error
           })
-          return assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(request, plan), chunks, seed, createdAt: now().toISOString(), signal })
+          return assembleTake(deps.runner, {
+            takeId: newId(),
+            takesDir: deps.dirs.takes,
+            plan: joinPlanFor(request, plan),
+            chunks,
+            seed,
+            createdAt: now().toISOString(),
+            signal,
+          })
         }),
       )
-      await journal.closeTakes(key, seeds.map((_, i) => i))
+      await journal.closeTakes(
+        key,
+        seeds.map((_, i) => i),
+      )
       throttle.push({ stage: 'mixing', progress: 1 }, true)
-      return { takes, plan, estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities) }
+      return {
+        takes,
+        plan,
+        estimate: estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities),
+      }
     } catch (error) {
       if (options.signal?.aborted) {
-        const unstoppable = eng.journal.entries()
+        const unstoppable = eng.journal
+          .entries()
           .filter((e) => e.jobId === jobId && e.status === 'pending' && !deps.providers.get(e.provider).canCancel)
           .map((e) => deps.providers.get(e.provider))
         throw new AppError('CANCELLED', cancelledMessage(unstoppable))
@@ -224,7 +270,11 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   ): Promise<Take> {
     const { plan, mode } = planFor(input.request)
     const chunk = plan.chunks[input.chunkIndex]
-    if (!chunk) throw new AppError('BAD_INPUT', `This segment has ${plan.chunks.length} chunks; there is no chunk ${input.chunkIndex + 1}.`)
+    if (!chunk)
+      throw new AppError(
+        'BAD_INPUT',
+        `This segment has ${plan.chunks.length} chunks; there is no chunk ${input.chunkIndex + 1}.`,
+      )
     const manifest = await readManifest(input.take)
     if (manifest.chunks.length !== plan.chunks.length) {
       throw new AppError('BAD_INPUT', 'The segment changed since this take was made; generate a new take instead.')
@@ -236,10 +286,16 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       if (i === input.chunkIndex) continue
       const real = nodeRealpath(chunk.path)
       if (real === null) {
-        throw new AppError('NOT_FOUND', `Chunk ${i + 1} of this take is no longer in the chunk cache (it keeps only so much; see Settings), so one chunk cannot be regenerated alone. Generate the take again.`)
+        throw new AppError(
+          'NOT_FOUND',
+          `Chunk ${i + 1} of this take is no longer in the chunk cache (it keeps only so much; see Settings), so one chunk cannot be regenerated alone. Generate the take again.`,
+        )
       }
       if (cacheReal === null || !isInsideFolder(real, cacheReal)) {
-        throw new AppError('FORBIDDEN', 'This take’s chunk list names files outside MMAudio Studio’s chunk cache, so it is not used. Generate the take again.')
+        throw new AppError(
+          'FORBIDDEN',
+          'This take’s chunk list names files outside MMAudio Studio’s chunk cache, so it is not used. Generate the take again.',
+        )
       }
     }
     const eng = await engine()
@@ -249,26 +305,54 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     await mkdir(workDir, { recursive: true })
     try {
       const old = manifest.chunks[input.chunkIndex]!
-      const [seed] = input.seed !== undefined ? [input.seed] : takeSeeds(null, 1, { ...(deps.random ? { random: deps.random } : {}) })
+      const [seed] =
+        input.seed !== undefined
+          ? [input.seed]
+          : takeSeeds(null, 1, { ...(deps.random ? { random: deps.random } : {}) })
       const fresh = seed === old.seed ? (seed! + 1) % (SEED_MAX + 1) : seed!
       const throttle = createProgressThrottle(options.onUpdate ?? (() => undefined))
       const units: UnitState[] = [{ stage: 'preparing', fraction: null }]
       const chunkKey = `${await segmentKey(input.request, mode, plan)}:chunk`
-      const result = await produceChunk(eng, {
-        // Its own namespace: an interrupted regeneration must not hand its seed to a later whole-segment run.
-        jobId, segmentKey: chunkKey, segmentId: input.request.segmentId ?? null,
-        takeIndex: 0, chunkIndex: chunk.index, seed: fresh, takeSeed: manifest.seed, mode, params: input.request.params,
-        durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk), cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
-        providerOrder: await orderFor(input.request, mode), workDir,
-      }, {
-        signal,
-        onState: (s) => { units[0] = s; throttle.push(aggregate(units)) },
-        onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
-      })
+      const result = await produceChunk(
+        eng,
+        {
+          // Its own namespace: an interrupted regeneration must not hand its seed to a later whole-segment run.
+          jobId,
+          segmentKey: chunkKey,
+          segmentId: input.request.segmentId ?? null,
+          takeIndex: 0,
+          chunkIndex: chunk.index,
+          seed: fresh,
+          takeSeed: manifest.seed,
+          mode,
+          params: input.request.params,
+          durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk),
+          cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
+          providerOrder: await orderFor(input.request, mode),
+          workDir,
+        },
+        {
+          signal,
+          onState: (s) => {
+            units[0] = s
+            throttle.push(aggregate(units))
+          },
+          onMessage: (message) => throttle.push({ ...aggregate(units), message }, true),
+        },
+      )
       await eng.journal.closeTakes(chunkKey, [0])
       const chunks: ChunkResult[] = manifest.chunks.map((c, i) =>
-        i === input.chunkIndex ? result : { ...c, fromCache: true })
-      return await assembleTake(deps.runner, { takeId: newId(), takesDir: deps.dirs.takes, plan: joinPlanFor(input.request, plan), chunks, seed: manifest.seed, createdAt: now().toISOString(), signal })
+        i === input.chunkIndex ? result : { ...c, fromCache: true },
+      )
+      return await assembleTake(deps.runner, {
+        takeId: newId(),
+        takesDir: deps.dirs.takes,
+        plan: joinPlanFor(input.request, plan),
+        chunks,
+        seed: manifest.seed,
+        createdAt: now().toISOString(),
+        signal,
+      })
     } finally {
       await removeScratch(workDir)
     }

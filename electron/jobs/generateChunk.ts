@@ -86,7 +86,9 @@ export async function produceChunk(engine: ChunkEngine, job: ChunkJob, hooks: Ch
       const next = job.providerOrder[i + 1]
       if (!next || !shouldFallBack(error) || hooks.signal.aborted) throw error
       const label = engine.providers.get(providerId).label
-      hooks.onMessage(`${label} failed (${(error as AppError).message}) — ${engine.providers.get(next).label} takes over.`)
+      hooks.onMessage(
+        `${label} failed (${(error as AppError).message}) — ${engine.providers.get(next).label} takes over.`,
+      )
     }
   }
   throw lastError
@@ -181,35 +183,45 @@ async function generateFresh(
   })
 
   const pending = engine.journal.findPending(key)
-  const result = await engine.queue.run(
-    providerId,
-    async (signal): Promise<GenerateResult> => {
-      if (pending) {
-        requestId = pending.requestId
-        hooks.onMessage(`Resuming ${provider.label} request ${pending.requestId} (already paid for).`)
-        try {
-          return await provider.resume(pending.requestId, context(signal))
-        } catch (error) {
-          if (signal.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw error
-          // The old request is gone or failed at the provider: a new one does not pay twice.
-          await engine.journal.fail(pending.requestId, errorText(error))
-          hooks.onMessage(`${provider.label} could not resume request ${pending.requestId}; submitting it again.`)
+  const result = await engine.queue
+    .run(
+      providerId,
+      async (signal): Promise<GenerateResult> => {
+        if (pending) {
+          requestId = pending.requestId
+          hooks.onMessage(`Resuming ${provider.label} request ${pending.requestId} (already paid for).`)
+          try {
+            return await provider.resume(pending.requestId, context(signal))
+          } catch (error) {
+            if (signal.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw error
+            // The old request is gone or failed at the provider: a new one does not pay twice.
+            await engine.journal.fail(pending.requestId, errorText(error))
+            hooks.onMessage(`${provider.label} could not resume request ${pending.requestId}; submitting it again.`)
+          }
         }
-      }
-      return provider.generate(request, context(signal))
-    },
-    { signal: hooks.signal, onPosition: (position) => hooks.onState({ stage: 'queued', fraction: null, queuePosition: position }) },
-  ).catch(async (error: unknown) => {
-    // A cancelled request stays 'pending': the provider may still finish it, and the next identical run resumes it.
-    const cancelled = hooks.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
-    if (requestId && !cancelled) await engine.journal.fail(requestId, errorText(error))
-    throw error
-  })
+        return provider.generate(request, context(signal))
+      },
+      {
+        signal: hooks.signal,
+        onPosition: (position) => hooks.onState({ stage: 'queued', fraction: null, queuePosition: position }),
+      },
+    )
+    .catch(async (error: unknown) => {
+      // A cancelled request stays 'pending': the provider may still finish it, and the next identical run resumes it.
+      const cancelled = hooks.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
+      if (requestId && !cancelled) await engine.journal.fail(requestId, errorText(error))
+      throw error
+    })
 
   hooks.onState({ stage: 'downloading', fraction: 1 })
   const normalisedPath = join(tmpDir, 'normalised.wav')
   try {
-    await normaliseResult(engine.runner, { inputPath: result.file, outputPath: normalisedPath, durationSec: job.durationSec, signal: hooks.signal })
+    await normaliseResult(engine.runner, {
+      inputPath: result.file,
+      outputPath: normalisedPath,
+      durationSec: job.durationSec,
+      signal: hooks.signal,
+    })
   } catch (error) {
     if (!hooks.signal.aborted) await engine.journal.fail(result.requestId, errorText(error))
     throw error

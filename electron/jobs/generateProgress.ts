@@ -64,6 +64,8 @@ export function aggregate(units: readonly UnitState[]): GenerateUpdate {
   const progress = (units.reduce((s, u) => s + unitProgress(u), 0) / units.length) * (1 - MIXING_SHARE)
   if (open.length === 0) return { stage: 'mixing', progress }
   const stage = ORDER[Math.max(...open.map((u) => ORDER.indexOf(u.stage)))] as Exclude<UnitStage, 'done'>
-  const positions = open.flatMap((u) => (u.stage === 'queued' && u.queuePosition !== undefined ? [u.queuePosition] : []))
+  const positions = open.flatMap((u) =>
+    u.stage === 'queued' && u.queuePosition !== undefined ? [u.queuePosition] : [],
+  )
   return { stage, progress, ...(positions.length > 0 ? { queuePosition: Math.min(...positions) } : {}) }
 }

@@ -18,13 +18,20 @@ export function validateSegment(
   const mode = request.source ? 'video' : 'text'
   const durationSec = request.source ? request.source.outSec - request.source.inSec : (request.durationSec ?? NaN)
   if (!(Number.isFinite(durationSec) && durationSec > 0)) {
-    throw new AppError('BAD_INPUT', mode === 'video'
-      ? 'The range to generate must end after it starts.'
-      : 'Text-to-audio needs a positive duration in seconds.')
+    throw new AppError(
+      'BAD_INPUT',
+      mode === 'video'
+        ? 'The range to generate must end after it starts.'
+        : 'Text-to-audio needs a positive duration in seconds.',
+    )
   }
-  if (request.source && request.source.inSec < 0) throw new AppError('BAD_INPUT', 'The range to generate cannot start before 0 s.')
+  if (request.source && request.source.inSec < 0)
+    throw new AppError('BAD_INPUT', 'The range to generate cannot start before 0 s.')
   if (durationSec > MAX_TIMELINE_SEC || (request.source && request.source.outSec > MAX_TIMELINE_SEC)) {
-    throw new AppError('BAD_INPUT', `A segment must lie within the first ${MAX_TIMELINE_SEC / 3600} hours (this one reaches ${(request.source?.outSec ?? durationSec).toExponential(2)} s).`)
+    throw new AppError(
+      'BAD_INPUT',
+      `A segment must lie within the first ${MAX_TIMELINE_SEC / 3600} hours (this one reaches ${(request.source?.outSec ?? durationSec).toExponential(2)} s).`,
+    )
   }
   if (mode === 'video' && !provider.capabilities.videoToAudio) {
     throw new AppError('BAD_INPUT', `${provider.label} only generates from text; pick another provider for video.`)

@@ -22,7 +22,9 @@ export interface JobContext {
   report(update: JobReport): void
 }
 
-export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult'>>>
+export type JobRun = (
+  ctx: JobContext,
+) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult'>>>
 
 export interface JobRegistry {
   /** Starts `run` at once and returns its id; its outcome arrives through onUpdate. */
@@ -38,7 +40,8 @@ export interface JobRegistry {
 /** Finished jobs kept for list(); older ones are forgotten so a long session does not grow without bound. */
 export const FINISHED_JOBS_KEPT = 50
 
-const clamp01 = (p: number | null): number | null => (p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p)))
+const clamp01 = (p: number | null): number | null =>
+  p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p))
 
 export function createJobRegistry(options: { newId?: () => string } = {}): JobRegistry {
   const newId = options.newId ?? randomUUID
@@ -100,11 +103,17 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
             const error = diskFullOrSame(thrown)
             const cancelled = controller.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')
             const appError = cancelled
-              ? isAppError(error) && error.code === 'CANCELLED' ? error : new AppError('CANCELLED', 'Cancelled.')
+              ? isAppError(error) && error.code === 'CANCELLED'
+                ? error
+                : new AppError('CANCELLED', 'Cancelled.')
               : isAppError(error)
                 ? error
                 : // Not one of ours: an SDK or Node error may quote a request (headers, URLs with keys), so scrub it.
-                  new AppError('INTERNAL', `Something went wrong: ${scrubSecrets(error instanceof Error ? error.message : String(error)).slice(0, 300)}`, { cause: error })
+                  new AppError(
+                    'INTERNAL',
+                    `Something went wrong: ${scrubSecrets(error instanceof Error ? error.message : String(error)).slice(0, 300)}`,
+                    { cause: error },
+                  )
             finish(jobId, { status: cancelled ? 'cancelled' : 'failed', error: appError.toData() })
           },
         )

@@ -161,17 +161,19 @@ export async function openJournal(path: string, now: () => Date = () => new Date
   // whole state to a temp file renamed into place.
   let writing: Promise<void> = Promise.resolve()
   const persist = (): Promise<void> => {
-    writing = writing.catch(() => undefined).then(async () => {
-      const onDisk = await readState(path).catch(() => ({ entries: [], requests: [] }))
-      const merged = mergeEntries(entries, onDisk.entries)
-      const kept = compactState({ entries: merged, requests: mergeRequests(requests, onDisk.requests) })
-      // A request noted by a run that has had nothing accepted yet stays in memory for that run's first entry
-      // (another segment's write must not drop it); the file keeps only what it needs.
-      const awaitingEntries = requests.filter((r) => !merged.some((e) => e.segmentKey === r.segmentKey))
-      entries = kept.entries
-      requests = [...kept.requests, ...awaitingEntries]
-      await writeFileAtomically(path, JSON.stringify({ version: 1, entries, requests: kept.requests }, null, 1))
-    })
+    writing = writing
+      .catch(() => undefined)
+      .then(async () => {
+        const onDisk = await readState(path).catch(() => ({ entries: [], requests: [] }))
+        const merged = mergeEntries(entries, onDisk.entries)
+        const kept = compactState({ entries: merged, requests: mergeRequests(requests, onDisk.requests) })
+        // A request noted by a run that has had nothing accepted yet stays in memory for that run's first entry
+        // (another segment's write must not drop it); the file keeps only what it needs.
+        const awaitingEntries = requests.filter((r) => !merged.some((e) => e.segmentKey === r.segmentKey))
+        entries = kept.entries
+        requests = [...kept.requests, ...awaitingEntries]
+        await writeFileAtomically(path, JSON.stringify({ version: 1, entries, requests: kept.requests }, null, 1))
+      })
     return writing
   }
 
@@ -188,7 +190,9 @@ export async function openJournal(path: string, now: () => Date = () => new Date
     pending: () => entries.filter((e) => e.status === 'pending'),
     findPending: (cacheKey) => entries.find((e) => e.status === 'pending' && e.cacheKey === cacheKey),
     resumableSeed: (segmentKey, takeIndex) => {
-      const entry = entries.filter((e) => e.segmentKey === segmentKey && e.takeIndex === takeIndex && !e.takeClosed).at(-1)
+      const entry = entries
+        .filter((e) => e.segmentKey === segmentKey && e.takeIndex === takeIndex && !e.takeClosed)
+        .at(-1)
       return entry ? (entry.takeSeed ?? entry.seed) : undefined
     },
     interrupted: () => {
@@ -212,7 +216,10 @@ export async function openJournal(path: string, now: () => Date = () => new Date
     },
     record(entry) {
       const at = now().toISOString()
-      entries = [...entries.filter((e) => !(e.requestId === entry.requestId && e.provider === entry.provider)), { ...entry, status: 'pending', submittedAt: at, updatedAt: at }]
+      entries = [
+        ...entries.filter((e) => !(e.requestId === entry.requestId && e.provider === entry.provider)),
+        { ...entry, status: 'pending', submittedAt: at, updatedAt: at },
+      ]
       return persist()
     },
     complete: (requestId, resultPath) => close(requestId, { status: 'done', resultPath }),

@@ -47,7 +47,10 @@ export function nextStartAt(recentStartsMs: readonly number[], rate: StartRate |
 /** Provider calls: each provider's own limit (and start rate), read live from the settings. */
 export type ProviderQueue = KeyedQueue<ProviderId>
 
-export function createKeyedQueue<K extends string>(limitFor: (key: K) => number, options: QueueOptions<K> = {}): KeyedQueue<K> {
+export function createKeyedQueue<K extends string>(
+  limitFor: (key: K) => number,
+  options: QueueOptions<K> = {},
+): KeyedQueue<K> {
   const now = options.now ?? Date.now
   const running = new Map<K, number>()
   const waiting = new Map<K, Waiter[]>()

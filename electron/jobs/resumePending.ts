@@ -25,11 +25,25 @@ export async function resumePendingRequests(
         await mkdir(tmpDir, { recursive: true })
         try {
           const connection = await engine.connect(entry.provider)
-          const result = await engine.queue.run(entry.provider, (s) =>
-            provider.resume(entry.requestId, { ...connection, signal: s, tmpDir, onProgress: () => undefined, onSubmitted: () => undefined }),
-          { signal })
+          const result = await engine.queue.run(
+            entry.provider,
+            (s) =>
+              provider.resume(entry.requestId, {
+                ...connection,
+                signal: s,
+                tmpDir,
+                onProgress: () => undefined,
+                onSubmitted: () => undefined,
+              }),
+            { signal },
+          )
           const wav = join(tmpDir, 'normalised.wav')
-          await normaliseResult(engine.runner, { inputPath: result.file, outputPath: wav, durationSec: entry.durationSec, signal })
+          await normaliseResult(engine.runner, {
+            inputPath: result.file,
+            outputPath: wav,
+            durationSec: entry.durationSec,
+            signal,
+          })
           const stored = await engine.cache.put(entry.cacheKey, wav)
           await engine.journal.complete(entry.requestId, stored)
           resumed++

@@ -30,7 +30,11 @@ export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<Tak
   try {
     return TakeManifest.parse(JSON.parse(await readFile(path, 'utf8')))
   } catch (cause) {
-    throw new AppError('NOT_FOUND', `The chunk list of this take (${path}) is missing or unreadable, so one chunk cannot be regenerated alone. Generate the take again.`, { cause })
+    throw new AppError(
+      'NOT_FOUND',
+      `The chunk list of this take (${path}) is missing or unreadable, so one chunk cannot be regenerated alone. Generate the take again.`,
+      { cause },
+    )
   }
 }
 
@@ -41,7 +45,15 @@ export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<Tak
  */
 export async function assembleTake(
   runner: FfmpegRunner,
-  input: { takeId: string; takesDir: string; plan: ChunkPlan; chunks: readonly ChunkResult[]; seed: number; createdAt: string; signal?: AbortSignal },
+  input: {
+    takeId: string
+    takesDir: string
+    plan: ChunkPlan
+    chunks: readonly ChunkResult[]
+    seed: number
+    createdAt: string
+    signal?: AbortSignal
+  },
 ): Promise<Take> {
   const outputPath = takeWavPath(input.takesDir, input.takeId)
   let durationSec = input.plan.durationSec

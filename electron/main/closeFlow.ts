@@ -63,7 +63,11 @@ export function createCloseFlow(deps: CloseFlowDeps): CloseFlow {
           const next = deps.guard.answer(choice)
           if (next === 'stay') quitAfterClose = false
           if (next === 'save') deps.requestSave()
-          if (next === 'close') void deps.discardRecovery(projectId).catch(() => 0).finally(finish)
+          if (next === 'close')
+            void deps
+              .discardRecovery(projectId)
+              .catch(() => 0)
+              .finally(finish)
         },
         () => {
           asking = false

@@ -11,7 +11,11 @@ import { createCloseFlow, type CloseFlow } from './closeFlow'
 const CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel']
 
 /** Guards this window's close; `quitApp` resumes a quit the question interrupted. Returns the flow for 'before-quit'. */
-export function guardUnsavedClose(win: BrowserWindow, projects: AppServices['projects'], quitApp: () => void): CloseFlow {
+export function guardUnsavedClose(
+  win: BrowserWindow,
+  projects: AppServices['projects'],
+  quitApp: () => void,
+): CloseFlow {
   const flow = createCloseFlow({
     guard: projects.closeGuard,
     ask: async (name) => {

@@ -101,7 +101,8 @@ function start(): void {
 
   // Requests a crash or quit left with a provider are finished into the cache (same ids, nothing submitted).
   void built.generation.resumePending().then(
-    ({ resumed, failed }) => resumed + failed > 0 && built.logger.info(`Resumed ${resumed} generation(s); ${failed} could not be finished.`),
+    ({ resumed, failed }) =>
+      resumed + failed > 0 && built.logger.info(`Resumed ${resumed} generation(s); ${failed} could not be finished.`),
     (error: unknown) => built.logger.error(`Resuming generations failed: ${String(error)}`),
   )
   handleMediaProtocol(built.allowList)

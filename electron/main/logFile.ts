@@ -17,7 +17,8 @@ export function createFileLogger(path: string, opts: { now?: () => Date; echo?: 
   const echo = opts.echo === undefined ? { info: console.info, error: console.error } : opts.echo
   try {
     mkdirSync(dirname(path), { recursive: true })
-    if ((statSync(path, { throwIfNoEntry: false })?.size ?? 0) > ROTATE_BYTES) renameSync(path, path.replace(/\.log$/, '.old.log'))
+    if ((statSync(path, { throwIfNoEntry: false })?.size ?? 0) > ROTATE_BYTES)
+      renameSync(path, path.replace(/\.log$/, '.old.log'))
   } catch {
     // An unwritable log folder must not stop the app; the lines still reach the console.
   }

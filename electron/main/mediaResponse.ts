@@ -16,7 +16,8 @@ export async function respondToMediaRequest(
   allowList: Pick<MediaAllowList, 'files' | 'folders'>,
   realpath: RealpathFn,
 ): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' })
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' })
   const requested = requestedPathOf(request.url)
   const filePath = requested === null ? null : resolveAllowedMediaPath(requested, allowList, realpath)
   if (filePath === null) return plain(403, 'Forbidden')
@@ -56,7 +57,9 @@ function sameFileOpener(checked: Pick<Stats, 'dev' | 'ino'>) {
         if (openErr) return cb(openErr)
         fs.fstat(fd, (statErr, info) => {
           if (!statErr && info.ino === checked.ino && info.dev === checked.dev) return cb(null, fd)
-          fs.close(fd, () => cb(statErr ?? Object.assign(new Error('The file changed after it was checked.'), { code: 'ESTALE' })))
+          fs.close(fd, () =>
+            cb(statErr ?? Object.assign(new Error('The file changed after it was checked.'), { code: 'ESTALE' })),
+          )
         })
       })
     },

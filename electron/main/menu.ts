@@ -84,7 +84,14 @@ export function hasCommandModifier(accelerator: string): boolean {
   return accelerator.split('+').some((part) => MODIFIERS.test(`${part}+`))
 }
 
-const KEY_TEXT: Readonly<Record<string, string>> = { Plus: '+', Up: '↑', Down: '↓', Left: '←', Right: '→', Escape: 'Esc' }
+const KEY_TEXT: Readonly<Record<string, string>> = {
+  Plus: '+',
+  Up: '↑',
+  Down: '↓',
+  Left: '←',
+  Right: '→',
+  Escape: 'Esc',
+}
 
 /** How macOS shows a bare key after the label: "Shift+Left" → "⇧←". */
 function macKeyText(key: string): string {
@@ -97,10 +104,18 @@ function macKeyText(key: string): string {
 function recentLabels(recent: readonly string[]): string[] {
   const names = recent.map((p) => path.basename(p).replace(/\.mmaudio$/i, ''))
   // Two projects with the same name: say which folder each is in.
-  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? `${name} — ${path.dirname(recent[i]!)}` : name))
+  return names.map((name, i) =>
+    names.indexOf(name) !== names.lastIndexOf(name) ? `${name} — ${path.dirname(recent[i]!)}` : name,
+  )
 }
 
-export function buildMenuTemplate({ isDev, isMac, onCommand, recent = [], onOpenRecent }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  isDev,
+  isMac,
+  onCommand,
+  recent = [],
+  onOpenRecent,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const item = ({ label, command, key }: MenuEntry): MenuItemConstructorOptions => {
     const base = { enabled: onCommand !== undefined, click: () => onCommand?.(command) }
     if (hasCommandModifier(key)) return { ...base, label, accelerator: key }
@@ -154,7 +169,14 @@ export function buildMenuTemplate({ isDev, isMac, onCommand, recent = [], onOpen
       label: 'View',
       submenu: [
         ...section(VIEW_ENTRIES),
-        ...(isDev ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }] : []),
+        ...(isDev
+          ? [
+              { type: 'separator' as const },
+              { role: 'reload' as const },
+              { role: 'forceReload' as const },
+              { role: 'toggleDevTools' as const },
+            ]
+          : []),
       ],
     },
     ...(isMac ? [{ role: 'windowMenu' as const }] : []),

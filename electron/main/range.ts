@@ -1,9 +1,6 @@
 // HTTP Range for the media:// protocol (the <video> element seeks with Range requests). Pure.
 
-export type RangeResult =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' }
+export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' }
 
 /**
  * Parses a Range header against a file of `size` bytes (RFC 9110 §14). Only single byte ranges are served;

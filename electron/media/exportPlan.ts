@@ -104,7 +104,10 @@ export function mixInputs(
       originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipLengthSec(clip)), startSec: clip.startSec })
     }
   }
-  const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec), take }))
+  const takes = mix.takes.map((take) => ({
+    inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec),
+    take,
+  }))
   return { originals, takes }
 }
 
@@ -138,14 +141,24 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   // Pass 1: the mix. Normalised presets write it once as float WAV and measure it on the way; original levels
   // encode it to AAC as it is.
   const inputs1 = inputList()
-  const graph1 = audioGraph({ timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs1) }, { mix: 'mix' })
+  const graph1 = audioGraph(
+    { timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs1) },
+    { mix: 'mix' },
+  )
   const mixWav = join(temp.workDir, 'mix.wav')
   const target: LoudnessTarget | null =
-    preset.targetLufs === null ? null : { integratedLufs: preset.targetLufs, truePeakDbtp: preset.truePeakDbtp, lra: preset.lra }
+    preset.targetLufs === null
+      ? null
+      : { integratedLufs: preset.targetLufs, truePeakDbtp: preset.truePeakDbtp, lra: preset.lra }
   if (target) graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
   const g1 = graphArgs(graph1, join(temp.workDir, 'mix-graph.txt'))
   const first: ExportPass = target
-    ? { stage: 'measuring', args: mixAndMeasureArgs(inputs1.args, g1, mixWav), files: g1.files, durationSec: mix.timelineSec }
+    ? {
+        stage: 'measuring',
+        args: mixAndMeasureArgs(inputs1.args, g1, mixWav),
+        files: g1.files,
+        durationSec: mix.timelineSec,
+      }
     : {
         stage: 'encoding',
         args: mixEncodeArgs(inputs1.args, g1, preset, audioM4a),
@@ -159,13 +172,22 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   // The picture pass opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
   const pieces = videoCopied
     ? []
-    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipLengthSec(c) })), mix.timelineSec, frame.fps)
+    : videoPieces(
+        clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipLengthSec(c) })),
+        mix.timelineSec,
+        frame.fps,
+      )
 
   // Pass 2: the measured loudness applied, back to 48 kHz, AAC.
   const second = target
     ? (measured: LoudnormReport): ExportPass => ({
         stage: 'encoding',
-        args: audioEncodeArgs(mixWav, [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'], preset, audioM4a),
+        args: audioEncodeArgs(
+          mixWav,
+          [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'],
+          preset,
+          audioM4a,
+        ),
         files: [],
         durationSec: mix.timelineSec,
         progressSpan: audioSpan,
@@ -226,7 +248,11 @@ function planStems(
   const g = graphArgs(chains, join(temp.workDir, 'stems-graph.txt'))
   const first: ExportPass = {
     stage: 'encoding',
-    args: stemsArgs(inputs.args, g, kinds.map((k, i) => ({ label: k, path: outputs[i]!.tempPath }))),
+    args: stemsArgs(
+      inputs.args,
+      g,
+      kinds.map((k, i) => ({ label: k, path: outputs[i]!.tempPath })),
+    ),
     files: g.files,
     durationSec: mix.timelineSec,
   }

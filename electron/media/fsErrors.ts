@@ -33,7 +33,9 @@ export function diskFullError(path: string, cause?: unknown, neededBytes?: numbe
   const room = [
     free === null ? null : `${formatBytes(free)} free there`,
     neededBytes === undefined ? null : `${formatBytes(neededBytes)} needed`,
-  ].filter(Boolean).join(', ')
+  ]
+    .filter(Boolean)
+    .join(', ')
   return new AppError(
     'DISK_FULL',
     `The disk is full: "${basename(path)}" could not be written in ${dirname(path)}${room ? ` (${room})` : ''}. Free some space and try again.`,
@@ -49,11 +51,19 @@ export function explainFsError(e: unknown, path: string): unknown {
   switch ((e as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new AppError('FILE_NOT_FOUND', `"${name}" was not found at ${path}. It may have been moved, renamed or deleted.`, { cause: e })
+      return new AppError(
+        'FILE_NOT_FOUND',
+        `"${name}" was not found at ${path}. It may have been moved, renamed or deleted.`,
+        { cause: e },
+      )
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new AppError('PERMISSION_DENIED', `MMAudio Studio is not allowed to use "${name}" (${path}). Check the permissions of the file and its folder.`, { cause: e })
+      return new AppError(
+        'PERMISSION_DENIED',
+        `MMAudio Studio is not allowed to use "${name}" (${path}). Check the permissions of the file and its folder.`,
+        { cause: e },
+      )
     default:
       return e
   }
@@ -72,5 +82,7 @@ export async function explainingFsErrors<T>(path: string, f: () => Promise<T>): 
 export function diskFullOrSame(e: unknown): unknown {
   if (isAppError(e) || !isDiskFull(e)) return e
   const path = (e as NodeJS.ErrnoException).path ?? (e as { dest?: string }).dest
-  return typeof path === 'string' ? diskFullError(path, e) : new AppError('DISK_FULL', 'The disk is full. Free some space and try again.', { cause: e })
+  return typeof path === 'string'
+    ? diskFullError(path, e)
+    : new AppError('DISK_FULL', 'The disk is full. Free some space and try again.', { cause: e })
 }

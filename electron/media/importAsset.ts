@@ -24,7 +24,10 @@ const damaged = (name: string, detail: string): AppError =>
     `"${name}" is damaged or incomplete (${detail}). If it is still copying or downloading, wait for it to finish; otherwise export it again from the camera or editor.`,
   )
 const unreadable = (name: string): AppError =>
-  new AppError('NOT_A_VIDEO', `"${name}" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.`)
+  new AppError(
+    'NOT_A_VIDEO',
+    `"${name}" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.`,
+  )
 
 /** Pure: why a probed file is not a usable video, or null when it is. */
 export function rejectionFor(name: string, info: MediaInfo): AppError | null {
@@ -69,7 +72,8 @@ export function sizeProblemFor(name: string, video: VideoStreamInfo): AppError |
 /** Pure: a file whose picture stops well before the length its header declares looks cut short. */
 export function truncationFor(name: string, declaredEndSec: number, dataEndSec: number | null): AppError | null {
   if (dataEndSec !== null && dataEndSec >= declaredEndSec - truncationToleranceSec(declaredEndSec)) return null
-  const where = dataEndSec === null ? 'has no picture near its end' : `has picture only up to ${dataEndSec.toFixed(2)} s`
+  const where =
+    dataEndSec === null ? 'has no picture near its end' : `has picture only up to ${dataEndSec.toFixed(2)} s`
   return new AppError(
     'NOT_A_VIDEO',
     `"${name}" looks truncated: it says it lasts ${declaredEndSec.toFixed(2)} s but ${where}. If it is still copying or downloading, wait for it to finish; otherwise copy or export it again.`,
@@ -114,7 +118,10 @@ export async function importAsset(runner: FfmpegRunner, inputPath: string, signa
   const name = basename(path)
   const { size } = await statRegular(path, 'a video file')
   if (size === 0) {
-    throw new AppError('NOT_A_VIDEO', `"${name}" is empty (0 bytes). If it is still copying or downloading, try again when it has finished.`)
+    throw new AppError(
+      'NOT_A_VIDEO',
+      `"${name}" is empty (0 bytes). If it is still copying or downloading, try again when it has finished.`,
+    )
   }
   let probed: Awaited<ReturnType<typeof probeDetailed>>
   try {

@@ -32,10 +32,16 @@ export function joinParts(takePaths: readonly string[], plan: ChunkPlan): ChunkJ
  * Overlapping chunk takes of one long segment → one 48 kHz WAV of exactly the segment's length, joined with
  * equal-power crossfades at the plan's contact edges.
  */
-export async function joinChunks(runner: FfmpegRunner, input: JoinChunksInput): Promise<{ path: string; durationSec: number }> {
+export async function joinChunks(
+  runner: FfmpegRunner,
+  input: JoinChunksInput,
+): Promise<{ path: string; durationSec: number }> {
   const { plan, takePaths } = input
   if (takePaths.length !== plan.chunks.length) {
-    throw new AppError('BAD_INPUT', `The plan has ${plan.chunks.length} chunks but ${takePaths.length} takes were given.`)
+    throw new AppError(
+      'BAD_INPUT',
+      `The plan has ${plan.chunks.length} chunks but ${takePaths.length} takes were given.`,
+    )
   }
   const totalSamples = toSamples(plan.durationSec)
   const args = (outputPath: string): readonly string[] =>
@@ -45,6 +51,8 @@ export async function joinChunks(runner: FfmpegRunner, input: JoinChunksInput): 
       totalSamples,
       outputPath,
     })
-  await writeAtomically(input.outputPath, (temp) => runner.ffmpeg(args(temp), input.signal ? { signal: input.signal } : {}))
+  await writeAtomically(input.outputPath, (temp) =>
+    runner.ffmpeg(args(temp), input.signal ? { signal: input.signal } : {}),
+  )
   return { path: input.outputPath, durationSec: totalSamples / TAKE_SAMPLE_RATE }
 }

@@ -95,7 +95,10 @@ export async function sweepLeftovers(dir: string, options: SweepOptions = {}): P
   const now = options.now ?? Date.now
   const removed: string[] = []
   const remove = async (path: string): Promise<void> => {
-    const there = await stat(path).then(() => true, () => false)
+    const there = await stat(path).then(
+      () => true,
+      () => false,
+    )
     if (!there) return
     await rm(path, { recursive: true, force: true })
     removed.push(path)

@@ -31,10 +31,14 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
     info = await probeMedia(runner, input.inputPath, input.signal)
   } catch (e) {
     if (isAppError(e) && e.code !== 'FFMPEG') throw e
-    throw new AppError('PROVIDER_FAILED', 'The provider returned a file that is not audio or video, so there is no sound to use.', {
-      retryable: true,
-      cause: e,
-    })
+    throw new AppError(
+      'PROVIDER_FAILED',
+      'The provider returned a file that is not audio or video, so there is no sound to use.',
+      {
+        retryable: true,
+        cause: e,
+      },
+    )
   }
   if (!info.audio) {
     throw new AppError('PROVIDER_FAILED', 'The provider returned a file with no sound in it. Try generating again.', {

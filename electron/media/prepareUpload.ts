@@ -34,7 +34,10 @@ export interface PreparedUpload {
 export async function prepareUpload(runner: FfmpegRunner, input: PrepareUploadInput): Promise<PreparedUpload> {
   const { inSec, outSec } = input
   if (!(Number.isFinite(inSec) && Number.isFinite(outSec) && inSec >= 0 && outSec > inSec)) {
-    throw new AppError('BAD_INPUT', `A segment must start at 0 s or later and end after it starts (got ${inSec} s to ${outSec} s).`)
+    throw new AppError(
+      'BAD_INPUT',
+      `A segment must start at 0 s or later and end after it starts (got ${inSec} s to ${outSec} s).`,
+    )
   }
   const sourceDurationSec = outSec - inSec
   const outputDurationSec = Math.max(MIN_UPLOAD_SEC, sourceDurationSec)
@@ -49,11 +52,20 @@ export async function prepareUpload(runner: FfmpegRunner, input: PrepareUploadIn
   }
 
   return writeAtomically(input.outputPath, async (temp) => {
-    const args = uploadCutArgs({ inputPath: input.sourcePath, outputPath: temp, inSec, sourceDurationSec, outputDurationSec })
+    const args = uploadCutArgs({
+      inputPath: input.sourcePath,
+      outputPath: temp,
+      inSec,
+      sourceDurationSec,
+      outputDurationSec,
+    })
     await runner.ffmpeg(args, options)
     const written = await probeMedia(runner, temp, input.signal).catch(() => null)
     if (!written?.video || written.durationSec <= 0) {
-      throw new AppError('BAD_INPUT', `The segment from ${inSec} s is past the end of the clip: there is no picture to send.`)
+      throw new AppError(
+        'BAD_INPUT',
+        `The segment from ${inSec} s is past the end of the clip: there is no picture to send.`,
+      )
     }
     const { size } = await stat(temp)
     return { path: input.outputPath, durationSec: written.durationSec, bytes: size }

@@ -103,7 +103,10 @@ export function parseProbeJson(json: unknown, fileSizeBytes?: number): MediaInfo
   const audioStream = probe.streams.find((s) => s.codec_type === 'audio')
   const video = videoStream ? videoOf(videoStream) : null
   const durationSec =
-    positiveNumber(probe.format.duration) ?? positiveNumber(videoStream?.duration) ?? positiveNumber(audioStream?.duration) ?? 0
+    positiveNumber(probe.format.duration) ??
+    positiveNumber(videoStream?.duration) ??
+    positiveNumber(audioStream?.duration) ??
+    0
   return MediaInfo.parse({
     durationSec,
     formatName: probe.format.format_name ?? '',
@@ -144,7 +147,11 @@ export function truncationToleranceSec(declaredEndSec: number): number {
 }
 
 /** What ffprobe says about a file: MediaInfo and the raw JSON (for declaredPictureEnd). */
-export async function probeDetailed(runner: FfmpegRunner, path: string, signal?: AbortSignal): Promise<{ info: MediaInfo; json: unknown }> {
+export async function probeDetailed(
+  runner: FfmpegRunner,
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ info: MediaInfo; json: unknown }> {
   const { stdout } = await runner.ffprobe(probeArgs(path), signal ? { signal } : {})
   let json: unknown
   try {
@@ -172,6 +179,9 @@ export async function pictureDataEnd(
 ): Promise<number | null> {
   const lookBackSec = 3
   const fromSec = Math.max(0, declared.endSec - lookBackSec)
-  const { stdout } = await runner.ffprobe(tailPacketsArgs(path, declared.streamIndex, fromSec, declared.endSec + 2), signal ? { signal } : {})
+  const { stdout } = await runner.ffprobe(
+    tailPacketsArgs(path, declared.streamIndex, fromSec, declared.endSec + 2),
+    signal ? { signal } : {},
+  )
   return lastPacketEnd(stdout.toString('utf8'))
 }

@@ -54,7 +54,10 @@ export function planThumbnails(durationSec: number, displayWidth: number, displa
 }
 
 async function isNonEmptyFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile() && s.size > 0, () => false)
+  return stat(path).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  )
 }
 
 async function readCached(metaPath: string, spritePath: string): Promise<ThumbnailSprite | null> {

@@ -49,7 +49,11 @@ export interface GatherOptions {
  * the project's media folder into it, and returns the project pointing at the copies, and the copies made. A
  * take whose file is gone, or that is not the app's own, keeps its path and is not copied.
  */
-export async function gatherTakes(project: Project, projectPath: string, options: GatherOptions): Promise<{ project: Project; copied: string[] }> {
+export async function gatherTakes(
+  project: Project,
+  projectPath: string,
+  options: GatherOptions,
+): Promise<{ project: Project; copied: string[] }> {
   const fs = options.fs ?? nodeMediaFolderFs
   const folder = mediaFolderFor(projectPath)
   const own = options.ownFolders.flatMap((f) => fs.realpath(f) ?? [])
@@ -85,7 +89,8 @@ export async function gatherTakes(project: Project, projectPath: string, options
   }
   const needed = [...toCopy.values()].reduce((a, b) => a + b, 0)
   const free = needed > 0 ? fs.freeBytes(folder) : null
-  if (free !== null && needed > free) throw diskFullError(path.join(folder, path.basename([...toCopy.keys()][0]!)), undefined, needed)
+  if (free !== null && needed > free)
+    throw diskFullError(path.join(folder, path.basename([...toCopy.keys()][0]!)), undefined, needed)
 
   const segments = []
   for (const segment of project.segments) {

@@ -44,7 +44,11 @@ type Expected = 'video' | 'audio'
 
 const PROBES_AT_ONCE = 4
 
-async function checkFile(path: string, expected: Expected, deps: OpenCheckDeps): Promise<{ ok: true; info: MediaInfo | null } | { ok: false; reason?: string }> {
+async function checkFile(
+  path: string,
+  expected: Expected,
+  deps: OpenCheckDeps,
+): Promise<{ ok: true; info: MediaInfo | null } | { ok: false; reason?: string }> {
   const what = expected === 'video' ? 'a video file' : 'an audio file'
   try {
     await statRegular(path, what)
@@ -54,7 +58,8 @@ async function checkFile(path: string, expected: Expected, deps: OpenCheckDeps):
   }
   if (deps.isAppMade?.(path)) return { ok: true, info: null }
   const info = await deps.probe(path).catch(() => null)
-  const fits = info !== null && (expected === 'video' ? info.video !== null && info.durationSec > 0 : info.audio !== null)
+  const fits =
+    info !== null && (expected === 'video' ? info.video !== null && info.durationSec > 0 : info.audio !== null)
   return fits ? { ok: true, info } : { ok: false, reason: `"${basename(path)}" is not ${what}, so it was not opened.` }
 }
 
@@ -74,27 +79,38 @@ const seconds = (n: number): string => (Math.abs(n) < 1e6 ? `${n.toFixed(2)} s` 
  * what cannot be true (a time beyond a day, a range that ends before it starts). `fileSec` is each asset's
  * length as its file has it, where the file could be read. PURE.
  */
-export function clampImpossibleNumbers(project: Project, fileSec: ReadonlyMap<string, number>): { project: Project; adjustments: string[] } {
+export function clampImpossibleNumbers(
+  project: Project,
+  fileSec: ReadonlyMap<string, number>,
+): { project: Project; adjustments: string[] } {
   const adjustments: string[] = []
   const refuse = (what: string): never => {
-    throw new AppError('BAD_INPUT', `This project cannot be opened: ${what}. The file is damaged or was not written by MMAudio Studio.`)
+    throw new AppError(
+      'BAD_INPUT',
+      `This project cannot be opened: ${what}. The file is damaged or was not written by MMAudio Studio.`,
+    )
   }
   const beyond = (n: number): boolean => !Number.isFinite(n) || n > MAX_TIMELINE_SEC
   const assets = project.assets.map((asset) => {
     const real = fileSec.get(asset.id)
-    if (real === undefined && beyond(asset.durationSec)) refuse(`"${asset.name}" claims to last ${seconds(asset.durationSec)}`)
+    if (real === undefined && beyond(asset.durationSec))
+      refuse(`"${asset.name}" claims to last ${seconds(asset.durationSec)}`)
     return real === undefined ? asset : { ...asset, durationSec: real }
   })
   const byId = new Map(assets.map((a) => [a.id, a]))
   const clips = project.clips.map((clip, i) => {
     const asset = byId.get(clip.assetId)
     const label = `clip ${i + 1}${asset ? ` ("${asset.name}")` : ''}`
-    if (beyond(clip.startSec)) refuse(`${label} starts at ${seconds(clip.startSec)}, beyond ${MAX_TIMELINE_SEC / 3600} hours`)
+    if (beyond(clip.startSec))
+      refuse(`${label} starts at ${seconds(clip.startSec)}, beyond ${MAX_TIMELINE_SEC / 3600} hours`)
     if (!asset) return clip
-    if (clip.inSec >= asset.durationSec) refuse(`${label} starts at ${seconds(clip.inSec)} into a file that lasts ${seconds(asset.durationSec)}`)
+    if (clip.inSec >= asset.durationSec)
+      refuse(`${label} starts at ${seconds(clip.inSec)} into a file that lasts ${seconds(asset.durationSec)}`)
     if (clip.outSec <= clip.inSec) refuse(`${label} ends before it starts`)
     if (clip.outSec <= asset.durationSec + END_SLACK_SEC) return clip
-    adjustments.push(`${label[0]!.toUpperCase()}${label.slice(1)} ran past the end of its file (to ${seconds(clip.outSec)}); it now ends with the file at ${seconds(asset.durationSec)}.`)
+    adjustments.push(
+      `${label[0]!.toUpperCase()}${label.slice(1)} ran past the end of its file (to ${seconds(clip.outSec)}); it now ends with the file at ${seconds(asset.durationSec)}.`,
+    )
     return { ...clip, outSec: asset.durationSec }
   })
   const segments = project.segments.map((segment, i) => {
@@ -103,7 +119,9 @@ export function clampImpossibleNumbers(project: Project, fileSec: ReadonlyMap<st
     if (toSec <= fromSec) refuse(`sound segment ${i + 1} ends before it starts`)
     const takes = segment.takes.map((take) => {
       if (!beyond(take.durationSec)) return take
-      adjustments.push(`A take of sound segment ${i + 1} claimed to last ${seconds(take.durationSec)}; it now lasts as long as its segment.`)
+      adjustments.push(
+        `A take of sound segment ${i + 1} claimed to last ${seconds(take.durationSec)}; it now lasts as long as its segment.`,
+      )
       return { ...take, durationSec: toSec - fromSec }
     })
     return { ...segment, takes }
@@ -116,7 +134,8 @@ export async function checkOpenedProject(project: Project, deps: OpenCheckDeps):
   const wanted = new Map<string, { expected: Expected; name: string }>()
   for (const asset of project.assets) wanted.set(asset.path, { expected: 'video', name: asset.name })
   for (const segment of project.segments) {
-    for (const take of segment.takes) if (!wanted.has(take.path)) wanted.set(take.path, { expected: 'audio', name: basename(take.path) })
+    for (const take of segment.takes)
+      if (!wanted.has(take.path)) wanted.set(take.path, { expected: 'audio', name: basename(take.path) })
   }
   const playable: string[] = []
   const unusable: UnusableMedia[] = []
@@ -130,7 +149,9 @@ export async function checkOpenedProject(project: Project, deps: OpenCheckDeps):
     playable.push(path)
     if (result.info) lengths.set(path, result.info.durationSec)
   })
-  const fileSec = new Map(project.assets.flatMap((a) => (lengths.has(a.path) ? [[a.id, lengths.get(a.path)!] as const] : [])))
+  const fileSec = new Map(
+    project.assets.flatMap((a) => (lengths.has(a.path) ? [[a.id, lengths.get(a.path)!] as const] : [])),
+  )
   const order = [...wanted.keys()]
   unusable.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path))
   return { ...clampImpossibleNumbers(project, fileSec), playable, unusable }

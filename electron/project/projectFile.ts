@@ -100,8 +100,13 @@ export async function openProjectFile(
 ): Promise<{ project: Project; path: string }> {
   const absolute = path.resolve(filePath)
   const name = path.basename(absolute)
-  const text = await readRegularText(absolute, 'a project file', PROJECT_MAX_BYTES, (bytes) =>
-    `"${name}" is ${Math.round(bytes / 1e6)} MB: too large to be an MMAudio Studio project (at most ${PROJECT_MAX_BYTES / 1e6} MB).`)
+  const text = await readRegularText(
+    absolute,
+    'a project file',
+    PROJECT_MAX_BYTES,
+    (bytes) =>
+      `"${name}" is ${Math.round(bytes / 1e6)} MB: too large to be an MMAudio Studio project (at most ${PROJECT_MAX_BYTES / 1e6} MB).`,
+  )
   let raw: unknown
   try {
     raw = JSON.parse(text)

@@ -61,7 +61,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
       const checked = await admitChecked(opened.project)
       origin.set(checked.project.id, opened.path)
       remember(opened.path)
-      return { project: checked.project, path: opened.path, missing: checked.unusable, adjustments: checked.adjustments }
+      return {
+        project: checked.project,
+        path: opened.path,
+        missing: checked.unusable,
+        adjustments: checked.adjustments,
+      }
     },
 
     /** Copies takes into the media folder beside the file, writes it atomically, and drops its autosave. */
@@ -74,7 +79,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
       try {
         const cameFrom = origin.get(project.id)
         const ownFolders = [deps.takesDir, ...(cameFrom ? [mediaFolderFor(cameFrom)] : [])]
-        gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, { ownFolders, ...(deps.mediaFs ? { fs: deps.mediaFs } : {}) })
+        gathered = await gatherTakes({ ...project, name: stemOf(filePath) }, filePath, {
+          ownFolders,
+          ...(deps.mediaFs ? { fs: deps.mediaFs } : {}),
+        })
         saved = await saveProjectFile(filePath, gathered.project)
       } catch (error) {
         closeGuard.saveAbandoned()

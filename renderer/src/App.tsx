@@ -82,7 +82,10 @@ export function App({ initialProject }: { initialProject?: Project }) {
   }
   const monitor = monitorTarget(project, state.selection, state.playheadSec)
   const soundCounts = useMemo(() => soundCountsByAsset(project.segments), [project.segments])
-  const placeAsset = useCallback((assetId: string) => dispatch({ type: 'assetPlaced', assetId, clipId: crypto.randomUUID() }), [])
+  const placeAsset = useCallback(
+    (assetId: string) => dispatch({ type: 'assetPlaced', assetId, clipId: crypto.randomUUID() }),
+    [],
+  )
 
   return (
     <div
@@ -115,12 +118,25 @@ export function App({ initialProject }: { initialProject?: Project }) {
       )}
       <PlaybackProvider value={playback}>
         <main className="workspace">
-          <MediaBin assets={project.assets} soundCounts={soundCounts} onImport={openImportDialog} onPlace={placeAsset} />
+          <MediaBin
+            assets={project.assets}
+            soundCounts={soundCounts}
+            onImport={openImportDialog}
+            onPlace={placeAsset}
+          />
           <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
         <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
-        <Inspector project={project} selection={state.selection} dispatch={dispatch} onError={showError} onOpenSettings={openSettings} settingsOpen={settings.open} onAudition={playback.audition} />
+        <Inspector
+          project={project}
+          selection={state.selection}
+          dispatch={dispatch}
+          onError={showError}
+          onOpenSettings={openSettings}
+          settingsOpen={settings.open}
+          onAudition={playback.audition}
+        />
       </PlaybackProvider>
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
@@ -129,4 +145,3 @@ export function App({ initialProject }: { initialProject?: Project }) {
     </div>
   )
 }
-

@@ -61,14 +61,19 @@ export function binaryProblems(tool: Tool, path: string, target: Target, fs: Bin
   const problems: string[] = []
   // Windows has no mode bits to keep; everywhere else the installed app runs it as whoever uses it.
   if (target.platform !== 'win32' && (mode & EVERYONE_RX) !== EVERYONE_RX) {
-    problems.push(`${tool} is not executable by every user (mode ${mode.toString(8).padStart(4, '0')}): chmod 755 "${path}"`)
+    problems.push(
+      `${tool} is not executable by every user (mode ${mode.toString(8).padStart(4, '0')}): chmod 755 "${path}"`,
+    )
   }
   const kind = binaryKind(fs.readHeader(path))
   const format = FORMAT_OF_PLATFORM[target.platform]
   if (!kind) problems.push(`${tool} is not an executable this check knows (${path}).`)
-  else if (kind.format !== format) problems.push(`${tool} is a ${kind.format} executable, not ${format} for ${target.platform} (${path}).`)
+  else if (kind.format !== format)
+    problems.push(`${tool} is a ${kind.format} executable, not ${format} for ${target.platform} (${path}).`)
   else if (!kind.archs.includes(target.arch)) {
-    problems.push(`${tool} is built for ${kind.archs.join(' + ')}, not ${target.arch} (${path}). Build ${where} on a ${where} machine.`)
+    problems.push(
+      `${tool} is built for ${kind.archs.join(' + ')}, not ${target.arch} (${path}). Build ${where} on a ${where} machine.`,
+    )
   }
   return problems
 }

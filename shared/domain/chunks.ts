@@ -34,7 +34,6 @@ export interface ChunkPlanOptions {
   crossfadeSec?: number
 }
 
-
 /**
  * D ≤ W: one chunk [0, D]. Otherwise n = ceil((D−C)/(W−C)) windows of length W, equally spaced from 0 to D,
  * so every overlap is equal and ≥ C. Example: D=20, W=8, C=1 → [0,8], [6,14], [12,20].
@@ -55,7 +54,12 @@ export function planChunks(durationSec: number, options: ChunkPlanOptions = {}):
   const W = windowSec
   const C = crossfadeSec
   if (D <= W + FLOAT_EPS) {
-    return { durationSec: D, windowSec: W, crossfadeSec: C, chunks: [{ index: 0, startSec: 0, endSec: D, keepStartSec: 0, keepEndSec: D }] }
+    return {
+      durationSec: D,
+      windowSec: W,
+      crossfadeSec: C,
+      chunks: [{ index: 0, startSec: 0, endSec: D, keepStartSec: 0, keepEndSec: D }],
+    }
   }
   const n = Math.ceil((D - C) / (W - C) - FLOAT_EPS)
   const stepSec = (D - W) / (n - 1)

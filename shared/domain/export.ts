@@ -18,13 +18,61 @@ export interface ExportPreset {
 
 /** One table for the export dialog and the export plan. */
 export const EXPORT_PRESETS: Readonly<Record<ExportPresetId, ExportPreset>> = {
-  web: { id: 'web', label: 'Web / Social (−14 LUFS)', targetLufs: -14, truePeakDbtp: -1, lra: 11, audioBitrateKbps: 192, container: 'mp4' },
-  youtube: { id: 'youtube', label: 'YouTube (−14 LUFS, 384 kbps)', targetLufs: -14, truePeakDbtp: -1, lra: 11, audioBitrateKbps: 384, container: 'mp4' },
-  podcast: { id: 'podcast', label: 'Podcast (−16 LUFS)', targetLufs: -16, truePeakDbtp: -1, lra: 11, audioBitrateKbps: 192, container: 'mp4' },
-  broadcast: { id: 'broadcast', label: 'Broadcast EBU R128 (−23 LUFS)', targetLufs: -23, truePeakDbtp: -1, lra: 15, audioBitrateKbps: 256, container: 'mp4' },
+  web: {
+    id: 'web',
+    label: 'Web / Social (−14 LUFS)',
+    targetLufs: -14,
+    truePeakDbtp: -1,
+    lra: 11,
+    audioBitrateKbps: 192,
+    container: 'mp4',
+  },
+  youtube: {
+    id: 'youtube',
+    label: 'YouTube (−14 LUFS, 384 kbps)',
+    targetLufs: -14,
+    truePeakDbtp: -1,
+    lra: 11,
+    audioBitrateKbps: 384,
+    container: 'mp4',
+  },
+  podcast: {
+    id: 'podcast',
+    label: 'Podcast (−16 LUFS)',
+    targetLufs: -16,
+    truePeakDbtp: -1,
+    lra: 11,
+    audioBitrateKbps: 192,
+    container: 'mp4',
+  },
+  broadcast: {
+    id: 'broadcast',
+    label: 'Broadcast EBU R128 (−23 LUFS)',
+    targetLufs: -23,
+    truePeakDbtp: -1,
+    lra: 15,
+    audioBitrateKbps: 256,
+    container: 'mp4',
+  },
   /** The mix as it is, for someone who masters later: no loudness normalisation, no limiter. */
-  original: { id: 'original', label: 'Original levels (not normalised)', targetLufs: null, truePeakDbtp: 0, lra: 0, audioBitrateKbps: 320, container: 'mp4' },
-  stems: { id: 'stems', label: 'Stems (WAV 48 kHz 24-bit)', targetLufs: null, truePeakDbtp: 0, lra: 0, audioBitrateKbps: 0, container: 'wav' },
+  original: {
+    id: 'original',
+    label: 'Original levels (not normalised)',
+    targetLufs: null,
+    truePeakDbtp: 0,
+    lra: 0,
+    audioBitrateKbps: 320,
+    container: 'mp4',
+  },
+  stems: {
+    id: 'stems',
+    label: 'Stems (WAV 48 kHz 24-bit)',
+    targetLufs: null,
+    truePeakDbtp: 0,
+    lra: 0,
+    audioBitrateKbps: 0,
+    container: 'wav',
+  },
 }
 
 export const ExportRequest = z.object({

@@ -120,16 +120,35 @@ function takeRepeats(segment: Segment, take: Take): Array<{ startSec: number; du
   const { mix } = take
   if (!segment.params.loop) {
     const soundSec = Math.min(take.durationSec, lengthSec)
-    return [{ startSec: 0, durationSec: soundSec, fades: ownFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, soundSec, soundSec) }]
+    return [
+      {
+        startSec: 0,
+        durationSec: soundSec,
+        fades: ownFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, soundSec, soundSec),
+      },
+    ]
   }
   const plan = loopPlan(lengthSec, take.durationSec)
   const last = plan.repeats.length - 1
   return plan.repeats.map((r, k) => {
-    const seam = (direction: 'in' | 'out', startSec: number): Fade => ({ startSec, durationSec: plan.crossfadeSec, direction, curve: 'equalPower' })
-    const seams = [...(r.fadeIn ? [seam('in', 0)] : []), ...(r.fadeOut ? [seam('out', take.durationSec - plan.crossfadeSec)] : [])]
+    const seam = (direction: 'in' | 'out', startSec: number): Fade => ({
+      startSec,
+      durationSec: plan.crossfadeSec,
+      direction,
+      curve: 'equalPower',
+    })
+    const seams = [
+      ...(r.fadeIn ? [seam('in', 0)] : []),
+      ...(r.fadeOut ? [seam('out', take.durationSec - plan.crossfadeSec)] : []),
+    ]
     // The loop's own fades live in its first and last repeat, clear of their seams.
     const room = r.durationSec - (r.fadeIn ? plan.crossfadeSec : 0) - (r.fadeOut ? plan.crossfadeSec : 0)
-    const own = ownFades(k === 0 ? mix.fadeInMs / 1000 : 0, k === last ? mix.fadeOutMs / 1000 : 0, Math.max(0, room), r.durationSec)
+    const own = ownFades(
+      k === 0 ? mix.fadeInMs / 1000 : 0,
+      k === last ? mix.fadeOutMs / 1000 : 0,
+      Math.max(0, room),
+      r.durationSec,
+    )
     return { startSec: r.startSec, durationSec: r.durationSec, fades: [...own, ...seams] }
   })
 }
@@ -138,9 +157,18 @@ function takeRepeats(segment: Segment, take: Take): Array<{ startSec: number; du
 function ownFades(inSec: number, outSec: number, roomSec: number, endSec: number): Fade[] {
   const fit = fitFades(inSec, outSec, roomSec)
   return [
-    ...(fit.inSec > 0 ? [{ startSec: 0, durationSec: fit.inSec, direction: 'in' as const, curve: 'linear' as const }] : []),
+    ...(fit.inSec > 0
+      ? [{ startSec: 0, durationSec: fit.inSec, direction: 'in' as const, curve: 'linear' as const }]
+      : []),
     ...(fit.outSec > 0
-      ? [{ startSec: endSec - fit.outSec, durationSec: fit.outSec, direction: 'out' as const, curve: 'linear' as const }]
+      ? [
+          {
+            startSec: endSec - fit.outSec,
+            durationSec: fit.outSec,
+            direction: 'out' as const,
+            curve: 'linear' as const,
+          },
+        ]
       : []),
   ]
 }
@@ -159,7 +187,14 @@ export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): Pla
     if (mix.muted || (anySolo && !mix.solo)) continue
     let pieceIndex = 0
     for (const repeat of takeRepeats(segment, take)) {
-      for (const piece of takePieces(project.clips, segment, repeat.durationSec, mix.nudgeMs / 1000, endSec, repeat.startSec)) {
+      for (const piece of takePieces(
+        project.clips,
+        segment,
+        repeat.durationSec,
+        mix.nudgeMs / 1000,
+        endSec,
+        repeat.startSec,
+      )) {
         const durationSec = piece.endSec - piece.startSec
         const edges = fitFades(
           piece.offsetSec > TIME_EPS ? EDGE_FADE_SEC : 0,
@@ -210,11 +245,7 @@ export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>, jo
  * sounding take so the dip is complete when it starts, holds, and ramps back up over duckFadeMs after it ends.
  * Takes whose ramps would touch are merged into one dip, so the original never bobs up between them.
  */
-export function originalEnvelope(
-  original: OriginalAudio,
-  takes: readonly PlacedTake[],
-  endSec: number,
-): GainPoint[] {
+export function originalEnvelope(original: OriginalAudio, takes: readonly PlacedTake[], endSec: number): GainPoint[] {
   switch (original.mode) {
     case 'keep':
       return [{ timeSec: 0, gainDb: 0 }]

@@ -162,7 +162,9 @@ const layoutCache = new WeakMap<readonly Segment[], WeakMap<readonly Clip[], Seg
 function computeLayout(clips: readonly Clip[], segments: readonly Segment[]): SegmentLayout {
   const byAsset = clipsByAsset(clips)
   const piecesOf = (s: Segment) =>
-    s.anchor.kind === 'source' ? sourcePieces(byAsset.get(s.anchor.assetId) ?? [], s.anchor.assetId, s.anchor.inSec, s.anchor.outSec) : segmentPieces(clips, s)
+    s.anchor.kind === 'source'
+      ? sourcePieces(byAsset.get(s.anchor.assetId) ?? [], s.anchor.assetId, s.anchor.inSec, s.anchor.outSec)
+      : segmentPieces(clips, s)
   const shown = segments
     .map((segment) => ({ segment, pieces: piecesOf(segment) }))
     .filter((s) => s.pieces.length > 0)

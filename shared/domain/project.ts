@@ -60,7 +60,14 @@ export const TakeMix = z.object({
 })
 export type TakeMix = z.infer<typeof TakeMix>
 
-export const DEFAULT_TAKE_MIX: TakeMix = { gainDb: 0, fadeInMs: 10, fadeOutMs: 10, nudgeMs: 0, muted: false, solo: false }
+export const DEFAULT_TAKE_MIX: TakeMix = {
+  gainDb: 0,
+  fadeInMs: 10,
+  fadeOutMs: 10,
+  nudgeMs: 0,
+  muted: false,
+  solo: false,
+}
 
 /** One generated sound for a segment, normalised to 48 kHz and trimmed to the segment's length. */
 export const Take = z.object({

@@ -114,9 +114,15 @@ export const invokeContract = {
     input: Empty,
     output: z.array(z.object({ segmentId: z.string().nullable(), request: GenerationRequest })),
   },
-  'export:start': { input: z.object({ project: Project, request: ExportRequest }), output: z.object({ jobId: z.string() }) },
+  'export:start': {
+    input: z.object({ project: Project, request: ExportRequest }),
+    output: z.object({ jobId: z.string() }),
+  },
   /** The hand-off pack for an editor, into "<project name> hand-off" inside a folder chosen in dialog:chooseFolder. */
-  'handoff:start': { input: z.object({ project: Project, request: HandoffRequest }), output: z.object({ jobId: z.string() }) },
+  'handoff:start': {
+    input: z.object({ project: Project, request: HandoffRequest }),
+    output: z.object({ jobId: z.string() }),
+  },
   'job:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
   'job:list': { input: Empty, output: z.array(JobUpdate) },
   'settings:get': { input: Empty, output: Settings },
@@ -130,7 +136,10 @@ export const invokeContract = {
   'dialog:chooseFolder': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   'dialog:saveFile': {
     input: z.object({
-      defaultName: z.string().max(512).refine((n) => !n.includes('\0'), 'A file name cannot contain a NUL character.'),
+      defaultName: z
+        .string()
+        .max(512)
+        .refine((n) => !n.includes('\0'), 'A file name cannot contain a NUL character.'),
       kind: z.enum(['mp4', 'project', 'wav']),
     }),
     output: z.object({ path: z.string().nullable() }),
@@ -146,7 +155,16 @@ export const MENU_COMMANDS = [
   ...['new', 'open', 'save', 'saveAs', 'import', 'export', 'settings'],
   ...['undo', 'redo', 'split', 'delete', 'rippleDelete', 'markIn', 'markOut', 'deselect'],
   ...['zoomIn', 'zoomOut', 'zoomFit', 'toggleSnap'],
-  ...['frameBack', 'frameForward', 'framesBack10', 'framesForward10', 'previousEdit', 'nextEdit', 'goToStart', 'goToEnd'],
+  ...[
+    'frameBack',
+    'frameForward',
+    'framesBack10',
+    'framesForward10',
+    'previousEdit',
+    'nextEdit',
+    'goToStart',
+    'goToEnd',
+  ],
   ...['playPause', 'reverse', 'stop', 'forward'],
 ] as const
 export const MenuCommand = z.enum(MENU_COMMANDS)

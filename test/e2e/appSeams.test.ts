@@ -35,14 +35,22 @@ beforeAll(async () => {
       beforeLoad: async (p) => {
         p.on('response', (response: Response) => {
           void Promise.all([response.request().allHeaders(), response.allHeaders()]).then(([requestHeaders, headers]) =>
-            loaded.push({ url: response.url(), type: response.request().resourceType(), status: response.status(), requestHeaders, headers }),
+            loaded.push({
+              url: response.url(),
+              type: response.request().resourceType(),
+              status: response.status(),
+              requestHeaders,
+              headers,
+            }),
           )
         })
         // Anything the policy refuses is reported to the page: keep every report.
         await p.addInitScript(() => {
           const reports: string[] = []
           ;(window as unknown as { __cspReports: string[] }).__cspReports = reports
-          document.addEventListener('securitypolicyviolation', (e) => reports.push(`${e.effectiveDirective} ${e.blockedURI}`))
+          document.addEventListener('securitypolicyviolation', (e) =>
+            reports.push(`${e.effectiveDirective} ${e.blockedURI}`),
+          )
         })
       },
     },
@@ -104,7 +112,9 @@ describe('the page against the production CSP, with media from another origin', 
       const directive = DIRECTIVE[l.type]!
       expect(cspAllows(csp, directive, l.url, session.harness.url), `${directive} ${l.url}`).toBe(true)
       // The same file as the app asks for it: media://local/<path> from the packaged file:// page.
-      expect(cspAllows(app, directive, `media://local${new URL(l.url).pathname}`, appPage), `app ${directive}`).toBe(true)
+      expect(cspAllows(app, directive, `media://local${new URL(l.url).pathname}`, appPage), `app ${directive}`).toBe(
+        true,
+      )
       expect(l.status, l.url).toBeLessThan(300)
       expect(l.headers['access-control-allow-origin'], l.url).toBe('*')
       expect(l.headers['accept-ranges'], l.url).toBe('bytes')
@@ -132,7 +142,9 @@ describe('the desktop around the page', () => {
     expect(progress[0]).not.toBeNull()
     expect(progress.at(-1)).toBeNull()
     for (const p of progress) if (typeof p === 'number') expect(p).toBeGreaterThanOrEqual(0)
-    expect(notifications).toEqual([{ title: 'Sound generated', body: expect.stringMatching(/^\d takes are ready to audition\.$/) }])
+    expect(notifications).toEqual([
+      { title: 'Sound generated', body: expect.stringMatching(/^\d takes are ready to audition\.$/) },
+    ])
   })
 
   it('runs a command the native menu sends (Timeline → Split at Playhead)', async () => {

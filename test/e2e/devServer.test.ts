@@ -40,12 +40,15 @@ describe('the dev server page', () => {
   it('allows each of its inline scripts by hash, and differs from the production CSP only there', async () => {
     const html = await (await fetch(url)).text()
     const served = parseCsp(cspOfHtml(html)!)
-    const production = parseCsp(cspOfHtml(readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8'))!)
+    const production = parseCsp(
+      cspOfHtml(readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8'))!,
+    )
     const hashes = inlineScriptHashes(html)
     expect(hashes.length).toBeGreaterThan(0) // the Fast Refresh preamble
     for (const hash of hashes) expect(cspAllowsInlineScript(served, hash)).toBe(true)
     expect(served.get('script-src')).toEqual([...production.get('script-src')!, ...hashes.map((h) => `'sha256-${h}'`)])
-    for (const [directive, sources] of production) if (directive !== 'script-src') expect(served.get(directive), directive).toEqual(sources)
+    for (const [directive, sources] of production)
+      if (directive !== 'script-src') expect(served.get(directive), directive).toEqual(sources)
     expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'))
   })
 
@@ -58,7 +61,9 @@ describe('the dev server page', () => {
         window.ipc = { invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'no main' } }), on: () => () => {}, getPathForFile: () => '' };`,
     })
     await page.goto(url)
-    await expect.poll(() => page.evaluate(() => typeof (window as unknown as { $RefreshReg$?: unknown }).$RefreshReg$)).toBe('function')
+    await expect
+      .poll(() => page.evaluate(() => typeof (window as unknown as { $RefreshReg$?: unknown }).$RefreshReg$))
+      .toBe('function')
     await page.getByTestId('app').waitFor()
     expect(await page.evaluate(() => (window as unknown as { __cspReports: string[] }).__cspReports)).toEqual([])
   })

@@ -15,7 +15,9 @@ let page: Page
 
 beforeAll(async () => {
   // Flashes at 1.4, 2.0 and 2.6 s: the emulator answers with a click at each, so the take's waveform shows them.
-  session = await openEditorWithFal({ 'beach.mp4': await flashClip('beach.mp4', { flashesSec: [1.4, 2.0, 2.6], durationSec: 6 }) })
+  session = await openEditorWithFal({
+    'beach.mp4': await flashClip('beach.mp4', { flashesSec: [1.4, 2.0, 2.6], durationSec: 6 }),
+  })
   ;({ page, fal } = session)
 })
 
@@ -23,11 +25,13 @@ afterAll(() => session?.close())
 
 const takes = () => page.getByTestId('take')
 const seeds = () => takes().evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seed)))
-const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
+const activeIndex = () =>
+  takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
 /** What the page itself would ask of main (as Settings does), through the harness's bridge. */
 const invokeInPage = (channel: string, input: unknown) =>
   page.evaluate(
-    ([c, i]) => (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<unknown> } }).ipc.invoke(c as string, i),
+    ([c, i]) =>
+      (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<unknown> } }).ipc.invoke(c as string, i),
     [channel, input] as const,
   )
 /** Escape closes Settings once its field has the focus (before that, Escape would deselect the segment). */
@@ -88,7 +92,9 @@ describe('generating takes for a segment', () => {
     fal.state.timing = { queueMs: 500, runMs: 1200 }
     const watching = watchProgress()
     await page.getByRole('button', { name: 'Generate 3 takes' }).click()
-    await expect.poll(() => page.getByTestId('job-stage').textContent(), { timeout: 15_000 }).toMatch(/^(In queue|Generating)/)
+    await expect
+      .poll(() => page.getByTestId('job-stage').textContent(), { timeout: 15_000 })
+      .toMatch(/^(In queue|Generating)/)
     await screenshot(page, '09-generating')
     const { values, stages } = await watching
     expect(values.some((v) => v > 0 && v < 100)).toBe(true)
@@ -106,7 +112,12 @@ describe('generating takes for a segment', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press('+')
     await page.waitForTimeout(300)
     const box = (await page.getByTestId('segment').boundingBox())!
-    const clip = { x: Math.max(0, box.x - 140), y: box.y - 110, width: Math.min(box.width + 200, 1000), height: box.height + 130 }
+    const clip = {
+      x: Math.max(0, box.x - 140),
+      y: box.y - 110,
+      width: Math.min(box.width + 200, 1000),
+      height: box.height + 130,
+    }
     await page.screenshot({ path: join(SCREENSHOT_DIR, '10b-take-waveform-in-lane.png'), clip })
     await page.keyboard.press('\\') // back to a view of everything
   })

@@ -15,7 +15,10 @@ let fixtureDir: string
 beforeAll(async () => {
   ensureRendererBuilt()
   fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-fixtures-'))
-  await copyFile(await testClip('beach.mp4', { durationSec: 6, width: 1280, height: 720 }), join(fixtureDir, 'beach walk.mp4'))
+  await copyFile(
+    await testClip('beach.mp4', { durationSec: 6, width: 1280, height: 720 }),
+    join(fixtureDir, 'beach walk.mp4'),
+  )
   await copyFile(await testClip('street.mp4', { durationSec: 4 }), join(fixtureDir, 'street 街.mp4'))
   await writeFile(join(fixtureDir, 'notes.txt'), 'not a video')
   harness = await startHarness({

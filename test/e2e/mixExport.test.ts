@@ -32,12 +32,26 @@ beforeAll(async () => {
     // Test instrumentation: note every take the page's Web Audio starts (when, from where, how long, channels).
     beforeLoad: (p) =>
       p.addInitScript(() => {
-        const log: Array<{ when: number; offset: number; duration: number; channels: number; calledAt: number; pictureSec: number }> = []
+        const log: Array<{
+          when: number
+          offset: number
+          duration: number
+          channels: number
+          calledAt: number
+          pictureSec: number
+        }> = []
         ;(window as unknown as { __sourceStarts: typeof log }).__sourceStarts = log
         const start = AudioBufferSourceNode.prototype.start
         AudioBufferSourceNode.prototype.start = function (when = 0, offset = 0, duration = 0) {
           const picture = document.querySelector<HTMLVideoElement>('[data-testid=monitor-video]')
-          log.push({ when, offset, duration, channels: this.buffer?.numberOfChannels ?? 0, calledAt: this.context.currentTime, pictureSec: picture?.currentTime ?? -1 })
+          log.push({
+            when,
+            offset,
+            duration,
+            channels: this.buffer?.numberOfChannels ?? 0,
+            calledAt: this.context.currentTime,
+            pictureSec: picture?.currentTime ?? -1,
+          })
           return start.call(this, when, offset, duration)
         }
       }),
@@ -48,7 +62,11 @@ beforeAll(async () => {
 afterAll(() => session?.close())
 
 const playheadX = async () => (await page.getByTestId('playhead').boundingBox())!.x
-const gainText = () => page.locator('.mix-control', { has: page.getByTestId('take-gain') }).locator('.value').textContent()
+const gainText = () =>
+  page
+    .locator('.mix-control', { has: page.getByTestId('take-gain') })
+    .locator('.value')
+    .textContent()
 const video = () => page.getByTestId('monitor-video')
 const videoState = () =>
   video().evaluate((el: HTMLVideoElement) => ({ paused: el.paused, time: el.currentTime, src: el.currentSrc }))
@@ -107,7 +125,10 @@ describe('mixing a take and exporting what the preview plays', () => {
     expect(await dialog.getByRole('radio', { name: /Web/ }).isChecked()).toBe(true)
     await screenshot(page, '12-export-dialog')
     await dialog.getByRole('button', { name: 'Export…' }).click()
-    await dialog.getByRole('progressbar').waitFor({ timeout: 10_000 }).catch(() => {}) // may be too quick to see
+    await dialog
+      .getByRole('progressbar')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {}) // may be too quick to see
     await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 90_000 })
     const facts = await dialog.locator('.export-facts').textContent()
     expect(facts).toMatch(/Loudness -1[345]\.\d LUFS integrated \(target -14\)/)
@@ -151,7 +172,9 @@ describe('stems', () => {
     const paths = await dialog.locator('.export-paths li').allTextContents()
     expect(paths).toEqual(['_mix', '_generated', '_original'].map((s) => join(outDir, `flash stems${s}.wav`)))
     const generated = await decodeAudio(paths[1]!)
-    expect(Math.abs(findClickSec(generated, 48000, FLASH_SEC - 0.5, FLASH_SEC + 0.5) - (FLASH_SEC + 0.04))).toBeLessThanOrEqual(0.005)
+    expect(
+      Math.abs(findClickSec(generated, 48000, FLASH_SEC - 0.5, FLASH_SEC + 0.5) - (FLASH_SEC + 0.04)),
+    ).toBeLessThanOrEqual(0.005)
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
   })
@@ -165,7 +188,9 @@ describe('playback', () => {
     await page.waitForTimeout(1200)
     // The take was decoded and started where the export puts it, against the picture as it plays: the segment at
     // 1 s + 40 ms nudge. (The clocks are read a render quantum or a frame apart: ±25 ms, apart from no nudge.)
-    const starts = await page.evaluate(() => (window as unknown as { __sourceStarts: Array<Record<string, number>> }).__sourceStarts)
+    const starts = await page.evaluate(
+      () => (window as unknown as { __sourceStarts: Array<Record<string, number>> }).__sourceStarts,
+    )
     expect(starts).toHaveLength(1)
     const start = starts[0]!
     expect(start.pictureSec).toBeGreaterThanOrEqual(0)
@@ -213,13 +238,17 @@ describe('playback', () => {
 
   it('auditioning another take plays the segment with a pre-roll and leaves the active take as it was', async () => {
     await page.getByTestId('segment').click()
-    const activeBefore = await page.getByTestId('take').evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
+    const activeBefore = await page
+      .getByTestId('take')
+      .evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
     await page.getByRole('button', { name: 'Listen to take 2' }).click()
     await expect.poll(() => page.locator('.transport-rate').textContent()).toBe('1×')
     // It runs from 0.5 s (1 s − pre-roll) to the end of the segment, then stops there.
     await expect.poll(() => page.locator('.transport-rate').textContent(), { timeout: 8000 }).toBe('')
     expect(await playheadX()).toBeCloseTo((await page.getByTestId('ruler').boundingBox())!.x + 4 * PX_PER_SEC, -1)
-    const activeAfter = await page.getByTestId('take').evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
+    const activeAfter = await page
+      .getByTestId('take')
+      .evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
     expect(activeAfter).toBe(activeBefore)
   })
 })

@@ -1,7 +1,16 @@
 // Settings and projects in real Chromium against the real main services: set an API key (never shown back),
 // save a project (the unsaved-changes dot clears), edit (it returns), crash and recover, open recent, open a
 // moved project folder, and open one whose clip is gone.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -161,7 +170,10 @@ describe('projects', () => {
     expect(await clipCount()).toBe(3)
     expect(await title()).toBe('• Beach')
     await page.keyboard.press('Control+n')
-    await page.getByRole('alertdialog', { name: /Save changes/ }).getByRole('button', { name: 'Don’t save' }).click()
+    await page
+      .getByRole('alertdialog', { name: /Save changes/ })
+      .getByRole('button', { name: 'Don’t save' })
+      .click()
     await expect.poll(title).toBe('Untitled')
   })
 
@@ -195,7 +207,10 @@ describe('projects', () => {
     harness.desktop.nextSave = join(moved, 'Beach copy.mmaudio')
     await page.keyboard.press('Control+Shift+s')
     await expect.poll(title).toBe('Beach copy')
-    expect(JSON.parse(readFileSync(join(moved, 'Beach copy.mmaudio'), 'utf8'))).toMatchObject({ name: 'Beach copy', clips: [{}, {}] })
+    expect(JSON.parse(readFileSync(join(moved, 'Beach copy.mmaudio'), 'utf8'))).toMatchObject({
+      name: 'Beach copy',
+      clips: [{}, {}],
+    })
     expect(existsSync(join(moved, 'Beach.mmaudio'))).toBe(true)
     await page.getByRole('button', { name: 'Recent ▾' }).click()
     expect((await page.getByRole('menuitem').first().textContent()) ?? '').toContain('Beach copy')
@@ -212,9 +227,11 @@ describe('a project folder that holds its generated sound', () => {
     const cachedTake = join(dataDir, 'takes', 'take0.wav')
     mkdirSync(join(dataDir, 'takes'), { recursive: true })
     copyFileSync(await takeWav('e2e-take.wav', { durationSec: 2, clickAtSec: 0.5 }), cachedTake)
-    const project = exportProject([await probeAsset('a1', clip)], [{ assetId: 'a1', startSec: 0, inSec: 0, outSec: 4 }], [
-      { path: cachedTake, durationSec: 2, segment: { startSec: 1, endSec: 3 } },
-    ])
+    const project = exportProject(
+      [await probeAsset('a1', clip)],
+      [{ assetId: 'a1', startSec: 0, inSec: 0, outSec: 4 }],
+      [{ path: cachedTake, durationSec: 2, segment: { startSec: 1, endSec: 3 } }],
+    )
     writeFileSync(join(root, 'Draft.mmaudio'), JSON.stringify(project))
     harness.desktop.nextOpen = [join(root, 'Draft.mmaudio')]
     await page.getByRole('button', { name: 'Open…' }).click()
@@ -227,7 +244,10 @@ describe('a project folder that holds its generated sound', () => {
     await expect.poll(title).toBe('Forest')
     expect(readdirSync(join(shared, 'Forest media'))).toEqual(['take0.wav'])
     const written = JSON.parse(readFileSync(join(shared, 'Forest.mmaudio'), 'utf8'))
-    expect(written.segments[0].takes[0]).toMatchObject({ path: join(shared, 'Forest media', 'take0.wav'), relativePath: 'Forest media/take0.wav' })
+    expect(written.segments[0].takes[0]).toMatchObject({
+      path: join(shared, 'Forest media', 'take0.wav'),
+      relativePath: 'Forest media/take0.wav',
+    })
 
     // Move the folder and drop the cache's copy: the take now comes from the folder (the clip stays put).
     const moved = join(root, 'Handed over')
@@ -242,14 +262,18 @@ describe('a project folder that holds its generated sound', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'take0.wav' }).count()).toBe(0)
     const takeUrl = await page.evaluate(
       (path) =>
-        (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { url: string } }> } }).ipc.invoke(
-          'media:url',
-          { path },
-        ),
+        (
+          window as unknown as {
+            ipc: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { url: string } }> }
+          }
+        ).ipc.invoke('media:url', { path }),
       join(moved, 'Forest media', 'take0.wav'),
     )
     expect(takeUrl.ok).toBe(true)
-    const status = await page.evaluate((url) => fetch(url, { headers: { range: 'bytes=0-3' } }).then((r) => r.status), takeUrl.data!.url)
+    const status = await page.evaluate(
+      (url) => fetch(url, { headers: { range: 'bytes=0-3' } }).then((r) => r.status),
+      takeUrl.data!.url,
+    )
     expect(status).toBe(206)
     await screenshot(page, '26-self-contained-folder')
   })

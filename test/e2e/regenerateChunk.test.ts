@@ -12,7 +12,9 @@ let page: Page
 let fal: FalEmulator
 
 beforeAll(async () => {
-  session = await openEditorWithFal({ 'harbour.mp4': await flashClip('harbour.mp4', { flashesSec: [2, 10], durationSec: 12 }) })
+  session = await openEditorWithFal({
+    'harbour.mp4': await flashClip('harbour.mp4', { flashesSec: [2, 10], durationSec: 12 }),
+  })
   ;({ page, fal } = session)
 })
 

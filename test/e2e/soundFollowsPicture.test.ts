@@ -15,7 +15,16 @@ import type { Project } from '../../shared/domain/project'
 import { playbackSchedule } from '../../renderer/src/features/playback/schedule'
 import { decodeAudio, findClicks, flashClip } from '../fixtures/media'
 import { dropFiles, screenshot } from './harness/browser'
-import { blur, center, drag, markSegment, movePlayheadTo, openEditorWithFal, PX_PER_SEC, type EditorSession } from './harness/editorPage'
+import {
+  blur,
+  center,
+  drag,
+  markSegment,
+  movePlayheadTo,
+  openEditorWithFal,
+  PX_PER_SEC,
+  type EditorSession,
+} from './harness/editorPage'
 import type { Harness } from './harness/server'
 
 const SHOT_SEC = 4
@@ -41,7 +50,10 @@ beforeAll(async () => {
   projectPath = join(outDir, 'two shots.mmaudio')
   const clips = Object.fromEntries(
     await Promise.all(
-      Object.entries(FLASHES).map(async ([name, flashesSec]) => [name, await flashClip(`follow ${name}`, { flashesSec, durationSec: SHOT_SEC })] as const),
+      Object.entries(FLASHES).map(
+        async ([name, flashesSec]) =>
+          [name, await flashClip(`follow ${name}`, { flashesSec, durationSec: SHOT_SEC })] as const,
+      ),
     ),
   )
   session = await openEditorWithFal(clips, {
@@ -67,11 +79,20 @@ async function flashesOnTimeline(): Promise<number[]> {
   const clips = await page.$$eval('[data-testid=timeline-clip]', (els) =>
     els.map((e) => {
       const d = (e as HTMLElement).dataset
-      return { name: (e.getAttribute('aria-label') ?? '').replace('Clip ', ''), start: Number(d.startSec), inSec: Number(d.inSec), outSec: Number(d.outSec) }
+      return {
+        name: (e.getAttribute('aria-label') ?? '').replace('Clip ', ''),
+        start: Number(d.startSec),
+        inSec: Number(d.inSec),
+        outSec: Number(d.outSec),
+      }
     }),
   )
   return clips
-    .flatMap((c) => FLASHES[c.name as keyof typeof FLASHES].filter((f) => f >= c.inSec && f < c.outSec).map((f) => c.start + f - c.inSec))
+    .flatMap((c) =>
+      FLASHES[c.name as keyof typeof FLASHES]
+        .filter((f) => f >= c.inSec && f < c.outSec)
+        .map((f) => c.start + f - c.inSec),
+    )
     .sort((a, b) => a - b)
 }
 
@@ -93,10 +114,15 @@ async function takeClicks(path: string): Promise<number[]> {
 
 /** Where the preview's schedule puts each click: a click at take time τ of a voice sounds at its start + (τ − offset). */
 async function previewClicks(project: Project) {
-  const { voices } = playbackSchedule(project, { fromSec: 0, untilSec: timelineEndSec(project.clips), rate: 1 }, () => 1)
+  const { voices } = playbackSchedule(
+    project,
+    { fromSec: 0, untilSec: timelineEndSec(project.clips), rate: 1 },
+    () => 1,
+  )
   const clicks: number[] = []
   for (const v of voices) {
-    for (const t of await takeClicks(v.path)) if (t >= v.offsetSec && t < v.offsetSec + v.durationSec) clicks.push(v.whenSec + t - v.offsetSec)
+    for (const t of await takeClicks(v.path))
+      if (t >= v.offsetSec && t < v.offsetSec + v.durationSec) clicks.push(v.whenSec + t - v.offsetSec)
   }
   return { voices, clicks: clicks.sort((a, b) => a - b) }
 }
@@ -106,7 +132,9 @@ async function playedStarts(): Promise<SourceStart[]> {
   await page.evaluate(() => ((window as unknown as { __starts: unknown[] }).__starts.length = 0))
   await page.keyboard.press('Home')
   await page.keyboard.press('Space')
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __starts: unknown[] }).__starts.length)).toBeGreaterThan(0)
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __starts: unknown[] }).__starts.length))
+    .toBeGreaterThan(0)
   await page.waitForTimeout(200)
   await page.keyboard.press('Space')
   return page.evaluate(() => (window as unknown as { __starts: SourceStart[] }).__starts.slice())
@@ -132,13 +160,21 @@ async function exportedClicks(name: string): Promise<number[]> {
 
 function loudestSec(samples: Float32Array, rate: number, fromSec: number, toSec: number): number {
   let best = Math.round(fromSec * rate)
-  for (let n = best; n < Math.min(samples.length, toSec * rate); n++) if (Math.abs(samples[n]!) > Math.abs(samples[best]!)) best = n
+  for (let n = best; n < Math.min(samples.length, toSec * rate); n++)
+    if (Math.abs(samples[n]!) > Math.abs(samples[best]!)) best = n
   return best / rate
 }
 
 function expectOnFlashes(what: string, clicks: readonly number[], flashes: readonly number[]) {
-  expect(clicks.length, `${what}: clicks ${clicks.map((c) => c.toFixed(3))} for flashes ${flashes}`).toBe(flashes.length)
-  clicks.forEach((c, i) => expect(Math.abs(c - flashes[i]!), `${what}: click at ${c.toFixed(4)} vs flash at ${flashes[i]}`).toBeLessThanOrEqual(TOLERANCE_SEC))
+  expect(clicks.length, `${what}: clicks ${clicks.map((c) => c.toFixed(3))} for flashes ${flashes}`).toBe(
+    flashes.length,
+  )
+  clicks.forEach((c, i) =>
+    expect(
+      Math.abs(c - flashes[i]!),
+      `${what}: click at ${c.toFixed(4)} vs flash at ${flashes[i]}`,
+    ).toBeLessThanOrEqual(TOLERANCE_SEC),
+  )
 }
 
 /** The check after every edit: preview schedule, what the page's Web Audio starts, and the exported MP4. */
@@ -230,8 +266,13 @@ describe('generated sound stays with its shot through every edit', () => {
     const bed = page.locator('[data-testid=segment][data-lane="1"]')
     expect(await bed.getAttribute('data-anchor')).toBe('timeline')
     await page.locator(clip('shot-b.mp4')).nth(1).click()
-    const linked = await page.$$eval('[data-testid=segment]', (els) => els.map((e) => [e.getAttribute('data-start-sec'), e.classList.contains('linked')]))
-    expect(linked).toEqual([['3.9', true], ['0.2', false]]) // B's two touching halves carry one piece of sound
+    const linked = await page.$$eval('[data-testid=segment]', (els) =>
+      els.map((e) => [e.getAttribute('data-start-sec'), e.classList.contains('linked')]),
+    )
+    expect(linked).toEqual([
+      ['3.9', true],
+      ['0.2', false],
+    ]) // B's two touching halves carry one piece of sound
     for (let i = 0; i < 3; i++) await page.keyboard.press('+')
     await screenshot(page, 'follow-7-clip-selected')
   })

@@ -19,7 +19,10 @@ const PX_PER_SEC = 40 // the editor's default zoom
 beforeAll(async () => {
   ensureRendererBuilt()
   const fixtureDir = await mkdtemp(join(tmpdir(), 'e2e-timeline-'))
-  await copyFile(await testClip('beach.mp4', { durationSec: 6, width: 1280, height: 720 }), join(fixtureDir, 'beach.mp4'))
+  await copyFile(
+    await testClip('beach.mp4', { durationSec: 6, width: 1280, height: 720 }),
+    join(fixtureDir, 'beach.mp4'),
+  )
   await copyFile(await testClip('street.mp4', { durationSec: 4 }), join(fixtureDir, 'street.mp4'))
   harness = await startHarness({ fixtureDir, cacheDir: await mkdtemp(join(tmpdir(), 'e2e-cache-')) })
   browser = await launchBrowser()
@@ -250,12 +253,17 @@ describe('editing on the timeline', () => {
     expect(long.x + long.width).toBeGreaterThan(viewRight.x + viewRight.width * 0.85)
     const seg = page.locator('[data-testid=segment][data-lane="0"]')
     const box = (await seg.boundingBox())!
-    const [startSec, endSec] = [Number(await seg.getAttribute('data-start-sec')), Number(await seg.getAttribute('data-end-sec'))]
+    const [startSec, endSec] = [
+      Number(await seg.getAttribute('data-start-sec')),
+      Number(await seg.getAttribute('data-end-sec')),
+    ]
     expect(startSec).toBe(5)
     const pxPerSec = box.width / (endSec - startSec)
     const dx = Math.round(pxPerSec) // about one second
     // It was marked over one clip, so it belongs to that picture: its end can grow to the picture's end, not past.
-    const [, clipStart, clipIn, clipOut] = (await clips()).find(([, st, i, o]) => st <= startSec && startSec < st + o - i)!
+    const [, clipStart, clipIn, clipOut] = (await clips()).find(
+      ([, st, i, o]) => st <= startSec && startSec < st + o - i,
+    )!
     const clipEndSec = clipStart + clipOut - clipIn
     expect(clipEndSec - endSec).toBeLessThan(dx / pxPerSec)
     await page.keyboard.down('Alt') // exact, no snapping

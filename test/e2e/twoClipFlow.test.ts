@@ -27,20 +27,43 @@ beforeAll(async () => {
   // A colourful clip with one white frame: the emulated MMAudio answers with a click on it.
   const flash = `between(t,${FLASH_IN_CLIP_SEC - 0.01},${FLASH_IN_CLIP_SEC + 0.03})`
   const door = await lavfiFixture('door.mp4', [
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=4',
-    '-f', 'lavfi', '-i', 'sine=frequency=330:sample_rate=48000:duration=4',
-    '-vf', `drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='${flash}'`,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x360:rate=25:duration=4',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=330:sample_rate=48000:duration=4',
+    '-vf',
+    `drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='${flash}'`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
   ])
-  session = await openEditorWithFal({ 'harbour.mp4': await testClip('harbour.mp4', { durationSec: FIRST_SEC, fps: 25 }), 'door.mp4': door })
+  session = await openEditorWithFal({
+    'harbour.mp4': await testClip('harbour.mp4', { durationSec: FIRST_SEC, fps: 25 }),
+    'door.mp4': door,
+  })
   ;({ page, harness } = session)
 })
 
 afterAll(() => session?.close())
 
 const takes = () => page.getByTestId('take')
-const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
-const gainText = () => page.locator('.mix-control', { has: page.getByTestId('take-gain') }).locator('.value').textContent()
+const activeIndex = () =>
+  takes().evaluateAll((els) => els.findIndex((e) => (e as HTMLElement).dataset.active === 'true'))
+const gainText = () =>
+  page
+    .locator('.mix-control', { has: page.getByTestId('take-gain') })
+    .locator('.value')
+    .textContent()
 
 describe('two clips to a finished MP4', () => {
   it('drops two clips, marks a segment on the second and generates three takes', async () => {

@@ -6,7 +6,10 @@ export function settingsHandlers(s: AppServices) {
     'settings:get': () => s.settings.get(),
     // Main keeps the recent-projects list (it adds to it on open and save): a form's older copy never wins.
     'settings:set': (settings) => s.settings.set({ ...settings, recentProjects: s.settings.get().recentProjects }),
-    'secrets:status': async () => ({ providers: await s.secrets.status(), plainTextFallback: s.secrets.plainTextFallback }),
+    'secrets:status': async () => ({
+      providers: await s.secrets.status(),
+      plainTextFallback: s.secrets.plainTextFallback,
+    }),
     'secrets:set': ({ provider, key }) => s.secrets.set(provider, key),
     'secrets:clear': ({ provider }) => s.secrets.clear(provider),
   } satisfies Partial<Handlers>

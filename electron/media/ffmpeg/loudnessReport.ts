@@ -75,6 +75,7 @@ export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
     truePeakDbtp: read(/Peak:\s+(\S+) dBFS/),
     lra: read(/LRA:\s+(\S+) LU/),
   }
-  if (Number.isNaN(measured.integratedLufs)) throw new AppError('FFMPEG', 'ffmpeg did not report the loudness it measured.')
+  if (Number.isNaN(measured.integratedLufs))
+    throw new AppError('FFMPEG', 'ffmpeg did not report the loudness it measured.')
   return measured
 }

@@ -91,7 +91,10 @@ export function crashSignalOf(error: unknown): string | null {
  * space left on device"), else the last output path in its arguments. PURE.
  */
 export function fullDiskTarget(stderr: string, args: readonly string[]): string | null {
-  const named = /(?:writing trailer of|closing file|opening output file|writing header of)\s+(.+?):\s*No space left on device/i.exec(stderr)?.[1]
+  const named =
+    /(?:writing trailer of|closing file|opening output file|writing header of)\s+(.+?):\s*No space left on device/i.exec(
+      stderr,
+    )?.[1]
   if (named) return named.trim()
   return [...args].reverse().find((a) => /^(\/|[A-Za-z]:[\\/])/.test(a)) ?? null
 }
@@ -159,9 +162,13 @@ export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOpti
           )
         } else if (failure && crashSignal) {
           reject(
-            new AppError('FFMPEG', `${tool} crashed (${crashSignal}) instead of finishing: a fault in ${tool} itself, not an answer about the file.`, {
-              cause: { crashSignal, error: failure },
-            }),
+            new AppError(
+              'FFMPEG',
+              `${tool} crashed (${crashSignal}) instead of finishing: a fault in ${tool} itself, not an answer about the file.`,
+              {
+                cause: { crashSignal, error: failure },
+              },
+            ),
           )
         } else if (failure) {
           const tail = stderrTail(stderr)

@@ -34,7 +34,12 @@ export function snapPoint(sec: number, targetsSec: readonly number[], thresholdS
  * Snap a block of `lengthSec` whose start is proposed at `startSec`: whichever edge (start or end) lies nearer
  * to a target wins, and the whole block shifts by that amount.
  */
-export function snapBlock(startSec: number, lengthSec: number, targetsSec: readonly number[], thresholdSec: number): SnapResult & { startSec: number } {
+export function snapBlock(
+  startSec: number,
+  lengthSec: number,
+  targetsSec: readonly number[],
+  thresholdSec: number,
+): SnapResult & { startSec: number } {
   const head = snapPoint(startSec, targetsSec, thresholdSec)
   const tail = snapPoint(startSec + lengthSec, targetsSec, thresholdSec)
   const headDist = head.snappedToSec === null ? Infinity : Math.abs(head.sec - startSec)

@@ -11,4 +11,3 @@ export function formatTimecode(sec: number, fractionDigits = 1): string {
 /** Pixels ↔ seconds at a zoom given in pixels per second. */
 export const secToPx = (sec: number, pxPerSec: number): number => sec * pxPerSec
 export const pxToSec = (px: number, pxPerSec: number): number => px / pxPerSec
-

@@ -16,7 +16,12 @@ export function zoomedBy(pxPerSec: number, steps: number): number {
  * The scrollLeft after a zoom that keeps `anchorSec` at the same place on screen: where it was drawn before
  * (anchorSec·prev − prevScrollLeft) is where it is drawn after. Never negative.
  */
-export function scrollLeftForZoom(anchorSec: number, prevPxPerSec: number, prevScrollLeft: number, nextPxPerSec: number): number {
+export function scrollLeftForZoom(
+  anchorSec: number,
+  prevPxPerSec: number,
+  prevScrollLeft: number,
+  nextPxPerSec: number,
+): number {
   const onScreenPx = anchorSec * prevPxPerSec - prevScrollLeft
   return Math.max(0, anchorSec * nextPxPerSec - onScreenPx)
 }

@@ -76,7 +76,11 @@ export function trimClip(project: Project, clipId: string, edge: ClipEdge, delta
     const lo = Math.max(-clip.inSec, prevEnd - clip.startSec)
     const hi = clipLengthSec(clip) - minLen
     const d = clamp(deltaSec, Math.min(lo, 0), Math.max(hi, 0))
-    return replaceClip(project, clip, { ...clip, startSec: roundSec(clip.startSec + d), inSec: roundSec(clip.inSec + d) })
+    return replaceClip(project, clip, {
+      ...clip,
+      startSec: roundSec(clip.startSec + d),
+      inSec: roundSec(clip.inSec + d),
+    })
   }
   const next = sorted[i + 1]
   const room = next ? next.startSec - clipEndSec(clip) : Infinity
@@ -118,7 +122,8 @@ export function deleteClip(project: Project, clipId: string, ripple = false): Pr
   }
 }
 
-const startsAfter = (s: Segment, sec: number): boolean => s.anchor.kind === 'timeline' && s.anchor.startSec >= sec - TIME_EPS
+const startsAfter = (s: Segment, sec: number): boolean =>
+  s.anchor.kind === 'timeline' && s.anchor.startSec >= sec - TIME_EPS
 
 function shiftedLeft(s: Segment, bySec: number): Segment {
   if (s.anchor.kind !== 'timeline') return s

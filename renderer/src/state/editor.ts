@@ -67,7 +67,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'assetsImported': {
       const ids = [...action.newIds]
-      return withProject(state, addAssets(project, action.assets, () => ids.shift() ?? crypto.randomUUID()))
+      return withProject(
+        state,
+        addAssets(project, action.assets, () => ids.shift() ?? crypto.randomUUID()),
+      )
     }
     case 'projectLoaded':
       return { ...createEditorState(action.project), pxPerSec: state.pxPerSec, snapEnabled: state.snapEnabled }
@@ -111,7 +114,9 @@ function markPoint(state: EditorState, which: 'in' | 'out', newSegmentId: string
   const outSec = which === 'out' ? at : state.markOutSec
   if (inSec === null || outSec === null) return { ...state, markInSec: inSec, markOutSec: outSec }
   if (outSec <= inSec) {
-    return which === 'in' ? { ...state, markInSec: at, markOutSec: null } : { ...state, markInSec: null, markOutSec: at }
+    return which === 'in'
+      ? { ...state, markInSec: at, markOutSec: null }
+      : { ...state, markInSec: null, markOutSec: at }
   }
   const { project, selection } = projectEdit(
     state.history.present,

@@ -1,7 +1,13 @@
 // Pure edits of a Project. The editor reducer records each as one history entry.
 import type { Asset } from '../../../shared/domain/asset'
 import { layoutSegments, timelineEndSec } from '../../../shared/domain/placement'
-import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
+import {
+  DEFAULT_ORIGINAL_AUDIO,
+  PROJECT_VERSION,
+  type Clip,
+  type Project,
+  type Segment,
+} from '../../../shared/domain/project'
 import type { TimelineSettings } from '../../../shared/domain/timecode'
 
 export function emptyProject(id: string, nowIso: string): Project {
@@ -30,7 +36,13 @@ export function contentEndSec(project: Project): number {
 export function placeAsset(project: Project, assetId: string, clipId: string): Project {
   const asset = project.assets.find((a) => a.id === assetId)
   if (!asset) return project
-  const clip: Clip = { id: clipId, assetId, startSec: timelineEndSec(project.clips), inSec: 0, outSec: asset.durationSec }
+  const clip: Clip = {
+    id: clipId,
+    assetId,
+    startSec: timelineEndSec(project.clips),
+    inSec: 0,
+    outSec: asset.durationSec,
+  }
   return { ...project, clips: [...project.clips, clip] }
 }
 
@@ -54,7 +66,8 @@ export function addAssets(project: Project, assets: readonly Asset[], newId: () 
 /** How many segments were made from each asset's picture (they sound wherever a clip shows it). */
 export function soundCountsByAsset(segments: readonly Segment[]): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const s of segments) if (s.anchor.kind === 'source') counts.set(s.anchor.assetId, (counts.get(s.anchor.assetId) ?? 0) + 1)
+  for (const s of segments)
+    if (s.anchor.kind === 'source') counts.set(s.anchor.assetId, (counts.get(s.anchor.assetId) ?? 0) + 1)
   return counts
 }
 
@@ -66,7 +79,10 @@ export function changeTimelineSettings(project: Project, settings: TimelineSetti
   const before = project.timeline ?? {}
   const sameRate =
     (before.frameRate === undefined && settings.frameRate === undefined) ||
-    (before.frameRate !== undefined && settings.frameRate !== undefined && before.frameRate.num === settings.frameRate.num && before.frameRate.den === settings.frameRate.den)
+    (before.frameRate !== undefined &&
+      settings.frameRate !== undefined &&
+      before.frameRate.num === settings.frameRate.num &&
+      before.frameRate.den === settings.frameRate.den)
   if (before.startTimecode === settings.startTimecode && sameRate) return project
   const timeline: TimelineSettings = {
     ...(settings.startTimecode === undefined ? {} : { startTimecode: settings.startTimecode }),

@@ -45,9 +45,15 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
   const keep = view.selection
   switch (action.type) {
     case 'assetPlaced':
-      return { project: placeAsset(project, action.assetId, action.clipId), selection: { kind: 'clip', id: action.clipId } }
+      return {
+        project: placeAsset(project, action.assetId, action.clipId),
+        selection: { kind: 'clip', id: action.clipId },
+      }
     case 'clipMoved':
-      return { project: moveClip(project, action.clipId, action.startSec), selection: { kind: 'clip', id: action.clipId } }
+      return {
+        project: moveClip(project, action.clipId, action.startSec),
+        selection: { kind: 'clip', id: action.clipId },
+      }
     case 'clipTrimmed':
       return {
         project: trimClip(project, action.clipId, action.edge, action.deltaSec),
@@ -55,7 +61,10 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       }
     case 'splitAtPlayhead': {
       const target = splitTarget(project, view)
-      return { project: target ? splitClip(project, target, view.playheadSec, action.newClipId) : project, selection: keep }
+      return {
+        project: target ? splitClip(project, target, view.playheadSec, action.newClipId) : project,
+        selection: keep,
+      }
     }
     case 'selectionDeleted': {
       if (keep?.kind === 'clip') return { project: deleteClip(project, keep.id, action.ripple), selection: null }

@@ -28,11 +28,18 @@ const overlaps = (a: TimeRange, b: TimeRange) => a.startSec < b.endSec - TIME_EP
 
 /** What other segments show on `lane`, as drawn, sorted by start. */
 function occupiedOn(project: Project, lane: number, exceptId: string): TimeRange[] {
-  return layoutWithout(project, exceptId).pieces.filter((p) => p.lane === lane).sort((a, b) => a.startSec - b.startSec)
+  return layoutWithout(project, exceptId)
+    .pieces.filter((p) => p.lane === lane)
+    .sort((a, b) => a.startSec - b.startSec)
 }
 
 /** The lowest lane, from `preferredLane` down, where all the pieces are free of other segments. */
-export function firstFreeLane(project: Project, pieces: readonly TimeRange[], preferredLane = 0, exceptId = ''): number {
+export function firstFreeLane(
+  project: Project,
+  pieces: readonly TimeRange[],
+  preferredLane = 0,
+  exceptId = '',
+): number {
   const others = layoutWithout(project, exceptId)
   for (let lane = Math.max(0, preferredLane); ; lane++) {
     const taken = others.pieces.filter((p) => p.lane === lane)
@@ -116,7 +123,12 @@ export function addSegment(project: Project, id: string, range: TimeRange, lane 
 function movedAnchor(project: Project, seg: Segment, piece: Piece, deltaSec: number): SegmentAnchor {
   const a = seg.anchor
   const span = clipsSpan(project, piece)
-  if (a.kind === 'source' && span && piece.startSec + deltaSec >= span.startSec - TIME_EPS && piece.endSec + deltaSec <= span.endSec + TIME_EPS) {
+  if (
+    a.kind === 'source' &&
+    span &&
+    piece.startSec + deltaSec >= span.startSec - TIME_EPS &&
+    piece.endSec + deltaSec <= span.endSec + TIME_EPS
+  ) {
     const assetSec = project.assets.find((x) => x.id === a.assetId)?.durationSec ?? a.outSec
     const d = clamp(deltaSec, -a.inSec, Math.max(0, assetSec - a.outSec))
     return { ...a, inSec: roundSec(a.inSec + d), outSec: roundSec(a.outSec + d) }
@@ -130,7 +142,13 @@ function movedAnchor(project: Project, seg: Segment, piece: Piece, deltaSec: num
  * is taken it slides to the nearest free place, if that is no further than its own length; otherwise it stays
  * where it was dropped and goes to the first free lane below (it never jumps far along the timeline).
  */
-export function moveSegment(project: Project, segmentId: string, pieceStartSec: number, startSec: number, lane: number): Project {
+export function moveSegment(
+  project: Project,
+  segmentId: string,
+  pieceStartSec: number,
+  startSec: number,
+  lane: number,
+): Project {
   const seg = project.segments.find((s) => s.id === segmentId)
   const piece = seg && grabbedPiece(project, seg, pieceStartSec)
   if (!seg || !piece) return project
@@ -140,7 +158,10 @@ export function moveSegment(project: Project, segmentId: string, pieceStartSec: 
   let start = nearestFreeStart(occupiedOn(project, targetLane, seg.id), lengthSec, desired)
   if (Math.abs(start - desired) > lengthSec + TIME_EPS) start = desired
   const moved = { ...seg, anchor: movedAnchor(project, seg, piece, roundSec(start) - piece.startSec) }
-  return withSegment(project, seg, { ...moved, lane: firstFreeLane(project, segmentPieces(project.clips, moved), targetLane, seg.id) })
+  return withSegment(project, seg, {
+    ...moved,
+    lane: firstFreeLane(project, segmentPieces(project.clips, moved), targetLane, seg.id),
+  })
 }
 
 /**
@@ -157,19 +178,25 @@ export function resizeSegment(
   const seg = project.segments.find((s) => s.id === segmentId)
   const piece = seg && grabbedPiece(project, seg, pieceStartSec)
   if (!seg || !piece) return project
-  const lane = layoutSegments(project).pieces.find((p) => p.segmentId === seg.id && p.startSec === piece.startSec)?.lane ?? seg.lane
+  const lane =
+    layoutSegments(project).pieces.find((p) => p.segmentId === seg.id && p.startSec === piece.startSec)?.lane ??
+    seg.lane
   const neighbours = occupiedOn(project, lane, seg.id)
   const span = seg.anchor.kind === 'source' ? clipsSpan(project, piece) : null
   const lengthSec = segmentLengthSec(seg)
   let fromU = 0
   let toU = lengthSec
   if (edge === 'start') {
-    const prevEnd = neighbours.filter((s) => s.endSec <= piece.startSec + TIME_EPS).reduce((m, s) => Math.max(m, s.endSec), 0)
+    const prevEnd = neighbours
+      .filter((s) => s.endSec <= piece.startSec + TIME_EPS)
+      .reduce((m, s) => Math.max(m, s.endSec), 0)
     const lo = Math.max(prevEnd, span?.startSec ?? 0) - piece.startSec
     const hi = lengthSec - MIN_SEGMENT_SEC - piece.offsetSec
     fromU = piece.offsetSec + clamp(deltaSec, Math.min(lo, 0), Math.max(hi, 0))
   } else {
-    const nextStart = neighbours.filter((s) => s.startSec >= piece.endSec - TIME_EPS).reduce((m, s) => Math.min(m, s.startSec), Infinity)
+    const nextStart = neighbours
+      .filter((s) => s.startSec >= piece.endSec - TIME_EPS)
+      .reduce((m, s) => Math.min(m, s.startSec), Infinity)
     const pieceEndU = piece.offsetSec + (piece.endSec - piece.startSec)
     const hi = Math.min(nextStart, span?.endSec ?? Infinity) - piece.endSec
     const lo = MIN_SEGMENT_SEC - pieceEndU
@@ -202,7 +229,10 @@ export function anchorSegment(project: Project, segmentId: string, attach: boole
     const first = segmentPieces(project.clips, seg)[0]
     if (!first) return project
     const startSec = roundSec(Math.max(0, first.startSec - first.offsetSec))
-    return withSegment(project, seg, { ...seg, anchor: { kind: 'timeline', startSec, endSec: roundSec(startSec + segmentLengthSec(seg)) } })
+    return withSegment(project, seg, {
+      ...seg,
+      anchor: { kind: 'timeline', startSec, endSec: roundSec(startSec + segmentLengthSec(seg)) },
+    })
   }
   return project
 }

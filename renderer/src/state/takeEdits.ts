@@ -33,7 +33,7 @@ export function deleteTake(project: Project, segmentId: string, takeId: string):
     const i = seg.takes.findIndex((t) => t.id === takeId)
     if (i < 0) return seg
     const takes = seg.takes.filter((t) => t.id !== takeId)
-    const activeTakeId = seg.activeTakeId !== takeId ? seg.activeTakeId : (takes[i] ?? takes[i - 1])?.id ?? null
+    const activeTakeId = seg.activeTakeId !== takeId ? seg.activeTakeId : ((takes[i] ?? takes[i - 1])?.id ?? null)
     return { ...seg, takes, activeTakeId }
   })
 }

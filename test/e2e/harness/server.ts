@@ -50,7 +50,10 @@ const MIME: Record<string, string> = {
 const fakeCipher: Cipher = {
   isAvailable: async () => true,
   encrypt: async (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
-  decrypt: async (b) => ({ plainText: Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'), shouldReEncrypt: false }),
+  decrypt: async (b) => ({
+    plainText: Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'),
+    shouldReEncrypt: false,
+  }),
   isPlainTextFallback: () => false,
 }
 
@@ -146,7 +149,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (rel === '/index.html') {
       const html = body.toString('utf8')
       if (cspOfHtml(html) !== cspOfHtml(await readFile(SOURCE_HTML, 'utf8'))) {
-        throw new Error('out/renderer is stale: its CSP differs from renderer/index.html. Run `npx electron-vite build`.')
+        throw new Error(
+          'out/renderer is stale: its CSP differs from renderer/index.html. Run `npx electron-vite build`.',
+        )
       }
       // The shim must run before the app's module script, as the preload does.
       body = Buffer.from(withHtmlCsp(html, csp).replace('<head>', '<head><script src="/__ipc-shim.js"></script>'))

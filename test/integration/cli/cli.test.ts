@@ -18,7 +18,10 @@ let fal: FalEmulator
 let clip: string
 
 beforeAll(async () => {
-  ;[fal, clip] = await Promise.all([startFalEmulator(), flashClip('cli flashes.mp4', { flashesSec: FLASHES_SEC, durationSec: 6 })])
+  ;[fal, clip] = await Promise.all([
+    startFalEmulator(),
+    flashClip('cli flashes.mp4', { flashesSec: FLASHES_SEC, durationSec: 6 }),
+  ])
 })
 afterAll(async () => fal?.close())
 
@@ -26,7 +29,13 @@ async function freshEnv(over: Record<string, string> = {}) {
   const home = await mkdtemp(join(tmpdir(), 'cli-'))
   return {
     home,
-    env: { MMAUDIO_STUDIO_HOME: home, FAL_KEY: fal.apiKey, MMAUDIO_FAL_BASE_URL: fal.baseUrl, MMAUDIO_POLL_INTERVAL_MS: '50', ...over },
+    env: {
+      MMAUDIO_STUDIO_HOME: home,
+      FAL_KEY: fal.apiKey,
+      MMAUDIO_FAL_BASE_URL: fal.baseUrl,
+      MMAUDIO_POLL_INTERVAL_MS: '50',
+      ...over,
+    },
   }
 }
 
@@ -60,7 +69,9 @@ describe('mmaudio-studio CLI', () => {
       const journalPath = join(home, 'journal.json')
       const requestId = await waitFor('the journal to hold the request id', async () => {
         if (!existsSync(journalPath)) return undefined
-        const j = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ status: string; requestId: string }> }
+        const j = JSON.parse(await readFile(journalPath, 'utf8')) as {
+          entries: Array<{ status: string; requestId: string }>
+        }
         return j.entries.find((e) => e.status === 'pending')?.requestId
       })
       // It is polling now: the provider has the job and it is not finished.
@@ -83,7 +94,9 @@ describe('mmaudio-studio CLI', () => {
       expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video'])
       expect(Number(probed.format.duration)).toBeCloseTo(6, 1)
       await expectClicksOnFlashes(out)
-      const journal = JSON.parse(await readFile(join(home, 'journal.json'), 'utf8')) as { entries: Array<{ status: string; requestId: string }> }
+      const journal = JSON.parse(await readFile(join(home, 'journal.json'), 'utf8')) as {
+        entries: Array<{ status: string; requestId: string }>
+      }
       expect(journal.entries.find((e) => e.requestId === requestId)?.status).toBe('done')
     } finally {
       fal.state.timing = { queueMs: 30, runMs: 60 }
@@ -114,7 +127,10 @@ describe('mmaudio-studio CLI', () => {
     const second = await runCli(args, env)
     expect(second.code).toBe(0)
     expect(fal.state.counts.submit - submitsBefore).toBe(2)
-    const takes = jsonLines(second.stdout).filter((e) => e.type === 'take') as unknown as Array<{ seed: number; requestIds: string[] }>
+    const takes = jsonLines(second.stdout).filter((e) => e.type === 'take') as unknown as Array<{
+      seed: number
+      requestIds: string[]
+    }>
     expect(takes.map((t) => t.seed).sort()).toEqual(entries.map((e) => e.seed).sort())
     expect(takes.flatMap((t) => t.requestIds).sort()).toEqual(entries.map((e) => e.requestId).sort())
     await expectClicksOnFlashes(out)
@@ -123,7 +139,26 @@ describe('mmaudio-studio CLI', () => {
   it('--json: one JSON object per line, from start through estimate and progress to the takes and the result; extra takes beside the MP4', async () => {
     const { home, env } = await freshEnv()
     const out = join(home, 'two takes.mp4')
-    const r = await runCli(['generate', clip, '--prompt', 'clicks', '--from', '1', '--to', '5', '--takes', '2', '--seed', '9', '-o', out, '--json'], env)
+    const r = await runCli(
+      [
+        'generate',
+        clip,
+        '--prompt',
+        'clicks',
+        '--from',
+        '1',
+        '--to',
+        '5',
+        '--takes',
+        '2',
+        '--seed',
+        '9',
+        '-o',
+        out,
+        '--json',
+      ],
+      env,
+    )
     expect(r.code).toBe(0)
     const events = jsonLines(r.stdout)
     const types = events.map((e) => e.type)
@@ -131,9 +166,18 @@ describe('mmaudio-studio CLI', () => {
     expect(types[1]).toBe('estimate')
     expect(events[1]).toMatchObject({ calls: 2, billedSec: 8, usd: 0.008 })
     expect(types.filter((t) => t === 'progress').length).toBeGreaterThan(3)
-    expect(new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase))).toEqual(new Set(['generate', 'export']))
-    const takes = events.filter((e) => e.type === "take") as unknown as Array<{ seed: number; path: string; inOutput: boolean }>
-    expect(takes.map((t) => [t.seed, t.inOutput])).toEqual([[9, true], [10, false]])
+    expect(new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase))).toEqual(
+      new Set(['generate', 'export']),
+    )
+    const takes = events.filter((e) => e.type === 'take') as unknown as Array<{
+      seed: number
+      path: string
+      inOutput: boolean
+    }>
+    expect(takes.map((t) => [t.seed, t.inOutput])).toEqual([
+      [9, true],
+      [10, false],
+    ])
     expect(takes[1]!.path).toBe(join(home, 'two takes.take2.wav'))
     expect(existsSync(takes[1]!.path)).toBe(true)
     expect(types.at(-1)).toBe('result')
@@ -141,9 +185,29 @@ describe('mmaudio-studio CLI', () => {
 
     // export <project-file>: a saved project with the second take, rendered by the same export service.
     const asset = await importAsset(createFfmpegRunner(testBinaries()), clip)
-    const take = { id: 't2', provider: 'fal' as const, seed: 10, path: takes[1]!.path, durationSec: 4, requestIds: [], createdAt: new Date().toISOString(), mix: { ...DEFAULT_TAKE_MIX } }
+    const take = {
+      id: 't2',
+      provider: 'fal' as const,
+      seed: 10,
+      path: takes[1]!.path,
+      durationSec: 4,
+      requestIds: [],
+      createdAt: new Date().toISOString(),
+      mix: { ...DEFAULT_TAKE_MIX },
+    }
     const projectPath = join(home, 'saved.mmaudio')
-    await saveProjectFile(projectPath, singleClipProject({ asset, fromSec: 1, toSec: 5, params: { ...DEFAULT_GENERATION, prompt: 'clicks' }, takes: [take], original: 'mute', now: new Date().toISOString() }))
+    await saveProjectFile(
+      projectPath,
+      singleClipProject({
+        asset,
+        fromSec: 1,
+        toSec: 5,
+        params: { ...DEFAULT_GENERATION, prompt: 'clicks' },
+        takes: [take],
+        original: 'mute',
+        now: new Date().toISOString(),
+      }),
+    )
     const rendered = join(home, 'rendered.mp4')
     const r2 = await runCli(['export', projectPath, '-o', rendered, '--loudness', 'podcast'], env)
     expect(r2.stderr).not.toMatch(/Error/)
@@ -165,18 +229,27 @@ describe('mmaudio-studio CLI', () => {
     // -o names a folder: the MP4 could not be written there after the generation.
     const r = await runCli(['generate', clip, '--prompt', 'clicks', '-o', home, '--json'], env)
     expect(r.code).toBe(2)
-    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ type: 'error', error: { code: 'BAD_INPUT', message: expect.stringMatching(/is a folder: give the export a file name/) } })
+    expect(jsonLines(r.stdout).at(-1)).toMatchObject({
+      type: 'error',
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/is a folder: give the export a file name/) },
+    })
     expect(jsonLines(r.stdout).some((e) => e.type === 'estimate' || e.type === 'progress')).toBe(false)
     expect(fal.state.counts.submit - submitsBefore).toBe(0)
   })
 
   it('a rejected key: exit code 1 and the error’s sentence (stderr; an error event with --json); nothing else runs', async () => {
     const { env } = await freshEnv({ FAL_KEY: 'not-the-right-key-123' })
-    const plain = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4')], env)
+    const plain = await runCli(
+      ['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4')],
+      env,
+    )
     expect(plain.code).toBe(1)
     expect(plain.stderr).toMatch(/^Error: .*rejected the API key.*FAL_KEY/m)
     expect(plain.stderr).not.toContain('not-the-right-key-123')
-    const json = await runCli(['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4'), '--json'], env)
+    const json = await runCli(
+      ['generate', clip, '--prompt', 'clicks', '-o', join(env.MMAUDIO_STUDIO_HOME, 'x.mp4'), '--json'],
+      env,
+    )
     expect(json.code).toBe(1)
     expect(jsonLines(json.stdout).at(-1)).toMatchObject({ type: 'error', error: { code: 'PROVIDER_AUTH' } })
     const usage = await runCli(['generate', clip, '-o', 'x.mp4'], env)
@@ -194,7 +267,10 @@ describe('mmaudio-studio CLI', () => {
     const r = await runCli(['batch', folder, '--prompt', 'clicks', '-o', join(home, 'out'), '--json'], env)
     expect(r.code).toBe(1)
     const events = jsonLines(r.stdout)
-    expect(events.find((e) => e.type === 'file-failed')).toMatchObject({ file: 'broken.mp4', error: { code: 'NOT_A_VIDEO' } })
+    expect(events.find((e) => e.type === 'file-failed')).toMatchObject({
+      file: 'broken.mp4',
+      error: { code: 'NOT_A_VIDEO' },
+    })
     expect(events.at(-1)).toMatchObject({ type: 'summary', succeeded: 1, failed: 1 })
     expect(existsSync(join(home, 'out', 'a good one.mp4'))).toBe(true)
   })

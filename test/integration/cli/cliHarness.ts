@@ -21,8 +21,8 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
   let stderr = ''
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   )
   return { child, done }
 }
@@ -30,5 +30,8 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
 export const runCli = (args: readonly string[], env: Record<string, string>) => startCli(args, env).done
 
 export function jsonLines(stdout: string): Array<Record<string, unknown> & { type: string }> {
-  return stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown> & { type: string })
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown> & { type: string })
 }

@@ -34,7 +34,15 @@ describe.skipIf(process.platform === 'win32')('the CLI killed mid-export', () =>
     const clip = await testClip('kill me.mp4', { width: 1280, height: 720, fps: 30, durationSec: 20 })
     const asset = await importAsset(createFfmpegRunner(testBinaries()), clip)
     // Placed at 0.5 s, so the picture is re-encoded: a long pass to be killed in.
-    const project = singleClipProject({ asset, fromSec: 0, toSec: 1, params: DEFAULT_GENERATION, takes: [], original: 'keep', now: new Date().toISOString() })
+    const project = singleClipProject({
+      asset,
+      fromSec: 0,
+      toSec: 1,
+      params: DEFAULT_GENERATION,
+      takes: [],
+      original: 'keep',
+      now: new Date().toISOString(),
+    })
     project.clips[0]!.startSec = 0.5
     const projectPath = join(home, 'long.mmaudio')
     await saveProjectFile(projectPath, project)
@@ -53,7 +61,9 @@ describe.skipIf(process.platform === 'win32')('the CLI killed mid-export', () =>
       expect(toolsMentioning(home).length).toBeGreaterThan(0)
       run.child.kill('SIGKILL')
       await run.done
-      await until('every ffmpeg of the killed CLI to end', () => toolsMentioning(home).length === 0, 5000).catch(() => undefined)
+      await until('every ffmpeg of the killed CLI to end', () => toolsMentioning(home).length === 0, 5000).catch(
+        () => undefined,
+      )
       expect(toolsMentioning(home)).toEqual([])
     }
     // What the last kill left: a hidden temp MP4 beside the destination and a work folder in the CLI's home.

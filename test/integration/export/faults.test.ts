@@ -45,7 +45,9 @@ beforeAll(async () => {
 describe('export faults', () => {
   it('a read-only destination folder: PERMISSION_DENIED, nothing written', async () => {
     const readOnly = mountTmpfs('read-only', 'ro,size=64k')
-    await expect(service.run(project, { destinationPath: join(readOnly, 'film.mp4'), preset: 'web' })).rejects.toMatchObject({
+    await expect(
+      service.run(project, { destinationPath: join(readOnly, 'film.mp4'), preset: 'web' }),
+    ).rejects.toMatchObject({
       code: 'PERMISSION_DENIED',
     })
     expect(readdirSync(readOnly)).toEqual([])
@@ -54,7 +56,9 @@ describe('export faults', () => {
   it('a full disk: DISK_FULL, no partial file, and the file already there is untouched', async () => {
     const tiny = mountTmpfs('full', 'size=256k')
     writeFileSync(join(tiny, 'film.mp4'), 'the previous export')
-    await expect(service.run(wholeClip, { destinationPath: join(tiny, 'film.mp4'), preset: 'web' })).rejects.toMatchObject({
+    await expect(
+      service.run(wholeClip, { destinationPath: join(tiny, 'film.mp4'), preset: 'web' }),
+    ).rejects.toMatchObject({
       code: 'DISK_FULL',
     })
     expect(readdirSync(tiny)).toEqual(['film.mp4'])
@@ -72,9 +76,12 @@ describe('export faults', () => {
     expect(Date.now() - started).toBeLessThan(30_000)
     const far = { ...wholeClip, clips: [{ ...wholeClip.clips[0]!, startSec: 1e308 }] }
     await expect(service.run(far, { destinationPath: join(root, 'far.mp4'), preset: 'web' })).rejects.toMatchObject({
-      code: 'BAD_INPUT', message: expect.stringMatching(/starts at 1\.00e\+308 s, beyond 24 hours/),
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/starts at 1\.00e\+308 s, beyond 24 hours/),
     })
-    expect(() => service.start(far, { destinationPath: join(root, 'far.mp4'), preset: 'web' })).toThrow(/beyond 24 hours/)
+    expect(() => service.start(far, { destinationPath: join(root, 'far.mp4'), preset: 'web' })).toThrow(
+      /beyond 24 hours/,
+    )
   })
 
   it('a missing source file: FILE_NOT_FOUND naming it, before any work', async () => {
@@ -88,16 +95,22 @@ describe('export faults', () => {
     expect(readdirSync(root)).not.toContain('missing-source.mp4')
   })
 
-  it.skipIf(process.platform === 'win32')('a source that is a pipe (FIFO) is refused at once, before ffmpeg would wait on it forever', async () => {
-    const fifo = join(root, 'clip pipe.mp4')
-    execFileSync('mkfifo', [fifo])
-    const piped = { ...wholeClip, assets: [{ ...wholeClip.assets[0]!, path: fifo }] }
-    const started = Date.now()
-    await expect(service.run(piped, { destinationPath: join(root, 'piped.mp4'), preset: 'web' })).rejects.toMatchObject({
-      code: 'BAD_INPUT', message: expect.stringMatching(/"clip pipe\.mp4" is a pipe, not a media file/),
-    })
-    expect(Date.now() - started).toBeLessThan(2000)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'a source that is a pipe (FIFO) is refused at once, before ffmpeg would wait on it forever',
+    async () => {
+      const fifo = join(root, 'clip pipe.mp4')
+      execFileSync('mkfifo', [fifo])
+      const piped = { ...wholeClip, assets: [{ ...wholeClip.assets[0]!, path: fifo }] }
+      const started = Date.now()
+      await expect(
+        service.run(piped, { destinationPath: join(root, 'piped.mp4'), preset: 'web' }),
+      ).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/"clip pipe\.mp4" is a pipe, not a media file/),
+      })
+      expect(Date.now() - started).toBeLessThan(2000)
+    },
+  )
 
   it('a destination that is a source or a take is refused, and the source is untouched', async () => {
     const folder = join(root, 'sources')
@@ -108,7 +121,9 @@ describe('export faults', () => {
     const own: Project = structuredClone(wholeClip)
     own.assets[0]!.path = copy
     for (const destinationPath of [copy, join(folder, '.', 'clip.mp4'), own.segments[0]!.takes[0]!.path]) {
-      await expect(service.run(own, { destinationPath, preset: 'web' })).rejects.toMatchObject({ code: 'DESTINATION_IS_SOURCE' })
+      await expect(service.run(own, { destinationPath, preset: 'web' })).rejects.toMatchObject({
+        code: 'DESTINATION_IS_SOURCE',
+      })
     }
     expect(readFileSync(copy).equals(before)).toBe(true)
     expect(readdirSync(folder)).toEqual(['clip.mp4'])

@@ -17,16 +17,23 @@ import { bytesFixture, decodeAudio, findClicks, testBinaries, testClip } from '.
 
 const dir = mkdtempSync(join(tmpdir(), 'export-loop-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+const service = createExportService({
+  runner: createFfmpegRunner(testBinaries()),
+  jobs: createJobRegistry(),
+  tmpDir: dir,
+})
 
 /** A 3 s window repeats every 2.25 s (0.75 s crossfades): its 0.5 s click at 0.5, 2.75, 5 and 7.25 s. */
 const CLICKS_SEC = [0.5, 2.75, 5, 7.25]
 
 async function loopProject(takePath: string): Promise<Project> {
   const clip = await probeAsset('a', await testClip('loop clip.mp4', { durationSec: 10, audio: false }))
-  const project = exportProject([clip], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }], [
-    { path: takePath, durationSec: 3, segment: { startSec: 0, endSec: 8 }, mix: { fadeInMs: 0, fadeOutMs: 0 } },
-  ], { mode: 'mute' })
+  const project = exportProject(
+    [clip],
+    [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }],
+    [{ path: takePath, durationSec: 3, segment: { startSec: 0, endSec: 8 }, mix: { fadeInMs: 0, fadeOutMs: 0 } }],
+    { mode: 'mute' },
+  )
   const [bed] = project.segments
   return { ...project, segments: [{ ...bed!, params: { ...bed!.params, textOnly: true, loop: true } }] }
 }
@@ -61,7 +68,12 @@ describe('a loop bed in the export', () => {
       return 10 * Math.log10(sum / (b - a))
     }
     const seams = [2.25, 4.5, 6.75].map((s) => [s, s + 0.75] as const)
-    const between = [[0.2, 2.25], [3, 4.5], [5.25, 6.75], [7.5, 7.9]] as const
+    const between = [
+      [0.2, 2.25],
+      [3, 4.5],
+      [5.25, 6.75],
+      [7.5, 7.9],
+    ] as const
     const betweenDb = between.map(([a, b]) => powerDb(a, b))
     const level = betweenDb.reduce((x, y) => x + y, 0) / betweenDb.length
     for (const [a, b] of seams) expect(Math.abs(powerDb(a, b) - level), `seam at ${a}–${b} s`).toBeLessThanOrEqual(0.75)

@@ -16,7 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'export-timeline-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 let project: Project
-const service = createExportService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: dir })
+const service = createExportService({
+  runner: createFfmpegRunner(testBinaries()),
+  jobs: createJobRegistry(),
+  tmpDir: dir,
+})
 beforeAll(async () => {
   project = await twoClipTimeline()
 })

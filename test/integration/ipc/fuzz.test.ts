@@ -52,11 +52,29 @@ beforeAll(async () => {
   const hostileProject = join(dir, 'hostile.mmaudio')
   writeFileSync(hostileProject, JSON.stringify(project('/etc/passwd', '/etc/hostname', 1e308)))
   hostilePaths = [
-    clip, fifo, join(dir, 'folder.mmaudio'), join(dir, 'notes.txt'), hostileProject, join(dir, 'missing.mp4'),
-    '/dev/zero', '/dev/urandom', '/etc/passwd', '/', dir, 'relative.mp4', '../../etc/passwd', 'a\0b', '\0',
-    `${dir}/../..${dir}/notes.txt`, join(dir, 'out.mp4'), join(dir, 'saved.mmaudio'), 'x'.repeat(5000),
+    clip,
+    fifo,
+    join(dir, 'folder.mmaudio'),
+    join(dir, 'notes.txt'),
+    hostileProject,
+    join(dir, 'missing.mp4'),
+    '/dev/zero',
+    '/dev/urandom',
+    '/etc/passwd',
+    '/',
+    dir,
+    'relative.mp4',
+    '../../etc/passwd',
+    'a\0b',
+    '\0',
+    `${dir}/../..${dir}/notes.txt`,
+    join(dir, 'out.mp4'),
+    join(dir, 'saved.mmaudio'),
+    'x'.repeat(5000),
   ]
-  const deadEnd = Object.fromEntries(PROVIDER_IDS.map((id) => [`MMAUDIO_${id.toUpperCase()}_BASE_URL`, 'http://127.0.0.1:9']))
+  const deadEnd = Object.fromEntries(
+    PROVIDER_IDS.map((id) => [`MMAUDIO_${id.toUpperCase()}_BASE_URL`, 'http://127.0.0.1:9']),
+  )
   const built = testAppServices(dir, { env: deadEnd, pollIntervalMs: 20 })
   services = built.services
   call = built.call
@@ -85,7 +103,11 @@ const project = (assetPath: string, takePath: string, startSec = 0) =>
 
 /** A valid input for each channel: the fuzz swaps one value in it. */
 function templates(): Record<string, unknown> {
-  const request = { segmentId: 's', source: { path: clip, inSec: 0, outSec: 1 }, params: { ...DEFAULT_GENERATION, takes: 1 } }
+  const request = {
+    segmentId: 's',
+    source: { path: clip, inSec: 0, outSec: 1 },
+    params: { ...DEFAULT_GENERATION, takes: 1 },
+  }
   const p = project(clip, join(dir, 'take.wav'))
   return {
     'app:info': {},
@@ -179,7 +201,8 @@ describe('every IPC channel under hostile input', () => {
     }
     // Jobs the calls started: let them end (or cancel them after a while); none may fail as INTERNAL.
     const until = Date.now() + 3000
-    while (services.jobs.list().some((j) => j.status === 'running') && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    while (services.jobs.list().some((j) => j.status === 'running') && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100))
     for (const job of services.jobs.list()) services.jobs.cancel(job.jobId)
     await new Promise((r) => setTimeout(r, 300))
     for (const u of jobUpdates) if (u.error?.code === 'INTERNAL') internal.push(`job ${u.kind}: ${u.error.message}`)

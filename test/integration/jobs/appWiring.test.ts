@@ -19,7 +19,10 @@ import { quickSleep } from './harness'
 const cipher: Cipher = {
   isAvailable: async () => true,
   encrypt: async (text) => Buffer.from([...Buffer.from(text)].map((b) => b ^ 0x5a)),
-  decrypt: async (buf) => ({ plainText: Buffer.from([...buf].map((b) => b ^ 0x5a)).toString(), shouldReEncrypt: false }),
+  decrypt: async (buf) => ({
+    plainText: Buffer.from([...buf].map((b) => b ^ 0x5a)).toString(),
+    shouldReEncrypt: false,
+  }),
   isPlainTextFallback: () => false,
 }
 
@@ -42,11 +45,22 @@ describe('generate service wired like the app', () => {
       providers: defaultProviderRegistry(),
       apiKey: (id) => secrets.getKey(id),
       settings: () => settings.get(),
-      dirs: { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') },
+      dirs: {
+        work: join(home, 'work'),
+        cache: join(home, 'cache'),
+        takes: join(home, 'takes'),
+        journal: join(home, 'journal.json'),
+      },
       sleep: quickSleep,
     })
-    const request = { source: { path: clip, inSec: 0, outSec: 2 }, params: { ...DEFAULT_GENERATION, prompt: 'x', takes: 1, seed: 1 } }
-    await expect(generate.run(request)).rejects.toMatchObject({ code: 'PROVIDER_AUTH', message: 'No API key is set for fal.ai. Add it in Settings.' })
+    const request = {
+      source: { path: clip, inSec: 0, outSec: 2 },
+      params: { ...DEFAULT_GENERATION, prompt: 'x', takes: 1, seed: 1 },
+    }
+    await expect(generate.run(request)).rejects.toMatchObject({
+      code: 'PROVIDER_AUTH',
+      message: 'No API key is set for fal.ai. Add it in Settings.',
+    })
     await secrets.set('fal', fal.apiKey)
     const before = fal.state.counts.submit
     const { takes } = await generate.run(request)

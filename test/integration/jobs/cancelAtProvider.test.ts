@@ -22,10 +22,16 @@ const textRequest = (provider: ProviderId) => ({
 })
 
 /** Starts a generation job, waits until the provider has accepted it, cancels it, and returns its last update. */
-async function cancelAfterSubmit(svc: Awaited<ReturnType<typeof servicesFor>>, provider: ProviderId, submits: () => number): Promise<JobUpdate> {
+async function cancelAfterSubmit(
+  svc: Awaited<ReturnType<typeof servicesFor>>,
+  provider: ProviderId,
+  submits: () => number,
+): Promise<JobUpdate> {
   const before = submits()
   const { jobId } = svc.generation.start(textRequest(provider))
-  const ended = new Promise<JobUpdate>((resolve) => svc.jobs.onUpdate((u) => u.jobId === jobId && u.status !== 'running' && resolve(u)))
+  const ended = new Promise<JobUpdate>((resolve) =>
+    svc.jobs.onUpdate((u) => u.jobId === jobId && u.status !== 'running' && resolve(u)),
+  )
   while (submits() === before) await new Promise((r) => setTimeout(r, 10))
   await new Promise((r) => setTimeout(r, 100)) // accepted and journalled, now polling
   svc.jobs.cancel(jobId)
@@ -48,7 +54,12 @@ describe('cancelling a generation at the provider', () => {
     const last = await cancelAfterSubmit(svc, 'pixazo', () => pixazo.state.counts.submit)
     expect(last).toMatchObject({
       status: 'cancelled',
-      error: { code: 'CANCELLED', message: expect.stringMatching(/^Cancelled\. Pixazo has no way to stop a request it had already accepted, so it may still finish and be charged; generating the same segment again collects the result instead of paying twice\.$/) },
+      error: {
+        code: 'CANCELLED',
+        message: expect.stringMatching(
+          /^Cancelled\. Pixazo has no way to stop a request it had already accepted, so it may still finish and be charged; generating the same segment again collects the result instead of paying twice\.$/,
+        ),
+      },
     })
     const submits = pixazo.state.counts.submit
     const again = await svc.generate.run(textRequest('pixazo'))

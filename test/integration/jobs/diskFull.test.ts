@@ -49,14 +49,33 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true })
 })
 
-const fullDiskSentence = (where: string) => expect.stringMatching(new RegExp(`^The disk is full: ".+" could not be written in ${where.replace(/[/.]/g, '\\$&')}[^ ]* \\((\\d[\\d.]* (bytes|KB)) free there.*\\)\\. Free some space and try again\\.$`))
+const fullDiskSentence = (where: string) =>
+  expect.stringMatching(
+    new RegExp(
+      `^The disk is full: ".+" could not be written in ${where.replace(/[/.]/g, '\\$&')}[^ ]* \\((\\d[\\d.]* (bytes|KB)) free there.*\\)\\. Free some space and try again\\.$`,
+    ),
+  )
 
 describe.skipIf(!isRoot)('a full disk (tmpfs, as root)', () => {
   it('a provider download onto a full disk is DISK_FULL naming the folder, not NETWORK', async () => {
     const full = tinyDisk('downloads', '64k', true)
     const { ctx } = await testContext(fal.baseUrl, fal.apiKey)
     ctx.tmpDir = full
-    const e = await falProvider.generate({ mode: 'text', prompt: 'rain', negativePrompt: '', seed: 1, steps: 25, cfg: 4.5, durationSec: 4, maskAwayClip: false }, ctx).catch((x: unknown) => x)
+    const e = await falProvider
+      .generate(
+        {
+          mode: 'text',
+          prompt: 'rain',
+          negativePrompt: '',
+          seed: 1,
+          steps: 25,
+          cfg: 4.5,
+          durationSec: 4,
+          maskAwayClip: false,
+        },
+        ctx,
+      )
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ code: 'DISK_FULL', message: fullDiskSentence(full) })
     expect((e as Error).message).not.toMatch(/Could not reach/)
   })
@@ -66,7 +85,12 @@ describe.skipIf(!isRoot)('a full disk (tmpfs, as root)', () => {
     const clip = await flashClip('disk full gen.mp4', { flashesSec: [0.6], durationSec: 2 })
     const { generate } = await servicesFor({ emulators: { fal }, home: full })
     writeFileSync(join(full, 'ballast'), Buffer.alloc(200 * 1024))
-    const e = await generate.run({ source: { path: clip, inSec: 0, outSec: 2 }, params: { ...DEFAULT_GENERATION, prompt: 'x', takes: 1, seed: 1 } }).catch((x: unknown) => x)
+    const e = await generate
+      .run({
+        source: { path: clip, inSec: 0, outSec: 2 },
+        params: { ...DEFAULT_GENERATION, prompt: 'x', takes: 1, seed: 1 },
+      })
+      .catch((x: unknown) => x)
     expect(e).toMatchObject({ code: 'DISK_FULL', message: fullDiskSentence(full) })
   })
 
@@ -80,7 +104,10 @@ describe.skipIf(!isRoot)('a full disk (tmpfs, as root)', () => {
       // Full to the last block.
     }
     const r = await call('project:autosave', { project: oneClipProject('/films/clip.mp4', []), path: null })
-    expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: fullDiskSentence(join(dataDisk, 'autosave')) } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'DISK_FULL', message: fullDiskSentence(join(dataDisk, 'autosave')) },
+    })
   })
 
   it('a project save whose media do not fit says how much is needed, and writes no half media folder', async () => {
@@ -88,22 +115,51 @@ describe.skipIf(!isRoot)('a full disk (tmpfs, as root)', () => {
     const appDir = mkdtempSync(join(root, 'app-'))
     const { call, answers } = testAppServices(appDir)
     const take = join(appDir, 'data', 'takes', 'long take.wav')
-    copyFileSync(await lavfiFixture('long take.wav', ['-f', 'lavfi', '-i', 'sine=duration=10:sample_rate=48000', '-c:a', 'pcm_s16le']), take)
+    copyFileSync(
+      await lavfiFixture('long take.wav', [
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=duration=10:sample_rate=48000',
+        '-c:a',
+        'pcm_s16le',
+      ]),
+      take,
+    )
     const file = join(films, 'Beach.mmaudio')
     answers.save = file
     await call('dialog:saveFile', { defaultName: 'Beach.mmaudio', kind: 'project' })
     const r = await call('project:save', { path: file, project: oneClipProject('/films/clip.mp4', [take]) })
-    expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full: "long take\.wav" could not be written in .*Beach media \(\d+ KB free there, 960 KB needed\)/) } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DISK_FULL',
+        message: expect.stringMatching(
+          /^The disk is full: "long take\.wav" could not be written in .*Beach media \(\d+ KB free there, 960 KB needed\)/,
+        ),
+      },
+    })
     expect(readdirSync(films)).toEqual([])
   })
 
   it('a hand-off pack on a disk that fills is DISK_FULL naming the pack; the files written before are whole, none half', async () => {
     const disk = tinyDisk('pack', '512k')
-    const service = createHandoffService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: root })
+    const service = createHandoffService({
+      runner: createFfmpegRunner(testBinaries()),
+      jobs: createJobRegistry(),
+      tmpDir: root,
+    })
     const pack = join(disk, 'pack')
     const e = await service.run(await handoffProject(), pack).catch((x: unknown) => x)
-    expect(e).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full: .* could not be written in .*pack/) })
-    const left = [...readdirSync(pack), ...readdirSync(join(pack, 'Sound')), ...(existsSync(join(pack, 'Stems')) ? readdirSync(join(pack, 'Stems')) : [])]
+    expect(e).toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringMatching(/^The disk is full: .* could not be written in .*pack/),
+    })
+    const left = [
+      ...readdirSync(pack),
+      ...readdirSync(join(pack, 'Sound')),
+      ...(existsSync(join(pack, 'Stems')) ? readdirSync(join(pack, 'Stems')) : []),
+    ]
     expect(left.filter((n) => n.includes('.tmp'))).toEqual([])
   })
 })

@@ -18,7 +18,12 @@ let each: EachlabsEmulator
 let clip: string
 
 const params = (over: Partial<GenerationParams> = {}): GenerationParams => ({
-  ...DEFAULT_GENERATION, prompt: 'a click at every flash', takes: 1, seed: 7, provider: 'fal', ...over,
+  ...DEFAULT_GENERATION,
+  prompt: 'a click at every flash',
+  takes: 1,
+  seed: 7,
+  provider: 'fal',
+  ...over,
 })
 
 beforeAll(async () => {
@@ -46,7 +51,11 @@ describe('generate service', () => {
     expect(svc.generate.estimate(request)).toMatchObject({ chunks: 3, calls: 6, billedSec: 48 })
     const updates: Array<{ stage: string; progress: number }> = []
     const { takes, plan } = await svc.generate.run(request, { onUpdate: (u) => updates.push(u) })
-    expect(plan.chunks.map((c) => [c.startSec, c.endSec])).toEqual([[0, 8], [6, 14], [12, 20]])
+    expect(plan.chunks.map((c) => [c.startSec, c.endSec])).toEqual([
+      [0, 8],
+      [6, 14],
+      [12, 20],
+    ])
     expect(fal.state.counts.submit - submitsBefore).toBe(6)
     expect(fal.submits.slice(-6).map((x) => x.input.duration)).toEqual(Array(6).fill(8.01))
     expect(takes).toHaveLength(2)
@@ -70,7 +79,15 @@ describe('generate service', () => {
 
     // Exported: the sound sits at 2.01 s on the timeline.
     const asset = await importAsset(svc.runner, clip)
-    const project = singleClipProject({ asset, fromSec: 2.01, toSec: 22.01, params: request.params, takes, original: 'mute', now: new Date().toISOString() })
+    const project = singleClipProject({
+      asset,
+      fromSec: 2.01,
+      toSec: 22.01,
+      params: request.params,
+      takes,
+      original: 'mute',
+      now: new Date().toISOString(),
+    })
     const out = join(svc.home, 'out.mp4')
     await svc.exports.run(project, { destinationPath: out, preset: 'web' })
     const probed = await probeJson(out)
@@ -116,13 +133,25 @@ describe('generate service', () => {
     // A chunk list that came with a project, naming a file of the person's.
     const elsewhere = join(svc.home, 'private.wav')
     writeFileSync(elsewhere, 'RIFF')
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, chunks: [{ ...manifest.chunks[0], path: elsewhere }, ...manifest.chunks.slice(1)] }))
-    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/outside MMAudio Studio’s chunk cache/) })
+    writeFileSync(
+      manifestPath,
+      JSON.stringify({
+        ...manifest,
+        chunks: [{ ...manifest.chunks[0], path: elsewhere }, ...manifest.chunks.slice(1)],
+      }),
+    )
+    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/outside MMAudio Studio’s chunk cache/),
+    })
 
     // The cache let the first chunk go (its size limit).
     writeFileSync(manifestPath, JSON.stringify(manifest))
     rmSync(manifest.chunks[0]!.path)
-    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^Chunk 1 of this take is no longer in the chunk cache/) })
+    await expect(svc.generate.regenerateChunk({ request, take: takes[0]!, chunkIndex: 1 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^Chunk 1 of this take is no longer in the chunk cache/),
+    })
     expect(fal.state.counts.submit).toBe(before)
   })
 
@@ -134,7 +163,10 @@ describe('generate service', () => {
     expect(fal.state.counts.submit - before).toBe(1)
     expect(b.takes[0]!.requestIds).toEqual(a.takes[0]!.requestIds)
 
-    const text = await svc.generate.run({ durationSec: 20, params: params({ seed: 500, prompt: 'rain on a tin roof' }) })
+    const text = await svc.generate.run({
+      durationSec: 20,
+      params: params({ seed: 500, prompt: 'rain on a tin roof' }),
+    })
     const sent = fal.submits.slice(-3)
     expect(sent.every((x) => x.endpoint.endsWith('text-to-audio'))).toBe(true)
     expect(sent.map((x) => x.input.seed).sort()).toEqual([500, 501, 502])
@@ -172,10 +204,15 @@ describe('generate service', () => {
     expect(takes[0]!.provider).toBe('eachlabs')
     expect(each.state.counts.submit - eachBefore).toBe(1)
     expect(messages.join('\n')).toMatch(/takes over/)
-    expect(findClicks(await decodeAudio(takes[0]!.path), 48000).map((c) => Math.round((c + 1) * 100) / 100)).toEqual([2.6, 4.12])
+    expect(findClicks(await decodeAudio(takes[0]!.path), 48000).map((c) => Math.round((c + 1) * 100) / 100)).toEqual([
+      2.6, 4.12,
+    ])
 
     fal.state.faults.push({ op: 'submit', status: 503, times: 1 })
-    const second = await svc.generate.run({ source: { path: clip, inSec: 1, outSec: 5 }, params: params({ seed: 2001 }) })
+    const second = await svc.generate.run({
+      source: { path: clip, inSec: 1, outSec: 5 },
+      params: params({ seed: 2001 }),
+    })
     expect(second.takes[0]!.provider).toBe('eachlabs')
   })
 
@@ -189,7 +226,9 @@ describe('generate service', () => {
     fal.state.outcomes.push({ kind: 'corrupt' })
     const b = await svc.generate.run({ source: { path: clip, inSec: 5, outSec: 8 }, params: params({ seed: 2501 }) })
     expect([a.takes[0]!.provider, b.takes[0]!.provider]).toEqual(['eachlabs', 'eachlabs'])
-    const journal = JSON.parse(await readFile(join(svc.home, 'journal.json'), 'utf8')) as { entries: Array<{ provider: string; status: string; reason?: string }> }
+    const journal = JSON.parse(await readFile(join(svc.home, 'journal.json'), 'utf8')) as {
+      entries: Array<{ provider: string; status: string; reason?: string }>
+    }
     const falEntries = journal.entries.filter((e) => e.provider === 'fal')
     expect(falEntries.map((e) => e.status)).toEqual(['failed', 'failed'])
     expect(falEntries[0]!.reason).toMatch(/GPU fell over/)
@@ -198,12 +237,16 @@ describe('generate service', () => {
 
   it('does not fall back on a rejected key: the error is the key’s, and nothing is sent elsewhere', async () => {
     const svc = await servicesFor({
-      emulators: { fal: { baseUrl: fal.baseUrl, apiKey: 'wrong-key-000000000000' }, eachlabs: { baseUrl: each.baseUrl, apiKey: each.config.apiKey } },
+      emulators: {
+        fal: { baseUrl: fal.baseUrl, apiKey: 'wrong-key-000000000000' },
+        eachlabs: { baseUrl: each.baseUrl, apiKey: each.config.apiKey },
+      },
       settings: { fallbackOrder: ['eachlabs'] },
     })
     const eachBefore = each.state.counts.submit
-    await expect(svc.generate.run({ source: { path: clip, inSec: 0, outSec: 4 }, params: params({ seed: 3000 }) }))
-      .rejects.toMatchObject({ code: 'PROVIDER_AUTH' })
+    await expect(
+      svc.generate.run({ source: { path: clip, inSec: 0, outSec: 4 }, params: params({ seed: 3000 }) }),
+    ).rejects.toMatchObject({ code: 'PROVIDER_AUTH' })
     expect(each.state.counts.submit).toBe(eachBefore)
     // The scratch folder of the failed job is gone.
     await expect(stat(join(svc.home, 'work'))).resolves.toBeTruthy()

@@ -35,12 +35,23 @@ export async function servicesFor(opts: {
     apiKey: (id) => opts.emulators[id]?.apiKey ?? null,
     settings: () => opts.settings ?? null,
     env,
-    dirs: { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') },
+    dirs: {
+      work: join(home, 'work'),
+      cache: join(home, 'cache'),
+      takes: join(home, 'takes'),
+      journal: join(home, 'journal.json'),
+    },
     sleep: quickSleep,
     ...opts.deps,
   })
   // The app checks that the renderer may read a source (mediaAccess); these tests name their own fixtures.
-  const generation = createGenerateOps({ generate, jobs, providers, secrets: { status: () => [] }, usable: () => undefined })
+  const generation = createGenerateOps({
+    generate,
+    jobs,
+    providers,
+    secrets: { status: () => [] },
+    usable: () => undefined,
+  })
   const exports = createExportService({ runner, jobs, tmpDir: join(home, 'work') })
   return { home, runner, jobs, generate, generation, exports }
 }

@@ -18,7 +18,10 @@ import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 const cipher: Cipher = {
   isAvailable: async () => true,
   encrypt: async (text) => Buffer.from([...Buffer.from(text)].map((b) => b ^ 0x5a)),
-  decrypt: async (buf) => ({ plainText: Buffer.from([...buf].map((b) => b ^ 0x5a)).toString(), shouldReEncrypt: false }),
+  decrypt: async (buf) => ({
+    plainText: Buffer.from([...buf].map((b) => b ^ 0x5a)).toString(),
+    shouldReEncrypt: false,
+  }),
   isPlainTextFallback: () => false,
 }
 
@@ -30,7 +33,10 @@ let services: AppServices
 let call: (channel: string, input: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>
 
 beforeAll(async () => {
-  ;[fal, clip] = await Promise.all([startFalEmulator(), flashClip('ipc-gen.mp4', { flashesSec: FLASHES_SEC, durationSec: 3 })])
+  ;[fal, clip] = await Promise.all([
+    startFalEmulator(),
+    flashClip('ipc-gen.mp4', { flashesSec: FLASHES_SEC, durationSec: 3 }),
+  ])
   const dir = await mkdtemp(join(tmpdir(), 'ipc-gen-'))
   services = createAppServices({
     binaries: testBinaries(),
@@ -86,7 +92,10 @@ describe('generation over IPC', () => {
   })
 
   it('estimates the cost before sending: fal bills $0.001 per second', async () => {
-    expect(await call('audio:estimate', request(3))).toEqual({ ok: true, data: { calls: 3, chunks: 1, billedSec: 7.5, usd: 0.0075 } })
+    expect(await call('audio:estimate', request(3))).toEqual({
+      ok: true,
+      data: { calls: 3, chunks: 1, billedSec: 7.5, usd: 0.0075 },
+    })
   })
 
   it('generates three takes as a job: progress stages, then the takes in the update, playable and in sync', async () => {
@@ -122,7 +131,10 @@ describe('generation over IPC', () => {
 
   it('a bad request is refused at once with a sentence, not as a failed job', async () => {
     const r = await call('audio:generate', { ...request(1), params: { ...request(1).params, provider: 'pixazo' } })
-    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/Pixazo only generates from text/) } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/Pixazo only generates from text/) },
+    })
   })
 
   it('a rejected key ends the job with PROVIDER_AUTH and a sentence pointing to Settings', async () => {

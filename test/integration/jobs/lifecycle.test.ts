@@ -15,11 +15,19 @@ import { servicesFor } from './harness'
 let fal: FalEmulator
 let clip: string
 const params = (over: Partial<GenerationParams> = {}): GenerationParams => ({
-  ...DEFAULT_GENERATION, prompt: 'clicks', takes: 1, seed: 5, provider: 'fal', ...over,
+  ...DEFAULT_GENERATION,
+  prompt: 'clicks',
+  takes: 1,
+  seed: 5,
+  provider: 'fal',
+  ...over,
 })
 
 beforeAll(async () => {
-  ;[fal, clip] = await Promise.all([startFalEmulator(), flashClip('lifecycle.mp4', { flashesSec: [0.6, 1.8], durationSec: 4 })])
+  ;[fal, clip] = await Promise.all([
+    startFalEmulator(),
+    flashClip('lifecycle.mp4', { flashesSec: [0.6, 1.8], durationSec: 4 }),
+  ])
 })
 afterAll(async () => fal?.close())
 const emulators = () => ({ fal: { baseUrl: fal.baseUrl, apiKey: fal.apiKey } })
@@ -41,17 +49,25 @@ describe('generation lifecycle', () => {
       const svc = await servicesFor({ emulators: emulators() })
       const controller = new AbortController()
       const cancelsBefore = fal.state.counts.cancel
-      const request = { segmentId: 'seg-1', source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: null }) }
+      const request = {
+        segmentId: 'seg-1',
+        source: { path: clip, inSec: 0, outSec: 3 },
+        params: params({ seed: null }),
+      }
       const run = svc.generate.run(request, { signal: controller.signal })
       const journalPath = join(svc.home, 'journal.json')
-      await waitFor(async () => ((await readFile(journalPath, 'utf8').catch(() => '')).includes('"pending"') ? true : undefined))
+      await waitFor(async () =>
+        (await readFile(journalPath, 'utf8').catch(() => '')).includes('"pending"') ? true : undefined,
+      )
       const t = Date.now()
       controller.abort()
       await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
       expect(Date.now() - t).toBeLessThan(2000)
       await waitFor(() => (fal.state.counts.cancel > cancelsBefore ? true : undefined))
       expect(svc.runner.running()).toBe(0)
-      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: Array<{ status: string; seed: number }> }
+      const journal = JSON.parse(await readFile(journalPath, 'utf8')) as {
+        entries: Array<{ status: string; seed: number }>
+      }
       expect(journal.entries.map((e) => e.status)).toEqual(['pending'])
 
       // After a restart the app finds the interrupted request and runs it again: same seed, then nothing is left.
@@ -74,7 +90,10 @@ describe('generation lifecycle', () => {
     const svc = await servicesFor({ emulators: emulators() })
     const controller = new AbortController()
     const uploadsBefore = fal.state.counts.upload
-    const run = svc.generate.run({ source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: 6 }) }, { signal: controller.signal })
+    const run = svc.generate.run(
+      { source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: 6 }) },
+      { signal: controller.signal },
+    )
     await waitFor(() => (svc.runner.running() > 0 ? true : undefined))
     controller.abort()
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
@@ -84,7 +103,10 @@ describe('generation lifecycle', () => {
 
   it('a segment shorter than a second: the upload holds the last frame, the take is cut back to the segment', async () => {
     const svc = await servicesFor({ emulators: emulators() })
-    const { takes } = await svc.generate.run({ source: { path: clip, inSec: 1.5, outSec: 2.1 }, params: params({ seed: 9 }) })
+    const { takes } = await svc.generate.run({
+      source: { path: clip, inSec: 1.5, outSec: 2.1 },
+      params: params({ seed: 9 }),
+    })
     expect(fal.submits.at(-1)!.input.duration).toBe(1)
     expect((await decodeAudio(takes[0]!.path)).length).toBe(Math.round(0.6 * 48000))
     const clicks = findClicks(await decodeAudio(takes[0]!.path), 48000)
@@ -95,7 +117,11 @@ describe('generation lifecycle', () => {
     const svc = await servicesFor({ emulators: emulators() })
     const updates: JobUpdate[] = []
     svc.jobs.onUpdate((u) => updates.push(u))
-    const { jobId } = svc.generation.start({ segmentId: 'seg-7', source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: 7, takes: 2 }) })
+    const { jobId } = svc.generation.start({
+      segmentId: 'seg-7',
+      source: { path: clip, inSec: 0, outSec: 3 },
+      params: params({ seed: 7, takes: 2 }),
+    })
     const last = await waitFor(() => updates.find((u) => u.jobId === jobId && u.status !== 'running'))
     expect(last).toMatchObject({ kind: 'generate', status: 'succeeded', progress: 1 })
     expect(updates.filter((u) => u.status === 'running').map((u) => u.stage)).toContain('mixing')
@@ -112,7 +138,18 @@ describe('generation lifecycle', () => {
     const job = fal.state.addJob('text', { prompt: 'rain', seed: 1, duration: 2.5 })
     const journal = await openJournal(join(svc.home, 'journal.json'))
     const key = 'c'.repeat(64)
-    await journal.record({ jobId: 'crashed', segmentKey: 's', segmentId: null, takeIndex: 0, chunkIndex: 0, seed: 1, provider: 'fal', requestId: job.id, cacheKey: key, durationSec: 2.5 })
+    await journal.record({
+      jobId: 'crashed',
+      segmentKey: 's',
+      segmentId: null,
+      takeIndex: 0,
+      chunkIndex: 0,
+      seed: 1,
+      provider: 'fal',
+      requestId: job.id,
+      cacheKey: key,
+      durationSec: 2.5,
+    })
     const submits = fal.state.counts.submit
     const fresh = await servicesFor({ emulators: emulators(), home: svc.home })
     expect(await fresh.generate.resumePending()).toEqual({ resumed: 1, failed: 0 })

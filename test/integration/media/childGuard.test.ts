@@ -21,9 +21,14 @@ setInterval(() => {}, 1000)
 
 describe.skipIf(process.platform === 'win32')('childGuard', () => {
   it('a watched child dies with its SIGKILLed parent; a released one does not', async () => {
-    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PARENT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PARENT], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     const pids = await new Promise<{ watched: number; released: number }>((resolve) =>
-      parent.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString('utf8')) as { watched: number; released: number })),
+      parent.stdout!.once('data', (d: Buffer) =>
+        resolve(JSON.parse(d.toString('utf8')) as { watched: number; released: number }),
+      ),
     )
     await new Promise((r) => setTimeout(r, 200))
     expect([isAlive(pids.watched), isAlive(pids.released)]).toEqual([true, true])

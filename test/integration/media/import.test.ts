@@ -7,7 +7,15 @@ import { importAsset } from '../../../electron/media/importAsset'
 import { createMediaService } from '../../../electron/media/mediaService'
 import { isAppError } from '../../../shared/domain/errors'
 import {
-  bytesFixture, lavfiFixture, probeJson, pseudoRandomBytes, rotatedClip, testBinaries, testClip, truncatedCopy, vfrClip,
+  bytesFixture,
+  lavfiFixture,
+  probeJson,
+  pseudoRandomBytes,
+  rotatedClip,
+  testBinaries,
+  testClip,
+  truncatedCopy,
+  vfrClip,
 } from '../../fixtures/media'
 
 const runner = createFfmpegRunner(testBinaries())
@@ -32,7 +40,14 @@ describe('importing files', () => {
     expect(asset.name).toBe('normal.mp4')
     expect(asset.durationSec).toBeCloseTo(3, 1)
     expect(asset.video).toMatchObject({
-      codec: 'h264', width: 640, height: 360, rotation: 0, displayWidth: 640, displayHeight: 360, fps: 30, vfr: false,
+      codec: 'h264',
+      width: 640,
+      height: 360,
+      rotation: 0,
+      displayWidth: 640,
+      displayHeight: 360,
+      fps: 30,
+      vfr: false,
     })
     expect(asset.audio).toEqual({ codec: 'aac', sampleRate: 48000, channels: 1 })
     expect(asset.contentHash).toMatch(/^[0-9a-f]{64}$/)
@@ -40,7 +55,11 @@ describe('importing files', () => {
 
   it('the content hash is stable for the same file and differs between files', async () => {
     const other = await testClip('other.mp4', { durationSec: 2 })
-    const [a, b, c] = await Promise.all([importAsset(runner, clip), importAsset(runner, clip), importAsset(runner, other)])
+    const [a, b, c] = await Promise.all([
+      importAsset(runner, clip),
+      importAsset(runner, clip),
+      importAsset(runner, other),
+    ])
     expect(a.contentHash).toBe(b.contentHash)
     expect(a.contentHash).not.toBe(c.contentHash)
     expect(a.id).not.toBe(b.id)
@@ -77,8 +96,16 @@ describe('importing files', () => {
   it('odd dimensions are reported as they are', async () => {
     const odd = await lavfiFixture('odd 373x211.mkv', [
       // testsrc2 rounds its size to even numbers; scale makes it odd. 4:4:4 because 4:2:0 needs even sizes.
-      '-f', 'lavfi', '-i', 'testsrc2=size=374x212:rate=25:duration=1', '-vf', 'scale=373:211',
-      '-c:v', 'libx264', '-pix_fmt', 'yuv444p',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=374x212:rate=25:duration=1',
+      '-vf',
+      'scale=373:211',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv444p',
     ])
     const asset = await importAsset(runner, odd)
     expect(asset.video).toMatchObject({ width: 373, height: 211, displayWidth: 373, displayHeight: 211, fps: 25 })
@@ -86,7 +113,10 @@ describe('importing files', () => {
 
   it('a missing file: FILE_NOT_FOUND, naming the file', async () => {
     const e = await importError(join(tmpdir(), 'no such folder', 'gone.mp4'))
-    expect(e).toEqual({ code: 'FILE_NOT_FOUND', message: expect.stringMatching(/^"gone.mp4" was not found at .*moved, renamed or deleted/) })
+    expect(e).toEqual({
+      code: 'FILE_NOT_FOUND',
+      message: expect.stringMatching(/^"gone.mp4" was not found at .*moved, renamed or deleted/),
+    })
   })
 
   it('a 0-byte file: NOT_A_VIDEO, "is empty"', async () => {
@@ -96,8 +126,13 @@ describe('importing files', () => {
   })
 
   it('a text file: NOT_A_VIDEO, not a video file MMAudio Studio can read', async () => {
-    const e = await importError(bytesFixture('notes.txt', Buffer.from('Shot list:\n1. door slam\n2. footsteps on gravel\n')))
-    expect(e).toEqual({ code: 'NOT_A_VIDEO', message: expect.stringMatching(/^"notes.txt" is not a video file MMAudio Studio can read/) })
+    const e = await importError(
+      bytesFixture('notes.txt', Buffer.from('Shot list:\n1. door slam\n2. footsteps on gravel\n')),
+    )
+    expect(e).toEqual({
+      code: 'NOT_A_VIDEO',
+      message: expect.stringMatching(/^"notes.txt" is not a video file MMAudio Studio can read/),
+    })
   })
 
   it('random bytes (even named .mp4): NOT_A_VIDEO, not a video file', async () => {
@@ -123,8 +158,26 @@ describe('importing files', () => {
 
   it('a song with cover art (an attached picture) still has no picture to score', async () => {
     const song = await lavfiFixture('song with cover.mp3', [
-      '-f', 'lavfi', '-i', 'sine=duration=1', '-f', 'lavfi', '-i', 'testsrc2=size=300x300:duration=0.04',
-      '-map', '0:a', '-map', '1:v', '-c:a', 'libmp3lame', '-c:v', 'mjpeg', '-frames:v', '1', '-disposition:v:0', 'attached_pic',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=1',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=300x300:duration=0.04',
+      '-map',
+      '0:a',
+      '-map',
+      '1:v',
+      '-c:a',
+      'libmp3lame',
+      '-c:v',
+      'mjpeg',
+      '-frames:v',
+      '1',
+      '-disposition:v:0',
+      'attached_pic',
     ])
     const raw = await probeJson(song)
     expect(raw.streams.map((x) => x.codec_type).sort()).toEqual(['audio', 'video'])

@@ -15,9 +15,15 @@ const CLICK_ABS_SEC = 10
 
 /** An 8 s take as the model returns it (44.1 kHz mono): independent white noise per chunk, optional click. */
 function chunkTake(index: number, clickAtSec?: number): Promise<string> {
-  const click = clickAtSec === undefined ? '' : `,aeval='val(0)+if(eq(n\\,${Math.round(clickAtSec * 44100)})\\,0.9\\,0)'`
+  const click =
+    clickAtSec === undefined ? '' : `,aeval='val(0)+if(eq(n\\,${Math.round(clickAtSec * 44100)})\\,0.9\\,0)'`
   return lavfiFixture(`chunk ${index}.wav`, [
-    '-f', 'lavfi', '-i', `anoisesrc=d=8:c=white:r=44100:a=0.1:seed=${index + 11}${click}`, '-c:a', 'pcm_f32le',
+    '-f',
+    'lavfi',
+    '-i',
+    `anoisesrc=d=8:c=white:r=44100:a=0.1:seed=${index + 11}${click}`,
+    '-c:a',
+    'pcm_f32le',
   ])
 }
 
@@ -68,13 +74,21 @@ describe('joinChunks: a 20 s segment from three 8 s takes', () => {
   })
 
   it('refuses a take count that does not match the plan', async () => {
-    const e = await joinChunks(runner, { takePaths: [await chunkTake(0)], plan, outputPath: join(outDir, 'x.wav') }).catch((x: unknown) => x)
+    const e = await joinChunks(runner, {
+      takePaths: [await chunkTake(0)],
+      plan,
+      outputPath: join(outDir, 'x.wav'),
+    }).catch((x: unknown) => x)
     expect(isAppError(e) && e.code).toBe('BAD_INPUT')
   })
 
   it('a single-chunk plan is just cut to length', async () => {
     const one = planChunks(5)
-    const result = await joinChunks(runner, { takePaths: [await chunkTake(0)], plan: one, outputPath: join(outDir, 'one.wav') })
+    const result = await joinChunks(runner, {
+      takePaths: [await chunkTake(0)],
+      plan: one,
+      outputPath: join(outDir, 'one.wav'),
+    })
     expect((await decodeAudio(result.path, SR)).length).toBe(5 * SR)
   })
 })

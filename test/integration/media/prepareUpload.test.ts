@@ -6,14 +6,28 @@ import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { prepareUpload } from '../../../electron/media/prepareUpload'
 import { isAppError } from '../../../shared/domain/errors'
 import {
-  decodeGrayFrames, lavfiFixture, meanLuma, probeJson, rotatedClip, testBinaries, testClip, vfrClip,
+  decodeGrayFrames,
+  lavfiFixture,
+  meanLuma,
+  probeJson,
+  rotatedClip,
+  testBinaries,
+  testClip,
+  vfrClip,
 } from '../../fixtures/media'
 
 const runner = createFfmpegRunner(testBinaries())
 const outDir = mkdtempSync(join(tmpdir(), 'mmaudio-upload-'))
 const out = (name: string): string => join(outDir, name)
 
-interface VideoStream { width: number; height: number; r_frame_rate: string; avg_frame_rate: string; pix_fmt: string; codec_name: string }
+interface VideoStream {
+  width: number
+  height: number
+  r_frame_rate: string
+  avg_frame_rate: string
+  pix_fmt: string
+  codec_name: string
+}
 async function streamsOf(path: string): Promise<{ video: VideoStream; types: string[]; durationSec: number }> {
   const json = await probeJson(path)
   const video = json.streams.find((s) => s.codec_type === 'video') as unknown as VideoStream
@@ -29,18 +43,46 @@ describe('prepareUpload: the segment as the model sees it', () => {
   let ramp: string
   beforeAll(async () => {
     ramp = await lavfiFixture('ramp.mp4', [
-      '-f', 'lavfi', '-i', `color=black:s=640x360:r=${SOURCE_FPS}:d=2.3,geq=lum='16+3*N':cb=128:cr=128`,
-      '-f', 'lavfi', '-i', 'sine=duration=2.3',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', '250', '-c:a', 'aac', '-shortest',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=black:s=640x360:r=${SOURCE_FPS}:d=2.3,geq=lum='16+3*N':cb=128:cr=128`,
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=2.3',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      '-g',
+      '250',
+      '-c:a',
+      'aac',
+      '-shortest',
     ])
   })
 
   it('starts exactly at inSec (within one frame) and is 25 fps CFR, no audio, H.264 yuv420p, faststart', async () => {
     const inSec = 1.1
-    const result = await prepareUpload(runner, { sourcePath: ramp, inSec, outSec: 2.18, outputPath: out('ramp cut.mp4') })
+    const result = await prepareUpload(runner, {
+      sourcePath: ramp,
+      inSec,
+      outSec: 2.18,
+      outputPath: out('ramp cut.mp4'),
+    })
     const { video, types, durationSec } = await streamsOf(result.path)
     expect(types).toEqual(['video'])
-    expect(video).toMatchObject({ codec_name: 'h264', pix_fmt: 'yuv420p', r_frame_rate: '25/1', avg_frame_rate: '25/1', width: 682, height: 384 })
+    expect(video).toMatchObject({
+      codec_name: 'h264',
+      pix_fmt: 'yuv420p',
+      r_frame_rate: '25/1',
+      avg_frame_rate: '25/1',
+      width: 682,
+      height: 384,
+    })
     expect(durationSec).toBeCloseTo(1.08, 2)
     expect(result.durationSec).toBeCloseTo(1.08, 2)
     expect(result.bytes).toBe(statSync(result.path).size)
@@ -56,7 +98,12 @@ describe('prepareUpload: the segment as the model sees it', () => {
   })
 
   it('pads a 0.4 s segment to 1 s by holding its last frame', async () => {
-    const result = await prepareUpload(runner, { sourcePath: ramp, inSec: 1.0, outSec: 1.4, outputPath: out('short.mp4') })
+    const result = await prepareUpload(runner, {
+      sourcePath: ramp,
+      inSec: 1.0,
+      outSec: 1.4,
+      outputPath: out('short.mp4'),
+    })
     expect(result.durationSec).toBeCloseTo(1, 2)
     const frames = (await decodeGrayFrames(result.path, 682, 384)).map(meanLuma)
     expect(frames).toHaveLength(25)
@@ -68,18 +115,58 @@ describe('prepareUpload: the segment as the model sees it', () => {
 
   it('a noisy 1080p source shrinks to a few percent of the raw stream-copied cut', async () => {
     const source = await lavfiFixture('noisy 1080p.mp4', [
-      '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=3,noise=alls=8:allf=t',
-      '-f', 'lavfi', '-i', 'sine=duration=3',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-g', '30', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=1920x1080:rate=30:duration=3,noise=alls=8:allf=t',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=3',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-g',
+      '30',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-shortest',
     ])
     const raw = out('raw copy.mp4')
-    await runner.ffmpeg(['-v', 'error', '-ss', '1', '-i', source, '-t', '1.5', '-map', '0:v:0', '-c', 'copy', '-y', raw])
+    await runner.ffmpeg([
+      '-v',
+      'error',
+      '-ss',
+      '1',
+      '-i',
+      source,
+      '-t',
+      '1.5',
+      '-map',
+      '0:v:0',
+      '-c',
+      'copy',
+      '-y',
+      raw,
+    ])
     const started = performance.now()
-    const result = await prepareUpload(runner, { sourcePath: source, inSec: 1, outSec: 2.5, outputPath: out('prepared.mp4') })
+    const result = await prepareUpload(runner, {
+      sourcePath: source,
+      inSec: 1,
+      outSec: 2.5,
+      outputPath: out('prepared.mp4'),
+    })
     const elapsedMs = performance.now() - started
     const rawBytes = statSync(raw).size
     const ratio = result.bytes / rawBytes
-    console.info(`upload cut: 1.5 s of 1080p30 raw copy ${rawBytes} B → prepared ${result.bytes} B (${(ratio * 100).toFixed(1)} %), ${elapsedMs.toFixed(0)} ms`)
+    console.info(
+      `upload cut: 1.5 s of 1080p30 raw copy ${rawBytes} B → prepared ${result.bytes} B (${(ratio * 100).toFixed(1)} %), ${elapsedMs.toFixed(0)} ms`,
+    )
     expect(ratio).toBeLessThan(0.08)
     const { video, types } = await streamsOf(result.path)
     expect(types).toEqual(['video'])
@@ -88,8 +175,16 @@ describe('prepareUpload: the segment as the model sees it', () => {
 
   it('odd dimensions (373x211) come out with even dimensions and a 384 short side', async () => {
     const odd = await lavfiFixture('odd 373x211.mkv', [
-      '-f', 'lavfi', '-i', 'testsrc2=size=374x212:rate=25:duration=1', '-vf', 'scale=373:211',
-      '-c:v', 'libx264', '-pix_fmt', 'yuv444p',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=374x212:rate=25:duration=1',
+      '-vf',
+      'scale=373:211',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv444p',
     ])
     const result = await prepareUpload(runner, { sourcePath: odd, inSec: 0, outSec: 1, outputPath: out('odd.mp4') })
     const { video } = await streamsOf(result.path)
@@ -101,11 +196,24 @@ describe('prepareUpload: the segment as the model sees it', () => {
   it('a rotated phone clip is uploaded upright: portrait, 384 wide, the picture turned as players show it', async () => {
     // A white square in the coded top-left corner shows which way the picture was turned.
     const coded = await lavfiFixture('corner.mp4', [
-      '-f', 'lavfi', '-i', 'color=black:s=640x360:r=30:d=1,drawbox=x=0:y=0:w=120:h=120:color=white:t=fill',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=black:s=640x360:r=30:d=1,drawbox=x=0:y=0:w=120:h=120:color=white:t=fill',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
     ])
     const phone = await rotatedClip('corner portrait.mp4', coded, 270)
-    const result = await prepareUpload(runner, { sourcePath: phone, inSec: 0, outSec: 1, outputPath: out('portrait.mp4') })
+    const result = await prepareUpload(runner, {
+      sourcePath: phone,
+      inSec: 0,
+      outSec: 1,
+      outputPath: out('portrait.mp4'),
+    })
     const { video } = await streamsOf(result.path)
     expect([video.width, video.height]).toEqual([384, 682])
     // ffplay/players: the same file decoded with ffmpeg's own autorotation, scaled the same way.
@@ -114,7 +222,12 @@ describe('prepareUpload: the segment as the model sees it', () => {
     const [ours] = await decodeGrayFrames(result.path, 384, 682)
     const [theirs] = await decodeGrayFrames(reference, 384, 682)
     const corners = (f: Uint8Array): number[] =>
-      [[20, 20], [364, 20], [20, 662], [364, 662]].map(([x, y]) => (f[(y as number) * 384 + (x as number)]! > 128 ? 1 : 0))
+      [
+        [20, 20],
+        [364, 20],
+        [20, 662],
+        [364, 662],
+      ].map(([x, y]) => (f[(y as number) * 384 + (x as number)]! > 128 ? 1 : 0))
     expect(corners(ours!)).toEqual(corners(theirs!))
     expect(corners(ours!).reduce((a, b) => a + b)).toBe(1)
     // and no rotation left in the upload for a second turn
@@ -123,7 +236,12 @@ describe('prepareUpload: the segment as the model sees it', () => {
   })
 
   it('a variable-frame-rate clip becomes 25 fps constant', async () => {
-    const result = await prepareUpload(runner, { sourcePath: await vfrClip('vfr.mp4'), inSec: 0.5, outSec: 2.5, outputPath: out('vfr.mp4') })
+    const result = await prepareUpload(runner, {
+      sourcePath: await vfrClip('vfr.mp4'),
+      inSec: 0.5,
+      outSec: 2.5,
+      outputPath: out('vfr.mp4'),
+    })
     const { video } = await streamsOf(result.path)
     expect([video.r_frame_rate, video.avg_frame_rate]).toEqual(['25/1', '25/1'])
     expect(await decodeGrayFrames(result.path, video.width, video.height)).toHaveLength(50)
@@ -131,24 +249,56 @@ describe('prepareUpload: the segment as the model sees it', () => {
 
   it('refuses a backwards segment and one past the end, leaving no file behind', async () => {
     const clip = await testClip('normal.mp4', { width: 640, height: 360, fps: 30, durationSec: 3 })
-    const bad = await prepareUpload(runner, { sourcePath: clip, inSec: 2, outSec: 1, outputPath: out('bad.mp4') }).catch((e: unknown) => e)
+    const bad = await prepareUpload(runner, {
+      sourcePath: clip,
+      inSec: 2,
+      outSec: 1,
+      outputPath: out('bad.mp4'),
+    }).catch((e: unknown) => e)
     expect(isAppError(bad) && bad.code).toBe('BAD_INPUT')
-    const past = await prepareUpload(runner, { sourcePath: clip, inSec: 10, outSec: 12, outputPath: out('past.mp4') }).catch((e: unknown) => e)
+    const past = await prepareUpload(runner, {
+      sourcePath: clip,
+      inSec: 10,
+      outSec: 12,
+      outputPath: out('past.mp4'),
+    }).catch((e: unknown) => e)
     expect(isAppError(past) && past.code).toBe('BAD_INPUT')
     expect(readdirSync(outDir).filter((f) => /bad|past|\.tmp/.test(f))).toEqual([])
   })
 
   it('cancelling mid-cut stops ffmpeg and leaves no file', async () => {
     const source = await lavfiFixture('noisy 1080p.mp4', [
-      '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=3,noise=alls=8:allf=t',
-      '-f', 'lavfi', '-i', 'sine=duration=3',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-g', '30', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=1920x1080:rate=30:duration=3,noise=alls=8:allf=t',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=3',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-g',
+      '30',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-shortest',
     ])
     const controller = new AbortController()
     const progress: number[] = []
     const outputPath = out('cancelled.mp4')
     const cut = prepareUpload(runner, {
-      sourcePath: source, inSec: 0, outSec: 3, outputPath, signal: controller.signal,
+      sourcePath: source,
+      inSec: 0,
+      outSec: 3,
+      outputPath,
+      signal: controller.signal,
       onProgress: (f) => progress.push(f),
     })
     // Decoding 3 s of noisy 1080p takes well over this on any machine.

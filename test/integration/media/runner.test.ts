@@ -20,7 +20,9 @@ describe('the ffmpeg runner', () => {
   it('reports progress and finishes', async () => {
     const runner = createFfmpegRunner(testBinaries())
     const seen: number[] = []
-    await runner.ffmpeg(['-f', 'lavfi', '-i', 'sine=duration=3', '-f', 'null', '-'], { onProgress: (p) => seen.push(p.outTimeSec) })
+    await runner.ffmpeg(['-f', 'lavfi', '-i', 'sine=duration=3', '-f', 'null', '-'], {
+      onProgress: (p) => seen.push(p.outTimeSec),
+    })
     expect(seen.at(-1)).toBeCloseTo(3, 1)
     expect(runner.running()).toBe(0)
   })
@@ -37,7 +39,10 @@ describe('the ffmpeg runner', () => {
     const started = Date.now()
     runner.abortAll()
     const settled = await others
-    expect(settled.map((r) => r.status === 'rejected' && (r.reason as { code: string }).code)).toEqual(['CANCELLED', 'CANCELLED'])
+    expect(settled.map((r) => r.status === 'rejected' && (r.reason as { code: string }).code)).toEqual([
+      'CANCELLED',
+      'CANCELLED',
+    ])
     expect(Date.now() - started).toBeLessThan(3000)
     expect(runner.running()).toBe(0)
   })
@@ -76,46 +81,84 @@ describe('the ffmpeg runner', () => {
     expect(Date.now() - started).toBeLessThan(5000)
   })
 
-  it('ffprobe\'s failures are in its own words too, and stdout is collected whole', async () => {
+  it("ffprobe's failures are in its own words too, and stdout is collected whole", async () => {
     const runner = createFfmpegRunner(testBinaries())
     await expect(runner.ffprobe(['-v', 'error', '/no/such/input.mp4'])).rejects.toMatchObject({
       code: 'FFMPEG',
       message: expect.stringMatching(/^ffprobe failed: .*No such file or directory/),
     })
-    const { stdout } = await runner.ffprobe(['-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=1', '-show_entries', 'stream=codec_type', '-of', 'json'])
+    const { stdout } = await runner.ffprobe([
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=1',
+      '-show_entries',
+      'stream=codec_type',
+      '-of',
+      'json',
+    ])
     expect(JSON.parse(stdout.toString('utf8'))).toMatchObject({ streams: [{ codec_type: 'audio' }] })
   })
 
-  it.skipIf(process.platform === 'win32')('the tools run with GCONV_PATH emptied on Linux (the static builds crash on MPEG-TS otherwise)', async () => {
-    const printsEnv = fakeTool('ffmpeg', 'echo "GCONV_PATH=[$GCONV_PATH]" >&2; exit 3')
-    const linux = createFfmpegRunner({ ffmpeg: printsEnv, ffprobe: printsEnv }, { platform: 'linux', env: { PATH: process.env.PATH } })
-    await expect(linux.ffmpeg([])).rejects.toMatchObject({ code: 'FFMPEG', message: 'ffmpeg failed: GCONV_PATH=[/dev/null]' })
-    const mac = createFfmpegRunner({ ffmpeg: printsEnv, ffprobe: printsEnv }, { platform: 'darwin', env: { PATH: process.env.PATH } })
-    await expect(mac.ffmpeg([])).rejects.toMatchObject({ code: 'FFMPEG', message: 'ffmpeg failed: GCONV_PATH=[]' })
-  })
+  it.skipIf(process.platform === 'win32')(
+    'the tools run with GCONV_PATH emptied on Linux (the static builds crash on MPEG-TS otherwise)',
+    async () => {
+      const printsEnv = fakeTool('ffmpeg', 'echo "GCONV_PATH=[$GCONV_PATH]" >&2; exit 3')
+      const linux = createFfmpegRunner(
+        { ffmpeg: printsEnv, ffprobe: printsEnv },
+        { platform: 'linux', env: { PATH: process.env.PATH } },
+      )
+      await expect(linux.ffmpeg([])).rejects.toMatchObject({
+        code: 'FFMPEG',
+        message: 'ffmpeg failed: GCONV_PATH=[/dev/null]',
+      })
+      const mac = createFfmpegRunner(
+        { ffmpeg: printsEnv, ffprobe: printsEnv },
+        { platform: 'darwin', env: { PATH: process.env.PATH } },
+      )
+      await expect(mac.ffmpeg([])).rejects.toMatchObject({ code: 'FFMPEG', message: 'ffmpeg failed: GCONV_PATH=[]' })
+    },
+  )
 
-  it.skipIf(process.platform === 'win32')('a silent failure names its exit code; a tool that ignores the stop is killed 2 s later', async () => {
-    const silent = fakeTool('ffprobe', 'exit 5')
-    await expect(createFfmpegRunner({ ffmpeg: silent, ffprobe: silent }).ffprobe([])).rejects.toMatchObject({
-      code: 'FFMPEG',
-      message: 'ffprobe failed: ffprobe exited with code 5',
-    })
-    const stubborn = fakeTool('ffmpeg', "trap '' TERM\nexec sleep 30")
-    const runner = createFfmpegRunner({ ffmpeg: stubborn, ffprobe: stubborn })
-    const controller = new AbortController()
-    const run = runner.ffmpeg([], { signal: controller.signal })
-    await new Promise((r) => setTimeout(r, 200))
-    const started = Date.now()
-    controller.abort()
-    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
-    expect(Date.now() - started).toBeLessThan(4000)
-    expect(runner.running()).toBe(0)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'a silent failure names its exit code; a tool that ignores the stop is killed 2 s later',
+    async () => {
+      const silent = fakeTool('ffprobe', 'exit 5')
+      await expect(createFfmpegRunner({ ffmpeg: silent, ffprobe: silent }).ffprobe([])).rejects.toMatchObject({
+        code: 'FFMPEG',
+        message: 'ffprobe failed: ffprobe exited with code 5',
+      })
+      const stubborn = fakeTool('ffmpeg', "trap '' TERM\nexec sleep 30")
+      const runner = createFfmpegRunner({ ffmpeg: stubborn, ffprobe: stubborn })
+      const controller = new AbortController()
+      const run = runner.ffmpeg([], { signal: controller.signal })
+      await new Promise((r) => setTimeout(r, 200))
+      const started = Date.now()
+      controller.abort()
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
+      expect(Date.now() - started).toBeLessThan(4000)
+      expect(runner.running()).toBe(0)
+    },
+  )
 
   it('keeps the last 40 lines of stderr, so a long log still ends in the report the export reads', async () => {
     const runner = createFfmpegRunner(testBinaries())
-    const { stderr } = await runner.ffmpeg(['-v', 'debug', '-f', 'lavfi', '-i', 'sine=duration=1', '-af', 'loudnorm=print_format=json', '-f', 'null', '-'])
+    const { stderr } = await runner.ffmpeg([
+      '-v',
+      'debug',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=duration=1',
+      '-af',
+      'loudnorm=print_format=json',
+      '-f',
+      'null',
+      '-',
+    ])
     // At debug level ffmpeg writes some 80 lines; the last 39 whole ones and the (empty) unfinished one are kept.
     const lines = stderr.split('\n')
     expect(lines).toHaveLength(40)

@@ -23,7 +23,12 @@ function countingRunner(): { runner: FfmpegRunner; processes: () => number } {
 
 function service(runner: FfmpegRunner, cacheDir = mkdtempSync(join(tmpdir(), 'mmaudio-cache-'))) {
   const allowed: string[] = []
-  const media = createMediaService({ runner, cacheDir, mediaUrl: (p) => `media://local/${encodeURIComponent(p)}`, allow: (p) => allowed.push(p) })
+  const media = createMediaService({
+    runner,
+    cacheDir,
+    mediaUrl: (p) => `media://local/${encodeURIComponent(p)}`,
+    allow: (p) => allowed.push(p),
+  })
   return { media, allowed, cacheDir }
 }
 
@@ -33,13 +38,26 @@ function service(runner: FfmpegRunner, cacheDir = mkdtempSync(join(tmpdir(), 'mm
  */
 function rampClip(name: string, gop: 'phone' | 'sparse' | 'one keyframe', durationSec = 40): Promise<string> {
   return lavfiFixture(name, [
-    '-f', 'lavfi', '-i', `color=black:s=128x72:r=30:d=${durationSec},geq=lum='40+4*floor(T)':cb=128:cr=128`,
-    '-f', 'lavfi', '-i', `aevalsrc='if(between(t\\,1\\,2)\\,0.5*sin(2*PI*440*t)\\,0)':s=48000:d=${durationSec}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=black:s=128x72:r=30:d=${durationSec},geq=lum='40+4*floor(T)':cb=128:cr=128`,
+    '-f',
+    'lavfi',
+    '-i',
+    `aevalsrc='if(between(t\\,1\\,2)\\,0.5*sin(2*PI*440*t)\\,0)':s=48000:d=${durationSec}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
     ...(gop === 'one keyframe'
       ? ['-x264-params', 'keyint=100000:min-keyint=100000:scenecut=0']
       : ['-g', gop === 'phone' ? '30' : '150']),
-    '-c:a', 'aac', '-shortest',
+    '-c:a',
+    'aac',
+    '-shortest',
   ])
 }
 
@@ -47,12 +65,18 @@ function rampClip(name: string, gop: 'phone' | 'sparse' | 'one keyframe', durati
 const spriteLumaOfSecond = (k: number): number => ((24 + 4 * k) * 255) / 219
 
 /** Mean luma of each frame in a sprite strip. */
-async function tileLumas(spritePath: string, frameCount: number, frameWidth: number, frameHeight: number): Promise<number[]> {
+async function tileLumas(
+  spritePath: string,
+  frameCount: number,
+  frameWidth: number,
+  frameHeight: number,
+): Promise<number[]> {
   const [sprite] = await decodeGrayFrames(spritePath, frameCount * frameWidth, frameHeight)
   return Array.from({ length: frameCount }, (_, k) => {
     const tile: number[] = []
     for (let y = 0; y < frameHeight; y++) {
-      for (let x = k * frameWidth + 4; x < (k + 1) * frameWidth - 4; x++) tile.push(sprite![y * frameCount * frameWidth + x]!)
+      for (let x = k * frameWidth + 4; x < (k + 1) * frameWidth - 4; x++)
+        tile.push(sprite![y * frameCount * frameWidth + x]!)
     }
     return meanLuma(Uint8Array.from(tile))
   })
@@ -66,7 +90,13 @@ describe('thumbnail sprite', () => {
     const started = performance.now()
     const strip = await media.thumbnails({ assetId: 'a1', path: clip })
     console.info(`thumbnails: 40 s clip in ${(performance.now() - started).toFixed(0)} ms, ${processes()} processes`)
-    expect(strip).toEqual({ url: expect.stringMatching(/^media:\/\/local\//), frameCount: 40, frameWidth: 160, frameHeight: 90, intervalSec: 1 })
+    expect(strip).toEqual({
+      url: expect.stringMatching(/^media:\/\/local\//),
+      frameCount: 40,
+      frameWidth: 160,
+      frameHeight: 90,
+      intervalSec: 1,
+    })
     const spritePath = decodeURIComponent(strip.url.replace('media://local/', ''))
     expect(allowed).toEqual([spritePath])
     expect(processes()).toBe(2) // one ffprobe, one ffmpeg pass

@@ -19,7 +19,14 @@ let clipSource: string
 let wavSource: string
 beforeAll(async () => {
   clipSource = await testClip('hostile clip.mp4', { width: 160, height: 120, durationSec: 4 })
-  wavSource = await lavfiFixture('hostile take.wav', ['-f', 'lavfi', '-i', 'sine=frequency=660:sample_rate=48000:duration=2', '-c:a', 'pcm_s16le'])
+  wavSource = await lavfiFixture('hostile take.wav', [
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=660:sample_rate=48000:duration=2',
+    '-c:a',
+    'pcm_s16le',
+  ])
 })
 
 function setup() {
@@ -29,7 +36,11 @@ function setup() {
   const serve = (path: string) => respondToMediaRequest(new Request(mediaUrl(path)), services.allowList, nodeRealpath)
   // The person's own files, which no project they are sent may reach.
   mkdirSync(join(dir, 'home', '.ssh'), { recursive: true })
-  const secrets = { key: join(dir, 'home', '.ssh', 'id_rsa'), memo: join(dir, 'home', 'voice memo.wav'), video: join(dir, 'home', 'private.mp4') }
+  const secrets = {
+    key: join(dir, 'home', '.ssh', 'id_rsa'),
+    memo: join(dir, 'home', 'voice memo.wav'),
+    video: join(dir, 'home', 'private.mp4'),
+  }
   writeFileSync(secrets.key, '-----BEGIN OPENSSH PRIVATE KEY-----')
   copyFileSync(wavSource, secrets.memo)
   copyFileSync(clipSource, secrets.video)
@@ -56,7 +67,9 @@ describe('a project file that names private files', () => {
     expect(opened).toMatchObject({ ok: true })
     const missing = (opened as { data: { missing: Array<{ path: string; reason?: string }> } }).data.missing
     expect(missing.map((m) => m.path).sort()).toEqual(['/etc/passwd', s.secrets.key].sort())
-    expect(missing.find((m) => m.path === s.secrets.key)?.reason).toMatch(/"id_rsa" is not a video file, so it was not opened/)
+    expect(missing.find((m) => m.path === s.secrets.key)?.reason).toMatch(
+      /"id_rsa" is not a video file, so it was not opened/,
+    )
     for (const path of [s.secrets.key, '/etc/passwd']) {
       expect((await s.serve(path)).status).toBe(403)
       expect(await s.call('media:url', { path })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -65,7 +78,10 @@ describe('a project file that names private files', () => {
     }
     s.answers.save = join(s.dir, 'out.mp4')
     await s.call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })
-    const exported = await s.call('export:start', { project: project(s.secrets.video, []), request: { destinationPath: join(s.dir, 'out.mp4'), preset: 'web' } })
+    const exported = await s.call('export:start', {
+      project: project(s.secrets.video, []),
+      request: { destinationPath: join(s.dir, 'out.mp4'), preset: 'web' },
+    })
     expect(exported).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(s.shown).toEqual([])
   })
@@ -89,7 +105,10 @@ describe('a project file that names private files', () => {
     const own = join(s.dir, 'data', 'takes', 'generated.wav')
     copyFileSync(wavSource, own)
     const { file } = await openSent(s, project(s.secrets.video, [s.secrets.memo, s.secrets.key, own]))
-    const saved = await s.call('project:save', { path: file, project: project(s.secrets.video, [s.secrets.memo, s.secrets.key, own]) })
+    const saved = await s.call('project:save', {
+      path: file,
+      project: project(s.secrets.video, [s.secrets.memo, s.secrets.key, own]),
+    })
     expect(saved).toMatchObject({ ok: true })
     expect(readdirSync(join(s.dir, 'Downloads', 'Sent media'))).toEqual(['generated.wav'])
   })
@@ -99,17 +118,24 @@ describe('a project file that names private files', () => {
     const file = join(s.dir, 'Mine.mmaudio')
     s.answers.save = file
     await s.call('dialog:saveFile', { defaultName: 'Mine.mmaudio', kind: 'project' })
-    expect(await s.call('project:save', { path: file, project: project(s.secrets.video, [s.secrets.memo]) })).toMatchObject({ ok: true })
+    expect(
+      await s.call('project:save', { path: file, project: project(s.secrets.video, [s.secrets.memo]) }),
+    ).toMatchObject({ ok: true })
     for (const path of [s.secrets.memo, s.secrets.video]) expect((await s.serve(path)).status).toBe(403)
   })
 
   it('the renderer alone cannot widen access with project:autosave + project:recovery', async () => {
     const s = setup()
-    expect(await s.call('project:autosave', { project: project(s.secrets.key, [s.secrets.key]), path: null })).toMatchObject({ ok: true })
+    expect(
+      await s.call('project:autosave', { project: project(s.secrets.key, [s.secrets.key]), path: null }),
+    ).toMatchObject({ ok: true })
     const recovered = await s.call('project:recovery')
     expect(recovered).toMatchObject({ ok: true, data: { recovery: { project: { id: 'sent-to-you' } } } })
     expect((await s.serve(s.secrets.key)).status).toBe(403)
-    expect(await s.call('media:url', { path: s.secrets.key })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await s.call('media:url', { path: s.secrets.key })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -127,7 +153,9 @@ describe('project:open takes only a path a dialog or the recent list gave', () =
     const recent = (await s.call('project:recent')) as { data: { projects: Array<{ path: string }> } }
     expect(recent.data.projects.map((p) => p.path)).toEqual([file])
     const later = createHandlers(s.services)
-    expect(await dispatch('project:open', { path: file }, later, { logger: s.services.logger })).toMatchObject({ ok: true })
+    expect(await dispatch('project:open', { path: file }, later, { logger: s.services.logger })).toMatchObject({
+      ok: true,
+    })
   })
 })
 
@@ -140,7 +168,11 @@ describe('impossible numbers in a project file', () => {
     expect(opened).toMatchObject({ ok: true })
     const data = (opened as { data: { project: Project; adjustments: string[] } }).data
     expect(data.project.clips[0]!.outSec).toBeCloseTo(4, 1)
-    expect(data.adjustments).toEqual([expect.stringMatching(/^Clip 1 \("clip\.mp4"\) ran past the end of its file \(to 1\.00e\+6 s\); it now ends with the file at 4\.\d\d s\.$/)])
+    expect(data.adjustments).toEqual([
+      expect.stringMatching(
+        /^Clip 1 \("clip\.mp4"\) ran past the end of its file \(to 1\.00e\+6 s\); it now ends with the file at 4\.\d\d s\.$/,
+      ),
+    ])
   })
 
   it('startSec 1e308 is refused with a sentence (BAD_INPUT), not INTERNAL', async () => {
@@ -148,6 +180,14 @@ describe('impossible numbers in a project file', () => {
     const clip = join(s.dir, 'clip.mp4')
     copyFileSync(clipSource, clip)
     const { opened } = await openSent(s, project(clip, [], { startSec: 1e308 }))
-    expect(opened).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^This project cannot be opened: clip 1 \("clip\.mp4"\) starts at 1\.00e\+308 s, beyond 24 hours/) } })
+    expect(opened).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(
+          /^This project cannot be opened: clip 1 \("clip\.mp4"\) starts at 1\.00e\+308 s, beyond 24 hours/,
+        ),
+      },
+    })
   })
 })

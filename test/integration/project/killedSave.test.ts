@@ -14,7 +14,11 @@ function killMidSave(dataDir: string, file: string): Promise<void> {
   const dir = dirname(file)
   const temps = () => readdirSync(dir).filter((n) => n.endsWith('.tmp.mmaudio'))
   const before = temps().length
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/integration/project/saveLoop.ts'), dataDir, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test/integration/project/saveLoop.ts'), dataDir, file],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   let watch: NodeJS.Timeout | undefined
   child.stdout!.once('data', () => {
     watch = setInterval(() => {

@@ -4,7 +4,13 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
+import {
+  DEFAULT_GENERATION,
+  DEFAULT_ORIGINAL_AUDIO,
+  DEFAULT_TAKE_MIX,
+  PROJECT_VERSION,
+  type Project,
+} from '../../../shared/domain/project'
 import { testAppServices } from '../../fixtures/appServices'
 import { lavfiFixture, testClip } from '../../fixtures/media'
 
@@ -21,17 +27,55 @@ function setup(dataDir?: string) {
 
 function project(clipPath: string, takePath: string): Project {
   return {
-    version: PROJECT_VERSION, id: 'proj-1', name: 'Untitled', original: DEFAULT_ORIGINAL_AUDIO,
-    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-    assets: [{
-      id: 'a', path: clipPath, name: 'beach.mp4', contentHash: 'h', durationSec: 4, sizeBytes: 1, audio: null,
-      video: { codec: 'h264', width: 2, height: 2, rotation: 0, displayWidth: 2, displayHeight: 2, fps: 25, vfr: false },
-    }],
+    version: PROJECT_VERSION,
+    id: 'proj-1',
+    name: 'Untitled',
+    original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    assets: [
+      {
+        id: 'a',
+        path: clipPath,
+        name: 'beach.mp4',
+        contentHash: 'h',
+        durationSec: 4,
+        sizeBytes: 1,
+        audio: null,
+        video: {
+          codec: 'h264',
+          width: 2,
+          height: 2,
+          rotation: 0,
+          displayWidth: 2,
+          displayHeight: 2,
+          fps: 25,
+          vfr: false,
+        },
+      },
+    ],
     clips: [{ id: 'c', assetId: 'a', startSec: 0, inSec: 0, outSec: 4 }],
-    segments: [{
-      id: 's', anchor: { kind: 'source', assetId: 'a', inSec: 0, outSec: 2 }, lane: 0, params: DEFAULT_GENERATION, activeTakeId: 't',
-      takes: [{ id: 't', provider: 'fal', seed: 7, path: takePath, durationSec: 2, requestIds: [], createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX }],
-    }],
+    segments: [
+      {
+        id: 's',
+        anchor: { kind: 'source', assetId: 'a', inSec: 0, outSec: 2 },
+        lane: 0,
+        params: DEFAULT_GENERATION,
+        activeTakeId: 't',
+        takes: [
+          {
+            id: 't',
+            provider: 'fal',
+            seed: 7,
+            path: takePath,
+            durationSec: 2,
+            requestIds: [],
+            createdAt: '2026-01-01T00:00:00Z',
+            mix: DEFAULT_TAKE_MIX,
+          },
+        ],
+      },
+    ],
   }
 }
 
@@ -39,7 +83,14 @@ let realClip: string
 let realTake: string
 beforeAll(async () => {
   realClip = await testClip('projects clip.mp4', { width: 160, height: 120, durationSec: 4 })
-  realTake = await lavfiFixture('projects take.wav', ['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000:duration=2', '-c:a', 'pcm_s16le'])
+  realTake = await lavfiFixture('projects take.wav', [
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=880:sample_rate=48000:duration=2',
+    '-c:a',
+    'pcm_s16le',
+  ])
 })
 
 /** A real clip beside the project and a real take in the app's take folder. */
@@ -80,7 +131,9 @@ describe('saving and opening projects', () => {
     expect(opened.missing).toEqual([])
     expect(opened.project.assets[0].path).toBe(join(moved, 'beach.mp4'))
     expect(opened.project.segments[0].takes[0].path).toBe(join(moved, 'Beach media', 't.wav'))
-    expect(await other.call('media:url', { path: join(moved, 'Beach media', 't.wav') })).toEqual({ url: `test-media:${join(moved, 'Beach media', 't.wav')}` })
+    expect(await other.call('media:url', { path: join(moved, 'Beach media', 't.wav') })).toEqual({
+      url: `test-media:${join(moved, 'Beach media', 't.wav')}`,
+    })
   })
 
   it('a missing clip is named; the rest of the project opens', async () => {
@@ -116,7 +169,9 @@ describe('saving and opening projects', () => {
   it('the open dialog allows saving back to the chosen file; other paths stay refused', async () => {
     const { dir, answers, call } = setup()
     const { clip, take, file } = filmLayout(dir)
-    await expect(call('project:save', { path: file, project: project(clip, take) })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(call('project:save', { path: file, project: project(clip, take) })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
     answers.open = file
     expect(await call('dialog:openProject')).toEqual({ path: file })
     await call('project:save', { path: file, project: project(clip, take) })

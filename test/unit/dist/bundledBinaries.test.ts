@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { binaryKind } from '../../../scripts/dist/binaryArch'
-import { bundledBinaryPaths, checkBundledBinaries, makeExecutableByAll, nodeBinaryFs, type Target } from '../../../scripts/dist/bundledBinaries'
+import {
+  bundledBinaryPaths,
+  checkBundledBinaries,
+  makeExecutableByAll,
+  nodeBinaryFs,
+  type Target,
+} from '../../../scripts/dist/bundledBinaries'
 
 function elf(machine: number): Buffer {
   const b = Buffer.alloc(64)
@@ -76,7 +82,10 @@ describe('binaryKind', () => {
 })
 
 /** A node_modules with the two binaries as the test lays them out. */
-function project(files: Partial<Record<'ffmpeg' | 'ffprobe', { bytes: Buffer; mode: number }>>, target: Target): string {
+function project(
+  files: Partial<Record<'ffmpeg' | 'ffprobe', { bytes: Buffer; mode: number }>>,
+  target: Target,
+): string {
   const root = mkdtempSync(join(tmpdir(), 'dist-check-'))
   const paths = bundledBinaryPaths(root, target)
   for (const [tool, file] of Object.entries(files)) {
@@ -92,12 +101,18 @@ describe('checkBundledBinaries', () => {
   const linux: Target = { platform: 'linux', arch: 'x64' }
 
   it('passes the right binaries, executable by everyone', () => {
-    const root = project({ ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: elf(0x3e), mode: 0o755 } }, linux)
+    const root = project(
+      { ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: elf(0x3e), mode: 0o755 } },
+      linux,
+    )
     expect(checkBundledBinaries(root, linux)).toEqual([])
   })
 
   it('refuses an ffprobe only its owner can run (what the npm package leaves), until made executable by all', () => {
-    const root = project({ ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: elf(0x3e), mode: 0o744 } }, linux)
+    const root = project(
+      { ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: elf(0x3e), mode: 0o744 } },
+      linux,
+    )
     const [problem, ...rest] = checkBundledBinaries(root, linux)
     expect(rest).toEqual([])
     expect(problem).toMatch(/^ffprobe is not executable by every user \(mode 0744\): chmod 755 ".*linux-x64\/ffprobe"$/)
@@ -111,18 +126,31 @@ describe('checkBundledBinaries', () => {
     const root = project({ ffmpeg: { bytes: machO(X64), mode: 0o755 } }, arm)
     const problems = checkBundledBinaries(root, arm)
     expect(problems).toHaveLength(2)
-    expect(problems[0]).toMatch(/^ffmpeg is built for x64, not arm64 .* Build darwin-arm64 on a darwin-arm64 machine\.$/)
+    expect(problems[0]).toMatch(
+      /^ffmpeg is built for x64, not arm64 .* Build darwin-arm64 on a darwin-arm64 machine\.$/,
+    )
     expect(problems[1]).toMatch(/^ffprobe for darwin-arm64 is missing \(.*@ffprobe-installer\/darwin-arm64\/ffprobe\)/)
     // A universal binary serves either arch.
-    const universal = project({ ffmpeg: { bytes: fat([X64, ARM64]), mode: 0o755 }, ffprobe: { bytes: machO(ARM64), mode: 0o755 } }, arm)
+    const universal = project(
+      { ffmpeg: { bytes: fat([X64, ARM64]), mode: 0o755 }, ffprobe: { bytes: machO(ARM64), mode: 0o755 } },
+      arm,
+    )
     expect(checkBundledBinaries(universal, arm)).toEqual([])
   })
 
   it('refuses a binary for another OS; on Windows looks for .exe and does not ask for mode bits', () => {
-    const root = project({ ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: machO(X64), mode: 0o755 } }, linux)
-    expect(checkBundledBinaries(root, linux)).toEqual([expect.stringMatching(/^ffprobe is a macho executable, not elf for linux/)])
+    const root = project(
+      { ffmpeg: { bytes: elf(0x3e), mode: 0o755 }, ffprobe: { bytes: machO(X64), mode: 0o755 } },
+      linux,
+    )
+    expect(checkBundledBinaries(root, linux)).toEqual([
+      expect.stringMatching(/^ffprobe is a macho executable, not elf for linux/),
+    ])
     const win: Target = { platform: 'win32', arch: 'x64' }
-    const winRoot = project({ ffmpeg: { bytes: pe(0x8664), mode: 0o644 }, ffprobe: { bytes: pe(0x8664), mode: 0o644 } }, win)
+    const winRoot = project(
+      { ffmpeg: { bytes: pe(0x8664), mode: 0o644 }, ffprobe: { bytes: pe(0x8664), mode: 0o644 } },
+      win,
+    )
     expect(bundledBinaryPaths(winRoot, win).ffprobe.endsWith(join('win32-x64', 'ffprobe.exe'))).toBe(true)
     expect(checkBundledBinaries(winRoot, win)).toEqual([])
   })

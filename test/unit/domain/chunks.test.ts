@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { planChunks } from '../../../shared/domain/chunks'
 
 const windows = (d: number, w?: number, c?: number): number[][] =>
-  planChunks(d, { ...(w ? { windowSec: w } : {}), ...(c ? { crossfadeSec: c } : {}) }).chunks.map((k) => [k.startSec, k.endSec])
+  planChunks(d, { ...(w ? { windowSec: w } : {}), ...(c ? { crossfadeSec: c } : {}) }).chunks.map((k) => [
+    k.startSec,
+    k.endSec,
+  ])
 
 describe('planChunks: 8 s windows overlapping by the crossfade, joined with equal-power fades', () => {
   it('D=20, W=8, C=1 → [0,8], [6,14], [12,20] with contact edges at the overlap midpoints ± C/2', () => {
@@ -15,7 +18,11 @@ describe('planChunks: 8 s windows overlapping by the crossfade, joined with equa
   })
 
   it('defaults to the 8 s window and 1 s crossfade', () => {
-    expect(windows(20)).toEqual([[0, 8], [6, 14], [12, 20]])
+    expect(windows(20)).toEqual([
+      [0, 8],
+      [6, 14],
+      [12, 20],
+    ])
   })
 
   it('D ≤ W is one chunk of exactly D', () => {
@@ -24,17 +31,29 @@ describe('planChunks: 8 s windows overlapping by the crossfade, joined with equa
   })
 
   it('an exact fit does not get an extra chunk from float error: D=15, W=8, C=1 → two windows overlapping by C', () => {
-    expect(windows(15, 8, 1)).toEqual([[0, 8], [7, 15]])
+    expect(windows(15, 8, 1)).toEqual([
+      [0, 8],
+      [7, 15],
+    ])
     // 0.1-steps that are not exact in binary
     expect(planChunks(2.9, { windowSec: 1.6, crossfadeSec: 0.3 }).chunks).toHaveLength(2)
   })
 
   it('just over one window gives two heavily overlapping windows', () => {
-    expect(windows(8.5)).toEqual([[0, 8], [0.5, 8.5]])
+    expect(windows(8.5)).toEqual([
+      [0, 8],
+      [0.5, 8.5],
+    ])
   })
 
   it('every chunk is W long, overlaps are equal and ≥ C, kept parts overlap by exactly C and tile [0, D]', () => {
-    for (const [d, w, c] of [[20, 8, 1], [61.3, 8, 0.25], [100, 10, 2], [9, 8, 1], [33.3, 9.5, 1.5]] as const) {
+    for (const [d, w, c] of [
+      [20, 8, 1],
+      [61.3, 8, 0.25],
+      [100, 10, 2],
+      [9, 8, 1],
+      [33.3, 9.5, 1.5],
+    ] as const) {
       const { chunks } = planChunks(d, { windowSec: w, crossfadeSec: c })
       expect(chunks[0]?.startSec).toBe(0)
       expect(chunks.at(-1)?.endSec).toBe(d)

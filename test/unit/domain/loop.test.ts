@@ -29,14 +29,30 @@ describe('a loop in the mix', () => {
   const bed = (lengthSec: number, mix = {}): Segment => ({
     ...segment('bed', 0, lengthSec),
     params: { ...segment('bed', 0, lengthSec).params, textOnly: true, loop: true },
-    takes: [{ id: 't', provider: 'fal', seed: 1, path: '/t.wav', durationSec: 3, requestIds: [], createdAt: '', mix: { ...DEFAULT_TAKE_MIX, ...mix } }],
+    takes: [
+      {
+        id: 't',
+        provider: 'fal',
+        seed: 1,
+        path: '/t.wav',
+        durationSec: 3,
+        requestIds: [],
+        createdAt: '',
+        mix: { ...DEFAULT_TAKE_MIX, ...mix },
+      },
+    ],
     activeTakeId: 't',
   })
 
   it('places each repeat with equal-power seams and the take’s own fades only at the very start and end', () => {
     const pieces = soundingTakes(twoClipProject({ segments: [bed(8, { fadeInMs: 100, fadeOutMs: 200 })] }))
     // a 3 s window: crossfade 0.75 s, repeats every 2.25 s: at 0, 2.25, 4.5, 6.75 (the last 1.25 s long)
-    expect(pieces.map((p) => [p.startSec, p.offsetSec, p.durationSec])).toEqual([[0, 0, 3], [2.25, 0, 3], [4.5, 0, 3], [6.75, 0, 1.25]])
+    expect(pieces.map((p) => [p.startSec, p.offsetSec, p.durationSec])).toEqual([
+      [0, 0, 3],
+      [2.25, 0, 3],
+      [4.5, 0, 3],
+      [6.75, 0, 1.25],
+    ])
     const fades = pieces.map((p) => p.fades.map((f) => `${f.direction} ${f.startSec}+${f.durationSec} ${f.curve}`))
     expect(fades).toEqual([
       ['in 0+0.1 linear', 'out 2.25+0.75 equalPower'],

@@ -18,17 +18,47 @@ import {
   type TakeMix,
 } from '../../../shared/domain/project'
 
-const clip = (startSec: number, inSec: number, outSec: number): Clip => ({ id: `c${startSec}`, assetId: 'a', startSec, inSec, outSec })
+const clip = (startSec: number, inSec: number, outSec: number): Clip => ({
+  id: `c${startSec}`,
+  assetId: 'a',
+  startSec,
+  inSec,
+  outSec,
+})
 
-function segment(id: string, startSec: number, endSec: number, mix: Partial<TakeMix> = {}, takeSec = endSec - startSec): Segment {
+function segment(
+  id: string,
+  startSec: number,
+  endSec: number,
+  mix: Partial<TakeMix> = {},
+  takeSec = endSec - startSec,
+): Segment {
   return {
     id,
     anchor: { kind: 'timeline', startSec, endSec },
     lane: 0,
     params: DEFAULT_GENERATION,
     takes: [
-      { id: `${id}-other`, provider: 'fal', seed: 1, path: `/takes/${id}-other.wav`, durationSec: takeSec, requestIds: [], createdAt: '', mix: DEFAULT_TAKE_MIX },
-      { id: `${id}-t`, provider: 'fal', seed: 2, path: `/takes/${id}.wav`, durationSec: takeSec, requestIds: [], createdAt: '', mix: { ...DEFAULT_TAKE_MIX, ...mix } },
+      {
+        id: `${id}-other`,
+        provider: 'fal',
+        seed: 1,
+        path: `/takes/${id}-other.wav`,
+        durationSec: takeSec,
+        requestIds: [],
+        createdAt: '',
+        mix: DEFAULT_TAKE_MIX,
+      },
+      {
+        id: `${id}-t`,
+        provider: 'fal',
+        seed: 2,
+        path: `/takes/${id}.wav`,
+        durationSec: takeSec,
+        requestIds: [],
+        createdAt: '',
+        mix: { ...DEFAULT_TAKE_MIX, ...mix },
+      },
     ],
     activeTakeId: `${id}-t`,
   }
@@ -45,21 +75,37 @@ describe('timelineEndSec', () => {
 
 describe('soundingTakes', () => {
   it("places each segment's active take at its start plus nudge, with its gain and fades", () => {
-    const takes = soundingTakes({ clips: tenSeconds, segments: [segment('s', 2, 4, { nudgeMs: 120, gainDb: -6, fadeInMs: 50, fadeOutMs: 300 })] })
+    const takes = soundingTakes({
+      clips: tenSeconds,
+      segments: [segment('s', 2, 4, { nudgeMs: 120, gainDb: -6, fadeInMs: 50, fadeOutMs: 300 })],
+    })
     expect(takes).toEqual([
       {
-        segmentId: 's', takeId: 's-t', pieceIndex: 0, path: '/takes/s.wav', startSec: 2.12, offsetSec: 0, durationSec: 2, gainDb: -6,
+        segmentId: 's',
+        takeId: 's-t',
+        pieceIndex: 0,
+        path: '/takes/s.wav',
+        startSec: 2.12,
+        offsetSec: 0,
+        durationSec: 2,
+        gainDb: -6,
         fades: [
           { startSec: 0, durationSec: 0.05, direction: 'in', curve: 'linear' },
           { startSec: 1.7, durationSec: 0.3, direction: 'out', curve: 'linear' },
         ],
-        edgeInSec: 0, edgeOutSec: 0,
+        edgeInSec: 0,
+        edgeOutSec: 0,
       },
     ])
   })
 
   it('skips muted takes, and once any take is soloed only solos sound', () => {
-    const segments = [segment('a', 0, 1, { muted: true }), segment('b', 1, 2), segment('c', 2, 3, { solo: true }), segment('d', 3, 4, { solo: true })]
+    const segments = [
+      segment('a', 0, 1, { muted: true }),
+      segment('b', 1, 2),
+      segment('c', 2, 3, { solo: true }),
+      segment('d', 3, 4, { solo: true }),
+    ]
     expect(soundingTakes({ clips: tenSeconds, segments }).map((t) => t.segmentId)).toEqual(['c', 'd'])
     expect(soundingTakes({ clips: tenSeconds, segments: segments.slice(0, 2) }).map((t) => t.segmentId)).toEqual(['b'])
   })
@@ -79,12 +125,21 @@ describe('soundingTakes', () => {
   it('cuts a take to its segment and to the end of the timeline, and skips takes past the end', () => {
     const segments = [segment('long', 1, 3, {}, 2.5), segment('tail', 9, 12), segment('after', 10.5, 11)]
     const takes = soundingTakes({ clips: tenSeconds, segments })
-    expect(takes.map((t) => [t.segmentId, t.durationSec])).toEqual([['long', 2], ['tail', 1]])
+    expect(takes.map((t) => [t.segmentId, t.durationSec])).toEqual([
+      ['long', 2],
+      ['tail', 1],
+    ])
   })
 
   it('shortens fades that would outlast the sound, keeping their proportion', () => {
-    const [take] = soundingTakes({ clips: tenSeconds, segments: [segment('s', 0, 1, { fadeInMs: 1000, fadeOutMs: 3000 })] })
-    expect(take!.fades.map((f) => [f.direction, f.startSec, f.durationSec])).toEqual([['in', 0, 0.25], ['out', 0.25, 0.75]])
+    const [take] = soundingTakes({
+      clips: tenSeconds,
+      segments: [segment('s', 0, 1, { fadeInMs: 1000, fadeOutMs: 3000 })],
+    })
+    expect(take!.fades.map((f) => [f.direction, f.startSec, f.durationSec])).toEqual([
+      ['in', 0, 0.25],
+      ['out', 0.25, 0.75],
+    ])
   })
 
   it('ignores segments without an active take', () => {
@@ -94,8 +149,17 @@ describe('soundingTakes', () => {
 })
 
 const placed = (startSec: number, durationSec: number): PlacedTake => ({
-  segmentId: 's', takeId: 't', pieceIndex: 0, path: '/t.wav', startSec, offsetSec: 0, durationSec, gainDb: 0,
-  fades: [], edgeInSec: 0, edgeOutSec: 0,
+  segmentId: 's',
+  takeId: 't',
+  pieceIndex: 0,
+  path: '/t.wav',
+  startSec,
+  offsetSec: 0,
+  durationSec,
+  gainDb: 0,
+  fades: [],
+  edgeInSec: 0,
+  edgeOutSec: 0,
 })
 
 describe('originalEnvelope', () => {
@@ -157,7 +221,10 @@ describe('originalEnvelope', () => {
 
 describe('gainAtSec', () => {
   it('ramps linearly in amplitude between breakpoints and holds outside them', () => {
-    const env = [{ timeSec: 1, gainDb: 0 }, { timeSec: 2, gainDb: SILENCE_DB }]
+    const env = [
+      { timeSec: 1, gainDb: 0 },
+      { timeSec: 2, gainDb: SILENCE_DB },
+    ]
     expect(gainAtSec(env, 0)).toBe(1)
     expect(gainAtSec(env, 1.25)).toBeCloseTo(0.75, 9)
     expect(gainAtSec(env, 5)).toBe(0)
@@ -166,7 +233,20 @@ describe('gainAtSec', () => {
 
 describe('mergeRanges', () => {
   it('joins ranges that overlap or are closer than the join distance', () => {
-    expect(mergeRanges([[5, 6], [0, 1], [0.5, 2], [2.4, 3]], 0.5)).toEqual([[0, 3], [5, 6]])
+    expect(
+      mergeRanges(
+        [
+          [5, 6],
+          [0, 1],
+          [0.5, 2],
+          [2.4, 3],
+        ],
+        0.5,
+      ),
+    ).toEqual([
+      [0, 3],
+      [5, 6],
+    ])
   })
 })
 

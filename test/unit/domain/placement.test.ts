@@ -10,16 +10,30 @@ import { asset, attached, clip, segment, shownSegments, twoClipProject } from '.
 
 const withTake = (s: Segment, durationSec: number, mix: Partial<TakeMix> = {}): Segment => ({
   ...s,
-  takes: [{ id: `${s.id}-t`, provider: 'fal', seed: 1, path: `/takes/${s.id}.wav`, durationSec, requestIds: [], createdAt: '', mix: { ...DEFAULT_TAKE_MIX, fadeInMs: 0, fadeOutMs: 0, ...mix } }],
+  takes: [
+    {
+      id: `${s.id}-t`,
+      provider: 'fal',
+      seed: 1,
+      path: `/takes/${s.id}.wav`,
+      durationSec,
+      requestIds: [],
+      createdAt: '',
+      mix: { ...DEFAULT_TAKE_MIX, fadeInMs: 0, fadeOutMs: 0, ...mix },
+    },
+  ],
   activeTakeId: `${s.id}-t`,
 })
 
 /** Door: a 2 s take made from b[1, 3), shown by clip B (b[0,4) at 6 s), so it sounds at 7–9 s. */
-const door = (mix: Partial<TakeMix> = {}) => twoClipProject({ segments: [withTake(attached('door', 'b', 1, 3), 2, mix)] })
+const door = (mix: Partial<TakeMix> = {}) =>
+  twoClipProject({ segments: [withTake(attached('door', 'b', 1, 3), 2, mix)] })
 
 /** [startSec, offsetSec, durationSec, edgeInSec, edgeOutSec] of every sounding piece. */
 const heard = (p: Pick<Project, 'clips' | 'segments'>) =>
-  soundingTakes(p).map((t: PlacedTake) => [t.startSec, t.offsetSec, t.durationSec, t.edgeInSec, t.edgeOutSec].map((x) => Math.round(x * 1e6) / 1e6))
+  soundingTakes(p).map((t: PlacedTake) =>
+    [t.startSec, t.offsetSec, t.durationSec, t.edgeInSec, t.edgeOutSec].map((x) => Math.round(x * 1e6) / 1e6),
+  )
 
 describe('sound made from a picture goes where its picture goes', () => {
   it('sounds where its clip shows its range', () => {
@@ -105,10 +119,28 @@ describe('sound in timeline time stays where it is', () => {
 describe('marking, moving and anchoring segments', () => {
   it('a range over one clip is stored in its source; over a gap or across a cut, in timeline time', () => {
     const p = twoClipProject({ clips: [clip('A', 'a', 0, 2, 8), clip('B', 'b', 6, 0, 4)] })
-    expect(anchorForRange(p.clips, { startSec: 1, endSec: 3.5 }, true)).toEqual({ kind: 'source', assetId: 'a', inSec: 3, outSec: 5.5 })
-    expect(anchorForRange(p.clips, { startSec: 5, endSec: 7 }, true)).toEqual({ kind: 'timeline', startSec: 5, endSec: 7 })
-    expect(anchorForRange(p.clips, { startSec: 1, endSec: 3 }, false)).toEqual({ kind: 'timeline', startSec: 1, endSec: 3 })
-    expect(addSegment(p, 's', { startSec: 7, endSec: 9 }).segments[0]!.anchor).toEqual({ kind: 'source', assetId: 'b', inSec: 1, outSec: 3 })
+    expect(anchorForRange(p.clips, { startSec: 1, endSec: 3.5 }, true)).toEqual({
+      kind: 'source',
+      assetId: 'a',
+      inSec: 3,
+      outSec: 5.5,
+    })
+    expect(anchorForRange(p.clips, { startSec: 5, endSec: 7 }, true)).toEqual({
+      kind: 'timeline',
+      startSec: 5,
+      endSec: 7,
+    })
+    expect(anchorForRange(p.clips, { startSec: 1, endSec: 3 }, false)).toEqual({
+      kind: 'timeline',
+      startSec: 1,
+      endSec: 3,
+    })
+    expect(addSegment(p, 's', { startSec: 7, endSec: 9 }).segments[0]!.anchor).toEqual({
+      kind: 'source',
+      assetId: 'b',
+      inSec: 1,
+      outSec: 3,
+    })
   })
 
   it('moving a segment along its clip slides it along the picture; off the clip it is marked again where it lands', () => {
@@ -122,7 +154,10 @@ describe('marking, moving and anchoring segments', () => {
 
   it('resizing the visible piece of a head-trimmed segment stops at the picture and keeps it in source time', () => {
     const trimmed = trimClip(door(), 'B', 'start', 1.5) // b[1,3) shows from 7.5 (b 1.5) to 9
-    expect(resizeSegment(trimmed, 'door', 7.5, 'start', -1).segments[0]!.anchor).toMatchObject({ inSec: 1.5, outSec: 3 })
+    expect(resizeSegment(trimmed, 'door', 7.5, 'start', -1).segments[0]!.anchor).toMatchObject({
+      inSec: 1.5,
+      outSec: 3,
+    })
     expect(resizeSegment(trimmed, 'door', 7.5, 'end', 0.5).segments[0]!.anchor).toMatchObject({ inSec: 1, outSec: 3.5 })
   })
 
@@ -139,12 +174,23 @@ describe('marking, moving and anchoring segments', () => {
   })
 
   it('a clip moved under another segment draws the later one a lane further down, never overlapping', () => {
-    const p = twoClipProject({ segments: [withTake(segment('bed', 8, 9.5), 1.5), withTake(attached('door', 'a', 1, 3), 2)] })
-    expect(shownSegments(p)).toEqual([['door', 1, 3, 0], ['bed', 8, 9.5, 0]])
+    const p = twoClipProject({
+      segments: [withTake(segment('bed', 8, 9.5), 1.5), withTake(attached('door', 'a', 1, 3), 2)],
+    })
+    expect(shownSegments(p)).toEqual([
+      ['door', 1, 3, 0],
+      ['bed', 8, 9.5, 0],
+    ])
     // With B gone and A moved to 7 s, the door (a 1–3 s) sounds at 8–10 s, over the bed: drawn on the next lane.
     const clashed = moveClip(deleteClip(p, 'B'), 'A', 7)
-    expect(shownSegments(clashed)).toEqual([['bed', 8, 9.5, 0], ['door', 8, 10, 1]])
-    expect(heard(clashed)).toEqual([[8, 0, 1.5, 0, 0], [8, 0, 2, 0, 0]])
+    expect(shownSegments(clashed)).toEqual([
+      ['bed', 8, 9.5, 0],
+      ['door', 8, 10, 1],
+    ])
+    expect(heard(clashed)).toEqual([
+      [8, 0, 1.5, 0, 0],
+      [8, 0, 2, 0, 0],
+    ])
   })
 })
 

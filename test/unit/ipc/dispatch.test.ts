@@ -8,7 +8,9 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
     throw new Error('unexpected handler call')
   }
   const base = new Proxy({} as Handlers, { get: () => unexpected })
-  return new Proxy(base, { get: (t, k: string) => (k in overrides ? overrides[k as keyof Handlers] : Reflect.get(t, k)) })
+  return new Proxy(base, {
+    get: (t, k: string) => (k in overrides ? overrides[k as keyof Handlers] : Reflect.get(t, k)),
+  })
 }
 
 function ctx() {
@@ -42,7 +44,12 @@ describe('dispatch', () => {
   it('refuses bad input as BAD_INPUT naming the field, before the handler runs', async () => {
     const importFiles = vi.fn()
     const { ctx: c } = ctx()
-    const result = await dispatch('media:import', { paths: ['/a.mp4', 42] }, handlersWith({ 'media:import': importFiles }), c)
+    const result = await dispatch(
+      'media:import',
+      { paths: ['/a.mp4', 42] },
+      handlersWith({ 'media:import': importFiles }),
+      c,
+    )
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('BAD_INPUT')
@@ -108,7 +115,12 @@ describe('dispatch', () => {
 
   it('awaits async handlers and catches their rejections', async () => {
     const { ctx: c } = ctx()
-    const handlers = handlersWith({ 'job:cancel': async () => Promise.reject(new AppError('NOT_FOUND', 'No such job.')) })
-    expect(await dispatch('job:cancel', { jobId: 'x' }, handlers, c)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const handlers = handlersWith({
+      'job:cancel': async () => Promise.reject(new AppError('NOT_FOUND', 'No such job.')),
+    })
+    expect(await dispatch('job:cancel', { jobId: 'x' }, handlers, c)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })

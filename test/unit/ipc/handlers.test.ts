@@ -28,7 +28,18 @@ const stubVideoProbe: FfmpegRunner['ffprobe'] = async (args) => ({
     args.includes('-read_intervals')
       ? '0.960000,0.040000\n'
       : JSON.stringify({
-          streams: [{ index: 0, codec_type: 'video', codec_name: 'h264', width: 2, height: 2, avg_frame_rate: '25/1', r_frame_rate: '25/1', duration: '1' }],
+          streams: [
+            {
+              index: 0,
+              codec_type: 'video',
+              codec_name: 'h264',
+              width: 2,
+              height: 2,
+              avg_frame_rate: '25/1',
+              r_frame_rate: '25/1',
+              duration: '1',
+            },
+          ],
           format: { format_name: 'mov,mp4', duration: '1' },
         }),
   ),
@@ -46,7 +57,10 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
     showInFolder: async (p) => (calls.push(`show ${p}`), true),
   })
   const stubRunner: FfmpegRunner = {
-    ffmpeg: async () => ({ stdout: Buffer.from('ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2024\n'), stderr: '' }),
+    ffmpeg: async () => ({
+      stdout: Buffer.from('ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2024\n'),
+      stderr: '',
+    }),
     ffprobe: async () => ({ stdout: Buffer.from('{}'), stderr: '' }),
     abortAll: () => undefined,
     running: () => 0,
@@ -74,12 +88,35 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
 
 function minimalProject(assetPath: string): Project {
   return {
-    version: PROJECT_VERSION, id: 'p', name: 'P', clips: [], segments: [], original: DEFAULT_ORIGINAL_AUDIO,
-    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-    assets: [{
-      id: 'a', path: assetPath, name: 'a.mp4', contentHash: 'h', durationSec: 1, sizeBytes: 1, audio: null,
-      video: { codec: 'h264', width: 2, height: 2, rotation: 0, displayWidth: 2, displayHeight: 2, fps: 25, vfr: false },
-    }],
+    version: PROJECT_VERSION,
+    id: 'p',
+    name: 'P',
+    clips: [],
+    segments: [],
+    original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    assets: [
+      {
+        id: 'a',
+        path: assetPath,
+        name: 'a.mp4',
+        contentHash: 'h',
+        durationSec: 1,
+        sizeBytes: 1,
+        audio: null,
+        video: {
+          codec: 'h264',
+          width: 2,
+          height: 2,
+          rotation: 0,
+          displayWidth: 2,
+          displayHeight: 2,
+          fps: 25,
+          vfr: false,
+        },
+      },
+    ],
   }
 }
 
@@ -93,16 +130,27 @@ describe('handlers over the composition root', () => {
   })
 
   it('app:info turns an ffmpeg that cannot run into a sentence, not an error', async () => {
-    const { call } = setup({ ffmpeg: async () => Promise.reject(new AppError('FFMPEG_MISSING', 'ffmpeg could not be started.')) })
-    expect(await call('app:info', {})).toMatchObject({ ok: true, data: { ffmpegVersion: null, ffmpegProblem: 'ffmpeg could not be started.' } })
+    const { call } = setup({
+      ffmpeg: async () => Promise.reject(new AppError('FFMPEG_MISSING', 'ffmpeg could not be started.')),
+    })
+    expect(await call('app:info', {})).toMatchObject({
+      ok: true,
+      data: { ffmpegVersion: null, ffmpegProblem: 'ffmpeg could not be started.' },
+    })
   })
 
   it('media:url refuses files that were never imported and serves cache files', async () => {
     const { call, dir } = setup()
     writeFileSync(join(dir, 'secret.txt'), 'x')
-    expect(await call('media:url', { path: join(dir, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:url', { path: join(dir, 'secret.txt') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await call('media:url', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('media:url', { path: join(dir, 'gone.mp4') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:url', { path: join(dir, 'gone.mp4') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     mkdirSync(join(dir, 'cache'), { recursive: true })
     writeFileSync(join(dir, 'cache', 'sprite.jpg'), 'x')
     expect(await call('media:url', { path: join(dir, 'cache', 'sprite.jpg') })).toEqual({
@@ -116,18 +164,30 @@ describe('handlers over the composition root', () => {
     const clip = join(first.dir, 'clip.mp4')
     writeFileSync(clip, 'v')
     const file = join(first.dir, 'p.mmaudio')
-    expect(await first.call('dialog:saveFile', { defaultName: 'p.mmaudio', kind: 'project' })).toEqual({ ok: true, data: { path: file } })
-    expect(await first.call('project:save', { path: file, project: minimalProject(clip) })).toEqual({ ok: true, data: { path: file } })
+    expect(await first.call('dialog:saveFile', { defaultName: 'p.mmaudio', kind: 'project' })).toEqual({
+      ok: true,
+      data: { path: file },
+    })
+    expect(await first.call('project:save', { path: file, project: minimalProject(clip) })).toEqual({
+      ok: true,
+      data: { path: file },
+    })
 
     const second = setup({ ffprobe: stubVideoProbe })
     expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     second.openAnswer.path = file
     await second.call('dialog:openProject', {})
     const opened = await second.call('project:open', { path: file })
-    expect(opened).toMatchObject({ ok: true, data: { path: file, project: { assets: [{ path: clip, relativePath: 'clip.mp4' }] } } })
+    expect(opened).toMatchObject({
+      ok: true,
+      data: { path: file, project: { assets: [{ path: clip, relativePath: 'clip.mp4' }] } },
+    })
     expect(await second.call('media:url', { path: clip })).toEqual({ ok: true, data: { url: `test-media:${clip}` } })
     rmSync(clip)
-    expect(await second.call('media:url', { path: clip })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
+    expect(await second.call('media:url', { path: clip })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_NOT_FOUND' },
+    })
     // The opened file may be saved again without a dialog.
     expect(await second.call('project:save', { path: file, project: minimalProject(clip) })).toMatchObject({ ok: true })
   })
@@ -137,16 +197,28 @@ describe('handlers over the composition root', () => {
     const clip = join(dir, 'clip.mp4')
     writeFileSync(clip, 'v')
     const imported = await call('media:import', { paths: [clip] })
-    const project = { ...minimalProject(clip), assets: (imported as { data: { assets: Project['assets'] } }).data.assets }
+    const project = {
+      ...minimalProject(clip),
+      assets: (imported as { data: { assets: Project['assets'] } }).data.assets,
+    }
     project.clips = [{ id: 'c', assetId: project.assets[0]!.id, startSec: 0, inSec: 0, outSec: 1 }]
     const bashrc = join(dir, '.bashrc')
-    expect(await call('project:save', { path: bashrc, project })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('project:save', { path: bashrc, project })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     const exportTo = { destinationPath: join(dir, 'out.mp4'), preset: 'web' }
-    expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('export:start', { project, request: exportTo })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     // Only the app's own folders (created at start) and the clip: nothing was written where it was not asked.
     expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
     expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toMatchObject({ ok: true })
-    expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
+    expect(await call('export:start', { project, request: exportTo })).toMatchObject({
+      ok: true,
+      data: { jobId: expect.any(String) },
+    })
   })
 
   it('writes a hand-off pack only into a folder chosen in the folder dialog', async () => {
@@ -154,7 +226,10 @@ describe('handlers over the composition root', () => {
     const clip = join(dir, 'clip.mp4')
     writeFileSync(clip, 'v')
     const imported = await call('media:import', { paths: [clip] })
-    const project = { ...minimalProject(clip), assets: (imported as { data: { assets: Project['assets'] } }).data.assets }
+    const project = {
+      ...minimalProject(clip),
+      assets: (imported as { data: { assets: Project['assets'] } }).data.assets,
+    }
     project.clips = [{ id: 'c', assetId: project.assets[0]!.id, startSec: 0, inSec: 0, outSec: 1 }]
     const request = { folder: join(dir, 'editor') }
     expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -163,13 +238,22 @@ describe('handlers over the composition root', () => {
     expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
     desktop.nextFolder = request.folder
     expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: request.folder } })
-    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
+    expect(await call('handoff:start', { project, request })).toMatchObject({
+      ok: true,
+      data: { jobId: expect.any(String) },
+    })
   })
 
   it('makes thumbnails and peaks only for imported files', async () => {
     const { call } = setup()
-    expect(await call('media:thumbnails', { assetId: 'x', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('media:waveform', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('media:thumbnails', { assetId: 'x', path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await call('media:waveform', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('settings and secrets go through their stores; a key never comes back', async () => {
@@ -180,22 +264,37 @@ describe('handlers over the composition root', () => {
     expect(set).toEqual({ ok: true, data: { provider: 'fal', isSet: true, last4: '5678' } })
     const status = await call('secrets:status', {})
     expect(status).toMatchObject({ ok: true, data: { plainTextFallback: false } })
-    expect(status).toMatchObject({ ok: true, data: { providers: expect.arrayContaining([{ provider: 'fal', isSet: true, last4: '5678' }]) } })
+    expect(status).toMatchObject({
+      ok: true,
+      data: { providers: expect.arrayContaining([{ provider: 'fal', isSet: true, last4: '5678' }]) },
+    })
     expect(JSON.stringify(status)).not.toContain(key)
-    expect(await call('secrets:clear', { provider: 'fal' })).toEqual({ ok: true, data: { provider: 'fal', isSet: false, last4: null } })
+    expect(await call('secrets:clear', { provider: 'fal' })).toEqual({
+      ok: true,
+      data: { provider: 'fal', isSet: false, last4: null },
+    })
   })
 
   it('dialogs and the shell go to Desktop', async () => {
     const { call, calls, dir } = setup()
     expect(await call('dialog:openVideos', {})).toEqual({ ok: true, data: { paths: ['/videos/a.mp4'] } })
-    expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toEqual({ ok: true, data: { path: join(dir, 'out.mp4') } })
-    expect(await call('shell:showInFolder', { path: join(dir, 'out.mp4') })).toEqual({ ok: true, data: { shown: true } })
+    expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toEqual({
+      ok: true,
+      data: { path: join(dir, 'out.mp4') },
+    })
+    expect(await call('shell:showInFolder', { path: join(dir, 'out.mp4') })).toEqual({
+      ok: true,
+      data: { shown: true },
+    })
     expect(calls).toEqual(['save out.mp4 mp4', `show ${join(dir, 'out.mp4')}`])
   })
 
   it('shell:showInFolder reveals only files the app knows of', async () => {
     const { call, calls } = setup()
-    expect(await call('shell:showInFolder', { path: '/home/ann/.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('shell:showInFolder', { path: '/home/ann/.ssh/id_rsa' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(calls).toEqual([])
   })
 
@@ -228,12 +327,18 @@ describe('handlers over the composition root', () => {
       ['shell:showInFolder', { path: nul }],
       ['project:save', { path: join(dir, 'p.mmaudio'), project }],
       ['project:autosave', { path: null, project }],
-      ['export:start', { project: minimalProject(join(dir, 'clip.mp4')), request: { destinationPath: nul, preset: 'web' } }],
+      [
+        'export:start',
+        { project: minimalProject(join(dir, 'clip.mp4')), request: { destinationPath: nul, preset: 'web' } },
+      ],
       ['dialog:saveFile', { defaultName: 'a\0b.mp4', kind: 'mp4' }],
     ]
     for (const [channel, input] of cases) {
       const answer = await call(channel, input)
-      expect(answer, channel).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/cannot contain a NUL character/) } })
+      expect(answer, channel).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/cannot contain a NUL character/) },
+      })
     }
   })
 })

@@ -14,8 +14,12 @@ describe('isTrustedRendererUrl', () => {
 
   it('refuses other files, other schemes and the dev server when built', () => {
     expect(isTrustedRendererUrl('file:///tmp/evil.html', built)).toBe(false)
-    expect(isTrustedRendererUrl('file:///opt/MMAudio%20Studio/resources/app.asar/out/renderer/other.html', built)).toBe(false)
-    expect(isTrustedRendererUrl('file://evilhost/opt/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', built)).toBe(false)
+    expect(isTrustedRendererUrl('file:///opt/MMAudio%20Studio/resources/app.asar/out/renderer/other.html', built)).toBe(
+      false,
+    )
+    expect(
+      isTrustedRendererUrl('file://evilhost/opt/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', built),
+    ).toBe(false)
     expect(isTrustedRendererUrl('http://localhost:5173/', built)).toBe(false)
     expect(isTrustedRendererUrl('media://local/tmp/x.html', built)).toBe(false)
     expect(isTrustedRendererUrl('not a url', built)).toBe(false)
@@ -23,14 +27,43 @@ describe('isTrustedRendererUrl', () => {
 
   it('on Windows, accepts the file whatever case the drive letter and escapes were written in (Chromium writes C:)', () => {
     // What main builds with pathToFileURL from its own folder (the drive letter as the process got it)…
-    const fromNode = { fileUrl: pathToFileURL('c:\\Program Files\\MMAudio Studio\\resources\\app.asar\\out\\renderer\\index.html', { windows: true }).href, devServerUrl: null }
-    expect(fromNode.fileUrl).toBe('file:///c:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html')
+    const fromNode = {
+      fileUrl: pathToFileURL('c:\\Program Files\\MMAudio Studio\\resources\\app.asar\\out\\renderer\\index.html', {
+        windows: true,
+      }).href,
+      devServerUrl: null,
+    }
+    expect(fromNode.fileUrl).toBe(
+      'file:///c:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html',
+    )
     // …and what Chromium reports for the frame it loaded.
-    expect(isTrustedRendererUrl('file:///C:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', fromNode)).toBe(true)
-    expect(isTrustedRendererUrl('file:///C:/Program Files/MMAudio Studio/resources/app.asar/out/renderer/index.html', fromNode)).toBe(true)
-    expect(isTrustedRendererUrl('file:///D:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html', fromNode)).toBe(false)
-    expect(isTrustedRendererUrl('file:///C:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/other.html', fromNode)).toBe(false)
-    expect(isTrustedRendererUrl('file:///C:/Program%20Files/MMAudio%20Studio/%E0%A4%A/index.html', fromNode)).toBe(false)
+    expect(
+      isTrustedRendererUrl(
+        'file:///C:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html',
+        fromNode,
+      ),
+    ).toBe(true)
+    expect(
+      isTrustedRendererUrl(
+        'file:///C:/Program Files/MMAudio Studio/resources/app.asar/out/renderer/index.html',
+        fromNode,
+      ),
+    ).toBe(true)
+    expect(
+      isTrustedRendererUrl(
+        'file:///D:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/index.html',
+        fromNode,
+      ),
+    ).toBe(false)
+    expect(
+      isTrustedRendererUrl(
+        'file:///C:/Program%20Files/MMAudio%20Studio/resources/app.asar/out/renderer/other.html',
+        fromNode,
+      ),
+    ).toBe(false)
+    expect(isTrustedRendererUrl('file:///C:/Program%20Files/MMAudio%20Studio/%E0%A4%A/index.html', fromNode)).toBe(
+      false,
+    )
   })
 
   it('accepts any page of the dev server origin, and nothing else, in development', () => {

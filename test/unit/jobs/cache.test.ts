@@ -9,12 +9,31 @@ import { describe, expect, it } from 'vitest'
 import { cacheKey, createTakeCache, lruEvictions, sha256File, type CacheKeyInput } from '../../../electron/jobs/cache'
 
 const base: CacheKeyInput = {
-  inputSha256: 'a'.repeat(64), mode: 'video', prompt: 'footsteps on gravel', negativePrompt: 'music',
-  steps: 25, cfg: 4.5, maskAwayClip: false, durationSec: 8, seed: 42, provider: 'fal',
+  inputSha256: 'a'.repeat(64),
+  mode: 'video',
+  prompt: 'footsteps on gravel',
+  negativePrompt: 'music',
+  steps: 25,
+  cfg: 4.5,
+  maskAwayClip: false,
+  durationSec: 8,
+  seed: 42,
+  provider: 'fal',
 }
 
 const key = (seed: number) =>
-  cacheKey({ inputSha256: null, mode: 'text', prompt: 'p', negativePrompt: '', steps: 25, cfg: 4.5, maskAwayClip: false, durationSec: 8, seed, provider: 'fal' })
+  cacheKey({
+    inputSha256: null,
+    mode: 'text',
+    prompt: 'p',
+    negativePrompt: '',
+    steps: 25,
+    cfg: 4.5,
+    maskAwayClip: false,
+    durationSec: 8,
+    seed,
+    provider: 'fal',
+  })
 
 describe('cache key', () => {
   it('is stable: the same request gives the same key, whatever the order fields were written in', () => {
@@ -28,9 +47,16 @@ describe('cache key', () => {
 
   it('changes with every field that changes the sound', () => {
     const variants: Array<Partial<CacheKeyInput>> = [
-      { inputSha256: 'b'.repeat(64) }, { mode: 'text', inputSha256: null }, { prompt: 'footsteps on snow' },
-      { negativePrompt: '' }, { steps: 24 }, { cfg: 4 }, { maskAwayClip: true }, { durationSec: 7.5 },
-      { seed: 43 }, { provider: 'wavespeed' },
+      { inputSha256: 'b'.repeat(64) },
+      { mode: 'text', inputSha256: null },
+      { prompt: 'footsteps on snow' },
+      { negativePrompt: '' },
+      { steps: 24 },
+      { cfg: 4 },
+      { maskAwayClip: true },
+      { durationSec: 7.5 },
+      { seed: 43 },
+      { provider: 'wavespeed' },
     ]
     const keys = new Set([cacheKey(base), ...variants.map((v) => cacheKey({ ...base, ...v }))])
     expect(keys.size).toBe(variants.length + 1)

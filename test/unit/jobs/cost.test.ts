@@ -16,7 +16,12 @@ describe('cost estimate', () => {
 
   it('bills a short segment for its own length, rounded up where the provider takes whole seconds', () => {
     expect(estimateCost(planChunks(3.2), 2, caps(0.002)).billedSec).toBeCloseTo(6.4, 9)
-    expect(estimateCost(planChunks(3.2), 2, caps(0.002, true))).toEqual({ calls: 2, chunks: 1, billedSec: 8, usd: 0.016 })
+    expect(estimateCost(planChunks(3.2), 2, caps(0.002, true))).toEqual({
+      calls: 2,
+      chunks: 1,
+      billedSec: 8,
+      usd: 0.016,
+    })
   })
 
   it('says null, not zero, where a provider publishes no price', () => {

@@ -3,11 +3,13 @@ import { aggregate, MIXING_SHARE } from '../../../electron/jobs/generateProgress
 
 describe('generation progress', () => {
   it('is the mean over units, names the furthest stage an unfinished unit reached and the best queue position', () => {
-    expect(aggregate([
-      { stage: 'preparing', fraction: null },
-      { stage: 'uploading', fraction: 0.5 },
-      { stage: 'done', fraction: null },
-    ]).stage).toBe('uploading')
+    expect(
+      aggregate([
+        { stage: 'preparing', fraction: null },
+        { stage: 'uploading', fraction: 0.5 },
+        { stage: 'done', fraction: null },
+      ]).stage,
+    ).toBe('uploading')
     const u = aggregate([
       { stage: 'generating', fraction: 0.5 },
       { stage: 'queued', fraction: null, queuePosition: 3 },

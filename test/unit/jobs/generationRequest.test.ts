@@ -18,7 +18,9 @@ describe('segment request rules', () => {
     const plan = planChunks(20)
     const join = joinPlanFor(src(0.01, 20.01), plan)
     expect(join.chunks.map((c) => c.startSec)).toEqual(plan.chunks.map((c) => c.startSec - 0.01))
-    expect(join.chunks.map((c) => [c.keepStartSec, c.keepEndSec])).toEqual(plan.chunks.map((c) => [c.keepStartSec, c.keepEndSec]))
+    expect(join.chunks.map((c) => [c.keepStartSec, c.keepEndSec])).toEqual(
+      plan.chunks.map((c) => [c.keepStartSec, c.keepEndSec]),
+    )
     expect(join.durationSec).toBe(20)
   })
 

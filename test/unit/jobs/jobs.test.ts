@@ -3,7 +3,13 @@ import { AppError } from '../../../shared/domain/errors'
 import { JobUpdate } from '../../../shared/domain/job'
 import { createJobRegistry, FINISHED_JOBS_KEPT } from '../../../electron/jobs/jobs'
 
-const exportResult = { paths: ['/out/a.mp4'], durationSec: 5, videoCopied: true, integratedLufs: -14, truePeakDbtp: -1.2 }
+const exportResult = {
+  paths: ['/out/a.mp4'],
+  durationSec: 5,
+  videoCopied: true,
+  integratedLufs: -14,
+  truePeakDbtp: -1.2,
+}
 
 function recorder(registry: ReturnType<typeof createJobRegistry>) {
   const updates: JobUpdate[] = []
@@ -61,18 +67,24 @@ describe('job registry', () => {
     const jobs = createJobRegistry()
     const { settled } = recorder(jobs)
     const last = await settled(jobs.start('generate', async () => Promise.reject(new TypeError('boom'))))
-    expect(last).toMatchObject({ kind: 'generate', status: 'failed', error: { code: 'INTERNAL', message: 'Something went wrong: boom' } })
+    expect(last).toMatchObject({
+      kind: 'generate',
+      status: 'failed',
+      error: { code: 'INTERNAL', message: 'Something went wrong: boom' },
+    })
   })
 
   it('cancel aborts the running job, which ends as cancelled; late reports are ignored', async () => {
     const jobs = createJobRegistry()
     const { updates, settled } = recorder(jobs)
     let lateReport: (() => void) | undefined
-    const jobId = jobs.start('export', ({ signal, report }) =>
-      new Promise((_, reject) => {
-        lateReport = () => report({ stage: 'encoding', progress: 0.9 })
-        signal.addEventListener('abort', () => reject(new AppError('CANCELLED', 'Cancelled.')))
-      }),
+    const jobId = jobs.start(
+      'export',
+      ({ signal, report }) =>
+        new Promise((_, reject) => {
+          lateReport = () => report({ stage: 'encoding', progress: 0.9 })
+          signal.addEventListener('abort', () => reject(new AppError('CANCELLED', 'Cancelled.')))
+        }),
     )
     await new Promise((r) => setTimeout(r, 5))
     expect(jobs.cancel(jobId)).toBe(true)
@@ -88,8 +100,9 @@ describe('job registry', () => {
   it('a job that stops on abort with its own error still counts as cancelled', async () => {
     const jobs = createJobRegistry()
     const { settled } = recorder(jobs)
-    const jobId = jobs.start('export', ({ signal }) =>
-      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('killed')))),
+    const jobId = jobs.start(
+      'export',
+      ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('killed')))),
     )
     await Promise.resolve()
     jobs.cancel(jobId)
@@ -114,7 +127,10 @@ describe('job registry', () => {
   it('forgets the oldest finished jobs beyond a limit, never a running one', async () => {
     const jobs = createJobRegistry()
     const { settled } = recorder(jobs)
-    const running = jobs.start('generate', ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('stop')))))
+    const running = jobs.start(
+      'generate',
+      ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('stop')))),
+    )
     const ids: string[] = []
     for (let i = 0; i < FINISHED_JOBS_KEPT + 5; i++) {
       const id = jobs.start('export', async () => ({}))

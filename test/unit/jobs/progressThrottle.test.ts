@@ -5,7 +5,10 @@ describe('progress throttle', () => {
   it('the throttle drops tiny steps, never goes backwards (progress or stage), and passes a stage change', () => {
     let t = 0
     const sent: Array<{ stage: string; progress: number }> = []
-    const th = createProgressThrottle((u) => sent.push(u), () => t)
+    const th = createProgressThrottle(
+      (u) => sent.push(u),
+      () => t,
+    )
     th.push({ stage: 'uploading', progress: 0.1 })
     th.push({ stage: 'uploading', progress: 0.105 })
     th.push({ stage: 'uploading', progress: 0.2 })

@@ -49,9 +49,19 @@ describe('provider queue', () => {
     const held = q.run('p', () => first.opened)
     const positions: number[][] = [[], []]
     const controller = new AbortController()
-    const second = q.run('p', async () => 'second', { onPosition: (p) => positions[0]!.push(p), signal: controller.signal })
+    const second = q.run('p', async () => 'second', {
+      onPosition: (p) => positions[0]!.push(p),
+      signal: controller.signal,
+    })
     let thirdRan = false
-    const third = q.run('p', async () => { thirdRan = true; return 'third' }, { onPosition: (p) => positions[1]!.push(p) })
+    const third = q.run(
+      'p',
+      async () => {
+        thirdRan = true
+        return 'third'
+      },
+      { onPosition: (p) => positions[1]!.push(p) },
+    )
     expect(positions).toEqual([[0], [1]])
     controller.abort()
     await expect(second).rejects.toMatchObject({ code: 'CANCELLED' })
@@ -65,12 +75,24 @@ describe('provider queue', () => {
 
   it('frees the slot when a task fails, and refuses work whose signal is already aborted', async () => {
     const q = createKeyedQueue<'p'>(() => 1)
-    await expect(q.run('p', async () => { throw new Error('boom') })).rejects.toThrow('boom')
+    await expect(
+      q.run('p', async () => {
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     expect(await q.run('p', async () => 7)).toBe(7)
     const c = new AbortController()
     c.abort()
     let ran = false
-    await expect(q.run('p', async () => { ran = true }, { signal: c.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(
+      q.run(
+        'p',
+        async () => {
+          ran = true
+        },
+        { signal: c.signal },
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(ran).toBe(false)
     expect(q.stats('p')).toEqual({ running: 0, waiting: 0 })
   })
@@ -80,7 +102,12 @@ describe('provider queue', () => {
     const q = createKeyedQueue<'p'>(() => limit)
     const gates = [gate(), gate(), gate()]
     const started: number[] = []
-    const runs = gates.map((g, i) => q.run('p', async () => { started.push(i); await g.opened }))
+    const runs = gates.map((g, i) =>
+      q.run('p', async () => {
+        started.push(i)
+        await g.opened
+      }),
+    )
     await tick()
     expect(started).toEqual([0])
     limit = 3

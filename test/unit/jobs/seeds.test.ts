@@ -15,6 +15,8 @@ describe('take seeds', () => {
   })
 
   it('keeps the seed of a take the journal shows as already submitted', () => {
-    expect(takeSeeds(null, 3, { random: () => 0.5, reuse: (i) => (i === 1 ? 32768 : undefined) })).toEqual([32769, 32768, 32770])
+    expect(takeSeeds(null, 3, { random: () => 0.5, reuse: (i) => (i === 1 ? 32768 : undefined) })).toEqual([
+      32769, 32768, 32770,
+    ])
   })
 })

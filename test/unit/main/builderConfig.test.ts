@@ -36,7 +36,11 @@ const { computeArchToTargetNamesMap } = require('app-builder-lib/out/targets/tar
 }
 const { Platform } = require('app-builder-lib/out/core') as { Platform: { MAC: unknown } }
 const { Arch } = require('builder-util') as { Arch: { x64: number; arm64: number } }
-const FpmTarget = (require('app-builder-lib/out/targets/FpmTarget') as { default: { prototype: { computeFpmMetaInfoOptions(this: unknown): Promise<unknown> } } }).default
+const FpmTarget = (
+  require('app-builder-lib/out/targets/FpmTarget') as {
+    default: { prototype: { computeFpmMetaInfoOptions(this: unknown): Promise<unknown> } }
+  }
+).default
 
 async function load(): Promise<BuilderConfig> {
   return getConfig(root, join(root, 'electron.builder.yml'), null)
@@ -44,7 +48,9 @@ async function load(): Promise<BuilderConfig> {
 
 describe('electron.builder.yml', () => {
   it('passes electron-builder’s own schema validation', async () => {
-    await expect(validateConfiguration(await load(), { isEnabled: false, add: () => undefined })).resolves.toBeUndefined()
+    await expect(
+      validateConfiguration(await load(), { isEnabled: false, add: () => undefined }),
+    ).resolves.toBeUndefined()
   })
 
   it('would reject a misspelt option (the validation is real)', async () => {
@@ -95,9 +101,17 @@ describe('electron.builder.yml', () => {
   })
 
   it('every dist script checks the bundled ffmpeg/ffprobe for exactly the platform and arch it then packages', () => {
-    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts
     const dist = Object.entries(scripts).filter(([name]) => name === 'dist' || name.startsWith('dist:'))
-    expect(dist.map(([name]) => name).sort()).toEqual(['dist', 'dist:linux', 'dist:mac-arm64', 'dist:mac-x64', 'dist:win'])
+    expect(dist.map(([name]) => name).sort()).toEqual([
+      'dist',
+      'dist:linux',
+      'dist:mac-arm64',
+      'dist:mac-x64',
+      'dist:win',
+    ])
     const FLAG = { linux: '--linux', darwin: '--mac', win32: '--win' } as const
     for (const [name, command] of dist) {
       const steps = command.split(' && ')

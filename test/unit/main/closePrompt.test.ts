@@ -23,7 +23,10 @@ function fakeWindow() {
     sent,
     on: (name: string, fn: (e: { preventDefault(): void }) => void) => void handlers.set(name, fn),
     isDestroyed: () => false,
-    webContents: { isDestroyed: () => false, send: (event: string, payload: unknown) => void sent.push([event, payload]) },
+    webContents: {
+      isDestroyed: () => false,
+      send: (event: string, payload: unknown) => void sent.push([event, payload]),
+    },
     /** What Electron does on close(): run 'close' listeners, close unless one prevented it. */
     close() {
       let prevented = false

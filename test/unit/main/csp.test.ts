@@ -4,10 +4,20 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { addSources, cspAllows, cspAllowsInlineScript, cspOfHtml, parseCsp, replaceSource, serializeCsp } from '../../../scripts/csp'
+import {
+  addSources,
+  cspAllows,
+  cspAllowsInlineScript,
+  cspOfHtml,
+  parseCsp,
+  replaceSource,
+  serializeCsp,
+} from '../../../scripts/csp'
 
 const registered = vi.hoisted(() => [] as unknown[])
-vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => registered.push(...schemes) } }))
+vi.mock('electron', () => ({
+  protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => registered.push(...schemes) },
+}))
 const { registerMediaScheme } = await import('../../../electron/main/protocol')
 
 const html = readFileSync(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8')
@@ -62,7 +72,9 @@ describe('the CSP checker', () => {
   })
 
   it('refuses a source kind it does not understand instead of guessing', () => {
-    expect(() => cspAllows(parseCsp("img-src 'strict-dynamic'"), 'img-src', 'http://a/', page)).toThrow(/not understood/)
+    expect(() => cspAllows(parseCsp("img-src 'strict-dynamic'"), 'img-src', 'http://a/', page)).toThrow(
+      /not understood/,
+    )
   })
 
   it('swaps one source, adds sources, and writes the policy back unchanged otherwise', () => {

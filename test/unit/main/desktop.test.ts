@@ -10,7 +10,11 @@ const electron = vi.hoisted(() => ({
   saveOptions: [] as unknown[],
   shown: [] as string[],
   recentDocuments: [] as string[],
-  notifications: [] as { options: { title: string; body: string }; handlers: Map<string, () => void>; shown: boolean }[],
+  notifications: [] as {
+    options: { title: string; body: string }
+    handlers: Map<string, () => void>
+    shown: boolean
+  }[],
   supported: true,
 }))
 
@@ -40,7 +44,10 @@ vi.mock('electron', () => ({
 
 const { createElectronDesktop } = await import('../../../electron/main/desktop')
 const menus: (readonly string[])[] = []
-const desktop = createElectronDesktop(() => null, (paths) => void menus.push(paths))
+const desktop = createElectronDesktop(
+  () => null,
+  (paths) => void menus.push(paths),
+)
 
 /** The parts of a BrowserWindow the desktop uses, recording what it is asked. */
 function fakeWindow(state: { focused?: boolean; minimized?: boolean } = {}) {
@@ -68,14 +75,20 @@ describe('Electron Desktop', () => {
   it('opens one project file (.mmaudio), and returns null when cancelled', async () => {
     electron.open = { canceled: false, filePaths: ['/films/Beach.mmaudio'] }
     expect(await desktop.openProject()).toBe('/films/Beach.mmaudio')
-    expect(electron.openOptions.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['mmaudio'] }] })
+    expect(electron.openOptions.at(-1)).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ extensions: ['mmaudio'] }],
+    })
     electron.open = { canceled: true, filePaths: [] }
     expect(await desktop.openProject()).toBeNull()
   })
 
   it('saves with the filter of the kind, and returns null when cancelled', async () => {
     expect(await desktop.saveFile('final.mp4', 'mp4')).toBe('/out/final.mp4')
-    expect(electron.saveOptions.at(-1)).toEqual({ defaultPath: 'final.mp4', filters: [{ name: 'MP4 video', extensions: ['mp4'] }] })
+    expect(electron.saveOptions.at(-1)).toEqual({
+      defaultPath: 'final.mp4',
+      filters: [{ name: 'MP4 video', extensions: ['mp4'] }],
+    })
     await desktop.saveFile('p.mmaudio', 'project')
     expect(electron.saveOptions.at(-1)).toMatchObject({ filters: [{ extensions: ['mmaudio'] }] })
     electron.save = { canceled: true }
@@ -94,17 +107,27 @@ describe('Electron Desktop', () => {
 describe('Electron Desktop: the taskbar, notifications and recent documents', () => {
   it('shows progress on the window’s taskbar / Dock icon, indeterminate when unknown, and removes it', () => {
     const win = fakeWindow()
-    const d = createElectronDesktop(() => win as never, () => undefined)
+    const d = createElectronDesktop(
+      () => win as never,
+      () => undefined,
+    )
     d.setProgress(0.25)
     d.setProgress('indeterminate')
     d.setProgress(null)
-    expect(win.calls).toEqual([['progress', 0.25], ['progress', 2, { mode: 'indeterminate' }], ['progress', -1]])
+    expect(win.calls).toEqual([
+      ['progress', 0.25],
+      ['progress', 2, { mode: 'indeterminate' }],
+      ['progress', -1],
+    ])
     expect(() => desktop.setProgress(0.5)).not.toThrow() // no window: nothing to show it on
   })
 
   it('notifies through the OS; a click restores and focuses the window', () => {
     const win = fakeWindow({ minimized: true })
-    const d = createElectronDesktop(() => win as never, () => undefined)
+    const d = createElectronDesktop(
+      () => win as never,
+      () => undefined,
+    )
     expect(d.isFocused()).toBe(false)
     d.notify('Export finished', 'beach.mp4 is ready.')
     const note = electron.notifications.at(-1)!

@@ -18,11 +18,13 @@ const ours = json(join(root, 'package.json')).engines!.node!
 
 describe('engines.node', () => {
   it('admits Node 20.19+, 22.12+ and later majors', () => {
-    for (const v of ['20.19.0', '20.20.2', '22.12.0', '22.20.0', '24.0.0', '26.1.0']) expect(semver.satisfies(v, ours), v).toBe(true)
+    for (const v of ['20.19.0', '20.20.2', '22.12.0', '22.20.0', '24.0.0', '26.1.0'])
+      expect(semver.satisfies(v, ours), v).toBe(true)
   })
 
   it('refuses 22.0–22.11 (no require(esm) for Electron’s installer), 21 and anything before 20.19', () => {
-    for (const v of ['22.0.0', '22.11.0', '22.11.9', '21.7.3', '20.18.3', '18.20.0']) expect(semver.satisfies(v, ours), v).toBe(false)
+    for (const v of ['22.0.0', '22.11.0', '22.11.9', '21.7.3', '20.18.3', '18.20.0'])
+      expect(semver.satisfies(v, ours), v).toBe(false)
   })
 
   it('fits within what vite, electron-vite and @vitejs/plugin-react declare', () => {

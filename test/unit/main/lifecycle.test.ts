@@ -110,8 +110,18 @@ async function boot(): Promise<void> {
 
 beforeEach(() => {
   Object.assign(state, {
-    lock: true, lockReleased: 0, exitCodes: [], aborts: 0, ipcThrows: null,
-    missingMessage: null, errorBoxes: [], quit: 0, windows: 0, schemes: 0, handled: [], ipcChannels: [],
+    lock: true,
+    lockReleased: 0,
+    exitCodes: [],
+    aborts: 0,
+    ipcThrows: null,
+    missingMessage: null,
+    errorBoxes: [],
+    quit: 0,
+    windows: 0,
+    schemes: 0,
+    handled: [],
+    ipcChannels: [],
     userData: mkdtempSync(join(tmpdir(), 'lifecycle-')),
   })
   state.appEvents.clear()
@@ -142,7 +152,10 @@ describe('main process start-up', () => {
     await boot()
     const log = join(state.userData, 'logs', 'main.log')
     expect(state.errorBoxes).toEqual([
-      ['MMAudio Studio cannot start', `MMAudio Studio cannot find ffprobe. Reinstall the app.\n\nThe log has the details: ${log}`],
+      [
+        'MMAudio Studio cannot start',
+        `MMAudio Studio cannot find ffprobe. Reinstall the app.\n\nThe log has the details: ${log}`,
+      ],
     ])
     expect([state.lockReleased, state.exitCodes]).toEqual([1, [1]])
     expect(state.windows).toBe(0)
@@ -154,7 +167,9 @@ describe('main process start-up', () => {
     state.ipcThrows = 'Attempted to register a second handler'
     await boot()
     expect(state.errorBoxes).toHaveLength(1)
-    expect(state.errorBoxes[0]![1]).toMatch(/^Something went wrong while starting: Attempted to register a second handler\n\nThe log has the details: .*main\.log$/)
+    expect(state.errorBoxes[0]![1]).toMatch(
+      /^Something went wrong while starting: Attempted to register a second handler\n\nThe log has the details: .*main\.log$/,
+    )
     expect([state.lockReleased, state.exitCodes, state.windows]).toEqual([1, [1], 0])
   })
 

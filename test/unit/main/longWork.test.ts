@@ -53,7 +53,15 @@ describe('watchLongWork', () => {
     gen.finish({ generateResult: { segmentId: 's1', takes: [] } })
     await tick()
     expect(desktop.notifications).toEqual([]) // the export still runs
-    exp.finish({ exportResult: { paths: ['/out/beach.mp4'], durationSec: 6, videoCopied: true, integratedLufs: null, truePeakDbtp: null } })
+    exp.finish({
+      exportResult: {
+        paths: ['/out/beach.mp4'],
+        durationSec: 6,
+        videoCopied: true,
+        integratedLufs: null,
+        truePeakDbtp: null,
+      },
+    })
     await tick()
     expect(desktop.progress).toEqual(['indeterminate', 0.25, 0.3, 0.1, null])
     expect(desktop.notifications).toEqual([{ title: 'All done', body: '1 generation and 1 export finished.' }])
@@ -88,15 +96,29 @@ describe('watchLongWork', () => {
 
   it('words a batch: one job by kind and result, several as counts, failures first', () => {
     const job = (kind: 'generate' | 'export', status: 'succeeded' | 'failed' | 'cancelled', message?: string) => ({
-      jobId: `${kind}${status}`, kind, status, stage: 'finishing' as const, progress: 1,
+      jobId: `${kind}${status}`,
+      kind,
+      status,
+      stage: 'finishing' as const,
+      progress: 1,
       ...(message ? { error: { code: 'PROVIDER_FAILED' as const, message } } : {}),
     })
     expect(batchNotification([job('generate', 'cancelled')])).toBeNull()
-    expect(batchNotification([{ ...job('generate', 'succeeded'), generateResult: { segmentId: null, takes: [{} as never, {} as never] } }])).toEqual({
+    expect(
+      batchNotification([
+        { ...job('generate', 'succeeded'), generateResult: { segmentId: null, takes: [{} as never, {} as never] } },
+      ]),
+    ).toEqual({
       title: 'Sound generated',
       body: '2 takes are ready to audition.',
     })
-    expect(batchNotification([job('generate', 'succeeded'), job('generate', 'failed', 'fal refused the request.'), job('generate', 'succeeded')])).toEqual({
+    expect(
+      batchNotification([
+        job('generate', 'succeeded'),
+        job('generate', 'failed', 'fal refused the request.'),
+        job('generate', 'succeeded'),
+      ]),
+    ).toEqual({
       title: '1 of 3 failed',
       body: 'fal refused the request.',
     })

@@ -88,7 +88,11 @@ describe('respondToMediaRequest', () => {
     expect((await get(`media://local${root}/%2e%2e${root}/secret.txt`)).status).toBe(403)
     const list = createAllowList()
     list.allowFolder(join(root, 'cache'))
-    const linked = await respondToMediaRequest(new Request(mediaUrl(join(root, 'cache', 'escape.mp4'))), list, nodeRealpath)
+    const linked = await respondToMediaRequest(
+      new Request(mediaUrl(join(root, 'cache', 'escape.mp4'))),
+      list,
+      nodeRealpath,
+    )
     expect(linked.status).toBe(403)
   })
 

@@ -24,11 +24,18 @@ const ENTRIES = [
 /** Everything the renderer's key handlers do with one key press. */
 function rendererCommands(k: KeyPress): string[] {
   const exportKey = isExportKey(k) ? 'export' : null
-  return [fileCommandForKey(k), exportKey, transportKeyFor(k), commandForKey(k)].filter((c): c is NonNullable<typeof c> => c !== null)
+  return [fileCommandForKey(k), exportKey, transportKeyFor(k), commandForKey(k)].filter(
+    (c): c is NonNullable<typeof c> => c !== null,
+  )
 }
 
 const ELECTRON_KEY: Readonly<Record<string, string>> = {
-  Plus: '+', Space: ' ', Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight',
+  Plus: '+',
+  Space: ' ',
+  Up: 'ArrowUp',
+  Down: 'ArrowDown',
+  Left: 'ArrowLeft',
+  Right: 'ArrowRight',
 }
 
 /** An Electron accelerator as the key press the page sees (CmdOrCtrl as Ctrl, and as Cmd). */
@@ -42,18 +49,40 @@ function keyPresses(accelerator: string): KeyPress[] {
     altKey: mods.has('Alt'),
   }
   if (!mods.has('CmdOrCtrl')) return [{ ...base, ctrlKey: false, metaKey: false }]
-  return [{ ...base, ctrlKey: true, metaKey: false }, { ...base, ctrlKey: false, metaKey: true }]
+  return [
+    { ...base, ctrlKey: true, metaKey: false },
+    { ...base, ctrlKey: false, metaKey: true },
+  ]
 }
 
 // Every key a person might press, with every modifier mix.
 const KEYS = [
-  ...'abcdefghijklmnopqrstuvwxyz0123456789+-=_\\,./;\'[]`'.split(''),
-  ' ', 'Delete', 'Backspace', 'Escape', 'Enter', 'Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown',
+  ..."abcdefghijklmnopqrstuvwxyz0123456789+-=_\\,./;'[]`".split(''),
+  ' ',
+  'Delete',
+  'Backspace',
+  'Escape',
+  'Enter',
+  'Tab',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
 ]
-const MODS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => ({ ctrlKey: (m & 1) > 0, metaKey: m === 8, shiftKey: (m & 2) > 0, altKey: (m & 4) > 0 }))
+const MODS = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((m) => ({
+  ctrlKey: (m & 1) > 0,
+  metaKey: m === 8,
+  shiftKey: (m & 2) > 0,
+  altKey: (m & 4) > 0,
+}))
 
 type Item = MenuItemConstructorOptions
-const allItems = (t: Item[]): Item[] => t.flatMap((m) => [m, ...(Array.isArray(m.submenu) ? allItems(m.submenu as Item[]) : [])])
+const allItems = (t: Item[]): Item[] =>
+  t.flatMap((m) => [m, ...(Array.isArray(m.submenu) ? allItems(m.submenu as Item[]) : [])])
 const commandItems = (t: Item[]) => allItems(t).filter((i) => i.click && !i.submenu && i.label !== undefined && !i.role)
 
 describe('the native menu and the editor’s keys', () => {
@@ -73,10 +102,14 @@ describe('the native menu and the editor’s keys', () => {
   })
 
   it('writes keys in Electron’s accelerator syntax', () => {
-    const KEY = /^([A-Z0-9]|F\d{1,2}|Plus|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|[-=,./\\;'[\]`])$/
+    const KEY =
+      /^([A-Z0-9]|F\d{1,2}|Plus|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|[-=,./\\;'[\]`])$/
     for (const { key } of ENTRIES) {
       const parts = key.split('+')
-      expect(parts.slice(0, -1).every((m) => ['CmdOrCtrl', 'Shift', 'Alt'].includes(m)), key).toBe(true)
+      expect(
+        parts.slice(0, -1).every((m) => ['CmdOrCtrl', 'Shift', 'Alt'].includes(m)),
+        key,
+      ).toBe(true)
       expect(KEY.test(parts.at(-1)!), key).toBe(true)
     }
   })
@@ -86,20 +119,41 @@ describe('buildMenuTemplate', () => {
   const labels = (t: Item[]) => t.map((m) => m.label ?? m.role)
 
   it('has File, Edit, Timeline, Playback and View (macOS adds the app and Window menus; development adds reload and devtools)', () => {
-    expect(labels(buildMenuTemplate({ isDev: false, isMac: false }))).toEqual(['File', 'Edit', 'Timeline', 'Playback', 'View'])
-    expect(labels(buildMenuTemplate({ isDev: false, isMac: true }))).toEqual(['appMenu', 'File', 'Edit', 'Timeline', 'Playback', 'View', 'windowMenu'])
-    const roles = (dev: boolean) => allItems(buildMenuTemplate({ isDev: dev, isMac: false })).map((i) => i.role).filter(Boolean)
+    expect(labels(buildMenuTemplate({ isDev: false, isMac: false }))).toEqual([
+      'File',
+      'Edit',
+      'Timeline',
+      'Playback',
+      'View',
+    ])
+    expect(labels(buildMenuTemplate({ isDev: false, isMac: true }))).toEqual([
+      'appMenu',
+      'File',
+      'Edit',
+      'Timeline',
+      'Playback',
+      'View',
+      'windowMenu',
+    ])
+    const roles = (dev: boolean) =>
+      allItems(buildMenuTemplate({ isDev: dev, isMac: false }))
+        .map((i) => i.role)
+        .filter(Boolean)
     expect(roles(true)).toContain('toggleDevTools')
     expect(roles(false)).not.toContain('toggleDevTools')
   })
 
   it('registers only keys with Ctrl/Cmd; on Windows/Linux a bare key is shown but not registered, on macOS written after the label', () => {
     const onCommand = vi.fn()
-    const win = commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand })).filter((i) => i.label !== 'No Recent Projects')
+    const win = commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand })).filter(
+      (i) => i.label !== 'No Recent Projects',
+    )
     const mac = commandItems(buildMenuTemplate({ isDev: false, isMac: true, onCommand }))
     expect(win.map((i) => i.accelerator)).toEqual(ENTRIES.map((e) => e.key))
     for (const item of win) {
-      expect(item.registerAccelerator, item.label).toBe(hasCommandModifier(item.accelerator as string) ? undefined : false)
+      expect(item.registerAccelerator, item.label).toBe(
+        hasCommandModifier(item.accelerator as string) ? undefined : false,
+      )
     }
     const split = mac.find((i) => String(i.label).startsWith('Split at Playhead'))!
     expect(split.accelerator).toBeUndefined()
@@ -112,14 +166,17 @@ describe('buildMenuTemplate', () => {
   it('delivers every command to the renderer, and is greyed out while nothing can receive it', () => {
     expect(commandItems(buildMenuTemplate({ isDev: false, isMac: false })).every((i) => i.enabled === false)).toBe(true)
     const onCommand = vi.fn()
-    for (const item of commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand }))) item.click?.({} as never, undefined, {} as never)
+    for (const item of commandItems(buildMenuTemplate({ isDev: false, isMac: false, onCommand })))
+      item.click?.({} as never, undefined, {} as never)
     expect(onCommand.mock.calls.flat()).toEqual(ENTRIES.map((e) => e.command))
   })
 
   it('File → Open Recent lists the recent projects by name, says which folder when two share one, and opens the one chosen', () => {
     const onOpenRecent = vi.fn()
     const openRecent = (recent: string[]) =>
-      (allItems(buildMenuTemplate({ isDev: false, isMac: false, recent, onOpenRecent })).find((i) => i.label === 'Open Recent')!.submenu as Item[])
+      allItems(buildMenuTemplate({ isDev: false, isMac: false, recent, onOpenRecent })).find(
+        (i) => i.label === 'Open Recent',
+      )!.submenu as Item[]
     expect(openRecent([]).map((i) => [i.label, i.enabled])).toEqual([['No Recent Projects', false]])
     const items = openRecent(['/films/Beach.mmaudio', '/a/Forest.mmaudio', '/b/Forest.mmaudio'])
     expect(items.map((i) => i.label)).toEqual(['Beach', 'Forest — /a', 'Forest — /b'])

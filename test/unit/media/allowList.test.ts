@@ -121,8 +121,12 @@ describe('allow-list on a real file system with symlinks', () => {
   })
 
   it('serves allowed files and in-folder links, resolved to their real path', () => {
-    expect(resolveAllowedPath(join(root, 'cache', 'thumb.jpg'), list, nodeRealpath)).toBe(join(root, 'cache', 'thumb.jpg'))
-    expect(resolveAllowedPath(join(root, 'cache', 'alias.jpg'), list, nodeRealpath)).toBe(join(root, 'cache', 'thumb.jpg'))
+    expect(resolveAllowedPath(join(root, 'cache', 'thumb.jpg'), list, nodeRealpath)).toBe(
+      join(root, 'cache', 'thumb.jpg'),
+    )
+    expect(resolveAllowedPath(join(root, 'cache', 'alias.jpg'), list, nodeRealpath)).toBe(
+      join(root, 'cache', 'thumb.jpg'),
+    )
     expect(isAllowedMediaPath(asUrlPath(join(root, 'clips', 'clip.mp4')), list, nodeRealpath)).toBe(true)
     expect(isAllowedMediaPath(asUrlPath(join(root, 'clips', 'link-to-clip.mp4')), list, nodeRealpath)).toBe(true)
   })
@@ -152,7 +156,9 @@ describe('an allowed file or folder swapped for a symlink after it was allowed',
     list.allowFile(join(root, 'clip.mp4'))
     list.allowFolder(join(root, 'cache'))
     expect(resolveAllowedPath(join(root, 'clip.mp4'), list, nodeRealpath)).toBe(join(root, 'clip.mp4'))
-    expect(resolveAllowedPath(join(root, 'cache', 'thumb.jpg'), list, nodeRealpath)).toBe(join(root, 'cache', 'thumb.jpg'))
+    expect(resolveAllowedPath(join(root, 'cache', 'thumb.jpg'), list, nodeRealpath)).toBe(
+      join(root, 'cache', 'thumb.jpg'),
+    )
 
     // The clip becomes a link to the key; the cache folder becomes a link to the secret folder.
     rmSync(join(root, 'clip.mp4'))

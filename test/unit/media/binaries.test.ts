@@ -28,13 +28,22 @@ describe('finding ffmpeg and ffprobe', () => {
 
   it('then the npm package, then PATH', () => {
     const pkg = '/repo/node_modules/@ffprobe-installer/linux-x64/ffprobe'
-    expect(resolveBinary('ffprobe', lookup({ packagePath: () => pkg, executables: [pkg] }))).toEqual({ path: pkg, source: 'package' })
-    const viaPath = lookup({ packagePath: () => pkg, env: { PATH: '/nowhere:/usr/local/bin' }, executables: ['/usr/local/bin/ffprobe'] })
+    expect(resolveBinary('ffprobe', lookup({ packagePath: () => pkg, executables: [pkg] }))).toEqual({
+      path: pkg,
+      source: 'package',
+    })
+    const viaPath = lookup({
+      packagePath: () => pkg,
+      env: { PATH: '/nowhere:/usr/local/bin' },
+      executables: ['/usr/local/bin/ffprobe'],
+    })
     expect(resolveBinary('ffprobe', viaPath)).toEqual({ path: '/usr/local/bin/ffprobe', source: 'path' })
   })
 
   it('nothing found is one clear error naming what is missing and how to fix it', () => {
     const l = lookup({ env: { PATH: '/usr/bin' }, executables: ['/usr/bin/ffmpeg'] })
-    expect(() => resolveBinaries(l)).toThrow(expect.objectContaining({ code: 'FFMPEG_MISSING', message: expect.stringMatching(/ffprobe.*FFPROBE_PATH/) }))
+    expect(() => resolveBinaries(l)).toThrow(
+      expect.objectContaining({ code: 'FFMPEG_MISSING', message: expect.stringMatching(/ffprobe.*FFPROBE_PATH/) }),
+    )
   })
 })

@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import type { MediaInfo } from '../../../shared/domain/media'
-import { looksLikeIsoMedia, probeFailureFor, rejectionFor, sizeProblemFor, truncationFor } from '../../../electron/media/importAsset'
+import {
+  looksLikeIsoMedia,
+  probeFailureFor,
+  rejectionFor,
+  sizeProblemFor,
+  truncationFor,
+} from '../../../electron/media/importAsset'
 
 const mp4Head = Buffer.from('\0\0\0\x20ftypisom', 'latin1')
 const junkHead = Buffer.from('8f3a1c0e99b2d4f1', 'latin1')
 
 const video = {
-  codec: 'h264', width: 640, height: 360, rotation: 0 as const, displayWidth: 640, displayHeight: 360, fps: 30, vfr: false,
+  codec: 'h264',
+  width: 640,
+  height: 360,
+  rotation: 0 as const,
+  displayWidth: 640,
+  displayHeight: 360,
+  fps: 30,
+  vfr: false,
 }
 const info = (over: Partial<MediaInfo>): MediaInfo => ({
-  durationSec: 5, formatName: 'mov,mp4,m4a,3gp,3g2,mj2', sizeBytes: 1000, video, audio: null, ...over,
+  durationSec: 5,
+  formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+  sizeBytes: 1000,
+  video,
+  audio: null,
+  ...over,
 })
 
 describe('rejectionFor: what a probed file means for import', () => {
@@ -36,7 +54,10 @@ describe('rejectionFor: what a probed file means for import', () => {
 })
 
 describe('probeFailureFor: ffprobe refused the file', () => {
-  const noMoov = new AppError('FFMPEG', 'ffprobe failed: [mov,mp4 @ 0x1] moov atom not found\ncut.mp4: Invalid data found when processing input')
+  const noMoov = new AppError(
+    'FFMPEG',
+    'ffprobe failed: [mov,mp4 @ 0x1] moov atom not found\ncut.mp4: Invalid data found when processing input',
+  )
   it('a missing moov atom in a file that starts like an MP4 is a damaged or incomplete file', () => {
     const e = probeFailureFor('cut.mp4', noMoov, mp4Head)
     expect(e.code).toBe('NOT_A_VIDEO')
@@ -46,8 +67,14 @@ describe('probeFailureFor: ffprobe refused the file', () => {
     expect(probeFailureFor('junk.mp4', noMoov, junkHead).message).toMatch(/not a video file MMAudio Studio can read/)
   })
   it('anything else ffprobe cannot read is not a video file', () => {
-    const e = probeFailureFor('notes.txt', new AppError('FFMPEG', 'ffprobe failed: notes.txt: Invalid data found when processing input'), junkHead)
-    expect(e.message).toBe('"notes.txt" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.')
+    const e = probeFailureFor(
+      'notes.txt',
+      new AppError('FFMPEG', 'ffprobe failed: notes.txt: Invalid data found when processing input'),
+      junkHead,
+    )
+    expect(e.message).toBe(
+      '"notes.txt" is not a video file MMAudio Studio can read. Choose an MP4, MOV, MKV or WebM video.',
+    )
   })
   it('keeps errors that are not about the file (cancel, missing ffprobe) as they are', () => {
     const cancelled = new AppError('CANCELLED', 'Cancelled.')
@@ -62,13 +89,22 @@ describe('probeFailureFor: ffprobe refused the file', () => {
 
 describe('sizeProblemFor: pictures the model or the encoder cannot take', () => {
   it('refuses a sliver (4097×17) and a picture wider than H.264 allows, keeps usual shapes', () => {
-    expect(sizeProblemFor('s.mp4', { ...video, width: 4097, height: 17, displayWidth: 4097, displayHeight: 17 })?.message).toMatch(
+    expect(
+      sizeProblemFor('s.mp4', { ...video, width: 4097, height: 17, displayWidth: 4097, displayHeight: 17 })?.message,
+    ).toMatch(
       /^"s\.mp4" is 4097×17 pixels: too narrow a picture for MMAudio, which needs one at most 42 times wider than tall/,
     )
-    expect(sizeProblemFor('big.mov', { ...video, width: 20000, height: 10000, displayWidth: 20000, displayHeight: 10000 })?.message).toMatch(
-      /larger than the 16384 pixels a side/,
-    )
-    for (const [w, h] of [[1920, 1080], [1080, 1920], [16384, 384], [2, 2], [3840, 1080]]) {
+    expect(
+      sizeProblemFor('big.mov', { ...video, width: 20000, height: 10000, displayWidth: 20000, displayHeight: 10000 })
+        ?.message,
+    ).toMatch(/larger than the 16384 pixels a side/)
+    for (const [w, h] of [
+      [1920, 1080],
+      [1080, 1920],
+      [16384, 384],
+      [2, 2],
+      [3840, 1080],
+    ]) {
       expect(sizeProblemFor('ok.mp4', { ...video, displayWidth: w!, displayHeight: h! })).toBeNull()
     }
   })
@@ -79,7 +115,9 @@ describe('truncationFor: a picture that stops before its declared end', () => {
     expect(truncationFor('a.mp4', 8, 7.96)).toBeNull()
     expect(truncationFor('a.mp4', 8, 7.1)).toBeNull()
     expect(truncationFor('long.mp4', 3600, 3500)).toBeNull()
-    expect(truncationFor('a.mp4', 8, 4)?.message).toMatch(/^"a\.mp4" looks truncated: it says it lasts 8\.00 s but has picture only up to 4\.00 s/)
+    expect(truncationFor('a.mp4', 8, 4)?.message).toMatch(
+      /^"a\.mp4" looks truncated: it says it lasts 8\.00 s but has picture only up to 4\.00 s/,
+    )
     expect(truncationFor('a.mp4', 8, null)?.message).toMatch(/has no picture near its end/)
   })
 })

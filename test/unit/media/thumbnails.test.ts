@@ -3,7 +3,13 @@ import { planThumbnails } from '../../../electron/media/thumbnails'
 
 describe('planThumbnails', () => {
   it('a 5 s 16:9 clip: one 160×90 frame per second, full decode', () => {
-    expect(planThumbnails(5, 1920, 1080)).toEqual({ frameCount: 5, frameWidth: 160, frameHeight: 90, intervalSec: 1, keyframesOnly: false })
+    expect(planThumbnails(5, 1920, 1080)).toEqual({
+      frameCount: 5,
+      frameWidth: 160,
+      frameHeight: 90,
+      intervalSec: 1,
+      keyframesOnly: false,
+    })
   })
   it('a portrait phone clip keeps its aspect with an even width', () => {
     expect(planThumbnails(5, 1080, 1920)).toMatchObject({ frameWidth: 50, frameHeight: 90 })

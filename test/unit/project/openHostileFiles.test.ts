@@ -18,27 +18,36 @@ async function timed<T>(work: Promise<T>): Promise<{ ms: number; outcome: T | un
 }
 
 describe('opening what is not a project file', () => {
-  it.skipIf(!canMakeFifo)('a FIFO is refused at once, and four of them do not stall the file operations after them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hostile-open-'))
-    const fifos = [0, 1, 2, 3].map((i) => join(dir, `pipe${i}.mmaudio`))
-    for (const f of fifos) execFileSync('mkfifo', [f])
-    const results = await Promise.all(fifos.map((f) => timed(openProjectFile(f))))
-    for (const { ms, outcome } of results) {
-      expect(ms).toBeLessThan(1000)
-      expect(outcome).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/"pipe\d\.mmaudio" is a pipe, not a project file/) })
-    }
-    // libuv has four threads for file work by default: had any been stuck on a pipe, this read would wait.
-    writeFileSync(join(dir, 'after.txt'), 'ok')
-    const after = await timed(Promise.all([0, 1, 2, 3, 4].map(() => readFile(join(dir, 'after.txt'), 'utf8'))))
-    expect(after.ms).toBeLessThan(1000)
-    expect(after.outcome).toEqual(['ok', 'ok', 'ok', 'ok', 'ok'])
-  })
+  it.skipIf(!canMakeFifo)(
+    'a FIFO is refused at once, and four of them do not stall the file operations after them',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hostile-open-'))
+      const fifos = [0, 1, 2, 3].map((i) => join(dir, `pipe${i}.mmaudio`))
+      for (const f of fifos) execFileSync('mkfifo', [f])
+      const results = await Promise.all(fifos.map((f) => timed(openProjectFile(f))))
+      for (const { ms, outcome } of results) {
+        expect(ms).toBeLessThan(1000)
+        expect(outcome).toMatchObject({
+          code: 'BAD_INPUT',
+          message: expect.stringMatching(/"pipe\d\.mmaudio" is a pipe, not a project file/),
+        })
+      }
+      // libuv has four threads for file work by default: had any been stuck on a pipe, this read would wait.
+      writeFileSync(join(dir, 'after.txt'), 'ok')
+      const after = await timed(Promise.all([0, 1, 2, 3, 4].map(() => readFile(join(dir, 'after.txt'), 'utf8'))))
+      expect(after.ms).toBeLessThan(1000)
+      expect(after.outcome).toEqual(['ok', 'ok', 'ok', 'ok', 'ok'])
+    },
+  )
 
   it.skipIf(process.platform === 'win32')('/dev/zero and /dev/urandom are refused before a byte is read', async () => {
     for (const device of ['/dev/zero', '/dev/urandom']) {
       const { ms, outcome } = await timed(openProjectFile(device))
       expect(ms).toBeLessThan(1000)
-      expect(outcome).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/is a device, not a project file/) })
+      expect(outcome).toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/is a device, not a project file/),
+      })
     }
   })
 
@@ -58,6 +67,9 @@ describe('opening what is not a project file', () => {
     truncateSync(huge, PROJECT_MAX_BYTES + 1) // sparse: no disk used
     const { ms, outcome } = await timed(openProjectFile(huge))
     expect(ms).toBeLessThan(1000)
-    expect(outcome).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/"huge\.mmaudio" is 64 MB: too large to be an MMAudio Studio project/) })
+    expect(outcome).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/"huge\.mmaudio" is 64 MB: too large to be an MMAudio Studio project/),
+    })
   })
 })

@@ -5,7 +5,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
 import { soundingTakes } from '../../../shared/domain/mix'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
+import {
+  DEFAULT_GENERATION,
+  DEFAULT_ORIGINAL_AUDIO,
+  DEFAULT_TAKE_MIX,
+  PROJECT_VERSION,
+  type Project,
+} from '../../../shared/domain/project'
 import {
   openProjectFile,
   resolveMediaPath,
@@ -27,7 +33,16 @@ function projectWith(assetPath: string, takePath: string): Project {
         contentHash: 'h',
         durationSec: 5,
         sizeBytes: 10,
-        video: { codec: 'h264', width: 640, height: 360, rotation: 0, displayWidth: 640, displayHeight: 360, fps: 25, vfr: false },
+        video: {
+          codec: 'h264',
+          width: 640,
+          height: 360,
+          rotation: 0,
+          displayWidth: 640,
+          displayHeight: 360,
+          fps: 25,
+          vfr: false,
+        },
         audio: null,
       },
     ],
@@ -40,8 +55,14 @@ function projectWith(assetPath: string, takePath: string): Project {
         params: DEFAULT_GENERATION,
         takes: [
           {
-            id: 't1', provider: 'fal', seed: 1, path: takePath, durationSec: 2, requestIds: [],
-            createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX,
+            id: 't1',
+            provider: 'fal',
+            seed: 1,
+            path: takePath,
+            durationSec: 2,
+            requestIds: [],
+            createdAt: '2026-01-01T00:00:00Z',
+            mix: DEFAULT_TAKE_MIX,
           },
         ],
         activeTakeId: 't1',
@@ -107,16 +128,28 @@ describe('saveProjectFile / openProjectFile', () => {
     const { dir } = layout()
     const notJson = join(dir, 'notes.mmaudio')
     writeFileSync(notJson, 'hello')
-    await expect(openProjectFile(notJson)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/not an MMAudio Studio project/) })
+    await expect(openProjectFile(notJson)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/not an MMAudio Studio project/),
+    })
     const other = join(dir, 'other.json')
     writeFileSync(other, '{"name":"package"}')
-    await expect(openProjectFile(other)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/not an MMAudio Studio project/) })
+    await expect(openProjectFile(other)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/not an MMAudio Studio project/),
+    })
     const newer = join(dir, 'newer.mmaudio')
     writeFileSync(newer, '{"version":3}')
-    await expect(openProjectFile(newer)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/newer version/) })
+    await expect(openProjectFile(newer)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/newer version/),
+    })
     const damaged = join(dir, 'damaged.mmaudio')
     writeFileSync(damaged, '{"version":1,"id":"x"}')
-    await expect(openProjectFile(damaged)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/damaged/) })
+    await expect(openProjectFile(damaged)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/damaged/),
+    })
   })
 
   it('reports a missing file as FILE_NOT_FOUND', async () => {
@@ -128,7 +161,10 @@ describe('saveProjectFile / openProjectFile', () => {
 
   it('refuses to save an invalid project', async () => {
     const { dir, file } = layout()
-    const bad = { ...projectWith(join(dir, 'media', 'clip.mp4'), join(dir, 'takes', 'take 1.wav')), version: 3 } as never
+    const bad = {
+      ...projectWith(join(dir, 'media', 'clip.mp4'), join(dir, 'takes', 'take 1.wav')),
+      version: 3,
+    } as never
     await expect(saveProjectFile(file, bad)).rejects.toThrow()
     expect(readdirSync(dir).sort()).toEqual(['media', 'takes'])
   })
@@ -140,18 +176,21 @@ describe('writeFileAtomic', () => {
     const file = join(dir, 'p.mmaudio')
     writeFileSync(file, 'OLD CONTENT')
     const crashing = (async (path: string, flags: string) => {
-        const handle = await fsp.open(path, flags)
-        // Write half the data, then fail as a full disk would.
-        return Object.assign(Object.create(handle) as typeof handle, {
-          writeFile: async (data: string) => {
-            await handle.write(data.slice(0, data.length / 2))
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-          },
-          sync: () => handle.sync(),
-          close: () => handle.close(),
-        })
-      }) as OpenFile
-    await expect(writeFileAtomic(file, 'NEW CONTENT THAT IS LONG', crashing)).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/"p\.mmaudio" could not be written/) })
+      const handle = await fsp.open(path, flags)
+      // Write half the data, then fail as a full disk would.
+      return Object.assign(Object.create(handle) as typeof handle, {
+        writeFile: async (data: string) => {
+          await handle.write(data.slice(0, data.length / 2))
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      })
+    }) as OpenFile
+    await expect(writeFileAtomic(file, 'NEW CONTENT THAT IS LONG', crashing)).rejects.toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringMatching(/"p\.mmaudio" could not be written/),
+    })
     expect(readFileSync(file, 'utf8')).toBe('OLD CONTENT')
     expect(readdirSync(dir)).toEqual(['p.mmaudio'])
   })
@@ -172,7 +211,9 @@ describe('resolveMediaPath', () => {
   it('prefers the absolute path, falls back to the relative one, and keeps the absolute one if neither exists', () => {
     const exists = (p: string) => p === '/new/place/media/a.mp4' || p === '/still/here.mp4'
     expect(resolveMediaPath('/still/here.mp4', 'x.mp4', '/new/place', exists)).toBe('/still/here.mp4')
-    expect(resolveMediaPath('/old/place/media/a.mp4', 'media/a.mp4', '/new/place', exists)).toBe('/new/place/media/a.mp4')
+    expect(resolveMediaPath('/old/place/media/a.mp4', 'media/a.mp4', '/new/place', exists)).toBe(
+      '/new/place/media/a.mp4',
+    )
     expect(resolveMediaPath('/gone.mp4', 'gone.mp4', '/new/place', exists)).toBe('/gone.mp4')
     expect(resolveMediaPath('/gone.mp4', undefined, '/new/place', exists)).toBe('/gone.mp4')
   })
@@ -197,7 +238,10 @@ describe('a project saved in version 1 (segments in timeline time)', () => {
     const { project } = await openProjectFile(v1File, () => false)
     const at = (p: Project) => soundingTakes(p).map((t) => [t.segmentId, t.startSec, t.durationSec])
     // both takes are nudged 40 ms later (the bed's end then falls past the timeline's 13 s and is cut there)
-    expect(at(project)).toEqual([['s-bed', 0.04, 12.96], ['s-door', 9.04, 2.5]])
+    expect(at(project)).toEqual([
+      ['s-bed', 0.04, 12.96],
+      ['s-door', 9.04, 2.5],
+    ])
     const moved = { ...project, clips: project.clips.map((c) => (c.id === 'c-door' ? { ...c, startSec: 10 } : c)) }
     expect(at(moved).find(([id]) => id === 's-door')).toEqual(['s-door', 11.04, 2.5])
   })

@@ -1,22 +1,56 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION, DEFAULT_ORIGINAL_AUDIO, DEFAULT_TAKE_MIX, PROJECT_VERSION, type Project } from '../../../shared/domain/project'
+import {
+  DEFAULT_GENERATION,
+  DEFAULT_ORIGINAL_AUDIO,
+  DEFAULT_TAKE_MIX,
+  PROJECT_VERSION,
+  type Project,
+} from '../../../shared/domain/project'
 import { autosaveFileName, createAutosaveStore } from '../../../electron/project/autosave'
 import { gatherTakes, mediaFolderFor } from '../../../electron/project/mediaFolder'
 import { pushRecent, recentEntries } from '../../../electron/project/recentProjects'
 
 function projectWithTakes(id: string, takePaths: string[]): Project {
   return {
-    version: PROJECT_VERSION, id, name: 'Beach', assets: [], clips: [], original: DEFAULT_ORIGINAL_AUDIO,
-    createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-    segments: [{
-      id: 's1', anchor: { kind: 'timeline', startSec: 0, endSec: 2 }, lane: 0, params: DEFAULT_GENERATION, activeTakeId: null,
-      takes: takePaths.map((path, i) => ({
-        id: `t${i}`, provider: 'fal' as const, seed: i, path, durationSec: 2, requestIds: [], createdAt: '2026-01-01T00:00:00Z', mix: DEFAULT_TAKE_MIX,
-      })),
-    }],
+    version: PROJECT_VERSION,
+    id,
+    name: 'Beach',
+    assets: [],
+    clips: [],
+    original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    segments: [
+      {
+        id: 's1',
+        anchor: { kind: 'timeline', startSec: 0, endSec: 2 },
+        lane: 0,
+        params: DEFAULT_GENERATION,
+        activeTakeId: null,
+        takes: takePaths.map((path, i) => ({
+          id: `t${i}`,
+          provider: 'fal' as const,
+          seed: i,
+          path,
+          durationSec: 2,
+          requestIds: [],
+          createdAt: '2026-01-01T00:00:00Z',
+          mix: DEFAULT_TAKE_MIX,
+        })),
+      },
+    ],
   }
 }
 
@@ -72,14 +106,22 @@ describe('the media folder beside a project', () => {
     writeFileSync(join(root, 'home', 'id_rsa'), 'key')
     writeFileSync(join(root, 'takes', 'mine.wav'), 'RIFF mine')
     symlinkSync(join(root, 'home', 'voice memo.wav'), join(root, 'takes', 'link.wav'))
-    const hostile = projectWithTakes('p', [join(root, 'home', 'voice memo.wav'), join(root, 'home', 'id_rsa'), join(root, 'takes', 'link.wav'), join(root, 'takes', 'mine.wav')])
+    const hostile = projectWithTakes('p', [
+      join(root, 'home', 'voice memo.wav'),
+      join(root, 'home', 'id_rsa'),
+      join(root, 'takes', 'link.wav'),
+      join(root, 'takes', 'mine.wav'),
+    ])
     const file = join(root, 'films', 'Sent to me.mmaudio')
     const { project, copied } = await gatherTakes(hostile, file, { ownFolders: [join(root, 'takes')] })
     const folder = mediaFolderFor(file)
     expect(readdirSync(folder)).toEqual(['mine.wav'])
     expect(copied).toEqual([join(folder, 'mine.wav')])
     expect(project.segments[0]!.takes.map((t) => t.path)).toEqual([
-      join(root, 'home', 'voice memo.wav'), join(root, 'home', 'id_rsa'), join(root, 'takes', 'link.wav'), join(folder, 'mine.wav'),
+      join(root, 'home', 'voice memo.wav'),
+      join(root, 'home', 'id_rsa'),
+      join(root, 'takes', 'link.wav'),
+      join(folder, 'mine.wav'),
     ])
   })
 })
@@ -121,9 +163,17 @@ describe('autosave and recovery', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'autosave-')), 'autosave')
     mkdirSync(dir, { recursive: true })
     const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/projects/harbour-v1.mmaudio'), 'utf8'))
-    writeFileSync(join(dir, autosaveFileName(v1.id)), JSON.stringify({ version: 1, savedAt: '2026-11-30T10:06:00.000Z', path: null, project: v1 }))
+    writeFileSync(
+      join(dir, autosaveFileName(v1.id)),
+      JSON.stringify({ version: 1, savedAt: '2026-11-30T10:06:00.000Z', path: null, project: v1 }),
+    )
     const recovery = await createAutosaveStore({ dir, mtimeMs: () => null }).recovery()
     expect(recovery?.project.version).toBe(PROJECT_VERSION)
-    expect(recovery?.project.segments.find((s) => s.id === 's-door')?.anchor).toEqual({ kind: 'source', assetId: 'a-door', inSec: 2, outSec: 4.5 })
+    expect(recovery?.project.segments.find((s) => s.id === 's-door')?.anchor).toEqual({
+      kind: 'source',
+      assetId: 'a-door',
+      inSec: 2,
+      outSec: 4.5,
+    })
   })
 })

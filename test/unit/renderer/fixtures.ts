@@ -12,7 +12,16 @@ export function asset(id: string, durationSec: number, fps = 25, withAudio = fal
     contentHash: id,
     durationSec,
     sizeBytes: 1000,
-    video: { codec: 'h264', width: 640, height: 360, rotation: 0, displayWidth: 640, displayHeight: 360, fps, vfr: false },
+    video: {
+      codec: 'h264',
+      width: 640,
+      height: 360,
+      rotation: 0,
+      displayWidth: 640,
+      displayHeight: 360,
+      fps,
+      vfr: false,
+    },
     audio: withAudio ? { codec: 'aac', sampleRate: 48000, channels: 2 } : null,
   }
 }

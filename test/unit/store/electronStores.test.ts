@@ -12,7 +12,10 @@ vi.mock('electron', () => {
   const safeStorage = {
     isAsyncEncryptionAvailable: async () => true,
     encryptStringAsync: async (s: string) => Buffer.from(s, 'utf8').reverse(),
-    decryptStringAsync: async (b: Buffer) => ({ result: Buffer.from(b).reverse().toString('utf8'), shouldReEncrypt: false }),
+    decryptStringAsync: async (b: Buffer) => ({
+      result: Buffer.from(b).reverse().toString('utf8'),
+      shouldReEncrypt: false,
+    }),
     getSelectedStorageBackend: () => fake.backend,
   }
   const app = { getPath: () => fake.userData, getName: () => 'mmaudio-test', getVersion: () => '0.0.0' }

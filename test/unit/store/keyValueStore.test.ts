@@ -31,7 +31,11 @@ describe('openStoreRecovering (with conf, as in the CLI and tests)', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'kv-'))
     const file = join(cwd, 'settings.json')
     writeFileSync(file, '{"settings": {"version": 1, "defaultProv')
-    const opened = openStoreRecovering(file, () => openConf(cwd), () => new Date('2026-01-02T03:04:05.678Z'))
+    const opened = openStoreRecovering(
+      file,
+      () => openConf(cwd),
+      () => new Date('2026-01-02T03:04:05.678Z'),
+    )
     expect(opened.backupPath).toBe(`${file}.corrupt-2026-01-02T03-04-05-678Z`)
     expect(readFileSync(opened.backupPath ?? '', 'utf8')).toBe('{"settings": {"version": 1, "defaultProv')
     expect(createSettingsStore(opened.store).get()).toEqual(defaultSettings())

@@ -22,7 +22,10 @@ function realCipher(options: { available?: boolean; plainText?: boolean } = {}):
     async decrypt(buf: Buffer) {
       const d = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12))
       d.setAuthTag(buf.subarray(12, 28))
-      return { plainText: Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8'), shouldReEncrypt: false }
+      return {
+        plainText: Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8'),
+        shouldReEncrypt: false,
+      }
     },
   }
   return cipher
@@ -77,7 +80,9 @@ describe('secret store', () => {
     cipher.encrypt = async (plain) => {
       throw new Error(`cannot encrypt ${plain}`)
     }
-    const error = (await createSecretStore(createMemoryStore(), cipher).set('fal', KEY).catch((e: unknown) => e)) as AppError
+    const error = (await createSecretStore(createMemoryStore(), cipher)
+      .set('fal', KEY)
+      .catch((e: unknown) => e)) as AppError
     expect(error.code).toBe('INTERNAL')
     expect(JSON.stringify({ message: error.message, cause: String(error.cause) })).not.toContain(KEY)
   })

@@ -37,10 +37,22 @@ export function chunkJoinArgs(o: ChunkJoinOptions): readonly string[] {
   const n = o.totalSamples
   const graph = [...trims, ...fades, `[${last}]apad=whole_len=${n},atrim=end_sample=${n}[out]`].join(';')
   return [
-    '-v', 'error',
+    '-v',
+    'error',
     ...o.parts.flatMap((p) => ['-i', p.path]),
-    '-filter_complex', graph,
-    '-map', '[out]', '-map_metadata', '-1',
-    '-ar', String(sr), '-c:a', 'pcm_f32le', '-f', 'wav', '-y', o.outputPath,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[out]',
+    '-map_metadata',
+    '-1',
+    '-ar',
+    String(sr),
+    '-c:a',
+    'pcm_f32le',
+    '-f',
+    'wav',
+    '-y',
+    o.outputPath,
   ]
 }

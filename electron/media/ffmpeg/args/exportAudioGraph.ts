@@ -51,7 +51,9 @@ function afade(fade: Fade): string {
 function edgeFades(inSec: number, outSec: number, durationSec: number): string[] {
   return [
     ...(inSec > 0 ? [afade({ startSec: 0, durationSec: inSec, direction: 'in', curve: 'linear' })] : []),
-    ...(outSec > 0 ? [afade({ startSec: durationSec - outSec, durationSec: outSec, direction: 'out', curve: 'linear' })] : []),
+    ...(outSec > 0
+      ? [afade({ startSec: durationSec - outSec, durationSec: outSec, direction: 'out', curve: 'linear' })]
+      : []),
   ]
 }
 
@@ -93,8 +95,14 @@ export function silenceChain(timelineSec: number, labels: readonly string[]): st
 }
 
 /** Inputs summed at unity and made exactly timeline-long (padded with silence, cut at the end). */
-function busChain(inputs: readonly string[], timelineSec: number, after: readonly string[], outs: readonly string[]): string {
-  const sum = inputs.length > 1 ? [`amix=inputs=${inputs.length}:duration=longest:dropout_transition=0:normalize=0`] : []
+function busChain(
+  inputs: readonly string[],
+  timelineSec: number,
+  after: readonly string[],
+  outs: readonly string[],
+): string {
+  const sum =
+    inputs.length > 1 ? [`amix=inputs=${inputs.length}:duration=longest:dropout_transition=0:normalize=0`] : []
   const filters = [...sum, `apad=whole_dur=${ffSec(timelineSec)}`, `atrim=end=${ffSec(timelineSec)}`, ...after]
   return `${inputs.map((l) => `[${l}]`).join('')}${filters.join(',')}${outLabels(outs)}`
 }
@@ -128,10 +136,7 @@ export function envelopeFilters(envelope: readonly GainPoint[]): string[] {
     if (first.gainDb === 0) return []
     return [dbToGain(first.gainDb) === 0 ? 'volume=0' : `volume=${ffNum(first.gainDb)}dB`]
   }
-  return [
-    `asetnsamples=n=${ENVELOPE_FRAME_SAMPLES}:p=0`,
-    `volume=volume='${envelopeExpression(envelope)}':eval=frame`,
-  ]
+  return [`asetnsamples=n=${ENVELOPE_FRAME_SAMPLES}:p=0`, `volume=volume='${envelopeExpression(envelope)}':eval=frame`]
 }
 
 /** Whether the envelope silences the original everywhere. */

@@ -49,30 +49,86 @@ export function graphArgs(chains: readonly string[], scriptPath: string): GraphA
 
 /** Pass 1 of an MP4: the graph's [mixwav] written once as float WAV, its [measured] branch only measured. */
 export function mixAndMeasureArgs(inputs: readonly string[], graph: GraphArgs, mixWavPath: string): string[] {
-  return ['-y', ...inputs, ...graph.args,
-    '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWavPath,
-    '-map', '[measured]', '-f', 'null', '-']
+  return [
+    '-y',
+    ...inputs,
+    ...graph.args,
+    '-map',
+    '[mixwav]',
+    '-c:a',
+    'pcm_f32le',
+    '-rf64',
+    'auto',
+    '-f',
+    'wav',
+    mixWavPath,
+    '-map',
+    '[measured]',
+    '-f',
+    'null',
+    '-',
+  ]
 }
 
 /** Pass 1 of an MP4 at its original levels: the graph's [mix] straight to AAC in an M4A, nothing measured. */
-export function mixEncodeArgs(inputs: readonly string[], graph: GraphArgs, preset: Pick<ExportPreset, 'audioBitrateKbps'>, m4aPath: string): string[] {
+export function mixEncodeArgs(
+  inputs: readonly string[],
+  graph: GraphArgs,
+  preset: Pick<ExportPreset, 'audioBitrateKbps'>,
+  m4aPath: string,
+): string[] {
   return ['-y', ...inputs, ...graph.args, '-map', '[mix]', ...aacArgs(preset), '-f', 'mp4', m4aPath]
 }
 
 /** Pass 2: the mix through `filters` (loudness, resampling) to AAC in an M4A. */
-export function audioEncodeArgs(mixWavPath: string, filters: readonly string[], preset: Pick<ExportPreset, 'audioBitrateKbps'>, m4aPath: string): string[] {
+export function audioEncodeArgs(
+  mixWavPath: string,
+  filters: readonly string[],
+  preset: Pick<ExportPreset, 'audioBitrateKbps'>,
+  m4aPath: string,
+): string[] {
   return ['-y', '-i', mixWavPath, '-af', filters.join(','), ...aacArgs(preset), '-f', 'mp4', m4aPath]
 }
 
 /** Pass 3 when the picture is copied: input 0's video and input 1's audio, both untouched, into the MP4. */
 export function copyPictureArgs(inputs: readonly string[], outputPath: string): string[] {
-  return ['-y', ...inputs, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-map_metadata', '0', ...MP4_CONTAINER, outputPath]
+  return [
+    '-y',
+    ...inputs,
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c',
+    'copy',
+    '-map_metadata',
+    '0',
+    ...MP4_CONTAINER,
+    outputPath,
+  ]
 }
 
 /** Pass 3 when the picture is re-encoded: the graph's [video] in one libx264 encode, the audio input copied. */
-export function encodePictureArgs(inputs: readonly string[], graph: GraphArgs, audioInput: number, outputPath: string): string[] {
-  return ['-y', ...inputs, ...graph.args, '-map', '[video]', '-map', `${audioInput}:a:0`, ...VIDEO_ENCODE, '-c:a', 'copy',
-    ...MP4_CONTAINER, outputPath]
+export function encodePictureArgs(
+  inputs: readonly string[],
+  graph: GraphArgs,
+  audioInput: number,
+  outputPath: string,
+): string[] {
+  return [
+    '-y',
+    ...inputs,
+    ...graph.args,
+    '-map',
+    '[video]',
+    '-map',
+    `${audioInput}:a:0`,
+    ...VIDEO_ENCODE,
+    '-c:a',
+    'copy',
+    ...MP4_CONTAINER,
+    outputPath,
+  ]
 }
 
 /** The check: the written audio stream through the EBU R128 meter; the summary lands on stderr. */
@@ -81,6 +137,10 @@ export function loudnessCheckArgs(audioPath: string): string[] {
 }
 
 /** Stems: one pass writing each labelled graph output as WAV 48 kHz 24-bit to its path. */
-export function stemsArgs(inputs: readonly string[], graph: GraphArgs, outputs: ReadonlyArray<{ label: string; path: string }>): string[] {
+export function stemsArgs(
+  inputs: readonly string[],
+  graph: GraphArgs,
+  outputs: ReadonlyArray<{ label: string; path: string }>,
+): string[] {
   return ['-y', ...inputs, ...graph.args, ...outputs.flatMap((o) => ['-map', `[${o.label}]`, ...STEM_WAV, o.path])]
 }

@@ -10,9 +10,7 @@ export interface VideoFrame {
   fps: number
 }
 
-export type VideoPiece =
-  | { kind: 'clip'; inputIndex: number; frames: number }
-  | { kind: 'gap'; frames: number }
+export type VideoPiece = { kind: 'clip'; inputIndex: number; frames: number } | { kind: 'gap'; frames: number }
 
 /** Even sizes (yuv420p needs them), at least 2 px. */
 export function evenFrame(width: number, height: number, fps: number): VideoFrame {
@@ -34,7 +32,8 @@ export function videoPieces(
   for (const clip of clips) {
     const start = Math.round(clip.startSec * fps)
     const end = Math.round((clip.startSec + clip.durationSec) * fps)
-    if (start < cursor - 1) throw new AppError('BAD_INPUT', 'Two clips overlap on the timeline; move one before exporting.')
+    if (start < cursor - 1)
+      throw new AppError('BAD_INPUT', 'Two clips overlap on the timeline; move one before exporting.')
     if (start > cursor) pieces.push({ kind: 'gap', frames: start - cursor })
     const frames = end - Math.max(start, cursor)
     if (frames > 0) pieces.push({ kind: 'clip', inputIndex: clip.inputIndex, frames })

@@ -3,11 +3,24 @@
  * the keyframe before `fromSec` (with a long GOP, well before it), hence an absolute end, not a length. Read
  * around the declared end of a file, it shows whether the data is really there.
  */
-export function tailPacketsArgs(inputPath: string, streamIndex: number, fromSec: number, toSec: number): readonly string[] {
+export function tailPacketsArgs(
+  inputPath: string,
+  streamIndex: number,
+  fromSec: number,
+  toSec: number,
+): readonly string[] {
   return [
-    '-v', 'error', '-select_streams', String(streamIndex),
-    '-read_intervals', `${fromSec.toFixed(3)}%${toSec.toFixed(3)}`,
-    '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', inputPath,
+    '-v',
+    'error',
+    '-select_streams',
+    String(streamIndex),
+    '-read_intervals',
+    `${fromSec.toFixed(3)}%${toSec.toFixed(3)}`,
+    '-show_entries',
+    'packet=pts_time,duration_time',
+    '-of',
+    'csv=p=0',
+    inputPath,
   ]
 }
 

@@ -16,10 +16,26 @@ export interface TakeAudioOptions {
 export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
   const n = o.sampleCount
   return [
-    '-v', 'error',
-    '-i', o.inputPath,
-    '-map', '0:a:0', '-vn', '-sn', '-dn', '-map_metadata', '-1',
-    '-af', `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n}`,
-    '-ar', String(TAKE_SAMPLE_RATE), '-c:a', 'pcm_f32le', '-f', 'wav', '-y', o.outputPath,
+    '-v',
+    'error',
+    '-i',
+    o.inputPath,
+    '-map',
+    '0:a:0',
+    '-vn',
+    '-sn',
+    '-dn',
+    '-map_metadata',
+    '-1',
+    '-af',
+    `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n}`,
+    '-ar',
+    String(TAKE_SAMPLE_RATE),
+    '-c:a',
+    'pcm_f32le',
+    '-f',
+    'wav',
+    '-y',
+    o.outputPath,
   ]
 }

@@ -46,7 +46,11 @@ export function useEditorCommands({ state, dispatch, importFromDialog, bodyWidth
           return dispatch({ type: 'markOut', newSegmentId: newId() })
         case 'zoomIn':
         case 'zoomOut':
-          return dispatch({ type: 'zoomed', pxPerSec: zoomedBy(s.pxPerSec, command === 'zoomIn' ? 1 : -1), anchorSec: s.playheadSec })
+          return dispatch({
+            type: 'zoomed',
+            pxPerSec: zoomedBy(s.pxPerSec, command === 'zoomIn' ? 1 : -1),
+            anchorSec: s.playheadSec,
+          })
         case 'zoomFit':
           return dispatch({
             type: 'zoomed',

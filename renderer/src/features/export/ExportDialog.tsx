@@ -6,7 +6,16 @@ import { EXPORT_PRESET_IDS, EXPORT_PRESETS } from '../../../../shared/domain/exp
 import { handoffFolderName } from '../../../../shared/domain/fileNames'
 import type { Project } from '../../../../shared/domain/project'
 import { errorText } from '../../lib/errorText'
-import { choiceDetail, etaText, HANDOFF, packLines, resultLines, resultWarnings, stageText, type ExportChoice } from './exportFlow'
+import {
+  choiceDetail,
+  etaText,
+  HANDOFF,
+  packLines,
+  resultLines,
+  resultWarnings,
+  stageText,
+  type ExportChoice,
+} from './exportFlow'
 import { useExport } from './useExport'
 import '../project/project.css'
 import './export.css'
@@ -55,9 +64,14 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         <fieldset className="export-presets" disabled={busy}>
           <legend>Preset</legend>
           {CHOICES.map((id) => (
-            <label key={id} className={`export-preset${preset === id ? ' chosen' : ''}${id === HANDOFF ? ' export-handoff' : ''}`}>
+            <label
+              key={id}
+              className={`export-preset${preset === id ? ' chosen' : ''}${id === HANDOFF ? ' export-handoff' : ''}`}
+            >
               <input type="radio" name="export-preset" checked={preset === id} onChange={() => ex.choosePreset(id)} />
-              <span className="export-preset-name">{id === HANDOFF ? 'For your editor (hand-off pack)' : EXPORT_PRESETS[id].label}</span>
+              <span className="export-preset-name">
+                {id === HANDOFF ? 'For your editor (hand-off pack)' : EXPORT_PRESETS[id].label}
+              </span>
               <span className="export-preset-detail">{choiceDetail(id)}</span>
             </label>
           ))}
@@ -73,26 +87,41 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         </div>
         {packing && (
           <p className="export-note" data-testid="handoff-folder-note">
-            The pack goes into a folder “{handoffFolderName(project.name)}” inside it: FCPXML, Premiere XML, OTIO and MLT
-            timelines, Sound/ and Stems/ as Broadcast WAV, and a README on importing.
+            The pack goes into a folder “{handoffFolderName(project.name)}” inside it: FCPXML, Premiere XML, OTIO and
+            MLT timelines, Sound/ and Stems/ as Broadcast WAV, and a README on importing.
           </p>
         )}
 
         {busy && (
           <div className="export-progress" aria-live="polite">
             <div className="export-stage">
-              {phase.kind === 'running' && phase.cancelling ? 'Cancelling…' : update ? stageText(update.stage, preset) : 'Starting…'}
+              {phase.kind === 'running' && phase.cancelling
+                ? 'Cancelling…'
+                : update
+                  ? stageText(update.stage, preset)
+                  : 'Starting…'}
               {progress !== null && <span className="export-percent">{Math.round(progress * 100)}%</span>}
               {update && etaText(update.etaSec) && <span className="export-eta">{etaText(update.etaSec)}</span>}
             </div>
-            <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress === null ? undefined : Math.round(progress * 100)}>
-              <div className={progress === null ? 'indeterminate' : undefined} style={{ width: `${Math.round((progress ?? 0.3) * 100)}%` }} />
+            <div
+              className="progress-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={progress === null ? undefined : Math.round(progress * 100)}
+            >
+              <div
+                className={progress === null ? 'indeterminate' : undefined}
+                style={{ width: `${Math.round((progress ?? 0.3) * 100)}%` }}
+              />
             </div>
           </div>
         )}
         {phase.kind === 'done' && (
           <div className="export-done" role="status">
-            <p className="export-ok">Exported {phase.result.paths.length > 1 ? `${phase.result.paths.length} files` : 'to'}</p>
+            <p className="export-ok">
+              Exported {phase.result.paths.length > 1 ? `${phase.result.paths.length} files` : 'to'}
+            </p>
             <ul className="export-paths">
               {phase.result.paths.map((p) => (
                 <li key={p}>{p}</li>
@@ -133,13 +162,27 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
 
         <div className="modal-actions export-actions">
           {(phase.kind === 'done' || phase.kind === 'packed') && (
-            <button className="primary" onClick={() => ex.showInFolder(phase.kind === 'done' ? phase.result.paths[0]! : phase.result.folder)}>
+            <button
+              className="primary"
+              onClick={() => ex.showInFolder(phase.kind === 'done' ? phase.result.paths[0]! : phase.result.folder)}
+            >
               Show in folder
             </button>
           )}
           {!busy && !finished && (
-            <button className="primary" onClick={() => void ex.start()} disabled={project.clips.length === 0} title={project.clips.length === 0 ? 'Add a clip to the timeline first' : undefined}>
-              {!destination ? (phase.kind === 'failed' ? 'Choose another file…' : 'Export…') : phase.kind === 'setup' ? 'Export' : 'Try again'}
+            <button
+              className="primary"
+              onClick={() => void ex.start()}
+              disabled={project.clips.length === 0}
+              title={project.clips.length === 0 ? 'Add a clip to the timeline first' : undefined}
+            >
+              {!destination
+                ? phase.kind === 'failed'
+                  ? 'Choose another file…'
+                  : 'Export…'
+                : phase.kind === 'setup'
+                  ? 'Export'
+                  : 'Try again'}
             </button>
           )}
           <span className="spacer" />

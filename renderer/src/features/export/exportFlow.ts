@@ -71,7 +71,11 @@ function phaseFor(jobId: string, update: JobUpdate, cancelling: boolean, choice:
 
 /** Failures that are about where the file goes: the next try asks for another destination. */
 function destinationRefused(error: AppErrorData): boolean {
-  return error.field === 'destinationPath' || error.field === 'folder' || ['DESTINATION_IS_SOURCE', 'PERMISSION_DENIED'].includes(error.code)
+  return (
+    error.field === 'destinationPath' ||
+    error.field === 'folder' ||
+    ['DESTINATION_IS_SOURCE', 'PERMISSION_DENIED'].includes(error.code)
+  )
 }
 
 export function exportReducer(state: ExportState, event: ExportEvent): ExportState {
@@ -89,7 +93,12 @@ function step(state: ExportState, event: ExportEvent): ExportState {
     case 'presetChosen': {
       if (busy || event.preset === state.preset) return state
       const sameContainer = destinationKind(event.preset) === destinationKind(state.preset)
-      return { ...state, preset: event.preset, destination: sameContainer ? state.destination : null, phase: { kind: 'setup' } }
+      return {
+        ...state,
+        preset: event.preset,
+        destination: sameContainer ? state.destination : null,
+        phase: { kind: 'setup' },
+      }
     }
     case 'destinationChosen':
       return busy ? state : { ...state, destination: event.path, phase: { kind: 'setup' } }
@@ -98,7 +107,13 @@ function step(state: ExportState, event: ExportEvent): ExportState {
     case 'started': {
       if (phase.kind !== 'starting') return state
       const early = state.early[event.jobId]
-      return { ...state, early: {}, phase: early ? phaseFor(event.jobId, early, false, state.preset) : { kind: 'running', jobId: event.jobId, update: null, cancelling: false } }
+      return {
+        ...state,
+        early: {},
+        phase: early
+          ? phaseFor(event.jobId, early, false, state.preset)
+          : { kind: 'running', jobId: event.jobId, update: null, cancelling: false },
+      }
     }
     case 'startFailed':
       return phase.kind === 'starting' ? { ...state, phase: { kind: 'failed', error: event.error } } : state
@@ -129,7 +144,6 @@ const STAGE_WORDS: Partial<Record<JobStage, string>> = {
   finishing: 'Checking the result',
 }
 
-
 /** What a hand-off pack's stages are doing. */
 const PACK_STAGE_WORDS: Partial<Record<JobStage, string>> = {
   encoding: 'Writing the sound files and stems',
@@ -139,7 +153,6 @@ const PACK_STAGE_WORDS: Partial<Record<JobStage, string>> = {
 export function stageText(stage: JobStage, choice?: ExportChoice): string {
   return (choice === HANDOFF ? PACK_STAGE_WORDS[stage] : undefined) ?? STAGE_WORDS[stage] ?? 'Working'
 }
-
 
 export function etaText(etaSec: number | undefined): string | null {
   if (etaSec === undefined || !Number.isFinite(etaSec)) return null
@@ -153,13 +166,21 @@ export function resultLines(result: ExportResult, preset: ExportPresetId): strin
   const p = EXPORT_PRESETS[preset]
   const lines: string[] = []
   if (result.integratedLufs !== null) {
-    lines.push(`Loudness ${result.integratedLufs.toFixed(1)} LUFS integrated${p.targetLufs !== null ? ` (target ${p.targetLufs})` : ' (not normalised)'}`)
+    lines.push(
+      `Loudness ${result.integratedLufs.toFixed(1)} LUFS integrated${p.targetLufs !== null ? ` (target ${p.targetLufs})` : ' (not normalised)'}`,
+    )
   }
   if (result.truePeakDbtp !== null) {
-    lines.push(`True peak ${result.truePeakDbtp.toFixed(1)} dBTP${p.targetLufs !== null ? ` (limit ${p.truePeakDbtp.toFixed(1)})` : ''}`)
+    lines.push(
+      `True peak ${result.truePeakDbtp.toFixed(1)} dBTP${p.targetLufs !== null ? ` (limit ${p.truePeakDbtp.toFixed(1)})` : ''}`,
+    )
   }
   if (p.container === 'mp4') {
-    lines.push(result.videoCopied ? 'Picture stream-copied: not re-encoded' : 'Picture re-encoded (H.264): the timeline joins or trims clips')
+    lines.push(
+      result.videoCopied
+        ? 'Picture stream-copied: not re-encoded'
+        : 'Picture re-encoded (H.264): the timeline joins or trims clips',
+    )
   }
   return lines
 }
@@ -185,13 +206,15 @@ export function packLines(result: HandoffResult): string[] {
 
 /** The line under a choice's name. */
 export function choiceDetail(choice: ExportChoice): string {
-  if (choice === HANDOFF) return 'Your timeline for Final Cut Pro, Premiere, Resolve, Shotcut or Kdenlive: every sound as a Broadcast WAV at its timecode, stems, a README'
+  if (choice === HANDOFF)
+    return 'Your timeline for Final Cut Pro, Premiere, Resolve, Shotcut or Kdenlive: every sound as a Broadcast WAV at its timecode, stems, a README'
   return presetDetail(choice)
 }
 
 export function presetDetail(preset: ExportPresetId): string {
   const p = EXPORT_PRESETS[preset]
   if (p.container === 'wav') return 'Mix, generated-only and original-only WAV files, 48 kHz 24-bit, not normalised'
-  if (p.targetLufs === null) return `MP4 · AAC ${p.audioBitrateKbps} kbps · levels as mixed: no normalisation, no limiter`
+  if (p.targetLufs === null)
+    return `MP4 · AAC ${p.audioBitrateKbps} kbps · levels as mixed: no normalisation, no limiter`
   return `MP4 · AAC ${p.audioBitrateKbps} kbps · ${p.targetLufs} LUFS · true peak ≤ ${p.truePeakDbtp} dBTP`
 }

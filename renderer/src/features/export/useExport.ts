@@ -19,7 +19,10 @@ export function useExport(project: Project) {
     const r =
       preset === HANDOFF
         ? await invoke('dialog:chooseFolder', {})
-        : await invoke('dialog:saveFile', { defaultName: defaultFileName(project.name, preset), kind: EXPORT_PRESETS[preset].container })
+        : await invoke('dialog:saveFile', {
+            defaultName: defaultFileName(project.name, preset),
+            kind: EXPORT_PRESETS[preset].container,
+          })
     if (!r.ok) {
       dispatch({ type: 'startFailed', error: r.error })
       return null

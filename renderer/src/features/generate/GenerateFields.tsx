@@ -50,7 +50,12 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
         <div className="field">
           <label className="field">
             <span className="field-label">Avoid</span>
-            <input type="text" value={params.negativePrompt} onChange={(e) => edit({ negativePrompt: e.target.value })} onBlur={onBlur} />
+            <input
+              type="text"
+              value={params.negativePrompt}
+              onChange={(e) => edit({ negativePrompt: e.target.value })}
+              onBlur={onBlur}
+            />
           </label>
           <span className="field-row guards" role="group" aria-label="Guards">
             {(Object.keys(GUARDS) as Guard[]).map((g) => (
@@ -84,7 +89,11 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
           <span className="field-label">Seed</span>
           <span className="field-row">
             <label className="check">
-              <input type="checkbox" checked={params.seed !== null} onChange={(e) => edit({ seed: e.target.checked ? randomSeed() : null }, true)} />
+              <input
+                type="checkbox"
+                checked={params.seed !== null}
+                onChange={(e) => edit({ seed: e.target.checked ? randomSeed() : null }, true)}
+              />
               Lock
             </label>
             {params.seed === null ? (
@@ -100,7 +109,12 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
                 onBlur={onBlur}
               />
             )}
-            <button type="button" className="small" title="Lock a new random seed" onClick={() => edit({ seed: randomSeed() }, true)}>
+            <button
+              type="button"
+              className="small"
+              title="Lock a new random seed"
+              onClick={() => edit({ seed: randomSeed() }, true)}
+            >
               New seed
             </button>
           </span>
@@ -111,7 +125,13 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
           <span className="field-label">Quality</span>
           <span className="segmented">
             {(['draft', 'standard'] as const).map((q) => (
-              <button key={q} type="button" aria-pressed={quality === q} className={quality === q ? 'on' : ''} onClick={() => edit({ steps: QUALITY_STEPS[q] }, true)}>
+              <button
+                key={q}
+                type="button"
+                aria-pressed={quality === q}
+                className={quality === q ? 'on' : ''}
+                onClick={() => edit({ steps: QUALITY_STEPS[q] }, true)}
+              >
                 {q === 'draft' ? 'Draft' : 'Standard'} <span className="muted">{QUALITY_STEPS[q]} steps</span>
               </button>
             ))}
@@ -123,7 +143,16 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
           <span className="field-label">
             Prompt strength (CFG) <span className="value">{params.cfg.toFixed(1)}</span>
           </span>
-          <input type="range" aria-label="Prompt strength (CFG)" min={c.cfg.min} max={c.cfg.max} step={0.5} value={params.cfg} onChange={(e) => edit({ cfg: Number(e.target.value) })} onBlur={onBlur} />
+          <input
+            type="range"
+            aria-label="Prompt strength (CFG)"
+            min={c.cfg.min}
+            max={c.cfg.max}
+            step={0.5}
+            value={params.cfg}
+            onChange={(e) => edit({ cfg: Number(e.target.value) })}
+            onBlur={onBlur}
+          />
         </label>
       )}
       <label className="field">
@@ -145,7 +174,13 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
         <span className="field-label">Takes</span>
         <span className="segmented">
           {Array.from({ length: MAX_TAKES }, (_, i) => i + 1).map((n) => (
-            <button key={n} type="button" aria-pressed={params.takes === n} className={params.takes === n ? 'on' : ''} onClick={() => edit({ takes: n }, true)}>
+            <button
+              key={n}
+              type="button"
+              aria-pressed={params.takes === n}
+              className={params.takes === n ? 'on' : ''}
+              onClick={() => edit({ takes: n }, true)}
+            >
               {n}
             </button>
           ))}

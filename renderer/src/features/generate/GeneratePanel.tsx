@@ -45,7 +45,11 @@ export function GeneratePanel(props: GeneratePanelProps) {
     if (!built?.ok) return
     flush()
     if (built.attaches) props.onAnchor(segment.id, true)
-    void jobs.start({ kind: 'generate', request: built.request, label: `${params.takes} take${params.takes === 1 ? '' : 's'}` })
+    void jobs.start({
+      kind: 'generate',
+      request: built.request,
+      label: `${params.takes} take${params.takes === 1 ? '' : 's'}`,
+    })
   }
   const generateRef = useRef(generate)
   generateRef.current = generate
@@ -77,7 +81,11 @@ export function GeneratePanel(props: GeneratePanelProps) {
           <div className="field">
             <span className="field-label">Provider</span>
             <span className="field-row">
-              <select aria-label="Provider" value={provider.id} onChange={(e) => edit({ provider: e.target.value as ProviderId }, true)}>
+              <select
+                aria-label="Provider"
+                value={provider.id}
+                onChange={(e) => edit({ provider: e.target.value as ProviderId }, true)}
+              >
                 {usableProviders(providers ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.label}
@@ -91,11 +99,17 @@ export function GeneratePanel(props: GeneratePanelProps) {
           </div>
           {controls.textOnlyToggle && (
             <label className="check field" title="Generate from the prompt alone, e.g. an ambience bed">
-              <input type="checkbox" checked={textOnly} onChange={(e) => props.onTextOnlyChange(segment.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={textOnly}
+                onChange={(e) => props.onTextOnlyChange(segment.id, e.target.checked)}
+              />
               Text only (no picture)
             </label>
           )}
-          {controls.textOnlyForced && <p className="muted note">{provider.label} generates from text only: describe the sound.</p>}
+          {controls.textOnlyForced && (
+            <p className="muted note">{provider.label} generates from text only: describe the sound.</p>
+          )}
           {textOnly && (
             <label
               className="check field"
@@ -105,19 +119,37 @@ export function GeneratePanel(props: GeneratePanelProps) {
               Loop (one window, repeated seamlessly)
             </label>
           )}
-          <GenerateFields params={params} controls={controls} textOnly={textOnly} edit={edit} onBlur={flush} randomSeed={randomSeed} />
+          <GenerateFields
+            params={params}
+            controls={controls}
+            textOnly={textOnly}
+            edit={edit}
+            onBlur={flush}
+            randomSeed={randomSeed}
+          />
         </>
       )}
       <div className="generate-footer">
         <div className="cost" data-testid="cost" aria-live="polite">
           {built && !built.ok ? <span className="field-warn">{built.message}</span> : estimate?.text}
         </div>
-        <button className="primary" disabled={!canGenerate} onClick={generate} title={`${isMac ? 'Cmd' : 'Ctrl'}+Enter`}>
+        <button
+          className="primary"
+          disabled={!canGenerate}
+          onClick={generate}
+          title={`${isMac ? 'Cmd' : 'Ctrl'}+Enter`}
+        >
           Generate {params.takes} take{params.takes === 1 ? '' : 's'}
         </button>
       </div>
       {running.map((job) => (
-        <JobProgress key={job.jobId} job={job} onCancel={jobs.cancel} onDismiss={jobs.dismiss} onOpenSettings={onOpenSettings} />
+        <JobProgress
+          key={job.jobId}
+          job={job}
+          onCancel={jobs.cancel}
+          onDismiss={jobs.dismiss}
+          onOpenSettings={onOpenSettings}
+        />
       ))}
     </section>
   )

@@ -29,7 +29,15 @@ export interface InspectorProps {
   onAudition?: (segmentId: string, takeId: string) => void
 }
 
-export function Inspector({ project, selection, dispatch, onError, onOpenSettings, settingsOpen, onAudition }: InspectorProps) {
+export function Inspector({
+  project,
+  selection,
+  dispatch,
+  onError,
+  onOpenSettings,
+  settingsOpen,
+  onAudition,
+}: InspectorProps) {
   const { providers } = useProviders(settingsOpen)
   const alone = useTakeAudition()
   const jobs = useGenerationJobs({
@@ -41,7 +49,8 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
     },
   })
   const commitParams = useCallback(
-    (segmentId: string, params: Partial<GenerationParams>) => dispatch({ type: 'segmentParamsChanged', segmentId, params }),
+    (segmentId: string, params: Partial<GenerationParams>) =>
+      dispatch({ type: 'segmentParamsChanged', segmentId, params }),
     [dispatch],
   )
   const segment = selection?.kind === 'segment' ? project.segments.find((s) => s.id === selection.id) : undefined
@@ -66,7 +75,11 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
   return (
     <aside className="inspector panel" aria-label="Inspector">
       <div className="panel-header">
-        {!segment ? 'Inspector' : span ? `Segment ${formatTimecode(span.startSec, 2)} – ${formatTimecode(span.endSec, 2)}` : 'Segment (its clip is not on the timeline)'}
+        {!segment
+          ? 'Inspector'
+          : span
+            ? `Segment ${formatTimecode(span.startSec, 2)} – ${formatTimecode(span.endSec, 2)}`
+            : 'Segment (its clip is not on the timeline)'}
       </div>
       <div className="inspector-body">
         <InterruptedList
@@ -103,13 +116,24 @@ export function Inspector({ project, selection, dispatch, onError, onOpenSetting
               playingTakeId={onAudition ? null : alone.playingTakeId}
               onRegenerate={
                 regenerate
-                  ? () => void jobs.start({ kind: 'generate', request: regenerate, label: `${regenerate.params.takes} new takes` })
+                  ? () =>
+                      void jobs.start({
+                        kind: 'generate',
+                        request: regenerate,
+                        label: `${regenerate.params.takes} new takes`,
+                      })
                   : null
               }
               onRegenerateChunk={
                 sameRequest
                   ? (take, chunkIndex) =>
-                      void jobs.start({ kind: 'chunk', request: sameRequest, take, chunkIndex, label: `Chunk ${chunkIndex + 1}, new seed` })
+                      void jobs.start({
+                        kind: 'chunk',
+                        request: sameRequest,
+                        take,
+                        chunkIndex,
+                        label: `Chunk ${chunkIndex + 1}, new seed`,
+                      })
                   : null
               }
             />

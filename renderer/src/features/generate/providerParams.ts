@@ -54,9 +54,16 @@ export function controlsFor(caps: ProviderCapabilities): ProviderControls {
  * The parameters as this provider will be asked: each clamped to its range (whole seconds for a provider that
  * takes only whole seconds), what it lacks set to its neutral value, the provider id set to it.
  */
-export function clampParams(params: GenerationParams, provider: Pick<ProviderInfo, 'id' | 'capabilities'>): GenerationParams {
+export function clampParams(
+  params: GenerationParams,
+  provider: Pick<ProviderInfo, 'id' | 'capabilities'>,
+): GenerationParams {
   const c = controlsFor(provider.capabilities)
-  const windowSec = clamp(c.window.step === 1 ? Math.round(params.windowSec) : params.windowSec, c.window.min, c.window.max)
+  const windowSec = clamp(
+    c.window.step === 1 ? Math.round(params.windowSec) : params.windowSec,
+    c.window.min,
+    c.window.max,
+  )
   return {
     ...params,
     provider: provider.id,
@@ -71,7 +78,8 @@ export function clampParams(params: GenerationParams, provider: Pick<ProviderInf
 }
 
 /** Providers a person can use now: those with a key set. */
-export const usableProviders = (providers: readonly ProviderInfo[]): ProviderInfo[] => providers.filter((p) => p.key.isSet)
+export const usableProviders = (providers: readonly ProviderInfo[]): ProviderInfo[] =>
+  providers.filter((p) => p.key.isSet)
 
 /** The segment's provider when it is usable, else the first usable one; null when no key is set at all. */
 export function effectiveProvider(providers: readonly ProviderInfo[], wanted: string): ProviderInfo | null {
@@ -92,12 +100,20 @@ export function qualityOf(steps: number): keyof typeof QUALITY_STEPS | null {
  * the documented way to keep them out (MMAudio's issue #24).
  */
 export const GUARDS = {
-  voices: { label: 'No voices', words: ['speech', 'talking', 'voice'], hint: 'Keeps speech out: the model tends to add voices to pictures of people' },
+  voices: {
+    label: 'No voices',
+    words: ['speech', 'talking', 'voice'],
+    hint: 'Keeps speech out: the model tends to add voices to pictures of people',
+  },
   music: { label: 'No music', words: ['music'], hint: 'Keeps music out: only effects and ambience' },
 } as const
 export type Guard = keyof typeof GUARDS
 
-const wordsOf = (negativePrompt: string) => negativePrompt.split(',').map((w) => w.trim()).filter(Boolean)
+const wordsOf = (negativePrompt: string) =>
+  negativePrompt
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)
 
 export function hasGuard(negativePrompt: string, guard: Guard): boolean {
   const words = new Set(wordsOf(negativePrompt).map((w) => w.toLowerCase()))
@@ -114,7 +130,8 @@ export function toggleGuard(negativePrompt: string, guard: Guard): string {
 }
 
 /** "Timing only": the picture decides only when sounds happen, the prompt what they are (mask_away_clip). */
-export const TIMING_ONLY_HINT = 'Timing only: the picture says when, the prompt says what (the model does not look at what is in the picture)'
+export const TIMING_ONLY_HINT =
+  'Timing only: the picture says when, the prompt says what (the model does not look at what is in the picture)'
 
 /** Past about this many words CLIP's 77-token limit cuts the prompt off. */
 export const PROMPT_SOFT_LIMIT_WORDS = 60

@@ -15,15 +15,15 @@ type Source = NonNullable<GenerationRequest['source']>
 
 export type SourceResult =
   /** `attaches`: the segment is in timeline time over one clip; generating from that picture attaches it there. */
-  | { ok: true; source: Source; attaches?: true }
-  | { ok: false; message: string }
+  { ok: true; source: Source; attaches?: true } | { ok: false; message: string }
 
 export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>): SourceResult {
   const a = segment.anchor
   const name = (assetId: string) => project.assets.find((x) => x.id === assetId)?.name ?? 'a clip'
   if (a.kind === 'source') {
     const asset = project.assets.find((x) => x.id === a.assetId)
-    if (!asset) return { ok: false, message: 'The file this segment was made from is no longer in the project. Import it again.' }
+    if (!asset)
+      return { ok: false, message: 'The file this segment was made from is no longer in the project. Import it again.' }
     return { ok: true, source: { path: asset.path, inSec: a.inSec, outSec: a.outSec } }
   }
   const under = project.clips
@@ -31,7 +31,10 @@ export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>
     .sort((x, y) => x.startSec - y.startSec)
   const clip = under[0]
   if (!clip) {
-    return { ok: false, message: 'There is no picture under this segment. Move it over a clip, or generate from text only.' }
+    return {
+      ok: false,
+      message: 'There is no picture under this segment. Move it over a clip, or generate from text only.',
+    }
   }
   if (under.length > 1) {
     return {
@@ -40,7 +43,10 @@ export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>
     }
   }
   if (a.startSec < clip.startSec - TIME_EPS || a.endSec > clip.startSec + clipLengthSec(clip) + TIME_EPS) {
-    return { ok: false, message: 'Part of this segment has no picture under it. Trim it to the clip, or generate from text only.' }
+    return {
+      ok: false,
+      message: 'Part of this segment has no picture under it. Trim it to the clip, or generate from text only.',
+    }
   }
   const asset = project.assets.find((x) => x.id === clip.assetId)
   if (!asset) return { ok: false, message: 'The clip under this segment has lost its media file. Import it again.' }
@@ -49,9 +55,7 @@ export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>
   return { ok: true, source: { path: asset.path, inSec, outSec }, attaches: true }
 }
 
-export type RequestResult =
-  | { ok: true; request: GenerationRequest; attaches?: true }
-  | { ok: false; message: string }
+export type RequestResult = { ok: true; request: GenerationRequest; attaches?: true } | { ok: false; message: string }
 
 /** The request for a segment: video mode from the picture it belongs to, or text mode with its length. */
 export function generationRequest(

@@ -26,7 +26,11 @@ export function InterruptedList({ entries, canResume, onResume, onDismiss }: Int
               {what} · {formatTimecode(lengthSec, 1)} · {r.params.takes} take{r.params.takes === 1 ? '' : 's'}
             </span>
             {canResume(e) ? (
-              <button className="small primary" onClick={() => onResume(e)} title="Runs it again; what was already paid for is not paid again">
+              <button
+                className="small primary"
+                onClick={() => onResume(e)}
+                title="Runs it again; what was already paid for is not paid again"
+              >
                 Resume
               </button>
             ) : (

@@ -19,7 +19,11 @@ export function JobProgress({ job, onCancel, onDismiss, onOpenSettings }: JobPro
   const progress = u?.progress ?? null
   const words = u ? jobStageText(u) : 'Starting'
   return (
-    <div className={`job${failure ? ' failed' : ''}${u?.status === 'cancelled' ? ' cancelled' : ''}`} data-testid="job" data-status={u?.status ?? 'starting'}>
+    <div
+      className={`job${failure ? ' failed' : ''}${u?.status === 'cancelled' ? ' cancelled' : ''}`}
+      data-testid="job"
+      data-status={u?.status ?? 'starting'}
+    >
       <div className="job-line">
         <span className="job-label">{job.label}</span>
         <span className="job-stage" data-testid="job-stage" role={finished ? 'status' : undefined}>
@@ -52,7 +56,11 @@ export function JobProgress({ job, onCancel, onDismiss, onOpenSettings }: JobPro
   )
 }
 
-function JobFailure(props: { message: Parameters<typeof errorText>[0]; provider: ProviderId; onOpenSettings: (p: ProviderId) => void }) {
+function JobFailure(props: {
+  message: Parameters<typeof errorText>[0]
+  provider: ProviderId
+  onOpenSettings: (p: ProviderId) => void
+}) {
   const text = errorText(props.message)
   return (
     <div className="job-error" role="alert">

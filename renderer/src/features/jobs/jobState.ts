@@ -42,8 +42,12 @@ export function jobsReducer(state: JobsState, action: JobsAction): JobsState {
     case 'updated': {
       const u = action.update
       if (u.kind !== 'generate') return state
-      if (!state.jobs.some((j) => j.jobId === u.jobId)) return { ...state, orphanUpdates: { ...state.orphanUpdates, [u.jobId]: u } }
-      return { ...state, jobs: state.jobs.map((j) => (j.jobId === u.jobId && !isFinished(j) ? { ...j, update: u } : j)) }
+      if (!state.jobs.some((j) => j.jobId === u.jobId))
+        return { ...state, orphanUpdates: { ...state.orphanUpdates, [u.jobId]: u } }
+      return {
+        ...state,
+        jobs: state.jobs.map((j) => (j.jobId === u.jobId && !isFinished(j) ? { ...j, update: u } : j)),
+      }
     }
     case 'settled':
       return { ...state, jobs: state.jobs.map((j) => (j.jobId === action.jobId ? { ...j, settled: true } : j)) }
@@ -63,5 +67,7 @@ export function jobsOfSegment(s: JobsState, segmentId: string): TrackedJob[] {
 }
 
 export function failureOf(j: TrackedJob): AppErrorData | null {
-  return j.update?.status === 'failed' ? (j.update.error ?? { code: 'INTERNAL', message: 'The generation failed.' }) : null
+  return j.update?.status === 'failed'
+    ? (j.update.error ?? { code: 'INTERNAL', message: 'The generation failed.' })
+    : null
 }

@@ -15,7 +15,9 @@ export function jobStageText(u: Pick<JobUpdate, 'status' | 'stage' | 'progress' 
     case 'queued':
       // The provider counts from 0: position 0 is next in line.
       if (u.queuePosition === undefined) return 'In queue'
-      return u.queuePosition === 0 ? 'In queue — next in line' : `In queue — position ${u.queuePosition + 1} (${u.queuePosition} ahead)`
+      return u.queuePosition === 0
+        ? 'In queue — next in line'
+        : `In queue — position ${u.queuePosition + 1} (${u.queuePosition} ahead)`
     case 'generating':
       return `Generating${pct(u.progress)}`
     case 'downloading':

@@ -71,7 +71,11 @@ export function useGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
     // A request main refuses at once (no key, a bad range) is shown like a job that failed: on the panel too.
     const jobId = r.ok ? r.data.jobId : `refused-${crypto.randomUUID()}`
     dispatch({ type: 'started', meta: { jobId, segmentId: request.segmentId ?? null, provider, label: what.label } })
-    if (!r.ok) dispatch({ type: 'updated', update: { jobId, kind: 'generate', status: 'failed', stage: 'preparing', progress: null, error: r.error } })
+    if (!r.ok)
+      dispatch({
+        type: 'updated',
+        update: { jobId, kind: 'generate', status: 'failed', stage: 'preparing', progress: null, error: r.error },
+      })
   }, [])
 
   const cancel = useCallback((jobId: string) => void invoke('job:cancel', { jobId }), [])

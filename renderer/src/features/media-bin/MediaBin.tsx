@@ -49,7 +49,12 @@ function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onP
         <div className="bin-detail">
           {formatTimecode(asset.durationSec)} · {asset.video.displayWidth}×{asset.video.displayHeight} ·{' '}
           {Math.round(asset.video.fps * 100) / 100} fps{asset.audio ? '' : ' · no audio'}
-          {sounds > 0 && <span className="bin-sounds"> · {sounds} sound{sounds > 1 ? 's' : ''}</span>}
+          {sounds > 0 && (
+            <span className="bin-sounds">
+              {' '}
+              · {sounds} sound{sounds > 1 ? 's' : ''}
+            </span>
+          )}
         </div>
       </div>
       <button

@@ -45,7 +45,19 @@ export function MixSlider({ label, value, min, max, step, format, onCommit, onPr
   )
 }
 
-export function MsField({ label, value, max, onCommit, testId }: { label: string; value: number; max: number; onCommit: (v: number) => void; testId?: string }) {
+export function MsField({
+  label,
+  value,
+  max,
+  onCommit,
+  testId,
+}: {
+  label: string
+  value: number
+  max: number
+  onCommit: (v: number) => void
+  testId?: string
+}) {
   const id = useId()
   const d = useDraft(value, (v) => onCommit(clamp(Math.round(v), 0, max)))
   return (

@@ -29,14 +29,19 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
   const takeId = selected?.take.id
   const mix = selected?.take.mix
   const changeTake = useCallback(
-    (change: Partial<TakeMix>) => segmentId && takeId && dispatch({ type: 'takeMixChanged', segmentId, takeId, change }),
+    (change: Partial<TakeMix>) =>
+      segmentId && takeId && dispatch({ type: 'takeMixChanged', segmentId, takeId, change }),
     [dispatch, segmentId, takeId],
   )
-  const changeOriginal = useCallback((change: Partial<OriginalAudio>) => dispatch({ type: 'originalAudioChanged', change }), [dispatch])
+  const changeOriginal = useCallback(
+    (change: Partial<OriginalAudio>) => dispatch({ type: 'originalAudioChanged', change }),
+    [dispatch],
+  )
   const nudgeMs = mix?.nudgeMs ?? 0
   // A slider mid-drag is heard at once in what is playing; the release commits it (one history entry).
   const { previewMix } = usePlayback()
-  const previewTake = (change: Partial<TakeMix>) => segmentId && takeId && previewMix(changeTakeMix(project, segmentId, takeId, change))
+  const previewTake = (change: Partial<TakeMix>) =>
+    segmentId && takeId && previewMix(changeTakeMix(project, segmentId, takeId, change))
   const previewOriginal = (change: Partial<OriginalAudio>) => previewMix(changeOriginalAudio(project, change))
 
   const nudgeRef = useRef({ segmentId, nudgeMs, changeTake })
@@ -57,32 +62,86 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
   return (
     <section className="panel mixer" aria-label="Mix">
       <div className="mixer-row" data-testid="mixer-take">
-        <span className="mixer-title">{selected ? `Take ${selected.segment.takes.indexOf(selected.take) + 1}` : 'Take'}</span>
+        <span className="mixer-title">
+          {selected ? `Take ${selected.segment.takes.indexOf(selected.take) + 1}` : 'Take'}
+        </span>
         {mix ? (
           <>
-            <MixSlider label="Take gain" value={mix.gainDb} min={-30} max={12} step={0.5} format={formatDb} onCommit={(gainDb) => changeTake({ gainDb })} onPreview={(gainDb) => previewTake({ gainDb })} testId="take-gain" />
-            <MsField label="Fade in" value={mix.fadeInMs} max={10_000} onCommit={(fadeInMs) => changeTake({ fadeInMs })} testId="fade-in" />
-            <MsField label="Fade out" value={mix.fadeOutMs} max={10_000} onCommit={(fadeOutMs) => changeTake({ fadeOutMs })} testId="fade-out" />
+            <MixSlider
+              label="Take gain"
+              value={mix.gainDb}
+              min={-30}
+              max={12}
+              step={0.5}
+              format={formatDb}
+              onCommit={(gainDb) => changeTake({ gainDb })}
+              onPreview={(gainDb) => previewTake({ gainDb })}
+              testId="take-gain"
+            />
+            <MsField
+              label="Fade in"
+              value={mix.fadeInMs}
+              max={10_000}
+              onCommit={(fadeInMs) => changeTake({ fadeInMs })}
+              testId="fade-in"
+            />
+            <MsField
+              label="Fade out"
+              value={mix.fadeOutMs}
+              max={10_000}
+              onCommit={(fadeOutMs) => changeTake({ fadeOutMs })}
+              testId="fade-out"
+            />
             <div className="mix-control nudge">
               <span className="field-label">Nudge</span>
               <span className="nudge-buttons">
-                <button className="tool" onClick={() => changeTake({ nudgeMs: nudgeMs - NUDGE_STEP_MS })} disabled={nudgeMs <= -NUDGE_LIMIT_MS} title="10 ms earlier (Alt+←)" aria-label="Nudge earlier">
+                <button
+                  className="tool"
+                  onClick={() => changeTake({ nudgeMs: nudgeMs - NUDGE_STEP_MS })}
+                  disabled={nudgeMs <= -NUDGE_LIMIT_MS}
+                  title="10 ms earlier (Alt+←)"
+                  aria-label="Nudge earlier"
+                >
                   −10
                 </button>
-                <output className="nudge-value" data-testid="nudge-value">{formatNudge(nudgeMs)}</output>
-                <button className="tool" onClick={() => changeTake({ nudgeMs: nudgeMs + NUDGE_STEP_MS })} disabled={nudgeMs >= NUDGE_LIMIT_MS} title="10 ms later (Alt+→)" aria-label="Nudge later">
+                <output className="nudge-value" data-testid="nudge-value">
+                  {formatNudge(nudgeMs)}
+                </output>
+                <button
+                  className="tool"
+                  onClick={() => changeTake({ nudgeMs: nudgeMs + NUDGE_STEP_MS })}
+                  disabled={nudgeMs >= NUDGE_LIMIT_MS}
+                  title="10 ms later (Alt+→)"
+                  aria-label="Nudge later"
+                >
                   +10
                 </button>
-                <button className="tool" onClick={() => changeTake({ nudgeMs: 0 })} disabled={nudgeMs === 0} title="Back in place" aria-label="Reset nudge">
+                <button
+                  className="tool"
+                  onClick={() => changeTake({ nudgeMs: 0 })}
+                  disabled={nudgeMs === 0}
+                  title="Back in place"
+                  aria-label="Reset nudge"
+                >
                   0
                 </button>
               </span>
             </div>
             <div className="mix-control toggles">
-              <button className={`tool mute${mix.muted ? ' on' : ''}`} aria-pressed={mix.muted} onClick={() => changeTake({ muted: !mix.muted })} title="Mute this take">
+              <button
+                className={`tool mute${mix.muted ? ' on' : ''}`}
+                aria-pressed={mix.muted}
+                onClick={() => changeTake({ muted: !mix.muted })}
+                title="Mute this take"
+              >
                 M
               </button>
-              <button className={`tool solo${mix.solo ? ' on' : ''}`} aria-pressed={mix.solo} onClick={() => changeTake({ solo: !mix.solo })} title="Solo: only soloed takes sound">
+              <button
+                className={`tool solo${mix.solo ? ' on' : ''}`}
+                aria-pressed={mix.solo}
+                onClick={() => changeTake({ solo: !mix.solo })}
+                title="Solo: only soloed takes sound"
+              >
                 S
               </button>
             </div>
@@ -92,24 +151,56 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         )}
       </div>
       <div className="mixer-row">
-        <span className="mixer-title" title="The clips' own sound">Original</span>
+        <span className="mixer-title" title="The clips' own sound">
+          Original
+        </span>
         <div className="mix-control">
           <span className="field-label">Under the generated sound</span>
           <div className="segmented" role="radiogroup" aria-label="Original audio">
             {ORIGINAL_AUDIO_MODES.map((m) => (
-              <button key={m} role="radio" aria-checked={original.mode === m} className={`tool${original.mode === m ? ' on' : ''}`} title={MODE_HINT[m]} onClick={() => changeOriginal({ mode: m })}>
+              <button
+                key={m}
+                role="radio"
+                aria-checked={original.mode === m}
+                className={`tool${original.mode === m ? ' on' : ''}`}
+                title={MODE_HINT[m]}
+                onClick={() => changeOriginal({ mode: m })}
+              >
                 {MODE_LABEL[m]}
               </button>
             ))}
           </div>
         </div>
         {original.mode === 'lower' && (
-          <MixSlider label="Lower by" value={original.lowerDb} min={-40} max={0} step={1} format={formatDb} onCommit={(lowerDb) => changeOriginal({ lowerDb })} onPreview={(lowerDb) => previewOriginal({ lowerDb })} />
+          <MixSlider
+            label="Lower by"
+            value={original.lowerDb}
+            min={-40}
+            max={0}
+            step={1}
+            format={formatDb}
+            onCommit={(lowerDb) => changeOriginal({ lowerDb })}
+            onPreview={(lowerDb) => previewOriginal({ lowerDb })}
+          />
         )}
         {original.mode === 'duck' && (
           <>
-            <MixSlider label="Duck by" value={original.duckDb} min={-40} max={0} step={1} format={formatDb} onCommit={(duckDb) => changeOriginal({ duckDb })} onPreview={(duckDb) => previewOriginal({ duckDb })} />
-            <MsField label="Duck fade" value={original.duckFadeMs} max={5000} onCommit={(duckFadeMs) => changeOriginal({ duckFadeMs })} />
+            <MixSlider
+              label="Duck by"
+              value={original.duckDb}
+              min={-40}
+              max={0}
+              step={1}
+              format={formatDb}
+              onCommit={(duckDb) => changeOriginal({ duckDb })}
+              onPreview={(duckDb) => previewOriginal({ duckDb })}
+            />
+            <MsField
+              label="Duck fade"
+              value={original.duckFadeMs}
+              max={5000}
+              onCommit={(duckFadeMs) => changeOriginal({ duckFadeMs })}
+            />
           </>
         )}
       </div>

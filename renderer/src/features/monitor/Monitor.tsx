@@ -59,7 +59,17 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
   )
 }
 
-function Picture({ path, url, shown, videoRef }: { path: string; url: string; shown: boolean; videoRef?: { current: HTMLVideoElement | null } }) {
+function Picture({
+  path,
+  url,
+  shown,
+  videoRef,
+}: {
+  path: string
+  url: string
+  shown: boolean
+  videoRef?: { current: HTMLVideoElement | null }
+}) {
   const { registerVideo } = usePlayback()
   const ref = useCallback(
     (el: HTMLVideoElement | null) => {

@@ -8,7 +8,15 @@ import type { EditorAction } from '../../state/editor'
 import { AudioLayer } from './audioLayer'
 import { PlaybackController } from './controller'
 import { usePlaybackKeys } from './usePlaybackKeys'
-import { auditionProject, auditionRange, nextPicture, playStartSec, shuttle, type ShuttleRate, type TransportKey } from './transport'
+import {
+  auditionProject,
+  auditionRange,
+  nextPicture,
+  playStartSec,
+  shuttle,
+  type ShuttleRate,
+  type TransportKey,
+} from './transport'
 
 export interface Playback {
   playing: boolean
@@ -105,7 +113,8 @@ export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable
 
   // Someone else moved the playhead during a run: carry on from there at the same speed.
   useEffect(() => {
-    if (controller.playing && !controller.isOwnTime(playheadSec)) void controller.start(playheadSec, { rate: controller.rate })
+    if (controller.playing && !controller.isOwnTime(playheadSec))
+      void controller.start(playheadSec, { rate: controller.rate })
   }, [controller, playheadSec])
 
   // A mix edit during a run is heard at once.
@@ -133,7 +142,9 @@ export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable
       shuttle: (key) => {
         const next = shuttle(controller.rate, key)
         if (next === 0) return controller.stop()
-        const at = controller.currentSec() ?? (next > 0 ? playStartSec(projectRef.current, playheadRef.current) : playheadRef.current)
+        const at =
+          controller.currentSec() ??
+          (next > 0 ? playStartSec(projectRef.current, playheadRef.current) : playheadRef.current)
         void controller.start(at, { rate: next })
       },
       previewMix: (project) => controller.preview(project),

@@ -6,7 +6,12 @@ export function TransportBar() {
   const { rate } = playback
   return (
     <div className="transport" role="toolbar" aria-label="Transport">
-      <button className={`tool${rate < 0 ? ' on' : ''}`} onClick={() => playback.shuttle('reverse')} title="Play backwards, picture only (J; again for 2×)" aria-label="Play backwards">
+      <button
+        className={`tool${rate < 0 ? ' on' : ''}`}
+        onClick={() => playback.shuttle('reverse')}
+        title="Play backwards, picture only (J; again for 2×)"
+        aria-label="Play backwards"
+      >
         ◀◀
       </button>
       <button className="tool" onClick={() => playback.shuttle('stop')} title="Stop (K)" aria-label="Stop">
@@ -21,7 +26,12 @@ export function TransportBar() {
       >
         {playback.playing ? '❚❚' : '▶'}
       </button>
-      <button className={`tool${rate === 2 ? ' on' : ''}`} onClick={() => playback.shuttle('forward')} title="Play forwards (L; again for 2×)" aria-label="Play forwards">
+      <button
+        className={`tool${rate === 2 ? ' on' : ''}`}
+        onClick={() => playback.shuttle('forward')}
+        title="Play forwards (L; again for 2×)"
+        aria-label="Play forwards"
+      >
         ▶▶
       </button>
       <span className="transport-rate" aria-live="polite">

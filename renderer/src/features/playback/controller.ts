@@ -61,7 +61,10 @@ export class PlaybackController {
   }
 
   /** Starts a run; a run already going is replaced. `override` plays another project (an audition). */
-  async start(fromSec: number, opts: { untilSec?: number; rate?: ShuttleRate; override?: Project | null } = {}): Promise<void> {
+  async start(
+    fromSec: number,
+    opts: { untilSec?: number; rate?: ShuttleRate; override?: Project | null } = {},
+  ): Promise<void> {
     const rate = opts.rate ?? 1
     const token = ++this.token
     const project = opts.override ?? this.deps.getProject()
@@ -70,7 +73,9 @@ export class PlaybackController {
     if (rate > 0) {
       const { audio } = this.deps
       audio.context()
-      const paths = [...new Set(project.segments.flatMap((s) => s.takes.filter((t) => t.id === s.activeTakeId).map((t) => t.path)))]
+      const paths = [
+        ...new Set(project.segments.flatMap((s) => s.takes.filter((t) => t.id === s.activeTakeId).map((t) => t.path))),
+      ]
       await Promise.all(paths.map((p) => audio.load(p)))
       if (token !== this.token) return
       // The clip's own sound comes from its <video>, which takes a moment to start: start it first and line
@@ -80,7 +85,15 @@ export class PlaybackController {
       const runFromSec = playingFromSec === null ? fromSec : Math.max(fromSec, playingFromSec + START_LEAD_SEC * rate)
       const startAt = audio.now() + START_LEAD_SEC
       audio.start(playbackSchedule(project, { fromSec: runFromSec, untilSec, rate }, audio.channelsOf), startAt, rate)
-      this.run = { token, fromSec: runFromSec, untilSec, rate, startAt, override: opts.override ?? null, sec: runFromSec }
+      this.run = {
+        token,
+        fromSec: runFromSec,
+        untilSec,
+        rate,
+        startAt,
+        override: opts.override ?? null,
+        sec: runFromSec,
+      }
     } else {
       this.run = { token, fromSec, untilSec, rate, startAt: this.deps.nowMs(), override: null, sec: fromSec }
     }
@@ -100,7 +113,10 @@ export class PlaybackController {
       () => true,
       () => false,
     )
-    const ok = await Promise.race([started, new Promise<boolean>((r) => setTimeout(() => r(false), PICTURE_START_TIMEOUT_MS))])
+    const ok = await Promise.race([
+      started,
+      new Promise<boolean>((r) => setTimeout(() => r(false), PICTURE_START_TIMEOUT_MS)),
+    ])
     return ok ? picture.clip.startSec + (el.currentTime - picture.clip.inSec) : null
   }
 
@@ -132,7 +148,10 @@ export class PlaybackController {
     const at = Math.max(this.deps.audio.now(), run.startAt)
     const fromSec = run.fromSec + (at - run.startAt) * run.rate
     const mix = project ?? this.deps.getProject()
-    this.deps.audio.retune(playbackSchedule(mix, { fromSec, untilSec: run.untilSec, rate: run.rate }, this.deps.audio.channelsOf), at)
+    this.deps.audio.retune(
+      playbackSchedule(mix, { fromSec, untilSec: run.untilSec, rate: run.rate }, this.deps.audio.channelsOf),
+      at,
+    )
   }
 
   registerVideo(path: string, el: HTMLVideoElement | null): void {

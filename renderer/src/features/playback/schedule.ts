@@ -4,7 +4,14 @@
 // Times in a schedule are seconds of the transport after the run starts (timeline seconds ÷ rate), so the audio
 // layer adds them to the AudioContext time at which it starts. Gains are amplitudes; every ramp is linear in
 // amplitude, like the export's afade (tri) and its envelope expression.
-import { dbToGain, describeMix, fadeGainAt, type GainPoint, type MixDescription, type PlacedTake } from '../../../../shared/domain/mix'
+import {
+  dbToGain,
+  describeMix,
+  fadeGainAt,
+  type GainPoint,
+  type MixDescription,
+  type PlacedTake,
+} from '../../../../shared/domain/mix'
 import type { Asset } from '../../../../shared/domain/asset'
 import type { Project } from '../../../../shared/domain/project'
 
@@ -58,8 +65,20 @@ export interface PlaybackSchedule {
 
 /** Linear fades at both ends of [startSec, endSec] up to `level`. */
 function fadedCurve(startSec: number, endSec: number, inSec: number, outSec: number, level: number): AmpPoint[] {
-  const head = inSec > 0 ? [{ timeSec: startSec, gain: 0 }, { timeSec: startSec + inSec, gain: level }] : [{ timeSec: startSec, gain: level }]
-  const tail = outSec > 0 ? [{ timeSec: endSec - outSec, gain: level }, { timeSec: endSec, gain: 0 }] : [{ timeSec: endSec, gain: level }]
+  const head =
+    inSec > 0
+      ? [
+          { timeSec: startSec, gain: 0 },
+          { timeSec: startSec + inSec, gain: level },
+        ]
+      : [{ timeSec: startSec, gain: level }]
+  const tail =
+    outSec > 0
+      ? [
+          { timeSec: endSec - outSec, gain: level },
+          { timeSec: endSec, gain: 0 },
+        ]
+      : [{ timeSec: endSec, gain: level }]
   return [...head, ...tail]
 }
 

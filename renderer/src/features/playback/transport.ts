@@ -38,7 +38,9 @@ export function auditionProject(project: Project, segmentId: string, takeId: str
   const othersSolo = project.segments.some(
     (s) => s.id !== segmentId && s.takes.some((t) => t.id === s.activeTakeId && t.mix.solo && !t.mix.muted),
   )
-  const takes = segment.takes.map((t) => (t.id === takeId ? { ...t, mix: { ...t.mix, muted: false, solo: t.mix.solo || othersSolo } } : t))
+  const takes = segment.takes.map((t) =>
+    t.id === takeId ? { ...t, mix: { ...t.mix, muted: false, solo: t.mix.solo || othersSolo } } : t,
+  )
   return {
     ...project,
     segments: project.segments.map((s) => (s === segment ? { ...s, takes, activeTakeId: takeId } : s)),
@@ -49,7 +51,11 @@ export function auditionProject(project: Project, segmentId: string, takeId: str
  * The range an audition plays: where the segment first shows, with a short pre-roll, and all of a take nudged
  * later. Null when the segment shows nowhere (no clip shows its picture now).
  */
-export function auditionRange(project: Project, segmentId: string, takeId: string): { fromSec: number; untilSec: number } | null {
+export function auditionRange(
+  project: Project,
+  segmentId: string,
+  takeId: string,
+): { fromSec: number; untilSec: number } | null {
   const segment = project.segments.find((s) => s.id === segmentId)
   const take = segment?.takes.find((t) => t.id === takeId)
   const first = segment && segmentPieces(project.clips, segment)[0]

@@ -59,7 +59,9 @@ export function ProjectMenu({ projectFile: p }: { projectFile: ProjectFile }) {
         </button>
         {recentOpen && (
           <div className="recent-list" role="menu" aria-label="Recent projects">
-            {p.recent.length === 0 && <div className="recent-empty">No recent projects yet. Saved and opened projects appear here.</div>}
+            {p.recent.length === 0 && (
+              <div className="recent-empty">No recent projects yet. Saved and opened projects appear here.</div>
+            )}
             {recentLabels(p.recent).map(({ entry, label }) => (
               <button
                 key={entry.path}

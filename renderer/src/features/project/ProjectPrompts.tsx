@@ -34,12 +34,7 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
             if (e.key === 'Escape') p.question?.answer('cancel')
           }}
         >
-          <div
-            className="modal small-modal"
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="unsaved-title"
-          >
+          <div className="modal small-modal" role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title">
             <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
             <p>Your changes are lost if you don’t save them.</p>
             <div className="modal-actions">

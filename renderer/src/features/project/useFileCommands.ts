@@ -10,7 +10,11 @@ import { useAutosave } from './useAutosave'
 import { useFileShortcuts } from './useFileShortcuts'
 import type { ProjectFile } from './useProjectFile'
 
-export function useFileCommands(project: Project, p: ProjectFile, openSettings: () => void): Record<FileCommand, () => void> {
+export function useFileCommands(
+  project: Project,
+  p: ProjectFile,
+  openSettings: () => void,
+): Record<FileCommand, () => void> {
   const commands = useMemo(
     () => ({ new: p.newProject, open: p.open, save: p.save, saveAs: p.saveAs, settings: () => openSettings() }),
     [p.newProject, p.open, p.save, p.saveAs, openSettings],

@@ -111,7 +111,10 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
         showError('Some media is missing', { code: 'FILE_NOT_FOUND', message: missingMediaText(r.data.missing) })
       }
       if (r.data.adjustments.length > 0) {
-        showError('Some times in the project were corrected', { code: 'BAD_INPUT', message: r.data.adjustments.join(' ') })
+        showError('Some times in the project were corrected', {
+          code: 'BAD_INPUT',
+          message: r.data.adjustments.join(' '),
+        })
       }
     }
     const open = async () => {

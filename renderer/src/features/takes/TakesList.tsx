@@ -40,7 +40,11 @@ export function TakesList(props: TakesListProps) {
         {chunkCount > 1 && (
           <label className="chunk-picker">
             Chunk
-            <select value={Math.min(chunkIndex, chunkCount - 1)} onChange={(e) => setChunkIndex(Number(e.target.value))} aria-label="Chunk to regenerate">
+            <select
+              value={Math.min(chunkIndex, chunkCount - 1)}
+              onChange={(e) => setChunkIndex(Number(e.target.value))}
+              aria-label="Chunk to regenerate"
+            >
               {Array.from({ length: chunkCount }, (_, i) => (
                 <option key={i} value={i}>
                   {i + 1} of {chunkCount}
@@ -49,7 +53,12 @@ export function TakesList(props: TakesListProps) {
             </select>
           </label>
         )}
-        <button className="small" disabled={!props.onRegenerate} onClick={() => props.onRegenerate?.()} title="Same settings, new seeds: new takes are added">
+        <button
+          className="small"
+          disabled={!props.onRegenerate}
+          onClick={() => props.onRegenerate?.()}
+          title="Same settings, new seeds: new takes are added"
+        >
           Regenerate
         </button>
       </div>
@@ -57,20 +66,45 @@ export function TakesList(props: TakesListProps) {
         {segment.takes.map((take, i) => {
           const active = take.id === segment.activeTakeId
           return (
-            <li key={take.id} className={`take${active ? ' active' : ''}`} data-testid="take" data-seed={take.seed} data-active={active}>
+            <li
+              key={take.id}
+              className={`take${active ? ' active' : ''}`}
+              data-testid="take"
+              data-seed={take.seed}
+              data-active={active}
+            >
               <label className="take-choose">
-                <input type="radio" name={`active-take-${segment.id}`} checked={active} onChange={() => props.onChoose(take.id)} aria-label={`Use take ${i + 1}`} />
+                <input
+                  type="radio"
+                  name={`active-take-${segment.id}`}
+                  checked={active}
+                  onChange={() => props.onChoose(take.id)}
+                  aria-label={`Use take ${i + 1}`}
+                />
                 <span className="take-name">Take {i + 1}</span>
-                {takeOrigin(take, segment.takes) && <span className="take-origin">{takeOrigin(take, segment.takes)}</span>}
-                <span className="take-meta" title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}>
+                {takeOrigin(take, segment.takes) && (
+                  <span className="take-origin">{takeOrigin(take, segment.takes)}</span>
+                )}
+                <span
+                  className="take-meta"
+                  title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}
+                >
                   {takeSummary(take, label(take.provider))} · {takeCreatedText(take.createdAt)}
                 </span>
               </label>
-              <button className="small" onClick={() => props.onAudition(take)} aria-label={`${props.playingTakeId === take.id ? 'Stop' : 'Listen to'} take ${i + 1}`}>
+              <button
+                className="small"
+                onClick={() => props.onAudition(take)}
+                aria-label={`${props.playingTakeId === take.id ? 'Stop' : 'Listen to'} take ${i + 1}`}
+              >
                 {props.playingTakeId === take.id ? '■' : '▶'}
               </button>
               {chunkCount > 1 && props.onRegenerateChunk && (
-                <button className="small" onClick={() => props.onRegenerateChunk?.(take, Math.min(chunkIndex, chunkCount - 1))} title="Generate this chunk again with a new seed: a new take">
+                <button
+                  className="small"
+                  onClick={() => props.onRegenerateChunk?.(take, Math.min(chunkIndex, chunkCount - 1))}
+                  title="Generate this chunk again with a new seed: a new take"
+                >
                   ↻ {Math.min(chunkIndex, chunkCount - 1) + 1}
                 </button>
               )}

@@ -21,7 +21,8 @@ export function takeOrigin(take: Take, takes: readonly Take[]): string | null {
   const i = takes.indexOf(take)
   for (let j = i - 1; j >= 0; j--) {
     const base = takes[j]!
-    if (base.seed !== take.seed || base.requestIds.length !== take.requestIds.length || base.requestIds.length < 2) continue
+    if (base.seed !== take.seed || base.requestIds.length !== take.requestIds.length || base.requestIds.length < 2)
+      continue
     const changed = take.requestIds.flatMap((id, k) => (id !== base.requestIds[k] ? [k + 1] : []))
     if (changed.length === 0 || changed.length === take.requestIds.length) continue
     return `from take ${j + 1}, chunk ${changed.join(', ')} new`

@@ -30,7 +30,19 @@ interface RulerProps {
 const RULER_LABEL_PX = 90
 
 export const Ruler = memo(function Ruler(props: RulerProps) {
-  const { timeWindow, pxPerSec, playheadSec, markInSec, markOutSec, rate, startFrames, snapTargetsSec, alignToFrame, originClientX, onScrub } = props
+  const {
+    timeWindow,
+    pxPerSec,
+    playheadSec,
+    markInSec,
+    markOutSec,
+    rate,
+    startFrames,
+    snapTargetsSec,
+    alignToFrame,
+    originClientX,
+    onScrub,
+  } = props
   const step = rulerStepSec(pxPerSec, RULER_LABEL_PX)
   const ticks = rulerTicks(timeWindow.toSec, pxPerSec, timeWindow.fromSec, RULER_LABEL_PX)
 
@@ -76,8 +88,12 @@ export const Ruler = memo(function Ruler(props: RulerProps) {
           </span>
         ))}
         <span className="playhead-head" style={{ transform: `translateX(${secToPx(playheadSec, pxPerSec)}px)` }} />
-        {markInSec !== null && <span className="mark mark-in" style={{ left: secToPx(markInSec, pxPerSec) }} title="In point (I)" />}
-        {markOutSec !== null && <span className="mark mark-out" style={{ left: secToPx(markOutSec, pxPerSec) }} title="Out point (O)" />}
+        {markInSec !== null && (
+          <span className="mark mark-in" style={{ left: secToPx(markInSec, pxPerSec) }} title="In point (I)" />
+        )}
+        {markOutSec !== null && (
+          <span className="mark mark-out" style={{ left: secToPx(markOutSec, pxPerSec) }} title="Out point (O)" />
+        )}
       </div>
     </div>
   )

@@ -16,7 +16,12 @@ import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
 /** A press on a piece of a segment: which segment, the piece's start (which piece), and where on it. */
-export type SegmentPointerDown = (e: ReactPointerEvent, segmentId: string, pieceStartSec: number, part: SegmentPart) => void
+export type SegmentPointerDown = (
+  e: ReactPointerEvent,
+  segmentId: string,
+  pieceStartSec: number,
+  part: SegmentPart,
+) => void
 
 interface SoundLanesProps {
   segments: readonly Segment[]
@@ -42,7 +47,12 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
   return (
     <>
       {byLane.map((lanePieces, lane) => (
-        <div key={lane} className="track-row sound-row" style={{ height: SOUND_LANE_PX }} aria-label={`Sound lane ${lane + 1}`}>
+        <div
+          key={lane}
+          className="track-row sound-row"
+          style={{ height: SOUND_LANE_PX }}
+          aria-label={`Sound lane ${lane + 1}`}
+        >
           <div className="row-header" style={{ width: HEADER_PX }}>
             <span className="row-name">S{lane + 1}</span>
             <span className="row-kind">Sound</span>
@@ -108,7 +118,14 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
   const attached = segment.anchor.kind === 'source'
   const cutHead = offsetSec > TIME_EPS
   const cutTail = offsetSec + pieceSec < segmentSec - TIME_EPS
-  const classes = ['segment', attached ? 'attached' : 'free', selected && 'selected', linked && 'linked', cutHead && 'cut-head', cutTail && 'cut-tail']
+  const classes = [
+    'segment',
+    attached ? 'attached' : 'free',
+    selected && 'selected',
+    linked && 'linked',
+    cutHead && 'cut-head',
+    cutTail && 'cut-tail',
+  ]
   const kind = attached ? 'follows its clip' : 'on the timeline'
   return (
     <div
@@ -166,8 +183,22 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
               {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
             </span>
           </div>
-          <div className="handle handle-start" data-testid="resize-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, startSec, 'start') }} />
-          <div className="handle handle-end" data-testid="resize-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, segment.id, startSec, 'end') }} />
+          <div
+            className="handle handle-start"
+            data-testid="resize-start"
+            onPointerDown={(e) => {
+              e.stopPropagation()
+              onPointerDown(e, segment.id, startSec, 'start')
+            }}
+          />
+          <div
+            className="handle handle-end"
+            data-testid="resize-end"
+            onPointerDown={(e) => {
+              e.stopPropagation()
+              onPointerDown(e, segment.id, startSec, 'end')
+            }}
+          />
         </>
       )}
     </div>

@@ -40,13 +40,17 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   const { timeWindow, originClientX } = viewport
   const shown = drag?.outcome.preview ?? project
   const assets = useMemo(() => new Map<string, Asset>(project.assets.map((a) => [a.id, a])), [project.assets])
-  const layout = useMemo(() => layoutSegments({ clips: shown.clips, segments: shown.segments }), [shown.clips, shown.segments])
+  const layout = useMemo(
+    () => layoutSegments({ clips: shown.clips, segments: shown.segments }),
+    [shown.clips, shown.segments],
+  )
 
   const select = useCallback((s: EditorState['selection']) => dispatch({ type: 'selected', selection: s }), [dispatch])
   const onClipPointerDown = useCallback(
     (e: ReactPointerEvent, clipId: string, part: ClipPart) => {
       select({ kind: 'clip', id: clipId })
-      const subject: DragSubject = part === 'body' ? { kind: 'clip-move', clipId } : { kind: 'clip-trim', clipId, edge: part }
+      const subject: DragSubject =
+        part === 'body' ? { kind: 'clip-move', clipId } : { kind: 'clip-trim', clipId, edge: part }
       beginDrag(e, subject, { originClientX: originClientX(), scrollEl: viewport.scrollRef.current })
     },
     [beginDrag, originClientX, select, viewport.scrollRef],
@@ -67,7 +71,11 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
       const origin = originClientX()
       const anchorSec = Math.max(0, (e.clientX - origin) / pxPerSec)
       const subject: DragSubject = { kind: 'mark', lane, anchorSec, newSegmentId: crypto.randomUUID() }
-      beginDrag(e, subject, { originClientX: origin, scrollEl: viewport.scrollRef.current, onClick: () => select(null) })
+      beginDrag(e, subject, {
+        originClientX: origin,
+        scrollEl: viewport.scrollRef.current,
+        onClick: () => select(null),
+      })
     },
     [beginDrag, originClientX, pxPerSec, select, viewport.scrollRef],
   )
@@ -89,7 +97,10 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   // The ruler is memoised on plain values: the rate object is kept while what it derives from stays.
   const rate = useMemo(() => timelineRate(project), [project.timeline, project.clips, project.assets])
   const firstFrame = startFrames(project)
-  const onSettings = useCallback((settings: TimelineSettings) => dispatch({ type: 'timelineSettingsChanged', settings }), [dispatch])
+  const onSettings = useCallback(
+    (settings: TimelineSettings) => dispatch({ type: 'timelineSettingsChanged', settings }),
+    [dispatch],
+  )
 
   return (
     <section className="panel timeline" aria-label="Timeline">
@@ -104,7 +115,12 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
         markInSec={markInSec}
         run={run}
       />
-      <div className="timeline-scroll" ref={viewport.scrollRef} onScroll={viewport.onScroll} data-testid="timeline-scroll">
+      <div
+        className="timeline-scroll"
+        ref={viewport.scrollRef}
+        onScroll={viewport.onScroll}
+        data-testid="timeline-scroll"
+      >
         <div className={`timeline-content${drag ? ' dragging' : ''}`} style={{ width: HEADER_PX + contentPx }}>
           <Ruler
             timeWindow={timeWindow}
@@ -129,7 +145,13 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             onEmptyPointerDown={onEmptyTrackPointerDown}
             onFocusSelect={onClipFocus}
           />
-          <WaveformTrack clips={shown.clips} assets={assets} pxPerSec={pxPerSec} timeWindow={timeWindow} mode={project.original.mode} />
+          <WaveformTrack
+            clips={shown.clips}
+            assets={assets}
+            pxPerSec={pxPerSec}
+            timeWindow={timeWindow}
+            mode={project.original.mode}
+          />
           <SoundLanes
             segments={shown.segments}
             pieces={layout.pieces}
@@ -142,9 +164,17 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             onLanePointerDown={onLanePointerDown}
             onFocusSelect={onSegmentFocus}
           />
-          <div className="playhead" data-testid="playhead" style={{ transform: `translateX(${HEADER_PX + secToPx(playheadSec, pxPerSec)}px)` }} />
+          <div
+            className="playhead"
+            data-testid="playhead"
+            style={{ transform: `translateX(${HEADER_PX + secToPx(playheadSec, pxPerSec)}px)` }}
+          />
           {snapSec !== null && (
-            <div className="snap-line" data-testid="snap-line" style={{ transform: `translateX(${HEADER_PX + secToPx(snapSec, pxPerSec)}px)` }} />
+            <div
+              className="snap-line"
+              data-testid="snap-line"
+              style={{ transform: `translateX(${HEADER_PX + secToPx(snapSec, pxPerSec)}px)` }}
+            />
           )}
         </div>
       </div>

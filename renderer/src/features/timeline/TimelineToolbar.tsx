@@ -20,7 +20,12 @@ interface ToolbarProps {
 
 export function TimelineToolbar(props: ToolbarProps) {
   const { playheadTimecode, settings, pxPerSec, snapEnabled, canUndo, canRedo, hasSelection, markInSec, run } = props
-  const button = (command: Command, label: string, name: string, opts: { disabled?: boolean; pressed?: boolean } = {}) => (
+  const button = (
+    command: Command,
+    label: string,
+    name: string,
+    opts: { disabled?: boolean; pressed?: boolean } = {},
+  ) => (
     <button
       className={`tool${opts.pressed ? ' on' : ''}`}
       onClick={() => run(command)}
@@ -52,9 +57,7 @@ export function TimelineToolbar(props: ToolbarProps) {
         {button('markOut', 'Out ]', 'Mark out')}
       </span>
       <span className="spacer" />
-      <span className="tool-group">
-        {button('toggleSnap', '⋔ Snap', 'Snapping', { pressed: snapEnabled })}
-      </span>
+      <span className="tool-group">{button('toggleSnap', '⋔ Snap', 'Snapping', { pressed: snapEnabled })}</span>
       <span className="tool-group">
         {button('zoomOut', '−', 'Zoom out')}
         <span className="zoom-readout" data-testid="zoom" title="Pixels per second">

@@ -25,7 +25,8 @@ interface VideoTrackProps {
 
 /** Memoised: a segment drag or the playhead moving leaves the clips' props untouched, so this skips. */
 export const VideoTrack = memo(function VideoTrack(props: VideoTrackProps) {
-  const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown, onFocusSelect } = props
+  const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown, onFocusSelect } =
+    props
   return (
     <div className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
       <div className="row-header" style={{ width: HEADER_PX }}>
@@ -65,7 +66,15 @@ interface ClipBlockProps {
   onFocusSelect: (clipId: string) => void
 }
 
-const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, selected, onPointerDown, onFocusSelect }: ClipBlockProps) {
+const ClipBlock = memo(function ClipBlock({
+  clip,
+  asset,
+  pxPerSec,
+  timeWindow,
+  selected,
+  onPointerDown,
+  onFocusSelect,
+}: ClipBlockProps) {
   const lengthSec = clipLengthSec(clip)
   const leftPx = secToPx(clip.startSec, pxPerSec)
   const widthPx = secToPx(lengthSec, pxPerSec)
@@ -89,13 +98,34 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
       {/* A block a few pixels wide is only a block: no picture, label or handles to draw (zoom in to trim). */}
       {widthPx >= DETAIL_MIN_PX && (
         <>
-          <Frames clip={clip} asset={asset} pxPerSec={pxPerSec} leftPx={leftPx} widthPx={widthPx} timeWindow={timeWindow} />
+          <Frames
+            clip={clip}
+            asset={asset}
+            pxPerSec={pxPerSec}
+            leftPx={leftPx}
+            widthPx={widthPx}
+            timeWindow={timeWindow}
+          />
           <div className={`clip-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
             <span className="clip-name">{asset.name}</span>
             <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
           </div>
-          <div className="handle handle-start" data-testid="trim-start" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'start') }} />
-          <div className="handle handle-end" data-testid="trim-end" onPointerDown={(e) => { e.stopPropagation(); onPointerDown(e, clip.id, 'end') }} />
+          <div
+            className="handle handle-start"
+            data-testid="trim-start"
+            onPointerDown={(e) => {
+              e.stopPropagation()
+              onPointerDown(e, clip.id, 'start')
+            }}
+          />
+          <div
+            className="handle handle-end"
+            data-testid="trim-end"
+            onPointerDown={(e) => {
+              e.stopPropagation()
+              onPointerDown(e, clip.id, 'end')
+            }}
+          />
         </>
       )}
     </div>
@@ -105,7 +135,14 @@ const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, s
 const FRAME_H = VIDEO_TRACK_PX - 23
 
 /** Thumbnail tiles for the visible part of the clip; each shows the frame at its middle. */
-function Frames(props: { clip: Clip; asset: Asset; pxPerSec: number; leftPx: number; widthPx: number; timeWindow: TimeWindow }) {
+function Frames(props: {
+  clip: Clip
+  asset: Asset
+  pxPerSec: number
+  leftPx: number
+  widthPx: number
+  timeWindow: TimeWindow
+}) {
   const { clip, asset, pxPerSec, leftPx, widthPx, timeWindow } = props
   const strip = useThumbnails(asset)
   if (!strip) return <div className="clip-frames" />

@@ -11,7 +11,12 @@ import { DETAIL_MIN_PX, HEADER_PX, intersects, WAVE_TRACK_PX, type TimeWindow } 
 import { useWaveforms } from './useWaveform'
 import { displayHeight, peakColumns } from './waveformColumns'
 
-const MODE_LABEL: Record<OriginalAudio['mode'], string> = { keep: 'Original', lower: 'Lowered', duck: 'Ducked', mute: 'Muted' }
+const MODE_LABEL: Record<OriginalAudio['mode'], string> = {
+  keep: 'Original',
+  lower: 'Lowered',
+  duck: 'Ducked',
+  mute: 'Muted',
+}
 const MAX_CANVAS_PX = 16384
 const LANE_H = WAVE_TRACK_PX - 3
 const CLIP_BG = '#1a2622'
@@ -25,7 +30,13 @@ interface WaveformTrackProps {
   mode: OriginalAudio['mode']
 }
 
-export const WaveformTrack = memo(function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: WaveformTrackProps) {
+export const WaveformTrack = memo(function WaveformTrack({
+  clips,
+  assets,
+  pxPerSec,
+  timeWindow,
+  mode,
+}: WaveformTrackProps) {
   const visible = useMemo(
     () => clips.filter((c) => intersects(c.startSec, clipEndSec(c), timeWindow)),
     [clips, timeWindow],
@@ -52,7 +63,12 @@ export const WaveformTrack = memo(function WaveformTrack({ clips, assets, pxPerS
       </div>
       <div className="row-body">
         {visible.length > 0 && (
-          <canvas ref={canvasRef} className="wave-lane" data-testid="waveform" style={{ left: leftPx, width: widthPx, height: LANE_H }} />
+          <canvas
+            ref={canvasRef}
+            className="wave-lane"
+            data-testid="waveform"
+            style={{ left: leftPx, width: widthPx, height: LANE_H }}
+          />
         )}
       </div>
     </div>
@@ -100,7 +116,13 @@ function drawLane(ctx: CanvasRenderingContext2D, d: LaneDrawing): void {
     }
     const peaks = d.peaks.get(asset.id)
     if (!peaks) continue
-    const cols = peakColumns(peaks.peaks, peaks.peaksPerSec, clip.inSec + (from - x0) / devicePxPerSec, 1 / devicePxPerSec, to - from)
+    const cols = peakColumns(
+      peaks.peaks,
+      peaks.peaksPerSec,
+      clip.inSec + (from - x0) / devicePxPerSec,
+      1 / devicePxPerSec,
+      to - from,
+    )
     ctx.fillStyle = WAVE
     for (let i = 0; i < cols.length; i++) {
       const half = Math.max(0.5, displayHeight(cols[i]!) * mid * 0.92)

@@ -38,7 +38,9 @@ export interface SegmentMarks extends ChunkMarks {
 export function segmentMarks(segment: Pick<Segment, 'anchor' | 'params' | 'takes' | 'activeTakeId'>): SegmentMarks {
   const lengthSec = segmentLengthSec(segment)
   if (!segment.params.loop) return { ...chunkMarks(lengthSec, segment.params.windowSec), loopRepeats: 0 }
-  const takeSec = segment.takes.find((t) => t.id === segment.activeTakeId)?.durationSec ?? Math.min(lengthSec, segment.params.windowSec)
+  const takeSec =
+    segment.takes.find((t) => t.id === segment.activeTakeId)?.durationSec ??
+    Math.min(lengthSec, segment.params.windowSec)
   const plan = loopPlan(lengthSec, takeSec)
   return {
     chunkCount: 1,

@@ -92,7 +92,8 @@ export function useTimelineDrag(view: DragView, dispatch: (a: EditorAction) => v
         autoFrame = requestAnimationFrame(autoScroll)
       }
       const onMove = (ev: PointerEvent) => {
-        if (!moved && Math.abs(ev.clientX - startX) < CLICK_SLOP_PX && Math.abs(ev.clientY - startY) < CLICK_SLOP_PX) return
+        if (!moved && Math.abs(ev.clientX - startX) < CLICK_SLOP_PX && Math.abs(ev.clientY - startY) < CLICK_SLOP_PX)
+          return
         moved = true
         pointerNow = { x: ev.clientX, y: ev.clientY, alt: ev.altKey }
         update()

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { isMeasurable, parseEbur128Summary, parseLoudnormReport } from '../../../../electron/media/ffmpeg/loudnessReport'
+import {
+  isMeasurable,
+  parseEbur128Summary,
+  parseLoudnormReport,
+} from '../../../../electron/media/ffmpeg/loudnessReport'
 import { LOUDNORM_STDERR } from '../../../fixtures/ffmpegReports'
 
-const SILENT_STDERR = LOUDNORM_STDERR.replace('"-21.75"', '"-inf"').replace('"-18.06"', '"-inf"').replace('"0.03"', '"inf"')
+const SILENT_STDERR = LOUDNORM_STDERR.replace('"-21.75"', '"-inf"')
+  .replace('"-18.06"', '"-inf"')
+  .replace('"0.03"', '"inf"')
 
 const EBUR128_STDERR = `[Parsed_ebur128_0 @ 0x55fb29a5b780] Summary:
 
@@ -23,7 +29,16 @@ const EBUR128_STDERR = `[Parsed_ebur128_0 @ 0x55fb29a5b780] Summary:
 describe('loudnorm report', () => {
   it('reads the measured values from the JSON report', () => {
     const r = parseLoudnormReport(LOUDNORM_STDERR)
-    expect(r).toEqual({ inputI: -21.75, inputTp: -18.06, inputLra: 0, inputThresh: -31.75, outputI: -14.03, outputTp: -10.27, targetOffset: 0.03, normalizationType: 'dynamic' })
+    expect(r).toEqual({
+      inputI: -21.75,
+      inputTp: -18.06,
+      inputLra: 0,
+      inputThresh: -31.75,
+      outputI: -14.03,
+      outputTp: -10.27,
+      targetOffset: 0.03,
+      normalizationType: 'dynamic',
+    })
   })
 
   it('knows a silent measurement cannot be applied', () => {
@@ -45,7 +60,10 @@ describe('ebur128 summary', () => {
   })
 
   it('silence (the −70 LUFS floor, -inf peak) reads as -Infinity', () => {
-    const silent = EBUR128_STDERR.replace('I:         -15.0 LUFS', 'I:         -70.0 LUFS').replace('Peak:       -4.5 dBFS', 'Peak:       -inf dBFS')
+    const silent = EBUR128_STDERR.replace('I:         -15.0 LUFS', 'I:         -70.0 LUFS').replace(
+      'Peak:       -4.5 dBFS',
+      'Peak:       -inf dBFS',
+    )
     expect(parseEbur128Summary(silent)).toMatchObject({ integratedLufs: -Infinity, truePeakDbtp: -Infinity })
   })
 })

@@ -39,7 +39,10 @@ progress=continue`
 
 function parseAll(text: string) {
   const parse = createProgressParser()
-  return text.split('\n').map(parse).filter((p) => p !== null)
+  return text
+    .split('\n')
+    .map(parse)
+    .filter((p) => p !== null)
 }
 
 describe('ffmpeg -progress parser', () => {

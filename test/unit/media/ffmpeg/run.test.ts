@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { childEnv, classifyFfmpegFailure, createLineRing, crashSignalOf, fullDiskTarget, stderrTail } from '../../../../electron/media/ffmpeg/run'
+import {
+  childEnv,
+  classifyFfmpegFailure,
+  createLineRing,
+  crashSignalOf,
+  fullDiskTarget,
+  stderrTail,
+} from '../../../../electron/media/ffmpeg/run'
 
 describe('ffmpeg failures in words', () => {
   it('tells a full disk and a refused write from other failures', () => {
@@ -10,18 +17,34 @@ describe('ffmpeg failures in words', () => {
   })
 
   it('keeps the meaningful end of stderr, without progress noise', () => {
-    const stderr = ['Input #0, mov', 'frame=  10 fps=0.0', '', 'size=  12kB time=00:00:01', 'Conversion failed!'].join('\n')
+    const stderr = ['Input #0, mov', 'frame=  10 fps=0.0', '', 'size=  12kB time=00:00:01', 'Conversion failed!'].join(
+      '\n',
+    )
     expect(stderrTail(stderr)).toBe('Input #0, mov\nConversion failed!')
   })
 
   it('finds what ffmpeg could not write in its stderr, else its last output argument', () => {
-    expect(fullDiskTarget('Error closing file /tmp/full/y.wav: No space left on device\nConversion failed!', ['-i', 'a', '/tmp/full/y.wav'])).toBe('/tmp/full/y.wav')
-    expect(fullDiskTarget('av_interleaved_write_frame(): No space left on device', ['-i', '/in.mp4', '-f', 'mp4', '/out/x.mp4'])).toBe('/out/x.mp4')
+    expect(
+      fullDiskTarget('Error closing file /tmp/full/y.wav: No space left on device\nConversion failed!', [
+        '-i',
+        'a',
+        '/tmp/full/y.wav',
+      ]),
+    ).toBe('/tmp/full/y.wav')
+    expect(
+      fullDiskTarget('av_interleaved_write_frame(): No space left on device', [
+        '-i',
+        '/in.mp4',
+        '-f',
+        'mp4',
+        '/out/x.mp4',
+      ]),
+    ).toBe('/out/x.mp4')
   })
 })
 
 describe('the stderr the runner keeps', () => {
-  it('is the last lines whole, split at \\n, \\r\\n and the bare \\r of ffmpeg\'s status line, however the text arrives', () => {
+  it("is the last lines whole, split at \\n, \\r\\n and the bare \\r of ffmpeg's status line, however the text arrives", () => {
     const ring = createLineRing(3)
     ring.append('one\ntw')
     ring.append('o\r\nthree\rfo')

@@ -5,25 +5,43 @@ import { clip, layout, segment, twoClipProject, shownSegments } from '../fixture
 describe('moving clips', () => {
   it('moves a clip into free space and leaves the gap it came from', () => {
     const p = moveClip(twoClipProject(), 'B', 8)
-    expect(layout(p)).toEqual([['A', 0, 0, 6], ['B', 8, 0, 4]])
+    expect(layout(p)).toEqual([
+      ['A', 0, 0, 6],
+      ['B', 8, 0, 4],
+    ])
   })
 
   it('dropping a clip at the front reorders the track: the covered clip is pushed right, no overlap', () => {
     const p = moveClip(twoClipProject(), 'B', 0)
-    expect(layout(p)).toEqual([['B', 0, 0, 4], ['A', 4, 0, 6]])
+    expect(layout(p)).toEqual([
+      ['B', 0, 0, 4],
+      ['A', 4, 0, 6],
+    ])
   })
 
   it('dropped inside a clip, it goes before it (first half) or after it (second half)', () => {
     const three = twoClipProject({ clips: [...twoClipProject().clips, clip('C', 'a', 10, 0, 2)] })
-    expect(layout(moveClip(three, 'C', 2))).toEqual([['C', 0, 0, 2], ['A', 2, 0, 6], ['B', 8, 0, 4]])
-    expect(layout(moveClip(three, 'C', 4))).toEqual([['A', 0, 0, 6], ['C', 6, 0, 2], ['B', 8, 0, 4]])
+    expect(layout(moveClip(three, 'C', 2))).toEqual([
+      ['C', 0, 0, 2],
+      ['A', 2, 0, 6],
+      ['B', 8, 0, 4],
+    ])
+    expect(layout(moveClip(three, 'C', 4))).toEqual([
+      ['A', 0, 0, 6],
+      ['C', 6, 0, 2],
+      ['B', 8, 0, 4],
+    ])
   })
 
   it('pushes a chain of clips only as far as needed, keeping later gaps', () => {
     const p0 = twoClipProject({ clips: [clip('A', 'a', 0, 0, 2), clip('B', 'b', 3, 0, 2), clip('C', 'a', 10, 0, 1)] })
     const p = moveClip(p0, 'C', 1)
     // C [1,2) would sit inside A's second half → after A at 2; B [3,5) is free of C [2,3).
-    expect(layout(p)).toEqual([['A', 0, 0, 2], ['C', 2, 0, 1], ['B', 3, 0, 2]])
+    expect(layout(p)).toEqual([
+      ['A', 0, 0, 2],
+      ['C', 2, 0, 1],
+      ['B', 3, 0, 2],
+    ])
   })
 
   it('never starts before 0, and a move to where it already is changes nothing', () => {
@@ -63,7 +81,11 @@ describe('trimming clips', () => {
 describe('splitting and deleting', () => {
   it('splits at a time into two clips that play the same picture', () => {
     const p = splitClip(twoClipProject(), 'A', 2.5, 'A2')
-    expect(layout(p)).toEqual([['A', 0, 0, 2.5], ['A2', 2.5, 2.5, 6], ['B', 6, 0, 4]])
+    expect(layout(p)).toEqual([
+      ['A', 0, 0, 2.5],
+      ['A2', 2.5, 2.5, 6],
+      ['B', 6, 0, 4],
+    ])
   })
 
   it('does not split within a frame of an edge', () => {
@@ -77,7 +99,10 @@ describe('splitting and deleting', () => {
     expect(layout(deleteClip(p0, 'A'))).toEqual([['B', 6, 0, 4]])
     const rippled = deleteClip(p0, 'A', true)
     expect(layout(rippled)).toEqual([['B', 0, 0, 4]])
-    expect(shownSegments(rippled)).toEqual([['s1', 1, 3, 0], ['s2', 1, 3, 1]])
+    expect(shownSegments(rippled)).toEqual([
+      ['s1', 1, 3, 0],
+      ['s2', 1, 3, 1],
+    ])
   })
 
   it('finds the clip under a time, a shared edge belonging to the later clip', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../../renderer/src/state/editor'
+import {
+  createEditorState,
+  editorReducer,
+  type EditorAction,
+  type EditorState,
+} from '../../../../renderer/src/state/editor'
 import { frameAligned } from '../../../../renderer/src/state/playhead'
 import { clip, layout, segment, twoClipProject, shownSegments } from '../fixtures'
 
@@ -13,12 +18,18 @@ describe('each timeline gesture is one undo step', () => {
     ['trim', [{ type: 'clipTrimmed', clipId: 'A', edge: 'end', deltaSec: -1 }], (s) => layout(s.history.present)[0]],
     [
       'split',
-      [{ type: 'playheadMoved', sec: 2 }, { type: 'splitAtPlayhead', newClipId: 'A2' }],
+      [
+        { type: 'playheadMoved', sec: 2 },
+        { type: 'splitAtPlayhead', newClipId: 'A2' },
+      ],
       (s) => s.history.present.clips.length,
     ],
     [
       'delete',
-      [{ type: 'selected', selection: { kind: 'clip', id: 'A' } }, { type: 'selectionDeleted', ripple: false }],
+      [
+        { type: 'selected', selection: { kind: 'clip', id: 'A' } },
+        { type: 'selectionDeleted', ripple: false },
+      ],
       (s) => s.history.present.clips.length,
     ],
     [
@@ -50,14 +61,27 @@ describe('each timeline gesture is one undo step', () => {
     const u1 = run(s, { type: 'undo' })
     expect(u1.history.present.segments).toHaveLength(0)
     const u2 = run(u1, { type: 'undo' })
-    expect(layout(u2.history.present)).toEqual([['A', 0, 0, 4], ['B', 6, 0, 4]])
+    expect(layout(u2.history.present)).toEqual([
+      ['A', 0, 0, 4],
+      ['B', 6, 0, 4],
+    ])
     const u3 = run(u2, { type: 'undo' })
-    expect(layout(u3.history.present)).toEqual([['A', 0, 0, 6], ['B', 6, 0, 4]])
-    expect(layout(run(u3, { type: 'redo' }, { type: 'redo' }).history.present)).toEqual([['A', 0, 0, 4], ['B', 4, 0, 4]])
+    expect(layout(u3.history.present)).toEqual([
+      ['A', 0, 0, 6],
+      ['B', 6, 0, 4],
+    ])
+    expect(layout(run(u3, { type: 'redo' }, { type: 'redo' }).history.present)).toEqual([
+      ['A', 0, 0, 4],
+      ['B', 4, 0, 4],
+    ])
   })
 
   it('records nothing for a gesture that changes nothing (a drop where it started, a blocked trim)', () => {
-    const s = run(start(), { type: 'clipMoved', clipId: 'A', startSec: 0 }, { type: 'clipTrimmed', clipId: 'A', edge: 'end', deltaSec: 3 })
+    const s = run(
+      start(),
+      { type: 'clipMoved', clipId: 'A', startSec: 0 },
+      { type: 'clipTrimmed', clipId: 'A', edge: 'end', deltaSec: 3 },
+    )
     expect(entries(s)).toBe(0)
   })
 
@@ -73,24 +97,42 @@ describe('each timeline gesture is one undo step', () => {
     )
     expect(entries(s)).toBe(1)
     const u = run(s, { type: 'undo' })
-    expect(u).toMatchObject({ selection: { kind: 'clip', id: 'B' }, pxPerSec: 120, playheadSec: 3, markInSec: 3, snapEnabled: false })
+    expect(u).toMatchObject({
+      selection: { kind: 'clip', id: 'B' },
+      pxPerSec: 120,
+      playheadSec: 3,
+      markInSec: 3,
+      snapEnabled: false,
+    })
   })
 })
 
 describe('keyboard-level commands', () => {
   it('S splits the selected clip at the playhead, or the clip under it', () => {
     const s = run(start(), { type: 'playheadMoved', sec: 7 }, { type: 'splitAtPlayhead', newClipId: 'B2' })
-    expect(layout(s.history.present)).toEqual([['A', 0, 0, 6], ['B', 6, 0, 1], ['B2', 7, 1, 4]])
+    expect(layout(s.history.present)).toEqual([
+      ['A', 0, 0, 6],
+      ['B', 6, 0, 1],
+      ['B2', 7, 1, 4],
+    ])
     const none = run(start(), { type: 'playheadMoved', sec: 30 }, { type: 'splitAtPlayhead', newClipId: 'x' })
     expect(entries(none)).toBe(0)
   })
 
   it('Delete removes the selected segment; Shift+Delete on a clip closes the gap', () => {
     const withSeg = createEditorState(twoClipProject({ segments: [segment('s', 1, 2)] }))
-    const s = run(withSeg, { type: 'selected', selection: { kind: 'segment', id: 's' } }, { type: 'selectionDeleted', ripple: false })
+    const s = run(
+      withSeg,
+      { type: 'selected', selection: { kind: 'segment', id: 's' } },
+      { type: 'selectionDeleted', ripple: false },
+    )
     expect(s.history.present.segments).toHaveLength(0)
     expect(s.selection).toBeNull()
-    const r = run(start(), { type: 'selected', selection: { kind: 'clip', id: 'A' } }, { type: 'selectionDeleted', ripple: true })
+    const r = run(
+      start(),
+      { type: 'selected', selection: { kind: 'clip', id: 'A' } },
+      { type: 'selectionDeleted', ripple: true },
+    )
     expect(layout(r.history.present)).toEqual([['B', 0, 0, 4]])
     expect(entries(run(start(), { type: 'selectionDeleted', ripple: false }))).toBe(0)
   })
@@ -117,7 +159,13 @@ describe('keyboard-level commands', () => {
       { type: 'markIn', newSegmentId: 'seg' },
     )
     expect(shownSegments(s.history.present)).toEqual([['seg', 2, 5, 0]])
-    const over = run(start(), { type: 'playheadMoved', sec: 5 }, { type: 'markIn', newSegmentId: 'a' }, { type: 'playheadMoved', sec: 2 }, { type: 'markOut', newSegmentId: 'b' })
+    const over = run(
+      start(),
+      { type: 'playheadMoved', sec: 5 },
+      { type: 'markIn', newSegmentId: 'a' },
+      { type: 'playheadMoved', sec: 2 },
+      { type: 'markOut', newSegmentId: 'b' },
+    )
     expect(over).toMatchObject({ markInSec: null, markOutSec: 2 })
     expect(over.history.present.segments).toHaveLength(0)
   })
@@ -144,7 +192,13 @@ describe('keyboard-level commands', () => {
     const s = run(start(), { type: 'playheadMoved', sec: 3 }, { type: 'zoomed', pxPerSec: 1e6 })
     expect(s.pxPerSec).toBe(600)
     expect(s.zoomAnchor).toEqual({ sec: 3, pin: 'screen' })
-    expect(run(s, { type: 'zoomed', pxPerSec: 0.001, anchorSec: 7 })).toMatchObject({ pxPerSec: 2, zoomAnchor: { sec: 7 } })
-    expect(run(s, { type: 'zoomed', pxPerSec: 90, anchorSec: 0, pinLeft: true }).zoomAnchor).toEqual({ sec: 0, pin: 'left' })
+    expect(run(s, { type: 'zoomed', pxPerSec: 0.001, anchorSec: 7 })).toMatchObject({
+      pxPerSec: 2,
+      zoomAnchor: { sec: 7 },
+    })
+    expect(run(s, { type: 'zoomed', pxPerSec: 90, anchorSec: 0, pinLeft: true }).zoomAnchor).toEqual({
+      sec: 0,
+      pin: 'left',
+    })
   })
 })

@@ -2,7 +2,12 @@
 // whole; values outside what the UI offers are fitted (nudge ±250 ms in 10 ms steps); no-ops record nothing.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../shared/domain/project'
-import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../../renderer/src/state/editor'
+import {
+  createEditorState,
+  editorReducer,
+  type EditorAction,
+  type EditorState,
+} from '../../../../renderer/src/state/editor'
 import { changeOriginalAudio, changeTakeMix } from '../../../../renderer/src/state/mixEdits'
 import { segment, twoClipProject } from '../fixtures'
 
@@ -18,7 +23,9 @@ const take = (id: string): Take => ({
 })
 
 function projectWithTake(): Project {
-  return twoClipProject({ segments: [{ ...segment('s', 3.5, 5.5), takes: [take('t1'), take('t2')], activeTakeId: 't1' }] })
+  return twoClipProject({
+    segments: [{ ...segment('s', 3.5, 5.5), takes: [take('t1'), take('t2')], activeTakeId: 't1' }],
+  })
 }
 
 const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state)

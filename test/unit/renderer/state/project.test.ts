@@ -11,7 +11,16 @@ const asset = (id: string, durationSec: number): Asset => ({
   contentHash: id,
   durationSec,
   sizeBytes: 1000,
-  video: { codec: 'h264', width: 640, height: 360, rotation: 0, displayWidth: 640, displayHeight: 360, fps: 25, vfr: false },
+  video: {
+    codec: 'h264',
+    width: 640,
+    height: 360,
+    rotation: 0,
+    displayWidth: 640,
+    displayHeight: 360,
+    fps: 25,
+    vfr: false,
+  },
   audio: null,
 })
 

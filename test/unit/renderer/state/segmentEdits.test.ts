@@ -66,7 +66,10 @@ describe('moving and resizing segments', () => {
   })
 
   it('finds the nearest free start among gaps, the last one open-ended', () => {
-    const occupied = [{ startSec: 2, endSec: 4 }, { startSec: 5, endSec: 9 }]
+    const occupied = [
+      { startSec: 2, endSec: 4 },
+      { startSec: 5, endSec: 9 },
+    ]
     expect(nearestFreeStart(occupied, 1, 4.2)).toBe(4)
     expect(nearestFreeStart(occupied, 2, 4.2)).toBe(0)
     expect(nearestFreeStart(occupied, 2, 7)).toBe(9)

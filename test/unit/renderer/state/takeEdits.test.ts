@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { GenerationParams } from '../../../../shared/domain/project'
 import { DEFAULT_TAKE_MIX, type Take } from '../../../../shared/domain/project'
-import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../../../../renderer/src/state/editor'
+import {
+  createEditorState,
+  editorReducer,
+  type EditorAction,
+  type EditorState,
+} from '../../../../renderer/src/state/editor'
 import { segment, twoClipProject } from '../fixtures'
 
 const take = (id: string, seed: number): Take => ({
@@ -20,8 +25,12 @@ const take = (id: string, seed: number): Take => ({
 const run = (s: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, s)
 const seg = (s: EditorState) => s.history.present.segments.find((x) => x.id === 's')!
 const start = () =>
-  run(createEditorState(twoClipProject({ segments: [segment('s', 1, 3)] })), { type: 'selected', selection: { kind: 'segment', id: 's' } })
-const withTakes = (from = start()) => run(from, { type: 'takesAdded', segmentId: 's', takes: [take('t1', 11), take('t2', 22), take('t3', 33)] })
+  run(createEditorState(twoClipProject({ segments: [segment('s', 1, 3)] })), {
+    type: 'selected',
+    selection: { kind: 'segment', id: 's' },
+  })
+const withTakes = (from = start()) =>
+  run(from, { type: 'takesAdded', segmentId: 's', takes: [take('t1', 11), take('t2', 22), take('t3', 33)] })
 
 describe('takes of a finished job', () => {
   it('arrive as one history entry; the first becomes active; undo removes them all, redo brings them back', () => {
@@ -37,7 +46,11 @@ describe('takes of a finished job', () => {
   })
 
   it('a second job appends its takes and keeps the chosen one active; the same takes twice add nothing', () => {
-    const s = run(withTakes(), { type: 'activeTakeChosen', segmentId: 's', takeId: 't2' }, { type: 'takesAdded', segmentId: 's', takes: [take('t4', 44)] })
+    const s = run(
+      withTakes(),
+      { type: 'activeTakeChosen', segmentId: 's', takeId: 't2' },
+      { type: 'takesAdded', segmentId: 's', takes: [take('t4', 44)] },
+    )
     expect(seg(s).takes.map((t) => t.id)).toEqual(['t1', 't2', 't3', 't4'])
     expect(seg(s).activeTakeId).toBe('t2')
     const again = run(s, { type: 'takesAdded', segmentId: 's', takes: [take('t4', 44)] })
@@ -68,7 +81,11 @@ describe('choosing and deleting takes', () => {
     expect(seg(d).takes.map((t) => t.id)).toEqual(['t1', 't3'])
     expect(seg(d).activeTakeId).toBe('t3')
     expect(seg(run(d, { type: 'takeDeleted', segmentId: 's', takeId: 't3' })).activeTakeId).toBe('t1')
-    const all = run(d, { type: 'takeDeleted', segmentId: 's', takeId: 't3' }, { type: 'takeDeleted', segmentId: 's', takeId: 't1' })
+    const all = run(
+      d,
+      { type: 'takeDeleted', segmentId: 's', takeId: 't3' },
+      { type: 'takeDeleted', segmentId: 's', takeId: 't1' },
+    )
     expect(seg(all).activeTakeId).toBeNull()
     expect(run(d, { type: 'undo' }).history.present).toBe(s.history.present)
   })
@@ -82,11 +99,17 @@ describe('choosing and deleting takes', () => {
 describe('generation settings', () => {
   it('a committed change is one entry; undo restores the old prompt; equal values record nothing', () => {
     const s = start()
-    const changed = run(s, { type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves on sand', steps: 12 } })
+    const changed = run(s, {
+      type: 'segmentParamsChanged',
+      segmentId: 's',
+      params: { prompt: 'waves on sand', steps: 12 },
+    })
     expect(changed.history.past.length).toBe(s.history.past.length + 1)
     expect(seg(changed).params).toMatchObject({ prompt: 'waves on sand', steps: 12, negativePrompt: 'music', takes: 3 })
     expect(seg(run(changed, { type: 'undo' })).params.prompt).toBe('')
-    expect(run(changed, { type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves on sand' } }).history).toBe(changed.history)
+    expect(
+      run(changed, { type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves on sand' } }).history,
+    ).toBe(changed.history)
     expect(seg(run(changed, { type: 'segmentParamsChanged', segmentId: 's', params: { seed: 7 } })).params.seed).toBe(7)
   })
 

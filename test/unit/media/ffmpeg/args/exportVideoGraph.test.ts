@@ -22,9 +22,25 @@ describe('videoPieces', () => {
   })
 
   it('tolerates a one-frame rounding overlap, not a real one', () => {
-    const touching = videoPieces([{ inputIndex: 0, startSec: 0, durationSec: 1.03 }, { inputIndex: 1, startSec: 1, durationSec: 1 }], 2, 30)
+    const touching = videoPieces(
+      [
+        { inputIndex: 0, startSec: 0, durationSec: 1.03 },
+        { inputIndex: 1, startSec: 1, durationSec: 1 },
+      ],
+      2,
+      30,
+    )
     expect(touching.reduce((n, p) => n + p.frames, 0)).toBe(60)
-    expect(() => videoPieces([{ inputIndex: 0, startSec: 0, durationSec: 2 }, { inputIndex: 1, startSec: 1, durationSec: 1 }], 2, 30)).toThrow(/overlap/)
+    expect(() =>
+      videoPieces(
+        [
+          { inputIndex: 0, startSec: 0, durationSec: 2 },
+          { inputIndex: 1, startSec: 1, durationSec: 1 },
+        ],
+        2,
+        30,
+      ),
+    ).toThrow(/overlap/)
   })
 })
 
@@ -35,6 +51,9 @@ describe('the picture graph', () => {
 
   it('one piece still goes through concat, labelled as asked', () => {
     const chains = videoGraph([{ kind: 'gap', frames: 3 }], { width: 2, height: 2, fps: 25 }, 'out')
-    expect(chains).toEqual(['color=c=black:s=2x2:r=25:d=0.16,trim=end_frame=3,setsar=1,format=yuv420p[v0]', '[v0]concat=n=1:v=1:a=0[out]'])
+    expect(chains).toEqual([
+      'color=c=black:s=2x2:r=25:d=0.16,trim=end_frame=3,setsar=1,format=yuv420p[v0]',
+      '[v0]concat=n=1:v=1:a=0[out]',
+    ])
   })
 })

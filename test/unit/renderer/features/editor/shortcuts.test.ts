@@ -4,20 +4,36 @@ import { monitorTarget } from '../../../../../renderer/src/features/monitor/moni
 import { editPoint } from '../../../../../renderer/src/state/playhead'
 import { segment, twoClipProject } from '../../fixtures'
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
-  commandForKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => commandForKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
 
 describe('keyboard map', () => {
   it('maps the editing keys', () => {
-    expect([key('s'), key('S', { shiftKey: true }), key('i'), key('o')]).toEqual(['split', 'split', 'markIn', 'markOut'])
-    expect([key('Delete'), key('Backspace'), key('Delete', { shiftKey: true })]).toEqual(['delete', 'delete', 'rippleDelete'])
+    expect([key('s'), key('S', { shiftKey: true }), key('i'), key('o')]).toEqual([
+      'split',
+      'split',
+      'markIn',
+      'markOut',
+    ])
+    expect([key('Delete'), key('Backspace'), key('Delete', { shiftKey: true })]).toEqual([
+      'delete',
+      'delete',
+      'rippleDelete',
+    ])
     expect([key('+'), key('='), key('-'), key('\\')]).toEqual(['zoomIn', 'zoomIn', 'zoomOut', 'zoomFit'])
     expect([key('ArrowLeft'), key('ArrowRight'), key('ArrowRight', { shiftKey: true })]).toEqual([
       'frameBack',
       'frameForward',
       'framesForward10',
     ])
-    expect([key('Home'), key('End'), key('ArrowUp'), key('ArrowDown')]).toEqual(['goToStart', 'goToEnd', 'previousEdit', 'nextEdit'])
+    expect([key('Home'), key('End'), key('ArrowUp'), key('ArrowDown')]).toEqual([
+      'goToStart',
+      'goToEnd',
+      'previousEdit',
+      'nextEdit',
+    ])
   })
 
   it('undo/redo with Ctrl on Windows/Linux and Cmd on macOS', () => {

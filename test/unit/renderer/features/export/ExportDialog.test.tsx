@@ -25,12 +25,18 @@ beforeEach(() => {
   const bridge = installFakeBridge((channel) => answers[channel])
   calls = bridge.calls
   push = (event, payload) => act(() => bridge.push(event, payload))
-
 })
 afterEach(cleanup)
 
 const project = { ...twoClipProject(), name: 'Holiday' }
-const job = (patch: Record<string, unknown>) => ({ jobId: 'job-1', kind: 'export', status: 'running', stage: 'measuring', progress: 0, ...patch })
+const job = (patch: Record<string, unknown>) => ({
+  jobId: 'job-1',
+  kind: 'export',
+  status: 'running',
+  stage: 'measuring',
+  progress: 0,
+  ...patch,
+})
 
 async function startExport() {
   render(<ExportDialog project={project} onClose={() => {}} />)
@@ -42,7 +48,10 @@ describe('the Export dialog', () => {
     render(<ExportDialog project={project} onClose={() => {}} />)
     fireEvent.click(screen.getByRole('radio', { name: /Podcast/ }))
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export…' })))
-    expect(calls.find((c) => c.channel === 'dialog:saveFile')!.input).toEqual({ defaultName: 'Holiday.mp4', kind: 'mp4' })
+    expect(calls.find((c) => c.channel === 'dialog:saveFile')!.input).toEqual({
+      defaultName: 'Holiday.mp4',
+      kind: 'mp4',
+    })
     const start = calls.find((c) => c.channel === 'export:start')!.input
     expect(start.request).toEqual({ destinationPath: '/out/Holiday.mp4', preset: 'podcast' })
     expect((start.project as { id: string }).id).toBe(project.id)
@@ -70,7 +79,13 @@ describe('the Export dialog', () => {
 
   it('when done: what was measured, and Show in folder on the written file', async () => {
     await startExport()
-    const exportResult = { paths: ['/out/Holiday.mp4'], durationSec: 10, videoCopied: false, integratedLufs: -16.1, truePeakDbtp: -1.4 }
+    const exportResult = {
+      paths: ['/out/Holiday.mp4'],
+      durationSec: 10,
+      videoCopied: false,
+      integratedLufs: -16.1,
+      truePeakDbtp: -1.4,
+    }
     push('job:update', job({ status: 'succeeded', stage: 'finishing', progress: 1, exportResult }))
     expect(screen.getByText('Loudness -16.1 LUFS integrated (target -14)')).toBeTruthy()
     expect(screen.getByText(/Picture re-encoded/)).toBeTruthy()
@@ -80,7 +95,10 @@ describe('the Export dialog', () => {
 
   it('a failure shows main’s sentence and what to do; a refused folder asks for another file', async () => {
     await startExport()
-    push('job:update', job({ status: 'failed', error: { code: 'PERMISSION_DENIED', message: 'Cannot write to /out.' } }))
+    push(
+      'job:update',
+      job({ status: 'failed', error: { code: 'PERMISSION_DENIED', message: 'Cannot write to /out.' } }),
+    )
     expect(screen.getByRole('alert').textContent).toContain('Cannot write to /out.')
     expect(screen.getByRole('alert').textContent).toContain('Choose a folder you can write to.')
     expect(screen.getByRole('button', { name: 'Choose another file…' })).toBeTruthy()
@@ -99,7 +117,13 @@ describe('For your editor (the hand-off pack)', () => {
     const start = calls.find((c) => c.channel === 'handoff:start')!.input
     expect(start.request).toEqual({ folder: '/out' })
     expect(calls.some((c) => c.channel === 'export:start')).toBe(false)
-    const handoffResult = { folder: '/out/Holiday hand-off', files: ['/out/Holiday hand-off/Holiday.fcpxml'], soundFiles: 3, stems: 4, durationSec: 10 }
+    const handoffResult = {
+      folder: '/out/Holiday hand-off',
+      files: ['/out/Holiday hand-off/Holiday.fcpxml'],
+      soundFiles: 3,
+      stems: 4,
+      durationSec: 10,
+    }
     push('job:update', job({ kind: 'handoff', status: 'succeeded', stage: 'finishing', progress: 1, handoffResult }))
     expect(screen.getByText('Hand-off pack written to')).toBeTruthy()
     expect(screen.getByText('/out/Holiday hand-off')).toBeTruthy()
@@ -112,7 +136,13 @@ describe('For your editor (the hand-off pack)', () => {
     render(<ExportDialog project={project} onClose={() => {}} />)
     fireEvent.click(screen.getByRole('radio', { name: /Original levels/ }))
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export…' })))
-    const exportResult = { paths: ['/out/Holiday.mp4'], durationSec: 10, videoCopied: false, integratedLufs: -9.5, truePeakDbtp: 1.8 }
+    const exportResult = {
+      paths: ['/out/Holiday.mp4'],
+      durationSec: 10,
+      videoCopied: false,
+      integratedLufs: -9.5,
+      truePeakDbtp: 1.8,
+    }
     push('job:update', job({ status: 'succeeded', stage: 'finishing', progress: 1, exportResult }))
     expect(screen.getByText('Loudness -9.5 LUFS integrated (not normalised)')).toBeTruthy()
     expect(screen.getByRole('alert').textContent).toMatch(/The mix clips: its peaks reach \+1\.8 dBTP/)

@@ -20,14 +20,18 @@ beforeEach(() => {
   const answers: Record<string, (input: any) => unknown> = {
     'providers:list': () => providers,
     'audio:interrupted': () => [],
-    'audio:estimate': (r) => ({ calls: r.params.takes, chunks: 1, billedSec: 8 * r.params.takes, usd: r.params.provider === 'fal' ? 0.008 * r.params.takes : null }),
+    'audio:estimate': (r) => ({
+      calls: r.params.takes,
+      chunks: 1,
+      billedSec: 8 * r.params.takes,
+      usd: r.params.provider === 'fal' ? 0.008 * r.params.takes : null,
+    }),
     'audio:generate': () => ({ jobId: 'job-1' }),
     'job:cancel': () => ({ cancelled: true }),
   }
   const bridge = installFakeBridge(answering(answers))
   calls = bridge.calls
   push = bridge.push
-
 })
 afterEach(() => {
   cleanup()
@@ -42,7 +46,15 @@ async function renderPanel(list: ProviderInfo[], p = project()) {
   const dispatch = vi.fn<(a: EditorAction) => void>()
   const onOpenSettings = vi.fn()
   const onError = vi.fn()
-  render(<Inspector project={p} selection={{ kind: 'segment', id: 's' }} dispatch={dispatch} onError={onError} onOpenSettings={onOpenSettings} />)
+  render(
+    <Inspector
+      project={p}
+      selection={{ kind: 'segment', id: 's' }}
+      dispatch={dispatch}
+      onError={onError}
+      onOpenSettings={onOpenSettings}
+    />,
+  )
   // Providers answer; then the estimate's debounce passes and main answers it.
   for (const ms of [50, 400, 50]) await act(async () => void (await vi.advanceTimersByTimeAsync(ms)))
   return { dispatch, onOpenSettings, onError }
@@ -96,7 +108,9 @@ describe('only the settings the provider has', () => {
 
   it('lists only providers with a key', async () => {
     await renderPanel([info('fal'), info('wavespeed', false), info('pixazo')])
-    const options = within(screen.getByRole('combobox', { name: 'Provider' })).getAllByRole('option').map((o) => o.textContent)
+    const options = within(screen.getByRole('combobox', { name: 'Provider' }))
+      .getAllByRole('option')
+      .map((o) => o.textContent)
     expect(options).toEqual(['fal.ai', 'Pixazo'])
   })
 })
@@ -108,18 +122,30 @@ describe('edits are undo steps, not keystrokes', () => {
     for (const v of ['w', 'wa', 'waves']) fireEvent.change(prompt, { target: { value: v } })
     expect(dispatch).not.toHaveBeenCalled()
     await act(async () => void (await vi.advanceTimersByTimeAsync(800)))
-    expect(dispatch.mock.calls.map((c) => c[0])).toEqual([{ type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves' } }])
+    expect(dispatch.mock.calls.map((c) => c[0])).toEqual([
+      { type: 'segmentParamsChanged', segmentId: 's', params: { prompt: 'waves' } },
+    ])
     fireEvent.click(screen.getByRole('button', { name: 'No voices' }))
-    expect(dispatch.mock.calls[1]![0]).toEqual({ type: 'segmentParamsChanged', segmentId: 's', params: { negativePrompt: 'music, speech, talking, voice' } })
+    expect(dispatch.mock.calls[1]![0]).toEqual({
+      type: 'segmentParamsChanged',
+      segmentId: 's',
+      params: { negativePrompt: 'music, speech, talking, voice' },
+    })
     fireEvent.click(screen.getByRole('button', { name: 'Timing only' }))
-    expect(dispatch.mock.calls[2]![0]).toEqual({ type: 'segmentParamsChanged', segmentId: 's', params: { maskAwayClip: true } })
+    expect(dispatch.mock.calls[2]![0]).toEqual({
+      type: 'segmentParamsChanged',
+      segmentId: 's',
+      params: { maskAwayClip: true },
+    })
     // the panel shows the committed settings: the default negative prompt already avoids music
     expect(screen.getByRole('button', { name: 'No music' }).getAttribute('aria-pressed')).toBe('true')
   })
 
   it('a prompt past 60 words gets a soft warning', async () => {
     await renderPanel([info('fal')])
-    fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: Array(65).fill('crunch').join(' ') } })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), {
+      target: { value: Array(65).fill('crunch').join(' ') },
+    })
     expect(screen.getByText(/65 words: the model reads about the first 60/)).toBeTruthy()
   })
 })
@@ -130,14 +156,37 @@ describe('a generation job on the panel', () => {
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true })
     await act(async () => void (await vi.advanceTimersByTimeAsync(10)))
     const [req] = sent('audio:generate')
-    expect(req).toMatchObject({ segmentId: 's', source: { path: '/media/a.mp4', inSec: 1, outSec: 3 }, params: { provider: 'fal', takes: 3 } })
-    const update = (u: Partial<JobUpdate>) => act(() => push('job:update', { jobId: 'job-1', kind: 'generate', status: 'running', stage: 'preparing', progress: 0, ...u }))
+    expect(req).toMatchObject({
+      segmentId: 's',
+      source: { path: '/media/a.mp4', inSec: 1, outSec: 3 },
+      params: { provider: 'fal', takes: 3 },
+    })
+    const update = (u: Partial<JobUpdate>) =>
+      act(() =>
+        push('job:update', {
+          jobId: 'job-1',
+          kind: 'generate',
+          status: 'running',
+          stage: 'preparing',
+          progress: 0,
+          ...u,
+        }),
+      )
     update({ stage: 'uploading', progress: 0.3 })
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30')
     expect(screen.getByTestId('job-stage').textContent).toBe('Uploading 30 %')
     update({ stage: 'queued', progress: 0.4, queuePosition: 1 })
     expect(screen.getByTestId('job-stage').textContent).toBe('In queue — position 2 (1 ahead)')
-    const take: Take = { id: 't1', provider: 'fal', seed: 5, path: '/takes/t1.wav', durationSec: 2, requestIds: [], createdAt: new Date().toISOString(), mix: DEFAULT_TAKE_MIX }
+    const take: Take = {
+      id: 't1',
+      provider: 'fal',
+      seed: 5,
+      path: '/takes/t1.wav',
+      durationSec: 2,
+      requestIds: [],
+      createdAt: new Date().toISOString(),
+      mix: DEFAULT_TAKE_MIX,
+    }
     update({ status: 'succeeded', stage: 'mixing', progress: 1, generateResult: { segmentId: 's', takes: [take] } })
     expect(dispatch.mock.calls.map((c) => c[0])).toContainEqual({ type: 'takesAdded', segmentId: 's', takes: [take] })
     expect(screen.queryByTestId('job')).toBeNull()
@@ -147,10 +196,21 @@ describe('a generation job on the panel', () => {
     const { onError } = await renderPanel([info('fal')])
     fireEvent.click(screen.getByRole('button', { name: 'Generate 3 takes' }))
     await act(async () => void (await vi.advanceTimersByTimeAsync(10)))
-    act(() => push('job:update', { jobId: 'job-1', kind: 'generate', status: 'running', stage: 'generating', progress: 0.5 }))
+    act(() =>
+      push('job:update', { jobId: 'job-1', kind: 'generate', status: 'running', stage: 'generating', progress: 0.5 }),
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(sent('job:cancel')).toEqual([{ jobId: 'job-1' }])
-    act(() => push('job:update', { jobId: 'job-1', kind: 'generate', status: 'cancelled', stage: 'generating', progress: 0.5, error: { code: 'CANCELLED', message: 'Cancelled.' } }))
+    act(() =>
+      push('job:update', {
+        jobId: 'job-1',
+        kind: 'generate',
+        status: 'cancelled',
+        stage: 'generating',
+        progress: 0.5,
+        error: { code: 'CANCELLED', message: 'Cancelled.' },
+      }),
+    )
     expect(screen.getByTestId('job-stage').textContent).toBe('Cancelled')
     expect(onError).not.toHaveBeenCalled()
   })
@@ -160,7 +220,16 @@ describe('a generation job on the panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Generate 3 takes' }))
     await act(async () => void (await vi.advanceTimersByTimeAsync(10)))
     const error = { code: 'PROVIDER_AUTH', message: 'fal.ai rejected the API key.' }
-    act(() => push('job:update', { jobId: 'job-1', kind: 'generate', status: 'failed', stage: 'uploading', progress: 0.1, error }))
+    act(() =>
+      push('job:update', {
+        jobId: 'job-1',
+        kind: 'generate',
+        status: 'failed',
+        stage: 'uploading',
+        progress: 0.1,
+        error,
+      }),
+    )
     expect(screen.getByRole('alert').textContent).toContain('fal.ai rejected the API key.')
     expect(onError).toHaveBeenCalledWith('Generation failed', error)
     expect(onOpenSettings).toHaveBeenCalledWith('fal')

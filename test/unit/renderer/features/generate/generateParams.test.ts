@@ -24,18 +24,35 @@ describe('the source of a segment', () => {
   // Clip A = a[0,6) at 0; clip B = b[0,4) at 6.
   it('maps the timeline range onto the clip under it: in = clip in + (segment start − clip start)', () => {
     const p = twoClipProject({ clips: [clip('A', 'a', 0, 2, 8), clip('B', 'b', 6, 0, 4)] })
-    expect(segmentSource(p, segment('s', 1, 3.5))).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 5.5 }, attaches: true })
-    expect(segmentSource(p, segment('s', 7, 10))).toEqual({ ok: true, source: { path: '/media/b.mp4', inSec: 1, outSec: 4 }, attaches: true })
+    expect(segmentSource(p, segment('s', 1, 3.5))).toEqual({
+      ok: true,
+      source: { path: '/media/a.mp4', inSec: 3, outSec: 5.5 },
+      attaches: true,
+    })
+    expect(segmentSource(p, segment('s', 7, 10))).toEqual({
+      ok: true,
+      source: { path: '/media/b.mp4', inSec: 1, outSec: 4 },
+      attaches: true,
+    })
   })
 
   it('a segment made from a picture asks for its own range of its file, wherever its clips are now', () => {
     const moved = twoClipProject({ clips: [clip('B', 'b', 0, 0, 4), clip('A', 'a', 9, 2, 5)] })
-    expect(segmentSource(moved, attached('s', 'a', 3, 4.5))).toEqual({ ok: true, source: { path: '/media/a.mp4', inSec: 3, outSec: 4.5 } })
+    expect(segmentSource(moved, attached('s', 'a', 3, 4.5))).toEqual({
+      ok: true,
+      source: { path: '/media/a.mp4', inSec: 3, outSec: 4.5 },
+    })
     // even when no clip shows it now: the picture it belongs to is still the same
     const gone = twoClipProject({ clips: [clip('B', 'b', 0, 0, 4)] })
-    expect(segmentSource(gone, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: true, source: { inSec: 3, outSec: 4.5 } })
+    expect(segmentSource(gone, attached('s', 'a', 3, 4.5))).toMatchObject({
+      ok: true,
+      source: { inSec: 3, outSec: 4.5 },
+    })
     const lost = { ...gone, assets: gone.assets.filter((a) => a.id !== 'a') }
-    expect(segmentSource(lost, attached('s', 'a', 3, 4.5))).toMatchObject({ ok: false, message: expect.stringMatching(/no longer in the project/) })
+    expect(segmentSource(lost, attached('s', 'a', 3, 4.5))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no longer in the project/),
+    })
   })
 
   it('after any clip edit a segment made from a picture asks for the very same request (so the cache answers it)', () => {
@@ -49,7 +66,10 @@ describe('the source of a segment', () => {
       deleteClip(p0, 'B'),
     ]
     for (const p of edited) expect(ask(p)).toEqual(ask(p0))
-    expect(ask(p0)).toEqual({ ok: true, request: { segmentId: 's', source: { path: '/media/b.mp4', inSec: 1, outSec: 3 }, params: DEFAULT_GENERATION } })
+    expect(ask(p0)).toEqual({
+      ok: true,
+      request: { segmentId: 's', source: { path: '/media/b.mp4', inSec: 1, outSec: 3 }, params: DEFAULT_GENERATION },
+    })
   })
 
   it('refuses a segment across a cut, naming both clips and where to split', () => {
@@ -67,16 +87,29 @@ describe('the source of a segment', () => {
 
   it('text mode asks for the segment length and needs a prompt', () => {
     const seg = segment('s', 20, 24.5)
-    expect(generationRequest(twoClipProject(), seg, DEFAULT_GENERATION, true)).toMatchObject({ ok: false, message: expect.stringMatching(/needs a prompt/) })
+    expect(generationRequest(twoClipProject(), seg, DEFAULT_GENERATION, true)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/needs a prompt/),
+    })
     const r = generationRequest(twoClipProject(), seg, { ...DEFAULT_GENERATION, prompt: 'rain' }, true)
-    expect(r).toEqual({ ok: true, request: { segmentId: 's', durationSec: 4.5, params: { ...DEFAULT_GENERATION, prompt: 'rain' } } })
+    expect(r).toEqual({
+      ok: true,
+      request: { segmentId: 's', durationSec: 4.5, params: { ...DEFAULT_GENERATION, prompt: 'rain' } },
+    })
   })
 })
 
 describe('controls per provider', () => {
   it('fal has seed, steps, CFG (slider 1–10) and mask; both modes', () => {
     const c = controlsFor(CAPS.fal)
-    expect(c).toMatchObject({ seed: { min: 0, max: 65535 }, steps: { min: 4, max: 50 }, cfg: { min: 1, max: 10 }, maskAwayClip: true, textOnlyToggle: true, textOnlyForced: false })
+    expect(c).toMatchObject({
+      seed: { min: 0, max: 65535 },
+      steps: { min: 4, max: 50 },
+      cfg: { min: 1, max: 10 },
+      maskAwayClip: true,
+      textOnlyToggle: true,
+      textOnlyForced: false,
+    })
     expect(c.window).toEqual({ min: 1, max: 10, step: 0.5 })
   })
 
@@ -88,7 +121,12 @@ describe('controls per provider', () => {
   })
 
   it('Pixazo is text only, with a 2 s minimum window', () => {
-    expect(controlsFor(CAPS.pixazo)).toMatchObject({ textOnlyForced: true, textOnlyToggle: false, seed: null, window: { min: 2, max: 10, step: 1 } })
+    expect(controlsFor(CAPS.pixazo)).toMatchObject({
+      textOnlyForced: true,
+      textOnlyToggle: false,
+      seed: null,
+      window: { min: 2, max: 10, step: 1 },
+    })
   })
 
   it('Eachlabs keeps the seed in 0–65535 and has no mask', () => {
@@ -99,10 +137,23 @@ describe('controls per provider', () => {
 describe('clamping to the provider', () => {
   const wild = { ...DEFAULT_GENERATION, seed: 70000, steps: 3, cfg: 15, windowSec: 9.5, maskAwayClip: true, takes: 7 }
   it('fal: steps up to its minimum, CFG down to the slider, takes to 4, window kept', () => {
-    expect(clampParams(wild, info('fal'))).toMatchObject({ provider: 'fal', seed: 65535, steps: 4, cfg: 10, windowSec: 9.5, maskAwayClip: true, takes: 4 })
+    expect(clampParams(wild, info('fal'))).toMatchObject({
+      provider: 'fal',
+      seed: 65535,
+      steps: 4,
+      cfg: 10,
+      windowSec: 9.5,
+      maskAwayClip: true,
+      takes: 4,
+    })
   })
   it('WaveSpeed: no seed (random), whole-second window', () => {
-    expect(clampParams(wild, info('wavespeed'))).toMatchObject({ provider: 'wavespeed', seed: null, windowSec: 10, steps: 4 })
+    expect(clampParams(wild, info('wavespeed'))).toMatchObject({
+      provider: 'wavespeed',
+      seed: null,
+      windowSec: 10,
+      steps: 4,
+    })
   })
   it('Eachlabs: no mask sent', () => {
     expect(clampParams(wild, info('eachlabs')).maskAwayClip).toBe(false)
@@ -133,14 +184,17 @@ describe('provider choice, No voices, cost line', () => {
 
   it('says the price, calls and billed seconds, or that no price is published', () => {
     expect(costText({ calls: 3, chunks: 1, billedSec: 24, usd: 0.024 })).toBe('$0.024 · 3 calls · 24 s billed')
-    expect(costText({ calls: 1, chunks: 1, billedSec: 2.5, usd: null })).toBe('price not published · 1 call · 2.5 s billed')
+    expect(costText({ calls: 1, chunks: 1, billedSec: 2.5, usd: null })).toBe(
+      'price not published · 1 call · 2.5 s billed',
+    )
     expect(costText({ calls: 2, chunks: 1, billedSec: 2.9999999, usd: 0.003 })).toBe('$0.003 · 2 calls · 3 s billed')
   })
 })
 
 describe('jobs in words', () => {
   it('names each stage, with the percentage where it is known and the queue position from 1', () => {
-    const u = (stage: JobUpdate['stage'], extra: Partial<JobUpdate> = {}) => jobStageText({ status: 'running', stage, progress: 0.42, ...extra })
+    const u = (stage: JobUpdate['stage'], extra: Partial<JobUpdate> = {}) =>
+      jobStageText({ status: 'running', stage, progress: 0.42, ...extra })
     expect(u('uploading')).toBe('Uploading 42 %')
     expect(u('queued', { queuePosition: 2 })).toBe('In queue — position 3 (2 ahead)')
     expect(u('queued', { queuePosition: 0 })).toBe('In queue — next in line')
@@ -150,7 +204,13 @@ describe('jobs in words', () => {
   })
 
   it('an update that arrives before its start answered is kept and joined; a finished job ignores late updates', () => {
-    const upd = (status: JobUpdate['status'], progress = 0.5): JobUpdate => ({ jobId: 'j', kind: 'generate', status, stage: 'generating', progress })
+    const upd = (status: JobUpdate['status'], progress = 0.5): JobUpdate => ({
+      jobId: 'j',
+      kind: 'generate',
+      status,
+      stage: 'generating',
+      progress,
+    })
     let s = jobsReducer(EMPTY_JOBS, { type: 'updated', update: upd('running', 0.1) })
     s = jobsReducer(s, { type: 'started', meta: { jobId: 'j', segmentId: 's', provider: 'fal', label: '3 takes' } })
     expect(s.jobs[0]!.update?.progress).toBe(0.1)
@@ -163,7 +223,16 @@ describe('jobs in words', () => {
 })
 
 describe('takes that come from regenerating a chunk', () => {
-  const t = (id: string, seed: number, requestIds: string[]) => ({ id, provider: 'fal' as const, seed, path: `/t/${id}.wav`, durationSec: 12, requestIds, createdAt: '', mix: DEFAULT_TAKE_MIX })
+  const t = (id: string, seed: number, requestIds: string[]) => ({
+    id,
+    provider: 'fal' as const,
+    seed,
+    path: `/t/${id}.wav`,
+    durationSec: 12,
+    requestIds,
+    createdAt: '',
+    mix: DEFAULT_TAKE_MIX,
+  })
   it('name the take and the chunks they redid; takes of their own say nothing', () => {
     const takes = [t('a', 5, ['r1', 'r2']), t('b', 9, ['r3', 'r4']), t('c', 5, ['r1', 'r5'])]
     expect(takeOrigin(takes[2]!, takes)).toBe('from take 1, chunk 2 new')

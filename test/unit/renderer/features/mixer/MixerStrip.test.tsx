@@ -11,7 +11,14 @@ import { segment, twoClipProject } from '../../fixtures'
 afterEach(cleanup)
 
 const take = (id: string): Take => ({
-  id, provider: 'fal', seed: 7, path: `/t/${id}.wav`, durationSec: 2, requestIds: [], createdAt: 'now', mix: DEFAULT_TAKE_MIX,
+  id,
+  provider: 'fal',
+  seed: 7,
+  path: `/t/${id}.wav`,
+  durationSec: 2,
+  requestIds: [],
+  createdAt: 'now',
+  mix: DEFAULT_TAKE_MIX,
 })
 
 let latest: EditorState
@@ -24,7 +31,8 @@ function Harness({ project, selected = true }: { project: Project; selected?: bo
   return <MixerStrip project={state.history.present} dispatch={dispatch} selection={state.selection} />
 }
 
-const project = () => twoClipProject({ segments: [{ ...segment('s', 1, 3), takes: [take('t1'), take('t2')], activeTakeId: 't2' }] })
+const project = () =>
+  twoClipProject({ segments: [{ ...segment('s', 1, 3), takes: [take('t1'), take('t2')], activeTakeId: 't2' }] })
 const mix = () => latest.history.present.segments[0]!.takes.find((t) => t.id === 't2')!.mix
 
 describe('the mixer strip', () => {
@@ -67,7 +75,8 @@ describe('the mixer strip', () => {
     act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true })))
     expect(mix().nudgeMs).toBe(10)
     expect(latest.history.past).toHaveLength(3)
-    for (let i = 0; i < 30; i++) act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true })))
+    for (let i = 0; i < 30; i++)
+      act(() => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true })))
     expect(mix().nudgeMs).toBe(-250)
     expect((screen.getByRole('button', { name: 'Nudge earlier' }) as HTMLButtonElement).disabled).toBe(true)
   })

@@ -20,7 +20,8 @@ function setup(project: Project) {
     context: () => ({}),
     load: async () => null,
     channelsOf: () => 1,
-    start: (schedule: PlaybackSchedule, startAt: number, rate: number) => void started.push({ schedule, startAt, rate }),
+    start: (schedule: PlaybackSchedule, startAt: number, rate: number) =>
+      void started.push({ schedule, startAt, rate }),
     stopVoices: () => {},
     retune: (schedule: PlaybackSchedule, at: number) => void retuned.push({ schedule, at }),
     attachElement: () => {},
@@ -46,8 +47,22 @@ function setup(project: Project) {
   return { c, started, retuned, times, advance }
 }
 
-const take = { id: 't', provider: 'fal' as const, seed: 1, path: '/t.wav', durationSec: 2, requestIds: [], createdAt: 'now', mix: { ...DEFAULT_TAKE_MIX, nudgeMs: 40 } }
-const withTake = () => twoClipProject({ segments: [{ ...segment('s', 3.5, 5.5), takes: [take, { ...take, id: 'u', mix: DEFAULT_TAKE_MIX }], activeTakeId: 't' }] })
+const take = {
+  id: 't',
+  provider: 'fal' as const,
+  seed: 1,
+  path: '/t.wav',
+  durationSec: 2,
+  requestIds: [],
+  createdAt: 'now',
+  mix: { ...DEFAULT_TAKE_MIX, nudgeMs: 40 },
+}
+const withTake = () =>
+  twoClipProject({
+    segments: [
+      { ...segment('s', 3.5, 5.5), takes: [take, { ...take, id: 'u', mix: DEFAULT_TAKE_MIX }], activeTakeId: 't' },
+    ],
+  })
 
 describe('the playback controller', () => {
   it('schedules the mix from the start point and reports the playhead from the audio clock', async () => {
@@ -68,7 +83,10 @@ describe('the playback controller', () => {
     const { c, started, retuned, advance } = setup(project)
     await c.start(3)
     advance(started[0]!.startAt + 1) // at 4 s on the timeline
-    const louder = { ...project, segments: [{ ...project.segments[0]!, takes: [{ ...take, mix: { ...take.mix, gainDb: 6 } }] }] }
+    const louder = {
+      ...project,
+      segments: [{ ...project.segments[0]!, takes: [{ ...take, mix: { ...take.mix, gainDb: 6 } }] }],
+    }
     c.preview(louder)
     expect(started).toHaveLength(1)
     const { schedule, at } = retuned[0]!
@@ -78,7 +96,15 @@ describe('the playback controller', () => {
 
   it('starts the picture first and lines the takes up with where it really is', async () => {
     const { c, started, times, advance } = setup(withTake())
-    const el = { currentTime: 0, playbackRate: 1, paused: true, seeking: false, isConnected: true, pause() {}, play: async () => void (el.currentTime += 0.1) }
+    const el = {
+      currentTime: 0,
+      playbackRate: 1,
+      paused: true,
+      seeking: false,
+      isConnected: true,
+      pause() {},
+      play: async () => void (el.currentTime += 0.1),
+    }
     c.registerVideo('/media/a.mp4', el as unknown as HTMLVideoElement)
     await c.start(3)
     expect(el.currentTime).toBeCloseTo(3.1, 9) // asked for 3 s, the element got going at 3.1 s

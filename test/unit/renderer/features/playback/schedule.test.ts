@@ -11,8 +11,19 @@ import {
   playbackSchedule,
   takeCurve,
 } from '../../../../../renderer/src/features/playback/schedule'
-import { auditionProject, auditionRange, nextPicture, pictureAt, playStartSec, shuttle } from '../../../../../renderer/src/features/playback/transport'
-import { isTextEntry, stopsTransport, transportKeyFor } from '../../../../../renderer/src/features/playback/transportKeys'
+import {
+  auditionProject,
+  auditionRange,
+  nextPicture,
+  pictureAt,
+  playStartSec,
+  shuttle,
+} from '../../../../../renderer/src/features/playback/transport'
+import {
+  isTextEntry,
+  stopsTransport,
+  transportKeyFor,
+} from '../../../../../renderer/src/features/playback/transportKeys'
 import { asset, attached, segment, twoClipProject } from '../../fixtures'
 
 const take = (id: string, mix: Partial<TakeMix> = {}, durationSec = 2): Take => ({
@@ -27,7 +38,11 @@ const take = (id: string, mix: Partial<TakeMix> = {}, durationSec = 2): Take => 
 })
 
 /** Timeline 0–10 s (two clips); segment s at 3.5–5.5 s, segment u at 7–8 s. */
-function project(sMix: Partial<TakeMix> = {}, uMix: Partial<TakeMix> = {}, original: Partial<Project['original']> = {}): Project {
+function project(
+  sMix: Partial<TakeMix> = {},
+  uMix: Partial<TakeMix> = {},
+  original: Partial<Project['original']> = {},
+): Project {
   const p = twoClipProject()
   return {
     ...p,
@@ -68,11 +83,22 @@ describe('the playback schedule', () => {
     expect(voice!.durationSec).toBeCloseTo(1.6, 9)
     // its own fade: 0.4 of the way up at 7.4 s, full at 8 s (take time 1 s)
     expect(curveAt(takeCurve(describeMix(p).takes[0]!, 2), 7.4)).toBeCloseTo(0.4, 9)
-    const level = (sec: number) => curveAt([{ timeSec: 0, gain: voice!.gain.startGain }, ...voice!.gain.ramps.map((r) => ({ timeSec: r.atSec, gain: r.gain }))], sec)
+    const level = (sec: number) =>
+      curveAt(
+        [
+          { timeSec: 0, gain: voice!.gain.startGain },
+          ...voice!.gain.ramps.map((r) => ({ timeSec: r.atSec, gain: r.gain })),
+        ],
+        sec,
+      )
     expect(level(7.4)).toBeCloseTo(0.4, 9) // take time 0.4 s of its 1 s fade
     expect(level(8)).toBeCloseTo(1, 9)
     // the edge: up from 0 over 5 ms at the cut, held to the end (the take's own end: no edge fade there)
-    expect(voice!.edge.ramps.map((r) => [Math.round(r.atSec * 1e6) / 1e6, r.gain])).toEqual([[7.4, 0], [7.405, 1], [9, 1]])
+    expect(voice!.edge.ramps.map((r) => [Math.round(r.atSec * 1e6) / 1e6, r.gain])).toEqual([
+      [7.4, 0],
+      [7.405, 1],
+      [9, 1],
+    ])
   })
 
   it('starting mid-take plays from the matching point of the file, at once', () => {
@@ -95,8 +121,23 @@ describe('the playback schedule', () => {
     const g = 10 ** (-6 / 20)
     const [voice] = playbackSchedule(p, run(), stereo).voices
     expect(voice!.gain.startGain).toBe(0)
-    const level = (sec: number) => curveAt([{ timeSec: 0, gain: voice!.gain.startGain }, ...voice!.gain.ramps.map((r) => ({ timeSec: r.atSec, gain: r.gain }))], sec)
-    for (const [sec, gain] of [[3.5, 0], [3.6, g], [4.4, g], [5.2, g], [5.35, g / 2], [5.5, 0]] as const) expect(level(sec)).toBeCloseTo(gain, 9)
+    const level = (sec: number) =>
+      curveAt(
+        [
+          { timeSec: 0, gain: voice!.gain.startGain },
+          ...voice!.gain.ramps.map((r) => ({ timeSec: r.atSec, gain: r.gain })),
+        ],
+        sec,
+      )
+    for (const [sec, gain] of [
+      [3.5, 0],
+      [3.6, g],
+      [4.4, g],
+      [5.2, g],
+      [5.35, g / 2],
+      [5.5, 0],
+    ] as const)
+      expect(level(sec)).toBeCloseTo(gain, 9)
     // Halfway through the fade in, the take is at half its gain (ffmpeg afade's tri curve).
     const curve = takeCurve(describeMix(p).takes[0]!, 2)
     expect(curveAt(curve, 3.55)).toBeCloseTo(g / 2, 9)
@@ -134,13 +175,28 @@ describe('the playback schedule', () => {
 
   it('keep, lower and mute are flat gains on the original', () => {
     expect(playbackSchedule(project(), run(), stereo).original).toEqual({ startGain: 1, ramps: [] })
-    expect(playbackSchedule(project({}, {}, { mode: 'lower', lowerDb: -12 }), run(), stereo).original.startGain).toBeCloseTo(0.2512, 4)
+    expect(
+      playbackSchedule(project({}, {}, { mode: 'lower', lowerDb: -12 }), run(), stereo).original.startGain,
+    ).toBeCloseTo(0.2512, 4)
     expect(playbackSchedule(project({}, {}, { mode: 'mute' }), run(), stereo).original.startGain).toBe(0)
   })
 
   it('automation times are relative to the run start and divided by the rate', () => {
-    const a = automationFrom([{ timeSec: 2, gain: 0 }, { timeSec: 4, gain: 1 }], 1, 2)
-    expect(a).toEqual({ startGain: 0, ramps: [{ atSec: 0.5, gain: 0 }, { atSec: 1.5, gain: 1 }] })
+    const a = automationFrom(
+      [
+        { timeSec: 2, gain: 0 },
+        { timeSec: 4, gain: 1 },
+      ],
+      1,
+      2,
+    )
+    expect(a).toEqual({
+      startGain: 0,
+      ramps: [
+        { atSec: 0.5, gain: 0 },
+        { atSec: 1.5, gain: 1 },
+      ],
+    })
   })
 })
 
@@ -178,7 +234,12 @@ describe('the transport', () => {
 
 describe('the transport keys', () => {
   const press = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
-    key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods,
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
   })
   it('Space, J, K, L (either case) and nothing with Ctrl/Cmd/Alt', () => {
     expect(transportKeyFor(press(' '))).toBe('playPause')
@@ -194,7 +255,8 @@ describe('the transport keys', () => {
     expect(stopsTransport(press('ArrowRight', { altKey: true }))).toBe(false)
   })
   it('Space still plays from a focused slider or checkbox, not from a text field', () => {
-    const el = (tagName: string, type?: string) => ({ tagName, type, isContentEditable: false }) as unknown as EventTarget
+    const el = (tagName: string, type?: string) =>
+      ({ tagName, type, isContentEditable: false }) as unknown as EventTarget
     expect(isTextEntry(el('INPUT', 'range'))).toBe(false)
     expect(isTextEntry(el('INPUT', 'checkbox'))).toBe(false)
     expect(isTextEntry(el('BUTTON'))).toBe(false)

@@ -26,14 +26,14 @@ beforeEach(() => {
   const bridge = installFakeBridge(answering(answers))
   calls = bridge.calls
   push = bridge.push
-
 })
 afterEach(() => {
   cleanup()
   vi.useRealTimers()
 })
 
-const press = (key: string, mods: Record<string, boolean> = {}) => act(() => void fireEvent.keyDown(window, { key, ...mods }))
+const press = (key: string, mods: Record<string, boolean> = {}) =>
+  act(() => void fireEvent.keyDown(window, { key, ...mods }))
 const title = () => screen.getByTestId('project-title').textContent
 const sent = (channel: string) => calls.filter((c) => c.channel === channel)
 const splitAClip = () => {

@@ -10,10 +10,23 @@ import {
   windowTitle,
 } from '../../../../../renderer/src/features/project/projectStatus'
 import { fileCommandForKey } from '../../../../../renderer/src/features/project/fileShortcuts'
-import { baseUrlProblem, keyProblem, keyStatusText, moveItem } from '../../../../../renderer/src/features/settings/settingsForm'
+import {
+  baseUrlProblem,
+  keyProblem,
+  keyStatusText,
+  moveItem,
+} from '../../../../../renderer/src/features/settings/settingsForm'
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
-  key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
 })
 
 describe('unsaved changes follow the history', () => {
@@ -60,11 +73,21 @@ describe('messages and lists', () => {
       '"beach.mp4" was not found at /films/beach.mp4 nor beside the project. Everything else opened.',
     )
     const many = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: `${n}.wav`, path: `/x/${n}.wav` }))
-    expect(missingMediaText(many)).toBe('6 files were not found: "a.wav", "b.wav", "c.wav", "d.wav" and 2 more. Everything else opened.')
+    expect(missingMediaText(many)).toBe(
+      '6 files were not found: "a.wav", "b.wav", "c.wav", "d.wav" and 2 more. Everything else opened.',
+    )
     // A file that is there but is not what the project says gets its own sentence from main.
-    const refused = { name: 'id_rsa', path: '/home/ann/.ssh/id_rsa', reason: '"id_rsa" is not a video file, so it was not opened.' }
-    expect(missingMediaText([refused])).toBe('"id_rsa" is not a video file, so it was not opened. Everything else opened.')
-    expect(missingMediaText([refused, { name: 'b.wav', path: '/b.wav' }])).toBe('2 files could not be used: "id_rsa", "b.wav". Everything else opened.')
+    const refused = {
+      name: 'id_rsa',
+      path: '/home/ann/.ssh/id_rsa',
+      reason: '"id_rsa" is not a video file, so it was not opened.',
+    }
+    expect(missingMediaText([refused])).toBe(
+      '"id_rsa" is not a video file, so it was not opened. Everything else opened.',
+    )
+    expect(missingMediaText([refused, { name: 'b.wav', path: '/b.wav' }])).toBe(
+      '2 files could not be used: "id_rsa", "b.wav". Everything else opened.',
+    )
   })
 
   it('recent entries with the same name show their folder', () => {

@@ -23,24 +23,43 @@ beforeEach(() => {
     'audio:regenerateChunk': () => ({ jobId: 'job-2' }),
   }
   calls = installFakeBridge(answering(answers)).calls
-
 })
 afterEach(cleanup)
 
 const take = (id: string, seed: number): Take => ({
-  id, provider: 'fal', seed, path: `/takes/${id}.wav`, durationSec: 20, requestIds: [], createdAt: '2026-11-23T01:00:00Z', mix: DEFAULT_TAKE_MIX,
+  id,
+  provider: 'fal',
+  seed,
+  path: `/takes/${id}.wav`,
+  durationSec: 20,
+  requestIds: [],
+  createdAt: '2026-11-23T01:00:00Z',
+  mix: DEFAULT_TAKE_MIX,
 })
 
 /** A 20 s segment over a 30 s clip: three chunks of 8 s. */
 function project(): Project {
   const p = twoClipProject({ clips: [clip('A', 'a', 0, 0, 30)] })
-  const seg = { ...segment('s', 2, 22), params: { ...DEFAULT_GENERATION, prompt: 'surf', seed: 100 }, takes: [take('t1', 100), take('t2', 101)], activeTakeId: 't1' }
+  const seg = {
+    ...segment('s', 2, 22),
+    params: { ...DEFAULT_GENERATION, prompt: 'surf', seed: 100 },
+    takes: [take('t1', 100), take('t2', 101)],
+    activeTakeId: 't1',
+  }
   return { ...p, assets: [{ ...p.assets[0]!, durationSec: 30 }], segments: [seg] }
 }
 
 async function renderTakes(p = project()) {
   const dispatch = vi.fn<(a: EditorAction) => void>()
-  render(<Inspector project={p} selection={{ kind: 'segment', id: 's' }} dispatch={dispatch} onError={() => {}} onOpenSettings={() => {}} />)
+  render(
+    <Inspector
+      project={p}
+      selection={{ kind: 'segment', id: 's' }}
+      dispatch={dispatch}
+      onError={() => {}}
+      onOpenSettings={() => {}}
+    />,
+  )
   await act(async () => void (await new Promise((r) => setTimeout(r, 20))))
   return { dispatch }
 }
@@ -77,7 +96,11 @@ describe('the takes list', () => {
   it('a segment of three chunks offers a chunk picker; ↻ regenerates that chunk of that take', async () => {
     await renderTakes()
     const picker = screen.getByRole('combobox', { name: 'Chunk to regenerate' })
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['1 of 3', '2 of 3', '3 of 3'])
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['1 of 3', '2 of 3', '3 of 3'])
     fireEvent.change(picker, { target: { value: '1' } })
     fireEvent.click(within(screen.getAllByTestId('take')[1]!).getByRole('button', { name: '↻ 2' }))
     await act(async () => void (await new Promise((r) => setTimeout(r, 10))))
@@ -96,7 +119,11 @@ describe('the takes list', () => {
 
 describe('unfinished generations after a restart', () => {
   it('are offered as Resume, which sends the same request again', async () => {
-    const request: GenerationRequest = { segmentId: 's', source: { path: '/media/a.mp4', inSec: 2, outSec: 22 }, params: { ...DEFAULT_GENERATION, prompt: 'surf', seed: 7 } }
+    const request: GenerationRequest = {
+      segmentId: 's',
+      source: { path: '/media/a.mp4', inSec: 2, outSec: 22 },
+      params: { ...DEFAULT_GENERATION, prompt: 'surf', seed: 7 },
+    }
     interrupted = [{ segmentId: 's', request }]
     await renderTakes()
     const item = screen.getByTestId('interrupted')
@@ -108,7 +135,12 @@ describe('unfinished generations after a restart', () => {
   })
 
   it('for a segment not in the open project, say to open its project instead of resuming into nowhere', async () => {
-    interrupted = [{ segmentId: 'elsewhere', request: { segmentId: 'elsewhere', durationSec: 4, params: { ...DEFAULT_GENERATION, prompt: 'rain' } } }]
+    interrupted = [
+      {
+        segmentId: 'elsewhere',
+        request: { segmentId: 'elsewhere', durationSec: 4, params: { ...DEFAULT_GENERATION, prompt: 'rain' } },
+      },
+    ]
     await renderTakes()
     const item = screen.getByTestId('interrupted')
     expect(within(item).queryByRole('button', { name: 'Resume' })).toBeNull()
@@ -121,7 +153,9 @@ describe('a request main refuses at once', () => {
     const bridge = (window as unknown as { ipc: { invoke: (c: string, i: unknown) => Promise<unknown> } }).ipc
     const answer = bridge.invoke
     bridge.invoke = async (channel, input) =>
-      channel === 'audio:generate' ? { ok: false, error: { code: 'BAD_INPUT', message: 'The range to generate must end after it starts.' } } : answer(channel, input)
+      channel === 'audio:generate'
+        ? { ok: false, error: { code: 'BAD_INPUT', message: 'The range to generate must end after it starts.' } }
+        : answer(channel, input)
     await renderTakes()
     fireEvent.click(screen.getByRole('button', { name: /^Generate/ }))
     await act(async () => void (await new Promise((r) => setTimeout(r, 10))))

@@ -15,7 +15,6 @@ let pushFromMain: (event: string, payload: unknown) => void = () => {}
 beforeEach(() => {
   // Main answers nothing useful here: no thumbnails, no peaks, no media URLs.
   pushFromMain = installFakeBridge().push
-
 })
 afterEach(cleanup)
 
@@ -30,7 +29,8 @@ function renderTimeline(project = twoClipProject()) {
 }
 
 const clipEl = (id: string) => document.querySelector(`[data-clip-id="${id}"]`) as HTMLElement
-const moves = (dispatch: ReturnType<typeof vi.fn>) => dispatch.mock.calls.map((c) => c[0]).filter((a) => a.type !== 'selected')
+const moves = (dispatch: ReturnType<typeof vi.fn>) =>
+  dispatch.mock.calls.map((c) => c[0]).filter((a) => a.type !== 'selected')
 
 describe('dragging on the timeline', () => {
   it('moving a clip previews every step but commits one action on release', () => {
@@ -94,7 +94,8 @@ describe('dragging on the timeline', () => {
 })
 
 describe('keys and buttons in the app', () => {
-  const clipStarts = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid=timeline-clip]'), (e) => e.dataset.startSec)
+  const clipStarts = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-testid=timeline-clip]'), (e) => e.dataset.startSec)
   // Keys go where a real key press goes: to the focused element, bubbling up to the window.
   const press = (key: string, mods: Record<string, boolean> = {}) =>
     act(() => void fireEvent.keyDown(document.activeElement ?? window, { key, ...mods }))

@@ -21,7 +21,10 @@ describe('what a drag would do on drop', () => {
     expect(o.action).toEqual({ type: 'clipMoved', clipId: 'B', startSec: 1.5 })
     expect(o.snappedToSec).toBe(1.5)
     // 1.5 is inside A's first half → B goes to A's start and pushes A: the preview shows the reorder.
-    expect(layout(o.preview)).toEqual([['B', 0, 0, 4], ['A', 4, 0, 6]])
+    expect(layout(o.preview)).toEqual([
+      ['B', 0, 0, 4],
+      ['A', 4, 0, 6],
+    ])
   })
 
   it('with snapping off (or Alt), the clip goes exactly where the pointer put it', () => {
@@ -53,6 +56,9 @@ describe('what a drag would do on drop', () => {
     expect(dragOutcome(mark, pointer(0, 0, 1.2), ctx(false, mark)).action).toBeNull()
     // the press itself snaps too: pressed 0.1 s after B's start, dragged left → the range ends exactly at 6
     const fromEdge: DragSubject = { kind: 'mark', lane: 0, anchorSec: 6.1, newSegmentId: 'm' }
-    expect(dragOutcome(fromEdge, pointer(0, 0, 3), ctx(true, fromEdge)).action).toMatchObject({ startSec: 6, endSec: 3 })
+    expect(dragOutcome(fromEdge, pointer(0, 0, 3), ctx(true, fromEdge)).action).toMatchObject({
+      startSec: 6,
+      endSec: 3,
+    })
   })
 })
