@@ -63,7 +63,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
 
   function finish(jobId: string, patch: Partial<JobUpdate>): void {
     const job = jobs.get(jobId)
-    if (!job || job.state.status !== 'running') return
+    if (job?.state.status !== 'running') return
     const { etaSec: _eta, queuePosition: _queue, ...rest } = job.state
     emit(jobId, { ...rest, ...patch })
     const finished = [...jobs.entries()].filter(([, j]) => j.state.status !== 'running')
@@ -80,7 +80,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
 
       const report = (u: JobReport): void => {
         const job = jobs.get(jobId)
-        if (!job || job.state.status !== 'running') return
+        if (job?.state.status !== 'running') return
         const { etaSec: _eta, message: _message, queuePosition: _queue, ...rest } = job.state
         emit(jobId, {
           ...rest,
@@ -122,7 +122,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
 
     cancel(jobId) {
       const job = jobs.get(jobId)
-      if (!job || job.state.status !== 'running' || job.controller.signal.aborted) return false
+      if (job?.state.status !== 'running' || job.controller.signal.aborted) return false
       job.controller.abort()
       return true
     },

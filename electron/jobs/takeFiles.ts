@@ -23,7 +23,7 @@ export const TakeManifest = z.object({
 export type TakeManifest = z.infer<typeof TakeManifest>
 
 export const takeWavPath = (takesDir: string, takeId: string): string => join(takesDir, `${takeId}.wav`)
-export const manifestPathFor = (takeWav: string): string => takeWav.replace(/\.wav$/i, '') + '.chunks.json'
+export const manifestPathFor = (takeWav: string): string => `${takeWav.replace(/\.wav$/i, '')}.chunks.json`
 
 export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<TakeManifest> {
   const path = manifestPathFor(take.path)

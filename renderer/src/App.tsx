@@ -103,11 +103,11 @@ export function App({ initialProject }: { initialProject?: Project }) {
         <ProjectTitle name={projectFile.name} dirty={projectFile.dirty} />
         <ProjectMenu projectFile={projectFile} />
         <span className="spacer" />
-        <button onClick={openImportDialog} title="Import video clips (Ctrl/Cmd+I)">
+        <button type="button" onClick={openImportDialog} title="Import video clips (Ctrl/Cmd+I)">
           Import…
         </button>
         <ExportControl project={project} />
-        <button onClick={() => openSettings()} title="Settings: API keys and providers (Ctrl/Cmd+,)">
+        <button type="button" onClick={() => openSettings()} title="Settings: API keys and providers (Ctrl/Cmd+,)">
           Settings
         </button>
       </header>

@@ -14,22 +14,28 @@ export interface BinaryKind {
 /** How many bytes to read: enough for the PE header at its usual offsets and for a fat header's entries. */
 export const HEADER_BYTES = 4096
 
-const ELF_MACHINE: Readonly<Record<number, BuilderArch>> = { 0x3e: 'x64', 0xb7: 'arm64', 0x03: 'ia32', 0x28: 'armv7l' }
-const MACHO_CPU: Readonly<Record<number, BuilderArch>> = {
-  0x01000007: 'x64',
-  0x0100000c: 'arm64',
-  0x07: 'ia32',
-  0x0c: 'armv7l',
-}
-const PE_MACHINE: Readonly<Record<number, BuilderArch>> = {
-  0x8664: 'x64',
-  0xaa64: 'arm64',
-  0x014c: 'ia32',
-  0x01c4: 'armv7l',
-}
+// Machine codes as the formats' specifications write them (hex).
+const ELF_MACHINE: ReadonlyMap<number, BuilderArch> = new Map([
+  [0x3e, 'x64'],
+  [0xb7, 'arm64'],
+  [0x03, 'ia32'],
+  [0x28, 'armv7l'],
+])
+const MACHO_CPU: ReadonlyMap<number, BuilderArch> = new Map([
+  [0x01000007, 'x64'],
+  [0x0100000c, 'arm64'],
+  [0x07, 'ia32'],
+  [0x0c, 'armv7l'],
+])
+const PE_MACHINE: ReadonlyMap<number, BuilderArch> = new Map([
+  [0x8664, 'x64'],
+  [0xaa64, 'arm64'],
+  [0x014c, 'ia32'],
+  [0x01c4, 'armv7l'],
+])
 
-const name = (table: Readonly<Record<number, BuilderArch>>, code: number): string =>
-  table[code] ?? `unknown(0x${code.toString(16)})`
+const name = (table: ReadonlyMap<number, BuilderArch>, code: number): string =>
+  table.get(code) ?? `unknown(0x${code.toString(16)})`
 
 function elf(b: Buffer): BinaryKind | null {
   if (b.length < 20) return null

@@ -18,7 +18,7 @@ export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDism
             <div className="toast-title">{t.title}</div>
             <div className="toast-message">{text.message}</div>
             {text.next && <div className="toast-next">{text.next}</div>}
-            <button className="toast-close" aria-label="Dismiss" onClick={() => onDismiss(t.id)}>
+            <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => onDismiss(t.id)}>
               ×
             </button>
           </div>

@@ -4,7 +4,7 @@
 import type { Asset } from '../../../shared/domain/asset'
 import type { Project } from '../../../shared/domain/project'
 import { clampZoom } from '../lib/zoom'
-import { commit, createHistory, redo, reset, undo, type History } from './history'
+import { commit, createHistory, redo, undo, type History } from './history'
 import { addAssets } from './project'
 import { projectEdit, type ProjectAction } from './projectActions'
 import { playheadStepped } from './playhead'

@@ -76,7 +76,7 @@ describe('binaryKind', () => {
   it('knows what is not an executable: text, a Java class (same magic as fat Mach-O), a DOS stub without PE', () => {
     expect(binaryKind(Buffer.from('#!/bin/sh\necho ffmpeg\n'))).toBeNull()
     expect(binaryKind(Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0x00, 0x00, 0x00, 0x34]))).toBeNull()
-    expect(binaryKind(Buffer.from('MZ' + '\0'.repeat(100)))).toBeNull()
+    expect(binaryKind(Buffer.from(`MZ${'\0'.repeat(100)}`))).toBeNull()
     expect(binaryKind(Buffer.alloc(2))).toBeNull()
   })
 })

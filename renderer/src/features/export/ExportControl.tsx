@@ -21,6 +21,7 @@ export function ExportControl({ project }: { project: Project }) {
   return (
     <>
       <button
+        type="button"
         onClick={show}
         title="Export the video with its mix, stems, or a hand-off pack for your editor (Ctrl/Cmd+E)"
       >

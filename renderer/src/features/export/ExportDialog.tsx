@@ -81,7 +81,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
           <span className="export-path" title={destination ?? undefined} data-testid="export-destination">
             {destination ?? 'Chosen when you export'}
           </span>
-          <button className="small" onClick={() => void ex.chooseDestination()} disabled={busy}>
+          <button type="button" className="small" onClick={() => void ex.chooseDestination()} disabled={busy}>
             Choose…
           </button>
         </div>
@@ -163,6 +163,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         <div className="modal-actions export-actions">
           {(phase.kind === 'done' || phase.kind === 'packed') && (
             <button
+              type="button"
               className="primary"
               onClick={() => ex.showInFolder(phase.kind === 'done' ? phase.result.paths[0]! : phase.result.folder)}
             >
@@ -171,6 +172,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
           )}
           {!busy && !finished && (
             <button
+              type="button"
               className="primary"
               onClick={() => void ex.start()}
               disabled={project.clips.length === 0}
@@ -187,11 +189,13 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
           )}
           <span className="spacer" />
           {busy ? (
-            <button onClick={ex.cancel} disabled={phase.kind !== 'running' || phase.cancelling}>
+            <button type="button" onClick={ex.cancel} disabled={phase.kind !== 'running' || phase.cancelling}>
               Cancel
             </button>
           ) : (
-            <button onClick={onClose}>{finished ? 'Done' : 'Close'}</button>
+            <button type="button" onClick={onClose}>
+              {finished ? 'Done' : 'Close'}
+            </button>
           )}
         </div>
       </div>

@@ -68,7 +68,7 @@ export function GeneratePanel(props: GeneratePanelProps) {
     return (
       <section className="generate" aria-label="Generate">
         <p className="muted">No provider has an API key yet.</p>
-        <button className="link" onClick={() => onOpenSettings(segment.params.provider)}>
+        <button type="button" className="link" onClick={() => onOpenSettings(segment.params.provider)}>
           Set a key in Settings
         </button>
       </section>
@@ -92,7 +92,12 @@ export function GeneratePanel(props: GeneratePanelProps) {
                   </option>
                 ))}
               </select>
-              <button className="link" onClick={() => onOpenSettings(provider.id)} title="Add or change provider keys">
+              <button
+                type="button"
+                className="link"
+                onClick={() => onOpenSettings(provider.id)}
+                title="Add or change provider keys"
+              >
                 Keys…
               </button>
             </span>
@@ -134,6 +139,7 @@ export function GeneratePanel(props: GeneratePanelProps) {
           {built && !built.ok ? <span className="field-warn">{built.message}</span> : estimate?.text}
         </div>
         <button
+          type="button"
           className="primary"
           disabled={!canGenerate}
           onClick={generate}

@@ -27,6 +27,7 @@ export function InterruptedList({ entries, canResume, onResume, onDismiss }: Int
             </span>
             {canResume(e) ? (
               <button
+                type="button"
                 className="small primary"
                 onClick={() => onResume(e)}
                 title="Runs it again; what was already paid for is not paid again"
@@ -38,7 +39,7 @@ export function InterruptedList({ entries, canResume, onResume, onDismiss }: Int
                 open its project to resume
               </span>
             )}
-            <button className="small" onClick={() => onDismiss(e)} aria-label="Dismiss">
+            <button type="button" className="small" onClick={() => onDismiss(e)} aria-label="Dismiss">
               ×
             </button>
           </div>

@@ -30,11 +30,11 @@ export function JobProgress({ job, onCancel, onDismiss, onOpenSettings }: JobPro
           {failure ? 'Failed' : words}
         </span>
         {finished ? (
-          <button className="small" onClick={() => onDismiss(job.jobId)} aria-label="Dismiss">
+          <button type="button" className="small" onClick={() => onDismiss(job.jobId)} aria-label="Dismiss">
             ×
           </button>
         ) : (
-          <button className="small" onClick={() => onCancel(job.jobId)}>
+          <button type="button" className="small" onClick={() => onCancel(job.jobId)}>
             Cancel
           </button>
         )}
@@ -67,7 +67,7 @@ function JobFailure(props: {
       <div>{text.message}</div>
       {text.next && <div className="job-next">{text.next}</div>}
       {props.message.code === 'PROVIDER_AUTH' && (
-        <button className="link" onClick={() => props.onOpenSettings(props.provider)}>
+        <button type="button" className="link" onClick={() => props.onOpenSettings(props.provider)}>
           Open the key in Settings
         </button>
       )}

@@ -18,7 +18,7 @@ export const MediaBin = memo(function MediaBin({ assets, soundCounts, onImport, 
     <section className="panel media-bin" aria-label="Media">
       <header className="panel-header">
         <span>Media</span>
-        <button className="small" onClick={onImport}>
+        <button type="button" className="small" onClick={onImport}>
           Import…
         </button>
       </header>
@@ -58,6 +58,7 @@ function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onP
         </div>
       </div>
       <button
+        type="button"
         className="small bin-place"
         aria-label={`Add ${asset.name} to the timeline`}
         title="Add the whole clip at the end of the timeline (double-click does the same); its sounds come with it"

@@ -96,6 +96,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
               <span className="field-label">Nudge</span>
               <span className="nudge-buttons">
                 <button
+                  type="button"
                   className="tool"
                   onClick={() => changeTake({ nudgeMs: nudgeMs - NUDGE_STEP_MS })}
                   disabled={nudgeMs <= -NUDGE_LIMIT_MS}
@@ -108,6 +109,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
                   {formatNudge(nudgeMs)}
                 </output>
                 <button
+                  type="button"
                   className="tool"
                   onClick={() => changeTake({ nudgeMs: nudgeMs + NUDGE_STEP_MS })}
                   disabled={nudgeMs >= NUDGE_LIMIT_MS}
@@ -117,6 +119,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
                   +10
                 </button>
                 <button
+                  type="button"
                   className="tool"
                   onClick={() => changeTake({ nudgeMs: 0 })}
                   disabled={nudgeMs === 0}
@@ -129,6 +132,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
             </div>
             <div className="mix-control toggles">
               <button
+                type="button"
                 className={`tool mute${mix.muted ? ' on' : ''}`}
                 aria-pressed={mix.muted}
                 onClick={() => changeTake({ muted: !mix.muted })}
@@ -137,6 +141,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
                 M
               </button>
               <button
+                type="button"
                 className={`tool solo${mix.solo ? ' on' : ''}`}
                 aria-pressed={mix.solo}
                 onClick={() => changeTake({ solo: !mix.solo })}
@@ -159,6 +164,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
           <div className="segmented" role="radiogroup" aria-label="Original audio">
             {ORIGINAL_AUDIO_MODES.map((m) => (
               <button
+                type="button"
                 key={m}
                 role="radio"
                 aria-checked={original.mode === m}

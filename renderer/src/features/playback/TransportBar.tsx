@@ -7,6 +7,7 @@ export function TransportBar() {
   return (
     <div className="transport" role="toolbar" aria-label="Transport">
       <button
+        type="button"
         className={`tool${rate < 0 ? ' on' : ''}`}
         onClick={() => playback.shuttle('reverse')}
         title="Play backwards, picture only (J; again for 2×)"
@@ -14,10 +15,17 @@ export function TransportBar() {
       >
         ◀◀
       </button>
-      <button className="tool" onClick={() => playback.shuttle('stop')} title="Stop (K)" aria-label="Stop">
+      <button
+        type="button"
+        className="tool"
+        onClick={() => playback.shuttle('stop')}
+        title="Stop (K)"
+        aria-label="Stop"
+      >
         ■
       </button>
       <button
+        type="button"
         className={`tool play${rate > 0 ? ' on' : ''}`}
         onClick={playback.toggle}
         title="Play / pause with the mix as export renders it (Space)"
@@ -27,6 +35,7 @@ export function TransportBar() {
         {playback.playing ? '❚❚' : '▶'}
       </button>
       <button
+        type="button"
         className={`tool${rate === 2 ? ' on' : ''}`}
         onClick={() => playback.shuttle('forward')}
         title="Play forwards (L; again for 2×)"

@@ -36,17 +36,18 @@ export function ProjectMenu({ projectFile: p }: { projectFile: ProjectFile }) {
 
   return (
     <div className="project-menu">
-      <button className="tool" onClick={p.newProject} title="New project (Ctrl/Cmd+N)">
+      <button type="button" className="tool" onClick={p.newProject} title="New project (Ctrl/Cmd+N)">
         New
       </button>
-      <button className="tool" onClick={p.open} title="Open a project (Ctrl/Cmd+O)">
+      <button type="button" className="tool" onClick={p.open} title="Open a project (Ctrl/Cmd+O)">
         Open…
       </button>
-      <button className="tool" onClick={p.save} title="Save (Ctrl/Cmd+S) · Save As: Shift+Ctrl/Cmd+S">
+      <button type="button" className="tool" onClick={p.save} title="Save (Ctrl/Cmd+S) · Save As: Shift+Ctrl/Cmd+S">
         Save
       </button>
       <div className="recent" ref={menuRef}>
         <button
+          type="button"
           className="tool"
           aria-haspopup="menu"
           aria-expanded={recentOpen}
@@ -64,6 +65,7 @@ export function ProjectMenu({ projectFile: p }: { projectFile: ProjectFile }) {
             )}
             {recentLabels(p.recent).map(({ entry, label }) => (
               <button
+                type="button"
                 key={entry.path}
                 role="menuitem"
                 className={`recent-item${entry.exists ? '' : ' gone'}`}

@@ -22,8 +22,12 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
             Recover unsaved changes to “{projectDisplayName(p.recovery.path, p.recovery.project)}” from{' '}
             {savedAtText(p.recovery.savedAt, new Date())}?
           </span>
-          <button onClick={p.restoreRecovery}>Restore</button>
-          <button onClick={p.discardRecovery}>Discard</button>
+          <button type="button" onClick={p.restoreRecovery}>
+            Restore
+          </button>
+          <button type="button" onClick={p.discardRecovery}>
+            Discard
+          </button>
         </div>
       )}
       {p.question && (
@@ -38,10 +42,14 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
             <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
             <p>Your changes are lost if you don’t save them.</p>
             <div className="modal-actions">
-              <button onClick={() => p.question?.answer('discard')}>Don’t save</button>
+              <button type="button" onClick={() => p.question?.answer('discard')}>
+                Don’t save
+              </button>
               <span className="spacer" />
-              <button onClick={() => p.question?.answer('cancel')}>Cancel</button>
-              <button ref={saveButton} className="primary" onClick={() => p.question?.answer('save')}>
+              <button type="button" onClick={() => p.question?.answer('cancel')}>
+                Cancel
+              </button>
+              <button type="button" ref={saveButton} className="primary" onClick={() => p.question?.answer('save')}>
                 Save
               </button>
             </div>

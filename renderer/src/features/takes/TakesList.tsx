@@ -54,6 +54,7 @@ export function TakesList(props: TakesListProps) {
           </label>
         )}
         <button
+          type="button"
           className="small"
           disabled={!props.onRegenerate}
           onClick={() => props.onRegenerate?.()}
@@ -93,6 +94,7 @@ export function TakesList(props: TakesListProps) {
                 </span>
               </label>
               <button
+                type="button"
                 className="small"
                 onClick={() => props.onAudition(take)}
                 aria-label={`${props.playingTakeId === take.id ? 'Stop' : 'Listen to'} take ${i + 1}`}
@@ -101,6 +103,7 @@ export function TakesList(props: TakesListProps) {
               </button>
               {chunkCount > 1 && props.onRegenerateChunk && (
                 <button
+                  type="button"
                   className="small"
                   onClick={() => props.onRegenerateChunk?.(take, Math.min(chunkIndex, chunkCount - 1))}
                   title="Generate this chunk again with a new seed: a new take"
@@ -108,7 +111,12 @@ export function TakesList(props: TakesListProps) {
                   ↻ {Math.min(chunkIndex, chunkCount - 1) + 1}
                 </button>
               )}
-              <button className="small" onClick={() => props.onDelete(take.id)} aria-label={`Delete take ${i + 1}`}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => props.onDelete(take.id)}
+                aria-label={`Delete take ${i + 1}`}
+              >
                 ×
               </button>
             </li>

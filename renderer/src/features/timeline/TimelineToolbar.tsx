@@ -27,6 +27,7 @@ export function TimelineToolbar(props: ToolbarProps) {
     opts: { disabled?: boolean; pressed?: boolean } = {},
   ) => (
     <button
+      type="button"
       className={`tool${opts.pressed ? ' on' : ''}`}
       onClick={() => run(command)}
       disabled={opts.disabled}
