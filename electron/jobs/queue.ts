@@ -64,7 +64,9 @@ export function createKeyedQueue<K extends string>(
   }
 
   function announce(key: K): void {
-    lineOf(key).forEach((w, i) => w.onPosition?.(i))
+    lineOf(key).forEach((w, i) => {
+      w.onPosition?.(i)
+    })
   }
 
   /** True when the rate window lets one more start now; otherwise pumps again when it will. */

@@ -55,7 +55,9 @@ export function createPeakAccumulator(samplesPerBucket: number): PeakAccumulator
 /** Peaks ↔ the cache file: little-endian uint16, 0..65535 for 0..1. */
 export function encodePeaks(peaks: readonly number[]): Buffer {
   const out = Buffer.alloc(peaks.length * 2)
-  peaks.forEach((p, i) => out.writeUInt16LE(Math.round(Math.min(1, Math.max(0, p)) * U16_MAX), i * 2))
+  peaks.forEach((p, i) => {
+    out.writeUInt16LE(Math.round(Math.min(1, Math.max(0, p)) * U16_MAX), i * 2)
+  })
   return out
 }
 

@@ -169,12 +169,12 @@ function expectOnFlashes(what: string, clicks: readonly number[], flashes: reado
   expect(clicks.length, `${what}: clicks ${clicks.map((c) => c.toFixed(3))} for flashes ${flashes}`).toBe(
     flashes.length,
   )
-  clicks.forEach((c, i) =>
+  clicks.forEach((c, i) => {
     expect(
       Math.abs(c - flashes[i]!),
       `${what}: click at ${c.toFixed(4)} vs flash at ${flashes[i]}`,
-    ).toBeLessThanOrEqual(TOLERANCE_SEC),
-  )
+    ).toBeLessThanOrEqual(TOLERANCE_SEC)
+  })
 }
 
 /** The check after every edit: preview schedule, what the page's Web Audio starts, and the exported MP4. */

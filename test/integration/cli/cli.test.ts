@@ -54,7 +54,9 @@ async function expectClicksOnFlashes(mp4: string): Promise<void> {
   const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
   const clicks = findClicks(samples, 48000, peak * 0.5)
   expect(clicks).toHaveLength(FLASHES_SEC.length)
-  clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005))
+  clicks.forEach((c, i) => {
+    expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005)
+  })
 }
 
 describe('mmaudio-studio CLI', () => {

@@ -82,7 +82,9 @@ describe('mmaudio-studio --handoff', () => {
     const [sound] = await readdir(join(pack, 'Sound'))
     const clicks = await clicksByTimecode(join(pack, 'Sound', sound!))
     expect(clicks).toHaveLength(FLASHES_SEC.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThanOrEqual(0.005))
+    clicks.forEach((c, i) => {
+      expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThanOrEqual(0.005)
+    })
   })
 
   it('export <project> --handoff DIR without -o writes only the pack', async () => {
@@ -97,7 +99,9 @@ describe('mmaudio-studio --handoff', () => {
     const generated = join(pack, 'Stems', 'Harbour cut - Generated.wav')
     expect(await timeReference(generated)).toBe(10 * 3600 * 48000)
     const clicks = findClicks(await decodeAudio(generated), 48000, 0.3)
-    clicks.forEach((c, i) => expect(Math.abs(c - HANDOFF_CLICKS_SEC[i]!)).toBeLessThanOrEqual(0.005))
+    clicks.forEach((c, i) => {
+      expect(Math.abs(c - HANDOFF_CLICKS_SEC[i]!)).toBeLessThanOrEqual(0.005)
+    })
   })
 
   it('a pack that cannot be written: a non-zero exit and the sentence, and nothing generated or paid for', async () => {

@@ -14,7 +14,9 @@ describe('emulated MMAudio output', () => {
       await writeFile(out, await synthesize({ video, prompt: 'x', seed: 1, durationSec: 8, format }))
       const clicks = findClicks(await decodeAudio(out), 48000)
       expect(clicks, format).toHaveLength(3)
-      clicks.forEach((c, i) => expect(Math.abs(c - [1, 2.48, 3.2][i]!), `${format} click ${i}`).toBeLessThan(0.005))
+      clicks.forEach((c, i) => {
+        expect(Math.abs(c - [1, 2.48, 3.2][i]!), `${format} click ${i}`).toBeLessThan(0.005)
+      })
     }
   })
 })

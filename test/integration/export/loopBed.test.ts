@@ -53,7 +53,9 @@ describe('a loop bed in the export', () => {
   it('sounds each repeat of the window where the loop plan puts it, and so does the preview', async () => {
     const clicks = findClicks(await generatedStem(clickLoop, 'clicks'), 48000, 0.3)
     expect(clicks.length).toBe(CLICKS_SEC.length)
-    clicks.forEach((t, i) => expect(Math.abs(t - CLICKS_SEC[i]!)).toBeLessThanOrEqual(0.002))
+    clicks.forEach((t, i) => {
+      expect(Math.abs(t - CLICKS_SEC[i]!)).toBeLessThanOrEqual(0.002)
+    })
     const { voices } = playbackSchedule(clickLoop, { fromSec: 0, untilSec: 10, rate: 1 }, () => 1)
     expect(voices.map((v) => v.whenSec + 0.5 - v.offsetSec)).toEqual(CLICKS_SEC)
   })

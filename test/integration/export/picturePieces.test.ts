@@ -103,14 +103,14 @@ describe('sound follows its picture through clip edits, in the export and in the
       const project = edit(base)
       const exported = await exportedClicks(project, name)
       expect(exported.length, `export clicks ${exported}`).toBe(expected.length)
-      exported.forEach((t, i) =>
-        expect(Math.abs(t - expected[i]!), `export click ${i} at ${t}`).toBeLessThanOrEqual(0.002),
-      )
+      exported.forEach((t, i) => {
+        expect(Math.abs(t - expected[i]!), `export click ${i} at ${t}`).toBeLessThanOrEqual(0.002)
+      })
       const preview = previewClicks(project)
       expect(preview.length, `preview clicks ${preview}`).toBe(expected.length)
-      preview.forEach((t, i) =>
-        expect(Math.abs(t - expected[i]!), `preview click ${i} at ${t}`).toBeLessThanOrEqual(1e-6),
-      )
+      preview.forEach((t, i) => {
+        expect(Math.abs(t - expected[i]!), `preview click ${i} at ${t}`).toBeLessThanOrEqual(1e-6)
+      })
     })
   }
 })

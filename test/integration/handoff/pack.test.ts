@@ -56,11 +56,11 @@ async function placedClicks(placements: ReadonlyArray<{ path: string; startSec: 
 
 function expectOnFlashes(clicks: readonly number[], flashes: readonly number[] = HANDOFF_CLICKS_SEC): void {
   expect(clicks).toHaveLength(flashes.length)
-  clicks.forEach((c, i) =>
+  clicks.forEach((c, i) => {
     expect(Math.abs(c - flashes[i]!), `click ${i} at ${c.toFixed(4)} s, flash at ${flashes[i]} s`).toBeLessThanOrEqual(
       TOLERANCE_SEC,
-    ),
-  )
+    )
+  })
 }
 
 let project: Project
@@ -116,7 +116,9 @@ describe('the hand-off pack', () => {
     expect(jumpsSec.length).toBe(HANDOFF_CLICKS_SEC.length)
     const clicks = findClicks(await decodeAudio(out), 48000, 0.3)
     // the picture it renders flashes where the timeline shows the flashes, and the clicks land on them
-    jumpsSec.forEach((j, i) => expect(Math.abs(j - HANDOFF_CLICKS_SEC[i]!)).toBeLessThan(0.5 / 25))
+    jumpsSec.forEach((j, i) => {
+      expect(Math.abs(j - HANDOFF_CLICKS_SEC[i]!)).toBeLessThan(0.5 / 25)
+    })
     expectOnFlashes(clicks, jumpsSec)
   })
 

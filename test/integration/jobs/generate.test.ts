@@ -69,13 +69,17 @@ describe('generate service', () => {
     expect(updates[0]!.stage).toBe('preparing')
     expect(updates.at(-1)).toEqual({ stage: 'mixing', progress: 1 })
     expect(new Set(updates.map((u) => u.stage))).toContain('uploading')
-    updates.slice(1).forEach((u, i) => expect(u.progress).toBeGreaterThanOrEqual(updates[i]!.progress))
+    updates.slice(1).forEach((u, i) => {
+      expect(u.progress).toBeGreaterThanOrEqual(updates[i]!.progress)
+    })
 
     // The take itself: one click per flash inside the segment, at the right place.
     const inside = FLASHES_SEC.filter((t) => t >= 2.01 && t < 22.01)
     const takeClicks = findClicks(await decodeAudio(takes[0]!.path), 48000)
     expect(takeClicks).toHaveLength(inside.length)
-    takeClicks.forEach((c, i) => expect(Math.abs(c + 2.01 - inside[i]!)).toBeLessThan(0.005))
+    takeClicks.forEach((c, i) => {
+      expect(Math.abs(c + 2.01 - inside[i]!)).toBeLessThan(0.005)
+    })
 
     // Exported: the sound sits at 2.01 s on the timeline.
     const asset = await importAsset(svc.runner, clip)
@@ -96,7 +100,9 @@ describe('generate service', () => {
     const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
     const clicks = findClicks(samples, 48000, peak * 0.5)
     expect(clicks).toHaveLength(inside.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - inside[i]!)).toBeLessThan(0.005))
+    clicks.forEach((c, i) => {
+      expect(Math.abs(c - inside[i]!)).toBeLessThan(0.005)
+    })
 
     // CACHE: the same request with the same seeds makes no provider call at all.
     const counts = { ...fal.state.counts }

@@ -125,7 +125,9 @@ describe('generation over IPC', () => {
       expect((await call('media:url', { path: take.path })).ok).toBe(true)
       const clicks = findClicks(await decodeAudio(take.path), 48000)
       expect(clicks).toHaveLength(FLASHES_SEC.length)
-      clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005))
+      clicks.forEach((c, i) => {
+        expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005)
+      })
     }
   })
 

@@ -104,7 +104,9 @@ describe('thumbnail sprite', () => {
     expect(json.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 40 * 160, height: 90 })
     const lumas = await tileLumas(spritePath, 40, 160, 90)
     // frame k shows second k, within one keyframe either way
-    lumas.forEach((l, k) => expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5))
+    lumas.forEach((l, k) => {
+      expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
+    })
   })
 
   it('the second request for the same file does no ffmpeg work and gives the same strip', async () => {
@@ -140,7 +142,9 @@ describe('thumbnail sprite', () => {
     expect(processes()).toBe(3) // probe, keyframes-only pass (no frame), full pass
     expect(strip.frameCount).toBe(32)
     const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 32, 160, 90)
-    lumas.forEach((l, k) => expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5))
+    lumas.forEach((l, k) => {
+      expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
+    })
   })
 
   it('a portrait phone clip gets portrait frames', async () => {

@@ -33,7 +33,9 @@ function fat(cpus: number[]): Buffer {
   const b = Buffer.alloc(8 + cpus.length * 20)
   b.writeUInt32BE(0xcafebabe, 0)
   b.writeUInt32BE(cpus.length, 4)
-  cpus.forEach((cpu, i) => b.writeUInt32BE(cpu, 8 + i * 20))
+  cpus.forEach((cpu, i) => {
+    b.writeUInt32BE(cpu, 8 + i * 20)
+  })
   return b
 }
 function pe(machine: number): Buffer {

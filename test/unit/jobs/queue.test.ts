@@ -36,7 +36,9 @@ describe('provider queue', () => {
     await tick()
     await tick()
     expect(started).toEqual(['a0', 'a1', 'b0', 'a2'])
-    gates.forEach((g) => g.open())
+    gates.forEach((g) => {
+      g.open()
+    })
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4])
     expect(await b).toBe('b')
     expect(started.filter((s) => s.startsWith('a'))).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
@@ -115,7 +117,9 @@ describe('provider queue', () => {
     await runs[0]
     await tick()
     expect(started).toEqual([0, 1, 2])
-    gates.forEach((g) => g.open())
+    gates.forEach((g) => {
+      g.open()
+    })
     await Promise.all(runs)
   })
 })

@@ -3,7 +3,9 @@ import { createPeakAccumulator, decodePeaks, encodePeaks } from '../../../electr
 
 const s16 = (...values: number[]): Buffer => {
   const b = Buffer.alloc(values.length * 2)
-  values.forEach((v, i) => b.writeInt16LE(v, i * 2))
+  values.forEach((v, i) => {
+    b.writeInt16LE(v, i * 2)
+  })
   return b
 }
 
@@ -34,6 +36,8 @@ describe('peak accumulator', () => {
 describe('peak cache encoding', () => {
   it('round-trips within 1/65535', () => {
     const peaks = [0, 0.5, 1, 0.123456]
-    decodePeaks(encodePeaks(peaks)).forEach((p, i) => expect(p).toBeCloseTo(peaks[i] ?? -1, 4))
+    decodePeaks(encodePeaks(peaks)).forEach((p, i) => {
+      expect(p).toBeCloseTo(peaks[i] ?? -1, 4)
+    })
   })
 })

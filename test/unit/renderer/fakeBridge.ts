@@ -29,7 +29,13 @@ export function installFakeBridge(respond: (channel: string, input: any) => unkn
     },
     getPathForFile: () => '',
   }
-  return { calls, push: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)) }
+  return {
+    calls,
+    push: (event, payload) =>
+      listeners.get(event)?.forEach((l) => {
+        l(payload)
+      }),
+  }
 }
 
 /** A respond() from per-channel functions that return the data of a successful answer. */

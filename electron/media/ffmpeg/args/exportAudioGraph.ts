@@ -171,12 +171,16 @@ export function audioGraph(inputs: AudioGraphInputs, want: AudioGraphOutputs): s
   }
 
   if (genOuts.length && hasGenerated) {
-    inputs.takes.forEach((t, i) => chains.push(takeChain(t, takeLabels[i]!)))
+    inputs.takes.forEach((t, i) => {
+      chains.push(takeChain(t, takeLabels[i]!))
+    })
     chains.push(busChain(takeLabels, timelineSec, [], genOuts))
   } else if (genOuts.length) chains.push(silenceChain(timelineSec, genOuts))
 
   if (origOuts.length && hasOriginal) {
-    inputs.originals.forEach((o, i) => chains.push(originalChain(o, origLabels[i]!)))
+    inputs.originals.forEach((o, i) => {
+      chains.push(originalChain(o, origLabels[i]!))
+    })
     chains.push(busChain(origLabels, timelineSec, envelopeFilters(inputs.envelope), origOuts))
   } else if (origOuts.length) chains.push(silenceChain(timelineSec, origOuts))
 
