@@ -13,7 +13,10 @@ const byPicture = new Map<string, Promise<string>>()
 state.output = (job, format, mime, params) => {
   const key = `${format}:${job.video ? createHash('sha256').update(job.video).digest('hex') : job.id}`
   let p = byPicture.get(key)
-  if (!p) byPicture.set(key, (p = output(job, format, mime, params)))
+  if (!p) {
+    p = output(job, format, mime, params)
+    byPicture.set(key, p)
+  }
   return p.then((url) => (job.outputUrl = url))
 }
 const addJob = state.addJob.bind(state)

@@ -59,7 +59,10 @@ export function createKeyedQueue<K extends string>(
 
   const lineOf = (key: K): Waiter[] => {
     let line = waiting.get(key)
-    if (!line) waiting.set(key, (line = []))
+    if (!line) {
+      line = []
+      waiting.set(key, line)
+    }
     return line
   }
 

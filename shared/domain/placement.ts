@@ -151,9 +151,15 @@ const overlaps = (a: TimeRange, b: TimeRange) => a.startSec < b.endSec - TIME_EP
  */
 export function layoutSegments(project: Pick<Project, 'clips' | 'segments'>): SegmentLayout {
   let byClips = layoutCache.get(project.segments)
-  if (!byClips) layoutCache.set(project.segments, (byClips = new WeakMap()))
+  if (!byClips) {
+    byClips = new WeakMap()
+    layoutCache.set(project.segments, byClips)
+  }
   let layout = byClips.get(project.clips)
-  if (!layout) byClips.set(project.clips, (layout = computeLayout(project.clips, project.segments)))
+  if (!layout) {
+    layout = computeLayout(project.clips, project.segments)
+    byClips.set(project.clips, layout)
+  }
   return layout
 }
 
@@ -174,7 +180,8 @@ function computeLayout(clips: readonly Clip[], segments: readonly Segment[]): Se
   for (const { segment, pieces: own } of shown) {
     let lane = segment.lane
     while (own.some((p) => lanes[lane]?.overlapsAny(p))) lane++
-    const ranges = (lanes[lane] ??= new LaneRanges())
+    const ranges = lanes[lane] ?? new LaneRanges()
+    lanes[lane] = ranges
     for (const p of own) {
       ranges.add(p)
       pieces.push({ ...p, segmentId: segment.id, lane })
@@ -214,9 +221,15 @@ class LaneRanges {
 /** The layout of every segment but one (what an edit of that one must keep clear of), remembered like the layout. */
 export function layoutWithout(project: Pick<Project, 'clips' | 'segments'>, segmentId: string): SegmentLayout {
   let bySegment = othersCache.get(project.segments)
-  if (!bySegment) othersCache.set(project.segments, (bySegment = new Map()))
+  if (!bySegment) {
+    bySegment = new Map()
+    othersCache.set(project.segments, bySegment)
+  }
   let others = bySegment.get(segmentId)
-  if (!others) bySegment.set(segmentId, (others = project.segments.filter((s) => s.id !== segmentId)))
+  if (!others) {
+    others = project.segments.filter((s) => s.id !== segmentId)
+    bySegment.set(segmentId, others)
+  }
   return layoutSegments({ clips: project.clips, segments: others })
 }
 

@@ -62,6 +62,9 @@ export function peakInFlight(jobs: Iterable<{ createdAtMs: number }>, busyMs: nu
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
   let now = 0
   let peak = 0
-  for (const [, d] of edges) peak = Math.max(peak, (now += d))
+  for (const [, d] of edges) {
+    now += d
+    peak = Math.max(peak, now)
+  }
   return peak
 }

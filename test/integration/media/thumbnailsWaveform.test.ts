@@ -14,8 +14,14 @@ function countingRunner(): { runner: FfmpegRunner; processes: () => number } {
   return {
     runner: {
       ...realRunner,
-      ffmpeg: (args, options) => (processes++, realRunner.ffmpeg(args, options)),
-      ffprobe: (args, options) => (processes++, realRunner.ffprobe(args, options)),
+      ffmpeg: (args, options) => {
+        processes++
+        return realRunner.ffmpeg(args, options)
+      },
+      ffprobe: (args, options) => {
+        processes++
+        return realRunner.ffprobe(args, options)
+      },
     },
     processes: () => processes,
   }

@@ -25,7 +25,12 @@ function killMidSave(dataDir: string, file: string): Promise<void> {
       if (temps().length > before) child.kill('SIGKILL')
     }, 2)
   })
-  return new Promise((resolve) => child.on('close', () => (clearInterval(watch), resolve())))
+  return new Promise((resolve) =>
+    child.on('close', () => {
+      clearInterval(watch)
+      resolve()
+    }),
+  )
 }
 
 describe('saves killed mid-write', () => {

@@ -53,8 +53,14 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   const desktop = fakeDesktop({
     openVideos: async () => ['/videos/a.mp4'],
     openProject: async () => openAnswer.path,
-    saveFile: async (name, kind) => (calls.push(`save ${name} ${kind}`), join(dir, name)),
-    showInFolder: async (p) => (calls.push(`show ${p}`), true),
+    saveFile: async (name, kind) => {
+      calls.push(`save ${name} ${kind}`)
+      return join(dir, name)
+    },
+    showInFolder: async (p) => {
+      calls.push(`show ${p}`)
+      return true
+    },
   })
   const stubRunner: FfmpegRunner = {
     ffmpeg: async () => ({

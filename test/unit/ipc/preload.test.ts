@@ -8,7 +8,11 @@ const electron = vi.hoisted(() => {
   return {
     listeners,
     exposed,
-    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => {
+        exposed[key] = api
+      },
+    },
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } })),
       on: (channel: string, fn: (...args: unknown[]) => void) => {

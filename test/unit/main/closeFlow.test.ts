@@ -61,7 +61,10 @@ function setup(platform: 'darwin' | 'linux') {
     const win = electron.openWindow(() => flow.closeRequested())
     flow = createCloseFlow({
       guard,
-      ask: async () => (said.asked++, said.answer),
+      ask: async () => {
+        said.asked++
+        return said.answer
+      },
       requestSave: () => void said.saves++,
       discardRecovery: async () => void said.discarded++,
       closeWindow: () => win.close(),

@@ -30,7 +30,11 @@ function fakeWindow() {
     /** What Electron does on close(): run 'close' listeners, close unless one prevented it. */
     close() {
       let prevented = false
-      handlers.get('close')?.({ preventDefault: () => void (prevented = true) })
+      handlers.get('close')?.({
+        preventDefault: () => {
+          prevented = true
+        },
+      })
       if (prevented) win.prevented++
       else win.closed++
     },
@@ -45,8 +49,14 @@ function fakeProjects() {
   return {
     closeGuard,
     discarded,
-    discardRecovery: async (id?: string) => (discarded.push(id ?? '*'), 1),
-    onCloseReady: (l: () => void) => (ready.add(l), () => ready.delete(l)),
+    discardRecovery: async (id?: string) => {
+      discarded.push(id ?? '*')
+      return 1
+    },
+    onCloseReady: (l: () => void) => {
+      ready.add(l)
+      return () => ready.delete(l)
+    },
     status(s: { projectId: string; name: string; dirty: boolean }) {
       if (closeGuard.setStatus(s)) for (const l of ready) l()
     },

@@ -20,8 +20,14 @@ const electron = vi.hoisted(() => ({
 
 vi.mock('electron', () => ({
   dialog: {
-    showOpenDialog: async (...args: unknown[]) => (electron.openOptions.push(args.at(-1)), electron.open),
-    showSaveDialog: async (...args: unknown[]) => (electron.saveOptions.push(args.at(-1)), electron.save),
+    showOpenDialog: async (...args: unknown[]) => {
+      electron.openOptions.push(args.at(-1))
+      return electron.open
+    },
+    showSaveDialog: async (...args: unknown[]) => {
+      electron.saveOptions.push(args.at(-1))
+      return electron.save
+    },
   },
   shell: { showItemInFolder: (p: string) => void electron.shown.push(p) },
   app: { addRecentDocument: (p: string) => void electron.recentDocuments.push(p) },

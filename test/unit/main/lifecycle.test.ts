@@ -45,9 +45,13 @@ vi.mock('electron', () => {
     requestSingleInstanceLock: () => state.lock,
     on: (name: string, fn: (...args: unknown[]) => void) => void state.appEvents.set(name, fn),
     whenReady: () => state.ready,
-    quit: () => void (state.quit += 1),
+    quit: () => {
+      state.quit += 1
+    },
     exit: (code: number) => void state.exitCodes.push(code),
-    releaseSingleInstanceLock: () => void (state.lockReleased += 1),
+    releaseSingleInstanceLock: () => {
+      state.lockReleased += 1
+    },
     setAppLogsPath: () => undefined,
     setAppUserModelId: () => undefined,
     addRecentDocument: () => undefined,
@@ -59,7 +63,9 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showErrorBox: (title: string, body: string) => void state.errorBoxes.push([title, body]) },
     protocol: {
-      registerSchemesAsPrivileged: () => void (state.schemes += 1),
+      registerSchemesAsPrivileged: () => {
+        state.schemes += 1
+      },
       handle: (scheme: string) => void state.handled.push(scheme),
     },
     ipcMain: {
@@ -99,7 +105,9 @@ async function boot(): Promise<void> {
       ...real,
       createFfmpegRunner: (...args: Parameters<typeof real.createFfmpegRunner>) => ({
         ...real.createFfmpegRunner(...args),
-        abortAll: () => void (state.aborts += 1),
+        abortAll: () => {
+          state.aborts += 1
+        },
       }),
     }
   })

@@ -15,10 +15,16 @@ vi.mock('electron', () => {
     checkHandler: (() => boolean) | null = null
     webContents = {
       on: (name: string, fn: (...args: unknown[]) => void) => void this.listeners.set(name, fn),
-      setWindowOpenHandler: (fn: (details: unknown) => unknown) => void (this.openHandler = fn),
+      setWindowOpenHandler: (fn: (details: unknown) => unknown) => {
+        this.openHandler = fn
+      },
       session: {
-        setPermissionRequestHandler: (fn: (...args: unknown[]) => void) => void (this.permissionHandler = fn),
-        setPermissionCheckHandler: (fn: () => boolean) => void (this.checkHandler = fn),
+        setPermissionRequestHandler: (fn: (...args: unknown[]) => void) => {
+          this.permissionHandler = fn
+        },
+        setPermissionCheckHandler: (fn: () => boolean) => {
+          this.checkHandler = fn
+        },
       },
     }
     constructor(options: Record<string, unknown>) {

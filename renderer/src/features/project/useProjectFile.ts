@@ -88,7 +88,12 @@ export function useProjectFile({ project, dispatch, showError }: ProjectFileDeps
     const mayLeave = async (): Promise<boolean> => {
       if (!live.current.dirty) return true
       const choice = await new Promise<SaveChoice>((resolve) =>
-        setQuestion({ answer: (c) => (setQuestion(null), resolve(c)) }),
+        setQuestion({
+          answer: (c) => {
+            setQuestion(null)
+            resolve(c)
+          },
+        }),
       )
       if (choice === 'cancel') return false
       if (choice === 'save') return saveNow()

@@ -34,7 +34,10 @@ describe('a take that cannot be played', () => {
     const layer = new AudioLayer({
       createContext: () => fakeContext(true),
       urlFor: async (p) => `media://local${p}`,
-      fetchBytes: async () => (fetched++, new ArrayBuffer(8)),
+      fetchBytes: async () => {
+        fetched++
+        return new ArrayBuffer(8)
+      },
       onUnplayable: (p) => reported.push(p),
     })
     expect(await layer.load('/takes/a.wav')).not.toBeNull()

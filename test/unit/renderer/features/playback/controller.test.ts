@@ -33,8 +33,13 @@ function setup(project: Project) {
     getProject: () => project,
     onTime: (s) => void times.push(s),
     onRate: () => {},
-    frame: (cb) => ((frame = cb), 1),
-    cancelFrame: () => void (frame = null),
+    frame: (cb) => {
+      frame = cb
+      return 1
+    },
+    cancelFrame: () => {
+      frame = null
+    },
     nowMs: () => nowMs,
   })
   const advance = (sec: number) => {
@@ -103,7 +108,9 @@ describe('the playback controller', () => {
       seeking: false,
       isConnected: true,
       pause() {},
-      play: async () => void (el.currentTime += 0.1),
+      play: async () => {
+        el.currentTime += 0.1
+      },
     }
     c.registerVideo('/media/a.mp4', el as unknown as HTMLVideoElement)
     await c.start(3)
