@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { fieldMentioned } from '../paramRange'
 import type { ProviderErrorInfo } from '../errors'
-import { INFERENCESH_FIELDS } from './params'
+import { INFERENCESH_PROFILE } from './profile'
 
 /**
  * Task states of @inferencesh/sdk 0.6.54 — node_modules/@inferencesh/sdk/dist/types.js (the TaskStatus*
@@ -75,6 +75,6 @@ export function inferenceshErrorInfo(body: unknown): ProviderErrorInfo {
   const pick = (...vals: unknown[]): string | undefined => vals.find((v): v is string => typeof v === 'string' && v.length > 0)
   const message = pick(b.detail, b.title, b.message, legacy?.message, first?.message)
   const named = pick(first?.field, first?.name, first?.location)
-  const field = fieldMentioned([named, message].filter(Boolean).join(' '), INFERENCESH_FIELDS)
+  const field = fieldMentioned([named, message].filter(Boolean).join(' '), INFERENCESH_PROFILE.fields)
   return { ...(message ? { message } : {}), ...(field ? { field } : {}) }
 }
