@@ -11,7 +11,7 @@ import { INFERENCESH_PROFILE } from './profile'
  * (SDK ≥ 0.4.0), not the 9/10/11 of the webhook example in the app page:
  *   0 unknown · 1 received · 2 queued · 3 dispatched · 4 preparing · 5 serving · 6 setting_up · 7 running ·
  *   8 cancelling · 9 uploading · 10 completed · 11 failed · 12 cancelled
- * test/unit/providers/inferencesh.params.test.ts checks this table against the installed SDK.
+ * test/unit/providers/inferencesh/schemas.test.ts checks this table against the installed SDK.
  */
 export const INFERENCESH_STATUS = {
   unknown: 0,
