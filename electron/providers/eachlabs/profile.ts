@@ -1,4 +1,5 @@
 // Eachlabs `mmaudio`: what it is, what it can do, and its parameter names (MMAudio's own).
+import { MMAUDIO_FIELDS, MMAUDIO_UPSTREAM_RANGES } from '../mmaudio'
 import type { ProviderProfile } from '../types'
 
 /**
@@ -17,11 +18,7 @@ export const EACHLABS_PROFILE: ProviderProfile = {
   maxWaitMs: 15 * 60_000,
   startRate: { count: 100, perMs: 60_000 },
   fields: {
-    prompt: 'prompt',
-    negative_prompt: 'negativePrompt',
-    duration: 'durationSec',
-    num_steps: 'steps',
-    cfg_strength: 'cfg',
+    ...MMAUDIO_FIELDS,
     seed: 'seed',
     video: 'videoPath',
   },
@@ -31,8 +28,7 @@ export const EACHLABS_PROFILE: ProviderProfile = {
     params: {
       negativePrompt: true,
       seed: { min: 0, max: 2_147_483_647 },
-      steps: { min: 1, max: 100 },
-      cfg: { min: 1, max: 20 },
+      ...MMAUDIO_UPSTREAM_RANGES,
       maskAwayClip: false,
       integerDuration: false,
     },

@@ -1,5 +1,6 @@
 // fal.ai `fal-ai/mmaudio-v2` (+ `/text-to-audio`): what it is, what it can do, and its parameter names.
 // Ranges and defaults from fal's published schema (reference seed 001).
+import { MMAUDIO_FIELDS } from '../mmaudio'
 import type { ProviderProfile } from '../types'
 
 export const FAL_PROFILE: ProviderProfile = {
@@ -11,11 +12,7 @@ export const FAL_PROFILE: ProviderProfile = {
   pollIntervalMs: 500,
   maxWaitMs: 30 * 60_000,
   fields: {
-    prompt: 'prompt',
-    negative_prompt: 'negativePrompt',
-    duration: 'durationSec',
-    num_steps: 'steps',
-    cfg_strength: 'cfg',
+    ...MMAUDIO_FIELDS,
     seed: 'seed',
     mask_away_clip: 'maskAwayClip',
     video_url: 'videoPath',

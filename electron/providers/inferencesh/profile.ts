@@ -1,4 +1,5 @@
 // inference.sh `infsh/mmaudio`: what it is, what it can do, and the app's parameter names (MMAudio's own).
+import { MMAUDIO_FIELDS, MMAUDIO_UPSTREAM_RANGES } from '../mmaudio'
 import type { ProviderProfile } from '../types'
 
 /**
@@ -15,11 +16,7 @@ export const INFERENCESH_PROFILE: ProviderProfile = {
   pollIntervalMs: 2000,
   maxWaitMs: 20 * 60_000,
   fields: {
-    prompt: 'prompt',
-    negative_prompt: 'negativePrompt',
-    duration: 'durationSec',
-    num_steps: 'steps',
-    cfg_strength: 'cfg',
+    ...MMAUDIO_FIELDS,
     seed: 'seed',
     mask_away_clip: 'maskAwayClip',
     // The uploaded file's uri (the SDK itself sends a string uri here).
@@ -31,8 +28,7 @@ export const INFERENCESH_PROFILE: ProviderProfile = {
     params: {
       negativePrompt: true,
       seed: { min: 0, max: 65535 },
-      steps: { min: 1, max: 100 },
-      cfg: { min: 1, max: 20 },
+      ...MMAUDIO_UPSTREAM_RANGES,
       maskAwayClip: true,
       integerDuration: false,
     },

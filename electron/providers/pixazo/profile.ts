@@ -1,5 +1,6 @@
 // Pixazo `mmaudio-v2-text-to-audio`: what it is, what it can do, and its body's names (MMAudio's own, no
 // video: it makes sound from text only).
+import { MMAUDIO_FIELDS } from '../mmaudio'
 import type { ProviderProfile } from '../types'
 
 /**
@@ -15,11 +16,7 @@ export const PIXAZO_PROFILE: ProviderProfile = {
   pollIntervalMs: 5000,
   maxWaitMs: 20 * 60_000,
   fields: {
-    prompt: 'prompt',
-    negative_prompt: 'negativePrompt',
-    duration: 'durationSec',
-    num_steps: 'steps',
-    cfg_strength: 'cfg',
+    ...MMAUDIO_FIELDS,
     mask_away_clip: 'maskAwayClip',
   },
   capabilities: {

@@ -1,4 +1,5 @@
 // Replicate `zsxkib/mmaudio`: what it is, what it can do, and the model's input names (MMAudio's own).
+import { MMAUDIO_FIELDS, MMAUDIO_UPSTREAM_RANGES } from '../mmaudio'
 import type { ProviderProfile } from '../types'
 
 /**
@@ -15,11 +16,7 @@ export const REPLICATE_PROFILE: ProviderProfile = {
   pollIntervalMs: 500,
   maxWaitMs: 20 * 60_000,
   fields: {
-    prompt: 'prompt',
-    negative_prompt: 'negativePrompt',
-    duration: 'durationSec',
-    num_steps: 'steps',
-    cfg_strength: 'cfg',
+    ...MMAUDIO_FIELDS,
     seed: 'seed',
     // The uploaded file's urls.get; absent for text-to-audio (the output is then FLAC, not MP4).
     video: 'videoPath',
@@ -30,8 +27,7 @@ export const REPLICATE_PROFILE: ProviderProfile = {
     params: {
       negativePrompt: true,
       seed: { min: 0, max: 65535 },
-      steps: { min: 1, max: 100 },
-      cfg: { min: 1, max: 20 },
+      ...MMAUDIO_UPSTREAM_RANGES,
       maskAwayClip: false,
       integerDuration: false,
     },
