@@ -147,7 +147,7 @@ export const falProvider: AudioProvider = {
     let endpoint = FAL_TEXT_ENDPOINT
     let videoUrl: string | undefined
     if (req.mode === 'video') {
-      if (!req.videoPath) throw new AppError('BAD_INPUT', 'No video to send to fal.ai.')
+      if (!req.videoPath) throw new AppError('BAD_INPUT', `No video to send to ${LABEL}.`)
       videoUrl = await uploadCut(ctx, http, req.videoPath)
       endpoint = FAL_VIDEO_ENDPOINT
     }

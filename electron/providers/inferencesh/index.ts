@@ -54,7 +54,7 @@ interface Client {
 
 function client(sdk: Sdk, ctx: ProviderContext): Client {
   // The SDK's constructor throws a plain Error without a key; say it in our terms instead.
-  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or INFERENCE_API_KEY for the CLI).`)
+  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or ${INFERENCESH_PROFILE.keyEnv} for the CLI).`)
   const api = new sdk.HttpClient({
     apiKey: ctx.apiKey,
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl.replace(/\/+$/, '') } : {}),

@@ -159,7 +159,7 @@ describe('Eachlabs adapter: its own ways', () => {
     expect(emu.stats.presigns + emu.state.counts.submit).toBe(0)
   })
 
-  it('400/422: PROVIDER_INPUT with the provider message, from either error shape, key scrubbed', async () => {
+  it('400/422/5xx: the provider message from either error shape, key scrubbed', async () => {
     emu.state.faults.push({ op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } })
     const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(a.code).toBe('PROVIDER_INPUT')
@@ -172,6 +172,12 @@ describe('Eachlabs adapter: its own ways', () => {
     expect(b.message).toContain('Invalid input for model, key ••• cannot run it')
     expect(b.message).not.toContain(KEY)
     expect(emu.state.counts.submit).toBe(2)
+
+    emu.state.faults.push({ op: 'submit', status: 500, body: { error: 'Failed to create prediction' } })
+    const c = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    expect(c.code).toBe('PROVIDER_FAILED')
+    expect(c.message).toMatch(/Failed to create prediction.*may have accepted the request anyway/)
+    expect(emu.state.counts.submit).toBe(3)
   })
 
   it('429 burst: 11 concurrent creates against the 10-concurrent limit all succeed after backing off', async () => {
