@@ -119,6 +119,19 @@ describe('provider settings', () => {
     fireEvent.change(url, { target: { value: 'http://127.0.0.1:9000' } })
     await waitFor(() => expect(settingsSent.at(-1)?.providers.fal?.baseUrl).toBe('http://127.0.0.1:9000'))
   })
+
+  it("parallel requests show main's settings (on a first run, each provider's profile default) and save per provider", async () => {
+    await openDialog()
+    // The fake main lists labels for fal and WaveSpeed only; the dialog names the others by id.
+    const labels: Partial<Record<ProviderId, string>> = { fal: 'fal.ai', wavespeed: 'WaveSpeed' }
+    const field = (id: ProviderId) => screen.getByLabelText(`${labels[id] ?? id} parallel requests`) as HTMLInputElement
+    const shown = PROVIDER_IDS.map((id) => Number(field(id).value))
+    expect(shown).toEqual(PROVIDER_IDS.map((id) => defaultSettings().providers[id].concurrency))
+    expect(shown).toEqual([4, 4, 10, 2, 2, 4])
+    fireEvent.change(field('pixazo'), { target: { value: '3' } })
+    await waitFor(() => expect(settingsSent.at(-1)?.providers.pixazo).toEqual({ baseUrl: '', concurrency: 3 }))
+    expect(settingsSent.at(-1)?.providers.fal).toEqual(defaultSettings().providers.fal)
+  })
   it('the chunk cache size is a setting: shown in MB, saved when changed, never below the minimum', async () => {
     await openDialog()
     const size = screen.getByLabelText('Chunk cache size in MB') as HTMLInputElement
