@@ -85,7 +85,7 @@ function sprite() {
 }
 let spriteUrl = null
 const peaks = Array.from({ length: 2000 }, (_, i) => Math.abs(Math.sin(i / 7)) * (0.3 + 0.7 * ((i * 7919) % 100) / 100))
-window.desktop = {
+window.ipc = {
   async invoke(channel) {
     if (channel === 'media:thumbnails') {
       spriteUrl ??= sprite()

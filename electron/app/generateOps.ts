@@ -2,7 +2,7 @@
 // whose finished takes arrive in the job's update. Thin over the generate service (plain Node).
 import type { GenerationRequest, ProviderInfo } from '../../shared/domain/generation'
 import type { Take } from '../../shared/domain/project'
-import type { GenerateService } from '../jobs/generate'
+import type { GenerateRunOptions, GenerateService } from '../jobs/generate'
 import type { JobRegistry } from '../jobs/jobs'
 import type { ProviderRegistry } from '../providers/registry'
 import type { SecretStore } from '../store/secrets'
@@ -11,14 +11,14 @@ export function createGenerateOps(deps: {
   generate: GenerateService
   jobs: JobRegistry
   providers: ProviderRegistry
-  secrets: SecretStore
+  secrets: Pick<SecretStore, 'status'>
   /** Throws unless the renderer may have this file read (and uploaded): see mediaAccess. */
   usable: (path: string) => unknown
 }) {
   const { generate, jobs } = deps
   const statuses = () => new Map(deps.secrets.status().map((s) => [s.provider, s]))
 
-  function startJob(segmentId: string | null, produce: (signal: AbortSignal, onUpdate: Parameters<GenerateService['run']>[1]) => Promise<Take[]>) {
+  function startJob(segmentId: string | null, produce: (signal: AbortSignal, options: GenerateRunOptions) => Promise<Take[]>) {
     const jobId = jobs.start('generate', async ({ signal, report }) => {
       const takes = await produce(signal, {
         signal,

@@ -22,9 +22,13 @@ export function combinedProgress(running: readonly (number | null)[]): number | 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 function singleText(job: JobUpdate): { title: string; body: string } {
-  const exporting = job.kind === 'export'
+  const exporting = job.kind !== 'generate'
   if (job.status === 'failed') {
     return { title: exporting ? 'Export failed' : 'Generation failed', body: job.error?.message ?? 'Something went wrong.' }
+  }
+  if (job.kind === 'handoff') {
+    const folder = job.handoffResult?.folder
+    return { title: 'Hand-off pack ready', body: folder ? `${basename(folder)} is ready for your editor.` : 'The pack is ready for your editor.' }
   }
   if (exporting) {
     const file = job.exportResult?.paths[0]

@@ -4,9 +4,11 @@
 import { dirname, join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
+import type { HandoffRequest } from '../../shared/domain/handoff'
 import type { Project } from '../../shared/domain/project'
 import type { InvokeInput, InvokeOutput } from '../../shared/ipc/contract'
 import { createExportService } from '../jobs/export'
+import { createHandoffService } from '../jobs/handoff'
 import { createGenerateService } from '../jobs/generate'
 import { createJobRegistry } from '../jobs/jobs'
 import type { Binaries } from '../media/binaries'
@@ -35,6 +37,8 @@ export interface DesktopDialogs {
   openProject(): Promise<string | null>
   /** A native save dialog; null when cancelled. */
   saveFile(defaultName: string, kind: SaveKind): Promise<string | null>
+  /** A native dialog for a folder to write into (one can be made there); null when cancelled. */
+  chooseFolder(): Promise<string | null>
   /** Reveals a file in the OS file manager; false if it does not exist. */
   showInFolder(absPath: string): Promise<boolean>
 }
@@ -96,6 +100,7 @@ export function createAppServices(deps: AppServicesDeps) {
   watchLongWork(jobs, deps.desktop)
   const workDir = join(deps.dataDir, 'work')
   const exports = createExportService({ runner, jobs, tmpDir: workDir })
+  const handoff = createHandoffService({ runner, jobs, tmpDir: workDir })
   const settings = createSettingsStore(deps.settingsStore, {
     onRecovered: (reason) => logger.error(`Settings were unreadable and have been reset (kept a backup): ${reason}`),
   })
@@ -126,7 +131,6 @@ export function createAppServices(deps: AppServicesDeps) {
       takes: takesDir,
       journal: join(deps.dataDir, 'journal.json'),
     },
-    jobs,
     cacheLimitBytes: () => settings.get().chunkCacheLimitMb * 1e6,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
@@ -135,10 +139,12 @@ export function createAppServices(deps: AppServicesDeps) {
   // The renderer is not trusted with the file system. It may write only where the user chose in a save
   // dialog (or the project file it opened or saved), and reveal only files the app imported or wrote.
   const chosenForSave = new Set<string>()
+  const chosenFolders = new Set<string>()
   const projectFiles = new Set<string>()
   const revealable = new Set<string>()
   jobs.onUpdate((update) => {
     for (const path of update.exportResult?.paths ?? []) revealable.add(path)
+    if (update.handoffResult) for (const path of [update.handoffResult.folder, ...update.handoffResult.files]) revealable.add(path)
   })
   const requireChosen = (path: string, allowed: ReadonlySet<string>, what: string): void => {
     if (!allowed.has(path)) throw new AppError('FORBIDDEN', `Choose where to save the ${what} in the save dialog first.`)
@@ -203,6 +209,12 @@ export function createAppServices(deps: AppServicesDeps) {
         }
         return chosen
       },
+      /** The chosen folder may then receive a hand-off pack. */
+      async chooseFolder() {
+        const chosen = await deps.desktop.chooseFolder()
+        if (chosen !== null) chosenFolders.add(chosen)
+        return chosen
+      },
       showInFolder(absPath: string) {
         if (!revealable.has(absPath) && !access.isListed(absPath)) {
           throw new AppError('FORBIDDEN', 'MMAudio Studio only shows files it imported or wrote.')
@@ -239,6 +251,15 @@ export function createAppServices(deps: AppServicesDeps) {
         requireChosen(request.destinationPath, chosenForSave, 'export')
         access.requireProjectMedia(project)
         return exports.start(project, request)
+      },
+    },
+
+    /** A hand-off pack is written only into a folder chosen in the folder dialog. */
+    handoff: {
+      start(project: Project, request: HandoffRequest) {
+        requireChosen(request.folder, chosenFolders, 'hand-off pack')
+        access.requireProjectMedia(project)
+        return handoff.start(project, request)
       },
     },
 

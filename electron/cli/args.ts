@@ -15,10 +15,11 @@ export interface Common {
 export type CliCommand =
   | ({ kind: 'help'; topic: string | null } & Common)
   | ({ kind: 'providers' } & Common)
-  | ({ kind: 'generate'; video: string; fromSec: number | null; toSec: number | null; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; output: string } & Common)
+  | ({ kind: 'generate'; video: string; fromSec: number | null; toSec: number | null; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; output: string; handoff: string | null } & Common)
   | ({ kind: 'text'; params: GenerationParams; durationSec: number; output: string } & Common)
   | ({ kind: 'batch'; folder: string; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; outDir: string } & Common)
-  | ({ kind: 'export'; projectFile: string; loudness: Loudness; output: string } & Common)
+  /** At least one of an MP4 (output) and a hand-off pack folder. */
+  | ({ kind: 'export'; projectFile: string; loudness: Loudness; output: string | null; handoff: string | null } & Common)
 
 const GEN_OPTIONS = {
   prompt: { type: 'string' },
@@ -38,14 +39,15 @@ const OUTPUT_OPTIONS = {
 } as const
 const RANGE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const
 const MIX_OPTIONS = { original: { type: 'string' }, loudness: { type: 'string' } } as const
+const HANDOFF_OPTION = { handoff: { type: 'string' } } as const
 const { 'mask-away-clip': _mask, ...TEXT_GEN_OPTIONS } = GEN_OPTIONS
 
 /** The options each command accepts; anything else is refused rather than silently ignored. */
 const OPTIONS_BY_COMMAND = {
-  generate: { ...GEN_OPTIONS, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
+  generate: { ...GEN_OPTIONS, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
   text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, ...OUTPUT_OPTIONS },
   batch: { ...GEN_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
-  export: { loudness: MIX_OPTIONS.loudness, ...OUTPUT_OPTIONS },
+  export: { loudness: MIX_OPTIONS.loudness, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
   providers: { json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help },
 } as const
 
@@ -92,6 +94,14 @@ function output(v: Values, command: string): string {
   return o
 }
 
+/** --handoff DIR: the folder the hand-off pack is written into (null when not asked for). */
+function folderOption(v: Values): string | null {
+  const folder = v.handoff as string | undefined
+  if (folder === undefined) return null
+  if (!folder.trim()) throw bad('--handoff needs a folder: where to write the hand-off pack.', 'handoff')
+  return folder
+}
+
 function one(positionals: string[], command: string, what: string): string {
   if (positionals.length !== 1) throw bad(`${command} takes exactly one ${what} (got ${positionals.length}).`)
   return positionals[0]!
@@ -119,8 +129,12 @@ export function parseCli(argv: readonly string[]): CliCommand {
   switch (command) {
     case 'providers':
       return { kind: 'providers', json }
-    case 'export':
-      return { kind: 'export', projectFile: one(parsed.positionals, 'export', 'project file'), loudness, output: output(v, 'export'), json }
+    case 'export': {
+      const handoff = folderOption(v)
+      const mp4 = (v.output as string | undefined) || null
+      if (!mp4 && !handoff) throw bad('export needs -o <file.mp4>, --handoff <folder>, or both.', 'output')
+      return { kind: 'export', projectFile: one(parsed.positionals, 'export', 'project file'), loudness, output: mp4, handoff, json }
+    }
     case 'text': {
       const durationSec = num(v.duration as string | undefined, 'duration', (n) => n > 0 && n <= 600, 'seconds, more than 0')
       if (durationSec === undefined) throw bad('text needs --duration <seconds>.', 'duration')
@@ -143,16 +157,14 @@ export function parseCli(argv: readonly string[]): CliCommand {
       return {
         kind: 'generate', video: one(parsed.positionals, 'generate', 'video'), fromSec, toSec, params: generationParams(v, true),
         original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'), loudness,
-        output: output(v, 'generate'), json,
+        output: output(v, 'generate'), handoff: folderOption(v), json,
       }
     }
   }
 }
 
-/** --loudness → the export preset ('off' has no MP4 preset in the export engine yet: refused with a sentence). */
+/** --loudness → the export preset: 'off' is original levels (no normalisation, no limiter). */
 export function presetFor(loudness: Loudness): ExportPresetId {
-  if (loudness === 'off') {
-    throw bad('--loudness off is not available yet: the export engine always normalises MP4s. Use web, podcast or broadcast.', 'loudness')
-  }
+  if (loudness === 'off') return 'original'
   return (EXPORT_PRESET_IDS as readonly string[]).includes(loudness) ? loudness : 'web'
 }

@@ -3,10 +3,10 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, isAppError } from '../../shared/domain/errors'
-import type { Take } from '../../shared/domain/project'
+import type { GenerationRequest } from '../../shared/domain/generation'
+import type { Project, Take } from '../../shared/domain/project'
 import { formatCost } from '../jobs/cost'
 import type { GenerateUpdate } from '../jobs/generateProgress'
-import type { SegmentRequest } from '../jobs/generate'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
@@ -32,7 +32,7 @@ const progressEvent = (u: GenerateUpdate, file?: string): CliEvent => ({
   ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}), ...(file ? { file } : {}),
 })
 
-async function generateTakes(ctx: CommandContext, request: SegmentRequest, file?: string): Promise<Take[]> {
+async function generateTakes(ctx: CommandContext, request: GenerationRequest, file?: string): Promise<Take[]> {
   const estimate = ctx.svc.generate.estimate(request)
   ctx.out.event({ type: 'estimate', calls: estimate.calls, billedSec: estimate.billedSec, usd: estimate.usd, text: formatCost(estimate) })
   const { takes } = await ctx.svc.generate.run(request, {
@@ -84,8 +84,9 @@ export async function generateVideo(
   await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))
   const projectWith = (takes: Take[]) =>
     singleClipProject({ asset, fromSec, toSec, params: cmd.params, takes, original: cmd.original, now: ctx.now().toISOString() })
-  // Whatever would make the export fail is found now, before the generation is paid for.
+  // Whatever would make the export or the pack fail is found now, before the generation is paid for.
   await ctx.svc.exports.check(projectWith([]), { destinationPath: output, preset })
+  if (cmd.handoff) await ctx.svc.handoff.check(projectWith([]), cmd.handoff)
   const takes = await generateTakes(ctx, { source: { path: asset.path, inSec: fromSec, outSec: toSec }, params: cmd.params }, file)
   const project = projectWith(takes)
   const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
@@ -94,7 +95,17 @@ export async function generateVideo(
   })
   await keepTakes(ctx, takes, output, null, file)
   ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs, fromSec, toSec })
+  if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff, file)
   return { output, takes }
+}
+
+/** The hand-off pack of a project into a folder, with progress, announced with what it holds. */
+async function writeHandoff(ctx: CommandContext, project: Project, folder: string, file?: string): Promise<void> {
+  const pack = await ctx.svc.handoff.run(project, resolve(folder), {
+    signal: ctx.signal,
+    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'handoff', stage, progress, ...(file ? { file } : {}) }),
+  })
+  ctx.out.event({ type: 'handoff', folder: pack.folder, files: pack.files, soundFiles: pack.soundFiles, stems: pack.stems })
 }
 
 export async function generateText(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'text' }>): Promise<void> {
@@ -120,7 +131,7 @@ export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind
     try {
       await generateVideo(ctx, {
         video: join(folder, name), fromSec: null, toSec: null, params: cmd.params, original: cmd.original,
-        loudness: cmd.loudness, output: join(outDir, `${basename(name, extname(name))}.mp4`), json: cmd.json,
+        loudness: cmd.loudness, output: join(outDir, `${basename(name, extname(name))}.mp4`), handoff: null, json: cmd.json,
       }, name)
     } catch (error) {
       if (ctx.signal.aborted) throw error
@@ -136,12 +147,16 @@ export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind
 export async function exportProject(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'export' }>): Promise<void> {
   const preset = presetFor(cmd.loudness)
   const { project } = await openProjectFile(cmd.projectFile)
-  const output = resolve(cmd.output)
-  const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
-    signal: ctx.signal,
-    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
-  })
-  ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs })
+  if (cmd.handoff) await ctx.svc.handoff.check(project, cmd.handoff)
+  if (cmd.output) {
+    const output = resolve(cmd.output)
+    const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
+      signal: ctx.signal,
+      onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
+    })
+    ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs })
+  }
+  if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff)
 }
 
 /** PURE apart from reading env: one row per provider. Never the key itself. */

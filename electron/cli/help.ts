@@ -27,7 +27,10 @@ as WAVs beside it (the paths are printed).
   --from S --to S       the range to generate, in seconds (default: the whole clip)
 ${GEN}
   --original MODE       the clip's own sound: keep | duck | mute (default: keep)
-  --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) (default: web)
+  --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) | off (original levels: not
+                        normalised, no limiter) (default: web)
+  --handoff DIR         also write a hand-off pack for your editor into DIR: FCPXML, Premiere XML,
+                        OTIO and MLT timelines, each sound as a Broadcast WAV at its timecode, stems
   -o PATH               the MP4 to write
 ${OUT}`,
   text: `mmaudio-studio text <prompt> --duration S [options] -o out.wav
@@ -45,15 +48,18 @@ the whole clip, written to OUTDIR/<name>.mp4. A file that fails does not stop th
 
 ${GEN}
   --original MODE       keep | duck | mute (default: keep)
-  --loudness PRESET     web | podcast | broadcast (default: web)
+  --loudness PRESET     web | podcast | broadcast | off (default: web)
   -o DIR                the folder to write to
 ${OUT}`,
-  export: `mmaudio-studio export <project-file> -o out.mp4
+  export: `mmaudio-studio export <project-file> -o out.mp4 [--handoff DIR]
 
-Renders a saved MMAudio Studio project to an MP4.
+Renders a saved MMAudio Studio project to an MP4, and/or writes its hand-off pack for your editor.
 
-  --loudness PRESET     web | podcast | broadcast (default: web)
+  --loudness PRESET     web | podcast | broadcast | off (default: web)
   -o PATH               the MP4 to write
+  --handoff DIR         the hand-off pack's folder: FCPXML 1.10, Premiere XML, OTIO and MLT timelines of the
+                        project, each sound as a Broadcast WAV (48 kHz 24-bit) at its timecode, full-length
+                        stems and a README. It replaces only files an earlier pack wrote there.
 ${OUT}`,
   providers: `mmaudio-studio providers [--json]
 
@@ -66,7 +72,7 @@ Commands:
   generate <video> --prompt TEXT -o out.mp4     sound for a video (or a range of it), exported as MP4
   text <prompt> --duration S -o out.wav         text-to-audio
   batch <folder> --prompt TEXT -o OUTDIR        every video in a folder
-  export <project-file> -o out.mp4              render a saved project
+  export <project-file> -o out.mp4              render a saved project (--handoff DIR: a pack for your editor)
   providers                                     providers, capabilities, keys set or not
 
 Run mmaudio-studio <command> --help for its options.

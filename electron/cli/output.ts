@@ -7,10 +7,11 @@ import type { JobStage } from '../../shared/domain/job'
 export type CliEvent =
   | { type: 'start'; command: string; input?: string }
   | { type: 'estimate'; calls: number; billedSec: number; usd: number | null; text: string }
-  | { type: 'progress'; phase: 'generate' | 'export'; stage: JobStage; progress: number | null; queuePosition?: number; file?: string }
+  | { type: 'progress'; phase: 'generate' | 'export' | 'handoff'; stage: JobStage; progress: number | null; queuePosition?: number; file?: string }
   | { type: 'message'; text: string; file?: string }
   | { type: 'take'; index: number; path: string; seed: number; provider: string; requestIds: string[]; inOutput: boolean; file?: string }
   | { type: 'result'; output: string; [k: string]: unknown }
+  | { type: 'handoff'; folder: string; files: string[]; soundFiles: number; stems: number }
   | { type: 'file-failed'; file: string; error: AppErrorData }
   | { type: 'summary'; succeeded: number; failed: number; failures: Array<{ file: string; message: string }> }
   | { type: 'error'; error: AppErrorData }
@@ -51,6 +52,8 @@ export function humanLine(e: CliEvent): string | null {
       return `${e.succeeded} succeeded, ${e.failed} failed.${e.failures.map((f) => `\n  ${f.file}: ${f.message}`).join('')}`
     case 'result':
       return `Wrote ${e.output}`
+    case 'handoff':
+      return `Wrote the hand-off pack ${e.folder}: FCPXML, Premiere XML, OTIO, MLT, ${e.soundFiles} sound file${e.soundFiles === 1 ? '' : 's'}, ${e.stems} stems (see its README.txt)`
     default:
       return null
   }
@@ -89,7 +92,7 @@ export function createReporter(json: boolean, streams: Streams): Reporter {
       const line = humanLine(e)
       if (line === null) return
       clearBar()
-      const toStdout = e.type === 'result' || e.type === 'take' || e.type === 'summary'
+      const toStdout = e.type === 'result' || e.type === 'handoff' || e.type === 'take' || e.type === 'summary'
       ;(toStdout ? streams.stdout : streams.stderr).write(`${line}\n`)
     },
     close: clearBar,

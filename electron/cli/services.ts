@@ -6,6 +6,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import { DEFAULT_CHUNK_CACHE_MB, MIN_CHUNK_CACHE_MB } from '../../shared/domain/settings'
 import { createExportService, type ExportService } from '../jobs/export'
 import { createGenerateService, type GenerateDirs, type GenerateService } from '../jobs/generate'
+import { createHandoffService, type HandoffService } from '../jobs/handoff'
 import { createJobRegistry } from '../jobs/jobs'
 import { resolveBinaries } from '../media/binaries'
 import { openLeftoverLedger, sweepLeftovers } from '../media/leftovers'
@@ -66,6 +67,7 @@ export interface CliServices {
   providers: ProviderRegistry
   generate: GenerateService
   exports: ExportService
+  handoff: HandoffService
 }
 
 export function createCliServices(env: Env, overrides: { providers?: ProviderRegistry; runner?: FfmpegRunner } = {}): CliServices {
@@ -88,10 +90,10 @@ export function createCliServices(env: Env, overrides: { providers?: ProviderReg
     settings: () => settings,
     env,
     dirs,
-    jobs,
     cacheLimitBytes: () => cacheLimitMb * 1e6,
     ...(Number.isFinite(pollMs) && pollMs > 0 ? { pollIntervalMs: pollMs } : {}),
   })
   const exports = createExportService({ runner, jobs, tmpDir: dirs.work })
-  return { home, swept, runner, providers, generate, exports }
+  const handoff = createHandoffService({ runner, jobs, tmpDir: dirs.work })
+  return { home, swept, runner, providers, generate, exports, handoff }
 }

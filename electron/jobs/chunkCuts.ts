@@ -3,18 +3,19 @@
 // (the cache key's picture). A few ffmpeg processes at a time, through the given slots.
 import { join } from 'node:path'
 import type { ChunkPlan } from '../../shared/domain/chunks'
+import type { GenerationRequest } from '../../shared/domain/generation'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { prepareUpload } from '../media/prepareUpload'
 import { sha256File } from './cache'
-import type { ProviderQueue } from './queue'
-import { chunkLeadSec, type SegmentRequest } from './segmentRequest'
+import { chunkLeadSec } from './generationRequest'
+import type { CutSlots } from './queue'
 
 export type PreparedCut = { path: string; sha256: string } | null
 
 export function chunkCuts(input: {
   runner: FfmpegRunner
-  slots: ProviderQueue<'cut'>
-  request: SegmentRequest
+  slots: CutSlots
+  request: GenerationRequest
   plan: ChunkPlan
   workDir: string
   signal: AbortSignal
@@ -27,7 +28,6 @@ export function chunkCuts(input: {
     if (!cut) {
       const chunk = input.plan.chunks[chunkIndex]!
       cut = input.slots.run(
-        'cut',
         async (signal) => {
           const prepared = await prepareUpload(input.runner, {
             sourcePath: source.path,

@@ -2,16 +2,8 @@
 // Billed seconds = takes × Σ chunk lengths (each chunk is one provider call of its window's length, rounded up
 // to whole seconds where the provider only takes whole seconds); USD = billed seconds × the published price.
 import type { ChunkPlan } from '../../shared/domain/chunks'
+import type { CostEstimate } from '../../shared/domain/generation'
 import type { ProviderCapabilities } from '../providers/types'
-
-export interface CostEstimate {
-  /** Provider calls that will be made (takes × chunks), before any cache hit. */
-  calls: number
-  /** Seconds of audio the provider will bill for. */
-  billedSec: number
-  /** Null when the provider publishes no per-second price. */
-  usd: number | null
-}
 
 export function chunkBilledSec(lengthSec: number, integerDuration: boolean): number {
   return integerDuration ? Math.ceil(lengthSec - 1e-9) : lengthSec
@@ -30,6 +22,7 @@ export function estimateCost(
   const price = capabilities.priceUsdPerSec
   return {
     calls: takes * plan.chunks.length,
+    chunks: plan.chunks.length,
     billedSec,
     usd: price === undefined ? null : Math.round(billedSec * price * 1e6) / 1e6,
   }

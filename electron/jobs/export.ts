@@ -15,7 +15,7 @@ import { explainingFsErrors } from '../media/fsErrors'
 import { statRegular } from '../media/regularFile'
 import { planExport, type ExportPass, type ExportPlan } from '../media/exportPlan'
 import { clampImpossibleNumbers } from '../project/openChecks'
-import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/args/exportLoudness'
+import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/loudnessReport'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import type { JobRegistry } from './jobs'
@@ -55,7 +55,7 @@ export interface ExportServiceDeps {
 }
 
 /** Every file the export reads must be there, an ordinary file (ffmpeg would wait on a pipe) and readable. */
-async function assertSourcesExist(paths: readonly string[]): Promise<void> {
+export async function assertSourcesExist(paths: readonly string[]): Promise<void> {
   for (const path of paths) {
     await statRegular(path, 'a media file')
     await explainingFsErrors(path, () => access(path, constants.R_OK))
@@ -73,7 +73,7 @@ function projectFiles(project: Project): string[] {
   return [...project.assets.map((a) => a.path), ...project.segments.flatMap((s) => s.takes.map((t) => t.path))]
 }
 
-async function assertNotASource(destinations: readonly string[], project: Project): Promise<void> {
+export async function assertNotASource(destinations: readonly string[], project: Project): Promise<void> {
   const sources = new Set(await Promise.all(projectFiles(project).map(identity)))
   for (const destination of destinations) {
     if (sources.has(await identity(destination))) {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
+import type { CostEstimate, GenerationRequest } from '../../shared/domain/generation'
 import type { ProviderId } from '../../shared/domain/ids'
 import type { Take } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
@@ -14,19 +15,16 @@ import { PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency,
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
 import { chunkCuts } from './chunkCuts'
-import { estimateCost, type CostEstimate } from './cost'
+import { estimateCost } from './cost'
 import { missingKeyError, produceChunk, type ChunkEngine, type ChunkJob, type ChunkResult } from './generateChunk'
 import { aggregate, type GenerateUpdate, type UnitState } from './generateProgress'
 import { createProgressThrottle } from './progressThrottle'
 import { openJournal } from './journal'
-import type { JobRegistry } from './jobs'
-import { createProviderQueue } from './queue'
+import { createCutSlots, createKeyedQueue } from './queue'
 import { resumePendingRequests } from './resumePending'
-import { chunkLeadSec, chunkWindowSec, joinPlanFor, segmentKey, validateSegment, type SegmentRequest } from './segmentRequest'
+import { chunkLeadSec, chunkWindowSec, joinPlanFor, segmentKey, validateSegment } from './generationRequest'
 import { SEED_MAX, takeSeeds } from './seeds'
 import { assembleTake, readManifest } from './takeFiles'
-
-export type { SegmentRequest } from './segmentRequest'
 
 export interface GenerateDirs {
   /** Scratch space for cuts and downloads; each job's folder is removed when it ends. */
@@ -50,7 +48,6 @@ export interface GenerateServiceDeps {
   settings: () => ProviderSettingsView | null
   env?: Env
   dirs: GenerateDirs
-  jobs?: JobRegistry
   fetch?: typeof fetch
   sleep?: ProviderContext['sleep']
   pollIntervalMs?: number
@@ -63,10 +60,10 @@ export interface GenerateServiceDeps {
   cacheLimitBytes?: () => number
 }
 
-export interface RunOptions {
+export interface GenerateRunOptions {
   signal?: AbortSignal
   onUpdate?: (update: GenerateUpdate) => void
-  /** The id journal entries are filed under (start() passes the job registry's). */
+  /** The id journal entries are filed under (a generation job passes the job registry's). */
   jobId?: string
 }
 
@@ -91,11 +88,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const env = deps.env ?? {}
   const journalReady = openJournal(deps.dirs.journal, now)
   const cache = createTakeCache(deps.dirs.cache, deps.cacheLimitBytes ? { limitBytes: deps.cacheLimitBytes } : {})
-  const queue = createProviderQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
+  const queue = createKeyedQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
     rateFor: (id) => PROVIDER_START_RATE[id] ?? null,
   })
-  const cutSlots = createProviderQueue<'cut'>(() => deps.cutConcurrency ?? 2)
-  const results = new Map<string, Take[]>()
+  const cutSlots = createCutSlots(() => deps.cutConcurrency ?? 2)
   const inflight: ChunkEngine['inflight'] = new Map()
   /** Segment keys with a run going on in this process: a second run of one rolls its own seeds. */
   const live = new Map<string, number>()
@@ -122,14 +118,14 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     }
   }
 
-  function planFor(request: SegmentRequest): { plan: ChunkPlan; mode: 'video' | 'text' } {
+  function planFor(request: GenerationRequest): { plan: ChunkPlan; mode: 'video' | 'text' } {
     const { mode, durationSec } = validateSegment(request, deps.providers.get(request.params.provider))
     const windowSec = chunkWindowSec(request.params.windowSec, deps.providers.get(request.params.provider).capabilities)
     return { mode, plan: planChunks(durationSec, { windowSec, crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2) }) }
   }
 
   /** The chosen provider, then configured fallbacks that can do this mode and have a key. */
-  async function orderFor(request: SegmentRequest, mode: 'video' | 'text'): Promise<ProviderId[]> {
+  async function orderFor(request: GenerationRequest, mode: 'video' | 'text'): Promise<ProviderId[]> {
     const supports = (id: ProviderId): boolean => {
       const c = deps.providers.get(id).capabilities
       return mode === 'video' ? c.videoToAudio : c.textToAudio
@@ -139,10 +135,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     return order.filter((_, i) => keyed[i])
   }
 
-  const cutsFor = (request: SegmentRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
+  const cutsFor = (request: GenerationRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
     chunkCuts({ runner: deps.runner, slots: cutSlots, request, plan, workDir, signal })
 
-  async function run(request: SegmentRequest, options: RunOptions = {}): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
+  async function run(request: GenerationRequest, options: GenerateRunOptions = {}): Promise<{ takes: Take[]; estimate: CostEstimate; plan: ChunkPlan }> {
     const { plan, mode } = planFor(request)
     const eng = await engine()
     const jobId = options.jobId ?? newId()
@@ -223,8 +219,8 @@ export function createGenerateService(deps: GenerateServiceDeps) {
 
   /** Generates chunk `chunkIndex` of an existing take again with a new seed, and re-joins it into a new take. */
   async function regenerateChunk(
-    input: { request: SegmentRequest; take: Take; chunkIndex: number; seed?: number },
-    options: RunOptions = {},
+    input: { request: GenerationRequest; take: Take; chunkIndex: number; seed?: number },
+    options: GenerateRunOptions = {},
   ): Promise<Take> {
     const { plan, mode } = planFor(input.request)
     const chunk = plan.chunks[input.chunkIndex]
@@ -281,39 +277,17 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   return {
     run,
     regenerateChunk,
-    /** What a request will cost before anything is sent. */
-    estimate(request: SegmentRequest): CostEstimate & { chunks: number } {
+    /** What a request will cost before anything is sent; a bad request is refused here (BAD_INPUT). */
+    estimate(request: GenerationRequest): CostEstimate {
       const { plan } = planFor(request)
-      return { ...estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities), chunks: plan.chunks.length }
+      return estimateCost(plan, request.params.takes, deps.providers.get(request.params.provider).capabilities)
     },
-    /** Starts a generation as a job: progress through the job registry, the takes in its final update. */
-    start(request: SegmentRequest, onTakes?: (takes: Take[]) => void): { jobId: string } {
-      if (!deps.jobs) throw new Error('createGenerateService: start() needs a job registry')
-      planFor(request) // refuse a bad request at once, not as a failed job
-      const jobId: string = deps.jobs.start('generate', async ({ signal, report }) => {
-        const { takes } = await run(request, {
-          signal,
-          jobId,
-          onUpdate: (u) => report({
-            stage: u.stage,
-            progress: u.progress,
-            ...(u.message ? { message: u.message } : {}),
-            ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
-          }),
-        })
-        results.set(jobId, takes)
-        onTakes?.(takes)
-        return { generateResult: { segmentId: request.segmentId ?? null, takes } }
-      })
-      return { jobId }
-    },
-    takesOf: (jobId: string): Take[] | undefined => results.get(jobId),
     /**
      * Segment requests a crash, quit, cancel or failure left unfinished, newest first. Running one again with
      * run() resumes its accepted requests, takes finished ones from the cache, and keeps its takes' seeds.
      */
-    async interrupted(): Promise<Array<{ segmentId: string | null; request: SegmentRequest }>> {
-      return (await journalReady).interrupted().map((r) => ({ segmentId: r.segmentId, request: r.request as SegmentRequest }))
+    async interrupted(): Promise<Array<{ segmentId: string | null; request: GenerationRequest }>> {
+      return (await journalReady).interrupted().map((r) => ({ segmentId: r.segmentId, request: r.request }))
     },
     /** After a crash or quit: finish every journalled request (same ids, nothing submitted) into the cache. */
     async resumePending(options: { signal?: AbortSignal } = {}): Promise<{ resumed: number; failed: number }> {

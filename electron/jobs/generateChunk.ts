@@ -9,7 +9,7 @@ import type { GenerationParams } from '../../shared/domain/project'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { normaliseResult } from '../media/normaliseResult'
 import type { ProviderRegistry } from '../providers/registry'
-import type { GenerateRequest, GenerateResult, ProviderContext } from '../providers/types'
+import type { ProviderRequest, GenerateResult, ProviderContext } from '../providers/types'
 import { cacheKey, type TakeCache } from './cache'
 import { unitFromProvider, type UnitState } from './generateProgress'
 import type { Journal } from './journal'
@@ -29,7 +29,7 @@ export type ProviderConnection = Pick<ProviderContext, 'fetch' | 'baseUrl' | 'ap
 
 export interface ChunkEngine {
   providers: ProviderRegistry
-  queue: ProviderQueue<ProviderId>
+  queue: ProviderQueue
   cache: TakeCache
   journal: Journal
   runner: FfmpegRunner
@@ -146,7 +146,7 @@ async function generateFresh(
 ): Promise<ChunkResult> {
   const provider = engine.providers.get(providerId)
   const base = { provider: providerId, seed: job.seed }
-  const request: GenerateRequest = {
+  const request: ProviderRequest = {
     mode: job.mode,
     ...(cut ? { videoPath: cut.path } : {}),
     ...job.params,

@@ -1,4 +1,4 @@
-// A small registry of long-running work (export now, generation later). Each job gets an id, an AbortSignal
+// A small registry of long-running work (exports and generations). Each job gets an id, an AbortSignal
 // and a report function; every change is emitted as a JobUpdate, the one event the renderer listens to.
 import { randomUUID } from 'node:crypto'
 import { AppError, isAppError } from '../../shared/domain/errors'
@@ -22,7 +22,7 @@ export interface JobContext {
   report(update: JobReport): void
 }
 
-export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'generateResult'>>>
+export type JobRun = (ctx: JobContext) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult'>>>
 
 export interface JobRegistry {
   /** Starts `run` at once and returns its id; its outcome arrives through onUpdate. */

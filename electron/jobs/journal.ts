@@ -4,6 +4,7 @@
 // result's file is stored, so a finished take is never lost between download and bookkeeping.
 import { readFile, rename } from 'node:fs/promises'
 import { z } from 'zod'
+import { GenerationRequest } from '../../shared/domain/generation'
 import { ProviderId } from '../../shared/domain/ids'
 import { writeFileAtomically } from '../media/atomicOutput'
 
@@ -34,19 +35,31 @@ export const JournalEntry = z.object({
 })
 export type JournalEntry = z.infer<typeof JournalEntry>
 
-/** The request a segment was generated with (as given to the service), so an interrupted one can be run again. */
+/** The request a segment was generated with, so an interrupted one can be offered and run again. */
 export const JournalRequest = z.object({
   segmentKey: z.string(),
   segmentId: z.string().nullable(),
-  request: z.unknown(),
+  request: GenerationRequest,
   updatedAt: z.string(),
 })
 export type JournalRequest = z.infer<typeof JournalRequest>
 
+/**
+ * PURE: the stored requests this version can read. One it cannot (written by another version, or edited) is
+ * left out: it is only an offer to run again, while the file's entries are what was paid for and must not be
+ * lost with it.
+ */
+export function readableRequests(stored: readonly unknown[]): JournalRequest[] {
+  return stored.flatMap((r) => {
+    const parsed = JournalRequest.safeParse(r)
+    return parsed.success ? [parsed.data] : []
+  })
+}
+
 const JournalFile = z.object({
   version: z.literal(1),
   entries: z.array(JournalEntry),
-  requests: z.array(JournalRequest).default([]),
+  requests: z.array(z.unknown()).default([]).transform(readableRequests),
 })
 type JournalState = { entries: JournalEntry[]; requests: JournalRequest[] }
 
@@ -68,8 +81,11 @@ export interface Journal {
   resumableSeed(segmentKey: string, takeIndex: number): number | undefined
   /** Segment requests with takes left open by a run that never finished, newest first. */
   interrupted(): JournalRequest[]
-  /** Remembers the request behind a segment key (written with the next entry). */
-  noteRequest(segmentKey: string, segmentId: string | null, request: unknown): void
+  /**
+   * Remembers the request behind a segment key (written with the next entry), as it will read back: one the
+   * contract cannot carry (the CLI's requests are not checked by it) is not remembered, so never offered.
+   */
+  noteRequest(segmentKey: string, segmentId: string | null, request: GenerationRequest): void
   /** A run finished these takes: their seeds are no longer offered for resuming. */
   closeTakes(segmentKey: string, takeIndexes: readonly number[]): Promise<void>
   record(entry: NewJournalEntry): Promise<void>
@@ -147,11 +163,14 @@ export async function openJournal(path: string, now: () => Date = () => new Date
   const persist = (): Promise<void> => {
     writing = writing.catch(() => undefined).then(async () => {
       const onDisk = await readState(path).catch(() => ({ entries: [], requests: [] }))
-      ;({ entries, requests } = compactState({
-        entries: mergeEntries(entries, onDisk.entries),
-        requests: mergeRequests(requests, onDisk.requests),
-      }))
-      await writeFileAtomically(path, JSON.stringify({ version: 1, entries, requests }, null, 1))
+      const merged = mergeEntries(entries, onDisk.entries)
+      const kept = compactState({ entries: merged, requests: mergeRequests(requests, onDisk.requests) })
+      // A request noted by a run that has had nothing accepted yet stays in memory for that run's first entry
+      // (another segment's write must not drop it); the file keeps only what it needs.
+      const awaitingEntries = requests.filter((r) => !merged.some((e) => e.segmentKey === r.segmentKey))
+      entries = kept.entries
+      requests = [...kept.requests, ...awaitingEntries]
+      await writeFileAtomically(path, JSON.stringify({ version: 1, entries, requests: kept.requests }, null, 1))
     })
     return writing
   }
@@ -177,7 +196,9 @@ export async function openJournal(path: string, now: () => Date = () => new Date
       return requests.filter((r) => open.has(r.segmentKey)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
     },
     noteRequest(segmentKey, segmentId, request) {
-      const note = { segmentKey, segmentId, request: JSON.parse(JSON.stringify(request)) as unknown, updatedAt: now().toISOString() }
+      const readable = GenerationRequest.safeParse(request)
+      if (!readable.success) return
+      const note = { segmentKey, segmentId, request: readable.data, updatedAt: now().toISOString() }
       requests = [...requests.filter((r) => r.segmentKey !== segmentKey), note]
     },
     closeTakes(segmentKey, takeIndexes) {

@@ -1,8 +1,9 @@
-// Per-provider concurrency: at most `limitFor(provider)` tasks run at once for each provider, the rest wait in
-// FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
+// Per-key concurrency (a key is a provider, or the one line of ffmpeg cuts): at most `limitFor(key)` tasks run
+// at once for each key, the rest wait in FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
 // when its AbortSignal fires. The limit is read each time a slot frees, so a settings change applies live.
 // Optionally also a start rate (Eachlabs: 100 creates a minute per key): a task waits until the window allows.
 import { AppError } from '../../shared/domain/errors'
+import type { ProviderId } from '../../shared/domain/ids'
 
 export interface QueueTaskOptions {
   signal?: AbortSignal
@@ -10,7 +11,7 @@ export interface QueueTaskOptions {
   onPosition?: (position: number) => void
 }
 
-export interface ProviderQueue<K extends string = string> {
+export interface KeyedQueue<K extends string> {
   run<T>(key: K, task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
   /** How many tasks of `key` are running and waiting now. */
   stats(key: K): { running: number; waiting: number }
@@ -43,10 +44,10 @@ export function nextStartAt(recentStartsMs: readonly number[], rate: StartRate |
   return inWindow[inWindow.length - rate.count]! + rate.perMs
 }
 
-export function createProviderQueue<K extends string = string>(
-  limitFor: (key: K) => number,
-  options: QueueOptions<K> = {},
-): ProviderQueue<K> {
+/** Provider calls: each provider's own limit (and start rate), read live from the settings. */
+export type ProviderQueue = KeyedQueue<ProviderId>
+
+export function createKeyedQueue<K extends string>(limitFor: (key: K) => number, options: QueueOptions<K> = {}): KeyedQueue<K> {
   const now = options.now ?? Date.now
   const running = new Map<K, number>()
   const waiting = new Map<K, Waiter[]>()
@@ -136,4 +137,14 @@ export function createProviderQueue<K extends string = string>(
     },
     stats: (key) => ({ running: running.get(key) ?? 0, waiting: lineOf(key).length }),
   }
+}
+
+/** The ffmpeg processes that cut chunk uploads: a few at a time, first come first served, none per provider. */
+export interface CutSlots {
+  run<T>(task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
+}
+
+export function createCutSlots(limit: () => number): CutSlots {
+  const line = createKeyedQueue<'cut'>(limit)
+  return { run: (task, options) => line.run('cut', task, options) }
 }

@@ -54,6 +54,16 @@ export function createElectronDesktop(
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async chooseFolder() {
+      const win = getWindow()
+      const options: Electron.OpenDialogOptions = {
+        title: 'Choose where to put the hand-off pack',
+        buttonLabel: 'Choose',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      }
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async showInFolder(absPath) {
       if (!existsSync(absPath)) return false
       shell.showItemInFolder(absPath)

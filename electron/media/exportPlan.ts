@@ -1,29 +1,38 @@
 // From a project snapshot and an export request to the exact ffmpeg passes. PURE: no I/O; the export service
-// writes the listed script files, runs the passes in order, and renames temp outputs into place.
+// writes the listed script files, runs the passes in order, and renames temp outputs into place. What each
+// pass is decided here; its arguments are built in ffmpeg/args/exportPasses.
 //
 // MP4 presets:  pass 1 (measuring) mixes to a temp WAV and measures it with loudnorm print_format=json;
 //               pass 2 (encoding) applies the measured values (linear=true), aresample=48000, AAC to a temp M4A;
 //               pass 3 (encoding) copies the video stream or joins the clips in one libx264 encode, copies that
 //               AAC stream in, +faststart. Alongside pass 3, a check measures that same AAC stream with ebur128
 //               (the EBU meter; loudnorm's own meter reads sparse mixes low).
+// Original levels (no target): pass 1 (encoding) mixes straight to the AAC M4A, nothing measured or limited;
+//               then pass 3 and the check as above (the check's true peak says whether the mix clips).
 // Stems:        one pass writes mix / generated / original as WAV 48 kHz 24-bit, unnormalised.
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
-import { EXPORT_PRESETS, type ExportPreset, type ExportRequest } from '../../shared/domain/export'
+import { EXPORT_PRESETS, type ExportRequest } from '../../shared/domain/export'
 import { describeMix, type MixDescription } from '../../shared/domain/mix'
+import { clipLengthSec } from '../../shared/domain/placement'
 import type { Asset } from '../../shared/domain/asset'
 import type { Clip, Project } from '../../shared/domain/project'
 import { audioGraph, type OriginalInput, type TakeInput } from './ffmpeg/args/exportAudioGraph'
+import { loudnormApplyFilter, loudnormMeasureFilter, type LoudnessTarget } from './ffmpeg/args/exportLoudness'
 import {
-  EBUR128_MEASURE_FILTER,
-  isMeasurable,
-  loudnormApplyFilter,
-  loudnormMeasureFilter,
-  type LoudnessTarget,
-  type LoudnormReport,
-} from './ffmpeg/args/exportLoudness'
+  audioEncodeArgs,
+  copyPictureArgs,
+  encodePictureArgs,
+  graphArgs,
+  inputList,
+  loudnessCheckArgs,
+  mixAndMeasureArgs,
+  mixEncodeArgs,
+  stemsArgs,
+  type GraphScript,
+} from './ffmpeg/args/exportPasses'
 import { evenFrame, videoGraph, videoPieces } from './ffmpeg/args/exportVideoGraph'
-import { ffSec } from './ffmpeg/time'
+import { isMeasurable, type LoudnormReport } from './ffmpeg/loudnessReport'
 
 export type ExportStage = 'measuring' | 'encoding' | 'finishing'
 
@@ -31,7 +40,7 @@ export interface ExportPass {
   stage: ExportStage
   args: readonly string[]
   /** Files to write before running (filter graph scripts). */
-  files: ReadonlyArray<{ path: string; text: string }>
+  files: readonly GraphScript[]
   /** Seconds of media the pass writes, for progress. */
   durationSec: number
   /** The part of its stage's 0..1 progress this pass covers, when a stage has several passes. */
@@ -47,7 +56,7 @@ export interface ExportPlan {
   outputs: Array<{ tempPath: string; finalPath: string }>
   /** Pass 1: the mix (and, for MP4, its loudness measurement). */
   first: ExportPass
-  /** Pass 2, from pass 1's loudness report: the normalised AAC audio (null for stems). */
+  /** Pass 2, from pass 1's loudness report: the normalised AAC audio (null for stems and original levels). */
   second: ((measured: LoudnormReport) => ExportPass) | null
   /** Pass 3: picture plus that audio into the MP4 (null for stems). */
   third: ExportPass | null
@@ -60,40 +69,6 @@ export interface ExportTempPaths {
   workDir: string
   /** The temp file an output is written to first: beside it, in the same folder, so the rename is atomic. */
   tempFor(finalPath: string): string
-}
-
-/** Graphs longer than this go through -filter_complex_script. */
-export const INLINE_GRAPH_MAX_CHARS = 1000
-export const VIDEO_ENCODE = ['-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p'] as const
-const MP4_CONTAINER = ['-movflags', '+faststart', '-f', 'mp4'] as const
-
-function aacArgs(preset: ExportPreset): string[] {
-  return ['-c:a', 'aac', '-b:a', `${preset.audioBitrateKbps}k`, '-ar', '48000', '-ac', '2']
-}
-
-/** Collects -i inputs; each clip or take input is cut to what is used. */
-function inputList(): { args: string[]; add(path: string, inSec: number, durationSec: number | null): number } {
-  const args: string[] = []
-  let count = 0
-  return {
-    args,
-    add(path, inSec, durationSec) {
-      if (inSec > 0) args.push('-ss', ffSec(inSec))
-      if (durationSec !== null) args.push('-t', ffSec(durationSec))
-      args.push('-i', path)
-      return count++
-    },
-  }
-}
-
-function graphArgs(chains: readonly string[], scriptPath: string): { args: string[]; files: ExportPass['files'] } {
-  const text = chains.join(';\n')
-  if (text.length <= INLINE_GRAPH_MAX_CHARS) return { args: ['-filter_complex', text.replace(/;\n/g, ';')], files: [] }
-  return { args: ['-filter_complex_script', scriptPath], files: [{ path: scriptPath, text }] }
-}
-
-function clipDurationSec(clip: Clip): number {
-  return clip.outSec - clip.inSec
 }
 
 /** Picture codecs an MP4 carries and players read from one (ffprobe's codec names). */
@@ -115,7 +90,7 @@ export function canCopyVideo(clips: readonly Clip[], assets: ReadonlyMap<string,
 }
 
 /** The mix's inputs: clips with audio (unless the original is muted) and the sounding takes. */
-function mixInputs(
+export function mixInputs(
   mix: MixDescription,
   clips: readonly Clip[],
   assets: ReadonlyMap<string, Asset>,
@@ -126,7 +101,7 @@ function mixInputs(
     for (const clip of clips) {
       const asset = assets.get(clip.assetId)!
       if (!asset.audio) continue
-      originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipDurationSec(clip)), startSec: clip.startSec })
+      originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipLengthSec(clip)), startSec: clip.startSec })
     }
   }
   const takes = mix.takes.map((take) => ({ inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec), take }))
@@ -153,47 +128,49 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
 
   if (preset.container === 'wav') return { ...base, ...planStems(mix, clips, assets, request, temp) }
 
-  const target: LoudnessTarget = {
-    integratedLufs: preset.targetLufs ?? -14,
-    truePeakDbtp: preset.truePeakDbtp,
-    lra: preset.lra,
-  }
-  const mixWav = join(temp.workDir, 'mix.wav')
   const finalPath = request.destinationPath
   const tempPath = temp.tempFor(finalPath)
+  const videoCopied = canCopyVideo(clips, assets)
+  const audioM4a = join(temp.workDir, 'audio.m4a')
+  // The audio's share of the encoding stage: most of it when the picture is only copied.
+  const audioSpan: readonly [number, number] = videoCopied ? [0, 0.9] : [0, 0.25]
 
-  // Pass 1: the mix, written once as float WAV and measured on the way.
+  // Pass 1: the mix. Normalised presets write it once as float WAV and measure it on the way; original levels
+  // encode it to AAC as it is.
   const inputs1 = inputList()
   const graph1 = audioGraph({ timelineSec: mix.timelineSec, envelope: mix.original.envelope, ...mixInputs(mix, clips, assets, inputs1) }, { mix: 'mix' })
-  graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
+  const mixWav = join(temp.workDir, 'mix.wav')
+  const target: LoudnessTarget | null =
+    preset.targetLufs === null ? null : { integratedLufs: preset.targetLufs, truePeakDbtp: preset.truePeakDbtp, lra: preset.lra }
+  if (target) graph1.push(`[mix]asplit=2[mixwav][mixmeasure]`, `[mixmeasure]${loudnormMeasureFilter(target)}[measured]`)
   const g1 = graphArgs(graph1, join(temp.workDir, 'mix-graph.txt'))
-  const first: ExportPass = {
-    stage: 'measuring',
-    args: ['-y', ...inputs1.args, ...g1.args,
-      '-map', '[mixwav]', '-c:a', 'pcm_f32le', '-rf64', 'auto', '-f', 'wav', mixWav,
-      '-map', '[measured]', '-f', 'null', '-'],
-    files: g1.files,
-    durationSec: mix.timelineSec,
-  }
+  const first: ExportPass = target
+    ? { stage: 'measuring', args: mixAndMeasureArgs(inputs1.args, g1, mixWav), files: g1.files, durationSec: mix.timelineSec }
+    : {
+        stage: 'encoding',
+        args: mixEncodeArgs(inputs1.args, g1, preset, audioM4a),
+        files: g1.files,
+        durationSec: mix.timelineSec,
+        progressSpan: audioSpan,
+      }
 
-  const videoCopied = canCopyVideo(clips, assets)
   const firstVideo = assets.get(clips[0]!.assetId)!.video
   const frame = evenFrame(firstVideo.displayWidth, firstVideo.displayHeight, firstVideo.fps)
   // The picture pass opens the clips first, in timeline order, so clip i is input i. Checked now, before any work.
   const pieces = videoCopied
     ? []
-    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipDurationSec(c) })), mix.timelineSec, frame.fps)
+    : videoPieces(clips.map((c, i) => ({ inputIndex: i, startSec: c.startSec, durationSec: clipLengthSec(c) })), mix.timelineSec, frame.fps)
 
   // Pass 2: the measured loudness applied, back to 48 kHz, AAC.
-  const audioM4a = join(temp.workDir, 'audio.m4a')
-  const second = (measured: LoudnormReport): ExportPass => ({
-    stage: 'encoding',
-    args: ['-y', '-i', mixWav, '-af', [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'].join(','),
-      ...aacArgs(preset), '-f', 'mp4', audioM4a],
-    files: [],
-    durationSec: mix.timelineSec,
-    progressSpan: videoCopied ? [0, 0.9] : [0, 0.25],
-  })
+  const second = target
+    ? (measured: LoudnormReport): ExportPass => ({
+        stage: 'encoding',
+        args: audioEncodeArgs(mixWav, [...(isMeasurable(measured) ? [loudnormApplyFilter(target, measured)] : []), 'aresample=48000'], preset, audioM4a),
+        files: [],
+        durationSec: mix.timelineSec,
+        progressSpan: audioSpan,
+      })
+    : null
 
   // Pass 3: the picture (copied, or the clips joined in one encode) with that AAC stream copied in.
   const inputs3 = inputList()
@@ -203,19 +180,18 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
     inputs3.add(audioM4a, 0, null)
     third = {
       stage: 'encoding',
-      args: ['-y', ...inputs3.args, '-map', '0:v:0', '-map', '1:a:0', '-c', 'copy', '-map_metadata', '0', ...MP4_CONTAINER, tempPath],
+      args: copyPictureArgs(inputs3.args, tempPath),
       files: [],
       durationSec: mix.timelineSec,
       progressSpan: [0.9, 1],
     }
   } else {
-    for (const clip of clips) inputs3.add(assets.get(clip.assetId)!.path, clip.inSec, clipDurationSec(clip))
+    for (const clip of clips) inputs3.add(assets.get(clip.assetId)!.path, clip.inSec, clipLengthSec(clip))
     const audioIndex = inputs3.add(audioM4a, 0, null)
     const g3 = graphArgs(videoGraph(pieces, frame, 'video'), join(temp.workDir, 'video-graph.txt'))
     third = {
       stage: 'encoding',
-      args: ['-y', ...inputs3.args, ...g3.args, '-map', '[video]', '-map', `${audioIndex}:a:0`, ...VIDEO_ENCODE, '-c:a', 'copy',
-        ...MP4_CONTAINER, tempPath],
+      args: encodePictureArgs(inputs3.args, g3, audioIndex, tempPath),
       files: g3.files,
       durationSec: mix.timelineSec,
       progressSpan: [0.25, 1],
@@ -225,7 +201,7 @@ export function planExport(project: Project, request: ExportRequest, temp: Expor
   // The check reads the very AAC stream pass 3 copies into the MP4, so it can run alongside pass 3.
   const check: ExportPass = {
     stage: 'finishing',
-    args: ['-i', audioM4a, '-map', '0:a:0', '-af', EBUR128_MEASURE_FILTER, '-f', 'null', '-'],
+    args: loudnessCheckArgs(audioM4a),
     files: [],
     durationSec: mix.timelineSec,
   }
@@ -248,10 +224,9 @@ function planStems(
     { mix: 'mix', generated: 'generated', original: 'original' },
   )
   const g = graphArgs(chains, join(temp.workDir, 'stems-graph.txt'))
-  const wav = ['-c:a', 'pcm_s24le', '-ar', '48000', '-rf64', 'auto', '-f', 'wav']
   const first: ExportPass = {
     stage: 'encoding',
-    args: ['-y', ...inputs.args, ...g.args, ...kinds.flatMap((k, i) => ['-map', `[${k}]`, ...wav, outputs[i]!.tempPath])],
+    args: stemsArgs(inputs.args, g, kinds.map((k, i) => ({ label: k, path: outputs[i]!.tempPath }))),
     files: g.files,
     durationSec: mix.timelineSec,
   }

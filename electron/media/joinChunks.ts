@@ -2,7 +2,7 @@ import type { ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import { writeAtomically } from './atomicOutput'
 import { chunkJoinArgs, type ChunkJoinPart } from './ffmpeg/args/chunkJoin'
-import { TAKE_SAMPLE_RATE } from './ffmpeg/args/normaliseResult'
+import { TAKE_SAMPLE_RATE } from './ffmpeg/args/takeAudio'
 import type { FfmpegRunner } from './ffmpeg/run'
 
 export interface JoinChunksInput {

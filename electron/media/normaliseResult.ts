@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { MediaInfo } from '../../shared/domain/media'
 import { writeAtomically } from './atomicOutput'
-import { normaliseResultArgs, TAKE_SAMPLE_RATE } from './ffmpeg/args/normaliseResult'
+import { TAKE_SAMPLE_RATE, takeAudioArgs } from './ffmpeg/args/takeAudio'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
 
@@ -44,7 +44,7 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
   const sampleCount = Math.round(input.durationSec * TAKE_SAMPLE_RATE)
   await writeAtomically(input.outputPath, (temp) =>
     runner.ffmpeg(
-      normaliseResultArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }),
+      takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }),
       input.signal ? { signal: input.signal } : {},
     ),
   )

@@ -6,7 +6,7 @@ import { progressFraction } from './ffmpeg/progress'
 import type { FfmpegRunner, RunOptions } from './ffmpeg/run'
 import { probeMedia } from './probe'
 
-/** Shorter segments are padded to this by holding the last frame (Synchformer needs ≥ 0.64 s; mmaudio.md §7.2). */
+/** Shorter segments are padded to this by holding the last frame (MMAudio's sync model, Synchformer, needs at least 0.64 s of picture). */
 export const MIN_UPLOAD_SEC = 1
 
 export interface PrepareUploadInput {

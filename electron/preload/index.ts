@@ -1,7 +1,7 @@
-// The sandboxed preload: window.desktop forwards only the contract's channel names. No zod, no logic:
+// The sandboxed preload: window.ipc forwards only the contract's channel names. No zod, no logic:
 // main validates every payload and every sender.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type DesktopBridge } from '../../shared/ipc/channels'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type IpcBridge } from '../../shared/ipc/channels'
 
 if (!process.contextIsolated) {
   throw new Error('MMAudio Studio refuses to run its preload without context isolation.')
@@ -10,7 +10,7 @@ if (!process.contextIsolated) {
 const invokeChannels: ReadonlySet<string> = new Set(INVOKE_CHANNELS)
 const eventChannels: ReadonlySet<string> = new Set(EVENT_CHANNELS)
 
-const desktop: DesktopBridge = {
+const ipc: IpcBridge = {
   invoke(channel, input) {
     if (typeof channel !== 'string' || !invokeChannels.has(channel)) {
       return Promise.reject(new Error(`Unsupported IPC channel: ${String(channel)}`))
@@ -33,4 +33,4 @@ const desktop: DesktopBridge = {
   },
 }
 
-contextBridge.exposeInMainWorld('desktop', desktop)
+contextBridge.exposeInMainWorld('ipc', ipc)

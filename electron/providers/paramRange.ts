@@ -1,6 +1,6 @@
 // Our request in a provider's own names and ranges (one mapper, driven by each provider's profile), and the
 // reverse for errors: which of our fields a provider's message names.
-import type { GenerateRequest, ParamRange, ProviderCapabilities, ProviderProfile, RequestField } from './types'
+import type { ProviderRequest, ParamRange, ProviderCapabilities, ProviderProfile, RequestField } from './types'
 
 /** `value` limited to [min, max]; a non-finite value becomes `fallback` (itself limited). */
 export function clampToRange(value: number, range: ParamRange, fallback = range.min): number {
@@ -41,7 +41,7 @@ export type ProviderParams = Readonly<Record<string, string | number | boolean>>
  * Defaults for numbers that are not finite are MMAudio's (25 steps, CFG 4.5, 8 s, seed 0).
  */
 export function toProviderParams(
-  req: GenerateRequest,
+  req: ProviderRequest,
   profile: Pick<ProviderProfile, 'fields' | 'capabilities'>,
   videoUrl?: string,
 ): ProviderParams {
@@ -53,7 +53,7 @@ export function toProviderParams(
   return params
 }
 
-function fittedValue(field: Exclude<RequestField, 'videoPath'>, req: GenerateRequest, caps: ProviderCapabilities): string | number | boolean {
+function fittedValue(field: Exclude<RequestField, 'videoPath'>, req: ProviderRequest, caps: ProviderCapabilities): string | number | boolean {
   const p = caps.params
   switch (field) {
     case 'prompt':

@@ -5,7 +5,7 @@ export type { ParamRange, ProviderCapabilities } from '../../shared/domain/gener
 import type { ProviderCapabilities } from '../../shared/domain/generation'
 
 /** One generation in our own terms; each adapter maps it to its provider's names and ranges. */
-export interface GenerateRequest {
+export interface ProviderRequest {
   mode: 'video' | 'text'
   /** The prepared upload (25 fps, 384 px, no audio) for mode 'video'. */
   videoPath?: string
@@ -86,7 +86,7 @@ export interface AudioProvider {
    * (Pixazo, WaveSpeed document no such call), so a cancelled request may still finish and be charged.
    */
   readonly canCancel?: boolean
-  generate(request: GenerateRequest, ctx: ProviderContext): Promise<GenerateResult>
+  generate(request: ProviderRequest, ctx: ProviderContext): Promise<GenerateResult>
   /** Continue an accepted request after a crash or restart: poll, then download. Never submits. */
   resume(requestId: string, ctx: ProviderContext): Promise<GenerateResult>
 }

@@ -1,5 +1,8 @@
-// The chunk plan for a long segment (mmaudio.md §7.2). Pure: the renderer draws chunk boundaries from it and
+// The chunk plan for a segment longer than the model's window: overlapping windows joined with equal-power
+// crossfades at the middle of each overlap. Pure: the renderer draws chunk boundaries from it and
 // the job engine cuts, generates and joins by it.
+
+import { FLOAT_EPS } from './time'
 
 /** MMAudio's trained length; users may raise the window to MAX_WINDOW_SEC. */
 export const DEFAULT_WINDOW_SEC = 8
@@ -31,8 +34,6 @@ export interface ChunkPlanOptions {
   crossfadeSec?: number
 }
 
-// Float slack so that e.g. (15−1)/(8−1) = 2 is not ceil'd to 3.
-const EPS = 1e-9
 
 /**
  * D ≤ W: one chunk [0, D]. Otherwise n = ceil((D−C)/(W−C)) windows of length W, equally spaced from 0 to D,
@@ -53,10 +54,10 @@ export function planChunks(durationSec: number, options: ChunkPlanOptions = {}):
   const D = durationSec
   const W = windowSec
   const C = crossfadeSec
-  if (D <= W + EPS) {
+  if (D <= W + FLOAT_EPS) {
     return { durationSec: D, windowSec: W, crossfadeSec: C, chunks: [{ index: 0, startSec: 0, endSec: D, keepStartSec: 0, keepEndSec: D }] }
   }
-  const n = Math.ceil((D - C) / (W - C) - EPS)
+  const n = Math.ceil((D - C) / (W - C) - FLOAT_EPS)
   const stepSec = (D - W) / (n - 1)
   const starts = Array.from({ length: n }, (_, i) => (i === n - 1 ? D - W : i * stepSec))
   // Contact edge i sits at the middle of the overlap between window i and window i+1.

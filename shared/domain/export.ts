@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { FilePath } from './filePath'
 
-export const EXPORT_PRESET_IDS = ['web', 'youtube', 'podcast', 'broadcast', 'stems'] as const
+export const EXPORT_PRESET_IDS = ['web', 'youtube', 'podcast', 'broadcast', 'original', 'stems'] as const
 export const ExportPresetId = z.enum(EXPORT_PRESET_IDS)
 export type ExportPresetId = z.infer<typeof ExportPresetId>
 
 export interface ExportPreset {
   readonly id: ExportPresetId
   readonly label: string
-  /** Integrated loudness target, or null for no normalisation (stems). */
+  /** Integrated loudness target, or null for no normalisation and no limiter (original levels, stems). */
   readonly targetLufs: number | null
   readonly truePeakDbtp: number
   readonly lra: number
@@ -22,6 +22,8 @@ export const EXPORT_PRESETS: Readonly<Record<ExportPresetId, ExportPreset>> = {
   youtube: { id: 'youtube', label: 'YouTube (−14 LUFS, 384 kbps)', targetLufs: -14, truePeakDbtp: -1, lra: 11, audioBitrateKbps: 384, container: 'mp4' },
   podcast: { id: 'podcast', label: 'Podcast (−16 LUFS)', targetLufs: -16, truePeakDbtp: -1, lra: 11, audioBitrateKbps: 192, container: 'mp4' },
   broadcast: { id: 'broadcast', label: 'Broadcast EBU R128 (−23 LUFS)', targetLufs: -23, truePeakDbtp: -1, lra: 15, audioBitrateKbps: 256, container: 'mp4' },
+  /** The mix as it is, for someone who masters later: no loudness normalisation, no limiter. */
+  original: { id: 'original', label: 'Original levels (not normalised)', targetLufs: null, truePeakDbtp: 0, lra: 0, audioBitrateKbps: 320, container: 'mp4' },
   stems: { id: 'stems', label: 'Stems (WAV 48 kHz 24-bit)', targetLufs: null, truePeakDbtp: 0, lra: 0, audioBitrateKbps: 0, container: 'wav' },
 }
 

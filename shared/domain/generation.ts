@@ -36,20 +36,29 @@ export const ProviderInfo = z.object({
 })
 export type ProviderInfo = z.infer<typeof ProviderInfo>
 
-/** One segment to generate: a range of a source video, or text only with a length. */
+/**
+ * One segment to generate: a range of a source video, or text only with a length. The one request type from
+ * the renderer (and the CLI) to the generate service; the journal stores it to offer an interrupted one again.
+ */
 export const GenerationRequest = z.object({
+  /** The project's segment, when there is one (recorded in the journal). */
   segmentId: Id.nullable().optional(),
+  /** Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. */
   source: z.object({ path: FilePath, inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
+  /** Text mode: the length to generate. */
   durationSec: z.number().positive().max(600).optional(),
   params: GenerationParams,
+  /** Crossfade between chunks (default 1 s, at most half the window). */
   crossfadeSec: z.number().min(0.1).max(4).optional(),
 })
 export type GenerationRequest = z.infer<typeof GenerationRequest>
 
+/** What a generation will cost, before anything is sent (the CLI prints it; the generate panel shows it). */
 export const CostEstimate = z.object({
   /** Provider calls (takes × chunks) before cache hits. */
   calls: z.number().int().nonnegative(),
   chunks: z.number().int().positive(),
+  /** Seconds of audio the provider will bill for. */
   billedSec: z.number().nonnegative(),
   /** Null where the provider publishes no price. */
   usd: z.number().nullable(),

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { AppErrorData } from './errors'
 import { ExportResult } from './export'
+import { HandoffResult } from './handoff'
 import { Id } from './ids'
 import { Take } from './project'
 
-export const JOB_KINDS = ['export', 'generate'] as const
+export const JOB_KINDS = ['export', 'handoff', 'generate'] as const
 export const JobKind = z.enum(JOB_KINDS)
 
 export const JOB_STAGES = [
@@ -37,6 +38,8 @@ export const JobUpdate = z.object({
   message: z.string().optional(),
   error: AppErrorData.optional(),
   exportResult: ExportResult.optional(),
+  /** What a finished hand-off pack holds. */
+  handoffResult: HandoffResult.optional(),
   /** The takes a finished generation produced, for the segment it was asked for. */
   generateResult: z.object({ segmentId: Id.nullable(), takes: z.array(Take) }).optional(),
 })

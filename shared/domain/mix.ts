@@ -2,9 +2,11 @@
 //
 // Conventions both sides follow:
 // - Gains are in dB; `SILENCE_DB` (−Infinity) is silence, so dbToGain(SILENCE_DB) === 0.
-// - Take fades are linear in amplitude (ffmpeg afade's default `tri`, Web Audio linearRampToValueAtTime).
+// - A take's own fades are linear in amplitude (ffmpeg afade `tri`, Web Audio linear ramps); a loop's seams
+//   crossfade with equal power (afade `qsin`: sin of a quarter turn; Web Audio samples the same curve).
 // - Envelope ramps between breakpoints are linear in amplitude, not in dB, for the same reason.
 // - A mono take is centred with an equal-power pan: each side at −3 dB (what ffmpeg's upmix does).
+import { loopPlan } from './loop'
 import { segmentLengthSec, sourcePieces, timelineEndSec, type Piece } from './placement'
 import type { Clip, OriginalAudio, Project, Segment, Take } from './project'
 import { TIME_EPS } from './time'
@@ -14,10 +16,28 @@ export const SILENCE_DB = -Infinity
 /** How long a take fades where an edit cuts it (a trimmed clip edge, a cut, an end of the timeline): no click. */
 export const EDGE_FADE_SEC = 0.005
 
+export type FadeCurve = 'linear' | 'equalPower'
+
+/** A fade of a take, in take time (the file's own time). */
+export interface Fade {
+  startSec: number
+  durationSec: number
+  direction: 'in' | 'out'
+  curve: FadeCurve
+}
+
+/** A fade's gain at a take time: 0 or 1 outside it, the curve inside. */
+export function fadeGainAt(fade: Fade, timeSec: number): number {
+  const x = Math.min(1, Math.max(0, (timeSec - fade.startSec) / fade.durationSec))
+  const up = fade.direction === 'in' ? x : 1 - x
+  return fade.curve === 'linear' ? up : Math.sin((up * Math.PI) / 2)
+}
+
 /**
  * One piece of a take as it sounds on the timeline. A take sounds where its segment is (slid by its nudge); a
  * segment made from a picture sounds through each clip that shows that picture, so one take can be several
- * pieces (a split clip moved apart, a clip used twice) or none (its clip deleted).
+ * pieces (a split clip moved apart, a clip used twice) or none (its clip deleted); a loop is one piece or more
+ * per repeat.
  */
 export interface PlacedTake {
   segmentId: string
@@ -27,16 +47,16 @@ export interface PlacedTake {
   path: string
   /** Timeline time of the first sample that plays. */
   startSec: number
-  /** Where in the take's file that sample is: take time (0 = the segment's start). */
+  /** Where in the take's file that sample is: take time. */
   offsetSec: number
   /** How long it plays. */
   durationSec: number
   gainDb: number
-  /** The take's length as its segment uses it; its own fades sit at its ends, in take time. */
-  takeSec: number
-  /** The take's own fades: in over take time [0, fadeInSec), out over [takeSec − fadeOutSec, takeSec). */
-  fadeInSec: number
-  fadeOutSec: number
+  /**
+   * Fades in take time, applied before the piece is cut from the file: the take's own at the ends of what its
+   * segment uses, a loop's crossfades at its seams. Each starts at take time 0 or later.
+   */
+  fades: Fade[]
   /** Fades at the piece's own start and end where an edit cuts the take there (0 where the take itself begins/ends). */
   edgeInSec: number
   edgeOutSec: number
@@ -65,18 +85,13 @@ export function gainToDb(gain: number): number {
   return gain <= 0 ? SILENCE_DB : 20 * Math.log10(gain)
 }
 
-/** Timeline length: the end of the last clip (0 for an empty timeline). */
-export function timelineSec(project: Pick<Project, 'clips'>): number {
-  return timelineEndSec(project.clips)
-}
-
 function activeTake(segment: Segment): Take | undefined {
   return segment.takes.find((t) => t.id === segment.activeTakeId)
 }
 
 /**
- * Where take time [0, lengthSec) sounds: the segment's range slid by the nudge, through the clips that show it
- * (a source segment) or as it is, within the timeline (a timeline segment). offsetSec is take time.
+ * Where [fromSec, fromSec + lengthSec) of the segment's own time sounds, slid by the nudge: through the clips that
+ * show it (a source segment) or as it is, within the timeline (a timeline segment). offsetSec is from fromSec.
  */
 export function takePieces(
   clips: readonly Clip[],
@@ -84,18 +99,55 @@ export function takePieces(
   lengthSec: number,
   nudgeSec: number,
   endSec: number,
+  fromSec = 0,
 ): Piece[] {
   const a = segment.anchor
-  if (a.kind === 'source') return sourcePieces(clips, a.assetId, a.inSec + nudgeSec, a.inSec + nudgeSec + lengthSec)
-  const fromSec = a.startSec + nudgeSec
-  const lo = Math.max(0, fromSec)
-  const hi = Math.min(endSec, fromSec + lengthSec)
-  return hi - lo > TIME_EPS ? [{ startSec: lo, endSec: hi, offsetSec: lo - fromSec, clipIds: [] }] : []
+  const at = fromSec + nudgeSec
+  if (a.kind === 'source') return sourcePieces(clips, a.assetId, a.inSec + at, a.inSec + at + lengthSec)
+  const startSec = a.startSec + at
+  const lo = Math.max(0, startSec)
+  const hi = Math.min(endSec, startSec + lengthSec)
+  return hi - lo > TIME_EPS ? [{ startSec: lo, endSec: hi, offsetSec: lo - startSec, clipIds: [] }] : []
+}
+
+/**
+ * What of the take plays, in segment time: the take once (cut to the segment), or a loop's repeats over the whole
+ * segment. Each with its fades in its own take time: the take's own fades (linear, the mix's fade in/out) at the
+ * ends of the whole sound, and a loop's equal-power crossfades at its seams.
+ */
+function takeRepeats(segment: Segment, take: Take): Array<{ startSec: number; durationSec: number; fades: Fade[] }> {
+  const lengthSec = segmentLengthSec(segment)
+  const { mix } = take
+  if (!segment.params.loop) {
+    const soundSec = Math.min(take.durationSec, lengthSec)
+    return [{ startSec: 0, durationSec: soundSec, fades: ownFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, soundSec, soundSec) }]
+  }
+  const plan = loopPlan(lengthSec, take.durationSec)
+  const last = plan.repeats.length - 1
+  return plan.repeats.map((r, k) => {
+    const seam = (direction: 'in' | 'out', startSec: number): Fade => ({ startSec, durationSec: plan.crossfadeSec, direction, curve: 'equalPower' })
+    const seams = [...(r.fadeIn ? [seam('in', 0)] : []), ...(r.fadeOut ? [seam('out', take.durationSec - plan.crossfadeSec)] : [])]
+    // The loop's own fades live in its first and last repeat, clear of their seams.
+    const room = r.durationSec - (r.fadeIn ? plan.crossfadeSec : 0) - (r.fadeOut ? plan.crossfadeSec : 0)
+    const own = ownFades(k === 0 ? mix.fadeInMs / 1000 : 0, k === last ? mix.fadeOutMs / 1000 : 0, Math.max(0, room), r.durationSec)
+    return { startSec: r.startSec, durationSec: r.durationSec, fades: [...own, ...seams] }
+  })
+}
+
+/** A fade in at take time 0 and one out ending at `endSec`, fitted together into `roomSec`. */
+function ownFades(inSec: number, outSec: number, roomSec: number, endSec: number): Fade[] {
+  const fit = fitFades(inSec, outSec, roomSec)
+  return [
+    ...(fit.inSec > 0 ? [{ startSec: 0, durationSec: fit.inSec, direction: 'in' as const, curve: 'linear' as const }] : []),
+    ...(fit.outSec > 0
+      ? [{ startSec: endSec - fit.outSec, durationSec: fit.outSec, direction: 'out' as const, curve: 'linear' as const }]
+      : []),
+  ]
 }
 
 /** Each segment's active take, placed piece by piece; muted takes never sound, and any solo silences the rest. */
 export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): PlacedTake[] {
-  const endSec = timelineSec(project)
+  const endSec = timelineEndSec(project.clips)
   const active = project.segments.flatMap((segment) => {
     const take = activeTake(segment)
     return take ? [{ segment, take }] : []
@@ -105,31 +157,30 @@ export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): Pla
   for (const { segment, take } of active) {
     const { mix } = take
     if (mix.muted || (anySolo && !mix.solo)) continue
-    const takeSec = Math.min(take.durationSec, segmentLengthSec(segment))
-    const fades = fitFades(mix.fadeInMs / 1000, mix.fadeOutMs / 1000, takeSec)
-    takePieces(project.clips, segment, takeSec, mix.nudgeMs / 1000, endSec).forEach((piece, pieceIndex) => {
-      const durationSec = piece.endSec - piece.startSec
-      const edges = fitFades(
-        piece.offsetSec > TIME_EPS ? EDGE_FADE_SEC : 0,
-        piece.offsetSec + durationSec < takeSec - TIME_EPS ? EDGE_FADE_SEC : 0,
-        durationSec,
-      )
-      placed.push({
-        segmentId: segment.id,
-        takeId: take.id,
-        pieceIndex,
-        path: take.path,
-        startSec: piece.startSec,
-        offsetSec: piece.offsetSec,
-        durationSec,
-        gainDb: mix.gainDb,
-        takeSec,
-        fadeInSec: fades.inSec,
-        fadeOutSec: fades.outSec,
-        edgeInSec: edges.inSec,
-        edgeOutSec: edges.outSec,
-      })
-    })
+    let pieceIndex = 0
+    for (const repeat of takeRepeats(segment, take)) {
+      for (const piece of takePieces(project.clips, segment, repeat.durationSec, mix.nudgeMs / 1000, endSec, repeat.startSec)) {
+        const durationSec = piece.endSec - piece.startSec
+        const edges = fitFades(
+          piece.offsetSec > TIME_EPS ? EDGE_FADE_SEC : 0,
+          piece.offsetSec + durationSec < repeat.durationSec - TIME_EPS ? EDGE_FADE_SEC : 0,
+          durationSec,
+        )
+        placed.push({
+          segmentId: segment.id,
+          takeId: take.id,
+          pieceIndex: pieceIndex++,
+          path: take.path,
+          startSec: piece.startSec,
+          offsetSec: piece.offsetSec,
+          durationSec,
+          gainDb: mix.gainDb,
+          fades: repeat.fades,
+          edgeInSec: edges.inSec,
+          edgeOutSec: edges.outSec,
+        })
+      }
+    }
   }
   return placed.sort((a, b) => a.startSec - b.startSec)
 }
@@ -239,7 +290,7 @@ export function gainAtSec(envelope: readonly GainPoint[], timeSec: number): numb
 
 /** The whole mix of a project. */
 export function describeMix(project: Pick<Project, 'clips' | 'segments' | 'original'>): MixDescription {
-  const endSec = timelineSec(project)
+  const endSec = timelineEndSec(project.clips)
   const takes = soundingTakes(project)
   const envelope = originalEnvelope(project.original, takes, endSec)
   return { timelineSec: endSec, takes, original: { mode: project.original.mode, envelope } }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Asset } from './asset'
 import { FilePath } from './filePath'
 import { Id, ProviderId } from './ids'
+import { TimelineSettings } from './timecode'
 
 /** A piece of an asset placed on the video track. Times in seconds. */
 export const Clip = z.object({
@@ -28,6 +29,8 @@ export const GenerationParams = z.object({
   provider: ProviderId,
   /** Generate from the prompt alone (ambience beds, or when the picture keeps producing voices). */
   textOnly: z.boolean().default(false),
+  /** A text-only bed generated as one window and repeated seamlessly over the whole segment. */
+  loop: z.boolean().default(false),
 })
 export type GenerationParams = z.infer<typeof GenerationParams>
 
@@ -42,6 +45,7 @@ export const DEFAULT_GENERATION: GenerationParams = {
   takes: 3,
   provider: 'fal',
   textOnly: false,
+  loop: false,
 }
 
 /** The mix settings of one take; preview and export read the same numbers. */
@@ -135,6 +139,8 @@ export const Project = z.object({
   clips: z.array(Clip),
   segments: z.array(Segment),
   original: OriginalAudio,
+  /** Start timecode and frame rate; absent in files written before they existed (then the defaults hold). */
+  timeline: TimelineSettings.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

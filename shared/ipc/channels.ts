@@ -1,5 +1,5 @@
 // zod-free list of channel names for the preload, which must not pull zod into the sandbox.
-// test/unit/shared/channels.test.ts keeps these equal to shared/ipc/contract.ts.
+// test/unit/ipc/preload.test.ts keeps these equal to shared/ipc/contract.ts.
 
 export const INVOKE_CHANNELS = [
   'app:info',
@@ -20,6 +20,7 @@ export const INVOKE_CHANNELS = [
   'audio:regenerateChunk',
   'audio:interrupted',
   'export:start',
+  'handoff:start',
   'job:cancel',
   'job:list',
   'settings:get',
@@ -29,14 +30,15 @@ export const INVOKE_CHANNELS = [
   'secrets:clear',
   'dialog:openVideos',
   'dialog:openProject',
+  'dialog:chooseFolder',
   'dialog:saveFile',
   'shell:showInFolder',
 ] as const
 
 export const EVENT_CHANNELS = ['job:update', 'menu:command', 'menu:openRecent'] as const
 
-/** The bridge the preload exposes on window.desktop (and the E2E shim reproduces). */
-export interface DesktopBridge {
+/** The bridge the preload exposes on window.ipc (and the E2E shim reproduces). */
+export interface IpcBridge {
   invoke(channel: string, input: unknown): Promise<unknown>
   on(event: string, listener: (payload: unknown) => void): () => void
   /** The absolute path of a dropped File (webUtils.getPathForFile in the app). */

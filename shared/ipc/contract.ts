@@ -4,6 +4,7 @@ import { AppErrorData } from '../domain/errors'
 import { ExportRequest } from '../domain/export'
 import { FilePath } from '../domain/filePath'
 import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
+import { HandoffRequest } from '../domain/handoff'
 import { ProviderId } from '../domain/ids'
 import { JobUpdate } from '../domain/job'
 import { Project, Take } from '../domain/project'
@@ -114,6 +115,8 @@ export const invokeContract = {
     output: z.array(z.object({ segmentId: z.string().nullable(), request: GenerationRequest })),
   },
   'export:start': { input: z.object({ project: Project, request: ExportRequest }), output: z.object({ jobId: z.string() }) },
+  /** The hand-off pack for an editor, into "<project name> hand-off" inside a folder chosen in dialog:chooseFolder. */
+  'handoff:start': { input: z.object({ project: Project, request: HandoffRequest }), output: z.object({ jobId: z.string() }) },
   'job:cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
   'job:list': { input: Empty, output: z.array(JobUpdate) },
   'settings:get': { input: Empty, output: Settings },
@@ -123,6 +126,8 @@ export const invokeContract = {
   'secrets:clear': { input: z.object({ provider: ProviderId }), output: SecretStatus },
   'dialog:openVideos': { input: Empty, output: z.object({ paths: z.array(z.string()) }) },
   'dialog:openProject': { input: Empty, output: z.object({ path: z.string().nullable() }) },
+  /** A native dialog for a folder to write into; null when cancelled. */
+  'dialog:chooseFolder': { input: Empty, output: z.object({ path: z.string().nullable() }) },
   'dialog:saveFile': {
     input: z.object({
       defaultName: z.string().max(512).refine((n) => !n.includes('\0'), 'A file name cannot contain a NUL character.'),

@@ -51,11 +51,11 @@ describe('the dev server page', () => {
 
   it('runs the preamble and renders the editor in Chromium, with no CSP report', async () => {
     const page = await browser.newPage()
-    // Every report kept; a window.desktop that answers nothing (no main process here) so the editor can render.
+    // Every report kept; a window.ipc that answers nothing (no main process here) so the editor can render.
     await page.addInitScript({
       content: `window.__cspReports = [];
         document.addEventListener('securitypolicyviolation', (e) => window.__cspReports.push(e.effectiveDirective + ' ' + e.blockedURI));
-        window.desktop = { invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'no main' } }), on: () => () => {}, getPathForFile: () => '' };`,
+        window.ipc = { invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'no main' } }), on: () => () => {}, getPathForFile: () => '' };`,
     })
     await page.goto(url)
     await expect.poll(() => page.evaluate(() => typeof (window as unknown as { $RefreshReg$?: unknown }).$RefreshReg$)).toBe('function')

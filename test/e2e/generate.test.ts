@@ -27,7 +27,7 @@ const activeIndex = () => takes().evaluateAll((els) => els.findIndex((e) => (e a
 /** What the page itself would ask of main (as Settings does), through the harness's bridge. */
 const invokeInPage = (channel: string, input: unknown) =>
   page.evaluate(
-    ([c, i]) => (window as unknown as { desktop: { invoke(c: string, i: unknown): Promise<unknown> } }).desktop.invoke(c as string, i),
+    ([c, i]) => (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<unknown> } }).ipc.invoke(c as string, i),
     [channel, input] as const,
   )
 /** Escape closes Settings once its field has the focus (before that, Escape would deselect the segment). */
@@ -78,7 +78,7 @@ describe('generating takes for a segment', () => {
     await page.getByTestId('segment').waitFor()
     await page.getByRole('textbox', { name: 'Prompt' }).waitFor()
     expect(await page.getByRole('group', { name: 'Seed' }).isVisible()).toBe(true)
-    expect(await page.getByLabel('Follow the prompt over the picture').isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Timing only' }).isVisible()).toBe(true)
     await setPrompt('waves on sand, gulls')
     // 3 takes × one 2 s chunk at $0.001/s
     await expect.poll(() => page.getByTestId('cost').textContent()).toBe('$0.006 · 3 calls · 6 s billed')

@@ -242,7 +242,7 @@ describe('a project folder that holds its generated sound', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'take0.wav' }).count()).toBe(0)
     const takeUrl = await page.evaluate(
       (path) =>
-        (window as unknown as { desktop: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { url: string } }> } }).desktop.invoke(
+        (window as unknown as { ipc: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { url: string } }> } }).ipc.invoke(
           'media:url',
           { path },
         ),

@@ -1,9 +1,9 @@
-// The ONE place ffmpeg and ffprobe processes are started. fluent-ffmpeg is confined to this file: the pure
-// builders in ./args produce exact argument arrays and this runner executes them through fluent-ffmpeg's
-// spawner, adding progress, cancellation, a stderr tail in errors and a registry to stop everything on quit.
-import type { ChildProcess } from 'node:child_process'
+// The ONE place ffmpeg and ffprobe processes are started. The pure builders in ./args produce exact argument
+// arrays; this runner spawns the binary with them (node's child_process, nothing in between) and adds progress
+// from `-progress pipe:1`, cancellation through an AbortSignal, the end of stderr in errors, a registry to stop
+// everything on quit, and the child watcher that kills them if this process dies first.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import Ffmpeg from 'fluent-ffmpeg'
 import { AppError } from '../../../shared/domain/errors'
 import type { Binaries } from '../binaries'
 import { diskFullError } from '../fsErrors'
@@ -37,14 +37,29 @@ export interface FfmpegRunner {
 
 const STDERR_TAIL_LINES = 40
 
-interface SpawningCommand {
-  _getFfmpegPath(cb: (err: Error | null, path: string) => void): void
-  _spawnFfmpeg(
-    args: string[],
-    options: Record<string, unknown>,
-    processCb: (proc: ChildProcess) => void,
-    endCb: (err: Error | null, stdoutRing: unknown, stderrRing: { get(): string }) => void,
-  ): void
+/**
+ * The last `maxLines` lines of a stream of text, kept as it arrives (a finished line ends in \n, \r\n or a bare
+ * \r, which ffmpeg's status line uses); `text()` joins them, the unfinished last line included.
+ */
+export function createLineRing(maxLines: number): { append(chunk: string): void; text(): string } {
+  let lines: string[] = []
+  let current: string | null = null
+  return {
+    append(chunk) {
+      if (!chunk) return
+      const parts = chunk.split(/\r\n|\r|\n/)
+      const first = (current ?? '') + parts.shift()!
+      if (parts.length === 0) {
+        current = first
+        return
+      }
+      lines.push(first)
+      current = parts.pop()!
+      lines.push(...parts)
+      if (lines.length > maxLines - 1) lines = lines.slice(lines.length - (maxLines - 1))
+    },
+    text: () => (current === null ? lines : [...lines, current]).join('\n'),
+  }
 }
 
 /** Maps ffmpeg's own words to a code a person can act on; the tail stays in the message. */
@@ -118,76 +133,92 @@ export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOpti
     signal?.addEventListener('abort', onOuterAbort, { once: true })
 
     return new Promise<RunResult>((resolve, reject) => {
-      const command = Ffmpeg() as unknown as SpawningCommand
-      // Per-command binary path: fluent-ffmpeg's setFfmpegPath is process-global.
-      command._getFfmpegPath = (cb) => cb(null, binaries[tool])
       const stdoutChunks: Buffer[] = []
+      const stderrLines = createLineRing(STDERR_TAIL_LINES)
       let proc: ChildProcess | undefined
       let killTimer: NodeJS.Timeout | undefined
+      let settled = false
 
-      const onAbort = (): void => {
-        if (!proc || proc.exitCode !== null) return
+      /** The process is over (or never started): say how it ended, once. */
+      const settle = (failure: Error | null, crashSignal: NodeJS.Signals | null): void => {
+        if (settled) return
+        settled = true
+        if (killTimer) clearTimeout(killTimer)
+        if (proc?.pid !== undefined) guard.release(proc.pid)
+        controller.signal.removeEventListener('abort', onAbort)
+        live.delete(controller)
+        signal?.removeEventListener('abort', onOuterAbort)
+        const stderr = stderrLines.text()
+        if (controller.signal.aborted) {
+          reject(new AppError('CANCELLED', 'Cancelled.'))
+        } else if (failure && (failure as NodeJS.ErrnoException).code === 'ENOENT' && proc?.pid === undefined) {
+          reject(
+            new AppError('FFMPEG_MISSING', `${tool} could not be started (${binaries[tool]} not found).`, {
+              cause: failure,
+            }),
+          )
+        } else if (failure && crashSignal) {
+          reject(
+            new AppError('FFMPEG', `${tool} crashed (${crashSignal}) instead of finishing: a fault in ${tool} itself, not an answer about the file.`, {
+              cause: { crashSignal, error: failure },
+            }),
+          )
+        } else if (failure) {
+          const tail = stderrTail(stderr)
+          const kind = classifyFfmpegFailure(stderr)
+          const full = kind === 'DISK_FULL' ? fullDiskTarget(stderr, args) : null
+          reject(
+            full !== null
+              ? diskFullError(full, failure)
+              : new AppError(kind, `${tool} failed: ${tail || failure.message}`, { cause: failure }),
+          )
+        } else {
+          resolve({ stdout: Buffer.concat(stdoutChunks), stderr })
+        }
+      }
+
+      // Asked to stop: TERM lets ffmpeg close its files; KILL follows if it has not ended 2 s later.
+      function onAbort(): void {
+        if (!proc || proc.exitCode !== null || proc.signalCode !== null) return
         proc.kill('SIGTERM')
         killTimer = setTimeout(() => proc?.kill('SIGKILL'), 2000)
       }
       controller.signal.addEventListener('abort', onAbort, { once: true })
 
-      command._spawnFfmpeg(
-        [...args],
-        { windowsHide: true, stdoutLines: STDERR_TAIL_LINES, env },
-        (p) => {
-          proc = p
-          if (p.pid !== undefined) guard.watch(p.pid)
-          if (controller.signal.aborted) onAbort()
-          if (onStdout) {
-            p.stdout?.on('data', onStdout)
-          } else if (captureStdout) {
-            p.stdout?.on('data', (chunk: Buffer) => stdoutChunks.push(chunk))
-          } else if (progressOnStdout && onProgress && p.stdout) {
-            const parse = createProgressParser()
-            createInterface({ input: p.stdout }).on('line', (line) => {
-              const snapshot = parse(line)
-              if (snapshot) onProgress(snapshot)
-            })
-          } else {
-            p.stdout?.resume()
-          }
-        },
-        (err, _stdoutRing, stderrRing) => {
-          if (killTimer) clearTimeout(killTimer)
-          if (proc?.pid !== undefined) guard.release(proc.pid)
-          live.delete(controller)
-          signal?.removeEventListener('abort', onOuterAbort)
-          const stderr = stderrRing?.get?.() ?? ''
-          const crashSignal = proc?.signalCode ?? null
-          if (controller.signal.aborted) {
-            reject(new AppError('CANCELLED', 'Cancelled.'))
-          } else if (err && (err as NodeJS.ErrnoException).code === 'ENOENT' && !proc?.pid) {
-            reject(
-              new AppError('FFMPEG_MISSING', `${tool} could not be started (${binaries[tool]} not found).`, {
-                cause: err,
-              }),
-            )
-          } else if (err && crashSignal) {
-            reject(
-              new AppError('FFMPEG', `${tool} crashed (${crashSignal}) instead of finishing: a fault in ${tool} itself, not an answer about the file.`, {
-                cause: { crashSignal, error: err },
-              }),
-            )
-          } else if (err) {
-            const tail = stderrTail(stderr)
-            const kind = classifyFfmpegFailure(stderr)
-            const full = kind === 'DISK_FULL' ? fullDiskTarget(stderr, args) : null
-            reject(
-              full !== null
-                ? diskFullError(full, err)
-                : new AppError(kind, `${tool} failed: ${tail || err.message}`, { cause: err }),
-            )
-          } else {
-            resolve({ stdout: Buffer.concat(stdoutChunks), stderr })
-          }
-        },
-      )
+      try {
+        // stdin is not used (ffmpeg runs with -nostdin): an input named "-" ends at once instead of waiting.
+        proc = spawn(binaries[tool], args, { env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] })
+      } catch (error) {
+        settle(error instanceof Error ? error : new Error(String(error)), null)
+        return
+      }
+      const child = proc
+      if (child.pid !== undefined) guard.watch(child.pid)
+      // A process that could not be started has no pid; one that did reports a failed kill here too.
+      child.on('error', (error) => {
+        if (child.pid === undefined) settle(error, null)
+      })
+      child.on('close', (code, crashSignal) => {
+        if (crashSignal) settle(new Error(`${tool} was killed with signal ${crashSignal}`), crashSignal)
+        else if (code) settle(new Error(`${tool} exited with code ${code}`), null)
+        else settle(null, null)
+      })
+      child.stderr?.setEncoding('utf8')
+      child.stderr?.on('data', (chunk: string) => stderrLines.append(chunk))
+      if (onStdout) {
+        child.stdout?.on('data', onStdout)
+      } else if (captureStdout) {
+        child.stdout?.on('data', (chunk: Buffer) => stdoutChunks.push(chunk))
+      } else if (progressOnStdout && onProgress && child.stdout) {
+        const parse = createProgressParser()
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          const snapshot = parse(line)
+          if (snapshot) onProgress(snapshot)
+        })
+      } else {
+        child.stdout?.resume()
+      }
+      if (controller.signal.aborted) onAbort()
     })
   }
 

@@ -8,16 +8,6 @@ export function formatTimecode(sec: number, fractionDigits = 1): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${secText}` : `${m}:${secText}`
 }
 
-/** NLE-style HH:MM:SS:FF at a frame rate (frames counted from 0). */
-export function formatFrameTimecode(sec: number, fps: number): string {
-  const rate = Math.max(1, Math.round(fps))
-  const totalFrames = Math.round(Math.max(0, sec) * fps)
-  const frames = totalFrames % rate
-  const totalSec = Math.floor(totalFrames / rate)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${pad(Math.floor(totalSec / 3600))}:${pad(Math.floor((totalSec % 3600) / 60))}:${pad(totalSec % 60)}:${pad(frames)}`
-}
-
 /** Pixels ↔ seconds at a zoom given in pixels per second. */
 export const secToPx = (sec: number, pxPerSec: number): number => sec * pxPerSec
 export const pxToSec = (px: number, pxPerSec: number): number => px / pxPerSec

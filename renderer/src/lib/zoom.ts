@@ -1,11 +1,12 @@
 // Zoom maths: pixels per second bounds, steps, and the scroll offset that keeps an anchor time still.
+import { clamp } from '../../../shared/domain/time'
 
 export const MIN_PX_PER_SEC = 2
 export const MAX_PX_PER_SEC = 600
 /** One +/- press or one wheel notch multiplies or divides the zoom by this. */
 export const ZOOM_STEP = 1.25
 
-export const clampZoom = (pxPerSec: number): number => Math.min(MAX_PX_PER_SEC, Math.max(MIN_PX_PER_SEC, pxPerSec))
+export const clampZoom = (pxPerSec: number): number => clamp(pxPerSec, MIN_PX_PER_SEC, MAX_PX_PER_SEC)
 
 export function zoomedBy(pxPerSec: number, steps: number): number {
   return clampZoom(pxPerSec * ZOOM_STEP ** steps)

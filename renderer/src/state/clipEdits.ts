@@ -3,7 +3,7 @@
 // An edit that changes nothing returns the same Project object, so the history records no entry.
 import { clipEndSec, clipLengthSec } from '../../../shared/domain/placement'
 import type { Clip, Project, Segment } from '../../../shared/domain/project'
-import { clamp, roundSec, TIME_EPS } from '../../../shared/domain/time'
+import { clamp, FLOAT_EPS, roundSec, TIME_EPS } from '../../../shared/domain/time'
 
 /** The frame rate used when no clip says otherwise. */
 export const PROJECT_FPS = 25
@@ -46,7 +46,7 @@ export function moveClip(project: Project, clipId: string, startSec: number): Pr
   if (start === moving.startSec) return project
   let endSec = start + lengthSec
   const placed = others.map((c) => {
-    if (c.startSec >= start && c.startSec < endSec - 1e-9) {
+    if (c.startSec >= start && c.startSec < endSec - FLOAT_EPS) {
       const pushed = { ...c, startSec: roundSec(endSec) }
       endSec = clipEndSec(pushed)
       return pushed
@@ -74,7 +74,7 @@ export function trimClip(project: Project, clipId: string, edge: ClipEdge, delta
   if (edge === 'start') {
     const prevEnd = i > 0 ? clipEndSec(sorted[i - 1]!) : 0
     const lo = Math.max(-clip.inSec, prevEnd - clip.startSec)
-    const hi = clip.outSec - minLen - clip.inSec
+    const hi = clipLengthSec(clip) - minLen
     const d = clamp(deltaSec, Math.min(lo, 0), Math.max(hi, 0))
     return replaceClip(project, clip, { ...clip, startSec: roundSec(clip.startSec + d), inSec: roundSec(clip.inSec + d) })
   }
@@ -92,7 +92,7 @@ export function splitClip(project: Project, clipId: string, atSec: number, newCl
   if (!clip) return project
   const minLen = frameSec(project, clip)
   const offset = atSec - clip.startSec
-  if (offset < minLen - 1e-9 || clipLengthSec(clip) - offset < minLen - 1e-9) return project
+  if (offset < minLen - FLOAT_EPS || clipLengthSec(clip) - offset < minLen - FLOAT_EPS) return project
   const cut = roundSec(clip.inSec + offset)
   const left = { ...clip, outSec: cut }
   const right = { ...clip, id: newClipId, startSec: roundSec(atSec), inSec: cut }

@@ -3,7 +3,7 @@
 // records it as one history entry; an edit that changes nothing returns the same Project (no entry).
 import type { OriginalAudio, Project, TakeMix } from '../../../shared/domain/project'
 
-/** The nudge the UI offers: ±250 ms in 10 ms steps (mmaudio.md §7.5). */
+/** The nudge the UI offers: ±250 ms in 10 ms steps (a few frames either way, finer than one frame at 25 fps). */
 export const NUDGE_LIMIT_MS = 250
 export const NUDGE_STEP_MS = 10
 export const GAIN_RANGE_DB = { min: -60, max: 24 } as const

@@ -2,6 +2,7 @@
 // start on the timeline), or the 25 fps project grid over empty track.
 import { clipEndSec, layoutSegments } from '../../../shared/domain/placement'
 import type { Project } from '../../../shared/domain/project'
+import { TIME_EPS } from '../../../shared/domain/time'
 import { clipAt, clipFps } from './clipEdits'
 
 /** The nearest frame boundary to `sec` on the grid of the clip under it (25 fps over empty track). */
@@ -13,7 +14,7 @@ export function frameAligned(project: Project, sec: number): number {
 }
 
 export function playheadStepped(project: Project, playheadSec: number, frames: number): number {
-  const clip = clipAt(project, playheadSec) ?? (frames < 0 ? clipAt(project, playheadSec - 1e-6) : undefined)
+  const clip = clipAt(project, playheadSec) ?? (frames < 0 ? clipAt(project, playheadSec - TIME_EPS) : undefined)
   const fps = clipFps(project, clip)
   const originSec = clip?.startSec ?? 0
   const frame = Math.round((playheadSec - originSec) * fps)
@@ -25,8 +26,7 @@ export function editPoint(project: Project, sec: number, dir: 1 | -1): number {
   const points = [0]
   for (const c of project.clips) points.push(c.startSec, clipEndSec(c))
   for (const p of layoutSegments(project).pieces) points.push(p.startSec, p.endSec)
-  const EPS = 1e-6
-  const candidates = points.filter((p) => (dir > 0 ? p > sec + EPS : p < sec - EPS))
+  const candidates = points.filter((p) => (dir > 0 ? p > sec + TIME_EPS : p < sec - TIME_EPS))
   if (candidates.length === 0) return sec
   return dir > 0 ? Math.min(...candidates) : Math.max(...candidates)
 }

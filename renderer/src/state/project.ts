@@ -1,7 +1,8 @@
 // Pure edits of a Project. The editor reducer records each as one history entry.
 import type { Asset } from '../../../shared/domain/asset'
-import { layoutSegments, timelineEndSec as clipsEndSec } from '../../../shared/domain/placement'
+import { layoutSegments, timelineEndSec } from '../../../shared/domain/placement'
 import { DEFAULT_ORIGINAL_AUDIO, PROJECT_VERSION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
+import type { TimelineSettings } from '../../../shared/domain/timecode'
 
 export function emptyProject(id: string, nowIso: string): Project {
   return {
@@ -17,14 +18,9 @@ export function emptyProject(id: string, nowIso: string): Project {
   }
 }
 
-/** End of the last clip on the timeline. */
-export function timelineEndSec(project: Project): number {
-  return clipsEndSec(project.clips)
-}
-
 /** End of everything on the timeline: the picture and every segment where it shows. */
 export function contentEndSec(project: Project): number {
-  return layoutSegments(project).pieces.reduce((end, p) => Math.max(end, p.endSec), timelineEndSec(project))
+  return layoutSegments(project).pieces.reduce((end, p) => Math.max(end, p.endSec), timelineEndSec(project.clips))
 }
 
 /**
@@ -34,7 +30,7 @@ export function contentEndSec(project: Project): number {
 export function placeAsset(project: Project, assetId: string, clipId: string): Project {
   const asset = project.assets.find((a) => a.id === assetId)
   if (!asset) return project
-  const clip: Clip = { id: clipId, assetId, startSec: timelineEndSec(project), inSec: 0, outSec: asset.durationSec }
+  const clip: Clip = { id: clipId, assetId, startSec: timelineEndSec(project.clips), inSec: 0, outSec: asset.durationSec }
   return { ...project, clips: [...project.clips, clip] }
 }
 
@@ -46,7 +42,7 @@ export function addAssets(project: Project, assets: readonly Asset[], newId: () 
   const known = new Set(project.assets.map((a) => a.path))
   const fresh = assets.filter((a) => !known.has(a.path))
   if (fresh.length === 0) return project
-  let startSec = timelineEndSec(project)
+  let startSec = timelineEndSec(project.clips)
   const clips: Clip[] = fresh.map((a) => {
     const clip = { id: newId(), assetId: a.id, startSec, inSec: 0, outSec: a.durationSec }
     startSec += a.durationSec
@@ -60,4 +56,21 @@ export function soundCountsByAsset(segments: readonly Segment[]): Map<string, nu
   const counts = new Map<string, number>()
   for (const s of segments) if (s.anchor.kind === 'source') counts.set(s.anchor.assetId, (counts.get(s.anchor.assetId) ?? 0) + 1)
   return counts
+}
+
+/**
+ * Sets the timeline's start timecode and frame rate (absent: the defaults, 00:00:00:00 and the first clip's rate).
+ * The same Project back when nothing changes, so the history records no entry.
+ */
+export function changeTimelineSettings(project: Project, settings: TimelineSettings): Project {
+  const before = project.timeline ?? {}
+  const sameRate =
+    (before.frameRate === undefined && settings.frameRate === undefined) ||
+    (before.frameRate !== undefined && settings.frameRate !== undefined && before.frameRate.num === settings.frameRate.num && before.frameRate.den === settings.frameRate.den)
+  if (before.startTimecode === settings.startTimecode && sameRate) return project
+  const timeline: TimelineSettings = {
+    ...(settings.startTimecode === undefined ? {} : { startTimecode: settings.startTimecode }),
+    ...(settings.frameRate === undefined ? {} : { frameRate: settings.frameRate }),
+  }
+  return { ...project, timeline }
 }

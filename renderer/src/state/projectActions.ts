@@ -1,9 +1,10 @@
 // The undoable timeline actions and how each maps onto a pure project edit. Every one of these is a whole
 // gesture (a drop, a key press), so the editor records it as exactly one history entry.
 import type { GenerationParams, Project, Take } from '../../../shared/domain/project'
+import type { TimelineSettings } from '../../../shared/domain/timecode'
 import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
 import type { Selection } from './editor'
-import { placeAsset } from './project'
+import { changeTimelineSettings, placeAsset } from './project'
 import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
@@ -26,6 +27,8 @@ export type ProjectAction =
   | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
   | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
+  /** The timeline's start timecode and frame rate (what the ruler and the hand-off count in). */
+  | { type: 'timelineSettingsChanged'; settings: TimelineSettings }
 
 interface ViewContext {
   selection: Selection
@@ -84,6 +87,8 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
     case 'segmentAnchored':
       return { project: anchorSegment(project, action.segmentId, action.attach), selection: keep }
+    case 'timelineSettingsChanged':
+      return { project: changeTimelineSettings(project, action.settings), selection: keep }
     case 'segmentParamsChanged': {
       // Text only makes a bed of timeline time; back to the picture attaches it to the clip under it.
       const before = project.segments.find((s) => s.id === action.segmentId)?.params.textOnly

@@ -135,7 +135,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let csp = ''
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl)
-    if (url.pathname === '/__desktop-shim.js') {
+    if (url.pathname === '/__ipc-shim.js') {
       res.writeHead(200, { 'Content-Type': MIME['.js']! }).end(shim)
       return
     }
@@ -149,7 +149,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         throw new Error('out/renderer is stale: its CSP differs from renderer/index.html. Run `npx electron-vite build`.')
       }
       // The shim must run before the app's module script, as the preload does.
-      body = Buffer.from(withHtmlCsp(html, csp).replace('<head>', '<head><script src="/__desktop-shim.js"></script>'))
+      body = Buffer.from(withHtmlCsp(html, csp).replace('<head>', '<head><script src="/__ipc-shim.js"></script>'))
     }
     res.writeHead(200, { 'Content-Type': MIME[extname(rel)] ?? 'application/octet-stream' }).end(body)
   }

@@ -1,5 +1,5 @@
-// The browser side of the harness: a window.desktop with the preload's allow-list, over a WebSocket.
-// Served as /__desktop-shim.js (same origin, so the renderer's CSP `script-src 'self'` admits it).
+// The browser side of the harness: a window.ipc with the preload's allow-list, over a WebSocket.
+// Served as /__ipc-shim.js (same origin, so the renderer's CSP `script-src 'self'` admits it).
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc/channels'
 
 export function shimScript(fixtureDir: string): string {
@@ -17,7 +17,7 @@ export function shimScript(fixtureDir: string): string {
     if (msg.id !== undefined) { pending.get(msg.id)?.(msg.result); pending.delete(msg.id); return; }
     for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
   });
-  window.desktop = Object.freeze({
+  window.ipc = Object.freeze({
     async invoke(channel, input) {
       if (!INVOKE.has(channel)) throw new Error('Channel not allowed: ' + channel);
       await ready;

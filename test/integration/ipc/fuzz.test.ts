@@ -67,6 +67,7 @@ beforeAll(async () => {
   const redraw = (): void => {
     answers.open = pick()
     answers.save = pick()
+    answers.folder = pick()
     answers.videos = [pick(), pick()]
   }
   redraw()
@@ -105,6 +106,7 @@ function templates(): Record<string, unknown> {
     'audio:regenerateChunk': { request, take: p.segments[0]!.takes[0], chunkIndex: 0 },
     'audio:interrupted': {},
     'export:start': { project: p, request: { destinationPath: join(dir, 'out.mp4'), preset: 'web' } },
+    'handoff:start': { project: p, request: { folder: dir } },
     'job:cancel': { jobId: 'nope' },
     'job:list': {},
     'settings:get': {},
@@ -115,6 +117,7 @@ function templates(): Record<string, unknown> {
     'dialog:openVideos': {},
     'dialog:openProject': {},
     'dialog:saveFile': { defaultName: 'x.mp4', kind: 'mp4' },
+    'dialog:chooseFolder': {},
     'shell:showInFolder': { path: clip },
   }
 }

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGenerateService } from '../../../electron/jobs/generate'
-import { createJobRegistry } from '../../../electron/jobs/jobs'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { defaultProviderRegistry } from '../../../electron/providers/registry'
 import { createMemoryStore } from '../../../electron/store/keyValueStore'
@@ -44,7 +43,6 @@ describe('generate service wired like the app', () => {
       apiKey: (id) => secrets.getKey(id),
       settings: () => settings.get(),
       dirs: { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') },
-      jobs: createJobRegistry(),
       sleep: quickSleep,
     })
     const request = { source: { path: clip, inSec: 0, outSec: 2 }, params: { ...DEFAULT_GENERATION, prompt: 'x', takes: 1, seed: 1 } }

@@ -24,7 +24,7 @@ const textRequest = (provider: ProviderId) => ({
 /** Starts a generation job, waits until the provider has accepted it, cancels it, and returns its last update. */
 async function cancelAfterSubmit(svc: Awaited<ReturnType<typeof servicesFor>>, provider: ProviderId, submits: () => number): Promise<JobUpdate> {
   const before = submits()
-  const { jobId } = svc.generate.start(textRequest(provider))
+  const { jobId } = svc.generation.start(textRequest(provider))
   const ended = new Promise<JobUpdate>((resolve) => svc.jobs.onUpdate((u) => u.jobId === jobId && u.status !== 'running' && resolve(u)))
   while (submits() === before) await new Promise((r) => setTimeout(r, 10))
   await new Promise((r) => setTimeout(r, 100)) // accepted and journalled, now polling

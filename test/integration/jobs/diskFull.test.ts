@@ -3,14 +3,18 @@
 // project save whose media do not fit. Never NETWORK ("Could not reach fal.ai (ENOSPC)"), never INTERNAL.
 // Each disk is a tmpfs of its own, which needs root (as here and in CI); elsewhere these tests are skipped.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandoffService } from '../../../electron/jobs/handoff'
+import { createJobRegistry } from '../../../electron/jobs/jobs'
+import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { falProvider } from '../../../electron/providers/fal'
 import { DEFAULT_GENERATION } from '../../../shared/domain/project'
 import { oneClipProject, testAppServices } from '../../fixtures/appServices'
-import { flashClip, lavfiFixture } from '../../fixtures/media'
+import { handoffProject } from '../../fixtures/handoffProject'
+import { flashClip, lavfiFixture, testBinaries } from '../../fixtures/media'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { testContext } from '../providers/testContext'
 import { servicesFor } from './harness'
@@ -91,5 +95,15 @@ describe.skipIf(!isRoot)('a full disk (tmpfs, as root)', () => {
     const r = await call('project:save', { path: file, project: oneClipProject('/films/clip.mp4', [take]) })
     expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full: "long take\.wav" could not be written in .*Beach media \(\d+ KB free there, 960 KB needed\)/) } })
     expect(readdirSync(films)).toEqual([])
+  })
+
+  it('a hand-off pack on a disk that fills is DISK_FULL naming the pack; the files written before are whole, none half', async () => {
+    const disk = tinyDisk('pack', '512k')
+    const service = createHandoffService({ runner: createFfmpegRunner(testBinaries()), jobs: createJobRegistry(), tmpDir: root })
+    const pack = join(disk, 'pack')
+    const e = await service.run(await handoffProject(), pack).catch((x: unknown) => x)
+    expect(e).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/^The disk is full: .* could not be written in .*pack/) })
+    const left = [...readdirSync(pack), ...readdirSync(join(pack, 'Sound')), ...(existsSync(join(pack, 'Stems')) ? readdirSync(join(pack, 'Stems')) : [])]
+    expect(left.filter((n) => n.includes('.tmp'))).toEqual([])
   })
 })

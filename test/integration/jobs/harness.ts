@@ -1,7 +1,9 @@
-// Builds the real generate and export services against emulators, with the app's own ffmpeg runner.
+// Builds the real generate and export services against emulators, with the app's own ffmpeg runner, and the
+// generation jobs as the app starts them (generation: the same ops the IPC handlers call).
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createGenerateOps } from '../../../electron/app/generateOps'
 import { createExportService } from '../../../electron/jobs/export'
 import { createGenerateService, type GenerateServiceDeps } from '../../../electron/jobs/generate'
 import { createJobRegistry } from '../../../electron/jobs/jobs'
@@ -26,19 +28,21 @@ export async function servicesFor(opts: {
   const env = Object.fromEntries(
     Object.entries(opts.emulators).map(([id, e]) => [`MMAUDIO_${id.toUpperCase()}_BASE_URL`, e!.baseUrl]),
   )
+  const providers = opts.deps?.providers ?? defaultProviderRegistry()
   const generate = createGenerateService({
     runner,
-    providers: defaultProviderRegistry(),
+    providers,
     apiKey: (id) => opts.emulators[id]?.apiKey ?? null,
     settings: () => opts.settings ?? null,
     env,
     dirs: { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') },
-    jobs,
     sleep: quickSleep,
     ...opts.deps,
   })
+  // The app checks that the renderer may read a source (mediaAccess); these tests name their own fixtures.
+  const generation = createGenerateOps({ generate, jobs, providers, secrets: { status: () => [] }, usable: () => undefined })
   const exports = createExportService({ runner, jobs, tmpDir: join(home, 'work') })
-  return { home, runner, jobs, generate, exports }
+  return { home, runner, jobs, generate, generation, exports }
 }
 
 /** The most requests the emulator had running at once: each job occupies [created, created + queue + run]. */

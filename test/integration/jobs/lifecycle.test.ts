@@ -1,5 +1,6 @@
-// Job lifecycle around the generate service: cancel reaches the provider and ffmpeg, start() reports through
-// the job registry, and resumePending() finishes journalled requests without submitting anything.
+// Job lifecycle around the generate service: cancel reaches the provider and ffmpeg, a generation job (started
+// as the app starts one) reports through the job registry, and resumePending() finishes journalled requests
+// without submitting anything.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -90,17 +91,19 @@ describe('generation lifecycle', () => {
     expect(clicks.map((c) => Math.round((c + 1.5) * 100) / 100)).toEqual([1.8])
   })
 
-  it('start(): a generate job reports stages through the job registry and ends with its takes', async () => {
+  it('a generate job reports stages through the job registry and ends with its takes', async () => {
     const svc = await servicesFor({ emulators: emulators() })
     const updates: JobUpdate[] = []
     svc.jobs.onUpdate((u) => updates.push(u))
-    const { jobId } = svc.generate.start({ source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: 7, takes: 2 }) })
+    const { jobId } = svc.generation.start({ segmentId: 'seg-7', source: { path: clip, inSec: 0, outSec: 3 }, params: params({ seed: 7, takes: 2 }) })
     const last = await waitFor(() => updates.find((u) => u.jobId === jobId && u.status !== 'running'))
     expect(last).toMatchObject({ kind: 'generate', status: 'succeeded', progress: 1 })
     expect(updates.filter((u) => u.status === 'running').map((u) => u.stage)).toContain('mixing')
-    expect(svc.generate.takesOf(jobId)?.map((t) => t.seed)).toEqual([7, 8])
+    // The takes the job reports are written: 3 s of 48 kHz audio each.
+    expect(last.generateResult?.segmentId).toBe('seg-7')
     expect(last.generateResult?.takes.map((t) => t.seed)).toEqual([7, 8])
-    expect(() => svc.generate.start({ durationSec: 0, params: params() })).toThrow(/positive duration/)
+    for (const take of last.generateResult?.takes ?? []) expect((await decodeAudio(take.path)).length).toBe(3 * 48000)
+    expect(() => svc.generation.start({ durationSec: 0, params: params() })).toThrow(/positive duration/)
   })
 
   it('resumePending(): after a crash, journalled requests are polled under their own ids into the cache; nothing is submitted', async () => {

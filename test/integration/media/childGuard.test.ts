@@ -3,16 +3,8 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { isAlive } from '../../fixtures/processes'
 import { ROOT } from '../cli/cliHarness'
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 const PARENT = `
 import { spawn } from 'node:child_process'
@@ -34,12 +26,12 @@ describe.skipIf(process.platform === 'win32')('childGuard', () => {
       parent.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString('utf8')) as { watched: number; released: number })),
     )
     await new Promise((r) => setTimeout(r, 200))
-    expect([alive(pids.watched), alive(pids.released)]).toEqual([true, true])
+    expect([isAlive(pids.watched), isAlive(pids.released)]).toEqual([true, true])
     parent.kill('SIGKILL')
     const until = Date.now() + 5000
-    while (alive(pids.watched) && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
-    expect(alive(pids.watched)).toBe(false)
-    expect(alive(pids.released)).toBe(true)
+    while (isAlive(pids.watched) && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+    expect(isAlive(pids.watched)).toBe(false)
+    expect(isAlive(pids.released)).toBe(true)
     process.kill(pids.released, 'SIGKILL')
   })
 })

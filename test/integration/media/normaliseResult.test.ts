@@ -14,7 +14,7 @@ const tone = (sec: number, rate = 44100, channels = 1): string[] => [
   '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${rate}:duration=${sec}`, '-ac', String(channels),
 ]
 
-// What providers send back (mmaudio.md §1.5, §7.5): the model's 8.011 s, muxed a few ms long, or short.
+// What providers send back: the model's 8.011 s for an 8 s window, muxed into the video a few ms long, or short.
 const inputs: Record<string, () => Promise<string>> = {
   'MP4 with video and AAC 44.1 kHz mono': () =>
     lavfiFixture('result.mp4', [

@@ -1,6 +1,18 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { testBinaries } from '../../fixtures/media'
+import { isAlive } from '../../fixtures/processes'
+
+/** A stand-in for a binary: a shell script (POSIX only), for what real ffmpeg cannot be made to do on demand. */
+function fakeTool(name: string, script: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'fake-tool-')), name)
+  writeFileSync(path, `#!/bin/sh\n${script}\n`)
+  chmodSync(path, 0o755)
+  return path
+}
 
 const slowJob = ['-re', '-f', 'lavfi', '-i', 'sine=duration=30', '-f', 'null', '-']
 
@@ -42,5 +54,72 @@ describe('the ffmpeg runner', () => {
     const runner = createFfmpegRunner({ ffmpeg: '/no/such/ffmpeg', ffprobe: '/no/such/ffprobe' })
     await expect(runner.ffmpeg(['-version'])).rejects.toMatchObject({ code: 'FFMPEG_MISSING' })
     await expect(runner.ffprobe(['-version'])).rejects.toMatchObject({ code: 'FFMPEG_MISSING' })
+  })
+
+  it('every process is handed to the child watcher while it runs and released when it ends', async () => {
+    const events: string[] = []
+    const guard = {
+      watch: (pid: number) => events.push(`+${isAlive(pid) ? 'alive' : 'gone'}`),
+      release: (pid: number) => events.push(`-${pid > 0 ? 'pid' : 'none'}`),
+    }
+    const runner = createFfmpegRunner(testBinaries(), { guard })
+    await runner.ffmpeg(['-f', 'lavfi', '-i', 'sine=duration=0.5', '-f', 'null', '-'])
+    await runner.ffprobe(['-version'])
+    await runner.ffmpeg(['-i', '/no/such/input.mp4', '-f', 'null', '-']).catch(() => undefined)
+    expect(events).toEqual(['+alive', '-pid', '+alive', '-pid', '+alive', '-pid'])
+  })
+
+  it('an input read from stdin ends at once: the tools get no stdin to wait on', async () => {
+    const runner = createFfmpegRunner(testBinaries())
+    const started = Date.now()
+    await expect(runner.ffmpeg(['-i', '-', '-f', 'null', '-'])).rejects.toMatchObject({ code: 'FFMPEG' })
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it('ffprobe\'s failures are in its own words too, and stdout is collected whole', async () => {
+    const runner = createFfmpegRunner(testBinaries())
+    await expect(runner.ffprobe(['-v', 'error', '/no/such/input.mp4'])).rejects.toMatchObject({
+      code: 'FFMPEG',
+      message: expect.stringMatching(/^ffprobe failed: .*No such file or directory/),
+    })
+    const { stdout } = await runner.ffprobe(['-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=1', '-show_entries', 'stream=codec_type', '-of', 'json'])
+    expect(JSON.parse(stdout.toString('utf8'))).toMatchObject({ streams: [{ codec_type: 'audio' }] })
+  })
+
+  it.skipIf(process.platform === 'win32')('the tools run with GCONV_PATH emptied on Linux (the static builds crash on MPEG-TS otherwise)', async () => {
+    const printsEnv = fakeTool('ffmpeg', 'echo "GCONV_PATH=[$GCONV_PATH]" >&2; exit 3')
+    const linux = createFfmpegRunner({ ffmpeg: printsEnv, ffprobe: printsEnv }, { platform: 'linux', env: { PATH: process.env.PATH } })
+    await expect(linux.ffmpeg([])).rejects.toMatchObject({ code: 'FFMPEG', message: 'ffmpeg failed: GCONV_PATH=[/dev/null]' })
+    const mac = createFfmpegRunner({ ffmpeg: printsEnv, ffprobe: printsEnv }, { platform: 'darwin', env: { PATH: process.env.PATH } })
+    await expect(mac.ffmpeg([])).rejects.toMatchObject({ code: 'FFMPEG', message: 'ffmpeg failed: GCONV_PATH=[]' })
+  })
+
+  it.skipIf(process.platform === 'win32')('a silent failure names its exit code; a tool that ignores the stop is killed 2 s later', async () => {
+    const silent = fakeTool('ffprobe', 'exit 5')
+    await expect(createFfmpegRunner({ ffmpeg: silent, ffprobe: silent }).ffprobe([])).rejects.toMatchObject({
+      code: 'FFMPEG',
+      message: 'ffprobe failed: ffprobe exited with code 5',
+    })
+    const stubborn = fakeTool('ffmpeg', "trap '' TERM\nexec sleep 30")
+    const runner = createFfmpegRunner({ ffmpeg: stubborn, ffprobe: stubborn })
+    const controller = new AbortController()
+    const run = runner.ffmpeg([], { signal: controller.signal })
+    await new Promise((r) => setTimeout(r, 200))
+    const started = Date.now()
+    controller.abort()
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
+    expect(Date.now() - started).toBeLessThan(4000)
+    expect(runner.running()).toBe(0)
+  })
+
+  it('keeps the last 40 lines of stderr, so a long log still ends in the report the export reads', async () => {
+    const runner = createFfmpegRunner(testBinaries())
+    const { stderr } = await runner.ffmpeg(['-v', 'debug', '-f', 'lavfi', '-i', 'sine=duration=1', '-af', 'loudnorm=print_format=json', '-f', 'null', '-'])
+    // At debug level ffmpeg writes some 80 lines; the last 39 whole ones and the (empty) unfinished one are kept.
+    const lines = stderr.split('\n')
+    expect(lines).toHaveLength(40)
+    expect(stderr).toMatch(/"input_i" : "-?\d/)
+    expect(lines.at(-2)?.trim()).toBe('}')
   })
 })

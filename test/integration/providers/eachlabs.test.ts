@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eachlabsProvider } from '../../../electron/providers/eachlabs/index'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { startEachlabsEmulator, type EachlabsEmulator } from '../../emulators/eachlabs'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -16,7 +16,7 @@ const FLASHES = [1, 2.48, 3.2]
 let clip = ''
 const KEY = 'each-test-key-0123456789'
 
-const request = (): GenerateRequest => ({
+const request = (): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'hammer hits',

@@ -4,7 +4,7 @@
 // shown on the result GET.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { falProvider } from '../../../electron/providers/fal/index'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, recordSleeps, rejectionOf } from './assertions'
@@ -23,7 +23,7 @@ afterEach(async () => {
   emu = undefined
 })
 
-const videoReq = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const videoReq = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'footsteps on gravel',
@@ -35,7 +35,7 @@ const videoReq = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
   maskAwayClip: false,
   ...over,
 })
-const textReq = (): GenerateRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
+const textReq = (): ProviderRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
 
 async function startWithTiming(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<FalEmulator> {
   const started = await startFalEmulator(opts)
@@ -49,7 +49,7 @@ async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise
   return { emu, t, sleeps: recordSleeps(t.ctx) }
 }
 
-async function expectOutput(result: GenerateResult, mode: GenerateRequest['mode']): Promise<void> {
+async function expectOutput(result: GenerateResult, mode: ProviderRequest['mode']): Promise<void> {
   const probe = await probeJson(result.file)
   if (mode === 'video') {
     expect(result.mime).toBe('video/mp4')

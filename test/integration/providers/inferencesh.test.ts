@@ -3,7 +3,7 @@
 // client header and envelope, the older bare-DTO API, the full task read once the status is terminal.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { inferenceshProvider } from '../../../electron/providers/inferencesh/index'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { infshProblem, startInferenceshEmulator, type InferenceshEmulator } from '../../emulators/inferencesh'
 import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes } from './assertions'
@@ -13,10 +13,10 @@ import { testContext } from './testContext'
 const FLASHES = [0.6, 1.4, 2.32]
 let clip: string
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video', videoPath: clip, prompt: 'footsteps on gravel', negativePrompt: '', seed: 7, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: false, ...over,
 })
-const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, seed: 11, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, seed: 11, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('infsh-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -28,7 +28,7 @@ async function startWithTiming(): Promise<InferenceshEmulator> {
   return started
 }
 
-async function expectOutput(result: GenerateResult, mode: GenerateRequest['mode']): Promise<void> {
+async function expectOutput(result: GenerateResult, mode: ProviderRequest['mode']): Promise<void> {
   expect(result.mime).toBe('audio/flac')
   expect(result.file.endsWith('.flac')).toBe(true)
   expect((await probeJson(result.file)).streams.map((s) => s.codec_name)).toEqual(['flac'])

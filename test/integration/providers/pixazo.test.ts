@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pixazoProvider } from '../../../electron/providers/pixazo/index'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { startPixazoEmulator, type PixazoEmulator } from '../../emulators/pixazo'
 import { probeJson } from '../../fixtures/media'
 import { rejectionOf } from './assertions'
@@ -15,7 +15,7 @@ import { testContext } from './testContext'
 const KEY = 'pixazo-test-key-0123456789'
 const SUBMIT_PATH = '/mmaudio-v2-text-to-audio/v1/mmaudio-v2-text-to-audio-request'
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'text',
   prompt: 'rain on a tin roof',
   negativePrompt: 'music',

@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { toProviderParams } from '../../../electron/providers/paramRange'
 import { PROVIDER_PROFILES } from '../../../electron/providers/profiles'
-import type { AudioProvider, GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { AudioProvider, ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import type { Fault, RunningEmulator } from '../../emulators/core'
 import { recordSleeps, rejectionOf } from './assertions'
 import { testContext, type TestContext } from './testContext'
 
-type Mode = GenerateRequest['mode']
+type Mode = ProviderRequest['mode']
 
 export interface ContractEmulator extends RunningEmulator {
   /** The key it accepts. */
@@ -24,7 +24,7 @@ export interface ProviderContractSubject<E extends ContractEmulator> {
   /** A fresh emulator of this provider, with its usual timing. */
   start(): Promise<E>
   /** The request of each mode the provider takes. Single-mode cases use video where it takes video. */
-  requests: Partial<Record<Mode, () => GenerateRequest>>
+  requests: Partial<Record<Mode, () => ProviderRequest>>
   /** By mode, the first call that needs the key: where a wrong key is refused. */
   firstKeyedPath: Partial<Record<Mode, string>>
   /** Checks a finished run's file: its type and its sound (clicks on the flashes, or its length). */
@@ -48,7 +48,7 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
   const profile = PROVIDER_PROFILES[provider.id]
   const modes = (['video', 'text'] as const).filter((mode) => subject.requests[mode])
   const mode: Mode = subject.requests.video ? 'video' : 'text'
-  const request = (m: Mode = mode): GenerateRequest => subject.requests[m]!()
+  const request = (m: Mode = mode): ProviderRequest => subject.requests[m]!()
   const videoField = Object.keys(profile.fields).find((name) => profile.fields[name] === 'videoPath')
   const running: E[] = []
 

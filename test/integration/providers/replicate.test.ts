@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createReplicateProvider, replicateProvider } from '../../../electron/providers/replicate/index'
 import { DEFAULT_REPLICATE_VERSION } from '../../../electron/providers/replicate/version'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { replicateError, startReplicateEmulator, type ReplicateEmulator } from '../../emulators/replicate'
 import { decodeAudio, flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -15,10 +15,10 @@ import { testContext } from './testContext'
 const FLASHES = [0.52, 1.6, 2.24]
 let clip: string
 
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video', videoPath: clip, prompt: 'rain on a tin roof', negativePrompt: '', seed: 321, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: true, ...over,
 })
-const text = (over: Partial<GenerateRequest> = {}): GenerateRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('replicate-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -31,7 +31,7 @@ async function startWithTiming(opts: Parameters<typeof startReplicateEmulator>[0
 }
 
 /** MP4 with the video's picture when a video was given, FLAC of the asked length for text. */
-async function expectOutput(result: GenerateResult, mode: GenerateRequest['mode']): Promise<void> {
+async function expectOutput(result: GenerateResult, mode: ProviderRequest['mode']): Promise<void> {
   const probe = await probeJson(result.file)
   if (mode === 'video') {
     expect(result.mime).toBe('video/mp4')

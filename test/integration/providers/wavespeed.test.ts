@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { wavespeedProvider } from '../../../electron/providers/wavespeed/index'
-import type { GenerateRequest, GenerateResult } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { startWavespeedEmulator, type WavespeedEmulator } from '../../emulators/wavespeed'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
@@ -23,7 +23,7 @@ afterEach(async () => {
   emu = undefined
 })
 
-const req = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const req = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   mode: 'video',
   videoPath: clip,
   prompt: 'footsteps on gravel',

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { parseCli, presetFor } from '../../../electron/cli/args'
-import { forTheCli } from '../../../electron/cli/main'
-import { humanLine, progressLine } from '../../../electron/cli/output'
-import { AppError } from '../../../shared/domain/errors'
 
 describe('CLI arguments', () => {
   it('generate: every option lands in the request, with the documented defaults', () => {
     const cmd = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '--negative', 'speech', '--from', '1.5', '--to', '9',
       '--provider', 'eachlabs', '--takes', '3', '--seed', '7', '--steps', '30', '--cfg', '5', '--window', '10',
-      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--json'])
+      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--handoff', 'pack', '--json'])
     expect(cmd).toEqual({
-      kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', json: true,
-      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5, windowSec: 10, maskAwayClip: true, textOnly: false },
+      kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', handoff: 'pack', json: true,
+      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5,
+        loop: false, windowSec: 10, maskAwayClip: true, textOnly: false },
     })
     const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
-    expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', json: false,
+    expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', handoff: null, json: false,
       params: { negativePrompt: 'music', provider: 'fal', takes: 1, seed: null, steps: 25, cfg: 4.5, windowSec: 8, maskAwayClip: false } })
   })
 
   it('text joins the words of the prompt; batch and export take their one path', () => {
     expect(parseCli(['text', 'rain', 'on', 'tin', '--duration', '12', '-o', 'r.wav'])).toMatchObject({ kind: 'text', durationSec: 12, params: { prompt: 'rain on tin' } })
     expect(parseCli(['batch', 'in', '--prompt', 'x', '-o', 'out'])).toMatchObject({ kind: 'batch', folder: 'in', outDir: 'out' })
-    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4'])).toMatchObject({ kind: 'export', projectFile: 'a.mmaudio', loudness: 'web' })
+    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4'])).toMatchObject({ kind: 'export', projectFile: 'a.mmaudio', loudness: 'web', handoff: null })
+    // the pack alone, or with the MP4
+    expect(parseCli(['export', 'a.mmaudio', '--handoff', 'pack'])).toMatchObject({ kind: 'export', output: null, handoff: 'pack' })
+    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4', '--handoff', 'pack'])).toMatchObject({ output: 'a.mp4', handoff: 'pack' })
     expect(parseCli(['providers', '--json'])).toEqual({ kind: 'providers', json: true })
     expect(parseCli([])).toMatchObject({ kind: 'help', topic: null })
     expect(parseCli(['generate', '--help'])).toMatchObject({ kind: 'help', topic: 'generate' })
@@ -49,23 +50,10 @@ describe('CLI arguments', () => {
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--from', '3'])).toMatch(/from/)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--mask-away-clip'])).toMatch(/mask-away-clip/)
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
-    expect(() => presetFor('off')).toThrow(/--loudness off/)
+    expect(refused(['export', 'a.mmaudio'])).toMatch(/export needs -o <file.mp4>, --handoff <folder>, or both/)
+    expect(refused(['export', 'a.mmaudio', '--handoff', ' '])).toMatch(/--handoff needs a folder/)
+    expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--handoff', 'p'])).toMatch(/handoff/)
+    expect(presetFor('off')).toBe('original') // not normalised, no limiter
     expect(presetFor('broadcast')).toBe('broadcast')
-  })
-})
-
-describe('CLI output', () => {
-  it('draws a progress bar and human lines', () => {
-    expect(progressLine({ type: 'progress', phase: 'generate', stage: 'queued', progress: 0.5, queuePosition: 2 }, 10))
-      .toBe('generate [#####-----]  50% queued (2 ahead)')
-    expect(humanLine({ type: 'estimate', calls: 3, billedSec: 24, usd: 0.024, text: '$0.024 for 24.0 s of audio' }))
-      .toBe('Estimated cost: $0.024 for 24.0 s of audio (3 provider calls).')
-  })
-
-  it('a rejected key names the env var the CLI reads, not Settings', () => {
-    const e = new AppError('PROVIDER_AUTH', 'fal.ai rejected the API key. Check or replace it in Settings.')
-    expect(forTheCli(e, [{ id: 'fal', label: 'fal.ai' }]).message).toBe('fal.ai rejected the API key. Check FAL_KEY.')
-    const other = new AppError('NETWORK', 'Could not reach fal.ai.')
-    expect(forTheCli(other, [{ id: 'fal', label: 'fal.ai' }])).toBe(other)
   })
 })

@@ -74,7 +74,15 @@ describe('sound made from a picture goes where its picture goes', () => {
     const p = trimClip(door({ fadeInMs: 1000, fadeOutMs: 200, nudgeMs: 40 }), 'B', 'start', 1.5)
     const [piece] = soundingTakes(p)
     // nudged 40 ms later against b: take time 0 sounds with b at 1.04 s; b 1.5 s is at 7.5 s on the timeline
-    expect(piece).toMatchObject({ startSec: 7.5, takeSec: 2, fadeInSec: 1, fadeOutSec: 0.2, edgeInSec: EDGE_FADE_SEC, edgeOutSec: 0 })
+    expect(piece).toMatchObject({
+      startSec: 7.5,
+      fades: [
+        { startSec: 0, durationSec: 1, direction: 'in', curve: 'linear' },
+        { startSec: 1.8, durationSec: 0.2, direction: 'out', curve: 'linear' },
+      ],
+      edgeInSec: EDGE_FADE_SEC,
+      edgeOutSec: 0,
+    })
     expect(piece!.offsetSec).toBeCloseTo(0.46, 9)
     expect(piece!.durationSec).toBeCloseTo(1.54, 9)
   })

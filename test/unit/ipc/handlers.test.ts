@@ -69,7 +69,7 @@ function setup(runner: Partial<FfmpegRunner> = {}) {
   })
   const handlers = createHandlers(services)
   const call = (channel: string, input: unknown) => dispatch(channel, input, handlers, { logger: services.logger })
-  return { dir, calls, errors, services, call, openAnswer }
+  return { dir, calls, errors, services, call, openAnswer, desktop }
 }
 
 function minimalProject(assetPath: string): Project {
@@ -147,6 +147,23 @@ describe('handlers over the composition root', () => {
     expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
     expect(await call('dialog:saveFile', { defaultName: 'out.mp4', kind: 'mp4' })).toMatchObject({ ok: true })
     expect(await call('export:start', { project, request: exportTo })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
+  })
+
+  it('writes a hand-off pack only into a folder chosen in the folder dialog', async () => {
+    const { call, dir, desktop } = setup({ ffprobe: stubVideoProbe })
+    const clip = join(dir, 'clip.mp4')
+    writeFileSync(clip, 'v')
+    const imported = await call('media:import', { paths: [clip] })
+    const project = { ...minimalProject(clip), assets: (imported as { data: { assets: Project['assets'] } }).data.assets }
+    project.clips = [{ id: 'c', assetId: project.assets[0]!.id, startSec: 0, inSec: 0, outSec: 1 }]
+    const request = { folder: join(dir, 'editor') }
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: null } }) // cancelled: nothing chosen
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'clip.mp4', 'data'])
+    desktop.nextFolder = request.folder
+    expect(await call('dialog:chooseFolder', {})).toEqual({ ok: true, data: { path: request.folder } })
+    expect(await call('handoff:start', { project, request })).toMatchObject({ ok: true, data: { jobId: expect.any(String) } })
   })
 
   it('makes thumbnails and peaks only for imported files', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { eventContract, invokeContract } from '../../../shared/ipc/contract'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type DesktopBridge } from '../../../shared/ipc/channels'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type IpcBridge } from '../../../shared/ipc/channels'
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>()
@@ -44,39 +44,39 @@ describe('preload bridge', () => {
     else delete (process as { contextIsolated?: boolean }).contextIsolated
   })
 
-  async function load(): Promise<DesktopBridge> {
+  async function load(): Promise<IpcBridge> {
     Object.defineProperty(process, 'contextIsolated', { value: true, configurable: true })
     await import('../../../electron/preload/index')
-    return electron.exposed.desktop as DesktopBridge
+    return electron.exposed.ipc as IpcBridge
   }
 
   it('refuses to run without context isolation', async () => {
     Object.defineProperty(process, 'contextIsolated', { value: false, configurable: true })
     await expect(import('../../../electron/preload/index')).rejects.toThrow(/context isolation/)
-    expect(electron.exposed.desktop).toBeUndefined()
+    expect(electron.exposed.ipc).toBeUndefined()
   })
 
   it('forwards listed channels and rejects anything else without touching ipcRenderer', async () => {
-    const desktop = await load()
-    await expect(desktop.invoke('job:list', {})).resolves.toEqual({ ok: true, data: { channel: 'job:list', input: {} } })
-    await expect(desktop.invoke('fs:readFile', {})).rejects.toThrow(/Unsupported IPC channel/)
-    await expect(desktop.invoke('constructor', {})).rejects.toThrow(/Unsupported IPC channel/)
+    const bridge = await load()
+    await expect(bridge.invoke('job:list', {})).resolves.toEqual({ ok: true, data: { channel: 'job:list', input: {} } })
+    await expect(bridge.invoke('fs:readFile', {})).rejects.toThrow(/Unsupported IPC channel/)
+    await expect(bridge.invoke('constructor', {})).rejects.toThrow(/Unsupported IPC channel/)
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1)
   })
 
   it('subscribes only to listed events, passes the payload alone, and unsubscribes', async () => {
-    const desktop = await load()
+    const bridge = await load()
     const seen: unknown[] = []
-    const off = desktop.on('job:update', (payload) => seen.push(payload))
+    const off = bridge.on('job:update', (payload) => seen.push(payload))
     for (const fn of electron.listeners.get('job:update') ?? []) fn({ sender: 'secret' }, { jobId: 'a' })
     expect(seen).toEqual([{ jobId: 'a' }])
     off()
     expect(electron.listeners.get('job:update')?.size).toBe(0)
-    expect(() => desktop.on('menu:anything', () => undefined)).toThrow(/Unsupported IPC event/)
+    expect(() => bridge.on('menu:anything', () => undefined)).toThrow(/Unsupported IPC event/)
   })
 
   it('resolves dropped files through webUtils', async () => {
-    const desktop = await load()
-    expect(desktop.getPathForFile({ name: 'clip.mp4' })).toBe('/dropped/clip.mp4')
+    const bridge = await load()
+    expect(bridge.getPathForFile({ name: 'clip.mp4' })).toBe('/dropped/clip.mp4')
   })
 })

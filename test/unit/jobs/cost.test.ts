@@ -8,15 +8,15 @@ const caps = (price: number | undefined, integerDuration = false) => ({
 })
 
 describe('cost estimate', () => {
-  it('is takes × chunks × window × price (mmaudio.md §7.4: one 8 s take at $0.001/s is $0.008)', () => {
-    expect(estimateCost(planChunks(8), 1, caps(0.001))).toEqual({ calls: 1, billedSec: 8, usd: 0.008 })
+  it('is takes × chunks × window × price (one 8 s take at fal’s $0.001/s is $0.008)', () => {
+    expect(estimateCost(planChunks(8), 1, caps(0.001))).toEqual({ calls: 1, chunks: 1, billedSec: 8, usd: 0.008 })
     // 20 s at W=8, C=1 → three 8 s windows; 3 takes → 9 calls, 72 s.
-    expect(estimateCost(planChunks(20), 3, caps(0.001))).toEqual({ calls: 9, billedSec: 72, usd: 0.072 })
+    expect(estimateCost(planChunks(20), 3, caps(0.001))).toEqual({ calls: 9, chunks: 3, billedSec: 72, usd: 0.072 })
   })
 
   it('bills a short segment for its own length, rounded up where the provider takes whole seconds', () => {
     expect(estimateCost(planChunks(3.2), 2, caps(0.002)).billedSec).toBeCloseTo(6.4, 9)
-    expect(estimateCost(planChunks(3.2), 2, caps(0.002, true))).toEqual({ calls: 2, billedSec: 8, usd: 0.016 })
+    expect(estimateCost(planChunks(3.2), 2, caps(0.002, true))).toEqual({ calls: 2, chunks: 1, billedSec: 8, usd: 0.016 })
   })
 
   it('says null, not zero, where a provider publishes no price', () => {

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compactState, mergeEntries, openJournal, type JournalEntry, type NewJournalEntry } from '../../../electron/jobs/journal'
+import type { GenerationRequest } from '../../../shared/domain/generation'
+import { DEFAULT_GENERATION } from '../../../shared/domain/project'
 
 const entry = (i: number, over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
   jobId: 'job-1', segmentKey: 'seg', segmentId: null, takeIndex: i, chunkIndex: 0, seed: 100 + i,
   provider: 'fal', requestId: `req-${i}`, cacheKey: `key-${i}`, durationSec: 8, ...over,
 })
+
+const rain: GenerationRequest = { segmentId: 'segment-1', durationSec: 4, params: { ...DEFAULT_GENERATION, prompt: 'rain' } }
 
 describe('journal', () => {
   it('round-trips through its file: a reopened journal knows every accepted request and its state', async () => {
@@ -50,7 +54,7 @@ describe('journal', () => {
   it('a finished run closes its takes: their seeds are no longer offered, and the request is no longer interrupted', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'journal-'))
     const j = await openJournal(join(dir, 'journal.json'))
-    j.noteRequest('seg', 'segment-1', { params: { prompt: 'rain' } })
+    j.noteRequest('seg', 'segment-1', rain)
     await j.record(entry(0))
     await j.record(entry(1))
     expect(j.interrupted()).toMatchObject([{ segmentKey: 'seg', segmentId: 'segment-1', request: { params: { prompt: 'rain' } } }])
@@ -66,11 +70,47 @@ describe('journal', () => {
     expect(reopened.interrupted()).toEqual([])
   })
 
+  it('reads its stored requests with the contract’s schema: one it cannot read is left out, the paid entries stay', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const path = join(dir, 'journal.json')
+    const j = await openJournal(path)
+    j.noteRequest('seg', 'segment-1', rain)
+    await j.record(entry(0))
+    await j.record(entry(1, { segmentKey: 'odd' }))
+    const file = JSON.parse(await readFile(path, 'utf8')) as { requests: unknown[] }
+    // Another version's request for the second segment: no params, a range that ends before it starts.
+    file.requests.push({ segmentKey: 'odd', segmentId: null, request: { source: { path: '/a.mp4', inSec: 3, outSec: -1 } }, updatedAt: 'z' })
+    await writeFile(path, JSON.stringify(file))
+    const reopened = await openJournal(path)
+    expect(reopened.pending().map((e) => e.requestId)).toEqual(['req-0', 'req-1'])
+    // What is offered again is a whole request, with the defaults the schema fills in.
+    expect(reopened.interrupted()).toEqual([{ segmentKey: 'seg', segmentId: 'segment-1', request: rain, updatedAt: expect.any(String) }])
+    expect(await readdir(dir)).toEqual(['journal.json'])
+    // A request the contract could not carry (text longer than 600 s) is not remembered at all; one written
+    // before a field had its default is remembered with the default.
+    const { textOnly: _, ...beforeTextOnly } = rain.params
+    reopened.noteRequest('long', null, { durationSec: 4000, params: rain.params })
+    reopened.noteRequest('older', null, { durationSec: 4, params: beforeTextOnly } as GenerationRequest)
+    await reopened.record(entry(2, { segmentKey: 'long' }))
+    await reopened.record(entry(3, { segmentKey: 'older' }))
+    expect(reopened.interrupted().map((r) => [r.segmentKey, r.request.params.textOnly])).toEqual([['older', false], ['seg', false]])
+  })
+
+  it('a request noted before anything of it was accepted survives another segment’s write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'journal-'))
+    const j = await openJournal(join(dir, 'journal.json'))
+    j.noteRequest('seg', 'segment-1', rain)
+    await j.record(entry(0, { segmentKey: 'other' }))
+    await j.record(entry(1))
+    expect(j.interrupted().map((r) => r.segmentKey)).toEqual(['seg'])
+    expect((await openJournal(join(dir, 'journal.json'))).interrupted()).toMatchObject([{ segmentKey: 'seg', request: rain }])
+  })
+
   it('keeps every entry still of use and only the newest finished ones, with the requests they need', () => {
     const mk = (i: number, status: JournalEntry['status'], takeClosed: boolean): JournalEntry =>
       ({ ...entry(i, { segmentKey: `s${i}` }), status, takeClosed, submittedAt: '', updatedAt: '' })
     const entries = [mk(0, 'done', true), mk(1, 'pending', false), mk(2, 'failed', true), mk(3, 'done', true), mk(4, 'done', false)]
-    const requests = entries.map((e) => ({ segmentKey: e.segmentKey, segmentId: null, request: {}, updatedAt: '' }))
+    const requests = entries.map((e) => ({ segmentKey: e.segmentKey, segmentId: null, request: rain, updatedAt: '' }))
     const kept = compactState({ entries, requests }, 1)
     expect(kept.entries.map((e) => e.requestId)).toEqual(['req-1', 'req-3', 'req-4'])
     expect(kept.requests.map((r) => r.segmentKey)).toEqual(['s1', 's4'])

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createProviderQueue, nextStartAt } from '../../../electron/jobs/queue'
+import { createKeyedQueue, nextStartAt } from '../../../electron/jobs/queue'
 
 /** A task that records when it starts and ends, and finishes when told to. */
 function gate() {
@@ -11,7 +11,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0))
 
 describe('provider queue', () => {
   it('runs at most the limit per provider at once, in FIFO order, and providers do not share slots', async () => {
-    const q = createProviderQueue<'a' | 'b'>((k) => (k === 'a' ? 2 : 1))
+    const q = createKeyedQueue<'a' | 'b'>((k) => (k === 'a' ? 2 : 1))
     const started: string[] = []
     let running = 0
     let peak = 0
@@ -44,7 +44,7 @@ describe('provider queue', () => {
   })
 
   it('reports the queue position as it changes, and cancels waiting work through its signal', async () => {
-    const q = createProviderQueue<'p'>(() => 1)
+    const q = createKeyedQueue<'p'>(() => 1)
     const first = gate()
     const held = q.run('p', () => first.opened)
     const positions: number[][] = [[], []]
@@ -64,7 +64,7 @@ describe('provider queue', () => {
   })
 
   it('frees the slot when a task fails, and refuses work whose signal is already aborted', async () => {
-    const q = createProviderQueue<'p'>(() => 1)
+    const q = createKeyedQueue<'p'>(() => 1)
     await expect(q.run('p', async () => { throw new Error('boom') })).rejects.toThrow('boom')
     expect(await q.run('p', async () => 7)).toBe(7)
     const c = new AbortController()
@@ -77,7 +77,7 @@ describe('provider queue', () => {
 
   it('reads the limit live: raising it starts waiting work at the next free slot', async () => {
     let limit = 1
-    const q = createProviderQueue<'p'>(() => limit)
+    const q = createKeyedQueue<'p'>(() => limit)
     const gates = [gate(), gate(), gate()]
     const started: number[] = []
     const runs = gates.map((g, i) => q.run('p', async () => { started.push(i); await g.opened }))
@@ -107,7 +107,7 @@ describe('provider queue start rate', () => {
   it('holds starts beyond the rate until the window allows them, in order', async () => {
     vi.useFakeTimers()
     try {
-      const q = createProviderQueue<'e'>(() => 10, { rateFor: () => ({ count: 2, perMs: 60_000 }), now: () => Date.now() })
+      const q = createKeyedQueue<'e'>(() => 10, { rateFor: () => ({ count: 2, perMs: 60_000 }), now: () => Date.now() })
       const started: number[] = []
       const runs = [0, 1, 2, 3].map((i) => q.run('e', async () => void started.push(i)))
       await vi.advanceTimersByTimeAsync(0)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { diskFullError, diskFullOrSame, explainFsError, formatBytes, isDiskFull } from '../../../electron/media/fsErrors'
-import { fullDiskTarget } from '../../../electron/media/ffmpeg/run'
 import { AppError } from '../../../shared/domain/errors'
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: boom`), { code })
@@ -42,9 +41,5 @@ describe('a full disk is DISK_FULL with where and how much', () => {
   })
   it('formats sizes for people', () => {
     expect([formatBytes(512), formatBytes(12_300), formatBytes(960_000), formatBytes(3_400_000), formatBytes(1.2e9)]).toEqual(['512 bytes', '12 KB', '960 KB', '3.4 MB', '1.2 GB'])
-  })
-  it('finds what ffmpeg could not write in its stderr, else its last output argument', () => {
-    expect(fullDiskTarget('Error closing file /tmp/full/y.wav: No space left on device\nConversion failed!', ['-i', 'a', '/tmp/full/y.wav'])).toBe('/tmp/full/y.wav')
-    expect(fullDiskTarget('av_interleaved_write_frame(): No space left on device', ['-i', '/in.mp4', '-f', 'mp4', '/out/x.mp4'])).toBe('/out/x.mp4')
   })
 })

@@ -8,7 +8,7 @@ import { toProviderParams, type ProviderParams } from '../../../electron/provide
 import { PIXAZO_PROFILE } from '../../../electron/providers/pixazo/profile'
 import { REPLICATE_PROFILE } from '../../../electron/providers/replicate/profile'
 import { WAVESPEED_PROFILE } from '../../../electron/providers/wavespeed/profile'
-import { generateRequest, textRequest } from './generateRequest'
+import { providerRequest, textRequest } from './providerRequest'
 
 /** The params are `expected`, with their keys in the same order (the order they are sent in). */
 function expectParams(actual: ProviderParams, expected: Record<string, unknown>): void {
@@ -19,16 +19,16 @@ function expectParams(actual: ProviderParams, expected: Record<string, unknown>)
 describe('toProviderParams', () => {
   it('names the fields as the field map does, in its order, and leaves out the video when there is none', () => {
     const profile = { ...FAL_PROFILE, fields: { clip: 'videoPath', words: 'prompt', n: 'seed' } as const }
-    expectParams(toProviderParams(generateRequest(), profile, 'https://x/c.mp4'), { clip: 'https://x/c.mp4', words: 'footsteps on gravel', n: 42 })
-    expectParams(toProviderParams(generateRequest(), profile), { words: 'footsteps on gravel', n: 42 })
+    expectParams(toProviderParams(providerRequest(), profile, 'https://x/c.mp4'), { clip: 'https://x/c.mp4', words: 'footsteps on gravel', n: 42 })
+    expectParams(toProviderParams(providerRequest(), profile), { words: 'footsteps on gravel', n: 42 })
   })
 })
 
 describe('toProviderParams with the fal profile', () => {
-  const fal = (req = generateRequest(), videoUrl?: string) => toProviderParams(req, FAL_PROFILE, videoUrl)
+  const fal = (req = providerRequest(), videoUrl?: string) => toProviderParams(req, FAL_PROFILE, videoUrl)
 
   it('maps a video request to fal-ai/mmaudio-v2 input names', () => {
-    expectParams(fal(generateRequest(), 'https://v3.fal.media/files/a/cut.mp4'), {
+    expectParams(fal(providerRequest(), 'https://v3.fal.media/files/a/cut.mp4'), {
       prompt: 'footsteps on gravel',
       negative_prompt: '',
       duration: 8,
@@ -53,7 +53,7 @@ describe('toProviderParams with the fal profile', () => {
   })
 
   it('clamps to fal ranges: seed 0–65535, steps 4–50 (whole), cfg 0–20, duration 1–30 (float, ms precision)', () => {
-    expectParams(fal(generateRequest({ seed: 70000, steps: 51.2, cfg: -1, durationSec: 44.5 }), 'u'), {
+    expectParams(fal(providerRequest({ seed: 70000, steps: 51.2, cfg: -1, durationSec: 44.5 }), 'u'), {
       prompt: 'footsteps on gravel',
       negative_prompt: '',
       duration: 30,
@@ -63,13 +63,13 @@ describe('toProviderParams with the fal profile', () => {
       mask_away_clip: false,
       video_url: 'u',
     })
-    expect(fal(generateRequest({ seed: -5, steps: 2, cfg: 25, durationSec: 0.2 }), 'u')).toMatchObject({
+    expect(fal(providerRequest({ seed: -5, steps: 2, cfg: 25, durationSec: 0.2 }), 'u')).toMatchObject({
       seed: 0,
       num_steps: 4,
       cfg_strength: 20,
       duration: 1,
     })
-    expect(fal(generateRequest({ seed: 7.6, steps: 12.5, cfg: 3.25, durationSec: 8.33333333 }), 'u')).toMatchObject({
+    expect(fal(providerRequest({ seed: 7.6, steps: 12.5, cfg: 3.25, durationSec: 8.33333333 }), 'u')).toMatchObject({
       seed: 8,
       num_steps: 13,
       cfg_strength: 3.25,
@@ -78,7 +78,7 @@ describe('toProviderParams with the fal profile', () => {
   })
 
   it('falls back to fal defaults for non-finite numbers', () => {
-    expect(fal(generateRequest({ seed: NaN, steps: NaN, cfg: Infinity, durationSec: NaN }), 'u')).toMatchObject({
+    expect(fal(providerRequest({ seed: NaN, steps: NaN, cfg: Infinity, durationSec: NaN }), 'u')).toMatchObject({
       seed: 0,
       num_steps: 25,
       cfg_strength: 4.5,
@@ -88,8 +88,8 @@ describe('toProviderParams with the fal profile', () => {
 })
 
 describe('toProviderParams with the WaveSpeed profile', () => {
-  const base = generateRequest({ prompt: 'rain on a tin roof' })
-  const wavespeed = (over: Parameters<typeof generateRequest>[0], videoUrl: string) =>
+  const base = providerRequest({ prompt: 'rain on a tin roof' })
+  const wavespeed = (over: Parameters<typeof providerRequest>[0], videoUrl: string) =>
     toProviderParams({ ...base, ...over }, WAVESPEED_PROFILE, videoUrl)
 
   it('maps our request to WaveSpeed names; no seed (WaveSpeed has none)', () => {
@@ -124,8 +124,8 @@ describe('toProviderParams with the WaveSpeed profile', () => {
 })
 
 describe('toProviderParams with the Eachlabs profile', () => {
-  const eachlabs = (over: Parameters<typeof generateRequest>[0], videoUrl: string) =>
-    toProviderParams(generateRequest({ maskAwayClip: true, ...over }), EACHLABS_PROFILE, videoUrl)
+  const eachlabs = (over: Parameters<typeof providerRequest>[0], videoUrl: string) =>
+    toProviderParams(providerRequest({ maskAwayClip: true, ...over }), EACHLABS_PROFILE, videoUrl)
 
   it('maps our request to the documented input names, sending the negative prompt even when empty', () => {
     expectParams(eachlabs({}, 'https://cdn-us.eachlabs.ai/uploads/a.mp4'), {
@@ -168,8 +168,8 @@ describe('toProviderParams with the Eachlabs profile', () => {
 })
 
 describe('toProviderParams with the inference.sh profile', () => {
-  const inferencesh = (req: ReturnType<typeof generateRequest>, videoUri?: string) => toProviderParams(req, INFERENCESH_PROFILE, videoUri)
-  const base = generateRequest({ seed: 7 })
+  const inferencesh = (req: ReturnType<typeof providerRequest>, videoUri?: string) => toProviderParams(req, INFERENCESH_PROFILE, videoUri)
+  const base = providerRequest({ seed: 7 })
 
   it('maps a video request to the app input names, always sending our seed (theirs defaults to 42)', () => {
     expectParams(inferencesh(base, 'https://cloud.inference.sh/u/cut.mp4'), {
@@ -220,7 +220,7 @@ describe('toProviderParams with the inference.sh profile', () => {
 })
 
 describe('toProviderParams with the Pixazo profile', () => {
-  const pixazo = (over: Parameters<typeof generateRequest>[0] = {}) =>
+  const pixazo = (over: Parameters<typeof providerRequest>[0] = {}) =>
     toProviderParams(textRequest({ prompt: 'gentle ocean waves', negativePrompt: 'music', seed: 99, ...over }), PIXAZO_PROFILE)
 
   it('maps our request to the documented body (text only), without a seed', () => {
@@ -252,14 +252,14 @@ describe('toProviderParams with the Pixazo profile', () => {
   })
 
   it('never sends a video, even for a request that has one', () => {
-    expect(toProviderParams(generateRequest(), PIXAZO_PROFILE, 'https://x/c.mp4')).not.toHaveProperty('video')
-    expect(Object.values(toProviderParams(generateRequest(), PIXAZO_PROFILE, 'https://x/c.mp4'))).not.toContain('https://x/c.mp4')
+    expect(toProviderParams(providerRequest(), PIXAZO_PROFILE, 'https://x/c.mp4')).not.toHaveProperty('video')
+    expect(Object.values(toProviderParams(providerRequest(), PIXAZO_PROFILE, 'https://x/c.mp4'))).not.toContain('https://x/c.mp4')
   })
 })
 
 describe('toProviderParams with the Replicate profile', () => {
-  const base = generateRequest({ prompt: 'rain on a tin roof', seed: 1234, maskAwayClip: true })
-  const replicate = (req: ReturnType<typeof generateRequest>, videoUrl?: string) => toProviderParams(req, REPLICATE_PROFILE, videoUrl)
+  const base = providerRequest({ prompt: 'rain on a tin roof', seed: 1234, maskAwayClip: true })
+  const replicate = (req: ReturnType<typeof providerRequest>, videoUrl?: string) => toProviderParams(req, REPLICATE_PROFILE, videoUrl)
 
   it('maps a video request to the model inputs: no mask_away_clip, the negative prompt always sent (theirs defaults to "music")', () => {
     expectParams(replicate(base, 'https://api.replicate.com/v1/files/abc'), {

@@ -1,4 +1,4 @@
-// window.desktop for jsdom tests: invokes are recorded and answered by the test; events are pushed by it.
+// window.ipc for jsdom tests: invokes are recorded and answered by the test; events are pushed by it.
 export interface Invoke {
   channel: string
   input: any
@@ -17,7 +17,7 @@ const NOT_IN_THIS_TEST = { ok: false, error: { code: 'INTERNAL', message: 'not i
 export function installFakeBridge(respond: (channel: string, input: any) => unknown = () => undefined): FakeBridge {
   const calls: Invoke[] = []
   const listeners = new Map<string, Set<(p: unknown) => void>>()
-  ;(window as unknown as { desktop: unknown }).desktop = {
+  ;(window as unknown as { ipc: unknown }).ipc = {
     invoke: async (channel: string, input: unknown) => {
       calls.push({ channel, input })
       return respond(channel, input) ?? NOT_IN_THIS_TEST

@@ -1,4 +1,4 @@
-import { TAKE_SAMPLE_RATE } from './normaliseResult'
+import { TAKE_SAMPLE_RATE } from './takeAudio'
 
 export interface ChunkJoinPart {
   path: string

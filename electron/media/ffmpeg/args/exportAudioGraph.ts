@@ -1,6 +1,6 @@
 // The audio half of the export graph: takes and the clips' own audio placed on the timeline, summed without
 // normalising levels (amix normalize=0), the original under its gain envelope. PURE: returns filterchains.
-import { dbToGain, type GainPoint, type PlacedTake } from '../../../../shared/domain/mix'
+import { dbToGain, type Fade, type FadeCurve, type GainPoint, type PlacedTake } from '../../../../shared/domain/mix'
 import { ffMs, ffSec } from '../time'
 import { ffNum } from './exportFormat'
 
@@ -39,17 +39,25 @@ function placeAt(startSec: number): string[] {
   return ffMs(startSec) === '0' ? [] : [`adelay=${ffMs(startSec)}:all=1`]
 }
 
+/** afade's names for our fade curves (tri is linear; qsin is sin of a quarter turn: equal power). */
+const AFADE_CURVE: Record<FadeCurve, string> = { linear: 'tri', equalPower: 'qsin' }
+
+function afade(fade: Fade): string {
+  const curve = fade.curve === 'linear' ? '' : `:curve=${AFADE_CURVE[fade.curve]}`
+  return `afade=t=${fade.direction}:st=${ffSec(fade.startSec)}:d=${ffSec(fade.durationSec)}${curve}`
+}
+
 /** Linear fades at both ends of a stream of `durationSec` (none where a length is 0). */
-function fades(inSec: number, outSec: number, durationSec: number): string[] {
+function edgeFades(inSec: number, outSec: number, durationSec: number): string[] {
   return [
-    ...(inSec > 0 ? [`afade=t=in:st=0:d=${ffSec(inSec)}`] : []),
-    ...(outSec > 0 ? [`afade=t=out:st=${ffSec(durationSec - outSec)}:d=${ffSec(outSec)}`] : []),
+    ...(inSec > 0 ? [afade({ startSec: 0, durationSec: inSec, direction: 'in', curve: 'linear' })] : []),
+    ...(outSec > 0 ? [afade({ startSec: durationSec - outSec, durationSec: outSec, direction: 'out', curve: 'linear' })] : []),
   ]
 }
 
 /**
- * A piece of a take: its own fades applied in take time (so a piece cut from the middle of a fade starts part-way
- * up it), then cut to the piece, then the short fades where an edit cuts it, then put in place.
+ * A piece of a take: its fades applied in take time (so a piece cut from the middle of a fade starts part-way up
+ * it), then cut to the piece, then the short fades where an edit cuts it, then put in place.
  */
 function takeChain({ inputIndex, take }: TakeInput, label: string): string {
   const filters = [
@@ -57,9 +65,9 @@ function takeChain({ inputIndex, take }: TakeInput, label: string): string {
     'aresample=48000',
     BUS_FORMAT,
     ...(take.gainDb === 0 ? [] : [`volume=${ffNum(take.gainDb)}dB`]),
-    ...fades(take.fadeInSec, take.fadeOutSec, take.takeSec),
+    ...take.fades.map(afade),
     ...(take.offsetSec > 0 ? [`atrim=start=${ffSec(take.offsetSec)}`, 'asetpts=PTS-STARTPTS'] : []),
-    ...fades(take.edgeInSec, take.edgeOutSec, take.durationSec),
+    ...edgeFades(take.edgeInSec, take.edgeOutSec, take.durationSec),
     ...placeAt(take.startSec),
   ]
   return `[${inputIndex}:a:0]${filters.join(',')}[${label}]`

@@ -1,6 +1,9 @@
 import { ffSec } from '../time'
 
-/** What MMAudio looks at (mmaudio.md §1.3, §7.3): 25 fps constant, 384 px on the short side. */
+/**
+ * What MMAudio looks at: 25 fps constant (its sync model's rate), 384 px on the short side (its picture model's
+ * size; more only makes the provider slower, not the sound better).
+ */
 export const UPLOAD_FPS = 25
 export const UPLOAD_SHORT_SIDE_PX = 384
 

@@ -4,7 +4,8 @@ import { useMemo, useRef, type Dispatch } from 'react'
 import { zoomedBy, zoomToFit } from '../../lib/zoom'
 import type { EditorAction, EditorState } from '../../state/editor'
 import { editPoint } from '../../state/playhead'
-import { contentEndSec, timelineEndSec } from '../../state/project'
+import { timelineEndSec } from '../../../../shared/domain/placement'
+import { contentEndSec } from '../../state/project'
 import type { Command } from './shortcuts'
 
 export interface EditorCommandDeps {
@@ -25,7 +26,7 @@ export function useEditorCommands({ state, dispatch, importFromDialog, bodyWidth
     return (command: Command) => {
       const s = stateRef.current
       const project = s.history.present
-      const endSec = timelineEndSec(project)
+      const endSec = timelineEndSec(project.clips)
       const go = (sec: number) => dispatch({ type: 'playheadMoved', sec })
       switch (command) {
         case 'undo':

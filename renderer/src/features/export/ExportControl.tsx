@@ -20,7 +20,7 @@ export function ExportControl({ project }: { project: Project }) {
   }, [show])
   return (
     <>
-      <button onClick={show} title="Export the video with its mix (Ctrl/Cmd+E)">
+      <button onClick={show} title="Export the video with its mix, stems, or a hand-off pack for your editor (Ctrl/Cmd+E)">
         Export…
       </button>
       {open && <ExportDialog project={project} onClose={() => setOpen(false)} />}

@@ -1,13 +1,18 @@
-// Export: a preset, a destination from the save dialog, then progress (stage, %, ETA) with Cancel, and at the
-// end the measured loudness and "Show in folder" — or main's sentence and what to do about it.
+// Export: a preset (an MP4, stems, or the hand-off pack "For your editor"), a destination from the save dialog (a
+// folder for the pack), then progress (stage, %, ETA) with Cancel, and at the end the measured loudness (or what
+// the pack holds) and "Show in folder" — or main's sentence and what to do about it.
 import { useEffect, useRef } from 'react'
 import { EXPORT_PRESET_IDS, EXPORT_PRESETS } from '../../../../shared/domain/export'
+import { handoffFolderName } from '../../../../shared/domain/fileNames'
 import type { Project } from '../../../../shared/domain/project'
 import { errorText } from '../../lib/errorText'
-import { etaText, presetDetail, resultLines, stageText } from './exportFlow'
+import { choiceDetail, etaText, HANDOFF, packLines, resultLines, resultWarnings, stageText, type ExportChoice } from './exportFlow'
 import { useExport } from './useExport'
 import '../project/project.css'
 import './export.css'
+
+/** The MP4 and stems presets, then the hand-off pack. */
+const CHOICES: readonly ExportChoice[] = [...EXPORT_PRESET_IDS, HANDOFF]
 
 export function ExportDialog({ project, onClose }: { project: Project; onClose: () => void }) {
   const ex = useExport(project)
@@ -29,6 +34,8 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
   const update = phase.kind === 'running' ? phase.update : null
   const progress = update?.progress ?? null // whole-job progress from main
   const failure = phase.kind === 'failed' ? errorText(phase.error) : null
+  const packing = preset === HANDOFF
+  const finished = phase.kind === 'done' || phase.kind === 'packed'
   return (
     <div className="modal-backdrop">
       <div
@@ -47,16 +54,16 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         <h2 id="export-title">Export</h2>
         <fieldset className="export-presets" disabled={busy}>
           <legend>Preset</legend>
-          {EXPORT_PRESET_IDS.map((id) => (
-            <label key={id} className={`export-preset${preset === id ? ' chosen' : ''}`}>
+          {CHOICES.map((id) => (
+            <label key={id} className={`export-preset${preset === id ? ' chosen' : ''}${id === HANDOFF ? ' export-handoff' : ''}`}>
               <input type="radio" name="export-preset" checked={preset === id} onChange={() => ex.choosePreset(id)} />
-              <span className="export-preset-name">{EXPORT_PRESETS[id].label}</span>
-              <span className="export-preset-detail">{presetDetail(id)}</span>
+              <span className="export-preset-name">{id === HANDOFF ? 'For your editor (hand-off pack)' : EXPORT_PRESETS[id].label}</span>
+              <span className="export-preset-detail">{choiceDetail(id)}</span>
             </label>
           ))}
         </fieldset>
         <div className="export-destination">
-          <span className="field-label">Destination</span>
+          <span className="field-label">{packing ? 'Folder' : 'Destination'}</span>
           <span className="export-path" title={destination ?? undefined} data-testid="export-destination">
             {destination ?? 'Chosen when you export'}
           </span>
@@ -64,11 +71,17 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
             Choose…
           </button>
         </div>
+        {packing && (
+          <p className="export-note" data-testid="handoff-folder-note">
+            The pack goes into a folder “{handoffFolderName(project.name)}” inside it: FCPXML, Premiere XML, OTIO and MLT
+            timelines, Sound/ and Stems/ as Broadcast WAV, and a README on importing.
+          </p>
+        )}
 
         {busy && (
           <div className="export-progress" aria-live="polite">
             <div className="export-stage">
-              {phase.kind === 'running' && phase.cancelling ? 'Cancelling…' : update ? stageText(update.stage) : 'Starting…'}
+              {phase.kind === 'running' && phase.cancelling ? 'Cancelling…' : update ? stageText(update.stage, preset) : 'Starting…'}
               {progress !== null && <span className="export-percent">{Math.round(progress * 100)}%</span>}
               {update && etaText(update.etaSec) && <span className="export-eta">{etaText(update.etaSec)}</span>}
             </div>
@@ -86,7 +99,25 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
               ))}
             </ul>
             <ul className="export-facts">
-              {resultLines(phase.result, preset).map((l) => (
+              {resultLines(phase.result, phase.preset).map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+            {resultWarnings(phase.result, phase.preset).map((w) => (
+              <p key={w} className="export-warning" role="alert">
+                {w}
+              </p>
+            ))}
+          </div>
+        )}
+        {phase.kind === 'packed' && (
+          <div className="export-done" role="status">
+            <p className="export-ok">Hand-off pack written to</p>
+            <ul className="export-paths">
+              <li>{phase.result.folder}</li>
+            </ul>
+            <ul className="export-facts">
+              {packLines(phase.result).map((l) => (
                 <li key={l}>{l}</li>
               ))}
             </ul>
@@ -101,12 +132,12 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
         )}
 
         <div className="modal-actions export-actions">
-          {phase.kind === 'done' && (
-            <button className="primary" onClick={() => ex.showInFolder(phase.result.paths[0]!)}>
+          {(phase.kind === 'done' || phase.kind === 'packed') && (
+            <button className="primary" onClick={() => ex.showInFolder(phase.kind === 'done' ? phase.result.paths[0]! : phase.result.folder)}>
               Show in folder
             </button>
           )}
-          {!busy && phase.kind !== 'done' && (
+          {!busy && !finished && (
             <button className="primary" onClick={() => void ex.start()} disabled={project.clips.length === 0} title={project.clips.length === 0 ? 'Add a clip to the timeline first' : undefined}>
               {!destination ? (phase.kind === 'failed' ? 'Choose another file…' : 'Export…') : phase.kind === 'setup' ? 'Export' : 'Try again'}
             </button>
@@ -117,7 +148,7 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
               Cancel
             </button>
           ) : (
-            <button onClick={onClose}>{phase.kind === 'done' ? 'Done' : 'Close'}</button>
+            <button onClick={onClose}>{finished ? 'Done' : 'Close'}</button>
           )}
         </div>
       </div>

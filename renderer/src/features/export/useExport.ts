@@ -1,10 +1,11 @@
-// The export dialog's IPC: the save dialog for the destination, export:start, job updates, job:cancel and
-// "Show in folder". Everything it decides is in exportFlow.ts.
+// The export dialog's IPC: the save dialog (or, for the hand-off pack, the folder dialog) for the destination,
+// export:start or handoff:start, job updates, job:cancel and "Show in folder". Everything it decides is in
+// exportFlow.ts.
 import { useCallback, useEffect, useReducer, useRef } from 'react'
-import { EXPORT_PRESETS, type ExportPresetId } from '../../../../shared/domain/export'
+import { EXPORT_PRESETS } from '../../../../shared/domain/export'
 import type { Project } from '../../../../shared/domain/project'
 import { invoke, on } from '../../lib/ipc'
-import { defaultFileName, exportReducer, initialExportState } from './exportFlow'
+import { defaultFileName, exportReducer, HANDOFF, initialExportState, type ExportChoice } from './exportFlow'
 
 export function useExport(project: Project) {
   const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExportState())
@@ -15,8 +16,10 @@ export function useExport(project: Project) {
 
   const chooseDestination = useCallback(async (): Promise<string | null> => {
     const { preset } = stateRef.current
-    const kind = EXPORT_PRESETS[preset].container
-    const r = await invoke('dialog:saveFile', { defaultName: defaultFileName(project.name, preset), kind })
+    const r =
+      preset === HANDOFF
+        ? await invoke('dialog:chooseFolder', {})
+        : await invoke('dialog:saveFile', { defaultName: defaultFileName(project.name, preset), kind: EXPORT_PRESETS[preset].container })
     if (!r.ok) {
       dispatch({ type: 'startFailed', error: r.error })
       return null
@@ -30,7 +33,10 @@ export function useExport(project: Project) {
     const destinationPath = destination ?? (await chooseDestination())
     if (!destinationPath) return
     dispatch({ type: 'starting' })
-    const r = await invoke('export:start', { project, request: { destinationPath, preset } })
+    const r =
+      preset === HANDOFF
+        ? await invoke('handoff:start', { project, request: { folder: destinationPath } })
+        : await invoke('export:start', { project, request: { destinationPath, preset } })
     dispatch(r.ok ? { type: 'started', jobId: r.data.jobId } : { type: 'startFailed', error: r.error })
   }, [chooseDestination, project])
 
@@ -43,7 +49,7 @@ export function useExport(project: Project) {
 
   return {
     state,
-    choosePreset: (preset: ExportPresetId) => dispatch({ type: 'presetChosen', preset }),
+    choosePreset: (preset: ExportChoice) => dispatch({ type: 'presetChosen', preset }),
     chooseDestination,
     start,
     cancel,

@@ -2,13 +2,16 @@
 // Text fields commit when the person pauses or leaves them; clicks commit at once.
 import type { GenerationParams } from '../../../../shared/domain/project'
 import {
-  hasNoVoices,
+  GUARDS,
+  hasGuard,
   MAX_TAKES,
   PROMPT_SOFT_LIMIT_WORDS,
   QUALITY_STEPS,
   qualityOf,
-  withNoVoices,
+  TIMING_ONLY_HINT,
+  toggleGuard,
   wordCount,
+  type Guard,
   type ProviderControls,
 } from './providerParams'
 
@@ -44,21 +47,37 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
         )}
       </label>
       {c.negativePrompt && (
-        <label className="field">
-          <span className="field-label">Avoid</span>
-          <span className="field-row">
+        <div className="field">
+          <label className="field">
+            <span className="field-label">Avoid</span>
             <input type="text" value={params.negativePrompt} onChange={(e) => edit({ negativePrompt: e.target.value })} onBlur={onBlur} />
-            <button
-              type="button"
-              className={`chip${hasNoVoices(params.negativePrompt) ? ' on' : ''}`}
-              aria-pressed={hasNoVoices(params.negativePrompt)}
-              title="Append “speech, talking, voice” to what the model avoids"
-              onClick={() => edit({ negativePrompt: withNoVoices(params.negativePrompt) }, true)}
-            >
-              No voices
-            </button>
+          </label>
+          <span className="field-row guards" role="group" aria-label="Guards">
+            {(Object.keys(GUARDS) as Guard[]).map((g) => (
+              <button
+                key={g}
+                type="button"
+                className={`chip${hasGuard(params.negativePrompt, g) ? ' on' : ''}`}
+                aria-pressed={hasGuard(params.negativePrompt, g)}
+                title={GUARDS[g].hint}
+                onClick={() => edit({ negativePrompt: toggleGuard(params.negativePrompt, g) }, true)}
+              >
+                {GUARDS[g].label}
+              </button>
+            ))}
+            {c.maskAwayClip && !textOnly && (
+              <button
+                type="button"
+                className={`chip${params.maskAwayClip ? ' on' : ''}`}
+                aria-pressed={params.maskAwayClip}
+                title={TIMING_ONLY_HINT}
+                onClick={() => edit({ maskAwayClip: !params.maskAwayClip }, true)}
+              >
+                Timing only
+              </button>
+            )}
           </span>
-        </label>
+        </div>
       )}
       {c.seed && (
         <div className="field" role="group" aria-label="Seed">
@@ -122,12 +141,6 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
           onBlur={onBlur}
         />
       </label>
-      {c.maskAwayClip && !textOnly && (
-        <label className="check field" title="Keeps the timing from the picture but takes what it sounds like from the prompt (mask_away_clip)">
-          <input type="checkbox" checked={params.maskAwayClip} onChange={(e) => edit({ maskAwayClip: e.target.checked }, true)} />
-          Follow the prompt over the picture
-        </label>
-      )}
       <div className="field" role="group" aria-label="Number of takes">
         <span className="field-label">Takes</span>
         <span className="segmented">

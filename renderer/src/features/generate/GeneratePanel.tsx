@@ -96,6 +96,15 @@ export function GeneratePanel(props: GeneratePanelProps) {
             </label>
           )}
           {controls.textOnlyForced && <p className="muted note">{provider.label} generates from text only: describe the sound.</p>}
+          {textOnly && (
+            <label
+              className="check field"
+              title="Generate one window and repeat it over the whole segment, each repeat crossfading into the next: a bed of any length from one call"
+            >
+              <input type="checkbox" checked={params.loop} onChange={(e) => edit({ loop: e.target.checked }, true)} />
+              Loop (one window, repeated seamlessly)
+            </label>
+          )}
           <GenerateFields params={params} controls={controls} textOnly={textOnly} edit={edit} onBlur={flush} randomSeed={randomSeed} />
         </>
       )}

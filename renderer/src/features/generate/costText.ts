@@ -1,4 +1,4 @@
-// The cost line shown before sending (mmaudio.md §7.4). PURE.
+// The cost line shown before sending: calls (takes × chunks) and the price where the provider publishes one. PURE.
 import type { CostEstimate } from '../../../../shared/domain/generation'
 
 const seconds = (s: number) => {

@@ -62,7 +62,10 @@ export function generationRequest(
 ): RequestResult {
   if (textOnly) {
     if (!params.prompt.trim()) return { ok: false, message: 'Text-only generation needs a prompt: describe the sound.' }
-    return { ok: true, request: { segmentId: segment.id, durationSec: roundSec(segmentLengthSec(segment)), params } }
+    // A loop is generated as one window and repeated over the segment (one call, whatever its length).
+    const lengthSec = segmentLengthSec(segment)
+    const durationSec = roundSec(params.loop ? Math.min(lengthSec, params.windowSec) : lengthSec)
+    return { ok: true, request: { segmentId: segment.id, durationSec, params } }
   }
   const src = segmentSource(project, segment)
   if (!src.ok) return src

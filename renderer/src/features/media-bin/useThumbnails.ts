@@ -1,3 +1,4 @@
+import { clamp } from '../../../../shared/domain/time'
 import { useEffect, useState } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import type { ThumbnailStrip } from '../../../../shared/ipc/contract'
@@ -26,7 +27,7 @@ export function useThumbnails(asset: Asset): ThumbnailStrip | null {
 /** CSS for one frame of a sprite, scaled to `heightPx`. */
 export function spriteFrameStyle(strip: ThumbnailStrip, frameIndex: number, heightPx: number) {
   const scale = heightPx / strip.frameHeight
-  const index = Math.min(strip.frameCount - 1, Math.max(0, frameIndex))
+  const index = clamp(frameIndex, 0, strip.frameCount - 1)
   return {
     backgroundImage: `url("${strip.url}")`,
     backgroundSize: `${strip.frameWidth * strip.frameCount * scale}px ${heightPx}px`,

@@ -1,4 +1,5 @@
 // The strip's controls: a slider and a milliseconds field that commit once per gesture.
+import { clamp } from '../../../../shared/domain/time'
 import { useId } from 'react'
 import { useDraft } from './useDraft'
 
@@ -46,7 +47,7 @@ export function MixSlider({ label, value, min, max, step, format, onCommit, onPr
 
 export function MsField({ label, value, max, onCommit, testId }: { label: string; value: number; max: number; onCommit: (v: number) => void; testId?: string }) {
   const id = useId()
-  const d = useDraft(value, (v) => onCommit(Math.min(max, Math.max(0, Math.round(v)))))
+  const d = useDraft(value, (v) => onCommit(clamp(Math.round(v), 0, max)))
   return (
     <div className="mix-control ms">
       <label className="field-label" htmlFor={id}>

@@ -1,7 +1,8 @@
 // The transport: one run at a time against the AudioContext clock (forward, 1× or 2×) or a picture-only run
 // backwards; reports the playhead every frame, makes the <video> of the clip under the playhead play in step
 // (switching element and seeking at cuts, nudging its rate to hold sync), and stops at the end of the range.
-import { timelineSec } from '../../../../shared/domain/mix'
+import { clamp } from '../../../../shared/domain/time'
+import { timelineEndSec } from '../../../../shared/domain/placement'
 import type { Project } from '../../../../shared/domain/project'
 import type { AudioLayer } from './audioLayer'
 import { playbackSchedule, originalSourceGain } from './schedule'
@@ -64,7 +65,7 @@ export class PlaybackController {
     const rate = opts.rate ?? 1
     const token = ++this.token
     const project = opts.override ?? this.deps.getProject()
-    const untilSec = opts.untilSec ?? (rate > 0 ? timelineSec(project) : 0)
+    const untilSec = opts.untilSec ?? (rate > 0 ? timelineEndSec(project.clips) : 0)
     this.halt()
     if (rate > 0) {
       const { audio } = this.deps
@@ -210,7 +211,7 @@ export class PlaybackController {
     }
     const drift = el.currentTime - picture.sourceSec
     if (Math.abs(drift) > SEEK_DRIFT_SEC && !el.seeking) el.currentTime = picture.sourceSec
-    const correction = Math.abs(drift) > NUDGE_DRIFT_SEC ? Math.max(-MAX_RATE_CORRECTION, Math.min(MAX_RATE_CORRECTION, -drift)) : 0
+    const correction = Math.abs(drift) > NUDGE_DRIFT_SEC ? clamp(-drift, -MAX_RATE_CORRECTION, MAX_RATE_CORRECTION) : 0
     el.playbackRate = run.rate * (1 + correction)
     if (el.paused) void el.play().catch(() => {})
     this.preloadNext(project, run.sec)

@@ -4,7 +4,7 @@
 // Times in a schedule are seconds of the transport after the run starts (timeline seconds ÷ rate), so the audio
 // layer adds them to the AudioContext time at which it starts. Gains are amplitudes; every ramp is linear in
 // amplitude, like the export's afade (tri) and its envelope expression.
-import { dbToGain, describeMix, type GainPoint, type MixDescription, type PlacedTake } from '../../../../shared/domain/mix'
+import { dbToGain, describeMix, fadeGainAt, type GainPoint, type MixDescription, type PlacedTake } from '../../../../shared/domain/mix'
 import type { Asset } from '../../../../shared/domain/asset'
 import type { Project } from '../../../../shared/domain/project'
 
@@ -63,14 +63,25 @@ function fadedCurve(startSec: number, endSec: number, inSec: number, outSec: num
   return [...head, ...tail]
 }
 
+/** Samples of a fade's curve, so a linear ramp between them follows an equal-power fade (error under −70 dB). */
+const CURVE_SAMPLES = 32
+
 /**
- * A placed piece's level over the timeline: its gain, times the mono centring, under the take's own fades, which
- * stay where they are in take time (a piece cut from the middle of a fade starts part-way up it).
+ * A placed piece's level over the timeline: its gain, times the mono centring, times its fades, which stay where
+ * they are in take time (a piece cut from the middle of a fade starts part-way up it). Exact at every sample:
+ * each fade's ends, and CURVE_SAMPLES points inside it (where fades overlap, their product is sampled too).
  */
 export function takeCurve(take: PlacedTake, channels: number): AmpPoint[] {
   const g = dbToGain(take.gainDb) * (channels === 1 ? MONO_CENTRE_GAIN : 1)
-  const takeStartSec = take.startSec - take.offsetSec
-  return fadedCurve(takeStartSec, takeStartSec + take.takeSec, take.fadeInSec, take.fadeOutSec, g)
+  const toTimeline = (takeSec: number) => take.startSec + (takeSec - take.offsetSec)
+  if (take.fades.length === 0) return [{ timeSec: take.startSec, gain: g }]
+  const times = new Set<number>()
+  for (const f of take.fades) {
+    for (let i = 0; i <= CURVE_SAMPLES; i++) times.add(f.startSec + (f.durationSec * i) / CURVE_SAMPLES)
+  }
+  return [...times]
+    .sort((a, b) => a - b)
+    .map((t) => ({ timeSec: toTimeline(t), gain: g * take.fades.reduce((p, f) => p * fadeGainAt(f, t), 1) }))
 }
 
 /** The short fades at a piece's edges where an edit cuts the take (1 throughout where none does). */

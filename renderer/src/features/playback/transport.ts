@@ -1,8 +1,8 @@
 // The transport's pure rules: J/K/L shuttle speeds, what Space does, the audition's project and range, where a
 // run starts and stops, and which picture is under a timeline time.
 import type { Asset } from '../../../../shared/domain/asset'
-import { timelineSec } from '../../../../shared/domain/mix'
-import { segmentPieces } from '../../../../shared/domain/placement'
+import { segmentPieces, timelineEndSec } from '../../../../shared/domain/placement'
+import { TIME_EPS } from '../../../../shared/domain/time'
 import type { Clip, Project } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
 
@@ -60,10 +60,13 @@ export function auditionRange(project: Project, segmentId: string, takeId: strin
   }
 }
 
+/** A playhead this close to the end counts as at the end. */
+const AT_END_SEC = 1e-3
+
 /** Where Play starts: at the playhead, or from 0 when the playhead sits at (or past) the end. */
 export function playStartSec(project: Pick<Project, 'clips'>, playheadSec: number): number {
-  const end = timelineSec(project)
-  return playheadSec >= end - 1e-3 ? 0 : playheadSec
+  const end = timelineEndSec(project.clips)
+  return playheadSec >= end - AT_END_SEC ? 0 : playheadSec
 }
 
 export interface PictureAt {
@@ -82,7 +85,7 @@ export function pictureAt(project: Project, sec: number): PictureAt | null {
 
 /** The next clip that starts after `sec` (to load its picture ahead of the cut). */
 export function nextPicture(project: Project, sec: number): PictureAt | null {
-  const next = [...project.clips].filter((c) => c.startSec > sec + 1e-6).sort((a, b) => a.startSec - b.startSec)[0]
+  const next = [...project.clips].filter((c) => c.startSec > sec + TIME_EPS).sort((a, b) => a.startSec - b.startSec)[0]
   const asset = next && project.assets.find((a) => a.id === next.assetId)
   return next && asset ? { clip: next, asset, sourceSec: next.inSec } : null
 }

@@ -1,5 +1,6 @@
 // Pure helpers of the Settings dialog: what a key's status says (never the key), list reordering for the
 // fallback order, and checks that match what main accepts.
+import { clamp } from '../../../../shared/domain/time'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import { DEFAULT_CHUNK_CACHE_MB, MIN_CHUNK_CACHE_MB, type SecretStatus } from '../../../../shared/domain/settings'
 
@@ -19,7 +20,7 @@ export function keyProblem(typed: string): string | null {
 
 /** Moves the item at `index` by `delta` places (clamped); the list is not changed in place. */
 export function moveItem<T>(list: readonly T[], index: number, delta: number): T[] {
-  const to = Math.min(list.length - 1, Math.max(0, index + delta))
+  const to = clamp(index + delta, 0, list.length - 1)
   if (index < 0 || index >= list.length || to === index) return [...list]
   const next = [...list]
   const [item] = next.splice(index, 1)
@@ -44,9 +45,9 @@ export function baseUrlProblem(text: string): string | null {
 
 /** The chunk cache limit as typed, in MB: whole, at least the minimum main accepts. */
 export function clampCacheMb(n: number): number {
-  return Number.isFinite(n) ? Math.min(1_000_000, Math.max(MIN_CHUNK_CACHE_MB, Math.round(n))) : DEFAULT_CHUNK_CACHE_MB
+  return Number.isFinite(n) ? clamp(Math.round(n), MIN_CHUNK_CACHE_MB, 1_000_000) : DEFAULT_CHUNK_CACHE_MB
 }
 
 export function clampConcurrency(n: number): number {
-  return Number.isFinite(n) ? Math.min(32, Math.max(1, Math.round(n))) : 1
+  return Number.isFinite(n) ? clamp(Math.round(n), 1, 32) : 1
 }

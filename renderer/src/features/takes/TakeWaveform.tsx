@@ -1,4 +1,5 @@
 // The active take's sound drawn inside a piece of its segment on the sound lane (peaks asked of main once per file).
+import { clamp } from '../../../../shared/domain/time'
 import { memo, useEffect, useRef, useState } from 'react'
 import type { Take } from '../../../../shared/domain/project'
 import type { WaveformPeaks } from '../../../../shared/ipc/contract'
@@ -38,7 +39,7 @@ interface TakeWaveformProps {
 export const TakeWaveform = memo(function TakeWaveform({ take, fromSec, lengthSec, widthPx }: TakeWaveformProps) {
   const peaks = usePeaks(take.path)
   const canvasRef = useRef<HTMLCanvasElement>(null)
-  const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(widthPx)))
+  const columns = clamp(Math.round(widthPx), 1, MAX_COLUMNS)
   useEffect(() => {
     const canvas = canvasRef.current
     const ctx = canvas?.getContext('2d')

@@ -2,9 +2,8 @@
 // appended), regenerate one chunk of a take, delete. Mix controls per take live in the mixer.
 import { useState } from 'react'
 import type { ProviderInfo } from '../../../../shared/domain/generation'
-import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment, Take } from '../../../../shared/domain/project'
-import { chunkMarks } from '../timeline/chunkMarks'
+import { segmentMarks } from '../timeline/chunkMarks'
 import { takeCreatedText, takeOrigin, takeSummary } from './takeText'
 
 export interface TakesListProps {
@@ -23,7 +22,7 @@ export interface TakesListProps {
 export function TakesList(props: TakesListProps) {
   const { segment, providers } = props
   const [chunkIndex, setChunkIndex] = useState(0)
-  const chunkCount = chunkMarks(segmentLengthSec(segment), segment.params.windowSec).chunkCount
+  const chunkCount = segmentMarks(segment).chunkCount
   const label = (id: string) => providers?.find((p) => p.id === id)?.label ?? id
   if (segment.takes.length === 0) {
     return (

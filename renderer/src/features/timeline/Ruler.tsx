@@ -1,9 +1,10 @@
-// The ruler: timecode labels for the visible part, the I/O marks, and the playhead's head. Press or drag on it
-// to move the playhead (snapping to edits when snapping is on).
+// The ruler: timecode labels for the visible part (the timeline's start timecode plus the time, at its rate), the
+// I/O marks, and the playhead's head. Press or drag on it to move the playhead (snapping to edits when on).
 import { memo, useCallback, type PointerEvent as ReactPointerEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { snapPoint, snapThresholdSec } from '../../lib/snapping'
-import { formatTimecode, secToPx } from '../../lib/timecode'
+import { secToFrames, timecodeText, type FrameRate } from '../../../../shared/domain/timecode'
+import { secToPx } from '../../lib/timecode'
 import { HEADER_PX, RULER_PX, type TimeWindow } from './layout'
 import { rulerStepSec, rulerTicks } from './rulerTicks'
 import { takeFocus } from './useTimelineDrag'
@@ -14,6 +15,9 @@ interface RulerProps {
   playheadSec: number
   markInSec: number | null
   markOutSec: number | null
+  /** The timeline's rate and its first frame's timecode, in frames (the labels count in them). */
+  rate: FrameRate
+  startFrames: number
   /** Times the playhead snaps to while scrubbing (empty when snapping is off). */
   snapTargetsSec: () => readonly number[]
   /** Puts an unsnapped time on a frame boundary (the playhead always shows a whole frame). */
@@ -22,10 +26,13 @@ interface RulerProps {
   onScrub: (sec: number) => void
 }
 
+/** Room for a timecode label ("01:00:02:13"). */
+const RULER_LABEL_PX = 90
+
 export const Ruler = memo(function Ruler(props: RulerProps) {
-  const { timeWindow, pxPerSec, playheadSec, markInSec, markOutSec, snapTargetsSec, alignToFrame, originClientX, onScrub } = props
-  const step = rulerStepSec(pxPerSec)
-  const ticks = rulerTicks(timeWindow.toSec, pxPerSec, timeWindow.fromSec)
+  const { timeWindow, pxPerSec, playheadSec, markInSec, markOutSec, rate, startFrames, snapTargetsSec, alignToFrame, originClientX, onScrub } = props
+  const step = rulerStepSec(pxPerSec, RULER_LABEL_PX)
+  const ticks = rulerTicks(timeWindow.toSec, pxPerSec, timeWindow.fromSec, RULER_LABEL_PX)
 
   const onPointerDown = useCallback(
     (e: ReactPointerEvent) => {
@@ -65,7 +72,7 @@ export const Ruler = memo(function Ruler(props: RulerProps) {
       >
         {ticks.map((t) => (
           <span key={t} className="tick" style={{ left: secToPx(t, pxPerSec) }}>
-            {formatTimecode(t, step < 1 ? (step < 0.1 ? 2 : 1) : 0)}
+            {timecodeText(startFrames + secToFrames(t, rate), rate)}
           </span>
         ))}
         <span className="playhead-head" style={{ transform: `translateX(${secToPx(playheadSec, pxPerSec)}px)` }} />

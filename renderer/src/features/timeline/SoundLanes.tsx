@@ -7,9 +7,10 @@ import { memo, type PointerEvent as ReactPointerEvent } from 'react'
 import type { PlacedPiece } from '../../../../shared/domain/placement'
 import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment } from '../../../../shared/domain/project'
+import { TIME_EPS } from '../../../../shared/domain/time'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
-import { chunkMarks } from './chunkMarks'
+import { segmentMarks } from './chunkMarks'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
 import { isPointerFocus } from './useTimelineDrag'
 
@@ -100,13 +101,13 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
   const pieceSec = endSec - startSec
   const widthPx = secToPx(pieceSec, pxPerSec)
   const segmentSec = segmentLengthSec(segment)
-  const marks = chunkMarks(segmentSec, segment.params.windowSec)
+  const marks = segmentMarks(segment)
   const label = segment.params.prompt.trim() || 'New segment'
   const takes = segment.takes.length
   const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)
   const attached = segment.anchor.kind === 'source'
-  const cutHead = offsetSec > 1e-6
-  const cutTail = offsetSec + pieceSec < segmentSec - 1e-6
+  const cutHead = offsetSec > TIME_EPS
+  const cutTail = offsetSec + pieceSec < segmentSec - TIME_EPS
   const classes = ['segment', attached ? 'attached' : 'free', selected && 'selected', linked && 'linked', cutHead && 'cut-head', cutTail && 'cut-tail']
   const kind = attached ? 'follows its clip' : 'on the timeline'
   return (
@@ -127,7 +128,7 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
       style={{ left: secToPx(startSec, pxPerSec), width: Math.max(2, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, startSec, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
-      title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}`}
+      title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}${marks.loopRepeats > 1 ? ` · a loop of ${marks.loopRepeats} repeats` : ''}`}
     >
       {activeTake && (
         <TakeWaveform
@@ -144,8 +145,8 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
         return (
           <div
             key={i}
-            className="chunk-overlap"
-            data-testid="chunk-overlap"
+            className={`chunk-overlap${marks.loopRepeats ? ' loop-seam' : ''}`}
+            data-testid={marks.loopRepeats ? 'loop-seam' : 'chunk-overlap'}
             style={{ left: secToPx(fromSec, pxPerSec), width: secToPx(toSec - fromSec, pxPerSec) }}
           >
             <div className="chunk-seam" style={{ left: secToPx(marks.seamsSec[i]! - o.startSec, pxPerSec) }} />
@@ -161,6 +162,7 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
             <span className="segment-meta">
               {formatTimecode(segmentSec, 1)}
               {marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks` : ''}
+              {marks.loopRepeats > 1 ? ` · loop ×${marks.loopRepeats}` : ''}
               {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
             </span>
           </div>

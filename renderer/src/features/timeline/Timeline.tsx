@@ -5,7 +5,7 @@ import { useCallback, useMemo, type PointerEvent as ReactPointerEvent, type RefO
 import type { Asset } from '../../../../shared/domain/asset'
 import { secToPx } from '../../lib/timecode'
 import { clipEndSec, layoutSegments } from '../../../../shared/domain/placement'
-import { clipAt, clipFps } from '../../state/clipEdits'
+import { startFrames, timelineRate, timelineTimecode, type TimelineSettings } from '../../../../shared/domain/timecode'
 import type { EditorAction, EditorState } from '../../state/editor'
 import { frameAligned } from '../../state/playhead'
 import { contentEndSec } from '../../state/project'
@@ -14,6 +14,7 @@ import type { DragSubject } from './dragMath'
 import { HEADER_PX } from './layout'
 import { Ruler } from './Ruler'
 import { SoundLanes, type SegmentPart } from './SoundLanes'
+import { TimelineSettingsControl } from './TimelineSettingsControl'
 import { TimelineToolbar } from './TimelineToolbar'
 import { useTimelineDrag } from './useTimelineDrag'
 import { useTimelineViewport } from './useTimelineViewport'
@@ -85,13 +86,16 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   // Room past the end so the last edit can be scrolled to the left edge (and zoom can keep any anchor still).
   const contentPx = secToPx(endSec, pxPerSec) + (viewport.bodyWidthPx || 1000)
   const snapSec = drag?.outcome.snappedToSec ?? null
-  const fps = clipFps(project, clipAt(project, playheadSec))
+  // The ruler is memoised on plain values: the rate object is kept while what it derives from stays.
+  const rate = useMemo(() => timelineRate(project), [project.timeline, project.clips, project.assets])
+  const firstFrame = startFrames(project)
+  const onSettings = useCallback((settings: TimelineSettings) => dispatch({ type: 'timelineSettingsChanged', settings }), [dispatch])
 
   return (
     <section className="panel timeline" aria-label="Timeline">
       <TimelineToolbar
-        playheadSec={playheadSec}
-        fps={fps}
+        playheadTimecode={timelineTimecode(project, playheadSec)}
+        settings={<TimelineSettingsControl project={project} onChange={onSettings} />}
         pxPerSec={pxPerSec}
         snapEnabled={snapEnabled}
         canUndo={state.history.past.length > 0}
@@ -108,6 +112,8 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
             playheadSec={playheadSec}
             markInSec={markInSec}
             markOutSec={markOutSec}
+            rate={rate}
+            startFrames={firstFrame}
             snapTargetsSec={rulerSnapTargets}
             alignToFrame={alignToFrame}
             originClientX={originClientX}

@@ -1,11 +1,14 @@
-// The timeline's toolbar: the playhead's timecode and a button for every timeline command (with its key).
+// The timeline's toolbar: the playhead's timecode, the timeline's settings, and a button for every timeline
+// command (with its key).
+import type { ReactNode } from 'react'
 import type { Command } from '../editor/shortcuts'
 import { SHORTCUT_LABEL } from '../editor/shortcuts'
-import { formatFrameTimecode } from '../../lib/timecode'
 
 interface ToolbarProps {
-  playheadSec: number
-  fps: number
+  /** The playhead as timecode of the timeline (its start timecode and rate). */
+  playheadTimecode: string
+  /** The timeline's settings control. */
+  settings: ReactNode
   pxPerSec: number
   snapEnabled: boolean
   canUndo: boolean
@@ -16,7 +19,7 @@ interface ToolbarProps {
 }
 
 export function TimelineToolbar(props: ToolbarProps) {
-  const { playheadSec, fps, pxPerSec, snapEnabled, canUndo, canRedo, hasSelection, markInSec, run } = props
+  const { playheadTimecode, settings, pxPerSec, snapEnabled, canUndo, canRedo, hasSelection, markInSec, run } = props
   const button = (command: Command, label: string, name: string, opts: { disabled?: boolean; pressed?: boolean } = {}) => (
     <button
       className={`tool${opts.pressed ? ' on' : ''}`}
@@ -31,9 +34,10 @@ export function TimelineToolbar(props: ToolbarProps) {
   )
   return (
     <div className="timeline-toolbar" role="toolbar" aria-label="Timeline tools">
-      <span className="playhead-time" data-testid="playhead-time" title={`Playhead at ${fps} fps`}>
-        {formatFrameTimecode(playheadSec, fps)}
+      <span className="playhead-time" data-testid="playhead-time" title="Playhead (timeline timecode)">
+        {playheadTimecode}
       </span>
+      {settings}
       <span className="tool-group">
         {button('undo', '↶', 'Undo', { disabled: !canUndo })}
         {button('redo', '↷', 'Redo', { disabled: !canRedo })}

@@ -2,6 +2,7 @@
 // Only clips and thumbnail tiles inside the visible window are drawn.
 import { memo, type PointerEvent as ReactPointerEvent } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
+import { clipEndSec, clipLengthSec } from '../../../../shared/domain/placement'
 import type { Clip } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
@@ -35,7 +36,7 @@ export const VideoTrack = memo(function VideoTrack(props: VideoTrackProps) {
         {clips.length === 0 && <div className="track-empty">Clips you import land here</div>}
         {clips.map((c) => {
           const asset = assets.get(c.assetId)
-          if (!asset || !intersects(c.startSec, c.startSec + c.outSec - c.inSec, timeWindow)) return null
+          if (!asset || !intersects(c.startSec, clipEndSec(c), timeWindow)) return null
           return (
             <ClipBlock
               key={c.id}
@@ -65,7 +66,7 @@ interface ClipBlockProps {
 }
 
 const ClipBlock = memo(function ClipBlock({ clip, asset, pxPerSec, timeWindow, selected, onPointerDown, onFocusSelect }: ClipBlockProps) {
-  const lengthSec = clip.outSec - clip.inSec
+  const lengthSec = clipLengthSec(clip)
   const leftPx = secToPx(clip.startSec, pxPerSec)
   const widthPx = secToPx(lengthSec, pxPerSec)
   return (

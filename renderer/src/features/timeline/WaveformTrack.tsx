@@ -3,6 +3,7 @@
 // per clip, cost far more to move while a drag pushes clips along).
 import { memo, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
+import { clipEndSec, clipLengthSec } from '../../../../shared/domain/placement'
 import type { Clip, OriginalAudio } from '../../../../shared/domain/project'
 import type { WaveformPeaks } from '../../../../shared/ipc/contract'
 import { secToPx } from '../../lib/timecode'
@@ -26,7 +27,7 @@ interface WaveformTrackProps {
 
 export const WaveformTrack = memo(function WaveformTrack({ clips, assets, pxPerSec, timeWindow, mode }: WaveformTrackProps) {
   const visible = useMemo(
-    () => clips.filter((c) => intersects(c.startSec, c.startSec + c.outSec - c.inSec, timeWindow)),
+    () => clips.filter((c) => intersects(c.startSec, clipEndSec(c), timeWindow)),
     [clips, timeWindow],
   )
   const visibleAssets = useMemo(() => {
@@ -82,7 +83,7 @@ function drawLane(ctx: CanvasRenderingContext2D, d: LaneDrawing): void {
   const devicePxPerSec = d.pxPerSec * dpr
   for (const clip of d.clips) {
     const asset = d.assets.get(clip.assetId)
-    const lengthSec = clip.outSec - clip.inSec
+    const lengthSec = clipLengthSec(clip)
     const x0 = Math.round((clip.startSec - d.fromSec) * devicePxPerSec)
     const x1 = Math.round((clip.startSec + lengthSec - d.fromSec) * devicePxPerSec)
     const from = Math.max(0, x0)

@@ -2,7 +2,7 @@
 // (drawn while dragging), and the snap target for the indicator. Pure: the drag hook only feeds it pointer deltas.
 import type { Project } from '../../../../shared/domain/project'
 import { snapBlock, snapPoint, snapThresholdSec } from '../../lib/snapping'
-import { clipEndSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
+import { clipEndSec, clipLengthSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
 import { moveClip, trimClip, type ClipEdge } from '../../state/clipEdits'
 import type { ProjectAction } from '../../state/projectActions'
 import { addSegment, moveSegment, resizeSegment, type SegmentEdge } from '../../state/segmentEdits'
@@ -65,7 +65,7 @@ export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: Dra
     case 'clip-move': {
       const clip = project.clips.find((c) => c.id === subject.clipId)
       if (!clip) return unchanged(project)
-      const snapped = snapBlock(clip.startSec + pointer.deltaSec, clip.outSec - clip.inSec, targetsSec, threshold)
+      const snapped = snapBlock(clip.startSec + pointer.deltaSec, clipLengthSec(clip), targetsSec, threshold)
       const action = { type: 'clipMoved', clipId: clip.id, startSec: snapped.startSec } as const
       return { action, preview: moveClip(project, clip.id, snapped.startSec), snappedToSec: snapped.snappedToSec }
     }

@@ -1,0 +1,25 @@
+// A take's audio file: what a provider returned, reduced to its first audio stream as 48 kHz float WAV of an
+// exact length (run by ../../normaliseResult), and the rate every chunk join writes too.
+
+/** The rate every take is stored at: the rate of video sound, whatever rate the provider returned. */
+export const TAKE_SAMPLE_RATE = 48000
+
+export interface TakeAudioOptions {
+  inputPath: string
+  /** A .wav path. */
+  outputPath: string
+  /** Exact length in samples at TAKE_SAMPLE_RATE: longer input is cut, shorter is padded with silence. */
+  sampleCount: number
+}
+
+/** First audio stream of whatever a provider returned → 48 kHz float WAV of exactly `sampleCount` samples. */
+export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
+  const n = o.sampleCount
+  return [
+    '-v', 'error',
+    '-i', o.inputPath,
+    '-map', '0:a:0', '-vn', '-sn', '-dn', '-map_metadata', '-1',
+    '-af', `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n}`,
+    '-ar', String(TAKE_SAMPLE_RATE), '-c:a', 'pcm_f32le', '-f', 'wav', '-y', o.outputPath,
+  ]
+}
