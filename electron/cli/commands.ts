@@ -11,7 +11,7 @@ import { writeAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
 import { openProjectFile } from '../project/projectFile'
-import { baseUrlEnvName, keyFromEnv, PROVIDER_KEY_ENV, resolveBaseUrl, resolveConcurrency, type Env } from '../providers/registry'
+import { baseUrlEnvName, keyEnvName, keyFromEnv, resolveBaseUrl, resolveConcurrency, type Env } from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
 import type { CliEvent, Reporter } from './output'
 import { singleClipProject } from './project'
@@ -169,7 +169,7 @@ export function providerRows(svc: Pick<CliServices, 'providers'>, env: Env) {
     durationSec: p.capabilities.durationSec,
     priceUsdPerSec: p.capabilities.priceUsdPerSec ?? null,
     concurrency: resolveConcurrency(p, null, env),
-    keyEnv: PROVIDER_KEY_ENV[p.id],
+    keyEnv: keyEnvName(p.id),
     keySet: keyFromEnv(p.id, env) !== null,
     baseUrl: resolveBaseUrl(p.id, null, env),
     baseUrlEnv: baseUrlEnvName(p.id),

@@ -1,6 +1,6 @@
 // The words of `mmaudio-studio --help` and `<command> --help`.
 import { PROVIDER_IDS } from '../../shared/domain/ids'
-import { PROVIDER_KEY_ENV, baseUrlEnvName, concurrencyEnvName } from '../providers/registry'
+import { baseUrlEnvName, concurrencyEnvName, keyEnvName } from '../providers/registry'
 import { DEFAULT_CHUNK_CACHE_MB } from '../../shared/domain/settings'
 import { CACHE_LIMIT_ENV, FALLBACK_ENV, POLL_ENV } from './services'
 
@@ -77,7 +77,7 @@ Commands:
 
 Run mmaudio-studio <command> --help for its options.
 
-Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => PROVIDER_KEY_ENV[id]).join(', ')}.
+Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => keyEnvName(id)).join(', ')}.
 Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like, its parallel requests with
 ${concurrencyEnvName('fal')} and the like. ${FALLBACK_ENV}=wavespeed,replicate lets those take over when the chosen
 provider fails or rate-limits (never on a rejected key or an empty balance). ${POLL_ENV} sets the status poll interval.

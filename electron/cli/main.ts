@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
-import { PROVIDER_KEY_ENV, type Env } from '../providers/registry'
+import { keyEnvName, type Env } from '../providers/registry'
 import { diskFullOrSame } from '../media/fsErrors'
 import { parseCli } from './args'
 import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
@@ -26,9 +26,9 @@ export interface CliIo {
 export function forTheCli(error: AppError, providers: ReadonlyArray<{ id: ProviderId; label: string }>): AppError {
   if (error.code !== 'PROVIDER_AUTH') return error
   const provider = providers.find((p) => error.message.includes(p.label))
-  if (!provider || error.message.includes(PROVIDER_KEY_ENV[provider.id])) return error
+  if (!provider || error.message.includes(keyEnvName(provider.id))) return error
   const sentence = error.message.replace(/ ?(Check or replace it|Add it) in Settings\.$/, '')
-  return new AppError('PROVIDER_AUTH', `${sentence} Check ${PROVIDER_KEY_ENV[provider.id]}.`)
+  return new AppError('PROVIDER_AUTH', `${sentence} Check ${keyEnvName(provider.id)}.`)
 }
 
 export function exitCodeFor(error: AppError): number {

@@ -14,7 +14,7 @@ import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import {
   defaultProviderRegistry,
   keyFromEnv,
-  PROVIDER_KEY_ENV,
+  keyEnvName,
   type Env,
   type ProviderRegistry,
   type ProviderSettingsView,
@@ -86,7 +86,7 @@ export function createCliServices(env: Env, overrides: { providers?: ProviderReg
     runner,
     providers,
     apiKey: (id) => keyFromEnv(id, env),
-    missingKeyHint: (id) => `Set ${PROVIDER_KEY_ENV[id]} in the environment.`,
+    missingKeyHint: (id) => `Set ${keyEnvName(id)} in the environment.`,
     settings: () => settings,
     env,
     dirs,

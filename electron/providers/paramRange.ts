@@ -1,5 +1,6 @@
-// Fitting our parameters into a provider's accepted ranges (shared by the adapters' params mappings).
-import type { ProviderRequest, ParamRange, ProviderCapabilities } from './types'
+// Our request in a provider's own names and ranges (one mapper, driven by each provider's profile), and the
+// reverse for errors: which of our fields a provider's message names.
+import type { ProviderRequest, ParamRange, ProviderCapabilities, ProviderProfile, RequestField } from './types'
 
 /** `value` limited to [min, max]; a non-finite value becomes `fallback` (itself limited). */
 export function clampToRange(value: number, range: ParamRange, fallback = range.min): number {
@@ -30,35 +31,46 @@ export function fieldMentioned(text: string, fields: Readonly<Record<string, str
   return undefined
 }
 
-/** MMAudio's own parameter names, which fal, Eachlabs, inference.sh, Pixazo and Replicate pass through. */
-export interface NativeParams {
-  prompt: string
-  negative_prompt: string
-  duration: number
-  num_steps: number
-  cfg_strength: number
-  /** Only where the provider takes a seed. */
-  seed?: number
-  /** Only where the provider offers it. */
-  mask_away_clip?: boolean
-}
+/** A provider's request parameters, in its own names. */
+export type ProviderParams = Readonly<Record<string, string | number | boolean>>
 
 /**
- * Our request in MMAudio's own names, fitted to what `caps` accepts: whole seconds rounded up where the
- * provider takes only those (the app trims later), else millisecond precision; seed and mask_away_clip only
- * where the provider has them. Defaults are MMAudio's (25 steps, CFG 4.5, 8 s).
+ * Our request in a provider's own names, in the order its profile's field map lists them, fitted to what it
+ * accepts: whole seconds rounded up where it takes only those (the app trims later), else millisecond
+ * precision; whole steps and seed; the video as the URL its upload got (left out when there is none).
+ * Defaults for numbers that are not finite are MMAudio's (25 steps, CFG 4.5, 8 s, seed 0).
  */
-export function toNativeParams(req: ProviderRequest, caps: ProviderCapabilities): NativeParams {
+export function toProviderParams(
+  req: ProviderRequest,
+  profile: Pick<ProviderProfile, 'fields' | 'capabilities'>,
+  videoUrl?: string,
+): ProviderParams {
+  const params: Record<string, string | number | boolean> = {}
+  for (const [name, field] of Object.entries(profile.fields)) {
+    const value = field === 'videoPath' ? videoUrl : fittedValue(field, req, profile.capabilities)
+    if (value !== undefined) params[name] = value
+  }
+  return params
+}
+
+function fittedValue(field: Exclude<RequestField, 'videoPath'>, req: ProviderRequest, caps: ProviderCapabilities): string | number | boolean {
   const p = caps.params
-  return {
-    prompt: req.prompt,
-    negative_prompt: req.negativePrompt,
-    duration: p.integerDuration
-      ? clampIntToRange(req.durationSec, caps.durationSec, 'ceil', 8)
-      : Math.round(clampToRange(req.durationSec, caps.durationSec, 8) * 1000) / 1000,
-    num_steps: p.steps ? clampIntToRange(req.steps, p.steps, 'round', 25) : Math.round(req.steps),
-    cfg_strength: p.cfg ? clampToRange(req.cfg, p.cfg, 4.5) : req.cfg,
-    ...(p.seed ? { seed: clampIntToRange(req.seed, p.seed, 'round', 0) } : {}),
-    ...(p.maskAwayClip ? { mask_away_clip: req.maskAwayClip } : {}),
+  switch (field) {
+    case 'prompt':
+      return req.prompt
+    case 'negativePrompt':
+      return req.negativePrompt
+    case 'durationSec':
+      return p.integerDuration
+        ? clampIntToRange(req.durationSec, caps.durationSec, 'ceil', 8)
+        : Math.round(clampToRange(req.durationSec, caps.durationSec, 8) * 1000) / 1000
+    case 'steps':
+      return p.steps ? clampIntToRange(req.steps, p.steps, 'round', 25) : Math.round(req.steps)
+    case 'cfg':
+      return p.cfg ? clampToRange(req.cfg, p.cfg, 4.5) : req.cfg
+    case 'seed':
+      return p.seed ? clampIntToRange(req.seed, p.seed, 'round', 0) : Math.round(req.seed)
+    case 'maskAwayClip':
+      return req.maskAwayClip
   }
 }

@@ -3,20 +3,17 @@
 // to cancel when the caller aborts or gives up, and say clearly when a submit may have been accepted.
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderHttp } from './http'
-import type { ProviderContext, ProviderProgress } from './types'
+import type { ProviderContext, ProviderProfile, ProviderProgress } from './types'
 
 export type PollStep<T> = { done: true; value: T } | { done: false; progress?: ProviderProgress }
 
 export interface PollOptions<T> {
-  label: string
+  /** Its label (for the deadline's sentence), interval and deadline; ctx.pollIntervalMs and ctx.maxWaitMs win. */
+  profile: Pick<ProviderProfile, 'label' | 'pollIntervalMs' | 'maxWaitMs'>
   ctx: ProviderContext
   http: Pick<ProviderHttp, 'pause'>
   /** One status check: done with a value, or still running (with the stage to show). Throws on failure. */
   check: () => Promise<PollStep<T>>
-  /** The provider's suggested interval, used when ctx.pollIntervalMs is not set. */
-  defaultIntervalMs: number
-  /** How long to wait for a terminal state when ctx.maxWaitMs is not set. */
-  defaultMaxWaitMs: number
   now?: () => number
 }
 
@@ -34,8 +31,8 @@ export function pollDeadlineError(label: string, waitedMs: number): AppError {
 /** Polls `check` until it is done; emits a progress event only when the stage (or its detail) changes. */
 export async function pollUntilDone<T>(opts: PollOptions<T>): Promise<T> {
   const now = opts.now ?? Date.now
-  const maxWaitMs = opts.ctx.maxWaitMs ?? opts.defaultMaxWaitMs
-  const intervalMs = opts.ctx.pollIntervalMs ?? opts.defaultIntervalMs
+  const maxWaitMs = opts.ctx.maxWaitMs ?? opts.profile.maxWaitMs
+  const intervalMs = opts.ctx.pollIntervalMs ?? opts.profile.pollIntervalMs
   const started = now()
   let last = ''
   for (;;) {
@@ -46,7 +43,7 @@ export async function pollUntilDone<T>(opts: PollOptions<T>): Promise<T> {
       if (key !== last) opts.ctx.onProgress(step.progress)
       last = key
     }
-    if (now() - started >= maxWaitMs) throw pollDeadlineError(opts.label, maxWaitMs)
+    if (now() - started >= maxWaitMs) throw pollDeadlineError(opts.profile.label, maxWaitMs)
     await opts.http.pause(intervalMs)
   }
 }

@@ -1,6 +1,7 @@
-// The six providers by id, and the pure rules for where each one is reached and with which key:
-// base URL from env (MMAUDIO_<ID>_BASE_URL, wins: the CLI and tests point at emulators) then settings;
-// keys from the secret store in the app, from the providers' usual env vars in the CLI.
+// The six providers by id, and the pure rules for where each one is reached, with which key and how many at a
+// time: base URL from env (MMAUDIO_<ID>_BASE_URL, wins: the CLI and tests point at emulators) then settings;
+// keys from the secret store in the app, from the providers' usual env vars (their profiles say which) in the
+// CLI; concurrency from env, then settings, then the profile.
 import { AppError } from '../../shared/domain/errors'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import type { ProviderSettings } from '../../shared/domain/settings'
@@ -8,6 +9,7 @@ import { eachlabsProvider } from './eachlabs/index'
 import { falProvider } from './fal/index'
 import { inferenceshProvider } from './inferencesh/index'
 import { pixazoProvider } from './pixazo/index'
+import { PROVIDER_PROFILES } from './profiles'
 import { replicateProvider } from './replicate/index'
 import type { AudioProvider } from './types'
 import { wavespeedProvider } from './wavespeed/index'
@@ -21,19 +23,17 @@ export interface ProviderSettingsView {
 }
 
 /** The env var each provider's own SDK and docs use for its key. */
-export const PROVIDER_KEY_ENV: Readonly<Record<ProviderId, string>> = {
-  fal: 'FAL_KEY',
-  wavespeed: 'WAVESPEED_API_KEY',
-  eachlabs: 'EACHLABS_API_KEY',
-  inferencesh: 'INFERENCE_API_KEY',
-  pixazo: 'PIXAZO_API_KEY',
-  replicate: 'REPLICATE_API_TOKEN',
+export function keyEnvName(id: ProviderId): string {
+  return PROVIDER_PROFILES[id].keyEnv
 }
 
-/** Documented limits on how often a key may create requests (Eachlabs: 100 creates a minute per key). */
-export const PROVIDER_START_RATE: Readonly<Partial<Record<ProviderId, { count: number; perMs: number }>>> = {
-  eachlabs: { count: 100, perMs: 60_000 },
-}
+/** Documented limits on how often a key may create requests, by provider (from the profiles that have one). */
+export const PROVIDER_START_RATE: Readonly<Partial<Record<ProviderId, { count: number; perMs: number }>>> = Object.fromEntries(
+  PROVIDER_IDS.flatMap((id) => {
+    const rate = PROVIDER_PROFILES[id].startRate
+    return rate ? [[id, rate]] : []
+  }),
+)
 
 export function baseUrlEnvName(id: ProviderId): string {
   return `MMAUDIO_${id.toUpperCase()}_BASE_URL`
@@ -53,13 +53,13 @@ export function resolveBaseUrl(id: ProviderId, settings: ProviderSettingsView | 
 
 /** The CLI's key for a provider: its usual env var; null when unset or blank. */
 export function keyFromEnv(id: ProviderId, env: Env): string | null {
-  const key = env[PROVIDER_KEY_ENV[id]]?.trim()
+  const key = env[keyEnvName(id)]?.trim()
   return key ? key : null
 }
 
 /**
- * Parallel requests allowed for a provider: env override (CLI), then the setting, then the provider's
- * documented default. Always ≥ 1.
+ * Parallel requests allowed for a provider: env override (CLI), then the setting, then its profile's default
+ * (which is also the setting's default). Always ≥ 1.
  */
 export function resolveConcurrency(
   provider: Pick<AudioProvider, 'id' | 'capabilities'>,

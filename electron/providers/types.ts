@@ -43,6 +43,33 @@ export interface ProviderContext {
   maxWaitMs?: number
 }
 
+/** Our request's fields a provider parameter can carry (`videoPath`: the URL the uploaded cut got). */
+export type RequestField = 'videoPath' | 'prompt' | 'negativePrompt' | 'durationSec' | 'steps' | 'cfg' | 'seed' | 'maskAwayClip'
+
+/**
+ * Every fact about a provider that is not protocol code, in one place: the adapter, the registry, the settings
+ * defaults and the CLI read it, and the Settings dialog sees it through the settings and the provider list.
+ */
+export interface ProviderProfile {
+  readonly id: ProviderId
+  /** The name people know it by, in lists and in every message about it. */
+  readonly label: string
+  /** Its public API origin; the base URL setting replaces it and every other host it hands back. */
+  readonly origin: string
+  /** The env var its own SDK and docs read the key from (the CLI reads it too). */
+  readonly keyEnv: string
+  /** How often a request's status is asked for. */
+  readonly pollIntervalMs: number
+  /** How long a request may take before we give up with TIMEOUT (and cancel it where we can). */
+  readonly maxWaitMs: number
+  /** A documented limit on how many requests one key may create in a time window. */
+  readonly startRate?: { readonly count: number; readonly perMs: number }
+  /** Its parameter names → our request's fields, in the order its request body lists them. */
+  readonly fields: Readonly<Record<string, RequestField>>
+  /** What it can do and within which ranges, its price and default parallel requests (these cross IPC). */
+  readonly capabilities: ProviderCapabilities
+}
+
 export interface GenerateResult {
   /** The downloaded file as the provider returned it (MP4 with audio, FLAC, WAV…). */
   file: string

@@ -1,7 +1,8 @@
 // Typed settings over a KeyValueStore: zod-validated, defaults filled in, versioned migrations, and a
 // settings value that no longer parses is kept aside (never silently thrown away) while defaults take over.
-import { PROVIDER_IDS } from '../../shared/domain/ids'
-import { defaultSettings, Settings } from '../../shared/domain/settings'
+import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
+import { DEFAULT_CHUNK_CACHE_MB, Settings, type ProviderSettings } from '../../shared/domain/settings'
+import { PROVIDER_PROFILES } from '../providers/profiles'
 import type { KeyValueStore } from './keyValueStore'
 
 export const SETTINGS_KEY = 'settings'
@@ -9,6 +10,14 @@ export const SETTINGS_BACKUP_KEY = 'settingsBackup'
 export const CURRENT_SETTINGS_VERSION = 1
 
 type Raw = Record<string, unknown>
+
+/** The settings of a first run: every provider at its public API and its profile's parallel requests. */
+export function defaultSettings(): Settings {
+  const providers = Object.fromEntries(
+    PROVIDER_IDS.map((id) => [id, { baseUrl: '', concurrency: PROVIDER_PROFILES[id].capabilities.defaultConcurrency }]),
+  ) as Record<ProviderId, ProviderSettings>
+  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [], chunkCacheLimitMb: DEFAULT_CHUNK_CACHE_MB }
+}
 
 function isRecord(v: unknown): v is Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PROVIDER_IDS, ProviderId } from './ids'
+import { ProviderId } from './ids'
 
 export const MIN_CHUNK_CACHE_MB = 100
 export const DEFAULT_CHUNK_CACHE_MB = 2000
@@ -21,23 +21,6 @@ export const Settings = z.object({
   chunkCacheLimitMb: z.number().int().min(MIN_CHUNK_CACHE_MB).max(1_000_000),
 })
 export type Settings = z.infer<typeof Settings>
-
-/** Documented per-key concurrency where a provider publishes one (Eachlabs: 10), a gentle 2 elsewhere. */
-export const DEFAULT_CONCURRENCY: Readonly<Record<ProviderId, number>> = {
-  fal: 4,
-  wavespeed: 4,
-  eachlabs: 10,
-  inferencesh: 2,
-  pixazo: 2,
-  replicate: 4,
-}
-
-export function defaultSettings(): Settings {
-  const providers = Object.fromEntries(
-    PROVIDER_IDS.map((id) => [id, { baseUrl: '', concurrency: DEFAULT_CONCURRENCY[id] }]),
-  ) as Record<ProviderId, ProviderSettings>
-  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [], chunkCacheLimitMb: DEFAULT_CHUNK_CACHE_MB }
-}
 
 export const SecretStatus = z.object({
   provider: ProviderId,

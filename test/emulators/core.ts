@@ -117,8 +117,9 @@ export class EmulatorState {
     return `${this.baseUrl}/files/${id}/${encodeURIComponent(name)}`
   }
 
+  /** The bytes of a stored file by any URL naming it (`…/files/<id>/<name>`, or Replicate's `…/files/<id>`). */
   fileByUrl(url: string): Buffer | undefined {
-    const m = /\/files\/([^/]+)\//.exec(new URL(url, this.baseUrl).pathname)
+    const m = /\/files\/([^/?]+)/.exec(new URL(url, this.baseUrl).pathname)
     return m ? this.files.get(m[1]!)?.bytes : undefined
   }
 
@@ -141,11 +142,32 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
-/** Answers a scripted fault for `op` if there is one; returns true when it did. */
-export function answerFault(state: EmulatorState, op: Op, res: ServerResponse): boolean {
+/** How a provider answers an error it was not given a body for: its own body, and headers it always adds. */
+export interface ErrorShape {
+  body(status: number): unknown
+  headers?(status: number): Record<string, string>
+  /**
+   * A scripted server error (5xx) comes after the provider took the request: the job exists although the
+   * answer says it failed (as with a dropped connection).
+   */
+  serverErrorsAfterAccepting?: boolean
+}
+
+/**
+ * Answers the fault scripted for `op`, if there is one, in the provider's error shape (a scripted body and
+ * headers win); returns true when it did. A dropped connection (or a cut one, outside downloads) runs `accept`
+ * first: the provider took the request, then the connection was lost.
+ */
+export function fault(state: EmulatorState, op: Op, res: ServerResponse, shape: ErrorShape, accept?: () => void): boolean {
   const f = state.takeFault(op)
   if (!f) return false
-  replyFault(f, res)
+  if (!('status' in f)) {
+    accept?.()
+    res.socket?.destroy()
+    return true
+  }
+  if (f.status >= 500 && shape.serverErrorsAfterAccepting) accept?.()
+  sendJson(res, f.status, f.body ?? shape.body(f.status), { ...shape.headers?.(f.status), ...f.headers })
   return true
 }
 

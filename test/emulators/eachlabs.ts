@@ -4,7 +4,7 @@
 // minute per key → 429 (no Retry-After). Output: MP4 (video + AAC) derived from the uploaded video.
 import { createHmac, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type Op, type RunningEmulator } from './core'
 
 export interface EachlabsEmulatorConfig {
   apiKey: string
@@ -19,6 +19,8 @@ export interface EachlabsEmulatorConfig {
 }
 
 export interface EachlabsEmulator extends RunningEmulator {
+  /** The key it accepts (config.apiKey, as started). */
+  readonly apiKey: string
   config: EachlabsEmulatorConfig
   stats: { presigns: number; putsRefused: number; putsWithApiKey: number; rateLimited: number; creates: number[] }
 }
@@ -49,26 +51,11 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
   const origin = (): string => config.advertisedOrigin ?? state.baseUrl
   const advertise = (url: string): string => (url.startsWith(state.baseUrl) ? origin() + url.slice(state.baseUrl.length) : url)
 
-  const error = (res: ServerResponse, status: number, message: string, details?: string): void =>
-    sendJson(res, status, config.errorShape === 'status' ? { status: 'error', message, details: details ?? message } : { error: details ? `${message}: ${details}` : message })
-
-  /** Scripted faults; a dropped create is dropped after the job was accepted. Returns true when answered. */
-  function fault(op: Op, res: ServerResponse, beforeDrop?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if ('drop' in f) {
-      beforeDrop?.()
-      res.socket?.destroy()
-      return true
-    }
-    if (!('status' in f)) return false
-    if (f.body !== undefined) sendJson(res, f.status, f.body, f.headers ?? {})
-    else {
-      for (const [k, v] of Object.entries(f.headers ?? {})) res.setHeader(k, v)
-      error(res, f.status, `Emulated ${f.status}`)
-    }
-    return true
-  }
+  const errorBody = (message: string, details?: string): unknown =>
+    config.errorShape === 'status' ? { status: 'error', message, details: details ?? message } : { error: details ? `${message}: ${details}` : message }
+  const error = (res: ServerResponse, status: number, message: string, details?: string): void => sendJson(res, status, errorBody(message, details))
+  /** Either documented body, as the config says (read when the fault is answered). */
+  const errors: ErrorShape = { body: (status) => errorBody(`Emulated ${status}`) }
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
     if (req.headers['x-api-key'] === config.apiKey) return true
@@ -106,7 +93,7 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     state.counts.submit++
     const json = parse(body)
     const input = (json?.input ?? {}) as Record<string, unknown>
-    if (fault('submit', res, () => void accept(input, state.fileByUrl(String(input.video)) ?? Buffer.alloc(0)))) return
+    if (fault(state, 'submit', res, errors, () => void accept(input, state.fileByUrl(String(input.video)) ?? Buffer.alloc(0)))) return
     if (!authorized(req, res, '/v1/prediction')) return
     if (!json) return error(res, 400, 'Invalid JSON body')
     if (!json.model) return error(res, 400, 'model field is required')
@@ -165,7 +152,7 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
   /** The signed PUT, as S3 checks it: signature, expiry, Content-Type, every signed header, a Content-Length. */
   function put(req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL): void {
     state.counts.upload++
-    if (fault('upload', res)) return
+    if (fault(state, 'upload', res, errors)) return
     if (req.headers['x-api-key'] !== undefined) stats.putsWithApiKey++
     const id = /^\/s3\/uploads\/([^/.]+)\./.exec(url.pathname)?.[1] ?? ''
     const pending = uploads.get(id)
@@ -198,7 +185,7 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     }
     const op: Op = predictionMatch[2] ? 'cancel' : 'status'
     state.counts[op]++
-    if (fault(op, res)) return
+    if (fault(state, op, res, errors)) return
     if (!authorized(req, res, path)) return
     const job = state.jobs.get(decodeURIComponent(predictionMatch[1]!))
     if (!job) return error(res, 404, 'Prediction not found')
@@ -207,5 +194,5 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     job.cancelled = true
     sendJson(res, 200, { status: 'cancelled', message: 'Prediction canceled successfully', predictionID: job.id })
   })
-  return { ...running, config, stats }
+  return { ...running, apiKey: config.apiKey, config, stats }
 }

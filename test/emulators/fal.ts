@@ -7,7 +7,7 @@
 // ALREADY_COMPLETED. Outputs: V2A an MP4 (picture + AAC), T2A a FLAC, both derived from the uploaded video.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type Op, type RunningEmulator } from './core'
 
 export interface FalEmulatorOptions {
   apiKey?: string
@@ -27,6 +27,13 @@ const APP = '/fal-ai/mmaudio-v2'
 const ENDPOINTS: Record<string, 'video' | 'text'> = { [APP]: 'video', [`${APP}/text-to-audio`]: 'text' }
 
 type Detail = { loc: Array<string | number>; msg: string; type: string }
+
+const errorType = (status: number): string => (status === 429 ? 'rate_limited' : status >= 500 ? 'runner_server_error' : 'bad_request')
+/** fal's infrastructure errors: `{detail, error_type}` and the same type in X-Fal-Error-Type. */
+const ERRORS: ErrorShape = {
+  body: (status) => ({ detail: `Emulated ${status}`, error_type: errorType(status) }),
+  headers: (status) => ({ 'X-Fal-Error-Type': errorType(status) }),
+}
 
 /** fal's (pydantic) validation of the model input; [] when it is valid. */
 function validate(mode: 'video' | 'text', input: Record<string, unknown>): Detail[] {
@@ -65,20 +72,6 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     status_url: `${queueOrigin()}${APP}/requests/${id}/status`,
     cancel_url: `${queueOrigin()}${APP}/requests/${id}/cancel`,
   })
-
-  /** A scripted fault for `op`, answered with a fal-shaped body; a dropped submit drops after acceptance. */
-  function fault(op: Op, res: ServerResponse, beforeDrop?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if ('drop' in f || 'cut' in f) {
-      beforeDrop?.()
-      res.socket?.destroy()
-      return true
-    }
-    const type = f.status === 429 ? 'rate_limited' : f.status >= 500 ? 'runner_server_error' : 'bad_request'
-    sendJson(res, f.status, f.body ?? { detail: `Emulated ${f.status}`, error_type: type }, { 'X-Fal-Error-Type': type, ...f.headers })
-    return true
-  }
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
     if (req.headers.authorization === `Key ${apiKey}`) return true
@@ -142,7 +135,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     const put = /\/upload\/([^/]+)$/.exec(path)
     if (req.method === 'PUT' && put) {
       state.counts.upload++
-      if (fault('upload', res)) return
+      if (fault(state, 'upload', res, ERRORS)) return
       const pending = uploads.get(put[1]!)
       if (!pending) return sendJson(res, 404, { message: 'no such upload' })
       // Object stores take a signed PUT only with its length up front [I: S3/R2 answer 411 to chunked bodies].
@@ -174,7 +167,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
         job ??= state.addJob(mode, input, video)
         return job
       }
-      if (fault('submit', res, accept)) return
+      if (fault(state, 'submit', res, ERRORS, accept)) return
       const detail = validate(mode, input)
       if (detail.length) return sendJson(res, 422, { detail })
       const j = accept()
@@ -190,7 +183,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       return sendJson(res, 405, { detail: 'Method Not Allowed' })
     }
     state.counts[op]++
-    if (fault(op, res)) return
+    if (fault(state, op, res, ERRORS)) return
     const job = state.jobs.get(decodeURIComponent(m[1]!))
     if (!job) return sendJson(res, 404, op === 'cancel' ? { status: 'NOT_FOUND' } : { detail: 'Request not found' })
     const phase = op === 'status' ? state.observe(job) : state.phase(job)

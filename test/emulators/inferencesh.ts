@@ -8,7 +8,7 @@
 // Not emulated: the NDJSON stream (GET /tasks/{id}/stream), which the adapter does not use.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
 import { synthesize } from './synthAudio'
 
 export interface InferenceshEmulatorOptions {
@@ -47,20 +47,11 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
   const problem = (res: ServerResponse, status: number, detail: string, extra: Record<string, string> = {}, errors?: Array<{ field: string; message: string }>): void =>
     sendJson(res, status, infshProblem(status, detail, errors), { 'Content-Type': 'application/problem+json', ...extra })
   const ok = (res: ServerResponse, data: unknown): void => sendJson(res, 200, opts.envelope === false ? data : { data, messages: [] })
-
-  /** Scripted faults; `before` runs first for a drop or a 5xx (a submit that was accepted). */
-  function fault(op: Op, res: ServerResponse, before?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if (!('status' in f)) {
-      before?.()
-      res.socket?.destroy()
-      return true
-    }
-    if (f.status >= 500) before?.()
-    if (f.body !== undefined) sendJson(res, f.status, f.body, { 'Content-Type': 'application/problem+json', ...f.headers })
-    else problem(res, f.status, `Emulated ${f.status}`, f.headers ?? {})
-    return true
+  /** Problem+json; a scripted 5xx on a submit comes after the task was accepted. */
+  const errors: ErrorShape = {
+    body: (status) => infshProblem(status, `Emulated ${status}`),
+    headers: () => ({ 'Content-Type': 'application/problem+json' }),
+    serverErrorsAfterAccepting: true,
   }
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -132,7 +123,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
       job ??= state.addJob(video ? 'video' : 'text', input, video)
       return job
     }
-    if (fault('submit', res, accept)) return
+    if (fault(state, 'submit', res, errors, accept)) return
     if (req.app !== 'infsh/mmaudio') return problem(res, 404, `app not found: ${String(req.app)}`)
     const bad = invalid(input)
     if (bad) return problem(res, 422, `input.${bad[0]}: ${bad[1]}`, {}, [{ field: `input.${bad[0]}`, message: bad[1] }])
@@ -148,7 +139,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
       // Presigned storage URL: the signature is the credential, no API key.
       state.counts.upload++
       if (req.headers.authorization) stats.putsWithAuth++
-      if (fault('upload', res)) return
+      if (fault(state, 'upload', res, errors)) return
       const pending = pendingUploads.get(upload[1]!)
       if (!pending || url.searchParams.get('sig') !== `sig-${upload[1]}`) return problem(res, 403, 'signature does not match')
       state.files.set(upload[1]!, { bytes: body, mime: String(req.headers['content-type'] ?? pending.mime) })
@@ -176,13 +167,13 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
     if (!task) return problem(res, 404, `no route for ${method} ${path}`)
     if (task[2] === '/status' && method === 'GET') {
       state.counts.status++
-      if (fault('status', res)) return
+      if (fault(state, 'status', res, errors)) return
       if (!job) return problem(res, 404, 'task not found')
       return ok(res, { id: job.id, status: statusOf(job), updated_at: new Date().toISOString() })
     }
     if (task[2] === '/cancel' && method === 'POST') {
       state.counts.cancel++
-      if (fault('cancel', res)) return
+      if (fault(state, 'cancel', res, errors)) return
       if (!job) return problem(res, 404, 'task not found')
       if (['queued', 'running'].includes(state.phase(job)) && !cancelledAt.has(job.id)) {
         cancelledAt.set(job.id, Date.now())
@@ -192,7 +183,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
     }
     if (!task[2] && method === 'GET') {
       state.counts.result++
-      if (fault('result', res)) return
+      if (fault(state, 'result', res, errors)) return
       if (!job) return problem(res, 404, 'task not found')
       return ok(res, await taskDto(job))
     }

@@ -3,7 +3,7 @@
 // (output.media_url[] WAV) | FAILED | ERROR (`error` string); 402 insufficient balance; 400 model not found
 // and parameter validation (steps 10–100, cfg 1–10, integer duration 2–30). Output: WAV from text.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
 
 export const PIXAZO_MODEL_ID = 'mmaudio-v2-text-to-audio'
 const SUBMIT_PATH = `/${PIXAZO_MODEL_ID}/v1/${PIXAZO_MODEL_ID}-request`
@@ -23,11 +23,15 @@ export interface PixazoEmulatorConfig {
 }
 
 export interface PixazoEmulator extends RunningEmulator {
+  /** The key it accepts (config.apiKey, as started). */
+  readonly apiKey: string
   config: PixazoEmulatorConfig
   stats: { rateLimited: number; submitBodies: Array<Record<string, unknown>>; missingCacheControl: number }
 }
 
 const stamp = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
+/** The queue's `{error, message}`. */
+const ERRORS: ErrorShape = { body: (status) => ({ error: `Emulated ${status}`, message: `Emulated ${status}` }) }
 
 export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = {}): Promise<PixazoEmulator> {
   const state = new EmulatorState()
@@ -46,19 +50,6 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     config.advertisedOrigin && url.startsWith(state.baseUrl) ? config.advertisedOrigin + url.slice(state.baseUrl.length) : url
 
   const fail = (res: ServerResponse, status: number, error: string, message: string): void => sendJson(res, status, { error, message })
-
-  function fault(op: Op, res: ServerResponse, beforeDrop?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if ('drop' in f) {
-      beforeDrop?.()
-      res.socket?.destroy()
-      return true
-    }
-    if (!('status' in f)) return false
-    sendJson(res, f.status, f.body ?? { error: `Emulated ${f.status}`, message: `Emulated ${f.status}` }, f.headers ?? {})
-    return true
-  }
 
   /** The gateway: subscription key first, then the rate-limit policy (both APIM-style bodies). */
   function gateway(req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -103,7 +94,7 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     } catch {
       /* answered below */
     }
-    if (fault('submit', res, () => void state.addJob('text', body ?? {}))) return
+    if (fault(state, 'submit', res, ERRORS, () => void state.addJob('text', body ?? {}))) return
     if (!gateway(req, res, SUBMIT_PATH)) return
     if (req.headers['cache-control'] !== 'no-cache') stats.missingCacheControl++
     if (config.modelDisabled) return fail(res, 400, 'Model not found', `Model '${PIXAZO_MODEL_ID}' not found or is disabled`)
@@ -155,11 +146,11 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     const m = /^\/v2\/requests\/status\/([^/]+)$/.exec(path)
     if (req.method !== 'GET' || !m) return sendJson(res, 404, { statusCode: 404, message: 'Resource not found' })
     state.counts.status++
-    if (fault('status', res)) return
+    if (fault(state, 'status', res, ERRORS)) return
     if (!gateway(req, res, path)) return
     const job = state.jobs.get(decodeURIComponent(m[1]!))
     if (!job) return fail(res, 404, 'Not Found', 'Request not found')
     return status(res, job)
   })
-  return { ...running, config, stats }
+  return { ...running, apiKey: config.apiKey, config, stats }
 }

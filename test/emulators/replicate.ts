@@ -7,7 +7,7 @@
 // was given, FLAC for text only; derived from the uploaded video.
 import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, parseMultipart, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, parseMultipart, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
 
 export interface ReplicateEmulatorOptions {
   apiKey?: string
@@ -29,6 +29,9 @@ export function replicateError(status: number, detail: string, invalid?: { field
   return { title: TITLES[status] ?? 'Error', detail, status, ...(invalid ? { invalid_fields: [{ type: 'invalid', ...invalid }] } : {}) }
 }
 
+/** Problem-style bodies; a scripted 5xx on a create comes after the prediction was accepted. */
+const ERRORS: ErrorShape = { body: (status) => replicateError(status, `Emulated ${status}`), serverErrorsAfterAccepting: true }
+
 export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}): Promise<ReplicateEmulator> {
   const state = new EmulatorState()
   const apiKey = opts.apiKey ?? 'r8_test_token_0123456789abcdef'
@@ -37,23 +40,8 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
   const fileObjects = new Map<string, Record<string, unknown>>()
   const versionOf = new Map<string, string>()
 
-  const error = (res: ServerResponse, status: number, detail: string, invalid?: { field: string; description: string }, headers: Record<string, string> = {}): void =>
-    sendJson(res, status, replicateError(status, detail, invalid), headers)
-
-  /** Scripted faults; `before` runs first for a drop or a 5xx (a create that was accepted). */
-  function fault(op: Op, res: ServerResponse, before?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if (!('status' in f)) {
-      before?.()
-      res.socket?.destroy()
-      return true
-    }
-    if (f.status >= 500) before?.()
-    if (f.body !== undefined) sendJson(res, f.status, f.body, f.headers ?? {})
-    else error(res, f.status, `Emulated ${f.status}`, undefined, f.headers ?? {})
-    return true
-  }
+  const error = (res: ServerResponse, status: number, detail: string, invalid?: { field: string; description: string }): void =>
+    sendJson(res, status, replicateError(status, detail, invalid))
 
   const fileIdOf = (url: string): string | undefined => /\/v1\/files\/([^/?]+)/.exec(new URL(url, state.baseUrl).pathname)?.[1]
 
@@ -115,7 +103,7 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
       versionOf.set(job.id, String(parsed.version))
       return job
     }
-    if (fault('submit', res, accept)) return
+    if (fault(state, 'submit', res, ERRORS, accept)) return
     if (!parsed.version || !versions.includes(parsed.version)) return error(res, 422, 'Invalid version or not permitted', { field: 'version', description: 'Invalid version or not permitted' })
     const bad = invalid(input)
     if (bad) return error(res, 422, `- input.${bad[0]}: ${bad[1]}`, { field: `input.${bad[0]}`, description: bad[1] })
@@ -130,7 +118,7 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
 
   function uploadFile(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     state.counts.upload++
-    if (fault('upload', res)) return
+    if (fault(state, 'upload', res, ERRORS)) return
     const parts = parseMultipart(body, String(req.headers['content-type'] ?? ''))
     stats.fileParts.push(parts.map((p) => p.name))
     const content = parts.find((p) => p.name === 'content' && p.filename !== undefined)
@@ -172,12 +160,12 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
     const job = m ? state.jobs.get(m[1]!) : undefined
     if (m && !m[2] && method === 'GET') {
       state.counts.status++
-      if (fault('status', res)) return
+      if (fault(state, 'status', res, ERRORS)) return
       return job ? sendJson(res, 200, await current(job)) : error(res, 404, 'Not found.')
     }
     if (m && m[2] && method === 'POST') {
       state.counts.cancel++
-      if (fault('cancel', res)) return
+      if (fault(state, 'cancel', res, ERRORS)) return
       if (!job) return error(res, 404, 'Not found.')
       if (['queued', 'running'].includes(state.phase(job))) job.cancelled = true
       return sendJson(res, 200, await current(job))

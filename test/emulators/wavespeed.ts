@@ -5,7 +5,7 @@
 // `enable_sync_mode: true` answers with the final data; `?webhook=` accepted and ignored. Validation errors
 // are HTTP 400 envelopes. Output: an MP4 (the uploaded picture + AAC) derived from the uploaded video.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, parseMultipart, sendJson, startEmulator, type EmulatedJob, type Op, type RunningEmulator } from './core'
+import { EmulatorState, fault, parseMultipart, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
 
 export interface WavespeedEmulatorOptions {
   apiKey?: string
@@ -21,6 +21,10 @@ export interface WavespeedEmulator extends RunningEmulator {
 
 const MODEL = 'wavespeed-ai/mmaudio-v2'
 const envelope = (code: number, message: string, data: unknown = null): Record<string, unknown> => ({ code, message, data })
+/** Every WaveSpeed answer is an envelope, errors too. */
+const ERRORS: ErrorShape = {
+  body: (status) => envelope(status, status === 429 ? 'Too many requests, please slow down' : `Emulated ${status}`),
+}
 
 /** WaveSpeed's documented input rules for mmaudio-v2; the first broken one as a message, else undefined. */
 function invalid(input: Record<string, unknown>): string | undefined {
@@ -45,20 +49,6 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
 
   const apiOrigin = (): string => (opts.publicHosts ? 'https://api.wavespeed.ai' : state.baseUrl)
   const cdn = (url: string): string => (opts.publicHosts ? url.replace(state.baseUrl, 'https://d1q70pf5vjeyhc.cloudfront.net') : url)
-
-  /** A scripted fault for `op` with an envelope body; a dropped submit drops after acceptance. */
-  function fault(op: Op, res: ServerResponse, beforeDrop?: () => void): boolean {
-    const f = state.takeFault(op)
-    if (!f) return false
-    if ('drop' in f || 'cut' in f) {
-      beforeDrop?.()
-      res.socket?.destroy()
-      return true
-    }
-    const message = f.status === 429 ? 'Too many requests, please slow down' : `Emulated ${f.status}`
-    sendJson(res, f.status, f.body ?? envelope(f.status, message), f.headers ?? {})
-    return true
-  }
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
     if (req.headers.authorization === `Bearer ${apiKey}`) return true
@@ -100,7 +90,7 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
     if (req.method === 'POST' && path === '/api/v3/media/upload/binary') {
       if (!authorized(req, res, path)) return
       state.counts.upload++
-      if (fault('upload', res)) return
+      if (fault(state, 'upload', res, ERRORS)) return
       const file = parseMultipart(body, req.headers['content-type'] ?? '').find((p) => p.name === 'file' && p.filename !== undefined)
       if (!file) return sendJson(res, 400, envelope(400, 'file: field required'))
       const type = file.type ?? 'application/octet-stream'
@@ -122,7 +112,7 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
       submits.push(input)
       let job: EmulatedJob | undefined
       const accept = (): EmulatedJob => (job ??= state.addJob('video', input, state.fileByUrl(String(input.video))))
-      if (fault('submit', res, accept)) return
+      if (fault(state, 'submit', res, ERRORS, accept)) return
       const problem = invalid(input)
       if (problem) return sendJson(res, 400, envelope(400, problem))
       const j = accept()
@@ -138,7 +128,7 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
     if (req.method === 'GET' && m) {
       if (!authorized(req, res, path)) return
       state.counts.status++
-      if (fault('status', res)) return
+      if (fault(state, 'status', res, ERRORS)) return
       const job = state.jobs.get(decodeURIComponent(m[1]!))
       if (!job) return sendJson(res, 404, envelope(404, 'prediction not found'))
       return sendJson(res, 200, envelope(200, 'success', await prediction(job)))

@@ -5,20 +5,19 @@ import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { EACHLABS_CAPABILITIES, EACHLABS_MODEL, presignedPutHeaders, toEachlabsInput, type EachlabsInput } from './params'
+import { presignedPutHeaders } from './presignedPut'
+import { EACHLABS_PROFILE } from './profile'
 import { CreateResponse, PredictionResponse, PresignResponse, eachlabsErrorInfo, eachlabsMessage } from './schemas'
 
-const LABEL = 'Eachlabs'
-export const EACHLABS_BASE_URL = 'https://api.eachlabs.ai'
-/** The model page estimates 5 s of processing: poll every 1.5 s. */
-const DEFAULT_POLL_MS = 1500
-const DEFAULT_MAX_WAIT_MS = 15 * 60_000
+const LABEL = EACHLABS_PROFILE.label
+const EACHLABS_MODEL = 'mmaudio'
 
 function eachlabsHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: EACHLABS_BASE_URL, authHeaders: (key) => ({ 'X-API-Key': key }), errorInfo: eachlabsErrorInfo },
+    { label: LABEL, defaultBaseUrl: EACHLABS_PROFILE.origin, authHeaders: (key) => ({ 'X-API-Key': key }), errorInfo: eachlabsErrorInfo },
     ctx,
   )
 }
@@ -56,7 +55,7 @@ async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: strin
 }
 
 /** POST /v1/prediction once (repeated only on 429); returns the predictionID. */
-async function createPrediction(http: ProviderHttp, apiKey: string, input: EachlabsInput): Promise<string> {
+async function createPrediction(http: ProviderHttp, apiKey: string, input: ProviderParams): Promise<string> {
   let created: z.infer<typeof CreateResponse>
   try {
     created = await http.json({
@@ -123,14 +122,7 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
     ctx,
     async () => {
       if (journal) await ctx.onSubmitted(id)
-      const url = await pollUntilDone({
-        label: LABEL,
-        ctx,
-        http,
-        check: checkPrediction(http, ctx, id),
-        defaultIntervalMs: DEFAULT_POLL_MS,
-        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
-      })
+      const url = await pollUntilDone({ profile: EACHLABS_PROFILE, ctx, http, check: checkPrediction(http, ctx, id) })
       return downloadOutput(http, id, url)
     },
     (detached) =>
@@ -139,10 +131,10 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
 }
 
 export const eachlabsProvider: AudioProvider = {
-  id: 'eachlabs',
+  id: EACHLABS_PROFILE.id,
   label: LABEL,
   canCancel: true,
-  capabilities: EACHLABS_CAPABILITIES,
+  capabilities: EACHLABS_PROFILE.capabilities,
   async generate(request, ctx) {
     if (request.mode !== 'video' || !request.videoPath) {
       throw new AppError('PROVIDER_INPUT', `${LABEL} only generates sound for a video. Pick another provider for text-to-audio.`, {
@@ -151,7 +143,7 @@ export const eachlabsProvider: AudioProvider = {
     }
     const http = eachlabsHttp(ctx)
     const videoUrl = await uploadVideo(http, ctx, request.videoPath)
-    const id = await createPrediction(http, ctx.apiKey, toEachlabsInput(request, videoUrl))
+    const id = await createPrediction(http, ctx.apiKey, toProviderParams(request, EACHLABS_PROFILE, videoUrl))
     ctx.onProgress({ stage: 'queued' })
     return follow(id, ctx, http, true)
   },

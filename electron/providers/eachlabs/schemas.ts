@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { ProviderErrorInfo } from '../errors'
 import { fieldMentioned } from '../paramRange'
-import { EACHLABS_FIELDS } from './params'
+import { EACHLABS_PROFILE } from './profile'
 
 /** POST /v1/upload/presign */
 export const PresignResponse = z.object({
@@ -58,6 +58,6 @@ export function eachlabsErrorInfo(body: unknown): ProviderErrorInfo {
   if (!parsed.success) return {}
   const message = eachlabsMessage(parsed.data)
   if (!message) return {}
-  const field = fieldMentioned(message, EACHLABS_FIELDS)
+  const field = fieldMentioned(message, EACHLABS_PROFILE.fields)
   return { message, ...(field ? { field } : {}) }
 }

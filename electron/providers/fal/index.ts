@@ -8,21 +8,22 @@ import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { FAL_APP, FAL_CAPABILITIES, FAL_TEXT_ENDPOINT, FAL_VIDEO_ENDPOINT, toFalInput, type FalInput } from './params'
+import { FAL_PROFILE } from './profile'
 import { falClient, fromSdkError, type SdkResponses } from './sdkClient'
 import { FalFileUrl, FalResult, FalStatusResponse, FalSubmitResponse, falErrorInfo, resultFile, type FalFile } from './schemas'
 
-const LABEL = 'fal.ai'
-const QUEUE_ORIGIN = 'https://queue.fal.run'
-// fal's own client (fal.subscribe) polls every 500 ms.
-const POLL_INTERVAL_MS = 500
-const MAX_WAIT_MS = 30 * 60_000
+const LABEL = FAL_PROFILE.label
+const FAL_VIDEO_ENDPOINT = 'fal-ai/mmaudio-v2'
+const FAL_TEXT_ENDPOINT = 'fal-ai/mmaudio-v2/text-to-audio'
+/** Status, result and cancel live under the app id without the `/text-to-audio` subpath, for both endpoints. */
+const FAL_APP = 'fal-ai/mmaudio-v2'
 
 function falHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: QUEUE_ORIGIN, authHeaders: (key) => ({ Authorization: `Key ${key}` }), errorInfo: falErrorInfo },
+    { label: LABEL, defaultBaseUrl: FAL_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Key ${key}` }), errorInfo: falErrorInfo },
     ctx,
   )
 }
@@ -51,7 +52,7 @@ async function uploadCut(ctx: ProviderContext, http: ProviderHttp, path: string)
  * retry settings cannot be overridden), and a repeat could run and bill the job twice. The 'submit' policy
  * retries only 429, which fal answers before accepting anything.
  */
-async function submit(http: ProviderHttp, endpoint: string, input: FalInput): Promise<{ id: string; position?: number }> {
+async function submit(http: ProviderHttp, endpoint: string, input: ProviderParams): Promise<{ id: string; position?: number }> {
   try {
     const res = await http.json({
       method: 'POST',
@@ -77,11 +78,9 @@ const goneOn404: RefineError = (err, res) => (res.status === 404 ? requestGoneEr
  */
 function waitUntilCompleted(http: ProviderHttp, ctx: ProviderContext, id: string): Promise<void> {
   return pollUntilDone({
-    label: LABEL,
+    profile: FAL_PROFILE,
     ctx,
     http,
-    defaultIntervalMs: POLL_INTERVAL_MS,
-    defaultMaxWaitMs: MAX_WAIT_MS,
     check: async () => {
       const s = await http.json({
         method: 'GET',
@@ -139,20 +138,20 @@ function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
 }
 
 export const falProvider: AudioProvider = {
-  id: 'fal',
+  id: FAL_PROFILE.id,
   label: LABEL,
   canCancel: true,
-  capabilities: FAL_CAPABILITIES,
+  capabilities: FAL_PROFILE.capabilities,
   async generate(req, ctx) {
     const http = falHttp(ctx)
     let endpoint = FAL_TEXT_ENDPOINT
     let videoUrl: string | undefined
     if (req.mode === 'video') {
-      if (!req.videoPath) throw new AppError('BAD_INPUT', 'No video to send to fal.ai.')
+      if (!req.videoPath) throw new AppError('BAD_INPUT', `No video to send to ${LABEL}.`)
       videoUrl = await uploadCut(ctx, http, req.videoPath)
       endpoint = FAL_VIDEO_ENDPOINT
     }
-    const { id, position } = await submit(http, endpoint, toFalInput(req, videoUrl))
+    const { id, position } = await submit(http, endpoint, toProviderParams(req, FAL_PROFILE, videoUrl))
     await ctx.onSubmitted(id)
     ctx.onProgress({ stage: 'queued', ...(position === undefined ? {} : { position }) })
     return finish(ctx, id)

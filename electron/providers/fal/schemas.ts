@@ -3,7 +3,9 @@
 import { z } from 'zod'
 import type { ProviderErrorInfo } from '../errors'
 import { fieldMentioned } from '../paramRange'
-import { FAL_FIELDS } from './params'
+import { FAL_PROFILE } from './profile'
+
+const FAL_FIELDS = FAL_PROFILE.fields
 
 /** POST queue.fal.run/{endpoint} */
 export const FalSubmitResponse = z.object({

@@ -6,9 +6,10 @@ import { AppError, isAppError } from '../../../shared/domain/errors'
 import { httpStatusError, networkError, parseRetryAfter, scrubProviderMessage, timeoutError } from '../errors'
 import type { ProviderHttp } from '../http'
 import type { ProviderContext } from '../types'
+import { FAL_PROFILE } from './profile'
 import { falErrorInfo } from './schemas'
 
-const LABEL = 'fal.ai'
+const LABEL = FAL_PROFILE.label
 /** For SDK calls made without a signal of their own (storage initiate and the upload PUT). */
 const SDK_CALL_TIMEOUT_MS = 10 * 60_000
 

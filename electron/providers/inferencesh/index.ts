@@ -21,18 +21,16 @@ import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, httpStatusError, networkError, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext, ProviderProgress } from '../types'
-import { INFERENCESH_APP, INFERENCESH_CAPABILITIES, toInferenceshInput, type InferenceshInput } from './params'
+import { INFERENCESH_PROFILE } from './profile'
 import { CreatedFiles, INFERENCESH_STATUS as S, MmaudioOutput, TaskBody, TaskStatusBody, inferenceshErrorInfo, statusNumber } from './schemas'
 
 type Sdk = typeof import('@inferencesh/sdk')
 
-const LABEL = 'inference.sh'
-export const INFERENCESH_BASE_URL = 'https://api.inference.sh'
-/** The SDK's own poll interval. */
-const DEFAULT_POLL_MS = 2000
-const DEFAULT_MAX_WAIT_MS = 20 * 60_000
+const LABEL = INFERENCESH_PROFILE.label
+const INFERENCESH_APP = 'infsh/mmaudio'
 const CALL_TIMEOUT_MS = 60_000
 
 // Loaded on first use: 0.6.54's dist uses extension-less relative ESM imports, which only a bundler or tsx
@@ -56,14 +54,14 @@ interface Client {
 
 function client(sdk: Sdk, ctx: ProviderContext): Client {
   // The SDK's constructor throws a plain Error without a key; say it in our terms instead.
-  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or INFERENCE_API_KEY for the CLI).`)
+  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or ${INFERENCESH_PROFILE.keyEnv} for the CLI).`)
   const api = new sdk.HttpClient({
     apiKey: ctx.apiKey,
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl.replace(/\/+$/, '') } : {}),
     stream: false,
   })
   const http = createProviderHttp(
-    { label: LABEL, defaultBaseUrl: INFERENCESH_BASE_URL, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: inferenceshErrorInfo },
+    { label: LABEL, defaultBaseUrl: INFERENCESH_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: inferenceshErrorInfo },
     ctx,
   )
   return { sdk, api, tasks: new sdk.TasksAPI(api), http, ctx }
@@ -136,7 +134,7 @@ async function uploadVideo(c: Client, path: string): Promise<string> {
 }
 
 /** POST /apps/run once (repeated only on 429); returns the task id. */
-async function submit(c: Client, input: InferenceshInput): Promise<TaskBody> {
+async function submit(c: Client, input: ProviderParams): Promise<TaskBody> {
   try {
     const res = await retryCall('submit', c.ctx, () => call(c, () => c.tasks.create({ app: INFERENCESH_APP, input })))
     return parse(TaskBody, res.data, 'task')
@@ -183,14 +181,7 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
     c.ctx,
     async () => {
       if (journal) await c.ctx.onSubmitted(id)
-      const task = await pollUntilDone({
-        label: LABEL,
-        ctx: c.ctx,
-        http: c.http,
-        check: checkTask(c, id),
-        defaultIntervalMs: DEFAULT_POLL_MS,
-        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
-      })
+      const task = await pollUntilDone({ profile: INFERENCESH_PROFILE, ctx: c.ctx, http: c.http, check: checkTask(c, id) })
       return downloadAudio(c, task)
     },
     (detached) => {
@@ -201,10 +192,10 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
 }
 
 export const inferenceshProvider: AudioProvider = {
-  id: 'inferencesh',
+  id: INFERENCESH_PROFILE.id,
   label: LABEL,
   canCancel: true,
-  capabilities: INFERENCESH_CAPABILITIES,
+  capabilities: INFERENCESH_PROFILE.capabilities,
   async generate(request, ctx) {
     const c = client(await loadSdk(), ctx)
     let videoUri: string | undefined
@@ -212,7 +203,7 @@ export const inferenceshProvider: AudioProvider = {
       if (!request.videoPath) throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
       videoUri = await uploadVideo(c, request.videoPath)
     }
-    const task = await submit(c, toInferenceshInput(request, videoUri))
+    const task = await submit(c, toProviderParams(request, INFERENCESH_PROFILE, videoUri))
     return follow(c, task.id, true)
   },
   async resume(requestId, ctx) {

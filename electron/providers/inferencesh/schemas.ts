@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { fieldMentioned } from '../paramRange'
 import type { ProviderErrorInfo } from '../errors'
-import { INFERENCESH_FIELDS } from './params'
+import { INFERENCESH_PROFILE } from './profile'
 
 /**
  * Task states of @inferencesh/sdk 0.6.54 — node_modules/@inferencesh/sdk/dist/types.js (the TaskStatus*
@@ -11,7 +11,7 @@ import { INFERENCESH_FIELDS } from './params'
  * (SDK ≥ 0.4.0), not the 9/10/11 of the webhook example in the app page:
  *   0 unknown · 1 received · 2 queued · 3 dispatched · 4 preparing · 5 serving · 6 setting_up · 7 running ·
  *   8 cancelling · 9 uploading · 10 completed · 11 failed · 12 cancelled
- * test/unit/providers/inferencesh.params.test.ts checks this table against the installed SDK.
+ * test/unit/providers/inferencesh/schemas.test.ts checks this table against the installed SDK.
  */
 export const INFERENCESH_STATUS = {
   unknown: 0,
@@ -75,6 +75,6 @@ export function inferenceshErrorInfo(body: unknown): ProviderErrorInfo {
   const pick = (...vals: unknown[]): string | undefined => vals.find((v): v is string => typeof v === 'string' && v.length > 0)
   const message = pick(b.detail, b.title, b.message, legacy?.message, first?.message)
   const named = pick(first?.field, first?.name, first?.location)
-  const field = fieldMentioned([named, message].filter(Boolean).join(' '), INFERENCESH_FIELDS)
+  const field = fieldMentioned([named, message].filter(Boolean).join(' '), INFERENCESH_PROFILE.fields)
   return { ...(message ? { message } : {}), ...(field ? { field } : {}) }
 }

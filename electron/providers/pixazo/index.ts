@@ -4,23 +4,20 @@ import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { PIXAZO_CAPABILITIES, toPixazoBody, type PixazoBody } from './params'
+import { PIXAZO_PROFILE } from './profile'
 import { StatusResponse, SubmitResponse, pixazoErrorInfo } from './schemas'
 
-const LABEL = 'Pixazo'
-export const PIXAZO_BASE_URL = 'https://gateway.pixazo.ai'
-export const PIXAZO_SUBMIT_PATH = '/mmaudio-v2-text-to-audio/v1/mmaudio-v2-text-to-audio-request'
-/** The docs ask for a poll every 5–10 s. */
-const DEFAULT_POLL_MS = 5000
-const DEFAULT_MAX_WAIT_MS = 20 * 60_000
+const LABEL = PIXAZO_PROFILE.label
+const PIXAZO_SUBMIT_PATH = '/mmaudio-v2-text-to-audio/v1/mmaudio-v2-text-to-audio-request'
 
 function pixazoHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
     {
       label: LABEL,
-      defaultBaseUrl: PIXAZO_BASE_URL,
+      defaultBaseUrl: PIXAZO_PROFILE.origin,
       authHeaders: (key) => ({ 'Ocp-Apim-Subscription-Key': key }),
       errorInfo: pixazoErrorInfo,
     },
@@ -28,10 +25,10 @@ function pixazoHttp(ctx: ProviderContext): ProviderHttp {
   )
 }
 
-export const pixazoStatusPath = (id: string): string => `/v2/requests/status/${encodeURIComponent(id)}`
+const pixazoStatusPath = (id: string): string => `/v2/requests/status/${encodeURIComponent(id)}`
 
 /** Submits once (repeated only on 429); returns the request id and where to poll it. */
-async function submit(http: ProviderHttp, body: PixazoBody): Promise<{ id: string; pollUrl: string }> {
+async function submit(http: ProviderHttp, body: ProviderParams): Promise<{ id: string; pollUrl: string }> {
   try {
     const res = await http.json({
       method: 'POST',
@@ -96,14 +93,7 @@ function follow(id: string, pollUrl: string, ctx: ProviderContext, http: Provide
     ctx,
     async () => {
       if (journal) await ctx.onSubmitted(id)
-      const done = await pollUntilDone({
-        label: LABEL,
-        ctx,
-        http,
-        check: checkStatus(http, ctx, pollUrl),
-        defaultIntervalMs: DEFAULT_POLL_MS,
-        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
-      })
+      const done = await pollUntilDone({ profile: PIXAZO_PROFILE, ctx, http, check: checkStatus(http, ctx, pollUrl) })
       return downloadOutput(http, id, done)
     },
     null,
@@ -111,9 +101,9 @@ function follow(id: string, pollUrl: string, ctx: ProviderContext, http: Provide
 }
 
 export const pixazoProvider: AudioProvider = {
-  id: 'pixazo',
+  id: PIXAZO_PROFILE.id,
   label: LABEL,
-  capabilities: PIXAZO_CAPABILITIES,
+  capabilities: PIXAZO_PROFILE.capabilities,
   async generate(request, ctx) {
     if (request.mode !== 'text') {
       throw new AppError(
@@ -123,7 +113,7 @@ export const pixazoProvider: AudioProvider = {
       )
     }
     const http = pixazoHttp(ctx)
-    const { id, pollUrl } = await submit(http, toPixazoBody(request))
+    const { id, pollUrl } = await submit(http, toProviderParams(request, PIXAZO_PROFILE))
     ctx.onProgress({ stage: 'queued' })
     return follow(id, pollUrl, ctx, http, true)
   },

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { ProviderErrorInfo } from '../errors'
 import { fieldMentioned } from '../paramRange'
-import { PIXAZO_FIELDS } from './params'
+import { PIXAZO_PROFILE } from './profile'
 
 /** 202 from the submit. */
 export const SubmitResponse = z.object({
@@ -37,6 +37,6 @@ export function pixazoErrorInfo(body: unknown): ProviderErrorInfo {
   if (!parsed.success) return {}
   const message = (parsed.data.message ?? parsed.data.error ?? '').trim().replace(/[.\s]+$/, '')
   if (!message) return {}
-  const field = fieldMentioned(message, PIXAZO_FIELDS)
+  const field = fieldMentioned(message, PIXAZO_PROFILE.fields)
   return { message, ...(field ? { field } : {}) }
 }

@@ -5,8 +5,8 @@
 // The create is the one call NOT made through the client: replicate 1.4.0 wraps every request in
 // withAutomaticRetries (lib/util.js). It repeats a POST on a 429 response only, not on 5xx, but it also
 // catches any error fetch throws (a dropped connection, a reset) and calls fetch again, POSTs included
-// (test/integration/providers/replicate.test.ts fails with the client's create for that reason). A create whose connection dropped may already have been accepted, and
-// repeating it would run and bill the prediction twice, so it goes through createProviderHttp's 'submit'
+// (the provider contract's dropped-submit test fails with the client's create for that reason). A create whose
+// connection dropped may already have been accepted, and repeating it would run and bill the prediction twice, so it goes through createProviderHttp's 'submit'
 // policy (repeated only on 429). Uploads, status and cancel are safe to repeat and use the client.
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
@@ -16,17 +16,14 @@ import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, httpStatusError, networkError, parseRetryAfter, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { DEFAULT_REPLICATE_VERSION, REPLICATE_CAPABILITIES, isReplicateVersionId, toReplicateInput, type ReplicateInput } from './params'
+import { REPLICATE_PROFILE } from './profile'
 import { FileObject, Prediction, outputUrl, predictionError, replicateErrorInfo } from './schemas'
+import { DEFAULT_REPLICATE_VERSION, isReplicateVersionId } from './version'
 
-const LABEL = 'Replicate'
-export const REPLICATE_ORIGIN = 'https://api.replicate.com'
-/** The client's own poll interval is 500 ms; a generation takes seconds, so 1 s is plenty. */
-// The replicate client polls every 500 ms.
-const DEFAULT_POLL_MS = 500
-const DEFAULT_MAX_WAIT_MS = 20 * 60_000
+const LABEL = REPLICATE_PROFILE.label
 const CALL_TIMEOUT_MS = 60_000
 
 export interface ReplicateProviderOptions {
@@ -41,11 +38,11 @@ interface Client {
 }
 
 function client(ctx: ProviderContext): Client {
-  const origin = (ctx.baseUrl ?? REPLICATE_ORIGIN).replace(/\/+$/, '')
+  const origin = (ctx.baseUrl ?? REPLICATE_PROFILE.origin).replace(/\/+$/, '')
   return {
     replicate: new Replicate({ auth: ctx.apiKey, baseUrl: `${origin}/v1`, fetch: ctx.fetch, useFileOutput: false }),
     http: createProviderHttp(
-      { label: LABEL, defaultBaseUrl: REPLICATE_ORIGIN, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: replicateErrorInfo },
+      { label: LABEL, defaultBaseUrl: REPLICATE_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: replicateErrorInfo },
       ctx,
     ),
     ctx,
@@ -101,7 +98,7 @@ async function uploadVideo(c: Client, path: string): Promise<string> {
 }
 
 /** POST /v1/predictions {version, input} once (repeated only on 429): see the note at the top. */
-async function createPrediction(c: Client, version: string, input: ReplicateInput): Promise<string> {
+async function createPrediction(c: Client, version: string, input: ProviderParams): Promise<string> {
   try {
     const p = await c.http.json({ method: 'POST', url: '/v1/predictions', body: { version, input }, schema: Prediction, retry: 'submit' })
     return p.id
@@ -151,14 +148,7 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
     c.ctx,
     async () => {
       if (journal) await c.ctx.onSubmitted(id)
-      const url = await pollUntilDone({
-        label: LABEL,
-        ctx: c.ctx,
-        http: c.http,
-        check: checkPrediction(c, id),
-        defaultIntervalMs: DEFAULT_POLL_MS,
-        defaultMaxWaitMs: DEFAULT_MAX_WAIT_MS,
-      })
+      const url = await pollUntilDone({ profile: REPLICATE_PROFILE, ctx: c.ctx, http: c.http, check: checkPrediction(c, id) })
       return downloadOutput(c, id, url)
     },
     (detached) => {
@@ -172,9 +162,9 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
   const version = options.version?.trim() || DEFAULT_REPLICATE_VERSION
   if (!isReplicateVersionId(version)) throw new AppError('BAD_INPUT', 'A Replicate model version id is 64 hexadecimal characters.', { field: 'version' })
   return {
-    id: 'replicate',
+    id: REPLICATE_PROFILE.id,
     label: LABEL,
-    capabilities: REPLICATE_CAPABILITIES,
+    capabilities: REPLICATE_PROFILE.capabilities,
     canCancel: true,
     async generate(request, ctx) {
       const c = client(ctx)
@@ -183,7 +173,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
         if (!request.videoPath) throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
         videoUrl = await uploadVideo(c, request.videoPath)
       }
-      const id = await createPrediction(c, version, toReplicateInput(request, videoUrl))
+      const id = await createPrediction(c, version, toProviderParams(request, REPLICATE_PROFILE, videoUrl))
       return follow(c, id, true)
     },
     resume(requestId, ctx) {

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { fieldMentioned } from '../paramRange'
 import type { ProviderErrorInfo } from '../errors'
-import { REPLICATE_FIELDS } from './params'
+import { REPLICATE_PROFILE } from './profile'
 
 /** POST /v1/predictions and GET /v1/predictions/{id}. */
 export const Prediction = z.object({
@@ -42,6 +42,6 @@ export function replicateErrorInfo(body: unknown): ProviderErrorInfo {
       : undefined
   const pick = (...vals: unknown[]): string | undefined => vals.find((v): v is string => typeof v === 'string' && v.trim().length > 0)
   const message = pick(b.detail, b.title, b.message, first?.description)?.trim()
-  const field = fieldMentioned([pick(first?.field), message].filter(Boolean).join(' '), REPLICATE_FIELDS)
+  const field = fieldMentioned([pick(first?.field), message].filter(Boolean).join(' '), REPLICATE_PROFILE.fields)
   return { ...(message ? { message } : {}), ...(field ? { field } : {}) }
 }

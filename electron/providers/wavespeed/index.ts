@@ -8,21 +8,19 @@ import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponse
 import { createProviderHttp, type ProviderHttp } from '../http'
 import { multipartFileBody } from '../multipart'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
+import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
-import { WAVESPEED_CAPABILITIES, WAVESPEED_MODEL, toWavespeedInput, type WavespeedInput } from './params'
+import { WAVESPEED_PROFILE } from './profile'
 import { WavespeedEnvelope, WavespeedPrediction, WavespeedUpload, envelopeAwareFetch, envelopeData, wavespeedErrorInfo } from './schemas'
 
-const LABEL = 'WaveSpeed'
-const ORIGIN = 'https://api.wavespeed.ai'
-/** The SDK polls every 1 s; WaveSpeed suggests longer for video, and MMAudio runs take seconds. */
-const POLL_INTERVAL_MS = 2000
-const MAX_WAIT_MS = 30 * 60_000
+const LABEL = WAVESPEED_PROFILE.label
+const WAVESPEED_MODEL = 'wavespeed-ai/mmaudio-v2'
 const UPLOAD_TIMEOUT_MS = 10 * 60_000
 
 function wavespeedHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: ORIGIN, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: wavespeedErrorInfo },
+    { label: LABEL, defaultBaseUrl: WAVESPEED_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: wavespeedErrorInfo },
     { ...ctx, fetch: envelopeAwareFetch(ctx.fetch) },
   )
 }
@@ -45,7 +43,7 @@ async function uploadCut(http: ProviderHttp, ctx: ProviderContext, path: string)
 }
 
 /** POST /api/v3/wavespeed-ai/mmaudio-v2. Retried only on 429 (not accepted); never after it may have been. */
-async function submit(http: ProviderHttp, input: WavespeedInput): Promise<string> {
+async function submit(http: ProviderHttp, input: ProviderParams): Promise<string> {
   let body: unknown
   try {
     body = await http.json({ method: 'POST', url: `/api/v3/${WAVESPEED_MODEL}`, body: input, schema: WavespeedEnvelope, retry: 'submit' })
@@ -58,11 +56,9 @@ async function submit(http: ProviderHttp, input: WavespeedInput): Promise<string
 /** Polls the prediction until completed (its first output) or failed (WaveSpeed's own message). */
 function waitForOutput(http: ProviderHttp, ctx: ProviderContext, id: string): Promise<string> {
   return pollUntilDone({
-    label: LABEL,
+    profile: WAVESPEED_PROFILE,
     ctx,
     http,
-    defaultIntervalMs: POLL_INTERVAL_MS,
-    defaultMaxWaitMs: MAX_WAIT_MS,
     check: async () => {
       const body = await http.json({
         method: 'GET',
@@ -97,16 +93,16 @@ function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
 }
 
 export const wavespeedProvider: AudioProvider = {
-  id: 'wavespeed',
+  id: WAVESPEED_PROFILE.id,
   label: LABEL,
-  capabilities: WAVESPEED_CAPABILITIES,
+  capabilities: WAVESPEED_PROFILE.capabilities,
   async generate(req, ctx) {
     if (req.mode !== 'video' || !req.videoPath) {
       throw new AppError('BAD_INPUT', 'WaveSpeed only makes sound for a video. Pick a provider with text-to-audio for a prompt alone.')
     }
     const http = wavespeedHttp(ctx)
     const videoUrl = await uploadCut(http, ctx, req.videoPath)
-    const id = await submit(http, toWavespeedInput(req, videoUrl))
+    const id = await submit(http, toProviderParams(req, WAVESPEED_PROFILE, videoUrl))
     await ctx.onSubmitted(id)
     ctx.onProgress({ stage: 'queued' })
     return finish(ctx, id)

@@ -3,9 +3,9 @@
 import { z } from 'zod'
 import { unexpectedResponseError, type ProviderErrorInfo } from '../errors'
 import { fieldMentioned } from '../paramRange'
-import { WAVESPEED_FIELDS } from './params'
+import { WAVESPEED_PROFILE } from './profile'
 
-const LABEL = 'WaveSpeed'
+const LABEL = WAVESPEED_PROFILE.label
 
 export const WavespeedEnvelope = z.object({
   code: z.number().int(),
@@ -38,7 +38,7 @@ export function wavespeedErrorInfo(body: unknown): ProviderErrorInfo {
   const parsed = z.object({ message: z.string().nullish(), error: z.string().nullish() }).safeParse(body)
   const message = parsed.success ? (parsed.data.message || parsed.data.error || undefined) : undefined
   if (!message) return {}
-  const field = fieldMentioned(message, WAVESPEED_FIELDS)
+  const field = fieldMentioned(message, WAVESPEED_PROFILE.fields)
   return { message, ...(field ? { field } : {}) }
 }
 

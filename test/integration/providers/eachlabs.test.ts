@@ -1,15 +1,19 @@
+// The Eachlabs adapter against its emulator: the provider contract (presigned upload → create → poll →
+// download, and the faults every provider shares), then Eachlabs' own ways: the presigned PUT and its
+// required headers, both documented error bodies, both failure states, 10 concurrent and 100 creates a
+// minute per key, video only.
 import { existsSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eachlabsProvider } from '../../../electron/providers/eachlabs/index'
-import type { ProviderRequest } from '../../../electron/providers/types'
+import type { ProviderRequest, GenerateResult } from '../../../electron/providers/types'
 import { startEachlabsEmulator, type EachlabsEmulator } from '../../emulators/eachlabs'
 import { flashClip, probeJson } from '../../fixtures/media'
 import { expectClicksOnFlashes, rejectionOf } from './assertions'
+import { describeProviderContract } from './providerContract'
 import { testContext } from './testContext'
 
 const FLASHES = [1, 2.48, 3.2]
 let clip = ''
-let emu: EachlabsEmulator
 const KEY = 'each-test-key-0123456789'
 
 const request = (): ProviderRequest => ({
@@ -27,38 +31,52 @@ const request = (): ProviderRequest => ({
 beforeAll(async () => {
   clip = await flashClip('flashes.mp4', { flashesSec: FLASHES, durationSec: 4 })
 })
-beforeEach(async () => {
-  emu = await startEachlabsEmulator({ apiKey: KEY })
-  emu.state.timing = { queueMs: 30, runMs: 60 }
-})
-afterEach(() => emu.close())
 
-describe('Eachlabs adapter against its emulator', () => {
-  it('uploads through the presigned URL, creates, polls, and returns the MP4 whose clicks sit on the flashes', async () => {
-    emu.state.timing = { queueMs: 60, runMs: 200 } // long enough to see every stage even on a loaded machine
-    const t = await testContext(emu.baseUrl, KEY)
-    const result = await eachlabsProvider.generate(request(), t.ctx)
+async function startWithTiming(): Promise<EachlabsEmulator> {
+  const started = await startEachlabsEmulator({ apiKey: KEY })
+  started.state.timing = { queueMs: 30, runMs: 60 }
+  return started
+}
 
-    expect(result.mime).toBe('video/mp4')
-    expect(t.submitted).toEqual([result.requestId])
-    const streams = (await probeJson(result.file)).streams.map((s) => s.codec_type).sort()
-    expect(streams).toEqual(['audio', 'video'])
-    await expectClicksOnFlashes(result.file, FLASHES)
+async function expectOutput(result: GenerateResult): Promise<void> {
+  expect(result.mime).toBe('video/mp4')
+  expect((await probeJson(result.file)).streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video'])
+  await expectClicksOnFlashes(result.file, FLASHES)
+}
 
-    expect(t.stages()).toEqual(['uploading', 'queued', 'generating', 'downloading'])
+describeProviderContract({
+  provider: eachlabsProvider,
+  start: startWithTiming,
+  requests: { video: request },
+  firstKeyedPath: { video: '/v1/upload/presign' },
+  expectOutput,
+  expectRun: ({ emu }) => {
     const [job] = [...emu.state.jobs.values()]
     expect(job!.input).toEqual({
-      video: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//),
       prompt: 'hammer hits',
       negative_prompt: '',
       duration: 4,
       num_steps: 25,
       cfg_strength: 4.5,
       seed: 7,
+      video: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//),
     })
-    expect(emu.state.counts).toMatchObject({ submit: 1, upload: 1, cancel: 0 })
     expect(emu.stats).toMatchObject({ presigns: 1, putsRefused: 0, putsWithApiKey: 0 })
+  },
+  refusal: {
+    fault: { op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } },
+    field: 'cfg',
+    words: 'cfg_strength must be a positive number',
+  },
+  readsRetryAfter: { status: true, submit: true },
+})
+
+describe('Eachlabs adapter: its own ways', () => {
+  let emu: EachlabsEmulator
+  beforeEach(async () => {
+    emu = await startWithTiming()
   })
+  afterEach(() => emu.close())
 
   it('sends every call, including the presigned PUT and the output download, through the base URL', async () => {
     emu.config.advertisedOrigin = 'https://api.eachlabs.invalid'
@@ -93,13 +111,6 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(await create()).toEqual({ status: 400, body: { status: 'error', message: 'model field is required', details: 'model field is required' } })
     emu.config.errorShape = 'error'
     expect(await create()).toEqual({ status: 400, body: { error: 'model field is required' } })
-  })
-
-  it('a download cut short is fetched again whole', async () => {
-    emu.state.faults.push({ op: 'download', cut: true })
-    const result = await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
-    expect(emu.state.counts.download).toBe(2)
-    await expectClicksOnFlashes(result.file, FLASHES)
   })
 
   it('emulator: enforces the documented 10 concurrent and 100 creates a minute per key', async () => {
@@ -148,18 +159,7 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.stats.presigns + emu.state.counts.submit).toBe(0)
   })
 
-  it('401: a wrong key is PROVIDER_AUTH and the key appears nowhere in the error', async () => {
-    const wrong = 'each-wrong-key-9876543210'
-    const t = await testContext(emu.baseUrl, wrong)
-    const err = await rejectionOf(eachlabsProvider.generate(request(), t.ctx))
-    expect(err.code).toBe('PROVIDER_AUTH')
-    expect(err.message).toMatch(/Eachlabs rejected the API key/)
-    expect(JSON.stringify({ ...err.toData(), stack: err.stack })).not.toContain(wrong)
-    expect(emu.state.authFailures.length).toBeGreaterThan(0)
-    expect(emu.state.counts.submit).toBe(0)
-  })
-
-  it('400/422: PROVIDER_INPUT with the provider message, from either error shape, key scrubbed', async () => {
+  it('400/422/5xx: the provider message from either error shape, key scrubbed', async () => {
     emu.state.faults.push({ op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } })
     const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(a.code).toBe('PROVIDER_INPUT')
@@ -172,6 +172,12 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(b.message).toContain('Invalid input for model, key ••• cannot run it')
     expect(b.message).not.toContain(KEY)
     expect(emu.state.counts.submit).toBe(2)
+
+    emu.state.faults.push({ op: 'submit', status: 500, body: { error: 'Failed to create prediction' } })
+    const c = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
+    expect(c.code).toBe('PROVIDER_FAILED')
+    expect(c.message).toMatch(/Failed to create prediction.*may have accepted the request anyway/)
+    expect(emu.state.counts.submit).toBe(3)
   })
 
   it('429 burst: 11 concurrent creates against the 10-concurrent limit all succeed after backing off', async () => {
@@ -184,16 +190,10 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.state.counts.submit).toBe(11 + emu.stats.rateLimited)
   })
 
-  it('429 on status is retried; 429 on every create ends RATE_LIMITED after the submit retries', async () => {
+  it('a 429 on status without Retry-After (Eachlabs sends none) is retried after our own backoff', async () => {
     emu.state.faults.push({ op: 'status', status: 429, times: 2 })
     await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
     expect(emu.state.counts.status).toBeGreaterThanOrEqual(3)
-
-    emu.state.faults.push({ op: 'submit', status: 429, times: 10 })
-    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
-    expect(err.code).toBe('RATE_LIMITED')
-    expect(emu.state.counts.submit).toBe(1 + 4)
-    expect(emu.state.jobs.size).toBe(1)
   })
 
   it('the 100-creates-a-minute limit is enforced (scaled down to 2) and surfaces as RATE_LIMITED', async () => {
@@ -205,31 +205,8 @@ describe('Eachlabs adapter against its emulator', () => {
     expect(emu.stats.rateLimited).toBe(4)
   })
 
-  it('5xx on status, then success', async () => {
-    emu.state.faults.push({ op: 'status', status: 503, times: 2 })
-    const result = await eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx)
-    expect(existsSync(result.file)).toBe(true)
-  })
-
-  it('5xx or a dropped connection on create is not retried and says the request may exist', async () => {
-    emu.state.faults.push({ op: 'submit', status: 500, body: { error: 'Failed to create prediction' } })
-    const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
-    expect(a.code).toBe('PROVIDER_FAILED')
-    expect(a.retryable).toBe(false)
-    expect(a.message).toMatch(/Failed to create prediction.*may have accepted the request anyway/)
-    expect(emu.state.counts.submit).toBe(1)
-
-    emu.state.faults.push({ op: 'submit', drop: true })
-    const b = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
-    expect(b.code).toBe('NETWORK')
-    expect(b.retryable).toBe(false)
-    expect(b.message).toMatch(/may have accepted the request anyway/)
-    expect(emu.state.counts.submit).toBe(2)
-    expect(emu.state.jobs.size).toBe(1) // the dropped create was accepted, and not sent again
-  })
-
-  it.each(['failed', 'error'] as const)('terminal "%s" is PROVIDER_FAILED with the provider message', async (status) => {
-    emu.config.failedStatus = status
+  it('a failure reported as terminal "error" (the model page\'s word) is PROVIDER_FAILED with the provider message too', async () => {
+    emu.config.failedStatus = 'error'
     emu.state.outcomes.push({ kind: 'fail', message: 'CUDA out of memory' })
     const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
@@ -241,53 +218,5 @@ describe('Eachlabs adapter against its emulator', () => {
     const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(err.code).toBe('PROVIDER_FAILED')
     expect(err.message).toMatch(/does not understand/)
-  })
-
-  it('a prediction that never finishes times out with a clear error and is cancelled at Eachlabs', async () => {
-    emu.state.outcomes.push({ kind: 'hang' })
-    const err = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY, { maxWaitMs: 300 })).ctx))
-    expect(err.code).toBe('TIMEOUT')
-    expect(err.message).toBe('Eachlabs did not finish this request within 0.3 s. Try again later or pick another provider.')
-    expect(emu.state.counts.cancel).toBe(1)
-  })
-
-  it('cancel while processing: Eachlabs sees the cancel and the promise rejects CANCELLED', async () => {
-    emu.state.timing = { queueMs: 0, runMs: 10_000 }
-    const t = await testContext(emu.baseUrl, KEY)
-    t.ctx.onProgress = (p) => {
-      t.progress.push(p)
-      if (p.stage === 'generating') t.controller.abort()
-    }
-    const err = await rejectionOf(eachlabsProvider.generate(request(), t.ctx))
-    expect(err.code).toBe('CANCELLED')
-    expect(emu.state.counts.cancel).toBe(1)
-    expect([...emu.state.jobs.values()][0]!.cancelled).toBe(true)
-  })
-
-  it('resume(requestId) after a crash finishes the same prediction with no new create', async () => {
-    const crashed = await testContext(emu.baseUrl, KEY, {
-      onSubmitted: () => {
-        throw new Error('process killed')
-      },
-    })
-    await expect(eachlabsProvider.generate(request(), crashed.ctx)).rejects.toThrow('process killed')
-    expect(emu.state.counts.submit).toBe(1)
-
-    const t = await testContext(emu.baseUrl, KEY)
-    const result = await eachlabsProvider.resume(crashed.submitted[0]!, t.ctx)
-    expect(result.requestId).toBe(crashed.submitted[0])
-    expect(emu.state.counts.submit).toBe(1)
-    expect(emu.state.counts.cancel).toBe(0)
-    await expectClicksOnFlashes(result.file, FLASHES)
-  })
-
-  it('resume of an id Eachlabs does not know is a clear PROVIDER_FAILED, and failure messages are scrubbed of the key', async () => {
-    const gone = await rejectionOf(eachlabsProvider.resume('no-such-prediction', (await testContext(emu.baseUrl, KEY)).ctx))
-    expect(gone.code).toBe('PROVIDER_FAILED')
-    expect(gone.message).toMatch(/Eachlabs no longer has this request/)
-
-    emu.state.outcomes.push({ kind: 'fail', message: `storage denied for key ${KEY}` })
-    const failed = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
-    expect(failed.message).toBe('Eachlabs could not generate this sound: storage denied for key •••')
   })
 })

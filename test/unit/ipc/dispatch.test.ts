@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
-import { defaultSettings } from '../../../shared/domain/settings'
+import { defaultSettings } from '../../../electron/store/settings'
 import { dispatch, INTERNAL_ERROR_MESSAGE, type Handlers } from '../../../electron/ipc/handle'
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {

@@ -32,12 +32,10 @@ describe('pollUntilDone', () => {
     const pauses: number[] = []
     const { ctx, progress } = context({ pollIntervalMs: 7 })
     const value = await pollUntilDone({
-      label: 'P',
+      profile: { label: 'P', pollIntervalMs: 5000, maxWaitMs: 60_000 },
       ctx,
       http: { pause: async (ms) => void pauses.push(ms ?? -1) },
       check: async () => steps.shift()!,
-      defaultIntervalMs: 5000,
-      defaultMaxWaitMs: 60_000,
     })
     expect(value).toBe('url')
     expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }])
@@ -48,12 +46,10 @@ describe('pollUntilDone', () => {
     let now = 0
     const { ctx } = context()
     const err = await pollUntilDone({
-      label: 'P',
+      profile: { label: 'P', pollIntervalMs: 5000, maxWaitMs: 20 * 60_000 },
       ctx,
       http: { pause: async (ms) => void (now += ms ?? 0) },
       check: async () => ({ done: false }),
-      defaultIntervalMs: 5000,
-      defaultMaxWaitMs: 20 * 60_000,
       now: () => now,
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)

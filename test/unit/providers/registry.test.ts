@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keyFromEnv, providerOrder, resolveBaseUrl, resolveConcurrency } from '../../../electron/providers/registry'
+import { keyEnvName, keyFromEnv, PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency } from '../../../electron/providers/registry'
 
 const settings = { providers: { fal: { baseUrl: 'http://settings.example', concurrency: 3 } } }
 
@@ -16,6 +16,11 @@ describe('provider registry rules', () => {
     const env = { FAL_KEY: 'k1', WAVESPEED_API_KEY: 'k2', EACHLABS_API_KEY: 'k3', INFERENCE_API_KEY: 'k4', PIXAZO_API_KEY: 'k5', REPLICATE_API_TOKEN: 'k6' }
     expect((['fal', 'wavespeed', 'eachlabs', 'inferencesh', 'pixazo', 'replicate'] as const).map((id) => keyFromEnv(id, env))).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6'])
     expect(keyFromEnv('fal', { FAL_KEY: ' ' })).toBeNull()
+    expect(keyEnvName('replicate')).toBe('REPLICATE_API_TOKEN')
+  })
+
+  it('start rates: only where a provider documents one (Eachlabs: 100 creates a minute per key)', () => {
+    expect(PROVIDER_START_RATE).toEqual({ eachlabs: { count: 100, perMs: 60_000 } })
   })
 
   it('concurrency: env, then settings, then the provider’s documented default; never below 1', () => {

@@ -1,63 +1,18 @@
-// Providers as main lists them, for renderer tests.
+// Providers as main lists them, for renderer tests: the real profiles' labels and capabilities.
+import { PROVIDER_PROFILES } from '../../../electron/providers/profiles'
 import type { ProviderCapabilities, ProviderInfo } from '../../../shared/domain/generation'
 
-// Capabilities as main reports them (electron/providers/*/params.ts).
-const base = { negativePrompt: true, maskAwayClip: false, integerDuration: false }
-export const CAPS: Record<'fal' | 'wavespeed' | 'pixazo' | 'eachlabs', ProviderCapabilities> = {
-  fal: {
-    videoToAudio: true,
-    textToAudio: true,
-    params: {
-      ...base,
-      seed: { min: 0, max: 65535 },
-      steps: { min: 4, max: 50 },
-      cfg: { min: 0, max: 20 },
-      maskAwayClip: true,
-    },
-    durationSec: { min: 1, max: 30 },
-    priceUsdPerSec: 0.001,
-    defaultConcurrency: 2,
-  },
-  wavespeed: {
-    videoToAudio: true,
-    textToAudio: false,
-    params: {
-      ...base,
-      seed: null,
-      steps: { min: 4, max: 50 },
-      cfg: { min: 0, max: 20 },
-      maskAwayClip: true,
-      integerDuration: true,
-    },
-    durationSec: { min: 1, max: 30 },
-    defaultConcurrency: 2,
-  },
-  pixazo: {
-    videoToAudio: false,
-    textToAudio: true,
-    params: {
-      ...base,
-      seed: null,
-      steps: { min: 10, max: 100 },
-      cfg: { min: 1, max: 10 },
-      maskAwayClip: true,
-      integerDuration: true,
-    },
-    durationSec: { min: 2, max: 30 },
-    defaultConcurrency: 4,
-  },
-  eachlabs: {
-    videoToAudio: true,
-    textToAudio: false,
-    params: { ...base, seed: { min: 0, max: 2_147_483_647 }, steps: { min: 1, max: 100 }, cfg: { min: 1, max: 20 } },
-    durationSec: { min: 1, max: 30 },
-    priceUsdPerSec: 0.00108,
-    defaultConcurrency: 10,
-  },
+type FixtureId = 'fal' | 'wavespeed' | 'pixazo' | 'eachlabs'
+
+export const CAPS: Record<FixtureId, ProviderCapabilities> = {
+  fal: PROVIDER_PROFILES.fal.capabilities,
+  wavespeed: PROVIDER_PROFILES.wavespeed.capabilities,
+  pixazo: PROVIDER_PROFILES.pixazo.capabilities,
+  eachlabs: PROVIDER_PROFILES.eachlabs.capabilities,
 }
-export const info = (id: keyof typeof CAPS, isSet = true): ProviderInfo => ({
+export const info = (id: FixtureId, isSet = true): ProviderInfo => ({
   id,
-  label: { fal: 'fal.ai', wavespeed: 'WaveSpeed', pixazo: 'Pixazo', eachlabs: 'Eachlabs' }[id],
+  label: PROVIDER_PROFILES[id].label,
   capabilities: CAPS[id],
   key: { provider: id, isSet, last4: isSet ? 'abcd' : null },
 })

@@ -5,7 +5,7 @@ import Conf from 'conf'
 import { describe, expect, it } from 'vitest'
 import { openStoreRecovering } from '../../../electron/store/keyValueStore'
 import { createSettingsStore } from '../../../electron/store/settings'
-import { defaultSettings } from '../../../shared/domain/settings'
+import { defaultSettings } from '../../../electron/store/settings'
 
 function openConf(cwd: string) {
   const conf = new Conf<Record<string, unknown>>({ cwd, configName: 'settings', projectName: 'mmaudio-test' })

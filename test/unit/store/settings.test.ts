@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { defaultSettings } from '../../../shared/domain/settings'
 import { createMemoryStore } from '../../../electron/store/keyValueStore'
 import {
   createSettingsStore,
+  defaultSettings,
   migrateSettings,
   SETTINGS_BACKUP_KEY,
   SETTINGS_KEY,

@@ -71,8 +71,8 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
   }
   const setProvider = (id: ProviderId, patch: Partial<Settings['providers'][ProviderId]>) => {
     if (!settings) return
-    const current = settings.providers[id] ?? { baseUrl: '', concurrency: 2 }
-    void apply({ ...settings, providers: { ...settings.providers, [id]: { ...current, ...patch } } })
+    // Main's settings name every provider, each defaulted from its profile: nothing to make up here.
+    void apply({ ...settings, providers: { ...settings.providers, [id]: { ...settings.providers[id], ...patch } } })
   }
 
   return (
@@ -166,7 +166,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
                 <tbody>
                   {PROVIDER_IDS.map((id) => {
                     const ps = settings.providers[id]
-                    const draft = urlDrafts[id] ?? ps?.baseUrl ?? ''
+                    const draft = urlDrafts[id] ?? ps.baseUrl
                     const urlProblem = baseUrlProblem(draft)
                     return (
                       <tr key={id}>
@@ -177,7 +177,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
                             min={1}
                             max={32}
                             aria-label={`${labelOf(id)} parallel requests`}
-                            value={ps?.concurrency ?? 1}
+                            value={ps.concurrency}
                             onChange={(e) => setProvider(id, { concurrency: clampConcurrency(e.target.valueAsNumber) })}
                           />
                         </td>

@@ -4,7 +4,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PROVIDER_IDS, type ProviderId } from '../../../../../shared/domain/ids'
-import { defaultSettings, type SecretStatus, type Settings } from '../../../../../shared/domain/settings'
+import { defaultSettings } from '../../../../../electron/store/settings'
+import type { SecretStatus, Settings } from '../../../../../shared/domain/settings'
 import { App } from '../../../../../renderer/src/App'
 import { SettingsDialog } from '../../../../../renderer/src/features/settings/SettingsDialog'
 import { installFakeBridge, answering } from '../../fakeBridge'
@@ -117,6 +118,19 @@ describe('provider settings', () => {
     expect(settingsSent).toEqual([])
     fireEvent.change(url, { target: { value: 'http://127.0.0.1:9000' } })
     await waitFor(() => expect(settingsSent.at(-1)?.providers.fal?.baseUrl).toBe('http://127.0.0.1:9000'))
+  })
+
+  it("parallel requests show main's settings (on a first run, each provider's profile default) and save per provider", async () => {
+    await openDialog()
+    // The fake main lists labels for fal and WaveSpeed only; the dialog names the others by id.
+    const labels: Partial<Record<ProviderId, string>> = { fal: 'fal.ai', wavespeed: 'WaveSpeed' }
+    const field = (id: ProviderId) => screen.getByLabelText(`${labels[id] ?? id} parallel requests`) as HTMLInputElement
+    const shown = PROVIDER_IDS.map((id) => Number(field(id).value))
+    expect(shown).toEqual(PROVIDER_IDS.map((id) => defaultSettings().providers[id].concurrency))
+    expect(shown).toEqual([4, 4, 10, 2, 2, 4])
+    fireEvent.change(field('pixazo'), { target: { value: '3' } })
+    await waitFor(() => expect(settingsSent.at(-1)?.providers.pixazo).toEqual({ baseUrl: '', concurrency: 3 }))
+    expect(settingsSent.at(-1)?.providers.fal).toEqual(defaultSettings().providers.fal)
   })
   it('the chunk cache size is a setting: shown in MB, saved when changed, never below the minimum', async () => {
     await openDialog()
