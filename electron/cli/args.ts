@@ -15,11 +15,34 @@ export interface Common {
 export type CliCommand =
   | ({ kind: 'help'; topic: string | null } & Common)
   | ({ kind: 'providers' } & Common)
-  | ({ kind: 'generate'; video: string; fromSec: number | null; toSec: number | null; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; output: string; handoff: string | null } & Common)
+  | ({
+      kind: 'generate'
+      video: string
+      fromSec: number | null
+      toSec: number | null
+      params: GenerationParams
+      original: (typeof ORIGINAL_CHOICES)[number]
+      loudness: Loudness
+      output: string
+      handoff: string | null
+    } & Common)
   | ({ kind: 'text'; params: GenerationParams; durationSec: number; output: string } & Common)
-  | ({ kind: 'batch'; folder: string; params: GenerationParams; original: (typeof ORIGINAL_CHOICES)[number]; loudness: Loudness; outDir: string } & Common)
+  | ({
+      kind: 'batch'
+      folder: string
+      params: GenerationParams
+      original: (typeof ORIGINAL_CHOICES)[number]
+      loudness: Loudness
+      outDir: string
+    } & Common)
   /** At least one of an MP4 (output) and a hand-off pack folder. */
-  | ({ kind: 'export'; projectFile: string; loudness: Loudness; output: string | null; handoff: string | null } & Common)
+  | ({
+      kind: 'export'
+      projectFile: string
+      loudness: Loudness
+      output: string | null
+      handoff: string | null
+    } & Common)
 
 const GEN_OPTIONS = {
   prompt: { type: 'string' },
@@ -62,7 +85,8 @@ function num(value: string | undefined, name: string, check: (n: number) => bool
 
 function choice<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
-  if (!(choices as readonly string[]).includes(value)) throw bad(`--${name} must be one of ${choices.join(', ')} (got "${value}").`, name)
+  if (!(choices as readonly string[]).includes(value))
+    throw bad(`--${name} must be one of ${choices.join(', ')} (got "${value}").`, name)
   return value as T
 }
 
@@ -71,18 +95,44 @@ type Values = Record<string, string | boolean | undefined>
 function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
   const prompt = (v.prompt as string | undefined) ?? ''
   if (requirePrompt && !prompt.trim()) throw bad('--prompt is required: describe the sounds you want.', 'prompt')
-  const seed = num(v.seed as string | undefined, 'seed', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a whole number from 0 to 65535')
+  const seed = num(
+    v.seed as string | undefined,
+    'seed',
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    'a whole number from 0 to 65535',
+  )
   const params = {
     ...DEFAULT_GENERATION,
     prompt,
     negativePrompt: (v.negative as string | undefined) ?? DEFAULT_GENERATION.negativePrompt,
-    provider: choice<ProviderId>(v.provider as string | undefined, 'provider', PROVIDER_IDS, DEFAULT_GENERATION.provider),
+    provider: choice<ProviderId>(
+      v.provider as string | undefined,
+      'provider',
+      PROVIDER_IDS,
+      DEFAULT_GENERATION.provider,
+    ),
     // One take unless asked: every take is a paid request.
-    takes: num(v.takes as string | undefined, 'takes', (n) => Number.isInteger(n) && n >= 1 && n <= 8, 'a whole number from 1 to 8') ?? 1,
+    takes:
+      num(
+        v.takes as string | undefined,
+        'takes',
+        (n) => Number.isInteger(n) && n >= 1 && n <= 8,
+        'a whole number from 1 to 8',
+      ) ?? 1,
     seed: seed ?? null,
-    steps: num(v.steps as string | undefined, 'steps', (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'a whole number from 1 to 100') ?? DEFAULT_GENERATION.steps,
-    cfg: num(v.cfg as string | undefined, 'cfg', (n) => n >= 0 && n <= 20, 'a number from 0 to 20') ?? DEFAULT_GENERATION.cfg,
-    windowSec: num(v.window as string | undefined, 'window', (n) => n >= 1 && n <= 10, 'seconds from 1 to 10') ?? DEFAULT_GENERATION.windowSec,
+    steps:
+      num(
+        v.steps as string | undefined,
+        'steps',
+        (n) => Number.isInteger(n) && n >= 1 && n <= 100,
+        'a whole number from 1 to 100',
+      ) ?? DEFAULT_GENERATION.steps,
+    cfg:
+      num(v.cfg as string | undefined, 'cfg', (n) => n >= 0 && n <= 20, 'a number from 0 to 20') ??
+      DEFAULT_GENERATION.cfg,
+    windowSec:
+      num(v.window as string | undefined, 'window', (n) => n >= 1 && n <= 10, 'seconds from 1 to 10') ??
+      DEFAULT_GENERATION.windowSec,
     maskAwayClip: Boolean(v['mask-away-clip']),
   }
   return GenerationParams.parse(params)
@@ -133,31 +183,55 @@ export function parseCli(argv: readonly string[]): CliCommand {
       const handoff = folderOption(v)
       const mp4 = (v.output as string | undefined) || null
       if (!mp4 && !handoff) throw bad('export needs -o <file.mp4>, --handoff <folder>, or both.', 'output')
-      return { kind: 'export', projectFile: one(parsed.positionals, 'export', 'project file'), loudness, output: mp4, handoff, json }
+      return {
+        kind: 'export',
+        projectFile: one(parsed.positionals, 'export', 'project file'),
+        loudness,
+        output: mp4,
+        handoff,
+        json,
+      }
     }
     case 'text': {
-      const durationSec = num(v.duration as string | undefined, 'duration', (n) => n > 0 && n <= 600, 'seconds, more than 0')
+      const durationSec = num(
+        v.duration as string | undefined,
+        'duration',
+        (n) => n > 0 && n <= 600,
+        'seconds, more than 0',
+      )
       if (durationSec === undefined) throw bad('text needs --duration <seconds>.', 'duration')
       const prompt = parsed.positionals.join(' ')
-      if (!prompt.trim()) throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
+      if (!prompt.trim())
+        throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
       const wav = output(v, 'text')
       if (!/\.wav$/i.test(wav)) throw bad('text writes a WAV file: give -o a path ending in .wav.', 'output')
       return { kind: 'text', params: generationParams({ ...v, prompt }, true), durationSec, output: wav, json }
     }
     case 'batch':
       return {
-        kind: 'batch', folder: one(parsed.positionals, 'batch', 'folder'), params: generationParams(v, true),
-        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'), loudness,
-        outDir: output(v, 'batch'), json,
+        kind: 'batch',
+        folder: one(parsed.positionals, 'batch', 'folder'),
+        params: generationParams(v, true),
+        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'),
+        loudness,
+        outDir: output(v, 'batch'),
+        json,
       }
     default: {
       const fromSec = num(v.from as string | undefined, 'from', (n) => n >= 0, 'seconds, 0 or more') ?? null
       const toSec = num(v.to as string | undefined, 'to', (n) => n > 0, 'seconds, more than 0') ?? null
       if (fromSec !== null && toSec !== null && toSec <= fromSec) throw bad('--to must be after --from.', 'to')
       return {
-        kind: 'generate', video: one(parsed.positionals, 'generate', 'video'), fromSec, toSec, params: generationParams(v, true),
-        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'), loudness,
-        output: output(v, 'generate'), handoff: folderOption(v), json,
+        kind: 'generate',
+        video: one(parsed.positionals, 'generate', 'video'),
+        fromSec,
+        toSec,
+        params: generationParams(v, true),
+        original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'),
+        loudness,
+        output: output(v, 'generate'),
+        handoff: folderOption(v),
+        json,
       }
     }
   }

@@ -11,7 +11,14 @@ import { writeAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
 import { openProjectFile } from '../project/projectFile'
-import { baseUrlEnvName, keyEnvName, keyFromEnv, resolveBaseUrl, resolveConcurrency, type Env } from '../providers/registry'
+import {
+  baseUrlEnvName,
+  keyEnvName,
+  keyFromEnv,
+  resolveBaseUrl,
+  resolveConcurrency,
+  type Env,
+} from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
 import type { CliEvent, Reporter } from './output'
 import { singleClipProject } from './project'
@@ -28,13 +35,23 @@ export interface CommandContext {
 }
 
 const progressEvent = (u: GenerateUpdate, file?: string): CliEvent => ({
-  type: 'progress', phase: 'generate', stage: u.stage, progress: u.progress,
-  ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}), ...(file ? { file } : {}),
+  type: 'progress',
+  phase: 'generate',
+  stage: u.stage,
+  progress: u.progress,
+  ...(u.queuePosition !== undefined ? { queuePosition: u.queuePosition } : {}),
+  ...(file ? { file } : {}),
 })
 
 async function generateTakes(ctx: CommandContext, request: GenerationRequest, file?: string): Promise<Take[]> {
   const estimate = ctx.svc.generate.estimate(request)
-  ctx.out.event({ type: 'estimate', calls: estimate.calls, billedSec: estimate.billedSec, usd: estimate.usd, text: formatCost(estimate) })
+  ctx.out.event({
+    type: 'estimate',
+    calls: estimate.calls,
+    billedSec: estimate.billedSec,
+    usd: estimate.usd,
+    text: formatCost(estimate),
+  })
   const { takes } = await ctx.svc.generate.run(request, {
     signal: ctx.signal,
     onUpdate: (u) => {
@@ -49,7 +66,13 @@ async function generateTakes(ctx: CommandContext, request: GenerationRequest, fi
  * Writes take 1 to `firstTo` (text mode) or leaves it in the output MP4 (firstTo null), and every later take
  * as a WAV beside `output`: out.take2.wav, out.take3.wav … Each is announced with its path.
  */
-async function keepTakes(ctx: CommandContext, takes: readonly Take[], output: string, firstTo: string | null, file?: string): Promise<void> {
+async function keepTakes(
+  ctx: CommandContext,
+  takes: readonly Take[],
+  output: string,
+  firstTo: string | null,
+  file?: string,
+): Promise<void> {
   const stem = join(dirname(output), basename(output, extname(output)))
   for (const [i, take] of takes.entries()) {
     let path = take.path
@@ -57,44 +80,80 @@ async function keepTakes(ctx: CommandContext, takes: readonly Take[], output: st
     if (i > 0) path = `${stem}.take${i + 1}.wav`
     if (path !== take.path) await writeAtomically(path, (temp) => copyFile(take.path, temp))
     ctx.out.event({
-      type: 'take', index: i, path, seed: take.seed, provider: take.provider, requestIds: take.requestIds,
-      inOutput: i === 0, ...(file ? { file } : {}),
+      type: 'take',
+      index: i,
+      path,
+      seed: take.seed,
+      provider: take.provider,
+      requestIds: take.requestIds,
+      inOutput: i === 0,
+      ...(file ? { file } : {}),
     })
   }
 }
 
 export async function generateVideo(
   ctx: CommandContext,
-  cmd: Extract<CliCommand, { kind: 'generate' }> | (Omit<Extract<CliCommand, { kind: 'generate' }>, 'kind'>),
+  cmd: Extract<CliCommand, { kind: 'generate' }> | Omit<Extract<CliCommand, { kind: 'generate' }>, 'kind'>,
   file?: string,
 ): Promise<{ output: string; takes: Take[] }> {
   // Refuse what would fail at export before anything is paid for.
   const preset = presetFor(cmd.loudness)
   if (resolve(cmd.output) === resolve(cmd.video)) {
-    throw new AppError('BAD_INPUT', 'The output would overwrite the input video. Choose another -o path.', { field: 'output' })
+    throw new AppError('BAD_INPUT', 'The output would overwrite the input video. Choose another -o path.', {
+      field: 'output',
+    })
   }
   const asset = await importAsset(ctx.svc.runner, cmd.video, ctx.signal)
   const fromSec = cmd.fromSec ?? 0
   const toSec = Math.min(cmd.toSec ?? asset.durationSec, asset.durationSec)
   if (fromSec >= asset.durationSec) {
-    throw new AppError('BAD_INPUT', `--from ${fromSec} is past the end of "${asset.name}" (${asset.durationSec.toFixed(2)} s).`, { field: 'from' })
+    throw new AppError(
+      'BAD_INPUT',
+      `--from ${fromSec} is past the end of "${asset.name}" (${asset.durationSec.toFixed(2)} s).`,
+      { field: 'from' },
+    )
   }
   if (toSec <= fromSec) throw new AppError('BAD_INPUT', '--to must be after --from.', { field: 'to' })
   const output = resolve(cmd.output)
   await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))
   const projectWith = (takes: Take[]) =>
-    singleClipProject({ asset, fromSec, toSec, params: cmd.params, takes, original: cmd.original, now: ctx.now().toISOString() })
+    singleClipProject({
+      asset,
+      fromSec,
+      toSec,
+      params: cmd.params,
+      takes,
+      original: cmd.original,
+      now: ctx.now().toISOString(),
+    })
   // Whatever would make the export or the pack fail is found now, before the generation is paid for.
   await ctx.svc.exports.check(projectWith([]), { destinationPath: output, preset })
   if (cmd.handoff) await ctx.svc.handoff.check(projectWith([]), cmd.handoff)
-  const takes = await generateTakes(ctx, { source: { path: asset.path, inSec: fromSec, outSec: toSec }, params: cmd.params }, file)
+  const takes = await generateTakes(
+    ctx,
+    { source: { path: asset.path, inSec: fromSec, outSec: toSec }, params: cmd.params },
+    file,
+  )
   const project = projectWith(takes)
-  const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
-    signal: ctx.signal,
-    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress, ...(file ? { file } : {}) }),
-  })
+  const result = await ctx.svc.exports.run(
+    project,
+    { destinationPath: output, preset },
+    {
+      signal: ctx.signal,
+      onProgress: (stage, progress) =>
+        ctx.out.event({ type: 'progress', phase: 'export', stage, progress, ...(file ? { file } : {}) }),
+    },
+  )
   await keepTakes(ctx, takes, output, null, file)
-  ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs, fromSec, toSec })
+  ctx.out.event({
+    type: 'result',
+    output,
+    durationSec: result.durationSec,
+    integratedLufs: result.integratedLufs,
+    fromSec,
+    toSec,
+  })
   if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff, file)
   return { output, takes }
 }
@@ -103,9 +162,16 @@ export async function generateVideo(
 async function writeHandoff(ctx: CommandContext, project: Project, folder: string, file?: string): Promise<void> {
   const pack = await ctx.svc.handoff.run(project, resolve(folder), {
     signal: ctx.signal,
-    onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'handoff', stage, progress, ...(file ? { file } : {}) }),
+    onProgress: (stage, progress) =>
+      ctx.out.event({ type: 'progress', phase: 'handoff', stage, progress, ...(file ? { file } : {}) }),
   })
-  ctx.out.event({ type: 'handoff', folder: pack.folder, files: pack.files, soundFiles: pack.soundFiles, stems: pack.stems })
+  ctx.out.event({
+    type: 'handoff',
+    folder: pack.folder,
+    files: pack.files,
+    soundFiles: pack.soundFiles,
+    stems: pack.stems,
+  })
 }
 
 export async function generateText(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'text' }>): Promise<void> {
@@ -122,17 +188,29 @@ export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind
     throw new AppError('FILE_NOT_FOUND', `Cannot read the folder "${folder}".`, { cause })
   })
   const videos = names.filter((n) => VIDEO_EXTENSIONS.includes(extname(n).toLowerCase()) && !n.startsWith('.')).sort()
-  if (videos.length === 0) throw new AppError('BAD_INPUT', `"${folder}" holds no videos (${VIDEO_EXTENSIONS.join(', ')}).`)
+  if (videos.length === 0)
+    throw new AppError('BAD_INPUT', `"${folder}" holds no videos (${VIDEO_EXTENSIONS.join(', ')}).`)
   const outDir = resolve(cmd.outDir)
   await mkdir(outDir, { recursive: true })
   const failures: Array<{ file: string; message: string }> = []
   for (const name of videos) {
     ctx.out.event({ type: 'start', command: 'generate', input: name })
     try {
-      await generateVideo(ctx, {
-        video: join(folder, name), fromSec: null, toSec: null, params: cmd.params, original: cmd.original,
-        loudness: cmd.loudness, output: join(outDir, `${basename(name, extname(name))}.mp4`), handoff: null, json: cmd.json,
-      }, name)
+      await generateVideo(
+        ctx,
+        {
+          video: join(folder, name),
+          fromSec: null,
+          toSec: null,
+          params: cmd.params,
+          original: cmd.original,
+          loudness: cmd.loudness,
+          output: join(outDir, `${basename(name, extname(name))}.mp4`),
+          handoff: null,
+          json: cmd.json,
+        },
+        name,
+      )
     } catch (error) {
       if (ctx.signal.aborted) throw error
       const data = (isAppError(error) ? error : new AppError('INTERNAL', String(error))).toData()
@@ -150,10 +228,14 @@ export async function exportProject(ctx: CommandContext, cmd: Extract<CliCommand
   if (cmd.handoff) await ctx.svc.handoff.check(project, cmd.handoff)
   if (cmd.output) {
     const output = resolve(cmd.output)
-    const result = await ctx.svc.exports.run(project, { destinationPath: output, preset }, {
-      signal: ctx.signal,
-      onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
-    })
+    const result = await ctx.svc.exports.run(
+      project,
+      { destinationPath: output, preset },
+      {
+        signal: ctx.signal,
+        onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
+      },
+    )
     ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs })
   }
   if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff)

@@ -38,7 +38,9 @@ ${OUT}`,
 Text-to-audio: no video. Writes a 48 kHz WAV.
 
   --duration S          length in seconds
-${GEN.split('\n').filter((l) => !l.includes('--prompt') && !l.includes('--mask-away-clip')).join('\n')}
+${GEN.split('\n')
+  .filter((l) => !l.includes('--prompt') && !l.includes('--mask-away-clip'))
+  .join('\n')}
   -o PATH               the WAV to write
 ${OUT}`,
   batch: `mmaudio-studio batch <folder> --prompt TEXT [options] -o OUTDIR

@@ -81,8 +81,12 @@ async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliSe
   } catch (e) {
     const known = diskFullOrSame(e)
     const error = io.signal.aborted
-      ? isAppError(known) && known.code === 'CANCELLED' ? known : new AppError('CANCELLED', 'Cancelled.')
-      : isAppError(known) ? known : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
+      ? isAppError(known) && known.code === 'CANCELLED'
+        ? known
+        : new AppError('CANCELLED', 'Cancelled.')
+      : isAppError(known)
+        ? known
+        : new AppError('INTERNAL', e instanceof Error ? e.message : String(e))
     out.event({ type: 'error', error: forTheCli(error, svc?.providers.list() ?? []).toData() })
     return exitCodeFor(error)
   } finally {
@@ -109,8 +113,11 @@ if (isEntry()) {
     controller.abort()
   })
   process.on('SIGTERM', () => controller.abort())
-  void main(process.argv.slice(2), { env: process.env, streams: { stdout: process.stdout, stderr: process.stderr }, signal: controller.signal })
-    .then((code) => {
-      process.exitCode = code
-    })
+  void main(process.argv.slice(2), {
+    env: process.env,
+    streams: { stdout: process.stdout, stderr: process.stderr },
+    signal: controller.signal,
+  }).then((code) => {
+    process.exitCode = code
+  })
 }

@@ -7,9 +7,25 @@ import type { JobStage } from '../../shared/domain/job'
 export type CliEvent =
   | { type: 'start'; command: string; input?: string }
   | { type: 'estimate'; calls: number; billedSec: number; usd: number | null; text: string }
-  | { type: 'progress'; phase: 'generate' | 'export' | 'handoff'; stage: JobStage; progress: number | null; queuePosition?: number; file?: string }
+  | {
+      type: 'progress'
+      phase: 'generate' | 'export' | 'handoff'
+      stage: JobStage
+      progress: number | null
+      queuePosition?: number
+      file?: string
+    }
   | { type: 'message'; text: string; file?: string }
-  | { type: 'take'; index: number; path: string; seed: number; provider: string; requestIds: string[]; inOutput: boolean; file?: string }
+  | {
+      type: 'take'
+      index: number
+      path: string
+      seed: number
+      provider: string
+      requestIds: string[]
+      inOutput: boolean
+      file?: string
+    }
   | { type: 'result'; output: string; [k: string]: unknown }
   | { type: 'handoff'; folder: string; files: string[]; soundFiles: number; stems: number }
   | { type: 'file-failed'; file: string; error: AppErrorData }
@@ -31,7 +47,8 @@ export interface Streams {
 export function progressLine(e: Extract<CliEvent, { type: 'progress' }>, width = 24): string {
   const p = e.progress === null ? 0 : Math.min(1, Math.max(0, e.progress))
   const filled = Math.round(p * width)
-  const queue = e.queuePosition === undefined ? '' : e.queuePosition === 0 ? ' (next in line)' : ` (${e.queuePosition} ahead)`
+  const queue =
+    e.queuePosition === undefined ? '' : e.queuePosition === 0 ? ' (next in line)' : ` (${e.queuePosition} ahead)`
   const file = e.file ? `${e.file}: ` : ''
   const pct = e.progress === null ? ' --%' : `${String(Math.round(p * 100)).padStart(3)}%`
   return `${file}${e.phase} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct} ${e.stage}${queue}`

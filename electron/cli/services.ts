@@ -34,7 +34,10 @@ export function cacheLimitFromEnv(env: Env): number {
   if (!raw) return DEFAULT_CHUNK_CACHE_MB
   const mb = Number(raw)
   if (!Number.isInteger(mb) || mb < MIN_CHUNK_CACHE_MB) {
-    throw new AppError('BAD_INPUT', `${CACHE_LIMIT_ENV} must be a whole number of megabytes, at least ${MIN_CHUNK_CACHE_MB} (it is "${raw}").`)
+    throw new AppError(
+      'BAD_INPUT',
+      `${CACHE_LIMIT_ENV} must be a whole number of megabytes, at least ${MIN_CHUNK_CACHE_MB} (it is "${raw}").`,
+    )
   }
   return mb
 }
@@ -44,19 +47,31 @@ export function cliHome(env: Env): string {
 }
 
 export function cliDirs(home: string): GenerateDirs {
-  return { work: join(home, 'work'), cache: join(home, 'cache'), takes: join(home, 'takes'), journal: join(home, 'journal.json') }
+  return {
+    work: join(home, 'work'),
+    cache: join(home, 'cache'),
+    takes: join(home, 'takes'),
+    journal: join(home, 'journal.json'),
+  }
 }
 
 /** PURE: the fallback order from env; an unknown id is a clear error, not a silent skip. */
 export function fallbackFromEnv(env: Env): ProviderId[] {
   const raw = env[FALLBACK_ENV]?.trim()
   if (!raw) return []
-  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((id) => {
-    if (!(PROVIDER_IDS as readonly string[]).includes(id)) {
-      throw new AppError('BAD_INPUT', `${FALLBACK_ENV} names "${id}", which is not a provider (${PROVIDER_IDS.join(', ')}).`)
-    }
-    return id as ProviderId
-  })
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((id) => {
+      if (!(PROVIDER_IDS as readonly string[]).includes(id)) {
+        throw new AppError(
+          'BAD_INPUT',
+          `${FALLBACK_ENV} names "${id}", which is not a provider (${PROVIDER_IDS.join(', ')}).`,
+        )
+      }
+      return id as ProviderId
+    })
 }
 
 export interface CliServices {
@@ -70,7 +85,10 @@ export interface CliServices {
   handoff: HandoffService
 }
 
-export function createCliServices(env: Env, overrides: { providers?: ProviderRegistry; runner?: FfmpegRunner } = {}): CliServices {
+export function createCliServices(
+  env: Env,
+  overrides: { providers?: ProviderRegistry; runner?: FfmpegRunner } = {},
+): CliServices {
   const home = cliHome(env)
   const dirs = cliDirs(home)
   const ledgers = join(home, 'leftovers')

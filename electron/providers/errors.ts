@@ -42,7 +42,10 @@ export function httpStatusError(
     return new AppError('PROVIDER_AUTH', `${label} rejected the API key. Check or replace it in Settings.`)
   }
   if (status === 402) {
-    return new AppError('PROVIDER_BALANCE', `Your ${label} account has no balance left${detail}. Top it up or pick another provider.`)
+    return new AppError(
+      'PROVIDER_BALANCE',
+      `Your ${label} account has no balance left${detail}. Top it up or pick another provider.`,
+    )
   }
   if (status === 429) {
     const wait = retryAfterSec !== undefined ? ` Try again in ${Math.ceil(retryAfterSec)} s.` : ''
@@ -55,7 +58,9 @@ export function httpStatusError(
     return new AppError('TIMEOUT', `${label} timed out (HTTP ${status}). Try again.`, { retryable: true })
   }
   if (status >= 500) {
-    return new AppError('PROVIDER_FAILED', `${label} had a server error (HTTP ${status})${detail}.`, { retryable: true })
+    return new AppError('PROVIDER_FAILED', `${label} had a server error (HTTP ${status})${detail}.`, {
+      retryable: true,
+    })
   }
   const field = info.field ? ` (${info.field})` : ''
   return new AppError('PROVIDER_INPUT', `${label} refused the request${field}${detail}.`, {

@@ -131,7 +131,11 @@ export interface ProviderHttp {
     },
   ): Promise<Response>
   /** Streams a file to the provider's URL with upload progress. */
-  putFile(url: string, path: string, init: { headers?: Record<string, string>; auth?: boolean; method?: 'PUT' | 'POST' }): Promise<Response>
+  putFile(
+    url: string,
+    path: string,
+    init: { headers?: Record<string, string>; auth?: boolean; method?: 'PUT' | 'POST' },
+  ): Promise<Response>
   /** Downloads to ctx.tmpDir (temp name, renamed when complete) with progress; returns the path and mime. */
   download(url: string, fileName: string): Promise<{ path: string; mime: string }>
   /** Waits the poll interval (abortable). */
@@ -165,7 +169,13 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
   async function attempt(
     method: string,
     target: string,
-    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number; refineError?: RefineError },
+    init: {
+      body?: BodyInit | (() => BodyInit)
+      headers?: Record<string, string>
+      auth?: boolean
+      timeoutMs?: number
+      refineError?: RefineError
+    },
   ): Promise<Response> {
     const timeout = AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = AbortSignal.any([ctx.signal, timeout])
@@ -191,7 +201,13 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     policy: RetryPolicy,
     method: string,
     target: string,
-    init: { body?: BodyInit | (() => BodyInit); headers?: Record<string, string>; auth?: boolean; timeoutMs?: number; refineError?: RefineError },
+    init: {
+      body?: BodyInit | (() => BodyInit)
+      headers?: Record<string, string>
+      auth?: boolean
+      timeoutMs?: number
+      refineError?: RefineError
+    },
   ): Promise<Response> {
     return retryCall(policy, ctx, () => attempt(method, target, init))
   }
@@ -228,7 +244,11 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     async json(req) {
       const res = await withRetry(req.retry, req.method, req.url, {
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
-        headers: { Accept: 'application/json', ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...req.headers },
+        headers: {
+          Accept: 'application/json',
+          ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...req.headers,
+        },
         ...(req.timeoutMs ? { timeoutMs: req.timeoutMs } : {}),
         ...(req.refineError ? { refineError: req.refineError } : {}),
       })
@@ -283,4 +303,3 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     },
   }
 }
-

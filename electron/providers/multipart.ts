@@ -27,7 +27,9 @@ export async function multipartFileBody(
   const { size } = await stat(file.path)
   const boundary = `----mmaudio-${randomUUID()}`
   const text = Object.entries(file.fields ?? {})
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`)
+    .map(
+      ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${value}\r\n`,
+    )
     .join('')
   const head = Buffer.from(
     `${text}--${boundary}\r\nContent-Disposition: form-data; name="${quoted(file.field)}"; filename="${quoted(file.fileName)}"\r\n` +
@@ -49,7 +51,10 @@ export async function multipartFileBody(
     return Readable.toWeb(Readable.from(parts())) as unknown as BodyInit
   }
   return {
-    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + size + tail.length) },
+    headers: {
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+      'Content-Length': String(head.length + size + tail.length),
+    },
     body,
   }
 }

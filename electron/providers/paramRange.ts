@@ -12,7 +12,12 @@ export function clampToRange(value: number, range: ParamRange, fallback = range.
  * A whole number within the range. 'round' for counts (steps, seed); 'ceil' for durations, so the audio
  * covers the whole request (a tiny epsilon keeps 8.0000001 from becoming 9).
  */
-export function clampIntToRange(value: number, range: ParamRange, mode: 'round' | 'ceil' = 'round', fallback = range.min): number {
+export function clampIntToRange(
+  value: number,
+  range: ParamRange,
+  mode: 'round' | 'ceil' = 'round',
+  fallback = range.min,
+): number {
   const v = Number.isFinite(value) ? value : fallback
   const whole = mode === 'ceil' ? Math.ceil(v - 1e-6) : Math.round(v)
   return Math.min(Math.floor(range.max), Math.max(Math.ceil(range.min), whole))
@@ -53,7 +58,11 @@ export function toProviderParams(
   return params
 }
 
-function fittedValue(field: Exclude<RequestField, 'videoPath'>, req: ProviderRequest, caps: ProviderCapabilities): string | number | boolean {
+function fittedValue(
+  field: Exclude<RequestField, 'videoPath'>,
+  req: ProviderRequest,
+  caps: ProviderCapabilities,
+): string | number | boolean {
   const p = caps.params
   switch (field) {
     case 'prompt':

@@ -28,12 +28,13 @@ export function keyEnvName(id: ProviderId): string {
 }
 
 /** Documented limits on how often a key may create requests, by provider (from the profiles that have one). */
-export const PROVIDER_START_RATE: Readonly<Partial<Record<ProviderId, { count: number; perMs: number }>>> = Object.fromEntries(
-  PROVIDER_IDS.flatMap((id) => {
-    const rate = PROVIDER_PROFILES[id].startRate
-    return rate ? [[id, rate]] : []
-  }),
-)
+export const PROVIDER_START_RATE: Readonly<Partial<Record<ProviderId, { count: number; perMs: number }>>> =
+  Object.fromEntries(
+    PROVIDER_IDS.flatMap((id) => {
+      const rate = PROVIDER_PROFILES[id].startRate
+      return rate ? [[id, rate]] : []
+    }),
+  )
 
 export function baseUrlEnvName(id: ProviderId): string {
   return `MMAUDIO_${id.toUpperCase()}_BASE_URL`
@@ -95,7 +96,8 @@ export function createProviderRegistry(providers: readonly AudioProvider[]): Pro
   return {
     get(id) {
       const p = byId.get(id)
-      if (!p) throw new AppError('BAD_INPUT', `"${id}" is not a provider MMAudio Studio knows (${PROVIDER_IDS.join(', ')}).`)
+      if (!p)
+        throw new AppError('BAD_INPUT', `"${id}" is not a provider MMAudio Studio knows (${PROVIDER_IDS.join(', ')}).`)
       return p
     },
     list: () => PROVIDER_IDS.flatMap((id) => byId.get(id) ?? []),

@@ -44,7 +44,15 @@ export interface ProviderContext {
 }
 
 /** Our request's fields a provider parameter can carry (`videoPath`: the URL the uploaded cut got). */
-export type RequestField = 'videoPath' | 'prompt' | 'negativePrompt' | 'durationSec' | 'steps' | 'cfg' | 'seed' | 'maskAwayClip'
+export type RequestField =
+  | 'videoPath'
+  | 'prompt'
+  | 'negativePrompt'
+  | 'durationSec'
+  | 'steps'
+  | 'cfg'
+  | 'seed'
+  | 'maskAwayClip'
 
 /**
  * Every fact about a provider that is not protocol code, in one place: the adapter, the registry, the settings

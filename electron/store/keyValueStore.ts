@@ -8,7 +8,9 @@ export interface KeyValueStore {
   delete(key: string): void
 }
 
-export function createMemoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { dump(): Record<string, unknown> } {
+export function createMemoryStore(
+  initial: Record<string, unknown> = {},
+): KeyValueStore & { dump(): Record<string, unknown> } {
   const data = new Map<string, unknown>(Object.entries(initial))
   return {
     get: (key) => structuredClone(data.get(key)),

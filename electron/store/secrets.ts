@@ -22,8 +22,10 @@ interface StoredSecret {
 
 function isStoredSecret(v: unknown): v is StoredSecret {
   return (
-    typeof v === 'object' && v !== null &&
-    typeof (v as StoredSecret).cipherText === 'string' && typeof (v as StoredSecret).last4 === 'string'
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as StoredSecret).cipherText === 'string' &&
+    typeof (v as StoredSecret).last4 === 'string'
   )
 }
 

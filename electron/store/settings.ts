@@ -16,7 +16,14 @@ export function defaultSettings(): Settings {
   const providers = Object.fromEntries(
     PROVIDER_IDS.map((id) => [id, { baseUrl: '', concurrency: PROVIDER_PROFILES[id].capabilities.defaultConcurrency }]),
   ) as Record<ProviderId, ProviderSettings>
-  return { version: 1, providers, defaultProvider: 'fal', fallbackOrder: [], recentProjects: [], chunkCacheLimitMb: DEFAULT_CHUNK_CACHE_MB }
+  return {
+    version: 1,
+    providers,
+    defaultProvider: 'fal',
+    fallbackOrder: [],
+    recentProjects: [],
+    chunkCacheLimitMb: DEFAULT_CHUNK_CACHE_MB,
+  }
 }
 
 function isRecord(v: unknown): v is Raw {

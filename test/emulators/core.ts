@@ -124,7 +124,12 @@ export class EmulatorState {
   }
 
   /** Produces the job's output file once (derived from its uploaded video) and returns its URL. */
-  async output(job: EmulatedJob, format: SynthFormat, mime: string, params: { prompt: string; seed: number; durationSec: number }): Promise<string> {
+  async output(
+    job: EmulatedJob,
+    format: SynthFormat,
+    mime: string,
+    params: { prompt: string; seed: number; durationSec: number },
+  ): Promise<string> {
     if (job.outputUrl) return job.outputUrl
     let bytes = await synthesize({ ...(job.video ? { video: job.video } : {}), format, ...params })
     if (job.outcome.kind === 'corrupt') bytes = Buffer.from('this is not audio at all'.repeat(40))
@@ -136,7 +141,12 @@ export class EmulatorState {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<void>
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers })
   res.end(text)
@@ -158,7 +168,13 @@ export interface ErrorShape {
  * headers win); returns true when it did. A dropped connection (or a cut one, outside downloads) runs `accept`
  * first: the provider took the request, then the connection was lost.
  */
-export function fault(state: EmulatorState, op: Op, res: ServerResponse, shape: ErrorShape, accept?: () => void): boolean {
+export function fault(
+  state: EmulatorState,
+  op: Op,
+  res: ServerResponse,
+  shape: ErrorShape,
+  accept?: () => void,
+): boolean {
   const f = state.takeFault(op)
   if (!f) return false
   if (!('status' in f)) {
@@ -236,7 +252,10 @@ export async function startEmulator(state: EmulatorState, handler: Handler): Pro
 }
 
 /** Parses a multipart/form-data body into its parts (enough for file uploads from fetch's FormData). */
-export function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
   if (!boundary) return []
   const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
@@ -252,7 +271,12 @@ export function parseMultipart(body: Buffer, contentType: string): Array<{ name:
       const name = /name="([^"]*)"/.exec(head)?.[1] ?? ''
       const filename = /filename="([^"]*)"/.exec(head)?.[1]
       const type = /Content-Type:\s*([^\r\n]+)/i.exec(head)?.[1]
-      parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { type } : {}), data: part.subarray(headerEnd + 4) })
+      parts.push({
+        name,
+        ...(filename !== undefined ? { filename } : {}),
+        ...(type ? { type } : {}),
+        data: part.subarray(headerEnd + 4),
+      })
     }
     pos = next
   }

@@ -4,7 +4,16 @@
 // minute per key → 429 (no Retry-After). Output: MP4 (video + AAC) derived from the uploaded video.
 import { createHmac, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type Op, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type Op,
+  type RunningEmulator,
+} from './core'
 
 export interface EachlabsEmulatorConfig {
   apiKey: string
@@ -46,14 +55,24 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     advertisedOrigin: null,
     ...opts,
   }
-  const stats: EachlabsEmulator['stats'] = { presigns: 0, putsRefused: 0, putsWithApiKey: 0, rateLimited: 0, creates: [] }
+  const stats: EachlabsEmulator['stats'] = {
+    presigns: 0,
+    putsRefused: 0,
+    putsWithApiKey: 0,
+    rateLimited: 0,
+    creates: [],
+  }
   const uploads = new Map<string, PendingUpload>()
   const origin = (): string => config.advertisedOrigin ?? state.baseUrl
-  const advertise = (url: string): string => (url.startsWith(state.baseUrl) ? origin() + url.slice(state.baseUrl.length) : url)
+  const advertise = (url: string): string =>
+    url.startsWith(state.baseUrl) ? origin() + url.slice(state.baseUrl.length) : url
 
   const errorBody = (message: string, details?: string): unknown =>
-    config.errorShape === 'status' ? { status: 'error', message, details: details ?? message } : { error: details ? `${message}: ${details}` : message }
-  const error = (res: ServerResponse, status: number, message: string, details?: string): void => sendJson(res, status, errorBody(message, details))
+    config.errorShape === 'status'
+      ? { status: 'error', message, details: details ?? message }
+      : { error: details ? `${message}: ${details}` : message }
+  const error = (res: ServerResponse, status: number, message: string, details?: string): void =>
+    sendJson(res, status, errorBody(message, details))
   /** Either documented body, as the config says (read when the fault is answered). */
   const errors: ErrorShape = { body: (status) => errorBody(`Emulated ${status}`) }
 
@@ -64,7 +83,8 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     return false
   }
 
-  const active = (): number => [...state.jobs.values()].filter((j) => ['queued', 'running'].includes(state.phase(j))).length
+  const active = (): number =>
+    [...state.jobs.values()].filter((j) => ['queued', 'running'].includes(state.phase(j))).length
 
   function accept(input: Record<string, unknown>, video: Buffer): EmulatedJob {
     stats.creates.push(Date.now())
@@ -82,10 +102,15 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
 
   /** The documented input checks; returns the offending field's message or null. */
   function invalidInput(input: Record<string, unknown>): string | null {
-    if (typeof input.video !== 'string' || !state.fileByUrl(input.video)) return 'video must be the URL of an uploaded video/mp4 file'
-    for (const k of ['prompt', 'negative_prompt'] as const) if (input[k] !== undefined && typeof input[k] !== 'string') return `${k} must be a string`
-    for (const k of ['duration', 'cfg_strength'] as const) if (input[k] !== undefined && (typeof input[k] !== 'number' || (input[k] as number) <= 0)) return `${k} must be a positive number`
-    for (const k of ['num_steps', 'seed'] as const) if (input[k] !== undefined && !Number.isInteger(input[k])) return `${k} must be an integer`
+    if (typeof input.video !== 'string' || !state.fileByUrl(input.video))
+      return 'video must be the URL of an uploaded video/mp4 file'
+    for (const k of ['prompt', 'negative_prompt'] as const)
+      if (input[k] !== undefined && typeof input[k] !== 'string') return `${k} must be a string`
+    for (const k of ['duration', 'cfg_strength'] as const)
+      if (input[k] !== undefined && (typeof input[k] !== 'number' || (input[k] as number) <= 0))
+        return `${k} must be a positive number`
+    for (const k of ['num_steps', 'seed'] as const)
+      if (input[k] !== undefined && !Number.isInteger(input[k])) return `${k} must be an integer`
     return null
   }
 
@@ -93,17 +118,35 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     state.counts.submit++
     const json = parse(body)
     const input = (json?.input ?? {}) as Record<string, unknown>
-    if (fault(state, 'submit', res, errors, () => void accept(input, state.fileByUrl(String(input.video)) ?? Buffer.alloc(0)))) return
+    if (
+      fault(
+        state,
+        'submit',
+        res,
+        errors,
+        () => void accept(input, state.fileByUrl(String(input.video)) ?? Buffer.alloc(0)),
+      )
+    )
+      return
     if (!authorized(req, res, '/v1/prediction')) return
     if (!json) return error(res, 400, 'Invalid JSON body')
     if (!json.model) return error(res, 400, 'model field is required')
-    if (json.model !== 'mmaudio') return error(res, 404, 'Model not found', `no model with slug "${String(json.model)}"`)
+    if (json.model !== 'mmaudio')
+      return error(res, 404, 'Model not found', `no model with slug "${String(json.model)}"`)
     const bad = invalidInput(input)
     if (bad) return error(res, 400, 'Invalid input for model', bad)
     const now = Date.now()
-    if (active() >= config.maxConcurrent || stats.creates.filter((t) => t > now - 60_000).length >= config.maxCreatesPerMinute) {
+    if (
+      active() >= config.maxConcurrent ||
+      stats.creates.filter((t) => t > now - 60_000).length >= config.maxCreatesPerMinute
+    ) {
       stats.rateLimited++
-      return error(res, 429, 'Rate limit exceeded', `at most ${config.maxConcurrent} concurrent predictions and ${config.maxCreatesPerMinute} creates per minute per key`)
+      return error(
+        res,
+        429,
+        'Rate limit exceeded',
+        `at most ${config.maxConcurrent} concurrent predictions and ${config.maxCreatesPerMinute} creates per minute per key`,
+      )
     }
     const job = accept(input, state.fileByUrl(input.video as string)!)
     sendJson(res, 200, { status: 'success', message: 'Prediction created successfully', predictionID: job.id })
@@ -112,8 +155,17 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
   async function prediction(res: ServerResponse, job: EmulatedJob): Promise<void> {
     const get = advertise(`${state.baseUrl}/v1/prediction/${job.id}`)
     const phase = state.observe(job)
-    const base = { id: job.id, predictionID: job.id, input: job.input, output: null, logs: null, metrics: null, urls: { cancel: `${get}/cancel`, get } }
-    if (phase === 'queued' || phase === 'running') return sendJson(res, 200, { ...base, status: phase === 'queued' ? 'starting' : 'processing' })
+    const base = {
+      id: job.id,
+      predictionID: job.id,
+      input: job.input,
+      output: null,
+      logs: null,
+      metrics: null,
+      urls: { cancel: `${get}/cancel`, get },
+    }
+    if (phase === 'queued' || phase === 'running')
+      return sendJson(res, 200, { ...base, status: phase === 'queued' ? 'starting' : 'processing' })
     if (phase === 'cancelled') return sendJson(res, 200, { ...base, status: 'cancelled' })
     if (phase === 'failed') {
       const message = job.outcome.kind === 'fail' ? job.outcome.message : 'failed'
@@ -127,7 +179,12 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
       durationSec: Number(input.duration ?? 8),
     })
     const predictTime = state.timing.runMs / 1000
-    sendJson(res, 200, { ...base, status: 'success', output: advertise(url), metrics: { predict_time: predictTime, cost: predictTime * 0.00108 } })
+    sendJson(res, 200, {
+      ...base,
+      status: 'success',
+      output: advertise(url),
+      metrics: { predict_time: predictTime, cost: predictTime * 0.00108 },
+    })
   }
 
   async function presign(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -180,7 +237,11 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
     if (req.method === 'PUT' && path.startsWith('/s3/uploads/')) return put(req, res, body, url)
     if (req.method === 'POST' && path === '/v1/upload/presign') return presign(req, res, body)
     if (req.method === 'POST' && path === '/v1/prediction') return create(req, res, body)
-    if (!predictionMatch || (req.method !== 'GET' && !predictionMatch[2]) || (predictionMatch[2] && req.method !== 'POST')) {
+    if (
+      !predictionMatch ||
+      (req.method !== 'GET' && !predictionMatch[2]) ||
+      (predictionMatch[2] && req.method !== 'POST')
+    ) {
       return error(res, 404, 'Not found')
     }
     const op: Op = predictionMatch[2] ? 'cancel' : 'status'

@@ -7,7 +7,16 @@
 // ALREADY_COMPLETED. Outputs: V2A an MP4 (picture + AAC), T2A a FLAC, both derived from the uploaded video.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type Op, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type Op,
+  type RunningEmulator,
+} from './core'
 
 export interface FalEmulatorOptions {
   apiKey?: string
@@ -28,7 +37,8 @@ const ENDPOINTS: Record<string, 'video' | 'text'> = { [APP]: 'video', [`${APP}/t
 
 type Detail = { loc: Array<string | number>; msg: string; type: string }
 
-const errorType = (status: number): string => (status === 429 ? 'rate_limited' : status >= 500 ? 'runner_server_error' : 'bad_request')
+const errorType = (status: number): string =>
+  status === 429 ? 'rate_limited' : status >= 500 ? 'runner_server_error' : 'bad_request'
 /** fal's infrastructure errors: `{detail, error_type}` and the same type in X-Fal-Error-Type. */
 const ERRORS: ErrorShape = {
   body: (status) => ({ detail: `Emulated ${status}`, error_type: errorType(status) }),
@@ -42,18 +52,21 @@ function validate(mode: 'video' | 'text', input: Record<string, unknown>): Detai
   const num = (field: string, min: number, max: number, int: boolean): void => {
     const v = input[field]
     if (v === undefined) return
-    if (typeof v !== 'number' || (int && !Number.isInteger(v))) return err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
+    if (typeof v !== 'number' || (int && !Number.isInteger(v)))
+      return err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
     if (v < min) err(field, `Input should be greater than or equal to ${min}`, 'greater_than_equal')
     if (v > max) err(field, `Input should be less than or equal to ${max}`, 'less_than_equal')
   }
   if (typeof input.prompt !== 'string') err('prompt', 'Field required', 'missing')
   if (mode === 'video' && typeof input.video_url !== 'string') err('video_url', 'Field required', 'missing')
-  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string') err('negative_prompt', 'Input should be a valid string', 'string_type')
+  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string')
+    err('negative_prompt', 'Input should be a valid string', 'string_type')
   num('seed', 0, 65535, true)
   num('num_steps', 4, 50, true)
   num('duration', 1, 30, false)
   num('cfg_strength', 0, 20, false)
-  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean') err('mask_away_clip', 'Input should be a valid boolean', 'bool_type')
+  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean')
+    err('mask_away_clip', 'Input should be a valid boolean', 'bool_type')
   return out
 }
 
@@ -65,7 +78,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
   let refusedPuts = 0
 
   const queueOrigin = (): string => (opts.publicHosts ? 'https://queue.fal.run' : state.baseUrl)
-  const uploadOrigin = (): string => (opts.publicHosts ? 'https://storage.googleapis.com/fal-cdn-uploads' : state.baseUrl)
+  const uploadOrigin = (): string =>
+    opts.publicHosts ? 'https://storage.googleapis.com/fal-cdn-uploads' : state.baseUrl
   const cdn = (url: string): string => (opts.publicHosts ? url.replace(state.baseUrl, 'https://v3.fal.media') : url)
   const urls = (id: string): Record<string, string> => ({
     response_url: `${queueOrigin()}${APP}/requests/${id}`,
@@ -94,19 +108,35 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
   async function result(job: EmulatedJob, res: ServerResponse): Promise<void> {
     const idHeader = { 'x-fal-request-id': job.id }
     const phase = state.phase(job)
-    if (phase === 'queued' || phase === 'running') return sendJson(res, 400, { detail: 'Request is still in progress' }, idHeader)
+    if (phase === 'queued' || phase === 'running')
+      return sendJson(res, 400, { detail: 'Request is still in progress' }, idHeader)
     if (phase === 'cancelled') {
-      return sendJson(res, 499, { detail: 'Request was cancelled', error_type: 'client_cancelled' }, { ...idHeader, 'X-Fal-Error-Type': 'client_cancelled' })
+      return sendJson(
+        res,
+        499,
+        { detail: 'Request was cancelled', error_type: 'client_cancelled' },
+        { ...idHeader, 'X-Fal-Error-Type': 'client_cancelled' },
+      )
     }
     if (job.outcome.kind === 'fail') {
       const headers = { ...idHeader, 'X-Fal-Error-Type': 'internal_error', 'X-Fal-Retryable': 'false' }
       return sendJson(res, 500, { detail: job.outcome.message, error_type: 'internal_error' }, headers)
     }
     if (job.mode === 'video' && !job.video) {
-      const detail = [{ loc: ['body', 'video_url'], msg: 'Failed to download the file. Please check the URL.', type: 'file_download_error' }]
+      const detail = [
+        {
+          loc: ['body', 'video_url'],
+          msg: 'Failed to download the file. Please check the URL.',
+          type: 'file_download_error',
+        },
+      ]
       return sendJson(res, 422, { detail }, idHeader)
     }
-    const params = { prompt: String(job.input.prompt), seed: Number(job.input.seed ?? 0), durationSec: Number(job.input.duration ?? 8) }
+    const params = {
+      prompt: String(job.input.prompt),
+      seed: Number(job.input.seed ?? 0),
+      durationSec: Number(job.input.duration ?? 8),
+    }
     const video = job.mode === 'video'
     const url = await state.output(job, video ? 'mp4' : 'flac', video ? 'video/mp4' : 'audio/flac', params)
     const size = state.fileByUrl(url)?.length ?? 0
@@ -130,7 +160,10 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const fileId = randomUUID()
       uploads.set(token, { fileId, contentType })
       const fileUrl = cdn(`${state.baseUrl}/files/${fileId}/${encodeURIComponent(name)}`)
-      return sendJson(res, 200, { upload_url: `${uploadOrigin()}/upload/${token}?X-Goog-Signature=emulated`, file_url: fileUrl })
+      return sendJson(res, 200, {
+        upload_url: `${uploadOrigin()}/upload/${token}?X-Goog-Signature=emulated`,
+        file_url: fileUrl,
+      })
     }
     const put = /\/upload\/([^/]+)$/.exec(path)
     if (req.method === 'PUT' && put) {
@@ -197,9 +230,13 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
 
     const logs = url.searchParams.get('logs') === '1'
     const base = { request_id: job.id, ...urls(job.id) }
-    const logLines = [{ message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() }]
-    if (phase === 'queued') return sendJson(res, 202, { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base })
-    if (phase === 'running') return sendJson(res, 202, { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) })
+    const logLines = [
+      { message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() },
+    ]
+    if (phase === 'queued')
+      return sendJson(res, 202, { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base })
+    if (phase === 'running')
+      return sendJson(res, 202, { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) })
     const metrics = { inference_time: state.timing.runMs / 1000 }
     return sendJson(res, 200, { status: 'COMPLETED', ...base, metrics, ...(logs ? { logs: logLines } : {}) })
   })

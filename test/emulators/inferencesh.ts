@@ -8,7 +8,15 @@
 // Not emulated: the NDJSON stream (GET /tasks/{id}/stream), which the adapter does not use.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type RunningEmulator,
+} from './core'
 import { synthesize } from './synthAudio'
 
 export interface InferenceshEmulatorOptions {
@@ -26,14 +34,30 @@ export interface InferenceshEmulator extends RunningEmulator {
 
 const STATUS = { queued: 2, preparing: 4, running: 7, cancelling: 8, completed: 10, failed: 11, cancelled: 12 } as const
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 }
 
 /** An RFC 9457 body as the API sends it; `errors` names the fields at fault on a 422. */
-export function infshProblem(status: number, detail: string, errors?: Array<{ field: string; message: string }>): Record<string, unknown> {
+export function infshProblem(
+  status: number,
+  detail: string,
+  errors?: Array<{ field: string; message: string }>,
+): Record<string, unknown> {
   const title = TITLES[status] ?? 'Error'
-  return { type: `https://api.inference.sh/errors/${title.toLowerCase().replace(/ /g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) }
+  return {
+    type: `https://api.inference.sh/errors/${title.toLowerCase().replace(/ /g, '-')}`,
+    title,
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  }
 }
 
 export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions = {}): Promise<InferenceshEmulator> {
@@ -44,9 +68,19 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
   const cancelledAt = new Map<string, number>()
   const videoOutputs = new Map<string, Promise<string>>()
 
-  const problem = (res: ServerResponse, status: number, detail: string, extra: Record<string, string> = {}, errors?: Array<{ field: string; message: string }>): void =>
-    sendJson(res, status, infshProblem(status, detail, errors), { 'Content-Type': 'application/problem+json', ...extra })
-  const ok = (res: ServerResponse, data: unknown): void => sendJson(res, 200, opts.envelope === false ? data : { data, messages: [] })
+  const problem = (
+    res: ServerResponse,
+    status: number,
+    detail: string,
+    extra: Record<string, string> = {},
+    errors?: Array<{ field: string; message: string }>,
+  ): void =>
+    sendJson(res, status, infshProblem(status, detail, errors), {
+      'Content-Type': 'application/problem+json',
+      ...extra,
+    })
+  const ok = (res: ServerResponse, data: unknown): void =>
+    sendJson(res, 200, opts.envelope === false ? data : { data, messages: [] })
   /** Problem+json; a scripted 5xx on a submit comes after the task was accepted. */
   const errors: ErrorShape = {
     body: (status) => infshProblem(status, `Emulated ${status}`),
@@ -67,17 +101,34 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
     if (at !== undefined) return Date.now() - at < 20 ? STATUS.cancelling : STATUS.cancelled
     const phase = state.observe(job)
     if (phase === 'queued') return STATUS.queued
-    if (phase === 'running') return Date.now() - job.createdAtMs < state.timing.queueMs + state.timing.runMs / 3 ? STATUS.preparing : STATUS.running
+    if (phase === 'running')
+      return Date.now() - job.createdAtMs < state.timing.queueMs + state.timing.runMs / 3
+        ? STATUS.preparing
+        : STATUS.running
     return phase === 'failed' ? STATUS.failed : STATUS.completed
   }
 
   async function taskDto(job: EmulatedJob): Promise<Record<string, unknown>> {
     const status = statusOf(job)
     const stamp = new Date(job.createdAtMs).toISOString()
-    const dto: Record<string, unknown> = { id: job.id, status, app_id: 'infsh/mmaudio', input: job.input, output: null, created_at: stamp, updated_at: new Date().toISOString(), events: [], logs: [] }
+    const dto: Record<string, unknown> = {
+      id: job.id,
+      status,
+      app_id: 'infsh/mmaudio',
+      input: job.input,
+      output: null,
+      created_at: stamp,
+      updated_at: new Date().toISOString(),
+      events: [],
+      logs: [],
+    }
     if (status === STATUS.failed && job.outcome.kind === 'fail') dto.error = job.outcome.message
     if (status !== STATUS.completed) return dto
-    const params = { prompt: String(job.input.prompt), seed: Number(job.input.seed ?? 42), durationSec: Number(job.input.duration ?? 8) }
+    const params = {
+      prompt: String(job.input.prompt),
+      seed: Number(job.input.seed ?? 42),
+      durationSec: Number(job.input.duration ?? 8),
+    }
     const audio = await state.output(job, 'flac', 'audio/flac', params)
     const output: Record<string, unknown> = {
       audio_output: { uri: audio, content_type: 'audio/flac', filename: 'audio.flac' },
@@ -87,7 +138,9 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
     if (job.video && opts.videoOutput !== false) {
       let video = videoOutputs.get(job.id)
       if (!video) {
-        video = synthesize({ video: job.video, format: 'mp4', ...params }).then((b) => state.storeFile(b, 'video/mp4', 'video.mp4'))
+        video = synthesize({ video: job.video, format: 'mp4', ...params }).then((b) =>
+          state.storeFile(b, 'video/mp4', 'video.mp4'),
+        )
         videoOutputs.set(job.id, video)
       }
       output.video_output = { uri: await video, content_type: 'video/mp4', filename: 'video.mp4' }
@@ -98,10 +151,13 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
   /** Checks the input as the app's schema does; returns [field, message] of the first problem. */
   function invalid(input: Record<string, unknown>): [string, string] | undefined {
     if (typeof input.prompt !== 'string' || !input.prompt) return ['prompt', 'prompt is required']
-    for (const k of ['duration', 'cfg_strength'] as const) if (input[k] !== undefined && typeof input[k] !== 'number') return [k, `${k} must be a number`]
-    for (const k of ['num_steps', 'seed'] as const) if (input[k] !== undefined && !Number.isInteger(input[k])) return [k, `${k} must be an integer`]
+    for (const k of ['duration', 'cfg_strength'] as const)
+      if (input[k] !== undefined && typeof input[k] !== 'number') return [k, `${k} must be a number`]
+    for (const k of ['num_steps', 'seed'] as const)
+      if (input[k] !== undefined && !Number.isInteger(input[k])) return [k, `${k} must be an integer`]
     if (input.video_input !== undefined) {
-      const uri = typeof input.video_input === 'string' ? input.video_input : (input.video_input as { uri?: string } | null)?.uri
+      const uri =
+        typeof input.video_input === 'string' ? input.video_input : (input.video_input as { uri?: string } | null)?.uri
       if (!uri || !state.fileByUrl(uri)) return ['video_input', 'video_input could not be downloaded']
     }
     return undefined
@@ -141,15 +197,21 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
       if (req.headers.authorization) stats.putsWithAuth++
       if (fault(state, 'upload', res, errors)) return
       const pending = pendingUploads.get(upload[1]!)
-      if (!pending || url.searchParams.get('sig') !== `sig-${upload[1]}`) return problem(res, 403, 'signature does not match')
+      if (!pending || url.searchParams.get('sig') !== `sig-${upload[1]}`)
+        return problem(res, 403, 'signature does not match')
       state.files.set(upload[1]!, { bytes: body, mime: String(req.headers['content-type'] ?? pending.mime) })
       res.writeHead(200).end()
       return
     }
     if (!authorized(req, res, path)) return
     if (path === '/files' && method === 'POST') {
-      const files = (JSON.parse(body.toString('utf8') || '{}') as { files?: Array<{ filename?: string; content_type?: string; size?: number }> }).files
-      if (!Array.isArray(files) || files.length === 0) return problem(res, 422, 'files: at least one file is required', {}, [{ field: 'files', message: 'required' }])
+      const files = (
+        JSON.parse(body.toString('utf8') || '{}') as {
+          files?: Array<{ filename?: string; content_type?: string; size?: number }>
+        }
+      ).files
+      if (!Array.isArray(files) || files.length === 0)
+        return problem(res, 422, 'files: at least one file is required', {}, [{ field: 'files', message: 'required' }])
       return ok(
         res,
         files.map((f) => {
@@ -157,7 +219,19 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
           const name = f.filename ?? 'file'
           pendingUploads.set(id, { mime: f.content_type ?? 'application/octet-stream', name })
           const now = new Date().toISOString()
-          return { id, short_id: id.slice(0, 8), uri: `${state.baseUrl}/files/${id}/${encodeURIComponent(name)}`, upload_url: `${state.baseUrl}/upload/${id}?sig=sig-${id}`, filename: name, content_type: f.content_type ?? '', size: f.size ?? 0, path: '', remote_path: '', created_at: now, updated_at: now }
+          return {
+            id,
+            short_id: id.slice(0, 8),
+            uri: `${state.baseUrl}/files/${id}/${encodeURIComponent(name)}`,
+            upload_url: `${state.baseUrl}/upload/${id}?sig=sig-${id}`,
+            filename: name,
+            content_type: f.content_type ?? '',
+            size: f.size ?? 0,
+            path: '',
+            remote_path: '',
+            created_at: now,
+            updated_at: now,
+          }
         }),
       )
     }

@@ -3,7 +3,15 @@
 // (output.media_url[] WAV) | FAILED | ERROR (`error` string); 402 insufficient balance; 400 model not found
 // and parameter validation (steps 10–100, cfg 1–10, integer duration 2–30). Output: WAV from text.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type RunningEmulator,
+} from './core'
 
 export const PIXAZO_MODEL_ID = 'mmaudio-v2-text-to-audio'
 const SUBMIT_PATH = `/${PIXAZO_MODEL_ID}/v1/${PIXAZO_MODEL_ID}-request`
@@ -47,9 +55,12 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
   const stats: PixazoEmulator['stats'] = { rateLimited: 0, submitBodies: [], missingCacheControl: 0 }
   let window = { startMs: 0, calls: 0 }
   const advertise = (url: string): string =>
-    config.advertisedOrigin && url.startsWith(state.baseUrl) ? config.advertisedOrigin + url.slice(state.baseUrl.length) : url
+    config.advertisedOrigin && url.startsWith(state.baseUrl)
+      ? config.advertisedOrigin + url.slice(state.baseUrl.length)
+      : url
 
-  const fail = (res: ServerResponse, status: number, error: string, message: string): void => sendJson(res, status, { error, message })
+  const fail = (res: ServerResponse, status: number, error: string, message: string): void =>
+    sendJson(res, status, { error, message })
 
   /** The gateway: subscription key first, then the rate-limit policy (both APIM-style bodies). */
   function gateway(req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -57,7 +68,8 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
       state.authFailures.push(path)
       sendJson(res, 401, {
         statusCode: 401,
-        message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+        message:
+          'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
       })
       return false
     }
@@ -68,7 +80,12 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     if (++window.calls <= config.rateLimit.calls) return true
     stats.rateLimited++
     const retryAfter = Math.max(1, Math.ceil((window.startMs + windowMs - now) / 1000))
-    sendJson(res, 429, { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.` }, { 'Retry-After': String(retryAfter) })
+    sendJson(
+      res,
+      429,
+      { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.` },
+      { 'Retry-After': String(retryAfter) },
+    )
     return false
   }
 
@@ -77,11 +94,16 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     const inRange = (v: unknown, lo: number, hi: number, int: boolean): boolean =>
       typeof v === 'number' && v >= lo && v <= hi && (!int || Number.isInteger(v))
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) return 'prompt is required'
-    if (body.negative_prompt !== undefined && typeof body.negative_prompt !== 'string') return 'negative_prompt must be a string'
-    if (body.num_steps !== undefined && !inRange(body.num_steps, 10, 100, true)) return 'num_steps must be an integer between 10 and 100'
-    if (body.duration !== undefined && !inRange(body.duration, 2, 30, true)) return 'duration must be an integer between 2 and 30'
-    if (body.cfg_strength !== undefined && !inRange(body.cfg_strength, 1, 10, false)) return 'cfg_strength must be between 1.0 and 10.0'
-    if (body.mask_away_clip !== undefined && typeof body.mask_away_clip !== 'boolean') return 'mask_away_clip must be a boolean'
+    if (body.negative_prompt !== undefined && typeof body.negative_prompt !== 'string')
+      return 'negative_prompt must be a string'
+    if (body.num_steps !== undefined && !inRange(body.num_steps, 10, 100, true))
+      return 'num_steps must be an integer between 10 and 100'
+    if (body.duration !== undefined && !inRange(body.duration, 2, 30, true))
+      return 'duration must be an integer between 2 and 30'
+    if (body.cfg_strength !== undefined && !inRange(body.cfg_strength, 1, 10, false))
+      return 'cfg_strength must be between 1.0 and 10.0'
+    if (body.mask_away_clip !== undefined && typeof body.mask_away_clip !== 'boolean')
+      return 'mask_away_clip must be a boolean'
     return null
   }
 
@@ -97,17 +119,23 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     if (fault(state, 'submit', res, ERRORS, () => void state.addJob('text', body ?? {}))) return
     if (!gateway(req, res, SUBMIT_PATH)) return
     if (req.headers['cache-control'] !== 'no-cache') stats.missingCacheControl++
-    if (config.modelDisabled) return fail(res, 400, 'Model not found', `Model '${PIXAZO_MODEL_ID}' not found or is disabled`)
+    if (config.modelDisabled)
+      return fail(res, 400, 'Model not found', `Model '${PIXAZO_MODEL_ID}' not found or is disabled`)
     if (!body) return fail(res, 400, 'Bad Request', 'The request body must be a JSON object')
     const bad = invalid(body)
     if (bad) return fail(res, 400, 'Bad Request', bad)
-    if (config.insufficientBalance) return fail(res, 402, 'Insufficient Balance', 'Your wallet does not have enough balance.')
+    if (config.insufficientBalance)
+      return fail(res, 402, 'Insufficient Balance', 'Your wallet does not have enough balance.')
     stats.submitBodies.push(body)
     const job = state.addJob('text', body)
     const id = `${PIXAZO_MODEL_ID}_${job.id}`
     state.jobs.delete(job.id)
     state.jobs.set(id, { ...job, id })
-    sendJson(res, 202, { request_id: id, status: 'QUEUED', polling_url: advertise(`${state.baseUrl}/v2/requests/status/${id}`) })
+    sendJson(res, 202, {
+      request_id: id,
+      status: 'QUEUED',
+      polling_url: advertise(`${state.baseUrl}/v2/requests/status/${id}`),
+    })
   }
 
   async function status(res: ServerResponse, job: EmulatedJob): Promise<void> {
@@ -121,7 +149,8 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
       updated_at: stamp(Date.now()),
       completed_at: null,
     }
-    if (phase === 'queued' || phase === 'running') return sendJson(res, 200, { ...base, status: phase === 'queued' ? 'QUEUED' : 'PROCESSING' })
+    if (phase === 'queued' || phase === 'running')
+      return sendJson(res, 200, { ...base, status: phase === 'queued' ? 'QUEUED' : 'PROCESSING' })
     const completedAt = stamp(job.createdAtMs + state.timing.queueMs + state.timing.runMs)
     if (phase !== 'succeeded') {
       const error = job.outcome.kind === 'fail' ? job.outcome.message : 'Request was cancelled'

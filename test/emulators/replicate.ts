@@ -7,7 +7,16 @@
 // was given, FLAC for text only; derived from the uploaded video.
 import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, parseMultipart, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  parseMultipart,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type RunningEmulator,
+} from './core'
 
 export interface ReplicateEmulatorOptions {
   apiKey?: string
@@ -22,15 +31,34 @@ export interface ReplicateEmulator extends RunningEmulator {
 
 /** The newest published version of zsxkib/mmaudio (providers.md §6). */
 const DEFAULT_VERSIONS = ['0e759d66310ead26e0880bd9111db74ef7bccb3081b49653da706bc5a8db87f0']
-const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthenticated', 404: 'Not found', 422: 'Input validation failed', 429: 'Request was throttled', 500: 'Internal server error' }
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthenticated',
+  404: 'Not found',
+  422: 'Input validation failed',
+  429: 'Request was throttled',
+  500: 'Internal server error',
+}
 
 /** An error body as the API sends it; `invalid_fields` on a 422. */
-export function replicateError(status: number, detail: string, invalid?: { field: string; description: string }): Record<string, unknown> {
-  return { title: TITLES[status] ?? 'Error', detail, status, ...(invalid ? { invalid_fields: [{ type: 'invalid', ...invalid }] } : {}) }
+export function replicateError(
+  status: number,
+  detail: string,
+  invalid?: { field: string; description: string },
+): Record<string, unknown> {
+  return {
+    title: TITLES[status] ?? 'Error',
+    detail,
+    status,
+    ...(invalid ? { invalid_fields: [{ type: 'invalid', ...invalid }] } : {}),
+  }
 }
 
 /** Problem-style bodies; a scripted 5xx on a create comes after the prediction was accepted. */
-const ERRORS: ErrorShape = { body: (status) => replicateError(status, `Emulated ${status}`), serverErrorsAfterAccepting: true }
+const ERRORS: ErrorShape = {
+  body: (status) => replicateError(status, `Emulated ${status}`),
+  serverErrorsAfterAccepting: true,
+}
 
 export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}): Promise<ReplicateEmulator> {
   const state = new EmulatorState()
@@ -40,17 +68,35 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
   const fileObjects = new Map<string, Record<string, unknown>>()
   const versionOf = new Map<string, string>()
 
-  const error = (res: ServerResponse, status: number, detail: string, invalid?: { field: string; description: string }): void =>
-    sendJson(res, status, replicateError(status, detail, invalid))
+  const error = (
+    res: ServerResponse,
+    status: number,
+    detail: string,
+    invalid?: { field: string; description: string },
+  ): void => sendJson(res, status, replicateError(status, detail, invalid))
 
-  const fileIdOf = (url: string): string | undefined => /\/v1\/files\/([^/?]+)/.exec(new URL(url, state.baseUrl).pathname)?.[1]
+  const fileIdOf = (url: string): string | undefined =>
+    /\/v1\/files\/([^/?]+)/.exec(new URL(url, state.baseUrl).pathname)?.[1]
 
   function prediction(job: EmulatedJob, extra: Record<string, unknown> = {}): Record<string, unknown> {
     const get = `${state.baseUrl}/v1/predictions/${job.id}`
     return {
-      id: job.id, model: 'zsxkib/mmaudio', version: versionOf.get(job.id), input: job.input, output: null, error: null, logs: '',
-      data_removed: false, source: 'api', created_at: new Date(job.createdAtMs).toISOString(),
-      urls: { get, cancel: `${get}/cancel`, stream: `${state.baseUrl}/stream/${job.id}`, web: `https://replicate.com/p/${job.id}` },
+      id: job.id,
+      model: 'zsxkib/mmaudio',
+      version: versionOf.get(job.id),
+      input: job.input,
+      output: null,
+      error: null,
+      logs: '',
+      data_removed: false,
+      source: 'api',
+      created_at: new Date(job.createdAtMs).toISOString(),
+      urls: {
+        get,
+        cancel: `${get}/cancel`,
+        stream: `${state.baseUrl}/stream/${job.id}`,
+        web: `https://replicate.com/p/${job.id}`,
+      },
       ...extra,
     }
   }
@@ -61,9 +107,20 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
     if (phase === 'running') return prediction(job, { status: 'processing', logs: 'Generating audio…' })
     if (phase === 'cancelled') return prediction(job, { status: 'canceled' })
     const done = { completed_at: new Date().toISOString(), metrics: { predict_time: state.timing.runMs / 1000 } }
-    if (phase === 'failed') return prediction(job, { status: 'failed', error: job.outcome.kind === 'fail' ? job.outcome.message : 'failed', ...done })
-    const params = { prompt: String(job.input.prompt ?? ''), seed: Number(job.input.seed ?? 0), durationSec: Number(job.input.duration ?? 8) }
-    const output = job.video ? await state.output(job, 'mp4', 'video/mp4', params) : await state.output(job, 'flac', 'audio/flac', params)
+    if (phase === 'failed')
+      return prediction(job, {
+        status: 'failed',
+        error: job.outcome.kind === 'fail' ? job.outcome.message : 'failed',
+        ...done,
+      })
+    const params = {
+      prompt: String(job.input.prompt ?? ''),
+      seed: Number(job.input.seed ?? 0),
+      durationSec: Number(job.input.duration ?? 8),
+    }
+    const output = job.video
+      ? await state.output(job, 'mp4', 'video/mp4', params)
+      : await state.output(job, 'flac', 'audio/flac', params)
     return prediction(job, { status: 'succeeded', output, ...done })
   }
 
@@ -72,10 +129,12 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
     const num = (k: string, min: number, int = false): [string, string] | undefined => {
       const v = input[k]
       if (v === undefined) return undefined
-      if (typeof v !== 'number' || (int && !Number.isInteger(v))) return [k, `${k} must be ${int ? 'an integer' : 'a number'}`]
+      if (typeof v !== 'number' || (int && !Number.isInteger(v)))
+        return [k, `${k} must be ${int ? 'an integer' : 'a number'}`]
       return v < min ? [k, `Must be greater than or equal to ${min}`] : undefined
     }
-    for (const k of ['prompt', 'negative_prompt']) if (input[k] !== undefined && typeof input[k] !== 'string') return [k, `${k} must be a string`]
+    for (const k of ['prompt', 'negative_prompt'])
+      if (input[k] !== undefined && typeof input[k] !== 'string') return [k, `${k} must be a string`]
     const bad = num('duration', 1) ?? num('cfg_strength', 1) ?? num('num_steps', 1, true) ?? num('seed', -1, true)
     if (bad) return bad
     if (input.video !== undefined) {
@@ -104,14 +163,19 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
       return job
     }
     if (fault(state, 'submit', res, ERRORS, accept)) return
-    if (!parsed.version || !versions.includes(parsed.version)) return error(res, 422, 'Invalid version or not permitted', { field: 'version', description: 'Invalid version or not permitted' })
+    if (!parsed.version || !versions.includes(parsed.version))
+      return error(res, 422, 'Invalid version or not permitted', {
+        field: 'version',
+        description: 'Invalid version or not permitted',
+      })
     const bad = invalid(input)
     if (bad) return error(res, 422, `- input.${bad[0]}: ${bad[1]}`, { field: `input.${bad[0]}`, description: bad[1] })
     const accepted = accept()
     const wait = /^wait(?:=(\d+))?$/.exec(String(req.headers.prefer ?? ''))
     if (wait) {
       const until = Date.now() + Number(wait[1] ?? 60) * 1000
-      while (Date.now() < until && ['queued', 'running'].includes(state.phase(accepted))) await new Promise((r) => setTimeout(r, 10))
+      while (Date.now() < until && ['queued', 'running'].includes(state.phase(accepted)))
+        await new Promise((r) => setTimeout(r, 10))
     }
     sendJson(res, 201, await current(accepted))
   }
@@ -135,8 +199,14 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
     state.files.set(id, { bytes: content.data, mime: type })
     const created = new Date()
     const file = {
-      id, content_type: type, size: content.data.length, checksums: { sha256: createHash('sha256').update(content.data).digest('hex') }, metadata,
-      created_at: created.toISOString(), expires_at: new Date(created.getTime() + 86_400_000).toISOString(), urls: { get: `${state.baseUrl}/v1/files/${id}` },
+      id,
+      content_type: type,
+      size: content.data.length,
+      checksums: { sha256: createHash('sha256').update(content.data).digest('hex') },
+      metadata,
+      created_at: created.toISOString(),
+      expires_at: new Date(created.getTime() + 86_400_000).toISOString(),
+      urls: { get: `${state.baseUrl}/v1/files/${id}` },
     }
     fileObjects.set(id, file)
     sendJson(res, 201, file)

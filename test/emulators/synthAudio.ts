@@ -12,10 +12,23 @@ export const SYNTH_RATE = 44100
 export type SynthFormat = 'mp4' | 'flac' | 'wav' | 'mp3'
 
 /** Times (s) of frames whose mean luma rises above the previous frame's by more than `threshold` (0..255): a flash. */
-export async function brightnessJumps(videoPath: string, threshold = 40): Promise<{ jumpsSec: number[]; durationSec: number }> {
+export async function brightnessJumps(
+  videoPath: string,
+  threshold = 40,
+): Promise<{ jumpsSec: number[]; durationSec: number }> {
   const { stderr } = await run(
     testBinaries().ffmpeg,
-    ['-hide_banner', '-i', videoPath, '-vf', 'signalstats,metadata=print:key=lavfi.signalstats.YAVG', '-an', '-f', 'null', '-'],
+    [
+      '-hide_banner',
+      '-i',
+      videoPath,
+      '-vf',
+      'signalstats,metadata=print:key=lavfi.signalstats.YAVG',
+      '-an',
+      '-f',
+      'null',
+      '-',
+    ],
     { maxBuffer: 64 * 1024 * 1024 },
   )
   const jumpsSec: number[] = []
@@ -33,7 +46,15 @@ export async function brightnessJumps(videoPath: string, threshold = 40): Promis
       lastT = t
     }
   }
-  const { stdout } = await run(testBinaries().ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', videoPath])
+  const { stdout } = await run(testBinaries().ffprobe, [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'csv=p=0',
+    videoPath,
+  ])
   const durationSec = Number(stdout.trim()) || lastT
   return { jumpsSec, durationSec }
 }
@@ -51,7 +72,8 @@ export function clickTrackWav(durationSec: number, clicksSec: readonly number[],
   }
   for (const c of clicksSec) {
     const start = Math.round(c * SYNTH_RATE)
-    for (let i = 0; i < 44 && start + i < n; i++) if (start + i >= 0) pcm[start + i] = Math.floor(i / 11) % 2 ? -32000 : 32000
+    for (let i = 0; i < 44 && start + i < n; i++)
+      if (start + i >= 0) pcm[start + i] = Math.floor(i / 11) % 2 ? -32000 : 32000
   }
   const header = Buffer.alloc(44)
   header.write('RIFF', 0)
@@ -100,8 +122,35 @@ export async function synthesize(opts: {
     const args =
       opts.format === 'mp4'
         ? opts.video
-          ? ['-i', videoPath, '-i', wavPath, '-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy', '-c:a', 'aac', '-t', String(durationSec)]
-          : ['-f', 'lavfi', '-i', `color=black:s=64x64:d=${durationSec}`, '-i', wavPath, '-c:v', 'libx264', '-c:a', 'aac', '-shortest']
+          ? [
+              '-i',
+              videoPath,
+              '-i',
+              wavPath,
+              '-map',
+              '0:v:0',
+              '-map',
+              '1:a:0',
+              '-c:v',
+              'copy',
+              '-c:a',
+              'aac',
+              '-t',
+              String(durationSec),
+            ]
+          : [
+              '-f',
+              'lavfi',
+              '-i',
+              `color=black:s=64x64:d=${durationSec}`,
+              '-i',
+              wavPath,
+              '-c:v',
+              'libx264',
+              '-c:a',
+              'aac',
+              '-shortest',
+            ]
         : ['-i', wavPath, ...(opts.format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '192k'] : ['-c:a', 'flac'])]
     await run(testBinaries().ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', ...args, out])
     return await readFile(out)

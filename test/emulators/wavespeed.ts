@@ -5,7 +5,16 @@
 // `enable_sync_mode: true` answers with the final data; `?webhook=` accepted and ignored. Validation errors
 // are HTTP 400 envelopes. Output: an MP4 (the uploaded picture + AAC) derived from the uploaded video.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { EmulatorState, fault, parseMultipart, sendJson, startEmulator, type EmulatedJob, type ErrorShape, type RunningEmulator } from './core'
+import {
+  EmulatorState,
+  fault,
+  parseMultipart,
+  sendJson,
+  startEmulator,
+  type EmulatedJob,
+  type ErrorShape,
+  type RunningEmulator,
+} from './core'
 
 export interface WavespeedEmulatorOptions {
   apiKey?: string
@@ -20,7 +29,11 @@ export interface WavespeedEmulator extends RunningEmulator {
 }
 
 const MODEL = 'wavespeed-ai/mmaudio-v2'
-const envelope = (code: number, message: string, data: unknown = null): Record<string, unknown> => ({ code, message, data })
+const envelope = (code: number, message: string, data: unknown = null): Record<string, unknown> => ({
+  code,
+  message,
+  data,
+})
 /** Every WaveSpeed answer is an envelope, errors too. */
 const ERRORS: ErrorShape = {
   body: (status) => envelope(status, status === 429 ? 'Too many requests, please slow down' : `Emulated ${status}`),
@@ -31,14 +44,19 @@ function invalid(input: Record<string, unknown>): string | undefined {
   const int = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v)
   if (typeof input.video !== 'string' || !input.video) return 'video: field required'
   if (typeof input.prompt !== 'string') return 'prompt: field required'
-  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string') return 'negative_prompt: must be a string'
+  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string')
+    return 'negative_prompt: must be a string'
   const steps = input.num_inference_steps
-  if (steps !== undefined && (!int(steps) || (steps as number) < 4 || (steps as number) > 50)) return 'num_inference_steps: must be an integer between 4 and 50'
+  if (steps !== undefined && (!int(steps) || (steps as number) < 4 || (steps as number) > 50))
+    return 'num_inference_steps: must be an integer between 4 and 50'
   const d = input.duration
-  if (d !== undefined && (!int(d) || (d as number) < 1 || (d as number) > 30)) return 'duration: must be an integer between 1 and 30'
+  if (d !== undefined && (!int(d) || (d as number) < 1 || (d as number) > 30))
+    return 'duration: must be an integer between 1 and 30'
   const g = input.guidance_scale
-  if (g !== undefined && (typeof g !== 'number' || g < 0 || g > 20)) return 'guidance_scale: must be a number between 0 and 20'
-  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean') return 'mask_away_clip: must be a boolean'
+  if (g !== undefined && (typeof g !== 'number' || g < 0 || g > 20))
+    return 'guidance_scale: must be a number between 0 and 20'
+  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean')
+    return 'mask_away_clip: must be a boolean'
   return undefined
 }
 
@@ -48,7 +66,8 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
   const submits: Array<Record<string, unknown>> = []
 
   const apiOrigin = (): string => (opts.publicHosts ? 'https://api.wavespeed.ai' : state.baseUrl)
-  const cdn = (url: string): string => (opts.publicHosts ? url.replace(state.baseUrl, 'https://d1q70pf5vjeyhc.cloudfront.net') : url)
+  const cdn = (url: string): string =>
+    opts.publicHosts ? url.replace(state.baseUrl, 'https://d1q70pf5vjeyhc.cloudfront.net') : url
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
     if (req.headers.authorization === `Bearer ${apiKey}`) return true
@@ -61,7 +80,14 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
   /** `polled`: answering a status poll (which never skips a phase); sync mode reports the clock's phase. */
   async function prediction(job: EmulatedJob, polled = true): Promise<Record<string, unknown>> {
     const phase = polled ? state.observe(job) : state.phase(job)
-    let status = phase === 'queued' ? 'created' : phase === 'running' ? 'processing' : phase === 'succeeded' ? 'completed' : 'failed'
+    let status =
+      phase === 'queued'
+        ? 'created'
+        : phase === 'running'
+          ? 'processing'
+          : phase === 'succeeded'
+            ? 'completed'
+            : 'failed'
     let error = job.outcome.kind === 'fail' ? job.outcome.message : ''
     let outputs: string[] = []
     if (status === 'completed' && !job.video) {
@@ -91,11 +117,18 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
       if (!authorized(req, res, path)) return
       state.counts.upload++
       if (fault(state, 'upload', res, ERRORS)) return
-      const file = parseMultipart(body, req.headers['content-type'] ?? '').find((p) => p.name === 'file' && p.filename !== undefined)
+      const file = parseMultipart(body, req.headers['content-type'] ?? '').find(
+        (p) => p.name === 'file' && p.filename !== undefined,
+      )
       if (!file) return sendJson(res, 400, envelope(400, 'file: field required'))
       const type = file.type ?? 'application/octet-stream'
       const downloadUrl = cdn(state.storeFile(file.data, type, file.filename ?? 'upload.bin'))
-      const data = { type: type.split('/')[0], download_url: downloadUrl, filename: file.filename, size: file.data.length }
+      const data = {
+        type: type.split('/')[0],
+        download_url: downloadUrl,
+        filename: file.filename,
+        size: file.data.length,
+      }
       return sendJson(res, 200, envelope(200, 'success', data))
     }
 
@@ -118,7 +151,8 @@ export async function startWavespeedEmulator(opts: WavespeedEmulatorOptions = {}
       const j = accept()
       if (input.enable_sync_mode === true) {
         const deadline = Date.now() + 60_000
-        while (['queued', 'running'].includes(state.phase(j)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+        while (['queued', 'running'].includes(state.phase(j)) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 10))
         j.reported = new Set(['queued', 'running']) // the client saw the job through; later polls say it is done
       }
       return sendJson(res, 200, envelope(200, 'success', await prediction(j, input.enable_sync_mode !== true)))

@@ -17,7 +17,12 @@ const EACHLABS_MODEL = 'mmaudio'
 
 function eachlabsHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: EACHLABS_PROFILE.origin, authHeaders: (key) => ({ 'X-API-Key': key }), errorInfo: eachlabsErrorInfo },
+    {
+      label: LABEL,
+      defaultBaseUrl: EACHLABS_PROFILE.origin,
+      authHeaders: (key) => ({ 'X-API-Key': key }),
+      errorInfo: eachlabsErrorInfo,
+    },
     ctx,
   )
 }
@@ -44,9 +49,13 @@ async function uploadVideo(http: ProviderHttp, ctx: ProviderContext, path: strin
   } catch (e) {
     // A 403 here is the storage refusing the signed URL, not the API key.
     if (isAppError(e) && e.code === 'PROVIDER_AUTH') {
-      throw new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (signed URL rejected or expired). Try again.`, {
-        retryable: true,
-      })
+      throw new AppError(
+        'PROVIDER_FAILED',
+        `${LABEL} storage refused the video upload (signed URL rejected or expired). Try again.`,
+        {
+          retryable: true,
+        },
+      )
     }
     throw e
   }
@@ -69,7 +78,8 @@ async function createPrediction(http: ProviderHttp, apiKey: string, input: Provi
     throw ambiguousSubmitError(LABEL, e)
   }
   if (created.predictionID) return created.predictionID
-  if (created.status === 'error') throw failedError(LABEL, scrubProviderMessage(eachlabsMessage(created) ?? '', apiKey) || undefined)
+  if (created.status === 'error')
+    throw failedError(LABEL, scrubProviderMessage(eachlabsMessage(created) ?? '', apiKey) || undefined)
   throw ambiguousSubmitError(LABEL, unexpectedResponseError(LABEL, 'create response (no prediction id)'))
 }
 
@@ -126,7 +136,12 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
       return downloadOutput(http, id, url)
     },
     (detached) =>
-      eachlabsHttp(detached).json({ method: 'POST', url: `${predictionPath(id)}/cancel`, schema: z.unknown(), retry: 'idempotent' }),
+      eachlabsHttp(detached).json({
+        method: 'POST',
+        url: `${predictionPath(id)}/cancel`,
+        schema: z.unknown(),
+        retry: 'idempotent',
+      }),
   )
 }
 
@@ -137,9 +152,13 @@ export const eachlabsProvider: AudioProvider = {
   capabilities: EACHLABS_PROFILE.capabilities,
   async generate(request, ctx) {
     if (request.mode !== 'video' || !request.videoPath) {
-      throw new AppError('PROVIDER_INPUT', `${LABEL} only generates sound for a video. Pick another provider for text-to-audio.`, {
-        field: 'mode',
-      })
+      throw new AppError(
+        'PROVIDER_INPUT',
+        `${LABEL} only generates sound for a video. Pick another provider for text-to-audio.`,
+        {
+          field: 'mode',
+        },
+      )
     }
     const http = eachlabsHttp(ctx)
     const videoUrl = await uploadVideo(http, ctx, request.videoPath)

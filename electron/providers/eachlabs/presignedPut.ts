@@ -5,7 +5,10 @@
  * entry verbatim (a required header wins over ours if it names Content-Type itself). No API key: the URL
  * is the credential.
  */
-export function presignedPutHeaders(contentType: string, requiredHeaders: Readonly<Record<string, string>>): Record<string, string> {
+export function presignedPutHeaders(
+  contentType: string,
+  requiredHeaders: Readonly<Record<string, string>>,
+): Record<string, string> {
   const names = Object.keys(requiredHeaders).map((h) => h.toLowerCase())
   return {
     ...(names.includes('content-type') ? {} : { 'Content-Type': contentType }),

@@ -46,7 +46,11 @@ function detailsText(details: unknown): string | undefined {
 }
 
 /** The provider's own words from either body: `{status:"error", message, details}` or `{error}`. */
-export function eachlabsMessage(body: { message?: string | null; error?: string | null; details?: unknown }): string | undefined {
+export function eachlabsMessage(body: {
+  message?: string | null
+  error?: string | null
+  details?: unknown
+}): string | undefined {
   const main = body.message ?? body.error ?? undefined
   const details = detailsText(body.details)
   const parts = [main, details && details !== main ? details : undefined].filter((s): s is string => !!s?.trim())

@@ -13,7 +13,15 @@ import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { FAL_PROFILE } from './profile'
 import { falClient, fromSdkError, type SdkResponses } from './sdkClient'
-import { FalFileUrl, FalResult, FalStatusResponse, FalSubmitResponse, falErrorInfo, resultFile, type FalFile } from './schemas'
+import {
+  FalFileUrl,
+  FalResult,
+  FalStatusResponse,
+  FalSubmitResponse,
+  falErrorInfo,
+  resultFile,
+  type FalFile,
+} from './schemas'
 
 const LABEL = FAL_PROFILE.label
 const FAL_VIDEO_ENDPOINT = 'fal-ai/mmaudio-v2'
@@ -23,7 +31,12 @@ const FAL_APP = 'fal-ai/mmaudio-v2'
 
 function falHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: FAL_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Key ${key}` }), errorInfo: falErrorInfo },
+    {
+      label: LABEL,
+      defaultBaseUrl: FAL_PROFILE.origin,
+      authHeaders: (key) => ({ Authorization: `Key ${key}` }),
+      errorInfo: falErrorInfo,
+    },
     ctx,
   )
 }
@@ -52,7 +65,11 @@ async function uploadCut(ctx: ProviderContext, http: ProviderHttp, path: string)
  * retry settings cannot be overridden), and a repeat could run and bill the job twice. The 'submit' policy
  * retries only 429, which fal answers before accepting anything.
  */
-async function submit(http: ProviderHttp, endpoint: string, input: ProviderParams): Promise<{ id: string; position?: number }> {
+async function submit(
+  http: ProviderHttp,
+  endpoint: string,
+  input: ProviderParams,
+): Promise<{ id: string; position?: number }> {
   try {
     const res = await http.json({
       method: 'POST',
@@ -91,7 +108,10 @@ function waitUntilCompleted(http: ProviderHttp, ctx: ProviderContext, id: string
       })
       if (s.status === 'COMPLETED') return { done: true, value: undefined }
       if (s.status === 'IN_PROGRESS') return { done: false, progress: { stage: 'generating' } }
-      return { done: false, progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) } }
+      return {
+        done: false,
+        progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) },
+      }
     },
   })
 }
@@ -107,7 +127,13 @@ async function fetchResult(http: ProviderHttp, ctx: ProviderContext, id: string)
     const message = falErrorInfo(res.body).message
     return failedError(LABEL, message === undefined ? undefined : scrubProviderMessage(message, ctx.apiKey))
   }
-  const result = await http.json({ method: 'GET', url: requestPath(id), schema: FalResult, retry: 'idempotent', refineError: runFailure })
+  const result = await http.json({
+    method: 'GET',
+    url: requestPath(id),
+    schema: FalResult,
+    retry: 'idempotent',
+    refineError: runFailure,
+  })
   return resultFile(result)
 }
 

@@ -69,9 +69,13 @@ export function fromSdkError(e: unknown, ctx: ProviderContext, seen: SdkResponse
   if (ctx.signal.aborted) return new AppError('CANCELLED', 'Cancelled.')
   if ((e as Error | null)?.name === 'TimeoutError') return timeoutError(LABEL)
   if (e instanceof ApiError && seen.storagePut && (e.status === 401 || e.status === 403)) {
-    return new AppError('PROVIDER_FAILED', `${LABEL} storage refused the video upload (its signed URL was rejected or expired). Try again.`, {
-      retryable: true,
-    })
+    return new AppError(
+      'PROVIDER_FAILED',
+      `${LABEL} storage refused the video upload (its signed URL was rejected or expired). Try again.`,
+      {
+        retryable: true,
+      },
+    )
   }
   if (e instanceof ApiError) {
     const info = falErrorInfo(e.body)

@@ -18,14 +18,30 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
+import {
+  failedError,
+  httpStatusError,
+  networkError,
+  requestGoneError,
+  scrubProviderMessage,
+  timeoutError,
+  unexpectedResponseError,
+} from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext, ProviderProgress } from '../types'
 import { INFERENCESH_PROFILE } from './profile'
-import { CreatedFiles, INFERENCESH_STATUS as S, MmaudioOutput, TaskBody, TaskStatusBody, inferenceshErrorInfo, statusNumber } from './schemas'
+import {
+  CreatedFiles,
+  INFERENCESH_STATUS as S,
+  MmaudioOutput,
+  TaskBody,
+  TaskStatusBody,
+  inferenceshErrorInfo,
+  statusNumber,
+} from './schemas'
 
 type Sdk = typeof import('@inferencesh/sdk')
 
@@ -54,14 +70,23 @@ interface Client {
 
 function client(sdk: Sdk, ctx: ProviderContext): Client {
   // The SDK's constructor throws a plain Error without a key; say it in our terms instead.
-  if (!ctx.apiKey) throw new AppError('PROVIDER_AUTH', `No ${LABEL} API key is set. Add it in Settings (or ${INFERENCESH_PROFILE.keyEnv} for the CLI).`)
+  if (!ctx.apiKey)
+    throw new AppError(
+      'PROVIDER_AUTH',
+      `No ${LABEL} API key is set. Add it in Settings (or ${INFERENCESH_PROFILE.keyEnv} for the CLI).`,
+    )
   const api = new sdk.HttpClient({
     apiKey: ctx.apiKey,
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl.replace(/\/+$/, '') } : {}),
     stream: false,
   })
   const http = createProviderHttp(
-    { label: LABEL, defaultBaseUrl: INFERENCESH_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: inferenceshErrorInfo },
+    {
+      label: LABEL,
+      defaultBaseUrl: INFERENCESH_PROFILE.origin,
+      authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
+      errorInfo: inferenceshErrorInfo,
+    },
     ctx,
   )
   return { sdk, api, tasks: new sdk.TasksAPI(api), http, ctx }
@@ -79,10 +104,18 @@ function toAppError(sdk: Sdk, e: unknown, apiKey: string, goneOn404: boolean): A
       /* keep the text */
     }
     const info = inferenceshErrorInfo(body)
-    return httpStatusError(LABEL, e.statusCode, { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) }, undefined)
+    return httpStatusError(
+      LABEL,
+      e.statusCode,
+      { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) },
+      undefined,
+    )
   }
   if (sdk.isRequirementsNotMetException(e)) {
-    return new AppError('PROVIDER_INPUT', `${LABEL} cannot run this app for your account: ${scrubProviderMessage(e.message, apiKey)}.`)
+    return new AppError(
+      'PROVIDER_INPUT',
+      `${LABEL} cannot run this app for your account: ${scrubProviderMessage(e.message, apiKey)}.`,
+    )
   }
   if (e instanceof TypeError) return networkError(LABEL, e)
   return unexpectedResponseError(LABEL, 'response')
@@ -100,7 +133,9 @@ async function call<T>(c: Client, fn: () => Promise<T>, goneOn404 = false): Prom
       if (signal.aborted) return reject(signal.reason)
       const onAbort = (): void => reject(signal.reason)
       signal.addEventListener('abort', onAbort, { once: true })
-      fn().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+      fn()
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort))
     })
   } catch (e) {
     if (c.ctx.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.')
@@ -153,7 +188,9 @@ function stageOf(status: number): ProviderProgress | undefined {
 function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
   const path = `/tasks/${encodeURIComponent(id)}`
   return async () => {
-    const res = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', `${path}/status`), true))
+    const res = await retryCall('idempotent', c.ctx, () =>
+      call(c, () => c.api.request<unknown>('get', `${path}/status`), true),
+    )
     const status = statusNumber(parse(TaskStatusBody, res.data, 'task status').status)
     if (status < S.completed) {
       const progress = stageOf(status)
@@ -166,8 +203,10 @@ function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
 
 async function downloadAudio(c: Client, task: TaskBody): Promise<GenerateResult> {
   const status = statusNumber(task.status)
-  if (status === S.failed) throw failedError(LABEL, task.error ? scrubProviderMessage(task.error, c.ctx.apiKey) : undefined)
-  if (status === S.cancelled) throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this task before it finished. Try again.`)
+  if (status === S.failed)
+    throw failedError(LABEL, task.error ? scrubProviderMessage(task.error, c.ctx.apiKey) : undefined)
+  if (status === S.cancelled)
+    throw new AppError('PROVIDER_FAILED', `${LABEL} cancelled this task before it finished. Try again.`)
   if (status !== S.completed) throw unexpectedResponseError(LABEL, `task state (${String(task.status)})`)
   const out = parse(MmaudioOutput, task.output, 'task output')
   const ext = mediaExtension(out.audio_output.uri, out.audio_output.filename) || '.flac'
@@ -181,7 +220,12 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
     c.ctx,
     async () => {
       if (journal) await c.ctx.onSubmitted(id)
-      const task = await pollUntilDone({ profile: INFERENCESH_PROFILE, ctx: c.ctx, http: c.http, check: checkTask(c, id) })
+      const task = await pollUntilDone({
+        profile: INFERENCESH_PROFILE,
+        ctx: c.ctx,
+        http: c.http,
+        check: checkTask(c, id),
+      })
       return downloadAudio(c, task)
     },
     (detached) => {
@@ -200,7 +244,8 @@ export const inferenceshProvider: AudioProvider = {
     const c = client(await loadSdk(), ctx)
     let videoUri: string | undefined
     if (request.mode === 'video') {
-      if (!request.videoPath) throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
+      if (!request.videoPath)
+        throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
       videoUri = await uploadVideo(c, request.videoPath)
     }
     const task = await submit(c, toProviderParams(request, INFERENCESH_PROFILE, videoUri))

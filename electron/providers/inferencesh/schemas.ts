@@ -32,7 +32,8 @@ export const INFERENCESH_STATUS = {
 /** A status as the API sends it (a number; parseStatus in 0.6.54 also takes the name) → its number. */
 export function statusNumber(status: number | string | null | undefined): number {
   if (typeof status === 'number') return status
-  if (typeof status === 'string') return INFERENCESH_STATUS[status.toLowerCase() as keyof typeof INFERENCESH_STATUS] ?? 0
+  if (typeof status === 'string')
+    return INFERENCESH_STATUS[status.toLowerCase() as keyof typeof INFERENCESH_STATUS] ?? 0
   return 0
 }
 
@@ -71,8 +72,12 @@ export function inferenceshErrorInfo(body: unknown): ProviderErrorInfo {
   if (!body || typeof body !== 'object') return {}
   const b = body as Record<string, unknown>
   const legacy = b.error && typeof b.error === 'object' ? (b.error as Record<string, unknown>) : undefined
-  const first = Array.isArray(b.errors) && b.errors[0] && typeof b.errors[0] === 'object' ? (b.errors[0] as Record<string, unknown>) : undefined
-  const pick = (...vals: unknown[]): string | undefined => vals.find((v): v is string => typeof v === 'string' && v.length > 0)
+  const first =
+    Array.isArray(b.errors) && b.errors[0] && typeof b.errors[0] === 'object'
+      ? (b.errors[0] as Record<string, unknown>)
+      : undefined
+  const pick = (...vals: unknown[]): string | undefined =>
+    vals.find((v): v is string => typeof v === 'string' && v.length > 0)
   const message = pick(b.detail, b.title, b.message, legacy?.message, first?.message)
   const named = pick(first?.field, first?.name, first?.location)
   const field = fieldMentioned([named, message].filter(Boolean).join(' '), INFERENCESH_PROFILE.fields)

@@ -51,7 +51,11 @@ function mediaUrl(s: StatusResponse): string {
 }
 
 /** One status GET: QUEUED/PROCESSING → running; COMPLETED → the first media URL; FAILED/ERROR → throw. */
-function checkStatus(http: ProviderHttp, ctx: ProviderContext, pollUrl: string): () => Promise<PollStep<StatusResponse>> {
+function checkStatus(
+  http: ProviderHttp,
+  ctx: ProviderContext,
+  pollUrl: string,
+): () => Promise<PollStep<StatusResponse>> {
   return async () => {
     const s = await http.json({
       method: 'GET',
@@ -88,7 +92,13 @@ async function downloadOutput(http: ProviderHttp, id: string, s: StatusResponse)
 }
 
 /** Everything after the submit: journal the id, poll, download. Abort stops polling (nothing to cancel). */
-function follow(id: string, pollUrl: string, ctx: ProviderContext, http: ProviderHttp, journal: boolean): Promise<GenerateResult> {
+function follow(
+  id: string,
+  pollUrl: string,
+  ctx: ProviderContext,
+  http: ProviderHttp,
+  journal: boolean,
+): Promise<GenerateResult> {
   return cancelOnGiveUp(
     ctx,
     async () => {

@@ -13,7 +13,16 @@ import { basename } from 'node:path'
 import Replicate from 'replicate'
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
-import { failedError, httpStatusError, networkError, parseRetryAfter, requestGoneError, scrubProviderMessage, timeoutError, unexpectedResponseError } from '../errors'
+import {
+  failedError,
+  httpStatusError,
+  networkError,
+  parseRetryAfter,
+  requestGoneError,
+  scrubProviderMessage,
+  timeoutError,
+  unexpectedResponseError,
+} from '../errors'
 import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
@@ -42,7 +51,12 @@ function client(ctx: ProviderContext): Client {
   return {
     replicate: new Replicate({ auth: ctx.apiKey, baseUrl: `${origin}/v1`, fetch: ctx.fetch, useFileOutput: false }),
     http: createProviderHttp(
-      { label: LABEL, defaultBaseUrl: REPLICATE_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: replicateErrorInfo },
+      {
+        label: LABEL,
+        defaultBaseUrl: REPLICATE_PROFILE.origin,
+        authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
+        errorInfo: replicateErrorInfo,
+      },
       ctx,
     ),
     ctx,
@@ -64,7 +78,12 @@ function toAppError(e: unknown, apiKey: string, goneOn404: boolean): AppError {
     }
     const info = replicateErrorInfo(body)
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'), Date.now())
-    return httpStatusError(LABEL, res.status, { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) }, retryAfter)
+    return httpStatusError(
+      LABEL,
+      res.status,
+      { ...info, ...(info.message ? { message: scrubProviderMessage(info.message, apiKey) } : {}) },
+      retryAfter,
+    )
   }
   if (e instanceof TypeError) return networkError(LABEL, e)
   return unexpectedResponseError(LABEL, 'response')
@@ -92,7 +111,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 async function uploadVideo(c: Client, path: string): Promise<string> {
   c.ctx.onProgress({ stage: 'uploading', fraction: 0 })
   const file = new File([await openAsBlob(path, { type: 'video/mp4' })], basename(path), { type: 'video/mp4' })
-  const created = await retryCall('idempotent', c.ctx, () => call(c, (signal) => c.replicate.files.create(file, {}, { signal })))
+  const created = await retryCall('idempotent', c.ctx, () =>
+    call(c, (signal) => c.replicate.files.create(file, {}, { signal })),
+  )
   c.ctx.onProgress({ stage: 'uploading', fraction: 1 })
   return parse(FileObject, created, 'file object').urls.get
 }
@@ -100,7 +121,13 @@ async function uploadVideo(c: Client, path: string): Promise<string> {
 /** POST /v1/predictions {version, input} once (repeated only on 429): see the note at the top. */
 async function createPrediction(c: Client, version: string, input: ProviderParams): Promise<string> {
   try {
-    const p = await c.http.json({ method: 'POST', url: '/v1/predictions', body: { version, input }, schema: Prediction, retry: 'submit' })
+    const p = await c.http.json({
+      method: 'POST',
+      url: '/v1/predictions',
+      body: { version, input },
+      schema: Prediction,
+      retry: 'submit',
+    })
     return p.id
   } catch (e) {
     throw ambiguousSubmitError(LABEL, e)
@@ -110,7 +137,9 @@ async function createPrediction(c: Client, version: string, input: ProviderParam
 /** One GET /v1/predictions/{id}: starting → queued, processing → generating, succeeded → its output URL. */
 function checkPrediction(c: Client, id: string): () => Promise<PollStep<string>> {
   return async () => {
-    const raw = await retryCall('idempotent', c.ctx, () => call(c, (signal) => c.replicate.predictions.get(id, { signal }), true))
+    const raw = await retryCall('idempotent', c.ctx, () =>
+      call(c, (signal) => c.replicate.predictions.get(id, { signal }), true),
+    )
     const p = parse(Prediction, raw, 'prediction')
     switch (p.status) {
       case 'starting':
@@ -128,7 +157,10 @@ function checkPrediction(c: Client, id: string): () => Promise<PollStep<string>>
       }
       case 'canceled':
       case 'aborted':
-        throw new AppError('PROVIDER_FAILED', `${LABEL} stopped this prediction (${p.status}) before it finished. Try again.`)
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `${LABEL} stopped this prediction (${p.status}) before it finished. Try again.`,
+        )
       default:
         return { done: false, progress: { stage: 'generating' } }
     }
@@ -148,7 +180,12 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
     c.ctx,
     async () => {
       if (journal) await c.ctx.onSubmitted(id)
-      const url = await pollUntilDone({ profile: REPLICATE_PROFILE, ctx: c.ctx, http: c.http, check: checkPrediction(c, id) })
+      const url = await pollUntilDone({
+        profile: REPLICATE_PROFILE,
+        ctx: c.ctx,
+        http: c.http,
+        check: checkPrediction(c, id),
+      })
       return downloadOutput(c, id, url)
     },
     (detached) => {
@@ -160,7 +197,8 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
 
 export function createReplicateProvider(options: ReplicateProviderOptions = {}): AudioProvider {
   const version = options.version?.trim() || DEFAULT_REPLICATE_VERSION
-  if (!isReplicateVersionId(version)) throw new AppError('BAD_INPUT', 'A Replicate model version id is 64 hexadecimal characters.', { field: 'version' })
+  if (!isReplicateVersionId(version))
+    throw new AppError('BAD_INPUT', 'A Replicate model version id is 64 hexadecimal characters.', { field: 'version' })
   return {
     id: REPLICATE_PROFILE.id,
     label: LABEL,
@@ -170,7 +208,8 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
       const c = client(ctx)
       let videoUrl: string | undefined
       if (request.mode === 'video') {
-        if (!request.videoPath) throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
+        if (!request.videoPath)
+          throw new AppError('BAD_INPUT', 'No video to upload for video-to-audio.', { field: 'videoPath' })
         videoUrl = await uploadVideo(c, request.videoPath)
       }
       const id = await createPrediction(c, version, toProviderParams(request, REPLICATE_PROFILE, videoUrl))

@@ -40,7 +40,8 @@ export function replicateErrorInfo(body: unknown): ProviderErrorInfo {
     Array.isArray(b.invalid_fields) && b.invalid_fields[0] && typeof b.invalid_fields[0] === 'object'
       ? (b.invalid_fields[0] as Record<string, unknown>)
       : undefined
-  const pick = (...vals: unknown[]): string | undefined => vals.find((v): v is string => typeof v === 'string' && v.trim().length > 0)
+  const pick = (...vals: unknown[]): string | undefined =>
+    vals.find((v): v is string => typeof v === 'string' && v.trim().length > 0)
   const message = pick(b.detail, b.title, b.message, first?.description)?.trim()
   const field = fieldMentioned([pick(first?.field), message].filter(Boolean).join(' '), REPLICATE_PROFILE.fields)
   return { ...(message ? { message } : {}), ...(field ? { field } : {}) }

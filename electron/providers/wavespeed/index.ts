@@ -12,7 +12,14 @@ import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { WAVESPEED_PROFILE } from './profile'
-import { WavespeedEnvelope, WavespeedPrediction, WavespeedUpload, envelopeAwareFetch, envelopeData, wavespeedErrorInfo } from './schemas'
+import {
+  WavespeedEnvelope,
+  WavespeedPrediction,
+  WavespeedUpload,
+  envelopeAwareFetch,
+  envelopeData,
+  wavespeedErrorInfo,
+} from './schemas'
 
 const LABEL = WAVESPEED_PROFILE.label
 const WAVESPEED_MODEL = 'wavespeed-ai/mmaudio-v2'
@@ -20,7 +27,12 @@ const UPLOAD_TIMEOUT_MS = 10 * 60_000
 
 function wavespeedHttp(ctx: ProviderContext): ProviderHttp {
   return createProviderHttp(
-    { label: LABEL, defaultBaseUrl: WAVESPEED_PROFILE.origin, authHeaders: (key) => ({ Authorization: `Bearer ${key}` }), errorInfo: wavespeedErrorInfo },
+    {
+      label: LABEL,
+      defaultBaseUrl: WAVESPEED_PROFILE.origin,
+      authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
+      errorInfo: wavespeedErrorInfo,
+    },
     { ...ctx, fetch: envelopeAwareFetch(ctx.fetch) },
   )
 }
@@ -46,7 +58,13 @@ async function uploadCut(http: ProviderHttp, ctx: ProviderContext, path: string)
 async function submit(http: ProviderHttp, input: ProviderParams): Promise<string> {
   let body: unknown
   try {
-    body = await http.json({ method: 'POST', url: `/api/v3/${WAVESPEED_MODEL}`, body: input, schema: WavespeedEnvelope, retry: 'submit' })
+    body = await http.json({
+      method: 'POST',
+      url: `/api/v3/${WAVESPEED_MODEL}`,
+      body: input,
+      schema: WavespeedEnvelope,
+      retry: 'submit',
+    })
   } catch (e) {
     throw ambiguousSubmitError(LABEL, e)
   }
@@ -71,7 +89,8 @@ function waitForOutput(http: ProviderHttp, ctx: ProviderContext, id: string): Pr
       const p = envelopeData(body, WavespeedPrediction, 'prediction')
       if (p.status === 'created') return { done: false, progress: { stage: 'queued' } }
       if (p.status === 'processing') return { done: false, progress: { stage: 'generating' } }
-      if (p.status === 'failed') throw failedError(LABEL, p.error ? scrubProviderMessage(p.error, ctx.apiKey) : undefined)
+      if (p.status === 'failed')
+        throw failedError(LABEL, p.error ? scrubProviderMessage(p.error, ctx.apiKey) : undefined)
       const url = p.outputs?.[0]
       if (!url) throw unexpectedResponseError(LABEL, 'completed prediction without an output')
       return { done: true, value: url }
@@ -98,7 +117,10 @@ export const wavespeedProvider: AudioProvider = {
   capabilities: WAVESPEED_PROFILE.capabilities,
   async generate(req, ctx) {
     if (req.mode !== 'video' || !req.videoPath) {
-      throw new AppError('BAD_INPUT', 'WaveSpeed only makes sound for a video. Pick a provider with text-to-audio for a prompt alone.')
+      throw new AppError(
+        'BAD_INPUT',
+        'WaveSpeed only makes sound for a video. Pick a provider with text-to-audio for a prompt alone.',
+      )
     }
     const http = wavespeedHttp(ctx)
     const videoUrl = await uploadCut(http, ctx, req.videoPath)

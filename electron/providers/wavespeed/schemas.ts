@@ -36,7 +36,7 @@ export function envelopeData<S extends z.ZodType>(body: unknown, schema: S, what
 /** Error bodies: the envelope's `message` (or a bare `{error}`); the field when the message names one. */
 export function wavespeedErrorInfo(body: unknown): ProviderErrorInfo {
   const parsed = z.object({ message: z.string().nullish(), error: z.string().nullish() }).safeParse(body)
-  const message = parsed.success ? (parsed.data.message || parsed.data.error || undefined) : undefined
+  const message = parsed.success ? parsed.data.message || parsed.data.error || undefined : undefined
   if (!message) return {}
   const field = fieldMentioned(message, WAVESPEED_PROFILE.fields)
   return { message, ...(field ? { field } : {}) }

@@ -64,7 +64,11 @@ describeProviderContract({
     expect(emu.stats).toMatchObject({ presigns: 1, putsRefused: 0, putsWithApiKey: 0 })
   },
   refusal: {
-    fault: { op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } },
+    fault: {
+      op: 'submit',
+      status: 400,
+      body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' },
+    },
     field: 'cfg',
     words: 'cfg_strength must be a positive number',
   },
@@ -108,7 +112,10 @@ describe('Eachlabs adapter: its own ways', () => {
         headers: { 'X-API-Key': KEY, 'Content-Type': 'application/json' },
         body: JSON.stringify({ input: {} }),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }))
-    expect(await create()).toEqual({ status: 400, body: { status: 'error', message: 'model field is required', details: 'model field is required' } })
+    expect(await create()).toEqual({
+      status: 400,
+      body: { status: 'error', message: 'model field is required', details: 'model field is required' },
+    })
     emu.config.errorShape = 'error'
     expect(await create()).toEqual({ status: 400, body: { error: 'model field is required' } })
   })
@@ -125,8 +132,13 @@ describe('Eachlabs adapter: its own ways', () => {
       public_url: string
       required_headers: Record<string, string>
     }
-    await fetch(presign.presigned_url, { method: 'PUT', headers: { 'Content-Type': 'video/mp4', ...presign.required_headers }, body: 'x' })
-    const create = async (): Promise<number> => (await api('/v1/prediction', { model: 'mmaudio', input: { video: presign.public_url } })).status
+    await fetch(presign.presigned_url, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4', ...presign.required_headers },
+      body: 'x',
+    })
+    const create = async (): Promise<number> =>
+      (await api('/v1/prediction', { model: 'mmaudio', input: { video: presign.public_url } })).status
 
     emu.state.timing = { queueMs: 0, runMs: 60_000 }
     const running = await Promise.all(Array.from({ length: 11 }, create))
@@ -160,13 +172,23 @@ describe('Eachlabs adapter: its own ways', () => {
   })
 
   it('400/422/5xx: the provider message from either error shape, key scrubbed', async () => {
-    emu.state.faults.push({ op: 'submit', status: 400, body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' } })
+    emu.state.faults.push({
+      op: 'submit',
+      status: 400,
+      body: { status: 'error', message: 'Invalid input for model', details: 'cfg_strength must be a positive number' },
+    })
     const a = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(a.code).toBe('PROVIDER_INPUT')
     expect(a.field).toBe('cfg')
-    expect(a.message).toBe('Eachlabs refused the request (cfg): Invalid input for model: cfg_strength must be a positive number.')
+    expect(a.message).toBe(
+      'Eachlabs refused the request (cfg): Invalid input for model: cfg_strength must be a positive number.',
+    )
 
-    emu.state.faults.push({ op: 'submit', status: 422, body: { error: `Invalid input for model, key ${KEY} cannot run it` } })
+    emu.state.faults.push({
+      op: 'submit',
+      status: 422,
+      body: { error: `Invalid input for model, key ${KEY} cannot run it` },
+    })
     const b = await rejectionOf(eachlabsProvider.generate(request(), (await testContext(emu.baseUrl, KEY)).ctx))
     expect(b.code).toBe('PROVIDER_INPUT')
     expect(b.message).toContain('Invalid input for model, key ••• cannot run it')
@@ -182,7 +204,9 @@ describe('Eachlabs adapter: its own ways', () => {
 
   it('429 burst: 11 concurrent creates against the 10-concurrent limit all succeed after backing off', async () => {
     emu.state.timing = { queueMs: 20, runMs: 120 }
-    const contexts = await Promise.all(Array.from({ length: 11 }, () => testContext(emu.baseUrl, KEY, { backoffScale: 1 })))
+    const contexts = await Promise.all(
+      Array.from({ length: 11 }, () => testContext(emu.baseUrl, KEY, { backoffScale: 1 })),
+    )
     const results = await Promise.all(contexts.map((t) => eachlabsProvider.generate(request(), t.ctx)))
     expect(new Set(results.map((r) => r.requestId)).size).toBe(11)
     expect(emu.stats.rateLimited).toBeGreaterThanOrEqual(1)

@@ -35,7 +35,13 @@ const videoReq = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   maskAwayClip: false,
   ...over,
 })
-const textReq = (): ProviderRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
+const textReq = (): ProviderRequest => ({
+  ...videoReq(),
+  mode: 'text',
+  videoPath: undefined,
+  prompt: 'rain on a tin roof',
+  durationSec: 2,
+})
 
 async function startWithTiming(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<FalEmulator> {
   const started = await startFalEmulator(opts)
@@ -43,7 +49,9 @@ async function startWithTiming(opts: Parameters<typeof startFalEmulator>[0] = {}
   return started
 }
 
-async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
+async function start(
+  opts: Parameters<typeof startFalEmulator>[0] = {},
+): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
   emu = await startWithTiming(opts)
   const t = await testContext(emu.baseUrl, emu.apiKey)
   return { emu, t, sleeps: recordSleeps(t.ctx) }
@@ -53,7 +61,9 @@ async function expectOutput(result: GenerateResult, mode: ProviderRequest['mode'
   const probe = await probeJson(result.file)
   if (mode === 'video') {
     expect(result.mime).toBe('video/mp4')
-    expect(probe.streams.map((s) => `${s.codec_type}:${s.codec_name}`)).toEqual(expect.arrayContaining(['video:h264', 'audio:aac']))
+    expect(probe.streams.map((s) => `${s.codec_type}:${s.codec_name}`)).toEqual(
+      expect.arrayContaining(['video:h264', 'audio:aac']),
+    )
     await expectClicksOnFlashes(result.file, FLASHES)
   } else {
     expect(result.mime).toBe('audio/flac')
@@ -69,13 +79,23 @@ describeProviderContract({
   firstKeyedPath: { video: '/storage/upload/initiate', text: '/fal-ai/mmaudio-v2/text-to-audio' },
   expectOutput,
   expectRun: ({ emu, mode, t }) => {
-    expect(emu.submits.map((s) => s.endpoint)).toEqual([mode === 'video' ? 'fal-ai/mmaudio-v2' : 'fal-ai/mmaudio-v2/text-to-audio'])
+    expect(emu.submits.map((s) => s.endpoint)).toEqual([
+      mode === 'video' ? 'fal-ai/mmaudio-v2' : 'fal-ai/mmaudio-v2/text-to-audio',
+    ])
     expect(emu.refusedPuts).toBe(0)
     expect(t.progress.find((p) => p.stage === 'queued')).toEqual({ stage: 'queued', position: 0 })
     if (mode === 'text') expect(emu.state.counts.status).toBeGreaterThan(0)
   },
   refusal: {
-    fault: { op: 'submit', status: 422, body: { detail: [{ loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }] } },
+    fault: {
+      op: 'submit',
+      status: 422,
+      body: {
+        detail: [
+          { loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' },
+        ],
+      },
+    },
     field: 'steps',
     words: 'num_steps',
   },

@@ -14,9 +14,19 @@ const FLASHES = [0.6, 1.4, 2.32]
 let clip: string
 
 const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'video', videoPath: clip, prompt: 'footsteps on gravel', negativePrompt: '', seed: 7, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: false, ...over,
+  mode: 'video',
+  videoPath: clip,
+  prompt: 'footsteps on gravel',
+  negativePrompt: '',
+  seed: 7,
+  steps: 25,
+  cfg: 4.5,
+  durationSec: 3,
+  maskAwayClip: false,
+  ...over,
 })
-const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, seed: 11, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest =>
+  request({ mode: 'text', videoPath: undefined, durationSec: 2, seed: 11, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('infsh-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -50,7 +60,13 @@ describeProviderContract({
     if (mode === 'video') expect(String(job.input.video_input)).toMatch(new RegExp(`^${emu.baseUrl}/files/`))
   },
   refusal: {
-    fault: { op: 'submit', status: 422, body: infshProblem(422, 'input.duration: must be at most 10', [{ field: 'input.duration', message: 'must be at most 10' }]) },
+    fault: {
+      op: 'submit',
+      status: 422,
+      body: infshProblem(422, 'input.duration: must be at most 10', [
+        { field: 'input.duration', message: 'must be at most 10' },
+      ]),
+    },
     field: 'durationSec',
     words: 'must be at most 10',
   },

@@ -51,12 +51,23 @@ describeProviderContract({
   expectRun: ({ emu, result }) => {
     expect(result.requestId).toMatch(/^mmaudio-v2-text-to-audio_/)
     expect(emu.stats.submitBodies).toEqual([
-      { prompt: 'rain on a tin roof', negative_prompt: 'music', num_steps: 25, duration: 3, cfg_strength: 4.5, mask_away_clip: false },
+      {
+        prompt: 'rain on a tin roof',
+        negative_prompt: 'music',
+        num_steps: 25,
+        duration: 3,
+        cfg_strength: 4.5,
+        mask_away_clip: false,
+      },
     ])
     expect(emu.stats.missingCacheControl).toBe(0)
   },
   refusal: {
-    fault: { op: 'submit', status: 422, body: { error: 'Bad Request', message: 'cfg_strength must be between 1.0 and 10.0' } },
+    fault: {
+      op: 'submit',
+      status: 422,
+      body: { error: 'Bad Request', message: 'cfg_strength must be between 1.0 and 10.0' },
+    },
     field: 'cfg',
     words: 'cfg_strength must be between 1.0 and 10.0',
   },
@@ -65,7 +76,8 @@ describeProviderContract({
 
 describe('Pixazo adapter: its own ways', () => {
   let emu: PixazoEmulator
-  const ctxFor = async (key = KEY, opts: Parameters<typeof testContext>[2] = {}) => (await testContext(emu.baseUrl, key, opts)).ctx
+  const ctxFor = async (key = KEY, opts: Parameters<typeof testContext>[2] = {}) =>
+    (await testContext(emu.baseUrl, key, opts)).ctx
   beforeEach(async () => {
     emu = await startWithTiming()
   })
@@ -80,17 +92,21 @@ describe('Pixazo adapter: its own ways', () => {
   })
 
   it('a video request is refused with a clear PROVIDER_INPUT and no HTTP call', async () => {
-    const err = await rejectionOf(pixazoProvider.generate(request({ mode: 'video', videoPath: '/tmp/x.mp4' }), await ctxFor()))
+    const err = await rejectionOf(
+      pixazoProvider.generate(request({ mode: 'video', videoPath: '/tmp/x.mp4' }), await ctxFor()),
+    )
     expect(err.code).toBe('PROVIDER_INPUT')
     expect(err.message).toMatch(/only generates sound from a text prompt/)
     expect(emu.state.counts).toMatchObject({ submit: 0, status: 0, download: 0 })
   })
 
-  it('402: insufficient balance is PROVIDER_BALANCE with Pixazo\'s sentence', async () => {
+  it("402: insufficient balance is PROVIDER_BALANCE with Pixazo's sentence", async () => {
     emu.config.insufficientBalance = true
     const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(err.code).toBe('PROVIDER_BALANCE')
-    expect(err.message).toBe('Your Pixazo account has no balance left: Your wallet does not have enough balance. Top it up or pick another provider.')
+    expect(err.message).toBe(
+      'Your Pixazo account has no balance left: Your wallet does not have enough balance. Top it up or pick another provider.',
+    )
     expect(emu.state.counts.submit).toBe(1)
   })
 
@@ -132,7 +148,12 @@ describe('Pixazo adapter: its own ways', () => {
     expect(new Set(results.map((r) => r.requestId)).size).toBe(3)
     expect(emu.state.counts.submit).toBe(5)
 
-    emu.state.faults.push({ op: 'submit', status: 429, times: 10, body: { statusCode: 429, message: 'Rate limit is exceeded.' } })
+    emu.state.faults.push({
+      op: 'submit',
+      status: 429,
+      times: 10,
+      body: { statusCode: 429, message: 'Rate limit is exceeded.' },
+    })
     const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(err.code).toBe('RATE_LIMITED')
     expect(emu.state.counts.submit).toBe(5 + 4)
@@ -144,6 +165,8 @@ describe('Pixazo adapter: its own ways', () => {
     emu.state.outcomes.push({ kind: 'fail', message: 'Worker crashed' })
     const err = await rejectionOf(pixazoProvider.generate(request(), await ctxFor()))
     expect(err.code).toBe('PROVIDER_FAILED')
-    expect(err.message).toBe('Pixazo could not generate this sound: Worker crashed (a Pixazo system error; not charged)')
+    expect(err.message).toBe(
+      'Pixazo could not generate this sound: Worker crashed (a Pixazo system error; not charged)',
+    )
   })
 })

@@ -181,7 +181,11 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
       const err = await rejectionOf(provider.generate(request(), t.ctx))
       expect(err.code).toBe('NETWORK')
       expect(err.retryable).toBe(false)
-      expect(err.message).toMatch(new RegExp(`^Could not reach ${escaped(label)}.* ${escaped(label)} may have accepted the request anyway, so it was not sent again`))
+      expect(err.message).toMatch(
+        new RegExp(
+          `^Could not reach ${escaped(label)}.* ${escaped(label)} may have accepted the request anyway, so it was not sent again`,
+        ),
+      )
       expect(emu.state.counts.submit).toBe(1)
       expect(emu.state.jobs.size).toBe(1)
     })
@@ -205,7 +209,9 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
       emu.state.outcomes.push({ kind: 'hang' })
       const err = await rejectionOf(provider.generate(request(), t.ctx))
       expect(err.code).toBe('TIMEOUT')
-      expect(err.message).toBe(`${label} did not finish this request within 0.3 s. Try again later or pick another provider.`)
+      expect(err.message).toBe(
+        `${label} did not finish this request within 0.3 s. Try again later or pick another provider.`,
+      )
       expect(emu.state.counts.cancel).toBe(provider.canCancel ? 1 : 0)
       expect(onlyJob(emu).cancelled).toBe(provider.canCancel === true)
     })
@@ -284,7 +290,9 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
       const { emu, t } = await start()
       const err = await rejectionOf(provider.resume('no-such-request', t.ctx))
       expect(err.code).toBe('PROVIDER_FAILED')
-      expect(err.message).toBe(`${label} no longer has this request (it may have expired or never been accepted). Generate this sound again.`)
+      expect(err.message).toBe(
+        `${label} no longer has this request (it may have expired or never been accepted). Generate this sound again.`,
+      )
       expect(emu.state.counts.submit).toBe(0)
       expect(emu.state.counts.status).toBe(1)
     })

@@ -16,9 +16,19 @@ const FLASHES = [0.52, 1.6, 2.24]
 let clip: string
 
 const request = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'video', videoPath: clip, prompt: 'rain on a tin roof', negativePrompt: '', seed: 321, steps: 25, cfg: 4.5, durationSec: 3, maskAwayClip: true, ...over,
+  mode: 'video',
+  videoPath: clip,
+  prompt: 'rain on a tin roof',
+  negativePrompt: '',
+  seed: 321,
+  steps: 25,
+  cfg: 4.5,
+  durationSec: 3,
+  maskAwayClip: true,
+  ...over,
 })
-const text = (over: Partial<ProviderRequest> = {}): ProviderRequest => request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
+const text = (over: Partial<ProviderRequest> = {}): ProviderRequest =>
+  request({ mode: 'text', videoPath: undefined, durationSec: 2, ...over })
 
 beforeAll(async () => {
   clip = await flashClip('replicate-flashes.mp4', { flashesSec: FLASHES, durationSec: 3 })
@@ -58,7 +68,14 @@ describeProviderContract({
     if (mode === 'video') expect(String(body!.input!.video)).toMatch(new RegExp(`^${emu.baseUrl}/v1/files/[0-9a-f]+$`))
   },
   refusal: {
-    fault: { op: 'submit', status: 422, body: replicateError(422, '- input.cfg_strength: Must be greater than or equal to 1', { field: 'input.cfg_strength', description: 'Must be greater than or equal to 1' }) },
+    fault: {
+      op: 'submit',
+      status: 422,
+      body: replicateError(422, '- input.cfg_strength: Must be greater than or equal to 1', {
+        field: 'input.cfg_strength',
+        description: 'Must be greater than or equal to 1',
+      }),
+    },
     field: 'cfg',
     words: 'Must be greater than or equal to 1',
   },
@@ -81,7 +98,9 @@ describe('Replicate adapter: its own ways', () => {
       const ok = await createReplicateProvider({ version: other }).generate(text(), t.ctx)
       expect(ok.mime).toBe('audio/flac')
       expect(custom.stats.createBodies.map((b) => b.version)).toEqual([other])
-      const err = await rejectionOf(replicateProvider.generate(text(), (await testContext(custom.baseUrl, custom.apiKey)).ctx))
+      const err = await rejectionOf(
+        replicateProvider.generate(text(), (await testContext(custom.baseUrl, custom.apiKey)).ctx),
+      )
       expect(err.code).toBe('PROVIDER_INPUT')
       expect(err.message).toContain('Invalid version')
     } finally {

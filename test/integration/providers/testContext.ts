@@ -18,7 +18,12 @@ export interface TestContext {
 export async function testContext(
   baseUrl: string,
   apiKey: string,
-  opts: { backoffScale?: number; pollIntervalMs?: number; maxWaitMs?: number; onSubmitted?: (id: string) => void | Promise<void> } = {},
+  opts: {
+    backoffScale?: number
+    pollIntervalMs?: number
+    maxWaitMs?: number
+    onSubmitted?: (id: string) => void | Promise<void>
+  } = {},
 ): Promise<TestContext> {
   const progress: ProviderProgress[] = []
   const submitted: string[] = []

@@ -43,7 +43,9 @@ async function startWithTiming(opts: Parameters<typeof startWavespeedEmulator>[0
   return started
 }
 
-async function start(opts: Parameters<typeof startWavespeedEmulator>[0] = {}): Promise<{ emu: WavespeedEmulator; t: TestContext }> {
+async function start(
+  opts: Parameters<typeof startWavespeedEmulator>[0] = {},
+): Promise<{ emu: WavespeedEmulator; t: TestContext }> {
   emu = await startWithTiming(opts)
   return { emu, t: await testContext(emu.baseUrl, emu.apiKey) }
 }
@@ -67,7 +69,11 @@ describeProviderContract({
     expect(sent).not.toHaveProperty('seed')
   },
   refusal: {
-    fault: { op: 'submit', status: 422, body: envelope(422, 'num_inference_steps: must be an integer between 4 and 50') },
+    fault: {
+      op: 'submit',
+      status: 422,
+      body: envelope(422, 'num_inference_steps: must be an integer between 4 and 50'),
+    },
     field: 'steps',
     words: 'num_inference_steps',
   },
@@ -110,7 +116,10 @@ describe('WaveSpeed adapter: its own ways', () => {
 
   it('5xx on the poll — as HTTP 503 or as code 503 inside a 200 — then success → succeeds', async () => {
     const { emu, t } = await start()
-    emu.state.faults.push({ op: 'status', status: 503 }, { op: 'status', status: 200, body: envelope(503, 'service busy'), times: 2 })
+    emu.state.faults.push(
+      { op: 'status', status: 503 },
+      { op: 'status', status: 200, body: envelope(503, 'service busy'), times: 2 },
+    )
     const res = await wavespeedProvider.generate(req(), t.ctx)
     expect(emu.state.counts.submit).toBe(1)
     await expectClicksOnFlashes(res.file, FLASHES)
@@ -123,21 +132,35 @@ describe('WaveSpeed emulator protocol details', () => {
     const auth = { Authorization: `Bearer ${emu.apiKey}`, 'Content-Type': 'application/json' }
     const form = new FormData()
     form.append('file', new Blob([await readFile(clip)], { type: 'video/mp4' }), 'clip.mp4')
-    const up = (await (await fetch(`${emu.baseUrl}/api/v3/media/upload/binary`, { method: 'POST', headers: { Authorization: auth.Authorization }, body: form })).json()) as {
+    const up = (await (
+      await fetch(`${emu.baseUrl}/api/v3/media/upload/binary`, {
+        method: 'POST',
+        headers: { Authorization: auth.Authorization },
+        body: form,
+      })
+    ).json()) as {
       data: { download_url: string }
     }
     const input = { video: up.data.download_url, prompt: 'x', duration: 2 }
-    const sync = (await (await fetch(`${emu.baseUrl}/api/v3/wavespeed-ai/mmaudio-v2?webhook=https://example.invalid/hook`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ ...input, enable_sync_mode: true }),
-    })).json()) as { code: number; data: { id: string; status: string; outputs: string[] } }
+    const sync = (await (
+      await fetch(`${emu.baseUrl}/api/v3/wavespeed-ai/mmaudio-v2?webhook=https://example.invalid/hook`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ ...input, enable_sync_mode: true }),
+      })
+    ).json()) as { code: number; data: { id: string; status: string; outputs: string[] } }
     expect(sync.code).toBe(200)
     expect(sync.data.status).toBe('completed')
     expect(sync.data.outputs).toHaveLength(1)
-    const alt = (await (await fetch(`${emu.baseUrl}/api/v3/predictions/${sync.data.id}`, { headers: auth })).json()) as { data: { status: string } }
+    const alt = (await (
+      await fetch(`${emu.baseUrl}/api/v3/predictions/${sync.data.id}`, { headers: auth })
+    ).json()) as { data: { status: string } }
     expect(alt.data.status).toBe('completed')
-    const bad = await fetch(`${emu.baseUrl}/api/v3/wavespeed-ai/mmaudio-v2`, { method: 'POST', headers: auth, body: JSON.stringify({ ...input, duration: 2.5 }) })
+    const bad = await fetch(`${emu.baseUrl}/api/v3/wavespeed-ai/mmaudio-v2`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ ...input, duration: 2.5 }),
+    })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { message: string }).message).toContain('duration')
   })

@@ -3,26 +3,112 @@ import { parseCli, presetFor } from '../../../electron/cli/args'
 
 describe('CLI arguments', () => {
   it('generate: every option lands in the request, with the documented defaults', () => {
-    const cmd = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '--negative', 'speech', '--from', '1.5', '--to', '9',
-      '--provider', 'eachlabs', '--takes', '3', '--seed', '7', '--steps', '30', '--cfg', '5', '--window', '10',
-      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--handoff', 'pack', '--json'])
+    const cmd = parseCli([
+      'generate',
+      'clip.mp4',
+      '--prompt',
+      'steps',
+      '--negative',
+      'speech',
+      '--from',
+      '1.5',
+      '--to',
+      '9',
+      '--provider',
+      'eachlabs',
+      '--takes',
+      '3',
+      '--seed',
+      '7',
+      '--steps',
+      '30',
+      '--cfg',
+      '5',
+      '--window',
+      '10',
+      '--mask-away-clip',
+      '--original',
+      'duck',
+      '--loudness',
+      'podcast',
+      '-o',
+      'out.mp4',
+      '--handoff',
+      'pack',
+      '--json',
+    ])
     expect(cmd).toEqual({
-      kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', handoff: 'pack', json: true,
-      params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5,
-        loop: false, windowSec: 10, maskAwayClip: true, textOnly: false },
+      kind: 'generate',
+      video: 'clip.mp4',
+      fromSec: 1.5,
+      toSec: 9,
+      original: 'duck',
+      loudness: 'podcast',
+      output: 'out.mp4',
+      handoff: 'pack',
+      json: true,
+      params: {
+        prompt: 'steps',
+        negativePrompt: 'speech',
+        provider: 'eachlabs',
+        takes: 3,
+        seed: 7,
+        steps: 30,
+        cfg: 5,
+        loop: false,
+        windowSec: 10,
+        maskAwayClip: true,
+        textOnly: false,
+      },
     })
     const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
-    expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', handoff: null, json: false,
-      params: { negativePrompt: 'music', provider: 'fal', takes: 1, seed: null, steps: 25, cfg: 4.5, windowSec: 8, maskAwayClip: false } })
+    expect(plain).toMatchObject({
+      fromSec: null,
+      toSec: null,
+      original: 'keep',
+      loudness: 'web',
+      handoff: null,
+      json: false,
+      params: {
+        negativePrompt: 'music',
+        provider: 'fal',
+        takes: 1,
+        seed: null,
+        steps: 25,
+        cfg: 4.5,
+        windowSec: 8,
+        maskAwayClip: false,
+      },
+    })
   })
 
   it('text joins the words of the prompt; batch and export take their one path', () => {
-    expect(parseCli(['text', 'rain', 'on', 'tin', '--duration', '12', '-o', 'r.wav'])).toMatchObject({ kind: 'text', durationSec: 12, params: { prompt: 'rain on tin' } })
-    expect(parseCli(['batch', 'in', '--prompt', 'x', '-o', 'out'])).toMatchObject({ kind: 'batch', folder: 'in', outDir: 'out' })
-    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4'])).toMatchObject({ kind: 'export', projectFile: 'a.mmaudio', loudness: 'web', handoff: null })
+    expect(parseCli(['text', 'rain', 'on', 'tin', '--duration', '12', '-o', 'r.wav'])).toMatchObject({
+      kind: 'text',
+      durationSec: 12,
+      params: { prompt: 'rain on tin' },
+    })
+    expect(parseCli(['batch', 'in', '--prompt', 'x', '-o', 'out'])).toMatchObject({
+      kind: 'batch',
+      folder: 'in',
+      outDir: 'out',
+    })
+    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4'])).toMatchObject({
+      kind: 'export',
+      projectFile: 'a.mmaudio',
+      loudness: 'web',
+      handoff: null,
+    })
     // the pack alone, or with the MP4
-    expect(parseCli(['export', 'a.mmaudio', '--handoff', 'pack'])).toMatchObject({ kind: 'export', output: null, handoff: 'pack' })
-    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4', '--handoff', 'pack'])).toMatchObject({ output: 'a.mp4', handoff: 'pack' })
+    expect(parseCli(['export', 'a.mmaudio', '--handoff', 'pack'])).toMatchObject({
+      kind: 'export',
+      output: null,
+      handoff: 'pack',
+    })
+    expect(parseCli(['export', 'a.mmaudio', '-o', 'a.mp4', '--handoff', 'pack'])).toMatchObject({
+      output: 'a.mp4',
+      handoff: 'pack',
+    })
     expect(parseCli(['providers', '--json'])).toEqual({ kind: 'providers', json: true })
     expect(parseCli([])).toMatchObject({ kind: 'help', topic: null })
     expect(parseCli(['generate', '--help'])).toMatchObject({ kind: 'help', topic: 'generate' })
@@ -40,10 +126,18 @@ describe('CLI arguments', () => {
     }
     expect(refused(['generate', 'c.mp4', '-o', 'o.mp4'])).toMatch(/--prompt is required/)
     expect(refused(['generate', 'c.mp4', '--prompt', 'x'])).toMatch(/needs -o/)
-    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--window', '12'])).toMatch(/--window must be seconds from 1 to 10/)
-    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--provider', 'acme'])).toMatch(/--provider must be one of fal, wavespeed/)
-    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--from', '5', '--to', '2'])).toMatch(/--to must be after --from/)
-    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--seed', '70000'])).toMatch(/--seed must be a whole number from 0 to 65535/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--window', '12'])).toMatch(
+      /--window must be seconds from 1 to 10/,
+    )
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--provider', 'acme'])).toMatch(
+      /--provider must be one of fal, wavespeed/,
+    )
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--from', '5', '--to', '2'])).toMatch(
+      /--to must be after --from/,
+    )
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--seed', '70000'])).toMatch(
+      /--seed must be a whole number from 0 to 65535/,
+    )
     expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--bogus'])).toMatch(/bogus/)
     expect(refused(['text', 'rain', '-o', 'r.wav'])).toMatch(/--duration/)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.mp3'])).toMatch(/ending in .wav/)

@@ -19,7 +19,11 @@ function expectParams(actual: ProviderParams, expected: Record<string, unknown>)
 describe('toProviderParams', () => {
   it('names the fields as the field map does, in its order, and leaves out the video when there is none', () => {
     const profile = { ...FAL_PROFILE, fields: { clip: 'videoPath', words: 'prompt', n: 'seed' } as const }
-    expectParams(toProviderParams(providerRequest(), profile, 'https://x/c.mp4'), { clip: 'https://x/c.mp4', words: 'footsteps on gravel', n: 42 })
+    expectParams(toProviderParams(providerRequest(), profile, 'https://x/c.mp4'), {
+      clip: 'https://x/c.mp4',
+      words: 'footsteps on gravel',
+      n: 42,
+    })
     expectParams(toProviderParams(providerRequest(), profile), { words: 'footsteps on gravel', n: 42 })
   })
 })
@@ -140,15 +144,21 @@ describe('toProviderParams with the Eachlabs profile', () => {
   })
 
   it('clamps out-of-range values and rounds steps and seed to whole numbers; no mask_away_clip', () => {
-    expectParams(eachlabs({ negativePrompt: 'speech', seed: -3, steps: 250.4, cfg: 0.2, durationSec: 44.12345 }, 'https://x/y.mp4'), {
-      prompt: 'footsteps on gravel',
-      negative_prompt: 'speech',
-      duration: 30,
-      num_steps: 100,
-      cfg_strength: 1,
-      seed: 0,
-      video: 'https://x/y.mp4',
-    })
+    expectParams(
+      eachlabs(
+        { negativePrompt: 'speech', seed: -3, steps: 250.4, cfg: 0.2, durationSec: 44.12345 },
+        'https://x/y.mp4',
+      ),
+      {
+        prompt: 'footsteps on gravel',
+        negative_prompt: 'speech',
+        duration: 30,
+        num_steps: 100,
+        cfg_strength: 1,
+        seed: 0,
+        video: 'https://x/y.mp4',
+      },
+    )
     expectParams(eachlabs({ steps: 12.6, cfg: 33, durationSec: 0.25, seed: 7.4 }, 'u'), {
       prompt: 'footsteps on gravel',
       negative_prompt: '',
@@ -162,13 +172,17 @@ describe('toProviderParams with the Eachlabs profile', () => {
   })
 
   it('falls back to the model defaults for non-finite numbers', () => {
-    const input = eachlabs({ steps: Number.NaN, cfg: Number.POSITIVE_INFINITY, durationSec: Number.NaN, seed: Number.NaN }, 'u')
+    const input = eachlabs(
+      { steps: Number.NaN, cfg: Number.POSITIVE_INFINITY, durationSec: Number.NaN, seed: Number.NaN },
+      'u',
+    )
     expect([input.num_steps, input.cfg_strength, input.duration, input.seed]).toEqual([25, 4.5, 8, 0])
   })
 })
 
 describe('toProviderParams with the inference.sh profile', () => {
-  const inferencesh = (req: ReturnType<typeof providerRequest>, videoUri?: string) => toProviderParams(req, INFERENCESH_PROFILE, videoUri)
+  const inferencesh = (req: ReturnType<typeof providerRequest>, videoUri?: string) =>
+    toProviderParams(req, INFERENCESH_PROFILE, videoUri)
   const base = providerRequest({ seed: 7 })
 
   it('maps a video request to the app input names, always sending our seed (theirs defaults to 42)', () => {
@@ -197,23 +211,32 @@ describe('toProviderParams with the inference.sh profile', () => {
   })
 
   it('clamps to the declared ranges and rounds steps and seed', () => {
-    expectParams(inferencesh({ ...base, seed: 70000.6, steps: 0.2, cfg: 0.5, durationSec: 45.55555, negativePrompt: 'music' }, 'u'), {
-      prompt: 'footsteps on gravel',
-      negative_prompt: 'music',
-      duration: 30,
-      num_steps: 1,
-      cfg_strength: 1,
-      seed: 65535,
-      mask_away_clip: false,
-      video_input: 'u',
-    })
+    expectParams(
+      inferencesh(
+        { ...base, seed: 70000.6, steps: 0.2, cfg: 0.5, durationSec: 45.55555, negativePrompt: 'music' },
+        'u',
+      ),
+      {
+        prompt: 'footsteps on gravel',
+        negative_prompt: 'music',
+        duration: 30,
+        num_steps: 1,
+        cfg_strength: 1,
+        seed: 65535,
+        mask_away_clip: false,
+        video_input: 'u',
+      },
+    )
     expect(inferencesh({ ...base, seed: -4, steps: 180, cfg: 25, durationSec: 0.1 }, 'u')).toMatchObject({
       duration: 1,
       num_steps: 100,
       cfg_strength: 20,
       seed: 0,
     })
-    const nan = inferencesh({ ...base, seed: Number.NaN, steps: Number.NaN, cfg: Number.NaN, durationSec: Number.NaN }, 'u')
+    const nan = inferencesh(
+      { ...base, seed: Number.NaN, steps: Number.NaN, cfg: Number.NaN, durationSec: Number.NaN },
+      'u',
+    )
     expect([nan.seed, nan.num_steps, nan.cfg_strength, nan.duration]).toEqual([0, 25, 4.5, 8])
     expect(inferencesh({ ...base, durationSec: 6.123456 }, 'u').duration).toBe(6.123)
   })
@@ -221,7 +244,10 @@ describe('toProviderParams with the inference.sh profile', () => {
 
 describe('toProviderParams with the Pixazo profile', () => {
   const pixazo = (over: Parameters<typeof providerRequest>[0] = {}) =>
-    toProviderParams(textRequest({ prompt: 'gentle ocean waves', negativePrompt: 'music', seed: 99, ...over }), PIXAZO_PROFILE)
+    toProviderParams(
+      textRequest({ prompt: 'gentle ocean waves', negativePrompt: 'music', seed: 99, ...over }),
+      PIXAZO_PROFILE,
+    )
 
   it('maps our request to the documented body (text only), without a seed', () => {
     expectParams(pixazo(), {
@@ -253,13 +279,16 @@ describe('toProviderParams with the Pixazo profile', () => {
 
   it('never sends a video, even for a request that has one', () => {
     expect(toProviderParams(providerRequest(), PIXAZO_PROFILE, 'https://x/c.mp4')).not.toHaveProperty('video')
-    expect(Object.values(toProviderParams(providerRequest(), PIXAZO_PROFILE, 'https://x/c.mp4'))).not.toContain('https://x/c.mp4')
+    expect(Object.values(toProviderParams(providerRequest(), PIXAZO_PROFILE, 'https://x/c.mp4'))).not.toContain(
+      'https://x/c.mp4',
+    )
   })
 })
 
 describe('toProviderParams with the Replicate profile', () => {
   const base = providerRequest({ prompt: 'rain on a tin roof', seed: 1234, maskAwayClip: true })
-  const replicate = (req: ReturnType<typeof providerRequest>, videoUrl?: string) => toProviderParams(req, REPLICATE_PROFILE, videoUrl)
+  const replicate = (req: ReturnType<typeof providerRequest>, videoUrl?: string) =>
+    toProviderParams(req, REPLICATE_PROFILE, videoUrl)
 
   it('maps a video request to the model inputs: no mask_away_clip, the negative prompt always sent (theirs defaults to "music")', () => {
     expectParams(replicate(base, 'https://api.replicate.com/v1/files/abc'), {

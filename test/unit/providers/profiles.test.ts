@@ -59,7 +59,11 @@ describe('provider profiles: what each declares', () => {
   })
 
   it('inference.sh: video and text modes, mask_away_clip, no price', () => {
-    expect(inferencesh.capabilities).toMatchObject({ videoToAudio: true, textToAudio: true, params: { maskAwayClip: true, negativePrompt: true } })
+    expect(inferencesh.capabilities).toMatchObject({
+      videoToAudio: true,
+      textToAudio: true,
+      params: { maskAwayClip: true, negativePrompt: true },
+    })
     expect(inferencesh.capabilities.priceUsdPerSec).toBeUndefined()
   })
 
@@ -67,14 +71,24 @@ describe('provider profiles: what each declares', () => {
     expect(pixazo.capabilities).toMatchObject({
       videoToAudio: false,
       textToAudio: true,
-      params: { seed: null, maskAwayClip: true, integerDuration: true, steps: { min: 10, max: 100 }, cfg: { min: 1, max: 10 } },
+      params: {
+        seed: null,
+        maskAwayClip: true,
+        integerDuration: true,
+        steps: { min: 10, max: 100 },
+        cfg: { min: 1, max: 10 },
+      },
       durationSec: { min: 2, max: 30 },
       defaultConcurrency: 2,
     })
   })
 
   it('Replicate: both modes and no mask_away_clip, no price', () => {
-    expect(replicate.capabilities).toMatchObject({ videoToAudio: true, textToAudio: true, params: { maskAwayClip: false } })
+    expect(replicate.capabilities).toMatchObject({
+      videoToAudio: true,
+      textToAudio: true,
+      params: { maskAwayClip: false },
+    })
     expect(replicate.capabilities.priceUsdPerSec).toBeUndefined()
   })
 

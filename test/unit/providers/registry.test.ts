@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { keyEnvName, keyFromEnv, PROVIDER_START_RATE, providerOrder, resolveBaseUrl, resolveConcurrency } from '../../../electron/providers/registry'
+import {
+  keyEnvName,
+  keyFromEnv,
+  PROVIDER_START_RATE,
+  providerOrder,
+  resolveBaseUrl,
+  resolveConcurrency,
+} from '../../../electron/providers/registry'
 
 const settings = { providers: { fal: { baseUrl: 'http://settings.example', concurrency: 3 } } }
 
@@ -13,8 +20,19 @@ describe('provider registry rules', () => {
   })
 
   it('keys come from each provider’s usual env var', () => {
-    const env = { FAL_KEY: 'k1', WAVESPEED_API_KEY: 'k2', EACHLABS_API_KEY: 'k3', INFERENCE_API_KEY: 'k4', PIXAZO_API_KEY: 'k5', REPLICATE_API_TOKEN: 'k6' }
-    expect((['fal', 'wavespeed', 'eachlabs', 'inferencesh', 'pixazo', 'replicate'] as const).map((id) => keyFromEnv(id, env))).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6'])
+    const env = {
+      FAL_KEY: 'k1',
+      WAVESPEED_API_KEY: 'k2',
+      EACHLABS_API_KEY: 'k3',
+      INFERENCE_API_KEY: 'k4',
+      PIXAZO_API_KEY: 'k5',
+      REPLICATE_API_TOKEN: 'k6',
+    }
+    expect(
+      (['fal', 'wavespeed', 'eachlabs', 'inferencesh', 'pixazo', 'replicate'] as const).map((id) =>
+        keyFromEnv(id, env),
+      ),
+    ).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6'])
     expect(keyFromEnv('fal', { FAL_KEY: ' ' })).toBeNull()
     expect(keyEnvName('replicate')).toBe('REPLICATE_API_TOKEN')
   })
@@ -33,6 +51,9 @@ describe('provider registry rules', () => {
   })
 
   it('fallback order: chosen first, then those that can do the mode, no repeats', () => {
-    expect(providerOrder('fal', ['pixazo', 'fal', 'wavespeed', 'wavespeed'], (id) => id !== 'pixazo')).toEqual(['fal', 'wavespeed'])
+    expect(providerOrder('fal', ['pixazo', 'fal', 'wavespeed', 'wavespeed'], (id) => id !== 'pixazo')).toEqual([
+      'fal',
+      'wavespeed',
+    ])
   })
 })

@@ -22,13 +22,27 @@ export function FallbackOrder({ order, all, labelOf, hasKey, onChange }: Fallbac
             <span className="fallback-name">
               {labelOf(id)} {!hasKey(id) && <span className="muted">· no key, skipped</span>}
             </span>
-            <button className="small" onClick={() => onChange(moveItem(order, i, -1))} disabled={i === 0} aria-label={`Move ${labelOf(id)} up`}>
+            <button
+              className="small"
+              onClick={() => onChange(moveItem(order, i, -1))}
+              disabled={i === 0}
+              aria-label={`Move ${labelOf(id)} up`}
+            >
               ↑
             </button>
-            <button className="small" onClick={() => onChange(moveItem(order, i, 1))} disabled={i === order.length - 1} aria-label={`Move ${labelOf(id)} down`}>
+            <button
+              className="small"
+              onClick={() => onChange(moveItem(order, i, 1))}
+              disabled={i === order.length - 1}
+              aria-label={`Move ${labelOf(id)} down`}
+            >
               ↓
             </button>
-            <button className="small" onClick={() => onChange(withoutProvider(order, id))} aria-label={`Remove ${labelOf(id)} from the fallback order`}>
+            <button
+              className="small"
+              onClick={() => onChange(withoutProvider(order, id))}
+              aria-label={`Remove ${labelOf(id)} from the fallback order`}
+            >
               Remove
             </button>
           </li>

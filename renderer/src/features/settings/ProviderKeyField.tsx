@@ -16,7 +16,14 @@ export interface ProviderKeyFieldProps {
   registerInput: (provider: ProviderId, el: HTMLInputElement | null) => void
 }
 
-export function ProviderKeyField({ provider, label, status, highlighted, onStatus, registerInput }: ProviderKeyFieldProps) {
+export function ProviderKeyField({
+  provider,
+  label,
+  status,
+  highlighted,
+  onStatus,
+  registerInput,
+}: ProviderKeyFieldProps) {
   const fieldRef = useRef<HTMLInputElement | null>(null)
   const [hasText, setHasText] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)

@@ -105,7 +105,9 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
         )}
         <section>
           <h3>API keys</h3>
-          <p className="muted">Keys are stored encrypted by the operating system and never shown again: only their last 4 characters.</p>
+          <p className="muted">
+            Keys are stored encrypted by the operating system and never shown again: only their last 4 characters.
+          </p>
           {plainTextFallback && (
             <div className="warning" role="note" data-testid="plaintext-warning">
               No system keyring was found, so keys are stored with a fixed key that other programs running as you could
@@ -120,7 +122,9 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
               status={keys.find((k) => k.provider === id)}
               highlighted={focusProvider === id}
               onStatus={(status) => setKeys((all) => [...all.filter((k) => k.provider !== id), status])}
-              registerInput={(provider, el) => (el ? keyInputs.current.set(provider, el) : keyInputs.current.delete(provider))}
+              registerInput={(provider, el) =>
+                el ? keyInputs.current.set(provider, el) : keyInputs.current.delete(provider)
+              }
             />
           ))}
         </section>
@@ -211,7 +215,8 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
                   value={settings.chunkCacheLimitMb}
                   onChange={(e) => void apply({ ...settings, chunkCacheLimitMb: clampCacheMb(e.target.valueAsNumber) })}
                 />{' '}
-                MB of generated chunks, so generating the same thing again costs nothing; the least recently used go first.
+                MB of generated chunks, so generating the same thing again costs nothing; the least recently used go
+                first.
               </label>
             </details>
           </>

@@ -3,7 +3,9 @@ import { pixazoErrorInfo } from '../../../../electron/providers/pixazo/schemas'
 
 describe('Pixazo error bodies', () => {
   it('prefers the message of the queue body, reads APIM bodies, and names the field', () => {
-    expect(pixazoErrorInfo({ error: 'Insufficient Balance', message: 'Your wallet does not have enough balance.' })).toEqual({
+    expect(
+      pixazoErrorInfo({ error: 'Insufficient Balance', message: 'Your wallet does not have enough balance.' }),
+    ).toEqual({
       message: 'Your wallet does not have enough balance',
     })
     expect(pixazoErrorInfo({ statusCode: 401, message: 'Access denied due to invalid subscription key.' })).toEqual({

@@ -31,10 +31,12 @@ beforeEach(() => {
     'secrets:status': () => ({ providers: PROVIDER_IDS.map(statusOf), plainTextFallback }),
     'secrets:set': ({ provider, key }) => (keys.set(provider, key), statusOf(provider)),
     'secrets:clear': ({ provider }) => (keys.delete(provider), statusOf(provider)),
-    'providers:list': () => [{ id: 'fal', label: 'fal.ai' }, { id: 'wavespeed', label: 'WaveSpeed' }],
+    'providers:list': () => [
+      { id: 'fal', label: 'fal.ai' },
+      { id: 'wavespeed', label: 'WaveSpeed' },
+    ],
   }
   push = installFakeBridge(answering(answers)).push
-
 })
 afterEach(cleanup)
 
