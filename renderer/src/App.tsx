@@ -88,6 +88,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
   )
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the whole window takes dropped files; the keyboard's way in is Import… (Ctrl/Cmd+I)
     <div
       className={`app${dragging ? ' dragging' : ''}`}
       onDragOver={(e) => {

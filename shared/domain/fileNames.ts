@@ -2,8 +2,10 @@
 
 /** A name safe on every file system (no separators, no control characters, no trailing dots), at most `max` long. */
 export function safeFileName(text: string, fallback: string, max = 60): string {
-  const cleaned = text
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+  const cleaned = [...text]
+    .map((ch) => (ch.codePointAt(0)! < 0x20 ? ' ' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, max)

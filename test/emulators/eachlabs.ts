@@ -218,13 +218,28 @@ export async function startEachlabsEmulator(opts: Partial<EachlabsEmulatorConfig
       res.writeHead(status, { 'Content-Type': 'application/xml' })
       res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code></Error>`)
     }
-    if (!pending || url.searchParams.get('X-Amz-Signature') !== sign(id)) return refuse('SignatureDoesNotMatch')
-    if (Date.now() > pending.expiresAtMs) return refuse('AccessDenied')
-    if (req.headers['content-type'] !== pending.contentType) return refuse('SignatureDoesNotMatch')
-    for (const [name, value] of Object.entries(pending.requiredHeaders)) {
-      if (req.headers[name.toLowerCase()] !== value) return refuse('SignatureDoesNotMatch')
+    if (!pending || url.searchParams.get('X-Amz-Signature') !== sign(id)) {
+      refuse('SignatureDoesNotMatch')
+      return
     }
-    if (req.headers['content-length'] === undefined) return refuse('MissingContentLength', 411)
+    if (Date.now() > pending.expiresAtMs) {
+      refuse('AccessDenied')
+      return
+    }
+    if (req.headers['content-type'] !== pending.contentType) {
+      refuse('SignatureDoesNotMatch')
+      return
+    }
+    for (const [name, value] of Object.entries(pending.requiredHeaders)) {
+      if (req.headers[name.toLowerCase()] !== value) {
+        refuse('SignatureDoesNotMatch')
+        return
+      }
+    }
+    if (req.headers['content-length'] === undefined) {
+      refuse('MissingContentLength', 411)
+      return
+    }
     state.files.set(id, { bytes: body, mime: pending.contentType })
     uploads.delete(id)
     res.writeHead(200, { ETag: `"${sign(`${id}-etag`)}"`, 'Content-Length': 0 })

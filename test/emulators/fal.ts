@@ -52,8 +52,10 @@ function validate(mode: 'video' | 'text', input: Record<string, unknown>): Detai
   const num = (field: string, min: number, max: number, int: boolean): void => {
     const v = input[field]
     if (v === undefined) return
-    if (typeof v !== 'number' || (int && !Number.isInteger(v)))
-      return err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
+    if (typeof v !== 'number' || (int && !Number.isInteger(v))) {
+      err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
+      return
+    }
     if (v < min) err(field, `Input should be greater than or equal to ${min}`, 'greater_than_equal')
     if (v > max) err(field, `Input should be less than or equal to ${max}`, 'less_than_equal')
   }

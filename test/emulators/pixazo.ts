@@ -119,13 +119,23 @@ export async function startPixazoEmulator(opts: Partial<PixazoEmulatorConfig> = 
     if (fault(state, 'submit', res, ERRORS, () => void state.addJob('text', body ?? {}))) return
     if (!gateway(req, res, SUBMIT_PATH)) return
     if (req.headers['cache-control'] !== 'no-cache') stats.missingCacheControl++
-    if (config.modelDisabled)
-      return fail(res, 400, 'Model not found', `Model '${PIXAZO_MODEL_ID}' not found or is disabled`)
-    if (!body) return fail(res, 400, 'Bad Request', 'The request body must be a JSON object')
+    if (config.modelDisabled) {
+      fail(res, 400, 'Model not found', `Model '${PIXAZO_MODEL_ID}' not found or is disabled`)
+      return
+    }
+    if (!body) {
+      fail(res, 400, 'Bad Request', 'The request body must be a JSON object')
+      return
+    }
     const bad = invalid(body)
-    if (bad) return fail(res, 400, 'Bad Request', bad)
-    if (config.insufficientBalance)
-      return fail(res, 402, 'Insufficient Balance', 'Your wallet does not have enough balance.')
+    if (bad) {
+      fail(res, 400, 'Bad Request', bad)
+      return
+    }
+    if (config.insufficientBalance) {
+      fail(res, 402, 'Insufficient Balance', 'Your wallet does not have enough balance.')
+      return
+    }
     stats.submitBodies.push(body)
     const job = state.addJob('text', body)
     const id = `${PIXAZO_MODEL_ID}_${job.id}`

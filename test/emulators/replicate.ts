@@ -186,13 +186,17 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
     const parts = parseMultipart(body, String(req.headers['content-type'] ?? ''))
     stats.fileParts.push(parts.map((p) => p.name))
     const content = parts.find((p) => p.name === 'content' && p.filename !== undefined)
-    if (!content) return error(res, 400, 'Missing file: multipart field "content"')
+    if (!content) {
+      error(res, 400, 'Missing file: multipart field "content"')
+      return
+    }
     const metaPart = parts.find((p) => p.name === 'metadata')
     let metadata: unknown = {}
     try {
       metadata = metaPart ? JSON.parse(metaPart.data.toString('utf8')) : {}
     } catch {
-      return error(res, 400, 'metadata must be JSON')
+      error(res, 400, 'metadata must be JSON')
+      return
     }
     const id = randomUUID().replace(/-/g, '')
     const type = content.type ?? 'application/octet-stream'
@@ -233,7 +237,7 @@ export async function startReplicateEmulator(opts: ReplicateEmulatorOptions = {}
       if (fault(state, 'status', res, ERRORS)) return
       return job ? sendJson(res, 200, await current(job)) : error(res, 404, 'Not found.')
     }
-    if (m && m[2] && method === 'POST') {
+    if (m?.[2] && method === 'POST') {
       state.counts.cancel++
       if (fault(state, 'cancel', res, ERRORS)) return
       if (!job) return error(res, 404, 'Not found.')

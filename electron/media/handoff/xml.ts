@@ -19,7 +19,17 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text safe inside an element or an attribute (control characters XML 1.0 forbids are dropped). */
 export function escapeXml(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+  return withoutForbiddenControls(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+}
+
+/** XML 1.0 allows tab, newline and carriage return of the characters below 0x20, no others. */
+function withoutForbiddenControls(value: string): string {
+  let out = ''
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!
+    if (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) out += ch
+  }
+  return out
 }
 
 function serialise(node: XmlElement, depth: number, out: string[]): void {

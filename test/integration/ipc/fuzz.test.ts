@@ -191,7 +191,7 @@ describe('every IPC channel under hostile input', () => {
       nextDialogs()
       const started = Date.now()
       const answer = await Promise.race([
-        call(channel, input),
+        call(channel, input as Record<string, unknown>),
         new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), ANSWER_WITHIN_MS).unref()),
       ])
       const label = `#${i} ${channel} ${JSON.stringify(input, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 20)}…` : v))?.slice(0, 300)}`

@@ -1,5 +1,6 @@
 // Generation as the renderer reaches it: through dispatch and the app's handler table, job updates carrying the
 // finished takes, and takes the renderer may then play.
+import type { Envelope, InvokeChannel, InvokeInput, InvokeOutput } from '../../../shared/ipc/contract'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,7 +31,13 @@ const FLASHES_SEC = [0.6, 1.72]
 let fal: FalEmulator
 let clip: string
 let services: AppServices
-let call: (channel: string, input: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>
+let call: <C extends InvokeChannel>(channel: C, input: InvokeInput<C>) => Promise<Envelope<InvokeOutput<C>>>
+
+/** The data of an answer that must have succeeded. */
+function dataOf<T>(answer: Envelope<T>): T {
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`)
+  return answer.data
+}
 
 beforeAll(async () => {
   ;[fal, clip] = await Promise.all([
@@ -83,11 +90,11 @@ describe('generation over IPC', () => {
     await call('secrets:set', { provider: 'fal', key: fal.apiKey })
     const list = await call('providers:list', {})
     expect(list.ok).toBe(true)
-    const byId = Object.fromEntries(list.data.map((p: any) => [p.id, p]))
+    const byId = Object.fromEntries(dataOf(list).map((p) => [p.id, p]))
     expect(Object.keys(byId).sort()).toEqual(['eachlabs', 'fal', 'inferencesh', 'pixazo', 'replicate', 'wavespeed'])
-    expect(byId.fal.key).toEqual({ provider: 'fal', isSet: true, last4: fal.apiKey.slice(-4) })
-    expect(byId.pixazo.capabilities.videoToAudio).toBe(false)
-    expect(byId.wavespeed.capabilities.params.seed).toBeNull()
+    expect(byId.fal!.key).toEqual({ provider: 'fal', isSet: true, last4: fal.apiKey.slice(-4) })
+    expect(byId.pixazo!.capabilities.videoToAudio).toBe(false)
+    expect(byId.wavespeed!.capabilities.params.seed).toBeNull()
     expect(JSON.stringify(list)).not.toContain(fal.apiKey)
   })
 
@@ -109,7 +116,7 @@ describe('generation over IPC', () => {
     })
     const started = await call('audio:generate', request(3))
     expect(started.ok).toBe(true)
-    const done = await finished(started.data.jobId)
+    const done = await finished(dataOf(started).jobId)
     off()
     expect(done.status).toBe('succeeded')
     expect(done.generateResult?.segmentId).toBe('seg-1')
@@ -142,7 +149,7 @@ describe('generation over IPC', () => {
   it('a rejected key ends the job with PROVIDER_AUTH and a sentence pointing to Settings', async () => {
     await call('secrets:set', { provider: 'fal', key: 'wrong-key-0000' })
     const started = await call('audio:generate', { ...request(1), params: { ...request(1).params, seed: 999 } })
-    const done = await finished(started.data.jobId)
+    const done = await finished(dataOf(started).jobId)
     expect(done.status).toBe('failed')
     expect(done.error).toMatchObject({ code: 'PROVIDER_AUTH', message: expect.stringMatching(/Settings/) })
     expect(JSON.stringify(done)).not.toContain('wrong-key-0000')

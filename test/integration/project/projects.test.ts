@@ -11,16 +11,17 @@ import {
   PROJECT_VERSION,
   type Project,
 } from '../../../shared/domain/project'
+import type { InvokeChannel, InvokeInput } from '../../../shared/ipc/contract'
 import { testAppServices } from '../../fixtures/appServices'
 import { lavfiFixture, testClip } from '../../fixtures/media'
 
 function setup(dataDir?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'projects-'))
   const { services, answers, call: dispatchCall } = testAppServices(dir, dataDir ? { dataDir } : {})
-  const call = async (channel: string, input: unknown = {}) => {
+  const call = async <C extends InvokeChannel>(channel: C, input: InvokeInput<C> | Record<string, unknown> = {}) => {
     const r = await dispatchCall(channel, input)
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
-    return r.data as any
+    return r.data
   }
   return { dir, answers, call, services }
 }
@@ -129,8 +130,8 @@ describe('saving and opening projects', () => {
     await other.call('dialog:openProject')
     const opened = await other.call('project:open', { path: join(moved, 'Beach.mmaudio') })
     expect(opened.missing).toEqual([])
-    expect(opened.project.assets[0].path).toBe(join(moved, 'beach.mp4'))
-    expect(opened.project.segments[0].takes[0].path).toBe(join(moved, 'Beach media', 't.wav'))
+    expect(opened.project.assets[0]!.path).toBe(join(moved, 'beach.mp4'))
+    expect(opened.project.segments[0]!.takes[0]!.path).toBe(join(moved, 'Beach media', 't.wav'))
     expect(await other.call('media:url', { path: join(moved, 'Beach media', 't.wav') })).toEqual({
       url: `test-media:${join(moved, 'Beach media', 't.wav')}`,
     })
@@ -145,7 +146,7 @@ describe('saving and opening projects', () => {
     rmSync(clip)
     const opened = await call('project:open', { path: file })
     expect(opened.missing).toEqual([{ name: 'beach.mp4', path: clip }])
-    expect(opened.project.segments[0].takes).toHaveLength(1)
+    expect(opened.project.segments[0]!.takes).toHaveLength(1)
   })
 
   it('keeps a recent list (newest first) that a settings form cannot overwrite, and flags files that are gone', async () => {
@@ -197,7 +198,7 @@ describe('autosave and recovery after a crash', () => {
     const second = setup(join(first.dir, 'data'))
     const { recovery } = await second.call('project:recovery')
     expect(recovery).toMatchObject({ savedAt, path: file, project: { name: 'edited' } })
-    await second.call('project:save', { path: file, project: recovery.project })
+    await second.call('project:save', { path: file, project: recovery!.project })
     expect(readdirSync(autosaveDir)).toEqual([])
     expect((await second.call('project:recovery')).recovery).toBeNull()
   })
@@ -205,7 +206,7 @@ describe('autosave and recovery after a crash', () => {
   it('an autosave does not record a path main never allowed, and discard removes it', async () => {
     const { dir, call } = setup()
     await call('project:autosave', { project: project('/x.mp4', '/t.wav'), path: join(dir, 'elsewhere.mmaudio') })
-    expect((await call('project:recovery')).recovery.path).toBeNull()
+    expect((await call('project:recovery')).recovery!.path).toBeNull()
     expect(await call('project:discardRecovery', { projectId: 'proj-1' })).toEqual({ discarded: 1 })
     expect((await call('project:recovery')).recovery).toBeNull()
   })

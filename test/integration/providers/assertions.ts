@@ -19,7 +19,9 @@ export async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
 export async function expectClicksOnFlashes(file: string, flashesSec: readonly number[]): Promise<void> {
   const clicks = findClicks(await decodeAudio(file, 48000), 48000)
   expect(clicks).toHaveLength(flashesSec.length)
-  clicks.forEach((c, i) => expect(Math.abs(c - flashesSec[i]!), `click ${i} at ${c}`).toBeLessThan(0.005))
+  clicks.forEach((c, i) => {
+    expect(Math.abs(c - flashesSec[i]!), `click ${i} at ${c}`).toBeLessThan(0.005)
+  })
 }
 
 /** Records every wait the adapter asks ctx.sleep for (ms, as asked), still waiting as ctx.sleep would. */

@@ -72,9 +72,9 @@ describe('createMainWindow', () => {
 
   it('loads the built file, or the dev server when given one', () => {
     createMainWindow('/app/out/main', rendererLocation('/app/out/main', undefined))
-    expect((fake.created.at(-1)?.win as unknown as FakeWindow).loaded).toBe('file:///app/out/renderer/index.html')
+    expect((fake.created.at(-1)!.win as unknown as FakeWindow).loaded).toBe('file:///app/out/renderer/index.html')
     createMainWindow('/app/out/main', rendererLocation('/app/out/main', 'http://localhost:5173'))
-    expect((fake.created.at(-1)?.win as unknown as FakeWindow).loaded).toBe('http://localhost:5173')
+    expect((fake.created.at(-1)!.win as unknown as FakeWindow).loaded).toBe('http://localhost:5173')
   })
 
   it('denies navigation, redirects, new windows and permissions', () => {

@@ -56,7 +56,11 @@ describe('pollUntilDone', () => {
     const err = await pollUntilDone({
       profile: { label: 'P', pollIntervalMs: 5000, maxWaitMs: 20 * 60_000 },
       ctx,
-      http: { pause: async (ms) => void (now += ms ?? 0) },
+      http: {
+        pause: async (ms) => {
+          now += ms ?? 0
+        },
+      },
       check: async () => ({ done: false }),
       now: () => now,
     }).catch((e: unknown) => e)

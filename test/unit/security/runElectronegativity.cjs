@@ -37,7 +37,7 @@ const [input, electronVersion, out] = process.argv.slice(2)
     )
   },
   (error) => {
-    console.error(error && error.stack ? error.stack : String(error))
+    console.error(error?.stack ? error.stack : String(error))
     process.exit(1)
   },
 )

@@ -32,10 +32,10 @@ export function ExportDialog({ project, onClose }: { project: Project; onClose: 
   // Escape with the focus outside the dialog (a button that disabled itself drops focus to the body). One
   // listener for the dialog's life: one swapped while a key is dispatched (another handler re-rendering the
   // app) would miss that key.
-  const escape = useRef({ busy, onClose })
-  escape.current = { busy, onClose }
+  const closing = useRef({ busy, onClose })
+  closing.current = { busy, onClose }
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !escape.current.busy && escape.current.onClose()
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !closing.current.busy && closing.current.onClose()
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])

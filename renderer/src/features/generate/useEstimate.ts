@@ -12,11 +12,13 @@ export function useEstimate(request: GenerationRequest | null): EstimateLine | n
   const [line, setLine] = useState<EstimateLine | null>(null)
   const key = request ? JSON.stringify(request) : ''
   useEffect(() => {
-    if (!request) return setLine(null)
+    // The request as its text: a new object with the same contents is the same estimate.
+    const asked = key ? (JSON.parse(key) as GenerationRequest) : null
+    if (!asked) return setLine(null)
     let live = true
     setLine((l) => (l?.kind === 'cost' ? l : { kind: 'pending', text: 'Estimating…' }))
     const timer = setTimeout(() => {
-      void invoke('audio:estimate', request).then((r) => {
+      void invoke('audio:estimate', asked).then((r) => {
         if (live) setLine(r.ok ? { kind: 'cost', text: costText(r.data) } : { kind: 'error', text: r.error.message })
       })
     }, ESTIMATE_DEBOUNCE_MS)

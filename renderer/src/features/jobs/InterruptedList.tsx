@@ -16,12 +16,12 @@ export function InterruptedList({ entries, canResume, onResume, onDismiss }: Int
   return (
     <section className="interrupted" aria-label="Unfinished generations">
       <div className="section-title">Unfinished generations</div>
-      {entries.map((e, i) => {
+      {entries.map((e) => {
         const r = e.request
         const lengthSec = r.source ? r.source.outSec - r.source.inSec : (r.durationSec ?? 0)
         const what = r.params.prompt.trim() || (r.source ? r.source.path.split(/[\\/]/).pop() : 'Text')
         return (
-          <div key={i} className="interrupted-item" data-testid="interrupted">
+          <div key={JSON.stringify(e.request)} className="interrupted-item" data-testid="interrupted">
             <span className="interrupted-what" title={what}>
               {what} · {formatTimecode(lengthSec, 1)} · {r.params.takes} take{r.params.takes === 1 ? '' : 's'}
             </span>

@@ -31,6 +31,9 @@ function useMediaUrl(path: string | null): string | null {
  * at the playhead whenever the video is paused. The transport plays it (its sound runs through the mix); the
  * next clip's file waits loaded, hidden, so a cut does not stall.
  */
+/** A paused picture this close to the wanted frame is left alone (a seek would only flicker). */
+const SEEK_SLACK_SEC = 1e-3
+
 export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: number | null }) {
   const playback = usePlayback()
   const path = asset?.path ?? null
@@ -39,9 +42,10 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
   const nextUrl = useMediaUrl(nextPath)
   const videoRef = useRef<HTMLVideoElement | null>(null)
   useEffect(() => {
+    // Again when the file changes: the new element starts at 0.
     const v = videoRef.current
-    if (!v || sourceSec === null || !v.paused) return
-    if (Math.abs(v.currentTime - sourceSec) > 1e-3) v.currentTime = sourceSec
+    if (!v || !url || sourceSec === null || !v.paused) return
+    if (Math.abs(v.currentTime - sourceSec) > SEEK_SLACK_SEC) v.currentTime = sourceSec
   }, [sourceSec, url])
   return (
     <section className="panel monitor" aria-label="Monitor">
@@ -79,6 +83,7 @@ function Picture({
     [path, registerVideo, videoRef],
   )
   return (
+    // biome-ignore lint/a11y/useMediaCaption: the person's own footage, shown while they edit; it has no captions
     <video
       ref={ref}
       src={url}

@@ -118,10 +118,11 @@ export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable
   }, [controller, playheadSec])
 
   // A mix edit during a run is heard at once.
-  const firstProject = useRef(true)
+  const playedProject = useRef(project)
   useEffect(() => {
-    if (firstProject.current) firstProject.current = false
-    else controller.restartIfPlaying()
+    if (playedProject.current === project) return
+    playedProject.current = project
+    controller.restartIfPlaying()
   }, [controller, project])
 
   const nextPath = useMemo(() => nextPicture(project, playheadSec)?.asset.path ?? null, [project, playheadSec])

@@ -8,7 +8,7 @@ export function ProjectTitle({ name, dirty }: { name: string; dirty: boolean }) 
   return (
     <span className="project-name" data-testid="project-title" title={dirty ? 'Unsaved changes' : 'All changes saved'}>
       {dirty && (
-        <span className="dirty-dot" aria-label="Unsaved changes">
+        <span className="dirty-dot" role="img" aria-label="Unsaved changes">
           •{' '}
         </span>
       )}

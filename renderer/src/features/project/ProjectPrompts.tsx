@@ -31,6 +31,7 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
         </div>
       )}
       {p.question && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: keeps the dialog's keys from reaching the editor behind it
         <div
           className="modal-backdrop"
           onKeyDown={(e) => {

@@ -23,6 +23,7 @@ export function FallbackOrder({ order, all, labelOf, hasKey, onChange }: Fallbac
               {labelOf(id)} {!hasKey(id) && <span className="muted">· no key, skipped</span>}
             </span>
             <button
+              type="button"
               className="small"
               onClick={() => onChange(moveItem(order, i, -1))}
               disabled={i === 0}
@@ -31,6 +32,7 @@ export function FallbackOrder({ order, all, labelOf, hasKey, onChange }: Fallbac
               ↑
             </button>
             <button
+              type="button"
               className="small"
               onClick={() => onChange(moveItem(order, i, 1))}
               disabled={i === order.length - 1}
@@ -39,6 +41,7 @@ export function FallbackOrder({ order, all, labelOf, hasKey, onChange }: Fallbac
               ↓
             </button>
             <button
+              type="button"
               className="small"
               onClick={() => onChange(withoutProvider(order, id))}
               aria-label={`Remove ${labelOf(id)} from the fallback order`}

@@ -86,10 +86,15 @@ export function ProviderKeyField({
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${fieldId}-problem` : undefined}
       />
-      <button onClick={() => void saveKey()} disabled={!hasText || busy}>
+      <button type="button" onClick={() => void saveKey()} disabled={!hasText || busy}>
         {isSet ? 'Replace' : 'Save key'}
       </button>
-      <button onClick={() => void clearKey()} disabled={!isSet || busy} aria-label={`Clear the ${label} key`}>
+      <button
+        type="button"
+        onClick={() => void clearKey()}
+        disabled={!isSet || busy}
+        aria-label={`Clear the ${label} key`}
+      >
         Clear
       </button>
       {problem && (

@@ -77,6 +77,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
 
   return (
     // Keys pressed in the dialog stay in it (S must not split a clip behind it); Escape closes it.
+    // biome-ignore lint/a11y/noStaticElementInteractions: keeps the dialog's keys from reaching the editor behind it
     <div
       className="modal-backdrop"
       onKeyDown={(e) => {
@@ -94,7 +95,7 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
       >
         <header className="modal-header">
           <h2 id="settings-title">Settings</h2>
-          <button onClick={onClose} title="Close settings (Esc)">
+          <button type="button" onClick={onClose} title="Close settings (Esc)">
             Done
           </button>
         </header>

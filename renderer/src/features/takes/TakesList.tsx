@@ -45,9 +45,9 @@ export function TakesList(props: TakesListProps) {
               onChange={(e) => setChunkIndex(Number(e.target.value))}
               aria-label="Chunk to regenerate"
             >
-              {Array.from({ length: chunkCount }, (_, i) => (
-                <option key={i} value={i}>
-                  {i + 1} of {chunkCount}
+              {Array.from({ length: chunkCount }, (_, chunk) => chunk).map((chunk) => (
+                <option key={chunk} value={chunk}>
+                  {chunk + 1} of {chunkCount}
                 </option>
               ))}
             </select>
@@ -63,66 +63,68 @@ export function TakesList(props: TakesListProps) {
           Regenerate
         </button>
       </div>
-      <ul className="take-list" role="radiogroup" aria-label="Active take">
-        {segment.takes.map((take, i) => {
-          const active = take.id === segment.activeTakeId
-          return (
-            <li
-              key={take.id}
-              className={`take${active ? ' active' : ''}`}
-              data-testid="take"
-              data-seed={take.seed}
-              data-active={active}
-            >
-              <label className="take-choose">
-                <input
-                  type="radio"
-                  name={`active-take-${segment.id}`}
-                  checked={active}
-                  onChange={() => props.onChoose(take.id)}
-                  aria-label={`Use take ${i + 1}`}
-                />
-                <span className="take-name">Take {i + 1}</span>
-                {takeOrigin(take, segment.takes) && (
-                  <span className="take-origin">{takeOrigin(take, segment.takes)}</span>
-                )}
-                <span
-                  className="take-meta"
-                  title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}
-                >
-                  {takeSummary(take, label(take.provider))} · {takeCreatedText(take.createdAt)}
-                </span>
-              </label>
-              <button
-                type="button"
-                className="small"
-                onClick={() => props.onAudition(take)}
-                aria-label={`${props.playingTakeId === take.id ? 'Stop' : 'Listen to'} take ${i + 1}`}
+      <div role="radiogroup" aria-label="Active take">
+        <ul className="take-list">
+          {segment.takes.map((take, i) => {
+            const active = take.id === segment.activeTakeId
+            return (
+              <li
+                key={take.id}
+                className={`take${active ? ' active' : ''}`}
+                data-testid="take"
+                data-seed={take.seed}
+                data-active={active}
               >
-                {props.playingTakeId === take.id ? '■' : '▶'}
-              </button>
-              {chunkCount > 1 && props.onRegenerateChunk && (
+                <label className="take-choose">
+                  <input
+                    type="radio"
+                    name={`active-take-${segment.id}`}
+                    checked={active}
+                    onChange={() => props.onChoose(take.id)}
+                    aria-label={`Use take ${i + 1}`}
+                  />
+                  <span className="take-name">Take {i + 1}</span>
+                  {takeOrigin(take, segment.takes) && (
+                    <span className="take-origin">{takeOrigin(take, segment.takes)}</span>
+                  )}
+                  <span
+                    className="take-meta"
+                    title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}
+                  >
+                    {takeSummary(take, label(take.provider))} · {takeCreatedText(take.createdAt)}
+                  </span>
+                </label>
                 <button
                   type="button"
                   className="small"
-                  onClick={() => props.onRegenerateChunk?.(take, Math.min(chunkIndex, chunkCount - 1))}
-                  title="Generate this chunk again with a new seed: a new take"
+                  onClick={() => props.onAudition(take)}
+                  aria-label={`${props.playingTakeId === take.id ? 'Stop' : 'Listen to'} take ${i + 1}`}
                 >
-                  ↻ {Math.min(chunkIndex, chunkCount - 1) + 1}
+                  {props.playingTakeId === take.id ? '■' : '▶'}
                 </button>
-              )}
-              <button
-                type="button"
-                className="small"
-                onClick={() => props.onDelete(take.id)}
-                aria-label={`Delete take ${i + 1}`}
-              >
-                ×
-              </button>
-            </li>
-          )
-        })}
-      </ul>
+                {chunkCount > 1 && props.onRegenerateChunk && (
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => props.onRegenerateChunk?.(take, Math.min(chunkIndex, chunkCount - 1))}
+                    title="Generate this chunk again with a new seed: a new take"
+                  >
+                    ↻ {Math.min(chunkIndex, chunkCount - 1) + 1}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => props.onDelete(take.id)}
+                  aria-label={`Delete take ${i + 1}`}
+                >
+                  ×
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </div>
     </section>
   )
 }

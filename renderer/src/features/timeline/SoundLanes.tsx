@@ -48,7 +48,9 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
     <>
       {byLane.map((lanePieces, lane) => (
         <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: a lane is its index (lane 2 is the third lane)
           key={lane}
+          role="group"
           className="track-row sound-row"
           style={{ height: SOUND_LANE_PX }}
           aria-label={`Sound lane ${lane + 1}`}
@@ -161,7 +163,7 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
         if (toSec <= 0 || fromSec >= pieceSec) return null
         return (
           <div
-            key={i}
+            key={o.startSec}
             className={`chunk-overlap${marks.loopRepeats ? ' loop-seam' : ''}`}
             data-testid={marks.loopRepeats ? 'loop-seam' : 'chunk-overlap'}
             style={{ left: secToPx(fromSec, pxPerSec), width: secToPx(toSec - fromSec, pxPerSec) }}

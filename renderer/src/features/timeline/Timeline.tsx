@@ -95,7 +95,8 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
   const contentPx = secToPx(endSec, pxPerSec) + (viewport.bodyWidthPx || 1000)
   const snapSec = drag?.outcome.snappedToSec ?? null
   // The ruler is memoised on plain values: the rate object is kept while what it derives from stays.
-  const rate = useMemo(() => timelineRate(project), [project.timeline, project.clips, project.assets])
+  const { timeline, clips, assets: assetList } = project
+  const rate = useMemo(() => timelineRate({ timeline, clips, assets: assetList }), [timeline, clips, assetList])
   const firstFrame = startFrames(project)
   const onSettings = useCallback(
     (settings: TimelineSettings) => dispatch({ type: 'timelineSettingsChanged', settings }),

@@ -28,7 +28,7 @@ export const VideoTrack = memo(function VideoTrack(props: VideoTrackProps) {
   const { clips, assets, pxPerSec, timeWindow, selectedClipId, onClipPointerDown, onEmptyPointerDown, onFocusSelect } =
     props
   return (
-    <div className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
+    <div role="group" className="track-row" style={{ height: VIDEO_TRACK_PX }} aria-label="Video track">
       <div className="row-header" style={{ width: HEADER_PX }}>
         <span className="row-name">V1</span>
         <span className="row-kind">Video</span>

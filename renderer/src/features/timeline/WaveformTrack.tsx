@@ -56,7 +56,12 @@ export const WaveformTrack = memo(function WaveformTrack({
   }, [visible, assets, peaks, pxPerSec, timeWindow.fromSec, widthPx])
 
   return (
-    <div className={`track-row wave-row mode-${mode}`} style={{ height: WAVE_TRACK_PX }} aria-label="Original audio">
+    <div
+      role="group"
+      className={`track-row wave-row mode-${mode}`}
+      style={{ height: WAVE_TRACK_PX }}
+      aria-label="Original audio"
+    >
       <div className="row-header" style={{ width: HEADER_PX }}>
         <span className="row-name">A1</span>
         <span className="row-kind">{MODE_LABEL[mode]}</span>

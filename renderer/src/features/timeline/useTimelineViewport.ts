@@ -20,6 +20,12 @@ export function useTimelineViewport({ pxPerSec, zoomAnchor, playheadSec, dispatc
   const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => visibleWindow(0, 0, pxPerSec))
   const [bodyWidthPx, setBodyWidthPx] = useState(0)
   const pxRef = useRef(pxPerSec)
+  // Read by effects that must not re-run when these alone change (a playhead move is not a zoom; a resize alone
+  // does not scroll): the latest value, without being a dependency.
+  const playheadRef = useRef(playheadSec)
+  playheadRef.current = playheadSec
+  const bodyWidthPxRef = useRef(bodyWidthPx)
+  bodyWidthPxRef.current = bodyWidthPx
   const frameRef = useRef(0)
   /** The scroll position as of the last scroll event: reading el.scrollLeft after a render forces a layout. */
   const scrollLeftRef = useRef(0)
@@ -63,11 +69,10 @@ export function useTimelineViewport({ pxPerSec, zoomAnchor, playheadSec, dispatc
       el.scrollLeft = zoomAnchor.sec * pxPerSec
       scrollLeftRef.current = el.scrollLeft
     } else if (el && prev !== pxPerSec) {
-      el.scrollLeft = scrollLeftForZoom(zoomAnchor?.sec ?? playheadSec, prev, el.scrollLeft, pxPerSec)
+      el.scrollLeft = scrollLeftForZoom(zoomAnchor?.sec ?? playheadRef.current, prev, el.scrollLeft, pxPerSec)
       scrollLeftRef.current = el.scrollLeft
     }
     measure()
-    // playheadSec is read only as a fallback anchor; a playhead move alone is not a zoom.
   }, [pxPerSec, zoomAnchor, measure])
 
   // Ctrl/Cmd + wheel (and trackpad pinch) zooms at the mouse, a plain wheel scrolls; needs a non-passive listener to stop page zoom.
@@ -96,13 +101,13 @@ export function useTimelineViewport({ pxPerSec, zoomAnchor, playheadSec, dispatc
   // Uses the remembered scroll position and width, so a playhead moving every frame never forces a layout.
   useEffect(() => {
     const el = scrollRef.current
-    if (!el || bodyWidthPx === 0) return
+    const widthPx = bodyWidthPxRef.current
+    if (!el || widthPx === 0) return
     const x = playheadSec * pxRef.current
     const left = scrollLeftRef.current
-    if (x >= left && x <= left + bodyWidthPx - 16) return
-    el.scrollLeft = Math.max(0, x - bodyWidthPx / 2)
+    if (x >= left && x <= left + widthPx - 16) return
+    el.scrollLeft = Math.max(0, x - widthPx / 2)
     scrollLeftRef.current = el.scrollLeft
-    // The width only matters when the playhead moves; a resize alone should not scroll.
   }, [playheadSec])
 
   /** clientX of time 0 (the left of the time axis, which scrolls with the content). */

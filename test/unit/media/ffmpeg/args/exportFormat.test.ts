@@ -7,6 +7,6 @@ describe('frame rates and numbers as filter text', () => {
     expect(ffFps(24000 / 1001)).toBe('24000/1001')
     expect(ffFps(25)).toBe('25')
     expect(ffNum(-0.0000001)).toBe('0')
-    expect(ffNum(0.7071067811)).toBe('0.707107')
+    expect(ffNum(Math.SQRT1_2)).toBe('0.707107')
   })
 })

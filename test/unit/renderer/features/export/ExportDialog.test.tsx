@@ -6,10 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ExportControl } from '../../../../../renderer/src/features/export/ExportControl'
 import { ExportDialog } from '../../../../../renderer/src/features/export/ExportDialog'
 import { twoClipProject } from '../../fixtures'
-import { installFakeBridge } from '../../fakeBridge'
+import { inputsOf, installFakeBridge, type Invoke } from '../../fakeBridge'
 
-type Call = { channel: string; input: Record<string, unknown> }
-let calls: Call[]
+let calls: Invoke[]
 let answers: Record<string, unknown>
 let push: (event: string, payload: unknown) => void
 
@@ -52,9 +51,9 @@ describe('the Export dialog', () => {
       defaultName: 'Holiday.mp4',
       kind: 'mp4',
     })
-    const start = calls.find((c) => c.channel === 'export:start')!.input
+    const start = inputsOf(calls, 'export:start')[0]!
     expect(start.request).toEqual({ destinationPath: '/out/Holiday.mp4', preset: 'podcast' })
-    expect((start.project as { id: string }).id).toBe(project.id)
+    expect(start.project.id).toBe(project.id)
   })
 
   it('a cancelled save dialog starts nothing', async () => {
@@ -114,7 +113,7 @@ describe('For your editor (the hand-off pack)', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export…' })))
     expect(calls.some((c) => c.channel === 'dialog:saveFile')).toBe(false)
     expect(calls.find((c) => c.channel === 'dialog:chooseFolder')!.input).toEqual({})
-    const start = calls.find((c) => c.channel === 'handoff:start')!.input
+    const start = inputsOf(calls, 'handoff:start')[0]!
     expect(start.request).toEqual({ folder: '/out' })
     expect(calls.some((c) => c.channel === 'export:start')).toBe(false)
     const handoffResult = {

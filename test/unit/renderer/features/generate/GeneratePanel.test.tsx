@@ -9,15 +9,16 @@ import { Inspector } from '../../../../../renderer/src/features/generate/Inspect
 import type { EditorAction } from '../../../../../renderer/src/state/editor'
 import { segment, twoClipProject } from '../../fixtures'
 import { info } from '../../providerFixtures'
-import { installFakeBridge, answering } from '../../fakeBridge'
+import type { InvokeChannel } from '../../../../../shared/ipc/contract'
+import { answering, installFakeBridge, inputsOf, type Answers, type Invoke } from '../../fakeBridge'
 
 let providers: ProviderInfo[] = []
-let calls: Array<{ channel: string; input: any }> = []
+let calls: Invoke[] = []
 let push: (event: string, payload: unknown) => void = () => {}
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true })
-  const answers: Record<string, (input: any) => unknown> = {
+  const answers: Answers = {
     'providers:list': () => providers,
     'audio:interrupted': () => [],
     'audio:estimate': (r) => ({
@@ -60,7 +61,7 @@ async function renderPanel(list: ProviderInfo[], p = project()) {
   return { dispatch, onOpenSettings, onError }
 }
 
-const sent = (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input)
+const sent = <C extends InvokeChannel>(channel: C) => inputsOf(calls, channel)
 
 describe('only the settings the provider has', () => {
   it('fal: seed, quality, CFG, timing only, text-only switch, and the cost before sending', async () => {
@@ -93,7 +94,7 @@ describe('only the settings the provider has', () => {
     await act(async () => void (await vi.advanceTimersByTimeAsync(400)))
     fireEvent.click(screen.getByRole('button', { name: /Generate/ }))
     await act(async () => void (await vi.advanceTimersByTimeAsync(10)))
-    const [req] = sent('audio:generate')
+    const req = sent('audio:generate')[0]!
     expect(req.source).toBeUndefined()
     expect(req.durationSec).toBe(2)
     expect(req.params).toMatchObject({ provider: 'pixazo', prompt: 'rain on a tin roof', seed: null })

@@ -151,7 +151,7 @@ describe('the playback schedule', () => {
   it('mono takes are centred at −3 dB per side, stereo ones untouched', () => {
     const [m] = playbackSchedule(project(), run(), mono).voices
     const [s] = playbackSchedule(project(), run(), stereo).voices
-    expect(m!.gain.startGain).toBeCloseTo(0.7071, 4)
+    expect(m!.gain.startGain).toBeCloseTo(Math.SQRT1_2, 4)
     expect(s!.gain.startGain).toBe(1)
     expect(originalSourceGain(asset('x', 1, 25, true))).toBe(1)
     expect(originalSourceGain({ audio: { codec: 'aac', sampleRate: 48000, channels: 1 } })).toBe(MONO_CENTRE_GAIN)

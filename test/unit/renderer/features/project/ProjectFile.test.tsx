@@ -6,16 +6,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Project } from '../../../../../shared/domain/project'
 import { App } from '../../../../../renderer/src/App'
 import { twoClipProject } from '../../fixtures'
-import { installFakeBridge, answering } from '../../fakeBridge'
+import type { InvokeChannel } from '../../../../../shared/ipc/contract'
+import { answering, installFakeBridge, inputsOf, type Answers, type Invoke } from '../../fakeBridge'
 
-let calls: Array<{ channel: string; input: any }>
+let calls: Invoke[]
 let recovery: unknown
 let push: (event: string, payload: unknown) => void
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true })
   recovery = null
-  const answers: Record<string, (input: any) => unknown> = {
+  const answers: Answers = {
     'dialog:saveFile': () => ({ path: '/films/Beach.mmaudio' }),
     'project:save': ({ path }) => ({ path }),
     'project:autosave': () => ({ savedAt: '2026-11-23T01:00:00.000Z' }),
@@ -35,7 +36,7 @@ afterEach(() => {
 const press = (key: string, mods: Record<string, boolean> = {}) =>
   act(() => void fireEvent.keyDown(window, { key, ...mods }))
 const title = () => screen.getByTestId('project-title').textContent
-const sent = (channel: string) => calls.filter((c) => c.channel === channel)
+const sent = <C extends InvokeChannel>(channel: C) => inputsOf(calls, channel)
 const splitAClip = () => {
   press('End')
   press('ArrowLeft')
@@ -50,7 +51,7 @@ describe('saving from the menu and the dot', () => {
     act(() => push('menu:command', { command: 'save' }))
     await waitFor(() => expect(title()).toBe('Beach'))
     expect(sent('dialog:saveFile')).toHaveLength(1)
-    expect(sent('project:save')[0]!.input.project.clips).toHaveLength(3)
+    expect(sent('project:save')[0]!.project.clips).toHaveLength(3)
     await waitFor(() => expect(document.title).toBe('Beach — MMAudio Studio'))
 
     press('Home')
@@ -68,7 +69,7 @@ describe('saving from the menu and the dot', () => {
     press('s', { ctrlKey: true })
     await waitFor(() => expect(title()).toBe('Beach'))
     expect(sent('dialog:saveFile')).toHaveLength(1)
-    expect(sent('project:save').map((c) => c.input.path)).toEqual(['/films/Beach.mmaudio', '/films/Beach.mmaudio'])
+    expect(sent('project:save').map((c) => c.path)).toEqual(['/films/Beach.mmaudio', '/films/Beach.mmaudio'])
   })
 })
 
@@ -92,7 +93,7 @@ describe('autosave', () => {
     splitAClip()
     await act(() => vi.advanceTimersByTimeAsync(31_000))
     expect(sent('project:autosave')).toHaveLength(1)
-    expect(sent('project:autosave')[0]!.input).toMatchObject({ path: null, project: { clips: [{}, {}, {}] } })
+    expect(sent('project:autosave')[0]).toMatchObject({ path: null, project: { clips: [{}, {}, {}] } })
     await act(() => vi.advanceTimersByTimeAsync(31_000))
     expect(sent('project:autosave')).toHaveLength(1)
   })

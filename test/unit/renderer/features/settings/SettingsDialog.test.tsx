@@ -8,7 +8,7 @@ import { defaultSettings } from '../../../../../electron/store/settings'
 import type { SecretStatus, Settings } from '../../../../../shared/domain/settings'
 import { App } from '../../../../../renderer/src/App'
 import { SettingsDialog } from '../../../../../renderer/src/features/settings/SettingsDialog'
-import { installFakeBridge, answering } from '../../fakeBridge'
+import { answering, installFakeBridge, type Answers } from '../../fakeBridge'
 
 const STORED = 'stored-secret-key-1234'
 let keys: Map<ProviderId, string>
@@ -25,12 +25,21 @@ beforeEach(() => {
   keys = new Map([['fal', STORED]])
   plainTextFallback = false
   settingsSent = []
-  const answers: Record<string, (input: any) => unknown> = {
+  const answers: Answers = {
     'settings:get': () => defaultSettings(),
-    'settings:set': (s: Settings) => (settingsSent.push(s), s),
+    'settings:set': (s) => {
+      settingsSent.push(s as Settings)
+      return s
+    },
     'secrets:status': () => ({ providers: PROVIDER_IDS.map(statusOf), plainTextFallback }),
-    'secrets:set': ({ provider, key }) => (keys.set(provider, key), statusOf(provider)),
-    'secrets:clear': ({ provider }) => (keys.delete(provider), statusOf(provider)),
+    'secrets:set': ({ provider, key }) => {
+      keys.set(provider, key)
+      return statusOf(provider)
+    },
+    'secrets:clear': ({ provider }) => {
+      keys.delete(provider)
+      return statusOf(provider)
+    },
     'providers:list': () => [
       { id: 'fal', label: 'fal.ai' },
       { id: 'wavespeed', label: 'WaveSpeed' },

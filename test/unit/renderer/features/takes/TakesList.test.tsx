@@ -8,14 +8,15 @@ import { Inspector } from '../../../../../renderer/src/features/generate/Inspect
 import type { EditorAction } from '../../../../../renderer/src/state/editor'
 import { clip, segment, twoClipProject } from '../../fixtures'
 import { info } from '../../providerFixtures'
-import { installFakeBridge, answering } from '../../fakeBridge'
+import type { InvokeChannel } from '../../../../../shared/ipc/contract'
+import { answering, installFakeBridge, inputsOf, type Answers, type Invoke } from '../../fakeBridge'
 
-let calls: Array<{ channel: string; input: any }> = []
+let calls: Invoke[] = []
 let interrupted: Array<{ segmentId: string | null; request: GenerationRequest }> = []
 
 beforeEach(() => {
   interrupted = []
-  const answers: Record<string, (input: any) => unknown> = {
+  const answers: Answers = {
     'providers:list': () => [info('fal')],
     'audio:interrupted': () => interrupted,
     'audio:estimate': () => ({ calls: 3, chunks: 1, billedSec: 6, usd: 0.006 }),
@@ -63,7 +64,7 @@ async function renderTakes(p = project()) {
   await act(async () => void (await new Promise((r) => setTimeout(r, 20))))
   return { dispatch }
 }
-const sent = (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input)
+const sent = <C extends InvokeChannel>(channel: C) => inputsOf(calls, channel)
 
 describe('the takes list', () => {
   it('shows each take with its seed and provider; the active one is checked', async () => {
@@ -88,7 +89,7 @@ describe('the takes list', () => {
     await renderTakes()
     fireEvent.click(screen.getByRole('button', { name: 'Regenerate' }))
     await act(async () => void (await new Promise((r) => setTimeout(r, 10))))
-    const [req] = sent('audio:generate')
+    const req = sent('audio:generate')[0]!
     expect(req.params).toMatchObject({ prompt: 'surf', seed: null, takes: 3 })
     expect(req.source).toEqual({ path: '/media/a.mp4', inSec: 2, outSec: 22 })
   })
@@ -104,7 +105,7 @@ describe('the takes list', () => {
     fireEvent.change(picker, { target: { value: '1' } })
     fireEvent.click(within(screen.getAllByTestId('take')[1]!).getByRole('button', { name: '↻ 2' }))
     await act(async () => void (await new Promise((r) => setTimeout(r, 10))))
-    const [input] = sent('audio:regenerateChunk')
+    const input = sent('audio:regenerateChunk')[0]!
     expect(input.chunkIndex).toBe(1)
     expect(input.take.id).toBe('t2')
     expect(input.request.params).toMatchObject({ prompt: 'surf', seed: 100 })
