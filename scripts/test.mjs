@@ -1,10 +1,12 @@
-// The one test command (`npm test`): typecheck, build, then every vitest project (unit, integration, e2e).
-// Ends with the line CI reads: `N passed, N failed`. A failed typecheck or build counts as a failed test.
+// The one test command (`npm test`): typecheck, lint and format (Biome), build, then every vitest project
+// (unit, integration, e2e).
+// Ends with the line CI reads: `N passed, N failed`. A failed typecheck, lint or build counts as a failed test.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '-b']],
+  ['lint and format', 'npx', ['biome', 'ci', '--error-on-warnings', '.']],
   ['build', 'npx', ['electron-vite', 'build']],
 ]
 let stepFailures = 0

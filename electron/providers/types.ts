@@ -8,7 +8,7 @@ import type { ProviderCapabilities } from '../../shared/domain/generation'
 export interface ProviderRequest {
   mode: 'video' | 'text'
   /** The prepared upload (25 fps, 384 px, no audio) for mode 'video'. */
-  videoPath?: string
+  videoPath?: string | undefined
   prompt: string
   negativePrompt: string
   seed: number

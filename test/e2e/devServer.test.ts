@@ -21,8 +21,8 @@ beforeAll(async () => {
   const renderer = (config as { renderer: InlineConfig }).renderer
   server = await createServer({
     configFile: false,
-    root: renderer.root,
-    plugins: renderer.plugins,
+    ...(renderer.root === undefined ? {} : { root: renderer.root }),
+    ...(renderer.plugins === undefined ? {} : { plugins: renderer.plugins }),
     logLevel: 'silent',
     server: { host: '127.0.0.1', port: 0, strictPort: false },
   })

@@ -47,8 +47,8 @@ function detailsText(details: unknown): string | undefined {
 
 /** The provider's own words from either body: `{status:"error", message, details}` or `{error}`. */
 export function eachlabsMessage(body: {
-  message?: string | null
-  error?: string | null
+  message?: string | null | undefined
+  error?: string | null | undefined
   details?: unknown
 }): string | undefined {
   const main = body.message ?? body.error ?? undefined

@@ -73,15 +73,15 @@ export interface Harness {
 export interface HarnessOptions {
   fixtureDir: string
   /** Persistent app data (journal, chunk cache, takes): reuse it to restart the harness mid-job. Default: new temp dir. */
-  dataDir?: string
+  dataDir?: string | undefined
   cacheDir: string
   /** MMAUDIO_<ID>_BASE_URL overrides pointing providers at emulators. */
-  env?: Record<string, string>
+  env?: Record<string, string> | undefined
   /** What the first save / open dialog answers (for a harness in its own process, set up front). */
-  dialogs?: { save?: string; open?: string[] }
+  dialogs?: { save?: string; open?: string[] } | undefined
   /** Keys to store before the page opens, as a user would in Settings. */
-  keys?: Partial<Record<ProviderId, string>>
-  pollIntervalMs?: number
+  keys?: Partial<Record<ProviderId, string>> | undefined
+  pollIntervalMs?: number | undefined
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {

@@ -35,7 +35,7 @@ export function shouldAutosave({ dirty, saving, project, lastAutosaved }: Autosa
   return dirty && !saving && project !== lastAutosaved
 }
 
-export function missingMediaText(missing: readonly { name: string; path: string; reason?: string }[]): string {
+export function missingMediaText(missing: readonly { name: string; path: string; reason?: string | undefined }[]): string {
   const names = missing.map((m) => `"${m.name}"`)
   const first = missing[0]
   if (!first) return ''

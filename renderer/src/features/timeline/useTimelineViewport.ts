@@ -12,7 +12,7 @@ interface ViewportInput {
   playheadSec: number
   dispatch: (a: EditorAction) => void
   /** Written with the body width (viewport minus headers) so commands like zoom-to-fit can read it. */
-  bodyWidthRef?: RefObject<number>
+  bodyWidthRef?: RefObject<number> | undefined
 }
 
 export function useTimelineViewport({ pxPerSec, zoomAnchor, playheadSec, dispatch, bodyWidthRef }: ViewportInput) {
