@@ -18,7 +18,7 @@ import { clampImpossibleNumbers } from '../project/openChecks'
 import { parseEbur128Summary, parseLoudnormReport, type LoudnessMeasurement } from '../media/ffmpeg/loudnessReport'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
-import type { JobRegistry } from './jobs'
+import type { JobRegistry, JobRunOptions } from './jobs'
 
 /** Where each stage sits on the export's one bar: JobUpdate.progress is for the whole job. PURE. */
 export function exportJobProgress(stage: JobStage, withinStage: number | null, measured: boolean): number | null {
@@ -30,11 +30,6 @@ export function exportJobProgress(stage: JobStage, withinStage: number | null, m
   return from + (to - from) * Math.min(1, Math.max(0, withinStage))
 }
 
-export interface ExportRunOptions {
-  signal?: AbortSignal
-  onProgress?: (stage: JobStage, progress: number | null, etaSec?: number) => void
-}
-
 export interface ExportService {
   /**
    * Everything that can be known before any work: the plan (timeline, clips), impossible numbers, the sources,
@@ -44,7 +39,7 @@ export interface ExportService {
   /** Starts the export as a job; progress and the result arrive as job updates. */
   start(project: Project, request: ExportRequest): { jobId: string }
   /** Runs the export and resolves with what was written. */
-  run(project: Project, request: ExportRequest, opts?: ExportRunOptions): Promise<ExportResult>
+  run(project: Project, request: ExportRequest, opts?: JobRunOptions): Promise<ExportResult>
 }
 
 export interface ExportServiceDeps {
@@ -112,7 +107,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   const { runner, jobs } = deps
 
   /** Runs one pass; reports its progress within its stage (run() maps it onto the whole job) unless `quiet`. */
-  async function runPass(pass: ExportPass, opts: ExportRunOptions, quiet = false): Promise<string> {
+  async function runPass(pass: ExportPass, opts: JobRunOptions, quiet = false): Promise<string> {
     for (const file of pass.files) await explainingFsErrors(file.path, () => writeFile(file.path, file.text))
     const [from, to] = pass.progressSpan ?? [0, 1]
     const report = quiet ? undefined : opts.onProgress
@@ -162,11 +157,11 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     return { project, plan }
   }
 
-  async function run(given: Project, request: ExportRequest, options: ExportRunOptions = {}): Promise<ExportResult> {
+  async function run(given: Project, request: ExportRequest, options: JobRunOptions = {}): Promise<ExportResult> {
     const workDir = scratchDir(deps.tmpDir ?? tmpdir(), `export-${randomUUID()}`)
     const { plan } = await prepare(given, request, workDir)
     const measured = plan.first.stage === 'measuring'
-    const opts: ExportRunOptions = {
+    const opts: JobRunOptions = {
       ...options,
       ...(options.onProgress
         ? {

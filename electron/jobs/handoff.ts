@@ -10,7 +10,6 @@ import { join, relative, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/domain/errors'
 import type { HandoffRequest, HandoffResult } from '../../shared/domain/handoff'
-import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { writeAtomically, writeFileAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
@@ -23,12 +22,7 @@ import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/p
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { clampImpossibleNumbers } from '../project/openChecks'
 import { assertNotASource, assertSourcesExist } from './export'
-import type { JobRegistry } from './jobs'
-
-export interface HandoffRunOptions {
-  signal?: AbortSignal
-  onProgress?: (stage: JobStage, progress: number | null, etaSec?: number) => void
-}
+import type { JobRegistry, JobRunOptions } from './jobs'
 
 export interface HandoffService {
   /**
@@ -39,7 +33,7 @@ export interface HandoffService {
   /** Starts writing the pack into "<project name> hand-off" inside the chosen folder, as a job. */
   start(project: Project, request: HandoffRequest): { jobId: string }
   /** Writes the pack into `packFolder` itself and resolves with what was written. */
-  run(project: Project, packFolder: string, opts?: HandoffRunOptions): Promise<HandoffResult>
+  run(project: Project, packFolder: string, opts?: JobRunOptions): Promise<HandoffResult>
 }
 
 export interface HandoffServiceDeps {
@@ -127,7 +121,7 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
     return { project, plan, texts, audio, manifest }
   }
 
-  async function run(given: Project, packFolder: string, opts: HandoffRunOptions = {}): Promise<HandoffResult> {
+  async function run(given: Project, packFolder: string, opts: JobRunOptions = {}): Promise<HandoffResult> {
     const folder = resolve(packFolder)
     const { project, plan, texts, audio, manifest } = await prepare(given, folder)
     await explainingFsErrors(folder, () => mkdir(folder, { recursive: true }))

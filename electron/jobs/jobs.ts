@@ -8,6 +8,12 @@ import { diskFullOrSame } from '../media/fsErrors'
 
 export type JobKind = JobUpdate['kind']
 
+/** How a job's work is run outside the registry (the CLI, tests): a signal to stop it, its progress. */
+export interface JobRunOptions {
+  signal?: AbortSignal
+  onProgress?: (stage: JobStage, progress: number | null, etaSec?: number) => void
+}
+
 export interface JobReport {
   stage: JobStage
   progress: number | null

@@ -143,6 +143,15 @@ export interface ProviderHttp {
   url(pathOrUrl: string): string
 }
 
+/** One HTTP call's options: a body (or a function making a fresh one per attempt), headers, auth, timeout. */
+interface AttemptInit {
+  body?: BodyInit | (() => BodyInit)
+  headers?: Record<string, string>
+  auth?: boolean
+  timeoutMs?: number
+  refineError?: RefineError
+}
+
 export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderContext): ProviderHttp {
   const sleep = ctx.sleep ?? defaultSleep
   const url = (u: string): string => resolveProviderUrl(u, ctx.baseUrl, config.defaultBaseUrl)
@@ -166,17 +175,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     return refine ? refine(err, { status: res.status, headers: res.headers, body }) : err
   }
 
-  async function attempt(
-    method: string,
-    target: string,
-    init: {
-      body?: BodyInit | (() => BodyInit)
-      headers?: Record<string, string>
-      auth?: boolean
-      timeoutMs?: number
-      refineError?: RefineError
-    },
-  ): Promise<Response> {
+  async function attempt(method: string, target: string, init: AttemptInit): Promise<Response> {
     const timeout = AbortSignal.timeout(init.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = AbortSignal.any([ctx.signal, timeout])
     const body = typeof init.body === 'function' ? init.body() : init.body
@@ -197,18 +196,7 @@ export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderCont
     }
   }
 
-  function withRetry(
-    policy: RetryPolicy,
-    method: string,
-    target: string,
-    init: {
-      body?: BodyInit | (() => BodyInit)
-      headers?: Record<string, string>
-      auth?: boolean
-      timeoutMs?: number
-      refineError?: RefineError
-    },
-  ): Promise<Response> {
+  function withRetry(policy: RetryPolicy, method: string, target: string, init: AttemptInit): Promise<Response> {
     return retryCall(policy, ctx, () => attempt(method, target, init))
   }
 
