@@ -68,7 +68,7 @@ const { 'mask-away-clip': _mask, ...TEXT_GEN_OPTIONS } = GEN_OPTIONS
 /** The options each command accepts; anything else is refused rather than silently ignored. */
 const OPTIONS_BY_COMMAND = {
   generate: { ...GEN_OPTIONS, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
-  text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, ...OUTPUT_OPTIONS },
+  text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, loop: { type: 'boolean' }, ...OUTPUT_OPTIONS },
   batch: { ...GEN_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
   export: { loudness: MIX_OPTIONS.loudness, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
   providers: { json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help },
@@ -205,7 +205,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
         throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
       const wav = output(v, 'text')
       if (!/\.wav$/i.test(wav)) throw bad('text writes a WAV file: give -o a path ending in .wav.', 'output')
-      return { kind: 'text', params: generationParams({ ...v, prompt }, true), durationSec, output: wav, json }
+      const params = { ...generationParams({ ...v, prompt }, true), loop: v.loop === true }
+      return { kind: 'text', params, durationSec, output: wav, json }
     }
     case 'batch':
       return {

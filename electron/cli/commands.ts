@@ -1,6 +1,7 @@
 // What each CLI command does, with the same services as the app. Every function reports through the Reporter
 // and throws AppError on failure (main turns it into the exit code and the error's sentence).
-import { copyFile, mkdir, readdir } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { GenerationRequest } from '../../shared/domain/generation'
@@ -9,7 +10,9 @@ import { formatCost } from '../jobs/cost'
 import type { GenerateUpdate } from '../jobs/generateProgress'
 import { writeAtomically } from '../media/atomicOutput'
 import { explainingFsErrors } from '../media/fsErrors'
+import { planGeneratedSound } from '../media/exportPlan'
 import { importAsset } from '../media/importAsset'
+import { clearLeftover, noteLeftover } from '../media/leftovers'
 import { openProjectFile } from '../project/projectFile'
 import {
   baseUrlEnvName,
@@ -21,7 +24,7 @@ import {
 } from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
 import type { CliEvent, Reporter } from './output'
-import { singleClipProject } from './project'
+import { singleClipProject, textBedProject } from './project'
 import type { CliServices } from './services'
 
 export const VIDEO_EXTENSIONS = ['.mp4', '.mov', '.m4v', '.mkv', '.webm', '.avi']
@@ -72,13 +75,14 @@ async function keepTakes(
   output: string,
   firstTo: string | null,
   file?: string,
+  write: (take: Take, tempPath: string) => Promise<unknown> = (take, temp) => copyFile(take.path, temp),
 ): Promise<void> {
   const stem = join(dirname(output), basename(output, extname(output)))
   for (const [i, take] of takes.entries()) {
     let path = take.path
     if (i === 0 && firstTo) path = firstTo
     if (i > 0) path = `${stem}.take${i + 1}.wav`
-    if (path !== take.path) await writeAtomically(path, (temp) => copyFile(take.path, temp))
+    if (path !== take.path) await writeAtomically(path, (temp) => write(take, temp))
     ctx.out.event({
       type: 'take',
       index: i,
@@ -176,10 +180,40 @@ async function writeHandoff(ctx: CommandContext, project: Project, folder: strin
 
 export async function generateText(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'text' }>): Promise<void> {
   const output = resolve(cmd.output)
-  const takes = await generateTakes(ctx, { durationSec: cmd.durationSec, params: cmd.params })
+  const { params, durationSec } = cmd
+  // A loop is one window, generated once and repeated over the whole length.
+  const askSec = params.loop ? Math.min(durationSec, params.windowSec) : durationSec
+  const takes = await generateTakes(ctx, { durationSec: askSec, params })
   await mkdir(dirname(output), { recursive: true })
-  await keepTakes(ctx, takes, output, output)
-  ctx.out.event({ type: 'result', output, durationSec: takes[0]!.durationSec })
+  if (!params.loop) {
+    await keepTakes(ctx, takes, output, output)
+    ctx.out.event({ type: 'result', output, durationSec: takes[0]!.durationSec })
+    return
+  }
+  const now = ctx.now().toISOString()
+  await keepTakes(ctx, takes, output, output, undefined, (take, temp) =>
+    renderSound(ctx, textBedProject({ take, lengthSec: durationSec, params, now }), durationSec, temp),
+  )
+  ctx.out.event({ type: 'result', output, durationSec })
+}
+
+/** Renders a picture-less project's generated sound to a WAV (its graph script, if long, in a scratch folder). */
+async function renderSound(
+  ctx: CommandContext,
+  project: Project,
+  lengthSec: number,
+  outputPath: string,
+): Promise<void> {
+  const workDir = await mkdtemp(join(tmpdir(), 'mmaudio-sound-'))
+  noteLeftover(workDir)
+  try {
+    const pass = planGeneratedSound(project, lengthSec, outputPath, { workDir })
+    for (const f of pass.files) await writeFile(f.path, f.text)
+    await ctx.svc.runner.ffmpeg(pass.args, { signal: ctx.signal })
+  } finally {
+    await rm(workDir, { recursive: true, force: true })
+    clearLeftover(workDir)
+  }
 }
 
 export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'batch' }>): Promise<number> {

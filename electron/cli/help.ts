@@ -38,6 +38,8 @@ ${OUT}`,
 Text-to-audio: no video. Writes a 48 kHz WAV.
 
   --duration S          length in seconds
+  --loop                generate one window (--window, 8 s) and repeat it seamlessly over the whole
+                        duration: a bed of any length from one call per take
 ${GEN.split('\n')
   .filter((l) => !l.includes('--prompt') && !l.includes('--mask-away-clip'))
   .join('\n')}

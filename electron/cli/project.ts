@@ -46,3 +46,32 @@ export function singleClipProject(input: {
     updatedAt: input.now,
   }
 }
+
+/** PURE: no picture, one text-only bed over [0, lengthSec) of timeline time whose take sounds (a loop repeats). */
+export function textBedProject(input: {
+  take: Take
+  lengthSec: number
+  params: GenerationParams
+  now: string
+}): Project {
+  return {
+    version: PROJECT_VERSION,
+    id: 'text-bed',
+    name: 'Text bed',
+    assets: [],
+    clips: [],
+    segments: [
+      {
+        id: 'bed',
+        anchor: { kind: 'timeline', startSec: 0, endSec: input.lengthSec },
+        lane: 0,
+        params: input.params,
+        takes: [input.take],
+        activeTakeId: input.take.id,
+      },
+    ],
+    original: DEFAULT_ORIGINAL_AUDIO,
+    createdAt: input.now,
+    updatedAt: input.now,
+  }
+}

@@ -13,7 +13,7 @@
 import { join } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
 import { EXPORT_PRESETS, type ExportRequest } from '../../shared/domain/export'
-import { describeMix, type MixDescription } from '../../shared/domain/mix'
+import { describeMix, type MixDescription, type PlacedTake } from '../../shared/domain/mix'
 import { clipLengthSec } from '../../shared/domain/placement'
 import type { Asset } from '../../shared/domain/asset'
 import type { Clip, Project } from '../../shared/domain/project'
@@ -104,11 +104,12 @@ export function mixInputs(
       originals.push({ inputIndex: inputs.add(asset.path, clip.inSec, clipLengthSec(clip)), startSec: clip.startSec })
     }
   }
-  const takes = mix.takes.map((take) => ({
-    inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec),
-    take,
-  }))
-  return { originals, takes }
+  return { originals, takes: takeInputs(mix.takes, inputs) }
+}
+
+/** Each placed take as an input read from its start (take time 0) to the end of what plays. */
+function takeInputs(takes: readonly PlacedTake[], inputs: ReturnType<typeof inputList>): TakeInput[] {
+  return takes.map((take) => ({ inputIndex: inputs.add(take.path, 0, take.offsetSec + take.durationSec), take }))
 }
 
 /** Stems go beside each other: "<base>_mix.wav", "<base>_generated.wav", "<base>_original.wav". */
@@ -257,4 +258,30 @@ function planStems(
     durationSec: mix.timelineSec,
   }
   return { videoCopied: false, outputs, first, second: null, third: null, check: null }
+}
+
+/**
+ * The generated sound of a project without picture, from 0 to `lengthSec`, as one WAV 48 kHz 24-bit: what the
+ * CLI's text command writes (a loop bed laid out over its whole length). PURE: the arguments of one ffmpeg pass.
+ */
+export function planGeneratedSound(
+  project: Pick<Project, 'clips' | 'segments' | 'original'>,
+  lengthSec: number,
+  outputPath: string,
+  temp: Pick<ExportTempPaths, 'workDir'>,
+): ExportPass {
+  const mix = describeMix(project, lengthSec)
+  const inputs = inputList()
+  const takes = takeInputs(mix.takes, inputs)
+  const chains = audioGraph(
+    { timelineSec: lengthSec, envelope: mix.original.envelope, originals: [], takes },
+    { generated: 'generated' },
+  )
+  const g = graphArgs(chains, join(temp.workDir, 'sound-graph.txt'))
+  return {
+    stage: 'encoding',
+    args: stemsArgs(inputs.args, g, [{ label: 'generated', path: outputPath }]),
+    files: g.files,
+    durationSec: lengthSec,
+  }
 }

@@ -174,8 +174,10 @@ function ownFades(inSec: number, outSec: number, roomSec: number, endSec: number
 }
 
 /** Each segment's active take, placed piece by piece; muted takes never sound, and any solo silences the rest. */
-export function soundingTakes(project: Pick<Project, 'clips' | 'segments'>): PlacedTake[] {
-  const endSec = timelineEndSec(project.clips)
+export function soundingTakes(
+  project: Pick<Project, 'clips' | 'segments'>,
+  endSec = timelineEndSec(project.clips),
+): PlacedTake[] {
   const active = project.segments.flatMap((segment) => {
     const take = activeTake(segment)
     return take ? [{ segment, take }] : []
@@ -320,9 +322,15 @@ export function gainAtSec(envelope: readonly GainPoint[], timeSec: number): numb
 }
 
 /** The whole mix of a project. */
-export function describeMix(project: Pick<Project, 'clips' | 'segments' | 'original'>): MixDescription {
-  const endSec = timelineEndSec(project.clips)
-  const takes = soundingTakes(project)
+/**
+ * The whole mix of a project, over its timeline: from 0 to the end of the last clip (or to `endSec`, for sound
+ * without picture, such as the CLI's text beds).
+ */
+export function describeMix(
+  project: Pick<Project, 'clips' | 'segments' | 'original'>,
+  endSec = timelineEndSec(project.clips),
+): MixDescription {
+  const takes = soundingTakes(project, endSec)
   const envelope = originalEnvelope(project.original, takes, endSec)
   return { timelineSec: endSec, takes, original: { mode: project.original.mode, envelope } }
 }

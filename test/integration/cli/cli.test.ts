@@ -296,4 +296,27 @@ describe('mmaudio-studio CLI', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/generate <video> --prompt TEXT/)
   })
+
+  it('text --loop: one call for one 8 s window, laid over the whole 20 s as a seamless loop', async () => {
+    const { home, env } = await freshEnv()
+    const wav = join(home, 'harbour bed.wav')
+    const before = fal.submits.length
+    const t = await runCli(
+      ['text', 'harbour', 'ambience', '--duration', '20', '--loop', '--takes', '1', '-o', wav],
+      env,
+    )
+    expect(t.code, t.stderr).toBe(0)
+    const submits = fal.submits.slice(before)
+    expect(submits).toHaveLength(1)
+    expect(submits[0]!.input.duration).toBe(8)
+    const samples = await decodeAudio(wav)
+    expect(samples.length).toBe(20 * 48000)
+    // The second repeat starts at 7 s (a 1 s crossfade); past the crossfade it is the window again, sample for sample.
+    const at = (sec: number) => samples.subarray(Math.round(sec * 48000), Math.round((sec + 0.5) * 48000))
+    const [first, again] = [at(1), at(8)]
+    let worst = 0
+    for (let i = 0; i < first.length; i++) worst = Math.max(worst, Math.abs(first[i]! - again[i]!))
+    expect(worst).toBeLessThan(1e-4)
+    expect(first.some((x) => Math.abs(x) > 1e-3)).toBe(true)
+  })
 })
