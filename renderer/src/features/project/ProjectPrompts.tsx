@@ -1,4 +1,5 @@
 // The questions a project asks: save changes before replacing it, and recover unsaved work after a crash.
+import { Modal } from '../../components/Modal'
 import { useEffect, useRef } from 'react'
 import { projectDisplayName, savedAtText } from './projectStatus'
 import type { ProjectFile } from './useProjectFile'
@@ -31,31 +32,27 @@ export function ProjectPrompts({ projectFile: p }: { projectFile: ProjectFile })
         </div>
       )}
       {p.question && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: keeps the dialog's keys from reaching the editor behind it
-        <div
-          className="modal-backdrop"
-          onKeyDown={(e) => {
-            e.stopPropagation()
-            if (e.key === 'Escape') p.question?.answer('cancel')
-          }}
+        <Modal
+          role="alertdialog"
+          labelledBy="unsaved-title"
+          className="small-modal"
+          onClose={() => p.question?.answer('cancel')}
         >
-          <div className="modal small-modal" role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title">
-            <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
-            <p>Your changes are lost if you don’t save them.</p>
-            <div className="modal-actions">
-              <button type="button" onClick={() => p.question?.answer('discard')}>
-                Don’t save
-              </button>
-              <span className="spacer" />
-              <button type="button" onClick={() => p.question?.answer('cancel')}>
-                Cancel
-              </button>
-              <button type="button" ref={saveButton} className="primary" onClick={() => p.question?.answer('save')}>
-                Save
-              </button>
-            </div>
+          <h2 id="unsaved-title">Save changes to “{p.name}”?</h2>
+          <p>Your changes are lost if you don’t save them.</p>
+          <div className="modal-actions">
+            <button type="button" onClick={() => p.question?.answer('discard')}>
+              Don’t save
+            </button>
+            <span className="spacer" />
+            <button type="button" onClick={() => p.question?.answer('cancel')}>
+              Cancel
+            </button>
+            <button type="button" ref={saveButton} className="primary" onClick={() => p.question?.answer('save')}>
+              Save
+            </button>
           </div>
-        </div>
+        </Modal>
       )}
     </>
   )

@@ -35,7 +35,9 @@ export function shouldAutosave({ dirty, saving, project, lastAutosaved }: Autosa
   return dirty && !saving && project !== lastAutosaved
 }
 
-export function missingMediaText(missing: readonly { name: string; path: string; reason?: string | undefined }[]): string {
+export function missingMediaText(
+  missing: readonly { name: string; path: string; reason?: string | undefined }[],
+): string {
   const names = missing.map((m) => `"${m.name}"`)
   const first = missing[0]
   if (!first) return ''

@@ -2,6 +2,7 @@
 // fallback order, and under Advanced each provider's base URL and concurrency, and the chunk cache's size.
 // Changes apply at once.
 import { useEffect, useRef, useState } from 'react'
+import { Modal } from '../../components/Modal'
 import { PROVIDER_IDS, type ProviderId } from '../../../../shared/domain/ids'
 import { MIN_CHUNK_CACHE_MB, type SecretStatus, type Settings } from '../../../../shared/domain/settings'
 import { invoke } from '../../lib/ipc'
@@ -76,153 +77,136 @@ export function SettingsDialog({ focusProvider, onClose }: SettingsDialogProps) 
   }
 
   return (
-    // Keys pressed in the dialog stay in it (S must not split a clip behind it); Escape closes it.
-    // biome-ignore lint/a11y/noStaticElementInteractions: keeps the dialog's keys from reaching the editor behind it
-    <div
-      className="modal-backdrop"
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Escape') onClose()
-      }}
-    >
-      <div
-        className="modal settings"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        tabIndex={-1}
-        ref={dialogRef}
-      >
-        <header className="modal-header">
-          <h2 id="settings-title">Settings</h2>
-          <button type="button" onClick={onClose} title="Close settings (Esc)">
-            Done
-          </button>
-        </header>
-        {problem && (
-          <div className="field-problem" role="alert">
-            {problem}
+    <Modal labelledBy="settings-title" className="settings" onClose={onClose} dialogRef={dialogRef}>
+      <header className="modal-header">
+        <h2 id="settings-title">Settings</h2>
+        <button type="button" onClick={onClose} title="Close settings (Esc)">
+          Done
+        </button>
+      </header>
+      {problem && (
+        <div className="field-problem" role="alert">
+          {problem}
+        </div>
+      )}
+      <section>
+        <h3>API keys</h3>
+        <p className="muted">
+          Keys are stored encrypted by the operating system and never shown again: only their last 4 characters.
+        </p>
+        {plainTextFallback && (
+          <div className="warning" role="note" data-testid="plaintext-warning">
+            No system keyring was found, so keys are stored with a fixed key that other programs running as you could
+            read. Install and unlock a keyring (GNOME Keyring or KWallet) to protect them.
           </div>
         )}
-        <section>
-          <h3>API keys</h3>
-          <p className="muted">
-            Keys are stored encrypted by the operating system and never shown again: only their last 4 characters.
-          </p>
-          {plainTextFallback && (
-            <div className="warning" role="note" data-testid="plaintext-warning">
-              No system keyring was found, so keys are stored with a fixed key that other programs running as you could
-              read. Install and unlock a keyring (GNOME Keyring or KWallet) to protect them.
+        {PROVIDER_IDS.map((id) => (
+          <ProviderKeyField
+            key={id}
+            provider={id}
+            label={labelOf(id)}
+            status={keys.find((k) => k.provider === id)}
+            highlighted={focusProvider === id}
+            onStatus={(status) => setKeys((all) => [...all.filter((k) => k.provider !== id), status])}
+            registerInput={(provider, el) =>
+              el ? keyInputs.current.set(provider, el) : keyInputs.current.delete(provider)
+            }
+          />
+        ))}
+      </section>
+      {settings && (
+        <>
+          <section>
+            <h3>Providers</h3>
+            <label className="form-row">
+              <span>Default provider</span>
+              <select
+                value={settings.defaultProvider}
+                onChange={(e) => void apply({ ...settings, defaultProvider: e.target.value as ProviderId })}
+              >
+                {PROVIDER_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {labelOf(id)}
+                    {keys.find((k) => k.provider === id)?.isSet ? '' : ' (no key)'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="form-row">
+              <span>Fallback order</span>
+              <FallbackOrder
+                order={settings.fallbackOrder}
+                all={PROVIDER_IDS}
+                labelOf={labelOf}
+                hasKey={(id) => keys.find((k) => k.provider === id)?.isSet ?? false}
+                onChange={(fallbackOrder) => void apply({ ...settings, fallbackOrder })}
+              />
             </div>
-          )}
-          {PROVIDER_IDS.map((id) => (
-            <ProviderKeyField
-              key={id}
-              provider={id}
-              label={labelOf(id)}
-              status={keys.find((k) => k.provider === id)}
-              highlighted={focusProvider === id}
-              onStatus={(status) => setKeys((all) => [...all.filter((k) => k.provider !== id), status])}
-              registerInput={(provider, el) =>
-                el ? keyInputs.current.set(provider, el) : keyInputs.current.delete(provider)
-              }
-            />
-          ))}
-        </section>
-        {settings && (
-          <>
-            <section>
-              <h3>Providers</h3>
-              <label className="form-row">
-                <span>Default provider</span>
-                <select
-                  value={settings.defaultProvider}
-                  onChange={(e) => void apply({ ...settings, defaultProvider: e.target.value as ProviderId })}
-                >
-                  {PROVIDER_IDS.map((id) => (
-                    <option key={id} value={id}>
-                      {labelOf(id)}
-                      {keys.find((k) => k.provider === id)?.isSet ? '' : ' (no key)'}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <div className="form-row">
-                <span>Fallback order</span>
-                <FallbackOrder
-                  order={settings.fallbackOrder}
-                  all={PROVIDER_IDS}
-                  labelOf={labelOf}
-                  hasKey={(id) => keys.find((k) => k.provider === id)?.isSet ?? false}
-                  onChange={(fallbackOrder) => void apply({ ...settings, fallbackOrder })}
-                />
-              </div>
-            </section>
-            <details className="advanced">
-              <summary>Advanced: base URLs, concurrency and the chunk cache</summary>
-              <table className="advanced-table">
-                <thead>
-                  <tr>
-                    <th>Provider</th>
-                    <th>Parallel requests</th>
-                    <th>Base URL (empty = the provider’s public API)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {PROVIDER_IDS.map((id) => {
-                    const ps = settings.providers[id]
-                    const draft = urlDrafts[id] ?? ps.baseUrl
-                    const urlProblem = baseUrlProblem(draft)
-                    return (
-                      <tr key={id}>
-                        <td>{labelOf(id)}</td>
-                        <td>
-                          <input
-                            type="number"
-                            min={1}
-                            max={32}
-                            aria-label={`${labelOf(id)} parallel requests`}
-                            value={ps.concurrency}
-                            onChange={(e) => setProvider(id, { concurrency: clampConcurrency(e.target.valueAsNumber) })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="url"
-                            aria-label={`${labelOf(id)} base URL`}
-                            placeholder="https://…"
-                            value={draft}
-                            aria-invalid={urlProblem !== null}
-                            onChange={(e) => {
-                              const text = e.target.value
-                              setUrlDrafts((d) => ({ ...d, [id]: text }))
-                              if (baseUrlProblem(text) === null) setProvider(id, { baseUrl: text.trim() })
-                            }}
-                          />
-                          {urlProblem && <div className="field-problem">{urlProblem}</div>}
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-              <label className="cache-limit">
-                Keep up to{' '}
-                <input
-                  type="number"
-                  min={MIN_CHUNK_CACHE_MB}
-                  step={100}
-                  aria-label="Chunk cache size in MB"
-                  value={settings.chunkCacheLimitMb}
-                  onChange={(e) => void apply({ ...settings, chunkCacheLimitMb: clampCacheMb(e.target.valueAsNumber) })}
-                />{' '}
-                MB of generated chunks, so generating the same thing again costs nothing; the least recently used go
-                first.
-              </label>
-            </details>
-          </>
-        )}
-      </div>
-    </div>
+          </section>
+          <details className="advanced">
+            <summary>Advanced: base URLs, concurrency and the chunk cache</summary>
+            <table className="advanced-table">
+              <thead>
+                <tr>
+                  <th>Provider</th>
+                  <th>Parallel requests</th>
+                  <th>Base URL (empty = the provider’s public API)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {PROVIDER_IDS.map((id) => {
+                  const ps = settings.providers[id]
+                  const draft = urlDrafts[id] ?? ps.baseUrl
+                  const urlProblem = baseUrlProblem(draft)
+                  return (
+                    <tr key={id}>
+                      <td>{labelOf(id)}</td>
+                      <td>
+                        <input
+                          type="number"
+                          min={1}
+                          max={32}
+                          aria-label={`${labelOf(id)} parallel requests`}
+                          value={ps.concurrency}
+                          onChange={(e) => setProvider(id, { concurrency: clampConcurrency(e.target.valueAsNumber) })}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="url"
+                          aria-label={`${labelOf(id)} base URL`}
+                          placeholder="https://…"
+                          value={draft}
+                          aria-invalid={urlProblem !== null}
+                          onChange={(e) => {
+                            const text = e.target.value
+                            setUrlDrafts((d) => ({ ...d, [id]: text }))
+                            if (baseUrlProblem(text) === null) setProvider(id, { baseUrl: text.trim() })
+                          }}
+                        />
+                        {urlProblem && <div className="field-problem">{urlProblem}</div>}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+            <label className="cache-limit">
+              Keep up to{' '}
+              <input
+                type="number"
+                min={MIN_CHUNK_CACHE_MB}
+                step={100}
+                aria-label="Chunk cache size in MB"
+                value={settings.chunkCacheLimitMb}
+                onChange={(e) => void apply({ ...settings, chunkCacheLimitMb: clampCacheMb(e.target.valueAsNumber) })}
+              />{' '}
+              MB of generated chunks, so generating the same thing again costs nothing; the least recently used go
+              first.
+            </label>
+          </details>
+        </>
+      )}
+    </Modal>
   )
 }

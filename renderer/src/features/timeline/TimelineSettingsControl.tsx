@@ -2,6 +2,7 @@
 // change them (00:00:00:00 by default, 01:00:00:00 for broadcast; the first clip's rate unless another is set).
 // The ruler, the playhead's timecode and the hand-off pack count in them. Each change is one undo step.
 import { useEffect, useRef, useState } from 'react'
+import { Modal } from '../../components/Modal'
 import type { Project } from '../../../../shared/domain/project'
 import {
   BROADCAST_START_TIMECODE,
@@ -70,65 +71,51 @@ function TimelineSettingsDialog({ project, onChange, onClose }: Props & { onClos
     : FIRST_CLIP
 
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal timeline-settings"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="timeline-settings-title"
-        ref={ref}
-        onKeyDown={(e) => {
-          e.stopPropagation()
-          if (e.key === 'Escape') onClose()
-        }}
-      >
-        <h2 id="timeline-settings-title">Timeline settings</h2>
-        <label className="field">
-          <span className="field-label">Start timecode</span>
-          <input
-            type="text"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={commitDraft}
-            onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
-            aria-invalid={!valid}
-            spellCheck={false}
-            className="timecode-input"
-          />
-        </label>
-        {!valid && <p className="field-warn">Write it as HH:MM:SS:FF, for example 01:00:00:00.</p>}
-        <div className="timeline-settings-presets">
-          <button type="button" className="small" onClick={() => setStart(DEFAULT_START_TIMECODE)}>
-            {DEFAULT_START_TIMECODE}
-          </button>
-          <button type="button" className="small" onClick={() => setStart(BROADCAST_START_TIMECODE)}>
-            {BROADCAST_START_TIMECODE} (broadcast)
-          </button>
-        </div>
-        <label className="field">
-          <span className="field-label">Frame rate</span>
-          <select value={rateKey} onChange={(e) => setRate(e.target.value)}>
-            <option value={FIRST_CLIP}>
-              Same as the first clip{firstRate ? ` (${rateLabel(firstRate)} fps)` : ''}
-            </option>
-            {STANDARD_RATES.map((r) => (
-              <option key={r.label} value={r.label}>
-                {r.label} fps
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="export-note">
-          The ruler shows this timecode, and the hand-off pack for your editor starts its timelines and sound files at
-          it, counting frames at this rate (non-drop).
-        </p>
-        <div className="modal-actions">
-          <span className="spacer" />
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
+    <Modal labelledBy="timeline-settings-title" className="timeline-settings" onClose={onClose} dialogRef={ref}>
+      <h2 id="timeline-settings-title">Timeline settings</h2>
+      <label className="field">
+        <span className="field-label">Start timecode</span>
+        <input
+          type="text"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commitDraft}
+          onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
+          aria-invalid={!valid}
+          spellCheck={false}
+          className="timecode-input"
+        />
+      </label>
+      {!valid && <p className="field-warn">Write it as HH:MM:SS:FF, for example 01:00:00:00.</p>}
+      <div className="timeline-settings-presets">
+        <button type="button" className="small" onClick={() => setStart(DEFAULT_START_TIMECODE)}>
+          {DEFAULT_START_TIMECODE}
+        </button>
+        <button type="button" className="small" onClick={() => setStart(BROADCAST_START_TIMECODE)}>
+          {BROADCAST_START_TIMECODE} (broadcast)
+        </button>
       </div>
-    </div>
+      <label className="field">
+        <span className="field-label">Frame rate</span>
+        <select value={rateKey} onChange={(e) => setRate(e.target.value)}>
+          <option value={FIRST_CLIP}>Same as the first clip{firstRate ? ` (${rateLabel(firstRate)} fps)` : ''}</option>
+          {STANDARD_RATES.map((r) => (
+            <option key={r.label} value={r.label}>
+              {r.label} fps
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="export-note">
+        The ruler shows this timecode, and the hand-off pack for your editor starts its timelines and sound files at it,
+        counting frames at this rate (non-drop).
+      </p>
+      <div className="modal-actions">
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </Modal>
   )
 }
