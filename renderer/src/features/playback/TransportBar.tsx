@@ -1,4 +1,5 @@
 // The monitor's transport buttons: the same actions as J, K, L and Space.
+import type { ReactNode } from 'react'
 import { usePlayback } from './PlaybackProvider'
 
 export function TransportBar() {
@@ -6,46 +7,64 @@ export function TransportBar() {
   const { rate } = playback
   return (
     <div className="transport" role="toolbar" aria-label="Transport">
-      <button
-        type="button"
-        className={`tool${rate < 0 ? ' on' : ''}`}
-        onClick={() => playback.shuttle('reverse')}
+      <ToolButton
+        label="Play backwards"
         title="Play backwards, picture only (J; again for 2×)"
-        aria-label="Play backwards"
+        on={rate < 0}
+        onClick={() => playback.shuttle('reverse')}
       >
         ◀◀
-      </button>
-      <button
-        type="button"
-        className="tool"
-        onClick={() => playback.shuttle('stop')}
-        title="Stop (K)"
-        aria-label="Stop"
-      >
+      </ToolButton>
+      <ToolButton label="Stop" title="Stop (K)" on={false} onClick={() => playback.shuttle('stop')}>
         ■
-      </button>
-      <button
-        type="button"
-        className={`tool play${rate > 0 ? ' on' : ''}`}
-        onClick={playback.toggle}
+      </ToolButton>
+      <ToolButton
+        label={playback.playing ? 'Pause' : 'Play'}
         title="Play / pause with the mix as export renders it (Space)"
-        aria-label={playback.playing ? 'Pause' : 'Play'}
-        data-testid="play-button"
+        on={rate > 0}
+        className="play"
+        testId="play-button"
+        onClick={playback.toggle}
       >
         {playback.playing ? '❚❚' : '▶'}
-      </button>
-      <button
-        type="button"
-        className={`tool${rate === 2 ? ' on' : ''}`}
-        onClick={() => playback.shuttle('forward')}
+      </ToolButton>
+      <ToolButton
+        label="Play forwards"
         title="Play forwards (L; again for 2×)"
-        aria-label="Play forwards"
+        on={rate === 2}
+        onClick={() => playback.shuttle('forward')}
       >
         ▶▶
-      </button>
+      </ToolButton>
       <span className="transport-rate" aria-live="polite">
         {rate === 0 ? '' : `${rate > 0 ? '' : '−'}${Math.abs(rate)}×`}
       </span>
     </div>
+  )
+}
+
+interface ToolButtonProps {
+  label: string
+  title: string
+  /** Lit while its action is what the transport is doing. */
+  on: boolean
+  className?: string
+  testId?: string
+  onClick: () => void
+  children: ReactNode
+}
+
+function ToolButton({ label, title, on, className, testId, onClick, children }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className={['tool', className, on && 'on'].filter(Boolean).join(' ')}
+      onClick={onClick}
+      title={title}
+      aria-label={label}
+      data-testid={testId}
+    >
+      {children}
+    </button>
   )
 }

@@ -3,9 +3,9 @@
 import type { Project } from '../../../../shared/domain/project'
 import { snapBlock, snapPoint, snapThresholdSec } from '../../lib/snapping'
 import { clipEndSec, clipLengthSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
-import { moveClip, trimClip, type ClipEdge } from '../../state/clipEdits'
-import type { ProjectAction } from '../../state/projectActions'
-import { addSegment, moveSegment, resizeSegment, type SegmentEdge } from '../../state/segmentEdits'
+import type { ClipEdge } from '../../state/clipEdits'
+import { projectEdit, type ProjectAction } from '../../state/projectActions'
+import type { SegmentEdge } from '../../state/segmentEdits'
 
 export type DragSubject =
   | { kind: 'clip-move'; clipId: string }
@@ -58,29 +58,52 @@ function grabbed(project: Project, segmentId: string, pieceStartSec: number): Pl
   return own.find((p) => p.startSec === pieceStartSec) ?? own[0]
 }
 
+/** The project as the action would leave it: the preview drawn while dragging is the very edit of the drop. */
+function previewOf(project: Project, action: ProjectAction): Project {
+  return projectEdit(project, action, { selection: null, playheadSec: 0 }).project
+}
+
 export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: DragContext): DragOutcome {
+  const { project } = ctx
+  const found = dropAction(subject, pointer, ctx)
+  if (!found) return unchanged(project)
+  const preview = previewOf(project, found.action)
+  // A drop that changes nothing (a mark too short to be a segment) commits nothing.
+  return { action: preview === project ? null : found.action, preview, snappedToSec: found.snappedToSec }
+}
+
+/** The action a drop would commit now, and what it snapped to. */
+function dropAction(
+  subject: DragSubject,
+  pointer: DragPointer,
+  ctx: DragContext,
+): { action: ProjectAction; snappedToSec: number | null } | null {
   const { project, targetsSec } = ctx
   const threshold = snapThresholdSec(ctx.pxPerSec)
   switch (subject.kind) {
     case 'clip-move': {
       const clip = project.clips.find((c) => c.id === subject.clipId)
-      if (!clip) return unchanged(project)
+      if (!clip) return null
       const snapped = snapBlock(clip.startSec + pointer.deltaSec, clipLengthSec(clip), targetsSec, threshold)
-      const action = { type: 'clipMoved', clipId: clip.id, startSec: snapped.startSec } as const
-      return { action, preview: moveClip(project, clip.id, snapped.startSec), snappedToSec: snapped.snappedToSec }
+      return {
+        action: { type: 'clipMoved', clipId: clip.id, startSec: snapped.startSec },
+        snappedToSec: snapped.snappedToSec,
+      }
     }
     case 'clip-trim': {
       const clip = project.clips.find((c) => c.id === subject.clipId)
-      if (!clip) return unchanged(project)
+      if (!clip) return null
       const edgeSec = subject.edge === 'start' ? clip.startSec : clipEndSec(clip)
       const snapped = snapPoint(edgeSec + pointer.deltaSec, targetsSec, threshold)
       const deltaSec = snapped.sec - edgeSec
-      const action = { type: 'clipTrimmed', clipId: clip.id, edge: subject.edge, deltaSec } as const
-      return { action, preview: trimClip(project, clip.id, subject.edge, deltaSec), snappedToSec: snapped.snappedToSec }
+      return {
+        action: { type: 'clipTrimmed', clipId: clip.id, edge: subject.edge, deltaSec },
+        snappedToSec: snapped.snappedToSec,
+      }
     }
     case 'segment-move': {
       const piece = grabbed(project, subject.segmentId, subject.pieceStartSec)
-      if (!piece) return unchanged(project)
+      if (!piece) return null
       const snapped = snapBlock(piece.startSec + pointer.deltaSec, piece.endSec - piece.startSec, targetsSec, threshold)
       const lane = Math.max(0, piece.lane + pointer.laneDelta)
       const action = {
@@ -90,33 +113,28 @@ export function dragOutcome(subject: DragSubject, pointer: DragPointer, ctx: Dra
         startSec: snapped.startSec,
         lane,
       } as const
-      const preview = moveSegment(project, subject.segmentId, piece.startSec, snapped.startSec, lane)
-      return { action, preview, snappedToSec: snapped.snappedToSec }
+      return { action, snappedToSec: snapped.snappedToSec }
     }
     case 'segment-resize': {
       const piece = grabbed(project, subject.segmentId, subject.pieceStartSec)
-      if (!piece) return unchanged(project)
+      if (!piece) return null
       const edgeSec = subject.edge === 'start' ? piece.startSec : piece.endSec
       const snapped = snapPoint(edgeSec + pointer.deltaSec, targetsSec, threshold)
-      const deltaSec = snapped.sec - edgeSec
       const action = {
         type: 'segmentResized',
         segmentId: subject.segmentId,
         pieceStartSec: piece.startSec,
         edge: subject.edge,
-        deltaSec,
+        deltaSec: snapped.sec - edgeSec,
       } as const
-      const preview = resizeSegment(project, subject.segmentId, piece.startSec, subject.edge, deltaSec)
-      return { action, preview, snappedToSec: snapped.snappedToSec }
+      return { action, snappedToSec: snapped.snappedToSec }
     }
     case 'mark': {
       const anchor = snapPoint(subject.anchorSec, targetsSec, threshold)
       const snapped = snapPoint(Math.max(0, pointer.pointerSec), targetsSec, threshold)
       const range = { startSec: anchor.sec, endSec: snapped.sec }
-      const preview = addSegment(project, subject.newSegmentId, range, subject.lane)
-      if (preview === project) return { ...unchanged(project), snappedToSec: snapped.snappedToSec }
       const action = { type: 'segmentAdded', segmentId: subject.newSegmentId, ...range, lane: subject.lane } as const
-      return { action, preview, snappedToSec: snapped.snappedToSec }
+      return { action, snappedToSec: snapped.snappedToSec }
     }
   }
 }
