@@ -56,14 +56,15 @@ export function moveClip(project: Project, clipId: string, startSec: number): Pr
   return { ...project, clips: [...placed, { ...moving, startSec: start }].sort(byStart) }
 }
 
-export type ClipEdge = 'start' | 'end'
+/** Which end of a block on the timeline (a clip, a segment) an edit moves. */
+export type Edge = 'start' | 'end'
 
 /**
  * Trims one edge of a clip by `deltaSec` (positive = to the right). The start edge moves the timeline start and
  * the in point together; the end edge moves the out point. Bounded by the asset's length, by one frame of
  * picture left, and by the neighbouring clips (a trim never overwrites a neighbour).
  */
-export function trimClip(project: Project, clipId: string, edge: ClipEdge, deltaSec: number): Project {
+export function trimClip(project: Project, clipId: string, edge: Edge, deltaSec: number): Project {
   const clip = project.clips.find((c) => c.id === clipId)
   if (!clip) return project
   const asset = project.assets.find((a) => a.id === clip.assetId)

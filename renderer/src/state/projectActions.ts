@@ -2,11 +2,11 @@
 // gesture (a drop, a key press), so the editor records it as exactly one history entry.
 import type { GenerationParams, Project, Take } from '../../../shared/domain/project'
 import type { TimelineSettings } from '../../../shared/domain/timecode'
-import { clipAt, deleteClip, moveClip, splitClip, trimClip, type ClipEdge } from './clipEdits'
+import { clipAt, deleteClip, moveClip, splitClip, trimClip, type Edge } from './clipEdits'
 import type { Selection } from './editor'
 import { changeTimelineSettings, placeAsset } from './project'
 import { mixEdit, type MixAction } from './mixEdits'
-import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
+import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment } from './segmentEdits'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
 
 export type ProjectAction =
@@ -14,13 +14,13 @@ export type ProjectAction =
   | { type: 'clipMoved'; clipId: string; startSec: number }
   /** A file from the bin put (again) at the end of the video track as a new clip. */
   | { type: 'assetPlaced'; assetId: string; clipId: string }
-  | { type: 'clipTrimmed'; clipId: string; edge: ClipEdge; deltaSec: number }
+  | { type: 'clipTrimmed'; clipId: string; edge: Edge; deltaSec: number }
   | { type: 'splitAtPlayhead'; newClipId: string }
   | { type: 'selectionDeleted'; ripple: boolean }
   | { type: 'segmentAdded'; segmentId: string; startSec: number; endSec: number; lane: number }
   /** The piece of the segment that starts at `pieceStartSec` (the one dragged) now starts at `startSec`. */
   | { type: 'segmentMoved'; segmentId: string; pieceStartSec: number; startSec: number; lane: number }
-  | { type: 'segmentResized'; segmentId: string; pieceStartSec: number; edge: SegmentEdge; deltaSec: number }
+  | { type: 'segmentResized'; segmentId: string; pieceStartSec: number; edge: Edge; deltaSec: number }
   /** Attach a segment to the picture under it (its sound follows that clip), or detach it into timeline time. */
   | { type: 'segmentAnchored'; segmentId: string; attach: boolean }
   | { type: 'takesAdded'; segmentId: string; takes: readonly Take[] }

@@ -18,11 +18,10 @@ import {
 } from '../../../shared/domain/placement'
 import { DEFAULT_GENERATION, type Project, type Segment, type SegmentAnchor } from '../../../shared/domain/project'
 import { clamp, roundSec, TIME_EPS } from '../../../shared/domain/time'
+import type { Edge } from './clipEdits'
 
 /** Shorter ranges are not worth a generation (and providers reject sub-second videos). */
 export const MIN_SEGMENT_SEC = 0.5
-
-export type SegmentEdge = 'start' | 'end'
 
 const overlaps = (a: TimeRange, b: TimeRange) => a.startSec < b.endSec - TIME_EPS && b.startSec < a.endSec - TIME_EPS
 
@@ -83,10 +82,12 @@ function withSegment(project: Project, seg: Segment, next: Segment): Project {
   return { ...project, segments: project.segments.map((s) => (s === seg ? next : s)) }
 }
 
-/** The piece of a segment that starts at `pieceStartSec` (the one grabbed), else its first. */
-function grabbedPiece(project: Project, seg: Segment, pieceStartSec: number): Piece | undefined {
-  const pieces = segmentPieces(project.clips, seg)
-  return pieces.find((p) => Math.abs(p.startSec - pieceStartSec) <= TIME_EPS) ?? pieces[0]
+/** The segment and its piece that starts at `pieceStartSec` (the one grabbed; else its first), if it shows. */
+function grab(project: Project, segmentId: string, pieceStartSec: number): { seg: Segment; piece: Piece } | null {
+  const seg = project.segments.find((s) => s.id === segmentId)
+  const pieces = seg ? segmentPieces(project.clips, seg) : []
+  const piece = pieces.find((p) => Math.abs(p.startSec - pieceStartSec) <= TIME_EPS) ?? pieces[0]
+  return seg && piece ? { seg, piece } : null
 }
 
 /** The timeline span of the clips a piece shows through. */
@@ -149,9 +150,9 @@ export function moveSegment(
   startSec: number,
   lane: number,
 ): Project {
-  const seg = project.segments.find((s) => s.id === segmentId)
-  const piece = seg && grabbedPiece(project, seg, pieceStartSec)
-  if (!seg || !piece) return project
+  const grabbed = grab(project, segmentId, pieceStartSec)
+  if (!grabbed) return project
+  const { seg, piece } = grabbed
   const lengthSec = piece.endSec - piece.startSec
   const desired = Math.max(0, startSec)
   const targetLane = Math.max(0, lane)
@@ -172,12 +173,12 @@ export function resizeSegment(
   project: Project,
   segmentId: string,
   pieceStartSec: number,
-  edge: SegmentEdge,
+  edge: Edge,
   deltaSec: number,
 ): Project {
-  const seg = project.segments.find((s) => s.id === segmentId)
-  const piece = seg && grabbedPiece(project, seg, pieceStartSec)
-  if (!seg || !piece) return project
+  const grabbed = grab(project, segmentId, pieceStartSec)
+  if (!grabbed) return project
+  const { seg, piece } = grabbed
   const lane =
     layoutSegments(project).pieces.find((p) => p.segmentId === seg.id && p.startSec === piece.startSec)?.lane ??
     seg.lane

@@ -12,6 +12,7 @@ import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
 import { segmentMarks } from './chunkMarks'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
+import { EdgeHandles } from './EdgeHandles'
 import { isPointerFocus } from './useTimelineDrag'
 
 export type SegmentPart = 'body' | 'start' | 'end'
@@ -185,21 +186,9 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
               {takes > 0 ? ` · ${takes} take${takes > 1 ? 's' : ''}` : ''}
             </span>
           </div>
-          <div
-            className="handle handle-start"
-            data-testid="resize-start"
-            onPointerDown={(e) => {
-              e.stopPropagation()
-              onPointerDown(e, segment.id, startSec, 'start')
-            }}
-          />
-          <div
-            className="handle handle-end"
-            data-testid="resize-end"
-            onPointerDown={(e) => {
-              e.stopPropagation()
-              onPointerDown(e, segment.id, startSec, 'end')
-            }}
+          <EdgeHandles
+            testIds={['resize-start', 'resize-end']}
+            onGrab={(e, edge) => onPointerDown(e, segment.id, startSec, edge)}
           />
         </>
       )}

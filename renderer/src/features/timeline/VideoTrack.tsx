@@ -7,6 +7,7 @@ import type { Clip } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, STICKY_LABEL_MIN_PX, VIDEO_TRACK_PX, type TimeWindow } from './layout'
+import { EdgeHandles } from './EdgeHandles'
 import { isPointerFocus } from './useTimelineDrag'
 
 export type ClipPart = 'body' | 'start' | 'end'
@@ -110,22 +111,7 @@ const ClipBlock = memo(function ClipBlock({
             <span className="clip-name">{asset.name}</span>
             <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
           </div>
-          <div
-            className="handle handle-start"
-            data-testid="trim-start"
-            onPointerDown={(e) => {
-              e.stopPropagation()
-              onPointerDown(e, clip.id, 'start')
-            }}
-          />
-          <div
-            className="handle handle-end"
-            data-testid="trim-end"
-            onPointerDown={(e) => {
-              e.stopPropagation()
-              onPointerDown(e, clip.id, 'end')
-            }}
-          />
+          <EdgeHandles testIds={['trim-start', 'trim-end']} onGrab={(e, edge) => onPointerDown(e, clip.id, edge)} />
         </>
       )}
     </div>

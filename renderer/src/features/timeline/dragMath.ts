@@ -3,16 +3,15 @@
 import type { Project } from '../../../../shared/domain/project'
 import { snapBlock, snapPoint, snapThresholdSec } from '../../lib/snapping'
 import { clipEndSec, clipLengthSec, layoutSegments, type PlacedPiece } from '../../../../shared/domain/placement'
-import type { ClipEdge } from '../../state/clipEdits'
+import type { Edge } from '../../state/clipEdits'
 import { projectEdit, type ProjectAction } from '../../state/projectActions'
-import type { SegmentEdge } from '../../state/segmentEdits'
 
 export type DragSubject =
   | { kind: 'clip-move'; clipId: string }
-  | { kind: 'clip-trim'; clipId: string; edge: ClipEdge }
+  | { kind: 'clip-trim'; clipId: string; edge: Edge }
   /** A segment is grabbed by one of its pieces (the one starting at `pieceStartSec`). */
   | { kind: 'segment-move'; segmentId: string; pieceStartSec: number }
-  | { kind: 'segment-resize'; segmentId: string; pieceStartSec: number; edge: SegmentEdge }
+  | { kind: 'segment-resize'; segmentId: string; pieceStartSec: number; edge: Edge }
   | { kind: 'mark'; lane: number; anchorSec: number; newSegmentId: string }
 
 export interface DragContext {
