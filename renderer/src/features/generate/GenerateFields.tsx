@@ -1,5 +1,6 @@
 // The generation settings a provider has, and only those (hidden, not disabled, when it lacks one).
 // Text fields commit when the person pauses or leaves them; clicks commit at once.
+import type { ReactNode } from 'react'
 import type { GenerationParams } from '../../../../shared/domain/project'
 import {
   GUARDS,
@@ -85,8 +86,7 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
         </div>
       )}
       {c.seed && (
-        <div className="field" role="group" aria-label="Seed">
-          <span className="field-label">Seed</span>
+        <FieldGroup label="Seed">
           <span className="field-row">
             <label className="check">
               <input
@@ -118,11 +118,10 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
               New seed
             </button>
           </span>
-        </div>
+        </FieldGroup>
       )}
       {c.steps && (
-        <div className="field" role="group" aria-label="Quality">
-          <span className="field-label">Quality</span>
+        <FieldGroup label="Quality">
           <span className="segmented">
             {(['draft', 'standard'] as const).map((q) => (
               <button
@@ -136,7 +135,7 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
               </button>
             ))}
           </span>
-        </div>
+        </FieldGroup>
       )}
       {c.cfg && (
         <label className="field">
@@ -170,8 +169,7 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
           onBlur={onBlur}
         />
       </label>
-      <div className="field" role="group" aria-label="Number of takes">
-        <span className="field-label">Takes</span>
+      <FieldGroup label="Takes" name="Number of takes">
         <span className="segmented">
           {Array.from({ length: MAX_TAKES }, (_, i) => i + 1).map((n) => (
             <button
@@ -185,7 +183,17 @@ export function GenerateFields({ params, controls: c, textOnly, edit, onBlur, ra
             </button>
           ))}
         </span>
-      </div>
+      </FieldGroup>
     </>
+  )
+}
+
+/** A labelled group of controls (`name` is what assistive tech calls it, when it says more than the label). */
+function FieldGroup({ label, name, children }: { label: string; name?: string; children: ReactNode }) {
+  return (
+    <div className="field" role="group" aria-label={name ?? label}>
+      <span className="field-label">{label}</span>
+      {children}
+    </div>
   )
 }
