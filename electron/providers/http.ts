@@ -20,7 +20,7 @@ import {
   unexpectedResponseError,
   type ProviderErrorInfo,
 } from './errors'
-import type { ProviderContext } from './types'
+import type { ProviderContext, ProviderProfile } from './types'
 
 /**
  * 'idempotent' (status, result, download): retried on network errors, 429 and 5xx.
@@ -150,6 +150,18 @@ interface AttemptInit {
   auth?: boolean
   timeoutMs?: number
   refineError?: RefineError
+}
+
+/** The HTTP layer for a provider as its profile describes it (name, origin, how the key is sent). */
+export function profileHttp(
+  profile: Pick<ProviderProfile, 'label' | 'origin' | 'authHeaders'>,
+  errorInfo: ProviderHttpConfig['errorInfo'],
+  ctx: ProviderContext,
+): ProviderHttp {
+  return createProviderHttp(
+    { label: profile.label, defaultBaseUrl: profile.origin, authHeaders: profile.authHeaders, errorInfo },
+    ctx,
+  )
 }
 
 export function createProviderHttp(config: ProviderHttpConfig, ctx: ProviderContext): ProviderHttp {

@@ -17,3 +17,8 @@ export const PROVIDER_PROFILES: Readonly<Record<ProviderId, ProviderProfile>> = 
   pixazo: PIXAZO_PROFILE,
   replicate: REPLICATE_PROFILE,
 }
+
+/** What a provider's adapter says of itself: all from its profile. */
+export function identityOf(profile: ProviderProfile): Pick<ProviderProfile, 'id' | 'label' | 'capabilities'> {
+  return { id: profile.id, label: profile.label, capabilities: profile.capabilities }
+}

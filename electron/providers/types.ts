@@ -66,6 +66,8 @@ export interface ProviderProfile {
   readonly origin: string
   /** The env var its own SDK and docs read the key from (the CLI reads it too). */
   readonly keyEnv: string
+  /** How the key is sent with every call. */
+  readonly authHeaders: (key: string) => Record<string, string>
   /** How often a request's status is asked for. */
   readonly pollIntervalMs: number
   /** How long a request may take before we give up with TIMEOUT (and cancel it where we can). */

@@ -3,12 +3,13 @@
 import { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
-import { createProviderHttp, type ProviderHttp } from '../http'
+import { profileHttp, type ProviderHttp } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { presignedPutHeaders } from './presignedPut'
+import { identityOf } from '../profiles'
 import { EACHLABS_PROFILE } from './profile'
 import { CreateResponse, PredictionResponse, PresignResponse, eachlabsErrorInfo, eachlabsMessage } from './schemas'
 
@@ -16,15 +17,7 @@ const LABEL = EACHLABS_PROFILE.label
 const EACHLABS_MODEL = 'mmaudio'
 
 function eachlabsHttp(ctx: ProviderContext): ProviderHttp {
-  return createProviderHttp(
-    {
-      label: LABEL,
-      defaultBaseUrl: EACHLABS_PROFILE.origin,
-      authHeaders: (key) => ({ 'X-API-Key': key }),
-      errorInfo: eachlabsErrorInfo,
-    },
-    ctx,
-  )
+  return profileHttp(EACHLABS_PROFILE, eachlabsErrorInfo, ctx)
 }
 
 const predictionPath = (id: string): string => `/v1/prediction/${encodeURIComponent(id)}`
@@ -146,10 +139,8 @@ function follow(id: string, ctx: ProviderContext, http: ProviderHttp, journal: b
 }
 
 export const eachlabsProvider: AudioProvider = {
-  id: EACHLABS_PROFILE.id,
-  label: LABEL,
+  ...identityOf(EACHLABS_PROFILE),
   canCancel: true,
-  capabilities: EACHLABS_PROFILE.capabilities,
   async generate(request, ctx) {
     if (request.mode !== 'video' || !request.videoPath) {
       throw new AppError(

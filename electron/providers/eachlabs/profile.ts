@@ -13,6 +13,7 @@ export const EACHLABS_PROFILE: ProviderProfile = {
   label: 'Eachlabs',
   origin: 'https://api.eachlabs.ai',
   keyEnv: 'EACHLABS_API_KEY',
+  authHeaders: (key) => ({ 'X-API-Key': key }),
   // The model page estimates 5 s of processing: poll every 1.5 s.
   pollIntervalMs: 1500,
   maxWaitMs: 15 * 60_000,

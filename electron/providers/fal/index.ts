@@ -6,11 +6,12 @@ import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
-import { createProviderHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
+import { profileHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { identityOf } from '../profiles'
 import { FAL_PROFILE } from './profile'
 import { falClient, fromSdkError, type SdkResponses } from './sdkClient'
 import {
@@ -30,15 +31,7 @@ const FAL_TEXT_ENDPOINT = 'fal-ai/mmaudio-v2/text-to-audio'
 const FAL_APP = 'fal-ai/mmaudio-v2'
 
 function falHttp(ctx: ProviderContext): ProviderHttp {
-  return createProviderHttp(
-    {
-      label: LABEL,
-      defaultBaseUrl: FAL_PROFILE.origin,
-      authHeaders: (key) => ({ Authorization: `Key ${key}` }),
-      errorInfo: falErrorInfo,
-    },
-    ctx,
-  )
+  return profileHttp(FAL_PROFILE, falErrorInfo, ctx)
 }
 
 /** Uploads the prepared cut to fal storage (initiate + PUT, both via the SDK) and returns its file URL. */
@@ -164,10 +157,8 @@ function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
 }
 
 export const falProvider: AudioProvider = {
-  id: FAL_PROFILE.id,
-  label: LABEL,
+  ...identityOf(FAL_PROFILE),
   canCancel: true,
-  capabilities: FAL_PROFILE.capabilities,
   async generate(req, ctx) {
     const http = falHttp(ctx)
     let endpoint = FAL_TEXT_ENDPOINT

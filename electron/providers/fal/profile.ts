@@ -8,6 +8,7 @@ export const FAL_PROFILE: ProviderProfile = {
   label: 'fal.ai',
   origin: 'https://queue.fal.run',
   keyEnv: 'FAL_KEY',
+  authHeaders: (key) => ({ Authorization: `Key ${key}` }),
   // fal's own client (fal.subscribe) polls every 500 ms.
   pollIntervalMs: 500,
   maxWaitMs: 30 * 60_000,

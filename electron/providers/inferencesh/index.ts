@@ -27,11 +27,12 @@ import {
   timeoutError,
   unexpectedResponseError,
 } from '../errors'
-import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
+import { profileHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext, ProviderProgress } from '../types'
+import { identityOf } from '../profiles'
 import { INFERENCESH_PROFILE } from './profile'
 import {
   CreatedFiles,
@@ -80,15 +81,7 @@ function client(sdk: Sdk, ctx: ProviderContext): Client {
     ...(ctx.baseUrl ? { baseUrl: ctx.baseUrl.replace(/\/+$/, '') } : {}),
     stream: false,
   })
-  const http = createProviderHttp(
-    {
-      label: LABEL,
-      defaultBaseUrl: INFERENCESH_PROFILE.origin,
-      authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
-      errorInfo: inferenceshErrorInfo,
-    },
-    ctx,
-  )
+  const http = profileHttp(INFERENCESH_PROFILE, inferenceshErrorInfo, ctx)
   return { sdk, api, tasks: new sdk.TasksAPI(api), http, ctx }
 }
 
@@ -236,10 +229,8 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
 }
 
 export const inferenceshProvider: AudioProvider = {
-  id: INFERENCESH_PROFILE.id,
-  label: LABEL,
+  ...identityOf(INFERENCESH_PROFILE),
   canCancel: true,
-  capabilities: INFERENCESH_PROFILE.capabilities,
   async generate(request, ctx) {
     const c = client(await loadSdk(), ctx)
     let videoUri: string | undefined

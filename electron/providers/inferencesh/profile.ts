@@ -12,6 +12,7 @@ export const INFERENCESH_PROFILE: ProviderProfile = {
   label: 'inference.sh',
   origin: 'https://api.inference.sh',
   keyEnv: 'INFERENCE_API_KEY',
+  authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
   // The SDK's own poll interval.
   pollIntervalMs: 2000,
   maxWaitMs: 20 * 60_000,

@@ -2,11 +2,12 @@
 // download the first WAV of `output.media_url`. Text only; no cancel endpoint is documented.
 import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
-import { createProviderHttp, type ProviderHttp } from '../http'
+import { profileHttp, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { identityOf } from '../profiles'
 import { PIXAZO_PROFILE } from './profile'
 import { StatusResponse, SubmitResponse, pixazoErrorInfo } from './schemas'
 
@@ -14,15 +15,7 @@ const LABEL = PIXAZO_PROFILE.label
 const PIXAZO_SUBMIT_PATH = '/mmaudio-v2-text-to-audio/v1/mmaudio-v2-text-to-audio-request'
 
 function pixazoHttp(ctx: ProviderContext): ProviderHttp {
-  return createProviderHttp(
-    {
-      label: LABEL,
-      defaultBaseUrl: PIXAZO_PROFILE.origin,
-      authHeaders: (key) => ({ 'Ocp-Apim-Subscription-Key': key }),
-      errorInfo: pixazoErrorInfo,
-    },
-    ctx,
-  )
+  return profileHttp(PIXAZO_PROFILE, pixazoErrorInfo, ctx)
 }
 
 const pixazoStatusPath = (id: string): string => `/v2/requests/status/${encodeURIComponent(id)}`
@@ -111,9 +104,7 @@ function follow(
 }
 
 export const pixazoProvider: AudioProvider = {
-  id: PIXAZO_PROFILE.id,
-  label: LABEL,
-  capabilities: PIXAZO_PROFILE.capabilities,
+  ...identityOf(PIXAZO_PROFILE),
   async generate(request, ctx) {
     if (request.mode !== 'text') {
       throw new AppError(

@@ -12,6 +12,7 @@ export const PIXAZO_PROFILE: ProviderProfile = {
   label: 'Pixazo',
   origin: 'https://gateway.pixazo.ai',
   keyEnv: 'PIXAZO_API_KEY',
+  authHeaders: (key) => ({ 'Ocp-Apim-Subscription-Key': key }),
   // The docs ask for a poll every 5–10 s.
   pollIntervalMs: 5000,
   maxWaitMs: 20 * 60_000,

@@ -23,11 +23,12 @@ import {
   timeoutError,
   unexpectedResponseError,
 } from '../errors'
-import { createProviderHttp, retryCall, type ProviderHttp } from '../http'
+import { profileHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { identityOf } from '../profiles'
 import { REPLICATE_PROFILE } from './profile'
 import { FileObject, Prediction, outputUrl, predictionError, replicateErrorInfo } from './schemas'
 import { DEFAULT_REPLICATE_VERSION, isReplicateVersionId } from './version'
@@ -50,15 +51,7 @@ function client(ctx: ProviderContext): Client {
   const origin = (ctx.baseUrl ?? REPLICATE_PROFILE.origin).replace(/\/+$/, '')
   return {
     replicate: new Replicate({ auth: ctx.apiKey, baseUrl: `${origin}/v1`, fetch: ctx.fetch, useFileOutput: false }),
-    http: createProviderHttp(
-      {
-        label: LABEL,
-        defaultBaseUrl: REPLICATE_PROFILE.origin,
-        authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
-        errorInfo: replicateErrorInfo,
-      },
-      ctx,
-    ),
+    http: profileHttp(REPLICATE_PROFILE, replicateErrorInfo, ctx),
     ctx,
   }
 }
@@ -200,9 +193,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions = {}):
   if (!isReplicateVersionId(version))
     throw new AppError('BAD_INPUT', 'A Replicate model version id is 64 hexadecimal characters.', { field: 'version' })
   return {
-    id: REPLICATE_PROFILE.id,
-    label: LABEL,
-    capabilities: REPLICATE_PROFILE.capabilities,
+    ...identityOf(REPLICATE_PROFILE),
     canCancel: true,
     async generate(request, ctx) {
       const c = client(ctx)

@@ -12,6 +12,7 @@ export const REPLICATE_PROFILE: ProviderProfile = {
   label: 'Replicate',
   origin: 'https://api.replicate.com',
   keyEnv: 'REPLICATE_API_TOKEN',
+  authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
   // The replicate client polls every 500 ms.
   pollIntervalMs: 500,
   maxWaitMs: 20 * 60_000,

@@ -1,16 +1,17 @@
-// WaveSpeed adapter: MMAudio V2 video-to-audio through a thin fetch + zod client (createProviderHttp).
+// WaveSpeed adapter: MMAudio V2 video-to-audio through a thin fetch + zod client (profileHttp).
 // Upload the cut (multipart `file`) → submit → poll /predictions/{id}/result → download outputs[0].
 // WaveSpeed reports failures inside HTTP 200: `data.status: "failed"` with `data.error`, or an envelope code
 // other than 200 (read as that HTTP status by envelopeAwareFetch). It documents no cancel endpoint.
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
-import { createProviderHttp, type ProviderHttp } from '../http'
+import { profileHttp, type ProviderHttp } from '../http'
 import { multipartFileBody } from '../multipart'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
 import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
+import { identityOf } from '../profiles'
 import { WAVESPEED_PROFILE } from './profile'
 import {
   WavespeedEnvelope,
@@ -26,15 +27,7 @@ const WAVESPEED_MODEL = 'wavespeed-ai/mmaudio-v2'
 const UPLOAD_TIMEOUT_MS = 10 * 60_000
 
 function wavespeedHttp(ctx: ProviderContext): ProviderHttp {
-  return createProviderHttp(
-    {
-      label: LABEL,
-      defaultBaseUrl: WAVESPEED_PROFILE.origin,
-      authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
-      errorInfo: wavespeedErrorInfo,
-    },
-    { ...ctx, fetch: envelopeAwareFetch(ctx.fetch) },
-  )
+  return profileHttp(WAVESPEED_PROFILE, wavespeedErrorInfo, { ...ctx, fetch: envelopeAwareFetch(ctx.fetch) })
 }
 
 /** POST /api/v3/media/upload/binary (multipart `file`, streamed with progress) → data.download_url. */
@@ -112,9 +105,7 @@ function finish(ctx: ProviderContext, id: string): Promise<GenerateResult> {
 }
 
 export const wavespeedProvider: AudioProvider = {
-  id: WAVESPEED_PROFILE.id,
-  label: LABEL,
-  capabilities: WAVESPEED_PROFILE.capabilities,
+  ...identityOf(WAVESPEED_PROFILE),
   async generate(req, ctx) {
     if (req.mode !== 'video' || !req.videoPath) {
       throw new AppError(

@@ -7,6 +7,7 @@ export const WAVESPEED_PROFILE: ProviderProfile = {
   label: 'WaveSpeed',
   origin: 'https://api.wavespeed.ai',
   keyEnv: 'WAVESPEED_API_KEY',
+  authHeaders: (key) => ({ Authorization: `Bearer ${key}` }),
   // Its SDK polls every 1 s; WaveSpeed suggests longer for video, and MMAudio runs take seconds.
   pollIntervalMs: 2000,
   maxWaitMs: 30 * 60_000,
