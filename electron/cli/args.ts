@@ -83,6 +83,12 @@ function num(value: string | undefined, name: string, check: (n: number) => bool
   return n
 }
 
+/** A whole number in [min, max] given as --name, if given. */
+function wholeNumber(value: unknown, name: string, min: number, max: number): number | undefined {
+  const check = (n: number) => Number.isInteger(n) && n >= min && n <= max
+  return num(value as string | undefined, name, check, `a whole number from ${min} to ${max}`)
+}
+
 function choice<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback
   if (!(choices as readonly string[]).includes(value))
@@ -95,12 +101,7 @@ type Values = Record<string, string | boolean | undefined>
 function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
   const prompt = (v.prompt as string | undefined) ?? ''
   if (requirePrompt && !prompt.trim()) throw bad('--prompt is required: describe the sounds you want.', 'prompt')
-  const seed = num(
-    v.seed as string | undefined,
-    'seed',
-    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
-    'a whole number from 0 to 65535',
-  )
+  const seed = wholeNumber(v.seed, 'seed', 0, 65535)
   const params = {
     ...DEFAULT_GENERATION,
     prompt,
@@ -112,21 +113,9 @@ function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
       DEFAULT_GENERATION.provider,
     ),
     // One take unless asked: every take is a paid request.
-    takes:
-      num(
-        v.takes as string | undefined,
-        'takes',
-        (n) => Number.isInteger(n) && n >= 1 && n <= 8,
-        'a whole number from 1 to 8',
-      ) ?? 1,
+    takes: wholeNumber(v.takes, 'takes', 1, 8) ?? 1,
     seed: seed ?? null,
-    steps:
-      num(
-        v.steps as string | undefined,
-        'steps',
-        (n) => Number.isInteger(n) && n >= 1 && n <= 100,
-        'a whole number from 1 to 100',
-      ) ?? DEFAULT_GENERATION.steps,
+    steps: wholeNumber(v.steps, 'steps', 1, 100) ?? DEFAULT_GENERATION.steps,
     cfg:
       num(v.cfg as string | undefined, 'cfg', (n) => n >= 0 && n <= 20, 'a number from 0 to 20') ??
       DEFAULT_GENERATION.cfg,
