@@ -42,8 +42,19 @@ export function deleteTake(project: Project, segmentId: string, takeId: string):
 export function changeSegmentParams(project: Project, segmentId: string, change: Partial<GenerationParams>): Project {
   return editSegment(project, segmentId, (seg) => {
     const keys = Object.keys(change) as Array<keyof GenerationParams>
-    if (keys.every((k) => change[k] === undefined || change[k] === seg.params[k])) return seg
+    if (keys.every((k) => change[k] === undefined || sameValue(change[k], seg.params[k]))) return seg
     const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined))
     return { ...seg, params: { ...seg.params, ...defined } }
   })
+}
+
+/** Equal values: the same primitive, or records with the same fields (a focus box drawn again where it was). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  const ka = Object.keys(a)
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+  )
 }
