@@ -5,15 +5,16 @@ describe('CLI arguments', () => {
   it('generate: every option lands in the request, with the documented defaults', () => {
     const cmd = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '--negative', 'speech', '--from', '1.5', '--to', '9',
       '--provider', 'eachlabs', '--takes', '3', '--seed', '7', '--steps', '30', '--cfg', '5', '--window', '10',
-      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--handoff', 'pack', '--json'])
+      '--mask-away-clip', '--original', 'duck', '--loudness', 'podcast', '-o', 'out.mp4', '--handoff', 'pack', '--json',
+      '--focus', '0,0.25,0.4,0.5'])
     expect(cmd).toEqual({
       kind: 'generate', video: 'clip.mp4', fromSec: 1.5, toSec: 9, original: 'duck', loudness: 'podcast', output: 'out.mp4', handoff: 'pack', json: true,
       params: { prompt: 'steps', negativePrompt: 'speech', provider: 'eachlabs', takes: 3, seed: 7, steps: 30, cfg: 5,
-        loop: false, windowSec: 10, maskAwayClip: true, textOnly: false },
+        loop: false, windowSec: 10, maskAwayClip: true, textOnly: false, focus: { x: 0, y: 0.25, w: 0.4, h: 0.5 } },
     })
     const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
     expect(plain).toMatchObject({ fromSec: null, toSec: null, original: 'keep', loudness: 'web', handoff: null, json: false,
-      params: { negativePrompt: 'music', provider: 'fal', takes: 1, seed: null, steps: 25, cfg: 4.5, windowSec: 8, maskAwayClip: false } })
+      params: { negativePrompt: 'music', provider: 'fal', takes: 1, seed: null, steps: 25, cfg: 4.5, windowSec: 8, maskAwayClip: false, focus: null } })
   })
 
   it('text joins the words of the prompt; batch and export take their one path', () => {
@@ -49,6 +50,13 @@ describe('CLI arguments', () => {
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.mp3'])).toMatch(/ending in .wav/)
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--from', '3'])).toMatch(/from/)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--mask-away-clip'])).toMatch(/mask-away-clip/)
+    const focus = /--focus must be X,Y,W,H: fractions of the frame/
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,0,0.5'])).toMatch(focus)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0.8,0,0.5,1'])).toMatch(focus) // past the right edge
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,0,0.01,1'])).toMatch(focus) // too narrow
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,,0.5,1'])).toMatch(focus)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', 'left'])).toMatch(focus)
+    expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--focus', '0,0,1,1'])).toMatch(/focus/) // no picture
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
     expect(refused(['export', 'a.mmaudio'])).toMatch(/export needs -o <file.mp4>, --handoff <folder>, or both/)
     expect(refused(['export', 'a.mmaudio', '--handoff', ' '])).toMatch(/--handoff needs a folder/)
