@@ -21,6 +21,7 @@ import { useFileCommands } from './features/project/useFileCommands'
 import { useProjectFile } from './features/project/useProjectFile'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useSettingsDialog } from './features/settings/useSettingsDialog'
+import { useMatchLoudness } from './features/takes/useMatchLoudness'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
@@ -56,7 +57,14 @@ export function App({ initialProject }: { initialProject?: Project }) {
       }),
     [showError],
   )
-  const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch, onUnplayable })
+  const matchLoudness = useMatchLoudness()
+  const playback = usePlaybackEngine({
+    project,
+    playheadSec: state.playheadSec,
+    dispatch,
+    onUnplayable,
+    matchLoudness: matchLoudness.on,
+  })
   const projectFile = useProjectFile({ project, dispatch, showError })
   const settings = useSettingsDialog()
   const openSettings = settings.openSettings
@@ -136,6 +144,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
           onOpenSettings={openSettings}
           settingsOpen={settings.open}
           onAudition={playback.audition}
+          matchLoudness={matchLoudness}
         />
       </PlaybackProvider>
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}

@@ -1,12 +1,21 @@
 // The mix of the selected segment's active take (gain, fades, nudge, mute, solo) and how the clips' own audio sits
 // under the generated sound. Every committed change is one history entry; Alt+←/→ nudges by 10 ms.
 import { useCallback, useEffect, useRef, type Dispatch } from 'react'
-import { ORIGINAL_AUDIO_MODES, type OriginalAudio, type Project, type TakeMix } from '../../../../shared/domain/project'
+import {
+  ORIGINAL_AUDIO_MODES,
+  type OriginalAudio,
+  type Project,
+  type Take,
+  type TakeMix,
+} from '../../../../shared/domain/project'
 import type { EditorAction, Selection } from '../../state/editor'
 import { changeOriginalAudio, changeTakeMix, NUDGE_LIMIT_MS, NUDGE_STEP_MS } from '../../state/mixEdits'
 import { usePlayback } from '../playback/PlaybackProvider'
 import { isTypingTarget } from '../editor/shortcuts'
+import { lufsText } from '../takes/takeText'
+import { mixLevelLufs, takeLufs } from '../../state/loudnessMatch'
 import { MixSlider, MsField } from './MixControls'
+import './mixer.css'
 import { formatDb, formatNudge, nudgeStepForKey, selectedTake } from './mixerModel'
 
 interface MixerStripProps {
@@ -78,6 +87,7 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
               onPreview={(gainDb) => previewTake({ gainDb })}
               testId="take-gain"
             />
+            <TakeLoudness take={selected.take} />
             <MsField
               label="Fade in"
               value={mix.fadeInMs}
@@ -205,5 +215,26 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         )}
       </div>
     </section>
+  )
+}
+
+/** The take's measured loudness and where its gain puts it in the mix (before the export's loudness preset). */
+function TakeLoudness({ take }: { take: Take }) {
+  const lufs = takeLufs(take)
+  const level = mixLevelLufs(take)
+  return (
+    <div
+      className="mix-control take-loudness"
+      data-testid="take-loudness"
+      data-lufs={lufs ?? undefined}
+      data-level={level ?? undefined}
+      title="Integrated loudness (EBU R128) of the take, and with its gain: where it sits in the mix before the export's loudness preset."
+    >
+      <span className="field-label">Loudness</span>
+      <output className="take-loudness-value">
+        {lufsText(lufs)}
+        {level !== null && take.mix.gainDb !== 0 && ` → ${lufsText(level)}`}
+      </output>
+    </div>
   )
 }
