@@ -12,7 +12,7 @@ import { MediaBin } from './features/media-bin/MediaBin'
 import { MixerStrip } from './features/mixer/MixerStrip'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
-import { monitorTarget } from './features/monitor/monitorTarget'
+import { focusSegment, monitorTarget } from './features/monitor/monitorTarget'
 import { PlaybackProvider, usePlaybackEngine } from './features/playback/PlaybackProvider'
 import { TRANSPORT_KEYS } from './features/playback/transport'
 import { ProjectMenu, ProjectTitle } from './features/project/ProjectMenu'
@@ -89,6 +89,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
     void importDropped(e.dataTransfer.files)
   }
   const monitor = monitorTarget(project, state.selection, state.playheadSec)
+  const focused = focusSegment(project, state.selection, monitor.asset)
   const soundCounts = useMemo(() => soundCountsByAsset(project.segments), [project.segments])
   const placeAsset = useCallback(
     (assetId: string) => dispatch({ type: 'assetPlaced', assetId, clipId: crypto.randomUUID() }),
@@ -132,7 +133,20 @@ export function App({ initialProject }: { initialProject?: Project }) {
             onImport={openImportDialog}
             onPlace={placeAsset}
           />
-          <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
+          <Monitor
+            asset={monitor.asset}
+            sourceSec={monitor.sourceSec}
+            focus={
+              focused && monitor.asset
+                ? {
+                    box: focused.params.focus,
+                    frame: { width: monitor.asset.video.displayWidth, height: monitor.asset.video.displayHeight },
+                    onChange: (focus) =>
+                      dispatch({ type: 'segmentParamsChanged', segmentId: focused.id, params: { focus } }),
+                  }
+                : null
+            }
+          />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
         <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
