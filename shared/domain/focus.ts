@@ -13,7 +13,7 @@ export const MIN_FOCUS_FRACTION = 0.05
 const EDGE_EPS = 1e-6
 
 /** Box edges are kept to 1/10 000 of the frame: finer than a pixel of any picture, stable in the cache key. */
-const FOCUS_STEP = 1e-4
+const FOCUS_STEPS = 10_000
 
 const fraction = z.number().min(0).max(1)
 
@@ -34,7 +34,7 @@ export interface FrameSize {
   height: number
 }
 
-const step = (v: number): number => Math.round(v / FOCUS_STEP) * FOCUS_STEP
+const step = (v: number): number => Math.round(v * FOCUS_STEPS) / FOCUS_STEPS
 
 /**
  * The box spanned by two corners a person dragged between (fractions, in any order, clamped to the frame),
