@@ -60,7 +60,7 @@ describe('a focus box on an edge', () => {
     expect(fal.state.counts.submit - before).toBe(2) // same prompt, seed and range: the box alone made it new
     const clicks = findClicks(await decodeAudio(focused!.path), 48000)
     expect(clicks).toHaveLength(FLASHES_SEC.length)
-    clicks.forEach((c, i) => expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005))
+    for (const [i, c] of clicks.entries()) expect(Math.abs(c - FLASHES_SEC[i]!)).toBeLessThan(0.005)
 
     // what was uploaded is the box: 128 × 360 px of the 640 × 360 frame, its short side scaled to 384
     const upload = join(mkdtempSync(join(tmpdir(), 'focus-upload-')), 'upload.mp4')
