@@ -76,18 +76,20 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         </span>
         {mix ? (
           <>
-            <MixSlider
-              label="Take gain"
-              value={mix.gainDb}
-              min={-30}
-              max={12}
-              step={0.5}
-              format={formatDb}
-              onCommit={(gainDb) => changeTake({ gainDb })}
-              onPreview={(gainDb) => previewTake({ gainDb })}
-              testId="take-gain"
-            />
-            <TakeLoudness take={selected.take} />
+            <div className="gain-and-loudness">
+              <MixSlider
+                label="Take gain"
+                value={mix.gainDb}
+                min={-30}
+                max={12}
+                step={0.5}
+                format={formatDb}
+                onCommit={(gainDb) => changeTake({ gainDb })}
+                onPreview={(gainDb) => previewTake({ gainDb })}
+                testId="take-gain"
+              />
+              <TakeLoudness take={selected.take} />
+            </div>
             <MsField
               label="Fade in"
               value={mix.fadeInMs}
@@ -223,18 +225,15 @@ function TakeLoudness({ take }: { take: Take }) {
   const lufs = takeLufs(take)
   const level = mixLevelLufs(take)
   return (
-    <div
-      className="mix-control take-loudness"
+    <output
+      className="take-loudness"
       data-testid="take-loudness"
       data-lufs={lufs ?? undefined}
       data-level={level ?? undefined}
-      title="Integrated loudness (EBU R128) of the take, and with its gain: where it sits in the mix before the export's loudness preset."
+      title="Integrated loudness (EBU R128) of the take, measured when it arrived; after the arrow, with its gain: where it sits in the mix before the export's loudness preset."
     >
-      <span className="field-label">Loudness</span>
-      <output className="take-loudness-value">
-        {lufsText(lufs)}
-        {level !== null && take.mix.gainDb !== 0 && ` → ${lufsText(level)}`}
-      </output>
-    </div>
+      {lufsText(lufs)}
+      {level !== null && take.mix.gainDb !== 0 && ` → ${lufsText(level)} in the mix`}
+    </output>
   )
 }

@@ -1,6 +1,7 @@
 // The selected segment's focus box, drawn on the monitor's picture: the box (if any), and the square MMAudio's
 // timing model will look at (the box's central square; with no box, the frame's), everything outside it shaded.
-// Dragging on the picture draws a new box; releasing commits it (one history entry); Escape drops a drag.
+// Dragging on the picture draws a new box; releasing commits it (one history entry); Escape drops a drag. The
+// caption beside the transport says what the model is shown and clears the box.
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react'
 import { type FocusBox, type FrameSize, focusFromCorners, focusText, syncSquare } from '../../../../shared/domain/focus'
 import './monitor.css'
@@ -73,46 +74,49 @@ export function FocusOverlay({ video, target }: { video: HTMLVideoElement; targe
   const square = syncSquare(shown, target.frame)
 
   return (
-    <>
-      <div className="focus-caption" data-testid="focus-caption">
-        <span title="MMAudio's timing model sees only the bright square: the middle of the picture, or of the focus box">
-          Model sees {focusText(shown)}
-        </span>
-        {target.box ? (
-          <button type="button" className="tool" onClick={() => target.onChange(null)} aria-label="Clear focus box">
-            Whole frame
-          </button>
-        ) : (
-          <span className="focus-hint">drag on the picture to focus on part of it</span>
-        )}
+    <div
+      ref={surface}
+      className="focus-overlay"
+      role="application"
+      data-testid="focus-overlay"
+      aria-label="Focus box: drag on the picture to draw it"
+      style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
+      onPointerDown={(e) => {
+        if (e.button !== 0) return
+        e.currentTarget.setPointerCapture(e.pointerId)
+        const p = at(e)
+        setDrag({ from: p, to: p })
+      }}
+      onPointerMove={(e) => drag && setDrag({ from: drag.from, to: at(e) })}
+      onPointerUp={(e) => {
+        if (!drag) return
+        const box = focusFromCorners(drag.from, at(e))
+        setDrag(null)
+        if (box) target.onChange(box)
+      }}
+      onPointerCancel={() => setDrag(null)}
+    >
+      <div className="sync-square" data-testid="sync-square" style={boxStyle(square)}>
+        <span className="sync-square-label">timing model</span>
       </div>
-      <div
-        ref={surface}
-        className="focus-overlay"
-        role="application"
-        data-testid="focus-overlay"
-        aria-label="Focus box: drag on the picture to draw it"
-        style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
-        onPointerDown={(e) => {
-          if (e.button !== 0) return
-          e.currentTarget.setPointerCapture(e.pointerId)
-          const p = at(e)
-          setDrag({ from: p, to: p })
-        }}
-        onPointerMove={(e) => drag && setDrag({ from: drag.from, to: at(e) })}
-        onPointerUp={(e) => {
-          if (!drag) return
-          const box = focusFromCorners(drag.from, at(e))
-          setDrag(null)
-          if (box) target.onChange(box)
-        }}
-        onPointerCancel={() => setDrag(null)}
-      >
-        <div className="sync-square" data-testid="sync-square" style={boxStyle(square)}>
-          <span className="sync-square-label">timing model</span>
-        </div>
-        {shown && <div className="focus-box" data-testid="focus-box" style={boxStyle(shown)} />}
-      </div>
-    </>
+      {shown && <div className="focus-box" data-testid="focus-box" style={boxStyle(shown)} />}
+    </div>
+  )
+}
+
+/** Under the picture, beside the transport: what the model is shown, and the way back to the whole frame. */
+export function FocusCaption({ target }: { target: FocusTarget }) {
+  return (
+    <div className="focus-caption" data-testid="focus-caption">
+      <span title="MMAudio's timing model sees only the clear square: the middle of the picture, or of the focus box. Drag on the picture to choose what it is shown.">
+        Model sees {focusText(target.box)}
+      </span>
+      {!target.box && <span className="focus-hint">· drag to focus</span>}
+      {target.box && (
+        <button type="button" className="tool" onClick={() => target.onChange(null)} aria-label="Clear focus box">
+          Whole frame
+        </button>
+      )}
+    </div>
   )
 }

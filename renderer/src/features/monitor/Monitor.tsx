@@ -3,7 +3,7 @@ import type { Asset } from '../../../../shared/domain/asset'
 import { invoke } from '../../lib/ipc'
 import { usePlayback } from '../playback/PlaybackProvider'
 import { TransportBar } from '../playback/TransportBar'
-import { FocusOverlay, type FocusTarget } from './FocusOverlay'
+import { FocusCaption, FocusOverlay, type FocusTarget } from './FocusOverlay'
 
 /** URLs main handed out, by file: a clip seen again (the next cut, a revisit) loads without asking. */
 const urlCache = new Map<string, string>()
@@ -67,6 +67,7 @@ export function Monitor({
         )}
       </div>
       <TransportBar />
+      {focus && <FocusCaption target={focus} />}
     </section>
   )
 }
