@@ -9,7 +9,7 @@ import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { prepareUpload } from '../../../electron/media/prepareUpload'
 import type { FocusBox } from '../../../shared/domain/focus'
 import { brightnessJumps } from '../../emulators/synthAudio'
-import { flashClip, lavfiFixture, meanLuma, probeJson, rotatedClip, testBinaries } from '../../fixtures/media'
+import { flashClip, meanLuma, probeJson, rotatedClip, testBinaries, testClip } from '../../fixtures/media'
 
 const runner = createFfmpegRunner(testBinaries())
 const outDir = mkdtempSync(join(tmpdir(), 'mmaudio-focus-'))
@@ -52,20 +52,8 @@ const meanAbsDiff = (a: Uint8Array, b: Uint8Array): number => {
   return sum / a.length
 }
 
-const detailed = () =>
-  lavfiFixture('focus detail.mp4', [
-    '-f',
-    'lavfi',
-    '-i',
-    // fine grain everywhere, so a crop two pixels off in either direction looks different
-    'testsrc2=size=640x360:rate=25:duration=1,noise=alls=30',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
-  ])
+// fine grain everywhere, so a crop two pixels off in either direction looks different
+const detailed = () => testClip('focus detail.mp4', { fps: 25, durationSec: 1, audio: false, grain: 30 })
 
 async function cut(sourcePath: string, name: string, focus: FocusBox | null, outSec = 1): Promise<string> {
   return (await prepareUpload(runner, { sourcePath, inSec: 0, outSec, outputPath: out(name), focus })).path

@@ -13,20 +13,15 @@ import {
   referenceLufs,
 } from '../../../../renderer/src/state/loudnessMatch'
 import { DEFAULT_TAKE_MIX, type Segment, type Take } from '../../../../shared/domain/project'
-import { attached, twoClipProject } from '../fixtures'
+import { attached, take as baseTake, twoClipProject } from '../fixtures'
 
-const take = (id: string, lufs: number | null | undefined, gainDb = 0, matched?: number): Take => ({
-  id,
-  provider: 'fal',
-  seed: 1,
-  path: `/takes/${id}.wav`,
-  durationSec: 2,
-  requestIds: [],
-  createdAt: '2026-11-23T01:00:00.000Z',
-  ...(lufs !== undefined ? { integratedLufs: lufs } : {}),
-  ...(matched !== undefined ? { matchedGainDb: matched } : {}),
-  mix: { ...DEFAULT_TAKE_MIX, gainDb },
-})
+/** A take measured at `lufs` (undefined: never measured) with a gain, and the gain matching last gave it. */
+const take = (id: string, lufs: number | null | undefined, gainDb = 0, matched?: number): Take =>
+  baseTake(id, {
+    ...(lufs !== undefined ? { integratedLufs: lufs } : {}),
+    ...(matched !== undefined ? { matchedGainDb: matched } : {}),
+    mix: { ...DEFAULT_TAKE_MIX, gainDb },
+  })
 
 const segWith = (takes: Take[], activeTakeId: string | null = takes[0]?.id ?? null): Segment => ({
   ...attached('s', 'a', 1, 3),
