@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/domain/errors'
 import { EXPORT_PRESET_IDS, type ExportPresetId } from '../../shared/domain/export'
+import { FocusBox, MIN_FOCUS_FRACTION } from '../../shared/domain/focus'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import { DEFAULT_GENERATION, GenerationParams, type OriginalAudio } from '../../shared/domain/project'
 
@@ -63,11 +64,12 @@ const OUTPUT_OPTIONS = {
 const RANGE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const
 const MIX_OPTIONS = { original: { type: 'string' }, loudness: { type: 'string' } } as const
 const HANDOFF_OPTION = { handoff: { type: 'string' } } as const
+const FOCUS_OPTION = { focus: { type: 'string' } } as const
 const { 'mask-away-clip': _mask, ...TEXT_GEN_OPTIONS } = GEN_OPTIONS
 
 /** The options each command accepts; anything else is refused rather than silently ignored. */
 const OPTIONS_BY_COMMAND = {
-  generate: { ...GEN_OPTIONS, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
+  generate: { ...GEN_OPTIONS, ...FOCUS_OPTION, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
   text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, loop: { type: 'boolean' }, ...OUTPUT_OPTIONS },
   batch: { ...GEN_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
   export: { loudness: MIX_OPTIONS.loudness, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
@@ -125,6 +127,22 @@ function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
     maskAwayClip: Boolean(v['mask-away-clip']),
   }
   return GenerationParams.parse(params)
+}
+
+/** --focus X,Y,W,H: the part of the displayed frame the model is shown (fractions 0–1); null when not given. */
+function focusOption(v: Values): FocusBox | null {
+  const text = v.focus as string | undefined
+  if (text === undefined) return null
+  const parts = text.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)))
+  const [x, y, w, h] = parts
+  const box = parts.length === 4 ? FocusBox.safeParse({ x, y, w, h }) : null
+  if (!box?.success) {
+    throw bad(
+      `--focus must be X,Y,W,H: fractions of the frame from 0 to 1 (left, top, width, height), the box inside the frame and at least ${MIN_FOCUS_FRACTION} wide and high (got "${text}").`,
+      'focus',
+    )
+  }
+  return box.data
 }
 
 function output(v: Values, command: string): string {
@@ -216,7 +234,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         video: one(parsed.positionals, 'generate', 'video'),
         fromSec,
         toSec,
-        params: generationParams(v, true),
+        params: { ...generationParams(v, true), focus: focusOption(v) },
         original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'),
         loudness,
         output: output(v, 'generate'),

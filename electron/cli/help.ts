@@ -26,6 +26,9 @@ as WAVs beside it (the paths are printed).
 
   --from S --to S       the range to generate, in seconds (default: the whole clip)
 ${GEN}
+  --focus X,Y,W,H       show the model only this box of the picture: left, top, width, height as
+                        fractions of the frame as displayed (0-1). Its timing model sees only the
+                        central square, so use it for action near an edge (default: the whole frame)
   --original MODE       the clip's own sound: keep | duck | mute (default: keep)
   --loudness PRESET     web (-14 LUFS) | podcast (-16) | broadcast (-23) | off (original levels: not
                         normalised, no limiter) (default: web)

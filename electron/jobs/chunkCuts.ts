@@ -34,6 +34,7 @@ export function chunkCuts(input: {
             inSec: source.inSec + chunk.startSec - chunkLeadSec(input.request, chunk),
             outSec: source.inSec + chunk.endSec,
             outputPath: join(input.workDir, `cut-${chunkIndex}.mp4`),
+            focus: input.request.params.focus,
             signal,
           })
           return { path: prepared.path, sha256: await sha256File(prepared.path) }

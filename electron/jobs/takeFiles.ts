@@ -4,12 +4,13 @@ import { copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ChunkPlan } from '../../shared/domain/chunks'
-import { AppError } from '../../shared/domain/errors'
+import { AppError, isAppError } from '../../shared/domain/errors'
 import { ProviderId } from '../../shared/domain/ids'
 import { DEFAULT_TAKE_MIX, type Take } from '../../shared/domain/project'
 import { writeAtomically, writeFileAtomically } from '../media/atomicOutput'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
 import { joinChunks } from '../media/joinChunks'
+import { integratedLufs } from '../media/measureLoudness'
 import type { ChunkResult } from './generateChunk'
 
 export const TakeManifest = z.object({
@@ -75,6 +76,7 @@ export async function assembleTake(
     chunks: input.chunks.map((c) => ({ seed: c.seed, provider: c.provider, requestId: c.requestId, path: c.path })),
   }
   await writeFileAtomically(manifestPathFor(outputPath), JSON.stringify(manifest, null, 1))
+  const loudness = await takeLoudness(runner, outputPath, input.signal)
   return {
     id: input.takeId,
     provider: input.chunks[0]!.provider,
@@ -83,6 +85,20 @@ export async function assembleTake(
     durationSec,
     requestIds: input.chunks.flatMap((c) => (c.requestId ? [c.requestId] : [])),
     createdAt: input.createdAt,
+    integratedLufs: loudness,
     mix: { ...DEFAULT_TAKE_MIX },
+  }
+}
+
+/**
+ * A new take's loudness, for fair A/B (Match loudness). A take whose meter run fails is still a take: it keeps
+ * no number (and is left out of matching) rather than being thrown away after it was paid for. A cancel stops.
+ */
+async function takeLoudness(runner: FfmpegRunner, path: string, signal?: AbortSignal): Promise<number | null> {
+  try {
+    return await integratedLufs(runner, path, signal)
+  } catch (error) {
+    if (signal?.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw error
+    return null
   }
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { AppError } from '../../shared/domain/errors'
+import type { FocusBox } from '../../shared/domain/focus'
 import { writeAtomically } from './atomicOutput'
 import { uploadCutArgs } from './ffmpeg/args/uploadCut'
 import { progressFraction } from './ffmpeg/progress'
@@ -15,6 +16,8 @@ export interface PrepareUploadInput {
   outSec: number
   /** Where the .mp4 goes; written to a temp name and renamed into place. */
   outputPath: string
+  /** Crop to this part of the displayed frame before scaling (see focusCropFilter); absent = the whole frame. */
+  focus?: FocusBox | null
   signal?: AbortSignal
   /** 0..1 */
   onProgress?: (fraction: number) => void
@@ -58,6 +61,7 @@ export async function prepareUpload(runner: FfmpegRunner, input: PrepareUploadIn
       inSec,
       sourceDurationSec,
       outputDurationSec,
+      focus: input.focus ?? null,
     })
     await runner.ffmpeg(args, options)
     const written = await probeMedia(runner, temp, input.signal).catch(() => null)

@@ -12,7 +12,7 @@ import { MediaBin } from './features/media-bin/MediaBin'
 import { MixerStrip } from './features/mixer/MixerStrip'
 import { useImport } from './features/media-bin/useImport'
 import { Monitor } from './features/monitor/Monitor'
-import { monitorTarget } from './features/monitor/monitorTarget'
+import { focusSegment, monitorTarget } from './features/monitor/monitorTarget'
 import { PlaybackProvider, usePlaybackEngine } from './features/playback/PlaybackProvider'
 import { TRANSPORT_KEYS } from './features/playback/transport'
 import { ProjectMenu, ProjectTitle } from './features/project/ProjectMenu'
@@ -21,6 +21,7 @@ import { useFileCommands } from './features/project/useFileCommands'
 import { useProjectFile } from './features/project/useProjectFile'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useSettingsDialog } from './features/settings/useSettingsDialog'
+import { useMatchLoudness } from './features/takes/useMatchLoudness'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
@@ -56,7 +57,14 @@ export function App({ initialProject }: { initialProject?: Project }) {
       }),
     [showError],
   )
-  const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch, onUnplayable })
+  const matchLoudness = useMatchLoudness()
+  const playback = usePlaybackEngine({
+    project,
+    playheadSec: state.playheadSec,
+    dispatch,
+    onUnplayable,
+    matchLoudness: matchLoudness.on,
+  })
   const projectFile = useProjectFile({ project, dispatch, showError })
   const settings = useSettingsDialog()
   const openSettings = settings.openSettings
@@ -81,6 +89,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
     void importDropped(e.dataTransfer.files)
   }
   const monitor = monitorTarget(project, state.selection, state.playheadSec)
+  const focused = focusSegment(project, state.selection, monitor.asset)
   const soundCounts = useMemo(() => soundCountsByAsset(project.segments), [project.segments])
   const placeAsset = useCallback(
     (assetId: string) => dispatch({ type: 'assetPlaced', assetId, clipId: crypto.randomUUID() }),
@@ -125,7 +134,20 @@ export function App({ initialProject }: { initialProject?: Project }) {
             onImport={openImportDialog}
             onPlace={placeAsset}
           />
-          <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
+          <Monitor
+            asset={monitor.asset}
+            sourceSec={monitor.sourceSec}
+            focus={
+              focused && monitor.asset
+                ? {
+                    box: focused.params.focus,
+                    frame: { width: monitor.asset.video.displayWidth, height: monitor.asset.video.displayHeight },
+                    onChange: (focus) =>
+                      dispatch({ type: 'segmentParamsChanged', segmentId: focused.id, params: { focus } }),
+                  }
+                : null
+            }
+          />
           <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
         </main>
         <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
@@ -137,6 +159,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
           onOpenSettings={openSettings}
           settingsOpen={settings.open}
           onAudition={playback.audition}
+          matchLoudness={matchLoudness}
         />
       </PlaybackProvider>
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Asset } from './asset'
 import { FilePath } from './filePath'
+import { FocusBox } from './focus'
 import { Id, ProviderId } from './ids'
 import { TimelineSettings } from './timecode'
 
@@ -31,6 +32,8 @@ export const GenerationParams = z.object({
   textOnly: z.boolean().default(false),
   /** A text-only bed generated as one window and repeated seamlessly over the whole segment. */
   loop: z.boolean().default(false),
+  /** The part of the picture the model is shown (fractions of the displayed frame); null = the whole frame. */
+  focus: FocusBox.nullable().default(null),
 })
 export type GenerationParams = z.infer<typeof GenerationParams>
 
@@ -46,6 +49,7 @@ export const DEFAULT_GENERATION: GenerationParams = {
   provider: 'fal',
   textOnly: false,
   loop: false,
+  focus: null,
 }
 
 /** The mix settings of one take; preview and export read the same numbers. */
@@ -80,7 +84,13 @@ export const Take = z.object({
   durationSec: z.number().positive(),
   requestIds: z.array(z.string()),
   createdAt: z.string(),
+  /** EBU R128 integrated loudness of the take's file, measured when it arrived; null when silent or unmeasured. */
   integratedLufs: z.number().nullable().optional(),
+  /**
+   * The gain Match loudness last gave this take when it was chosen. While the take's gain still equals it (or 0,
+   * when it was never set), the gain counts as untouched and matching may set it again.
+   */
+  matchedGainDb: z.number().optional(),
   mix: TakeMix,
 })
 export type Take = z.infer<typeof Take>

@@ -19,8 +19,15 @@ export const Settings = z.object({
   recentProjects: z.array(z.string()).max(10),
   /** How much the chunk cache (paid-for chunks, so a repeat costs nothing) may hold; least recently used go first. */
   chunkCacheLimitMb: z.number().int().min(MIN_CHUNK_CACHE_MB).max(1_000_000),
+  /** Takes are auditioned at one loudness and a chosen take starts at its segment's level; absent = on. */
+  matchLoudness: z.boolean().optional(),
 })
 export type Settings = z.infer<typeof Settings>
+
+/** Match loudness is on unless turned off. */
+export const DEFAULT_MATCH_LOUDNESS = true
+export const matchLoudnessOn = (settings: Pick<Settings, 'matchLoudness'>): boolean =>
+  settings.matchLoudness ?? DEFAULT_MATCH_LOUDNESS
 
 export const SecretStatus = z.object({
   provider: ProviderId,

@@ -3,26 +3,26 @@
 // makes next: move a shot, split it and move a half, undo, trim a head, ripple delete. After each, both the
 // preview (the schedule the page's Web Audio plays) and an exported MP4 put every click on a flash that is on
 // the timeline (±5 ms), with none missing and none extra.
-import { readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { timelineEndSec } from '../../shared/domain/placement'
-import { parseStoredProject } from '../../shared/domain/projectVersions'
 import type { Project } from '../../shared/domain/project'
 import { playbackSchedule } from '../../renderer/src/features/playback/schedule'
-import { decodeAudio, findClicks, flashClip } from '../fixtures/media'
+import { clicksInMix, decodeAudio, findClicks, flashClip } from '../fixtures/media'
 import { dropFiles, screenshot } from './harness/browser'
 import {
   blur,
   center,
   drag,
+  exportThroughDialog,
   markSegment,
   movePlayheadTo,
   openEditorWithFal,
   PX_PER_SEC,
+  savedProject as saveAndRead,
   type EditorSession,
 } from './harness/editorPage'
 import type { Harness } from './harness/server'
@@ -97,14 +97,7 @@ async function flashesOnTimeline(): Promise<number[]> {
 }
 
 /** The project as the page holds it now (saved through the app's own Save). */
-async function savedProject(): Promise<Project> {
-  harness.desktop.nextSave = projectPath
-  await page.keyboard.press('Control+s')
-  await expect.poll(() => page.getByTestId('project-title').textContent()).not.toContain('•')
-  const parsed = parseStoredProject(JSON.parse(readFileSync(projectPath, 'utf8')))
-  if (!parsed.success) throw new Error('the saved project does not parse')
-  return parsed.data
-}
+const savedProject = () => saveAndRead(page, harness, projectPath)
 
 const clicksOfTake = new Map<string, number[]>()
 async function takeClicks(path: string): Promise<number[]> {
@@ -140,29 +133,11 @@ async function playedStarts(): Promise<SourceStart[]> {
   return page.evaluate(() => (window as unknown as { __starts: SourceStart[] }).__starts.slice())
 }
 
+/** The shots' own sound is a 220 Hz tone: it keeps the loudness normaliser from lifting the takes' quiet bed. */
 async function exportedClicks(name: string): Promise<number[]> {
   const destination = join(outDir, `${name}.mp4`)
-  harness.desktop.nextSave = destination
-  await page.keyboard.press('Control+e')
-  const dialog = page.getByRole('dialog', { name: 'Export' })
-  await dialog.getByRole('button', { name: 'Export…' }).click()
-  await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 120_000 })
-  await page.keyboard.press('Escape')
-  await dialog.waitFor({ state: 'detached' })
-  // The shots' own sound is a 220 Hz tone (it keeps the loudness normaliser from lifting the takes' quiet noise
-  // bed); above 1 kHz only the clicks (two cycles of a 2 kHz square) and that bed are left.
-  // AAC also smears some of a click's energy up to a frame (21 ms) earlier (pre-echo): each click found by
-  // level is placed at the loudest sample within 30 ms after, which lies inside the 1 ms click itself.
-  const samples = await decodeAudio(destination, 48000, 'highpass=f=1000,highpass=f=1000')
-  const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
-  return findClicks(samples, 48000, peak * 0.5).map((t) => loudestSec(samples, 48000, t, t + 0.03))
-}
-
-function loudestSec(samples: Float32Array, rate: number, fromSec: number, toSec: number): number {
-  let best = Math.round(fromSec * rate)
-  for (let n = best; n < Math.min(samples.length, toSec * rate); n++)
-    if (Math.abs(samples[n]!) > Math.abs(samples[best]!)) best = n
-  return best / rate
+  await exportThroughDialog(page, harness, destination)
+  return clicksInMix(destination)
 }
 
 function expectOnFlashes(what: string, clicks: readonly number[], flashes: readonly number[]) {

@@ -1,5 +1,7 @@
 // What an emulated MMAudio "generates": audio derived from the uploaded picture, so tests can check sync.
-// A click (1 ms, full scale, two cycles of a 2 kHz square so it survives AAC) at every frame where the mean brightness jumps, over a quiet noise bed.
+// A click (1 ms, full scale, two cycles of a 2 kHz square so it survives AAC) at every frame where the mean brightness
+// jumps in the square MMAudio's timing model looks at (short side scaled, central square kept: what is outside it
+// makes no sound), over a quiet noise bed whose level differs from take to take (±6 dB), as real takes do.
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,11 +13,19 @@ const run = promisify(execFile)
 export const SYNTH_RATE = 44100
 export type SynthFormat = 'mp4' | 'flac' | 'wav' | 'mp3'
 
-/** Times (s) of frames whose mean luma rises above the previous frame's by more than `threshold` (0..255): a flash. */
+/** The central square of the frame, as MMAudio's timing model (Synchformer: resize short side, CenterCrop) keeps it. */
+export const SYNC_SQUARE_FILTER = "crop='min(iw,ih)':'min(iw,ih)'"
+
+/**
+ * Times (s) of frames whose mean luma rises above the previous frame's by more than `threshold` (0..255): a flash.
+ * `centralSquare` looks only at the frame's central square, as MMAudio's timing model does.
+ */
 export async function brightnessJumps(
   videoPath: string,
   threshold = 40,
+  { centralSquare = false } = {},
 ): Promise<{ jumpsSec: number[]; durationSec: number }> {
+  const measure = 'signalstats,metadata=print:key=lavfi.signalstats.YAVG'
   const { stderr } = await run(
     testBinaries().ffmpeg,
     [
@@ -23,7 +33,7 @@ export async function brightnessJumps(
       '-i',
       videoPath,
       '-vf',
-      'signalstats,metadata=print:key=lavfi.signalstats.YAVG',
+      centralSquare ? `${SYNC_SQUARE_FILTER},${measure}` : measure,
       '-an',
       '-f',
       'null',
@@ -59,8 +69,8 @@ export async function brightnessJumps(
   return { jumpsSec, durationSec }
 }
 
-/** Deterministic quiet noise with clicks at the given times, as 16-bit mono WAV bytes. */
-export function clickTrackWav(durationSec: number, clicksSec: readonly number[], seed = 1): Buffer {
+/** Deterministic quiet noise (about −40 dBFS, times `bedGain`) with clicks at the given times, as 16-bit mono WAV bytes. */
+export function clickTrackWav(durationSec: number, clicksSec: readonly number[], seed = 1, bedGain = 1): Buffer {
   const n = Math.max(1, Math.round(durationSec * SYNTH_RATE))
   const pcm = new Int16Array(n)
   let s = seed >>> 0 || 1
@@ -68,7 +78,7 @@ export function clickTrackWav(durationSec: number, clicksSec: readonly number[],
     s ^= s << 13
     s ^= s >>> 17
     s ^= s << 5
-    pcm[i] = ((s >>> 0) / 0xffffffff - 0.5) * 600 // about −40 dBFS
+    pcm[i] = ((s >>> 0) / 0xffffffff - 0.5) * 600 * bedGain // about −40 dBFS at bedGain 1
   }
   for (const c of clicksSec) {
     const start = Math.round(c * SYNTH_RATE)
@@ -91,6 +101,12 @@ export function clickTrackWav(durationSec: number, clicksSec: readonly number[],
   return Buffer.concat([header, Buffer.from(pcm.buffer)])
 }
 
+/** How loud a take's bed is, from its prompt and seed: −6 … +6 dB around −40 dBFS, in 1 dB steps. */
+export function bedGainFor(prompt: string, seed: number): number {
+  const h = [...`${prompt}#${seed}`].reduce((a, ch) => (a * 33 + ch.charCodeAt(0)) >>> 0, 5381)
+  return 10 ** (((h % 13) - 6) / 20)
+}
+
 /**
  * The provider's output for a request: from an uploaded video (clicks on brightness jumps, length capped at
  * the video's like MMAudio does) or from text only (noise seeded by the prompt), encoded as `format`.
@@ -110,13 +126,13 @@ export async function synthesize(opts: {
     const videoPath = join(dir, 'in.mp4')
     if (opts.video) {
       await writeFile(videoPath, opts.video)
-      const found = await brightnessJumps(videoPath)
+      const found = await brightnessJumps(videoPath, 40, { centralSquare: true })
       clicks = found.jumpsSec
       durationSec = Math.min(durationSec, found.durationSec)
     }
     const seed = [...`${opts.prompt}|${opts.seed}`].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7)
     const wavPath = join(dir, 'a.wav')
-    await writeFile(wavPath, clickTrackWav(durationSec, clicks, seed))
+    await writeFile(wavPath, clickTrackWav(durationSec, clicks, seed, bedGainFor(opts.prompt, opts.seed)))
     if (opts.format === 'wav') return await readFile(wavPath)
     const out = join(dir, `out.${opts.format}`)
     const args =

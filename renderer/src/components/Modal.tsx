@@ -26,6 +26,7 @@ export function Modal({
 }: ModalProps) {
   return (
     <div className="modal-backdrop">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the role is a prop, always dialog or alertdialog (both are modal and take keys); the linter cannot see it */}
       <div
         className={`modal ${className}`}
         role={role}

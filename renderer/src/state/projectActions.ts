@@ -24,7 +24,8 @@ export type ProjectAction =
   /** Attach a segment to the picture under it (its sound follows that clip), or detach it into timeline time. */
   | { type: 'segmentAnchored'; segmentId: string; attach: boolean }
   | { type: 'takesAdded'; segmentId: string; takes: readonly Take[] }
-  | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
+  /** With matchLoudness, a take whose gain is untouched starts at the level of the segment's other takes. */
+  | { type: 'activeTakeChosen'; segmentId: string; takeId: string; matchLoudness?: boolean }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
   | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
   /** The timeline's start timecode and frame rate (what the ruler and the hand-off count in). */
@@ -91,7 +92,10 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
     case 'takesAdded': // a job finishing must not steal the selection
       return { project: addTakes(project, action.segmentId, action.takes), selection: keep }
     case 'activeTakeChosen':
-      return { project: chooseActiveTake(project, action.segmentId, action.takeId), selection: keep }
+      return {
+        project: chooseActiveTake(project, action.segmentId, action.takeId, action.matchLoudness),
+        selection: keep,
+      }
     case 'takeDeleted':
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
     case 'segmentAnchored':

@@ -1,8 +1,11 @@
 // What E2E tests do to the editor page again and again, in one place.
-import { copyFile, mkdtemp } from 'node:fs/promises'
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { Project } from '../../../shared/domain/project'
+import { parseStoredProject } from '../../../shared/domain/projectVersions'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
 import { ensureRendererBuilt, launchBrowser } from './browser'
 import { startHarness, type Harness } from './server'
@@ -51,6 +54,27 @@ export async function markSegment(page: Page, inSec: number, outSec: number): Pr
 /** Leaves the focused field, which commits what was typed into it (one history entry). */
 export function blur(page: Page): Promise<void> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+}
+
+/** The project as the page holds it now, saved to `path` through the app's own Save (Ctrl+S) and read back. */
+export async function savedProject(page: Page, harness: Harness, path: string): Promise<Project> {
+  harness.desktop.nextSave = path
+  await page.keyboard.press('Control+s')
+  await expect.poll(() => page.getByTestId('project-title').textContent()).not.toContain('•')
+  const parsed = parseStoredProject(JSON.parse(await readFile(path, 'utf8')))
+  if (!parsed.success) throw new Error('the saved project does not parse')
+  return parsed.data
+}
+
+/** Exports the timeline to `destination` through the Export dialog (its default preset) and closes the dialog. */
+export async function exportThroughDialog(page: Page, harness: Harness, destination: string): Promise<void> {
+  harness.desktop.nextSave = destination
+  await page.keyboard.press('Control+e')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 120_000 })
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
 }
 
 export interface EditorSession {

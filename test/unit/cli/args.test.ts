@@ -36,6 +36,8 @@ describe('CLI arguments', () => {
       '--handoff',
       'pack',
       '--json',
+      '--focus',
+      '0,0.25,0.4,0.5',
     ])
     expect(cmd).toEqual({
       kind: 'generate',
@@ -59,6 +61,7 @@ describe('CLI arguments', () => {
         windowSec: 10,
         maskAwayClip: true,
         textOnly: false,
+        focus: { x: 0, y: 0.25, w: 0.4, h: 0.5 },
       },
     })
     const plain = parseCli(['generate', 'clip.mp4', '--prompt', 'steps', '-o', 'o.mp4'])
@@ -78,6 +81,7 @@ describe('CLI arguments', () => {
         cfg: 4.5,
         windowSec: 8,
         maskAwayClip: false,
+        focus: null,
       },
     })
   })
@@ -143,6 +147,13 @@ describe('CLI arguments', () => {
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.mp3'])).toMatch(/ending in .wav/)
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--from', '3'])).toMatch(/from/)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--mask-away-clip'])).toMatch(/mask-away-clip/)
+    const focus = /--focus must be X,Y,W,H: fractions of the frame/
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,0,0.5'])).toMatch(focus)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0.8,0,0.5,1'])).toMatch(focus) // past the right edge
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,0,0.01,1'])).toMatch(focus) // too narrow
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,,0.5,1'])).toMatch(focus)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', 'left'])).toMatch(focus)
+    expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--focus', '0,0,1,1'])).toMatch(/focus/) // no picture
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
     expect(refused(['export', 'a.mmaudio'])).toMatch(/export needs -o <file.mp4>, --handoff <folder>, or both/)
     expect(refused(['export', 'a.mmaudio', '--handoff', ' '])).toMatch(/--handoff needs a folder/)

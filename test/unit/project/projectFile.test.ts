@@ -232,6 +232,11 @@ describe('a project saved in version 1 (segments in timeline time)', () => {
     expect(anchors['s-cut']).toEqual({ kind: 'timeline', startSec: 7, endSec: 9 })
     expect(anchors['s-gap']).toEqual({ kind: 'timeline', startSec: 14, endSec: 16 })
     expect(project.segments.find((s) => s.id === 's-door')!.takes[0]!.mix.nudgeMs).toBe(40)
+    // written before focus boxes and take loudness: the whole frame, no number (left out of loudness matching)
+    expect(project.segments.map((s) => s.params.focus)).toEqual(project.segments.map(() => null))
+    expect(project.segments.flatMap((s) => s.takes.map((t) => t.integratedLufs ?? null))).not.toContain(
+      expect.any(Number),
+    )
   })
 
   it('sounds exactly where it did, and its door sound then follows the door clip', async () => {

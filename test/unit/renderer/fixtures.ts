@@ -1,7 +1,14 @@
 // Small builders for renderer tests: assets, clips and segments with readable numbers.
 import type { Asset } from '../../../shared/domain/asset'
 import { layoutSegments } from '../../../shared/domain/placement'
-import { DEFAULT_GENERATION, type Clip, type Project, type Segment } from '../../../shared/domain/project'
+import {
+  DEFAULT_GENERATION,
+  DEFAULT_TAKE_MIX,
+  type Clip,
+  type Project,
+  type Segment,
+  type Take,
+} from '../../../shared/domain/project'
 import { emptyProject } from '../../../renderer/src/state/project'
 
 export function asset(id: string, durationSec: number, fps = 25, withAudio = false): Asset {
@@ -70,3 +77,16 @@ export const shownSegments = (p: Pick<Project, 'clips' | 'segments'>) =>
 
 /** [startSec, inSec, outSec] of each clip, by id, in track order. */
 export const layout = (p: Project) => p.clips.map((c) => [c.id, c.startSec, c.inSec, c.outSec])
+
+/** A 2 s take from fal with the default mix; `over` changes any field. */
+export const take = (id: string, over: Partial<Take> = {}): Take => ({
+  id,
+  provider: 'fal',
+  seed: 1,
+  path: `/takes/${id}.wav`,
+  durationSec: 2,
+  requestIds: [],
+  createdAt: 'now',
+  mix: DEFAULT_TAKE_MIX,
+  ...over,
+})

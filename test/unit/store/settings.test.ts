@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { matchLoudnessOn } from '../../../shared/domain/settings'
 import { createMemoryStore } from '../../../electron/store/keyValueStore'
 import {
   createSettingsStore,
@@ -65,6 +66,15 @@ describe('settings store', () => {
     expect(kv.get(SETTINGS_BACKUP_KEY)).toEqual(bad)
     expect(kv.get(SETTINGS_KEY)).toBeUndefined()
     expect(reasons).toHaveLength(1)
+  })
+
+  it('Match loudness is on by default, for settings written before it existed too, and stays off once turned off', () => {
+    expect(matchLoudnessOn(createSettingsStore(createMemoryStore()).get())).toBe(true)
+    const older = createMemoryStore({ [SETTINGS_KEY]: { version: 1, defaultProvider: 'fal' } })
+    expect(matchLoudnessOn(createSettingsStore(older).get())).toBe(true)
+    const kv = createMemoryStore()
+    createSettingsStore(kv).set({ ...defaultSettings(), matchLoudness: false })
+    expect(matchLoudnessOn(createSettingsStore(kv).get())).toBe(false)
   })
 
   it('migrateSettings refuses non-objects and future versions', () => {

@@ -1,4 +1,6 @@
+import type { FocusBox } from '../../../../shared/domain/focus'
 import { ffSec } from '../time'
+import { focusCropFilter } from './focusCrop'
 
 /**
  * What MMAudio looks at: 25 fps constant (its sync model's rate), 384 px on the short side (its picture model's
@@ -16,6 +18,8 @@ export interface UploadCutOptions {
   sourceDurationSec: number
   /** Length of the file to write; longer than sourceDurationSec holds the last frame (tpad clone). */
   outputDurationSec: number
+  /** The part of the displayed frame to keep (cropped before scaling); absent or null = the whole frame. */
+  focus?: FocusBox | null
 }
 
 /**
@@ -28,6 +32,7 @@ export function uploadCutArgs(o: UploadCutOptions): readonly string[] {
   const padSec = o.outputDurationSec - o.sourceDurationSec
   const filters = [
     `fps=${UPLOAD_FPS}`,
+    ...(o.focus ? [focusCropFilter(o.focus)] : []),
     `scale='if(gt(iw,ih),-2,${s})':'if(gt(iw,ih),${s},-2)':flags=bicubic`,
     ...(padSec > 0 ? [`tpad=stop_mode=clone:stop_duration=${ffSec(padSec)}`] : []),
     'format=yuv420p',

@@ -27,6 +27,8 @@ export interface InspectorProps {
   settingsOpen?: boolean
   /** In-context audition from the playback engine, when there is one; else a take plays alone. */
   onAudition?: (segmentId: string, takeId: string) => void
+  /** The Match loudness setting: auditions at one level, a chosen take starts at its segment's level. */
+  matchLoudness?: { on: boolean; set: (on: boolean) => void }
 }
 
 export function Inspector({
@@ -37,6 +39,7 @@ export function Inspector({
   onOpenSettings,
   settingsOpen,
   onAudition,
+  matchLoudness,
 }: InspectorProps) {
   const { providers } = useProviders(settingsOpen)
   const alone = useTakeAudition()
@@ -110,7 +113,16 @@ export function Inspector({
             <TakesList
               segment={segment}
               providers={providers}
-              onChoose={(takeId) => dispatch({ type: 'activeTakeChosen', segmentId: segment.id, takeId })}
+              onChoose={(takeId) =>
+                dispatch({
+                  type: 'activeTakeChosen',
+                  segmentId: segment.id,
+                  takeId,
+                  matchLoudness: matchLoudness?.on ?? false,
+                })
+              }
+              matchLoudness={matchLoudness?.on ?? false}
+              onMatchLoudnessChange={(on) => matchLoudness?.set(on)}
               onDelete={(takeId) => dispatch({ type: 'takeDeleted', segmentId: segment.id, takeId })}
               onAudition={(take: Take) => (onAudition ? onAudition(segment.id, take.id) : alone.toggle(take))}
               playingTakeId={onAudition ? null : alone.playingTakeId}

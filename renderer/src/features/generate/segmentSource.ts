@@ -69,7 +69,8 @@ export function generationRequest(
     // A loop is generated as one window and repeated over the segment (one call, whatever its length).
     const lengthSec = segmentLengthSec(segment)
     const durationSec = roundSec(params.loop ? Math.min(lengthSec, params.windowSec) : lengthSec)
-    return { ok: true, request: { segmentId: segment.id, durationSec, params } }
+    // No picture is sent, so no part of one is focused on.
+    return { ok: true, request: { segmentId: segment.id, durationSec, params: { ...params, focus: null } } }
   }
   const src = segmentSource(project, segment)
   if (!src.ok) return src

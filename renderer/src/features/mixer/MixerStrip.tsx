@@ -1,12 +1,21 @@
 // The mix of the selected segment's active take (gain, fades, nudge, mute, solo) and how the clips' own audio sits
 // under the generated sound. Every committed change is one history entry; Alt+←/→ nudges by 10 ms.
 import { useCallback, useEffect, useRef, type Dispatch } from 'react'
-import { ORIGINAL_AUDIO_MODES, type OriginalAudio, type Project, type TakeMix } from '../../../../shared/domain/project'
+import {
+  ORIGINAL_AUDIO_MODES,
+  type OriginalAudio,
+  type Project,
+  type Take,
+  type TakeMix,
+} from '../../../../shared/domain/project'
 import type { EditorAction, Selection } from '../../state/editor'
 import { changeOriginalAudio, changeTakeMix, NUDGE_LIMIT_MS, NUDGE_STEP_MS } from '../../state/mixEdits'
 import { usePlayback } from '../playback/PlaybackProvider'
 import { isTypingTarget } from '../editor/shortcuts'
+import { lufsText } from '../takes/takeText'
+import { mixLevelLufs, takeLufs } from '../../state/loudnessMatch'
 import { MixSlider, MsField } from './MixControls'
+import './mixer.css'
 import { formatDb, formatNudge, nudgeStepForKey, selectedTake } from './mixerModel'
 
 interface MixerStripProps {
@@ -67,17 +76,20 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         </span>
         {mix ? (
           <>
-            <MixSlider
-              label="Take gain"
-              value={mix.gainDb}
-              min={-30}
-              max={12}
-              step={0.5}
-              format={formatDb}
-              onCommit={(gainDb) => changeTake({ gainDb })}
-              onPreview={(gainDb) => previewTake({ gainDb })}
-              testId="take-gain"
-            />
+            <div className="gain-and-loudness">
+              <MixSlider
+                label="Take gain"
+                value={mix.gainDb}
+                min={-30}
+                max={12}
+                step={0.5}
+                format={formatDb}
+                onCommit={(gainDb) => changeTake({ gainDb })}
+                onPreview={(gainDb) => previewTake({ gainDb })}
+                testId="take-gain"
+              />
+              <TakeLoudness take={selected.take} />
+            </div>
             <MsField
               label="Fade in"
               value={mix.fadeInMs}
@@ -211,5 +223,23 @@ export function MixerStrip({ project, dispatch, selection }: MixerStripProps) {
         )}
       </div>
     </section>
+  )
+}
+
+/** The take's measured loudness and where its gain puts it in the mix (before the export's loudness preset). */
+function TakeLoudness({ take }: { take: Take }) {
+  const lufs = takeLufs(take)
+  const level = mixLevelLufs(take)
+  return (
+    <output
+      className="take-loudness"
+      data-testid="take-loudness"
+      data-lufs={lufs ?? undefined}
+      data-level={level ?? undefined}
+      title="Integrated loudness (EBU R128) of the take, measured when it arrived; after the arrow, with its gain: where it sits in the mix before the export's loudness preset."
+    >
+      {lufsText(lufs)}
+      {level !== null && take.mix.gainDb !== 0 && ` → ${lufsText(level)} in the mix`}
+    </output>
   )
 }

@@ -3,6 +3,7 @@ import type { Asset } from '../../../../shared/domain/asset'
 import { invoke } from '../../lib/ipc'
 import { usePlayback } from '../playback/PlaybackProvider'
 import { TransportBar } from '../playback/TransportBar'
+import { FocusCaption, FocusOverlay, type FocusTarget } from './FocusOverlay'
 
 /** URLs main handed out, by file: a clip seen again (the next cut, a revisit) loads without asking. */
 const urlCache = new Map<string, string>()
@@ -29,18 +30,28 @@ function useMediaUrl(path: string | null): string | null {
 /**
  * The program monitor: the source of the clip under the playhead (main hands out the URL), showing the frame
  * at the playhead whenever the video is paused. The transport plays it (its sound runs through the mix); the
- * next clip's file waits loaded, hidden, so a cut does not stall.
+ * next clip's file waits loaded, hidden, so a cut does not stall. With `focus`, the selected segment's focus
+ * box is drawn (and drawable) over the picture.
  */
 /** A paused picture this close to the wanted frame is left alone (a seek would only flicker). */
 const SEEK_SLACK_SEC = 1e-3
 
-export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: number | null }) {
+export function Monitor({
+  asset,
+  sourceSec,
+  focus = null,
+}: {
+  asset: Asset | null
+  sourceSec: number | null
+  focus?: FocusTarget | null
+}) {
   const playback = usePlayback()
   const path = asset?.path ?? null
   const url = useMediaUrl(path)
   const nextPath = playback.nextPath !== path ? playback.nextPath : null
   const nextUrl = useMediaUrl(nextPath)
   const videoRef = useRef<HTMLVideoElement | null>(null)
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null)
   useEffect(() => {
     // Again when the file changes: the new element starts at 0.
     const v = videoRef.current
@@ -50,7 +61,8 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
   return (
     <section className="panel monitor" aria-label="Monitor">
       <div className="monitor-picture">
-        {path && url && <Picture key={path} path={path} url={url} shown videoRef={videoRef} />}
+        {path && url && <Picture key={path} path={path} url={url} shown videoRef={videoRef} onElement={setVideo} />}
+        {focus && video && <FocusOverlay video={video} target={focus} />}
         {nextPath && nextUrl && <Picture key={nextPath} path={nextPath} url={nextUrl} shown={false} />}
         {!url && (
           <div className="empty-state">
@@ -59,6 +71,7 @@ export function Monitor({ asset, sourceSec }: { asset: Asset | null; sourceSec: 
         )}
       </div>
       <TransportBar />
+      {focus && <FocusCaption target={focus} />}
     </section>
   )
 }
@@ -68,19 +81,22 @@ function Picture({
   url,
   shown,
   videoRef,
+  onElement,
 }: {
   path: string
   url: string
   shown: boolean
   videoRef?: { current: HTMLVideoElement | null }
+  onElement?: (el: HTMLVideoElement | null) => void
 }) {
   const { registerVideo } = usePlayback()
   const ref = useCallback(
     (el: HTMLVideoElement | null) => {
       if (videoRef) videoRef.current = el
+      onElement?.(el)
       registerVideo(path, el)
     },
-    [path, registerVideo, videoRef],
+    [path, registerVideo, videoRef, onElement],
   )
   return (
     // biome-ignore lint/a11y/useMediaCaption: the person's own footage, shown while they edit; it has no captions

@@ -1,7 +1,8 @@
 import type { Asset } from '../../../../shared/domain/asset'
-import type { Project } from '../../../../shared/domain/project'
+import type { Project, Segment } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
 import type { Selection } from '../../state/editor'
+import { segmentSource } from '../generate/segmentSource'
 
 export interface MonitorTarget {
   asset: Asset | null
@@ -18,4 +19,16 @@ export function monitorTarget(project: Project, selection: Selection, playheadSe
   const asset = project.assets.find((a) => a.id === clip.assetId) ?? null
   const sourceSec = clip === under ? clip.inSec + (playheadSec - clip.startSec) : clip.inSec
   return { asset, sourceSec }
+}
+
+/**
+ * The selected segment whose focus box the monitor draws: one generated from a picture (not text only) while the
+ * monitor shows that picture's file. Null otherwise (the box is a part of that picture and nothing else).
+ */
+export function focusSegment(project: Project, selection: Selection, shown: Asset | null): Segment | null {
+  if (selection?.kind !== 'segment' || !shown) return null
+  const segment = project.segments.find((s) => s.id === selection.id)
+  if (!segment || segment.params.textOnly) return null
+  const source = segmentSource(project, segment)
+  return source.ok && source.source.path === shown.path ? segment : null
 }

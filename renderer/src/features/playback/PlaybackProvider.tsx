@@ -74,6 +74,8 @@ interface EngineInput {
   dispatch: Dispatch<EditorAction>
   /** A take that cannot be played back (moved, deleted, damaged): it stays silent and the person is told. */
   onUnplayable?: (path: string) => void
+  /** Auditions hear each take at the level of its segment's takes (the Match loudness setting). */
+  matchLoudness?: boolean
 }
 
 /** Makes everything below it see this transport through usePlayback(). */
@@ -82,9 +84,17 @@ export function PlaybackProvider({ value, children }: { value: Playback; childre
 }
 
 /** The editor's transport, made once by the app, which hands it down with <PlaybackProvider>. */
-export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable }: EngineInput): Playback {
+export function usePlaybackEngine({
+  project,
+  playheadSec,
+  dispatch,
+  onUnplayable,
+  matchLoudness = false,
+}: EngineInput): Playback {
   const onUnplayableRef = useRef(onUnplayable)
   onUnplayableRef.current = onUnplayable
+  const matchLoudnessRef = useRef(matchLoudness)
+  matchLoudnessRef.current = matchLoudness
   const projectRef = useRef(project)
   projectRef.current = project
   const playheadRef = useRef(playheadSec)
@@ -137,7 +147,7 @@ export function usePlaybackEngine({ project, playheadSec, dispatch, onUnplayable
       audition: (segmentId, takeId) => {
         const range = auditionRange(projectRef.current, segmentId, takeId)
         if (!range) return
-        const override = auditionProject(projectRef.current, segmentId, takeId)
+        const override = auditionProject(projectRef.current, segmentId, takeId, matchLoudnessRef.current)
         void controller.start(range.fromSec, { untilSec: range.untilSec, override })
       },
       shuttle: (key) => {

@@ -5,6 +5,7 @@ import { segmentPieces, timelineEndSec } from '../../../../shared/domain/placeme
 import { TIME_EPS } from '../../../../shared/domain/time'
 import type { Clip, Project } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
+import { auditionGainDb } from '../../state/loudnessMatch'
 
 /** Playback speed: 0 stopped, 1 / 2 forward, −1 / −2 backward (picture only: nothing is rendered backwards). */
 export type ShuttleRate = -2 | -1 | 0 | 1 | 2
@@ -30,16 +31,27 @@ export const AUDITION_PREROLL_SEC = 0.5
 
 /**
  * The project as an audition hears it: `takeId` is the segment's active take and sounds (unmuted; soloed too when
- * something else is soloed), without touching the user's project.
+ * something else is soloed), without touching the user's project. With `matchLoudness`, it sounds at the level
+ * the segment's takes sit at (its gain as choosing it would set it), so takes compare by sound, not by level.
  */
-export function auditionProject(project: Project, segmentId: string, takeId: string): Project {
+export function auditionProject(project: Project, segmentId: string, takeId: string, matchLoudness = false): Project {
   const segment = project.segments.find((s) => s.id === segmentId)
   if (!segment?.takes.some((t) => t.id === takeId)) return project
   const othersSolo = project.segments.some(
     (s) => s.id !== segmentId && s.takes.some((t) => t.id === s.activeTakeId && t.mix.solo && !t.mix.muted),
   )
   const takes = segment.takes.map((t) =>
-    t.id === takeId ? { ...t, mix: { ...t.mix, muted: false, solo: t.mix.solo || othersSolo } } : t,
+    t.id === takeId
+      ? {
+          ...t,
+          mix: {
+            ...t.mix,
+            gainDb: auditionGainDb(segment, t, matchLoudness),
+            muted: false,
+            solo: t.mix.solo || othersSolo,
+          },
+        }
+      : t,
   )
   return {
     ...project,

@@ -3,8 +3,11 @@
 import { useState } from 'react'
 import type { ProviderInfo } from '../../../../shared/domain/generation'
 import type { Segment, Take } from '../../../../shared/domain/project'
+import { auditionGainDb, takeLufs } from '../../state/loudnessMatch'
+import { formatDb } from '../mixer/mixerModel'
 import { segmentMarks } from '../timeline/chunkMarks'
-import { takeCreatedText, takeOrigin, takeSummary } from './takeText'
+import './takes.css'
+import { lufsText, takeCreatedText, takeOrigin, takeSummary } from './takeText'
 
 export interface TakesListProps {
   segment: Segment
@@ -17,7 +20,13 @@ export interface TakesListProps {
   /** Null when the segment cannot be generated now (the reason is on the Generate panel). */
   onRegenerate: (() => void) | null
   onRegenerateChunk: ((take: Take, chunkIndex: number) => void) | null
+  /** Auditions hear every take at the segment's level, and a chosen take starts there (an app setting). */
+  matchLoudness: boolean
+  onMatchLoudnessChange: (on: boolean) => void
 }
+
+const MATCH_HINT =
+  'Listen to every take at the level the active take sits at in the mix, and start a chosen take there (unless you set its gain yourself), so you compare sound, not loudness.'
 
 export function TakesList(props: TakesListProps) {
   const { segment, providers } = props
@@ -37,6 +46,14 @@ export function TakesList(props: TakesListProps) {
       <div className="section-title">
         Takes
         <span className="spacer" />
+        <label className="match-loudness" title={MATCH_HINT}>
+          <input
+            type="checkbox"
+            checked={props.matchLoudness}
+            onChange={(e) => props.onMatchLoudnessChange(e.target.checked)}
+          />
+          Match loudness
+        </label>
         {chunkCount > 1 && (
           <label className="chunk-picker">
             Chunk
@@ -67,6 +84,8 @@ export function TakesList(props: TakesListProps) {
         <ul className="take-list">
           {segment.takes.map((take, i) => {
             const active = take.id === segment.activeTakeId
+            const lufs = takeLufs(take)
+            const heardDb = auditionGainDb(segment, take, props.matchLoudness)
             return (
               <li
                 key={take.id}
@@ -87,6 +106,20 @@ export function TakesList(props: TakesListProps) {
                   {takeOrigin(take, segment.takes) && (
                     <span className="take-origin">{takeOrigin(take, segment.takes)}</span>
                   )}
+                  <span
+                    className="take-lufs"
+                    data-testid="take-lufs"
+                    data-lufs={lufs ?? undefined}
+                    data-heard-db={heardDb}
+                    title={
+                      lufs === null
+                        ? 'The loudness of this take was not measured (made before it was, or silent).'
+                        : `Integrated loudness (EBU R128), measured when the take arrived. Heard at ${formatDb(heardDb)} gain.`
+                    }
+                  >
+                    {lufsText(lufs)}
+                    {heardDb !== take.mix.gainDb && <span className="take-matched"> → {formatDb(heardDb)}</span>}
+                  </span>
                   <span
                     className="take-meta"
                     title={`${takeSummary(take, label(take.provider))} · ${takeCreatedText(take.createdAt)}`}

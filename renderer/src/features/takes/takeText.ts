@@ -29,3 +29,10 @@ export function takeOrigin(take: Take, takes: readonly Take[]): string | null {
   }
   return null
 }
+
+/** "−23.1 LUFS" (typographic minus, one decimal); "not measured" when the take has no loudness. */
+export function lufsText(lufs: number | null): string {
+  if (lufs === null) return 'not measured'
+  const v = Math.round(lufs * 10) / 10
+  return `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)} LUFS`
+}

@@ -1,7 +1,7 @@
 // The mix edits through the editor reducer: each committed change is one history entry that undo takes back
 // whole; values outside what the UI offers are fitted (nudge ±250 ms in 10 ms steps); no-ops record nothing.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../shared/domain/project'
+import { DEFAULT_TAKE_MIX, type Project } from '../../../../shared/domain/project'
 import {
   createEditorState,
   editorReducer,
@@ -9,18 +9,7 @@ import {
   type EditorState,
 } from '../../../../renderer/src/state/editor'
 import { changeOriginalAudio, changeTakeMix } from '../../../../renderer/src/state/mixEdits'
-import { segment, twoClipProject } from '../fixtures'
-
-const take = (id: string): Take => ({
-  id,
-  provider: 'fal',
-  seed: 1,
-  path: `/takes/${id}.wav`,
-  durationSec: 2,
-  requestIds: [],
-  createdAt: 'now',
-  mix: DEFAULT_TAKE_MIX,
-})
+import { segment, take, twoClipProject } from '../fixtures'
 
 function projectWithTake(): Project {
   return twoClipProject({

@@ -121,3 +121,27 @@ describe('generation settings', () => {
     expect(GenerationParams.parse(olderParams).textOnly).toBe(false)
   })
 })
+
+describe('the focus box', () => {
+  const box = { x: 0, y: 0.1, w: 0.3, h: 0.8 }
+  const draw = (s: EditorState, focus: typeof box | null) =>
+    run(s, { type: 'segmentParamsChanged', segmentId: 's', params: { focus } })
+
+  it('each drawn box is one undo step; the same box drawn again records nothing; clearing is one more', () => {
+    const drawn = draw(start(), box)
+    expect(drawn.history.past.length).toBe(1)
+    expect(seg(drawn).params.focus).toEqual(box)
+    expect(draw(drawn, { ...box }).history).toBe(drawn.history)
+    const moved = draw(drawn, { ...box, x: 0.5 })
+    const cleared = draw(moved, null)
+    expect(cleared.history.past.length).toBe(3)
+    expect(seg(cleared).params.focus).toBeNull()
+    expect(seg(run(cleared, { type: 'undo' })).params.focus).toEqual({ ...box, x: 0.5 })
+    expect(seg(run(cleared, { type: 'undo' }, { type: 'undo' })).params.focus).toEqual(box)
+  })
+
+  it('older segments without one read as the whole frame', () => {
+    const { focus: _dropped, ...olderParams } = seg(start()).params
+    expect(GenerationParams.parse(olderParams).focus).toBeNull()
+  })
+})

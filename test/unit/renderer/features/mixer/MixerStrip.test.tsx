@@ -55,6 +55,17 @@ describe('the mixer strip', () => {
     expect(latest.history.past).toHaveLength(1)
   })
 
+  it('shows the take’s loudness, and where its gain puts it in the mix', () => {
+    const p = project()
+    const measured = p.segments[0]!.takes.map((t) => ({ ...t, integratedLufs: -24.26 }))
+    render(<Harness project={{ ...p, segments: [{ ...p.segments[0]!, takes: measured }] }} />)
+    expect(screen.getByTestId('take-loudness').textContent).toBe('−24.3 LUFS')
+    const slider = screen.getByTestId('take-gain')
+    fireEvent.change(slider, { target: { value: '4' } })
+    fireEvent.pointerUp(slider)
+    expect(screen.getByTestId('take-loudness').textContent).toBe('−24.3 LUFS → −20.3 LUFS in the mix')
+  })
+
   it('fades commit on blur or Enter as whole milliseconds', () => {
     render(<Harness project={project()} />)
     const fadeIn = screen.getByTestId('fade-in')

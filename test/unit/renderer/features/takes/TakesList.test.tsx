@@ -50,7 +50,7 @@ function project(): Project {
   return { ...p, assets: [{ ...p.assets[0]!, durationSec: 30 }], segments: [seg] }
 }
 
-async function renderTakes(p = project()) {
+async function renderTakes(p = project(), matchLoudness?: { on: boolean; set: (on: boolean) => void }) {
   const dispatch = vi.fn<(a: EditorAction) => void>()
   render(
     <Inspector
@@ -59,6 +59,7 @@ async function renderTakes(p = project()) {
       dispatch={dispatch}
       onError={() => {}}
       onOpenSettings={() => {}}
+      {...(matchLoudness ? { matchLoudness } : {})}
     />,
   )
   await act(async () => void (await new Promise((r) => setTimeout(r, 20))))
@@ -80,7 +81,7 @@ describe('the takes list', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Use take 2' }))
     fireEvent.click(screen.getByRole('button', { name: 'Delete take 1' }))
     expect(dispatch.mock.calls.map((c) => c[0])).toEqual([
-      { type: 'activeTakeChosen', segmentId: 's', takeId: 't2' },
+      { type: 'activeTakeChosen', segmentId: 's', takeId: 't2', matchLoudness: false },
       { type: 'takeDeleted', segmentId: 's', takeId: 't1' },
     ])
   })
@@ -115,6 +116,49 @@ describe('the takes list', () => {
     const p = project()
     await renderTakes({ ...p, segments: [{ ...p.segments[0]!, anchor: { kind: 'timeline', startSec: 2, endSec: 8 } }] })
     expect(screen.queryByRole('combobox', { name: 'Chunk to regenerate' })).toBeNull()
+  })
+})
+
+describe('loudness of the takes', () => {
+  const measured = (): Project => {
+    const p = project()
+    const [t1, t2] = p.segments[0]!.takes as [Take, Take]
+    const takes = [
+      { ...t1, integratedLufs: -21.04, mix: { ...t1.mix, gainDb: 1 } },
+      { ...t2, integratedLufs: -26.5 },
+      { ...take('t3', 102), integratedLufs: null },
+    ]
+    return { ...p, segments: [{ ...p.segments[0]!, takes }] }
+  }
+
+  it('each take shows its loudness; with Match loudness, the gain an untouched take is heard at', async () => {
+    await renderTakes(measured(), { on: true, set: () => {} })
+    const shown = screen.getAllByTestId('take-lufs').map((e) => e.textContent)
+    expect(shown).toEqual(['−21.0 LUFS', '−26.5 LUFS → +6.5 dB', 'not measured'])
+    expect((screen.getByRole('checkbox', { name: 'Match loudness' }) as HTMLInputElement).checked).toBe(true)
+  })
+
+  it('without it, every take is heard at its own gain; the switch sets the app setting', async () => {
+    const set = vi.fn()
+    await renderTakes(measured(), { on: false, set })
+    expect(screen.getAllByTestId('take-lufs').map((e) => e.textContent)).toEqual([
+      '−21.0 LUFS',
+      '−26.5 LUFS',
+      'not measured',
+    ])
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Match loudness' }))
+    expect(set).toHaveBeenCalledWith(true)
+  })
+
+  it('choosing a take carries the setting, so the edit can start it at the segment’s level', async () => {
+    const { dispatch } = await renderTakes(measured(), { on: true, set: () => {} })
+    fireEvent.click(screen.getByRole('radio', { name: 'Use take 2' }))
+    expect(dispatch).toHaveBeenCalledWith({
+      type: 'activeTakeChosen',
+      segmentId: 's',
+      takeId: 't2',
+      matchLoudness: true,
+    })
   })
 })
 
