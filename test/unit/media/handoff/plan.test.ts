@@ -1,13 +1,13 @@
 // The hand-off plan: the same placed takes the preview and the MP4 play, frame-aligned into sound files, on the
 // lanes the timeline draws; and the writers' refusals, said before any sound is rendered.
 import { describe, expect, it } from 'vitest'
-import type { Asset } from '../../../shared/domain/asset'
-import type { Project } from '../../../shared/domain/project'
-import { packTexts } from '../../../electron/media/handoff/formats'
-import { planHandoff, sampleAtFrame, type SoundFile } from '../../../electron/media/handoff/plan'
-import { bextArgs, soundFilePass } from '../../../electron/media/handoff/soundArgs'
-import { ixmlText } from '../../../electron/media/handoff/bwf'
-import { exportProject } from '../../fixtures/exportProject'
+import type { Asset } from '../../../../shared/domain/asset'
+import type { Project } from '../../../../shared/domain/project'
+import { packTexts } from '../../../../electron/media/handoff/formats'
+import { planHandoff, sampleAtFrame, type SoundFile } from '../../../../electron/media/handoff/plan'
+import { bextArgs, soundFilePass } from '../../../../electron/media/handoff/soundArgs'
+import { ixmlText } from '../../../../electron/media/handoff/bwf'
+import { exportProject } from '../../../fixtures/exportProject'
 
 const video = {
   codec: 'h264',
