@@ -43,8 +43,18 @@ export type ProviderInfo = z.infer<typeof ProviderInfo>
 export const GenerationRequest = z.object({
   /** The project's segment, when there is one (recorded in the journal). */
   segmentId: Id.nullable().optional(),
-  /** Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. */
-  source: z.object({ path: FilePath, inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
+  /**
+   * Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. `cutsSec`: where the
+   * picture cuts inside the range (seconds of the file), so the chunk seams keep off them.
+   */
+  source: z
+    .object({
+      path: FilePath,
+      inSec: z.number().nonnegative(),
+      outSec: z.number().positive(),
+      cutsSec: z.array(z.number().nonnegative()).max(10_000).optional(),
+    })
+    .optional(),
   /** Text mode: the length to generate. */
   durationSec: z.number().positive().max(600).optional(),
   params: GenerationParams,
