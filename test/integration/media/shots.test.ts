@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createFfmpegRunner, type FfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { countingRunner } from '../../fixtures/processes'
 import { analyseShots } from '../../../electron/media/shots'
 import type { JobUpdate } from '../../../shared/domain/job'
 import { shotCuts } from '../../../shared/domain/shots'
@@ -15,18 +16,6 @@ import { cutToleranceSec, FLASH_SEC, KNOWN_CUTS_SEC, knownCutsClip, scoreCuts } 
 
 const realRunner = createFfmpegRunner(testBinaries())
 const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `${name}-`))
-
-function countingRunner(): { runner: FfmpegRunner; processes: () => number } {
-  let processes = 0
-  return {
-    runner: {
-      ...realRunner,
-      ffmpeg: (args, options) => (processes++, realRunner.ffmpeg(args, options)),
-      ffprobe: (args, options) => (processes++, realRunner.ffprobe(args, options)),
-    },
-    processes: () => processes,
-  }
-}
 
 let clip: string
 beforeAll(async () => {
