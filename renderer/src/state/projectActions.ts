@@ -7,6 +7,7 @@ import type { Selection } from './editor'
 import { changeTimelineSettings, placeAsset } from './project'
 import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment, type SegmentEdge } from './segmentEdits'
+import { segmentByShots } from './shotSegments'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
 
 export type ProjectAction =
@@ -27,6 +28,13 @@ export type ProjectAction =
   | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
   | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
+  /** One segment per shot of the given clips (all when null), on a free lane; ids `${idPrefix}-n`. */
+  | {
+      type: 'segmentsByShots'
+      clipIds: readonly string[] | null
+      cutsByAsset: ReadonlyMap<string, readonly number[]>
+      idPrefix: string
+    }
   /** The timeline's start timecode and frame rate (what the ruler and the hand-off count in). */
   | { type: 'timelineSettingsChanged'; settings: TimelineSettings }
 
@@ -96,6 +104,8 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
     case 'segmentAnchored':
       return { project: anchorSegment(project, action.segmentId, action.attach), selection: keep }
+    case 'segmentsByShots':
+      return { project: segmentByShots(project, action.clipIds, action.cutsByAsset, action.idPrefix), selection: keep }
     case 'timelineSettingsChanged':
       return { project: changeTimelineSettings(project, action.settings), selection: keep }
     case 'segmentParamsChanged': {

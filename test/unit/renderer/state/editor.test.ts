@@ -37,6 +37,11 @@ describe('each timeline gesture is one undo step', () => {
       [{ type: 'segmentAdded', segmentId: 's', startSec: 1, endSec: 3, lane: 0 }],
       (s) => s.history.present.segments.length,
     ],
+    [
+      'segment by shots',
+      [{ type: 'segmentsByShots', clipIds: null, cutsByAsset: new Map([['a', [2, 4]]]), idPrefix: 'shot' }],
+      (s) => s.history.present.segments.length,
+    ],
   ]
   for (const [name, actions, observe] of gestures) {
     it(`${name}: one entry; undo restores the exact project, redo re-applies it`, () => {
