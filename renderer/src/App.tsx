@@ -21,6 +21,7 @@ import { useFileCommands } from './features/project/useFileCommands'
 import { useProjectFile } from './features/project/useProjectFile'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useSettingsDialog } from './features/settings/useSettingsDialog'
+import { ShotsContext, useShots } from './features/shots/useShots'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
 import { createEditorState, editorReducer } from './state/editor'
@@ -56,6 +57,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
       }),
     [showError],
   )
+  const shots = useShots(project)
   const playback = usePlaybackEngine({ project, playheadSec: state.playheadSec, dispatch, onUnplayable })
   const projectFile = useProjectFile({ project, dispatch, showError })
   const settings = useSettingsDialog()
@@ -116,28 +118,30 @@ export function App({ initialProject }: { initialProject?: Project }) {
           {ffmpegProblem}
         </div>
       )}
-      <PlaybackProvider value={playback}>
-        <main className="workspace">
-          <MediaBin
-            assets={project.assets}
-            soundCounts={soundCounts}
-            onImport={openImportDialog}
-            onPlace={placeAsset}
+      <ShotsContext.Provider value={shots}>
+        <PlaybackProvider value={playback}>
+          <main className="workspace">
+            <MediaBin
+              assets={project.assets}
+              soundCounts={soundCounts}
+              onImport={openImportDialog}
+              onPlace={placeAsset}
+            />
+            <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
+            <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
+          </main>
+          <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+          <Inspector
+            project={project}
+            selection={state.selection}
+            dispatch={dispatch}
+            onError={showError}
+            onOpenSettings={openSettings}
+            settingsOpen={settings.open}
+            onAudition={playback.audition}
           />
-          <Monitor asset={monitor.asset} sourceSec={monitor.sourceSec} />
-          <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
-        </main>
-        <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
-        <Inspector
-          project={project}
-          selection={state.selection}
-          dispatch={dispatch}
-          onError={showError}
-          onOpenSettings={openSettings}
-          settingsOpen={settings.open}
-          onAudition={playback.audition}
-        />
-      </PlaybackProvider>
+        </PlaybackProvider>
+      </ShotsContext.Provider>
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
       {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}

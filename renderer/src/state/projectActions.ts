@@ -28,6 +28,8 @@ export type ProjectAction =
   | { type: 'activeTakeChosen'; segmentId: string; takeId: string }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
   | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
+  /** Segments generated from the picture under them ("Generate all") are attached to it, in one step. */
+  | { type: 'segmentsAnchored'; segmentIds: readonly string[] }
   /** One segment per shot of the given clips (all when null), on a free lane; ids `${idPrefix}-n`. */
   | {
       type: 'segmentsByShots'
@@ -104,6 +106,8 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
     case 'segmentAnchored':
       return { project: anchorSegment(project, action.segmentId, action.attach), selection: keep }
+    case 'segmentsAnchored':
+      return { project: action.segmentIds.reduce((p, id) => anchorSegment(p, id, true), project), selection: keep }
     case 'segmentsByShots':
       return { project: segmentByShots(project, action.clipIds, action.cutsByAsset, action.idPrefix), selection: keep }
     case 'timelineSettingsChanged':

@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import type { ProviderInfo } from '../../../../shared/domain/generation'
 import type { Segment, Take } from '../../../../shared/domain/project'
-import { segmentMarks } from '../timeline/chunkMarks'
+import { useCutsOf } from '../shots/useShots'
+import { segmentCutsSec, segmentMarks } from '../timeline/chunkMarks'
 import { takeCreatedText, takeOrigin, takeSummary } from './takeText'
 
 export interface TakesListProps {
@@ -22,7 +23,8 @@ export interface TakesListProps {
 export function TakesList(props: TakesListProps) {
   const { segment, providers } = props
   const [chunkIndex, setChunkIndex] = useState(0)
-  const chunkCount = segmentMarks(segment).chunkCount
+  const cutsOf = useCutsOf()
+  const chunkCount = segmentMarks(segment, segmentCutsSec(segment, cutsOf)).chunkCount
   const label = (id: string) => providers?.find((p) => p.id === id)?.label ?? id
   if (segment.takes.length === 0) {
     return (
