@@ -13,12 +13,13 @@ import { timelineEndSec } from '../../shared/domain/placement'
 import { parseStoredProject } from '../../shared/domain/projectVersions'
 import type { Project } from '../../shared/domain/project'
 import { playbackSchedule } from '../../renderer/src/features/playback/schedule'
-import { decodeAudio, findClicks, flashClip } from '../fixtures/media'
+import { clicksInMix, decodeAudio, findClicks, flashClip } from '../fixtures/media'
 import { dropFiles, screenshot } from './harness/browser'
 import {
   blur,
   center,
   drag,
+  exportMp4,
   markSegment,
   movePlayheadTo,
   openEditorWithFal,
@@ -142,27 +143,8 @@ async function playedStarts(): Promise<SourceStart[]> {
 
 async function exportedClicks(name: string): Promise<number[]> {
   const destination = join(outDir, `${name}.mp4`)
-  harness.desktop.nextSave = destination
-  await page.keyboard.press('Control+e')
-  const dialog = page.getByRole('dialog', { name: 'Export' })
-  await dialog.getByRole('button', { name: 'Export…' }).click()
-  await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 120_000 })
-  await page.keyboard.press('Escape')
-  await dialog.waitFor({ state: 'detached' })
-  // The shots' own sound is a 220 Hz tone (it keeps the loudness normaliser from lifting the takes' quiet noise
-  // bed); above 1 kHz only the clicks (two cycles of a 2 kHz square) and that bed are left.
-  // AAC also smears some of a click's energy up to a frame (21 ms) earlier (pre-echo): each click found by
-  // level is placed at the loudest sample within 30 ms after, which lies inside the 1 ms click itself.
-  const samples = await decodeAudio(destination, 48000, 'highpass=f=1000,highpass=f=1000')
-  const peak = samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)
-  return findClicks(samples, 48000, peak * 0.5).map((t) => loudestSec(samples, 48000, t, t + 0.03))
-}
-
-function loudestSec(samples: Float32Array, rate: number, fromSec: number, toSec: number): number {
-  let best = Math.round(fromSec * rate)
-  for (let n = best; n < Math.min(samples.length, toSec * rate); n++)
-    if (Math.abs(samples[n]!) > Math.abs(samples[best]!)) best = n
-  return best / rate
+  await exportMp4(session, destination)
+  return clicksInMix(destination)
 }
 
 function expectOnFlashes(what: string, clicks: readonly number[], flashes: readonly number[]) {

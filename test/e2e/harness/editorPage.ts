@@ -53,6 +53,18 @@ export function blur(page: Page): Promise<void> {
   return page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 }
 
+/** Exports the project to `destination` through the Export dialog (Ctrl+E), as a person does, and closes it. */
+export async function exportMp4(session: Pick<EditorSession, 'page' | 'harness'>, destination: string): Promise<void> {
+  const { page, harness } = session
+  harness.desktop.nextSave = destination
+  await page.keyboard.press('Control+e')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await dialog.getByRole('button', { name: 'Show in folder' }).waitFor({ timeout: 120_000 })
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+}
+
 export interface EditorSession {
   page: Page
   harness: Harness

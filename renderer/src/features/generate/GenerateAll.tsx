@@ -35,7 +35,9 @@ export function GenerateAll({ project, selection, all, ready }: Props) {
       <section className="generate-all" aria-label="Generate all">
         <div className="section-title">Generate all</div>
         {n === 0 ? (
-          <p className="muted">Nothing to generate.</p>
+          <p className="muted" data-testid="batch-cost">
+            Nothing to generate.
+          </p>
         ) : (
           <p data-testid="batch-cost">
             {plural(n, 'segment')}: {confirming.total ? costText(confirming.total) : ''}
