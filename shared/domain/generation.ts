@@ -74,3 +74,16 @@ export const CostEstimate = z.object({
   usd: z.number().nullable(),
 })
 export type CostEstimate = z.infer<typeof CostEstimate>
+
+/** Several estimates added up (a batch, a clip by shots): the price is unknown when any part has none. PURE. */
+export function totalCost(estimates: readonly CostEstimate[]): CostEstimate {
+  return {
+    calls: estimates.reduce((n, e) => n + e.calls, 0),
+    chunks: Math.max(
+      1,
+      estimates.reduce((n, e) => n + e.chunks, 0),
+    ),
+    billedSec: estimates.reduce((n, e) => n + e.billedSec, 0),
+    usd: estimates.some((e) => e.usd === null) ? null : estimates.reduce((n, e) => n + (e.usd ?? 0), 0),
+  }
+}

@@ -3,7 +3,7 @@
 // orchestrated in the renderer over audio:generate and job:update: main's queue already keeps each provider's
 // concurrency, and its cache and journal already make a repeated request pay nothing twice.
 import type { AppErrorData } from '../../../../shared/domain/errors'
-import type { CostEstimate, GenerationRequest, ProviderInfo } from '../../../../shared/domain/generation'
+import type { GenerationRequest, ProviderInfo } from '../../../../shared/domain/generation'
 import type { JobUpdate } from '../../../../shared/domain/job'
 import { clipEndSec, layoutSegments } from '../../../../shared/domain/placement'
 import type { Project } from '../../../../shared/domain/project'
@@ -60,19 +60,6 @@ export function proposeBatch(
     else proposal.skipped.push({ segmentId: segment.id, label, message: built.message })
   }
   return proposal
-}
-
-/** The estimates of a batch added up; the price is unknown when any provider in it publishes none. */
-export function totalCost(estimates: readonly CostEstimate[]): CostEstimate {
-  return {
-    calls: estimates.reduce((n, e) => n + e.calls, 0),
-    chunks: Math.max(
-      1,
-      estimates.reduce((n, e) => n + e.chunks, 0),
-    ),
-    billedSec: estimates.reduce((n, e) => n + e.billedSec, 0),
-    usd: estimates.some((e) => e.usd === null) ? null : estimates.reduce((n, e) => n + (e.usd ?? 0), 0),
-  }
 }
 
 export interface BatchEntry extends BatchItem {

@@ -4,19 +4,11 @@
 // in main: the jobs it starts are ordinary generations, so their takes land, their progress shows on each segment,
 // and what was paid is cached and journalled exactly as for one segment.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
-import type { CostEstimate, ProviderInfo } from '../../../../shared/domain/generation'
+import { type CostEstimate, type ProviderInfo, totalCost } from '../../../../shared/domain/generation'
 import type { Project } from '../../../../shared/domain/project'
 import { invoke, on } from '../../lib/ipc'
 import type { GenerationJobs } from '../jobs/useGenerationJobs'
-import {
-  type BatchItem,
-  type BatchProposal,
-  type BatchScope,
-  batchReducer,
-  entryState,
-  proposeBatch,
-  totalCost,
-} from './batch'
+import { type BatchItem, type BatchProposal, type BatchScope, batchReducer, entryState, proposeBatch } from './batch'
 import type { CutsOf } from './segmentSource'
 
 export type Confirming = BatchProposal & { scope: BatchScope; total: CostEstimate | null }

@@ -7,8 +7,8 @@ import {
   entryState,
   etaText,
   proposeBatch,
-  totalCost,
 } from '../../../../../renderer/src/features/generate/batch'
+import { totalCost } from '../../../../../shared/domain/generation'
 import type { JobUpdate } from '../../../../../shared/domain/job'
 import { DEFAULT_GENERATION, type Take } from '../../../../../shared/domain/project'
 import { attached, segment, twoClipProject } from '../../fixtures'
