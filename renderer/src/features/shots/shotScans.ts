@@ -62,7 +62,8 @@ export function shotScansReducer(s: ShotScans, a: ShotScansAction): ShotScans {
       if (!assetId) return u.status === 'running' ? s : { ...s, early: { ...s.early, [u.jobId]: u } }
       const current = s.byAsset[assetId]
       if (current?.status !== 'running') return s
-      if (u.status === 'cancelled') return s
+      // Cancelled elsewhere (the app quitting): forgotten, so it is asked again while its clips are on the timeline.
+      if (u.status === 'cancelled') return shotScansReducer(s, { type: 'dropped', assetId })
       return withScan(s, assetId, ended(u) ?? { ...current, jobId: u.jobId, progress: u.progress })
     }
     case 'dropped': {

@@ -46,6 +46,13 @@ describe('shot scans', () => {
     expect(s.early).toEqual({})
   })
 
+  it('a scan cancelled elsewhere is forgotten, so it is asked for again', () => {
+    const s = run({ type: 'requested', assetId: 'a' }, { type: 'started', assetId: 'a', jobId: 'j' })
+    const after = shotScansReducer(s, { type: 'updated', update: update('j', { status: 'cancelled' }) })
+    expect(after.byAsset).toEqual({})
+    expect(scansToStart(twoClipProject(), after)).toContain('a')
+  })
+
   it('other jobs’ updates are not shots', () => {
     const s = run({ type: 'requested', assetId: 'a' }, { type: 'started', assetId: 'a', jobId: 'j' })
     expect(shotScansReducer(s, { type: 'updated', update: update('j', { kind: 'generate', progress: 0.9 }) })).toBe(s)
