@@ -65,4 +65,21 @@ describe('a batch of generations with one failing provider call', () => {
     expect(fal.submits.length - submitsBefore).toBe(4 - paidBefore)
     expect(billed()).toBe(4)
   })
+
+  it('main plans a long range around the cuts it is given: seams moved off them, one more call only when needed', async () => {
+    const { call } = testAppServices(mkdtempSync(join(tmpdir(), 'generate-all-')), {
+      env: { MMAUDIO_FAL_BASE_URL: fal.baseUrl },
+    })
+    expect(await call('media:import', { paths: [clip] })).toMatchObject({ ok: true })
+    const estimate = (cutsSec?: number[]) =>
+      call('audio:estimate', {
+        source: { path: clip, inSec: 0, outSec: 15, ...(cutsSec ? { cutsSec } : {}) },
+        params: { ...DEFAULT_GENERATION, takes: 1 },
+      })
+    // 15 s in 8 s windows: exactly two, [0, 8] and [7, 15], crossfading over 7–8 s, with no room to move.
+    expect(await estimate()).toMatchObject({ ok: true, data: { calls: 2, chunks: 2 } })
+    expect(await estimate([3, 12])).toMatchObject({ ok: true, data: { calls: 2, chunks: 2 } })
+    // A cut in that crossfade: a third window is the only way to keep the seams off it (and it is paid for).
+    expect(await estimate([7.5])).toMatchObject({ ok: true, data: { calls: 3, chunks: 3 } })
+  })
 })
