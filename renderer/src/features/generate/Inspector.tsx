@@ -1,5 +1,6 @@
 // The right-hand column: "Generate all", the selected segment's Generate panel and takes, plus generations a
-// crash or quit left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever is selected.
+// crash or quit left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever
+// is selected.
 import { useCallback, type Dispatch } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
