@@ -76,6 +76,8 @@ export function watchLongWork(jobs: Pick<JobRegistry, 'onUpdate'>, desktop: Long
   }
 
   return jobs.onUpdate((update) => {
+    // Finding shots is quiet background work of an import: not a job the person started and waits for.
+    if (update.kind === 'shots') return
     if (update.status === 'running') {
       running.set(update.jobId, update.progress)
       return show()

@@ -11,6 +11,7 @@ import { createExportService } from '../jobs/export'
 import { createHandoffService } from '../jobs/handoff'
 import { createGenerateService } from '../jobs/generate'
 import { createJobRegistry } from '../jobs/jobs'
+import { createKeyedQueue } from '../jobs/queue'
 import type { Binaries } from '../media/binaries'
 import { createFfmpegRunner, type FfmpegRunner } from '../media/ffmpeg/run'
 import { nodeRealpath, type RealpathFn } from '../media/allowList'
@@ -97,6 +98,7 @@ export function createAppServices(deps: AppServicesDeps) {
 
   const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow: access.allow })
   const jobs = createJobRegistry()
+  const shotScans = createKeyedQueue<'scan'>(() => 1)
   watchLongWork(jobs, deps.desktop)
   const workDir = join(deps.dataDir, 'work')
   const exports = createExportService({ runner, jobs, tmpDir: workDir })
@@ -246,6 +248,23 @@ export function createAppServices(deps: AppServicesDeps) {
       },
       waveform(path: string) {
         return media.waveform(access.usable(path))
+      },
+      /** A background job, one scan at a time (each decodes a whole file); cancelled with job:cancel. */
+      shots(input: { assetId: string; path: string }) {
+        const path = access.usable(input.path)
+        const jobId = jobs.start('shots', async ({ signal, report }) => {
+          const analysis = await shotScans.run(
+            'scan',
+            (slotSignal) =>
+              media.shots(path, {
+                signal: slotSignal,
+                onProgress: (fraction) => report({ stage: 'measuring', progress: fraction }),
+              }),
+            { signal, onPosition: () => report({ stage: 'queued', progress: null }) },
+          )
+          return { shotsResult: { assetId: input.assetId, analysis } }
+        })
+        return { jobId }
       },
     },
 

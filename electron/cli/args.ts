@@ -5,6 +5,7 @@ import { EXPORT_PRESET_IDS, type ExportPresetId } from '../../shared/domain/expo
 import { FocusBox, MIN_FOCUS_FRACTION } from '../../shared/domain/focus'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import { DEFAULT_GENERATION, GenerationParams, type OriginalAudio } from '../../shared/domain/project'
+import { DEFAULT_SHOT_THRESHOLD, SHOT_THRESHOLD_RANGE } from '../../shared/domain/shots'
 
 export const LOUDNESS_CHOICES = ['web', 'podcast', 'broadcast', 'off'] as const
 export type Loudness = (typeof LOUDNESS_CHOICES)[number]
@@ -12,6 +13,10 @@ export const ORIGINAL_CHOICES = ['keep', 'duck', 'mute'] as const satisfies Read
 
 export interface Common {
   json: boolean
+}
+/** generate --by-shots: one segment per shot of the range, cut where the picture cuts at `threshold`. */
+export interface ByShots {
+  byShots?: { threshold: number }
 }
 export type CliCommand =
   | ({ kind: 'help'; topic: string | null } & Common)
@@ -26,7 +31,10 @@ export type CliCommand =
       loudness: Loudness
       output: string
       handoff: string | null
-    } & Common)
+    } & ByShots &
+      Common)
+  /** The cuts found in a video's picture. */
+  | ({ kind: 'shots'; video: string; threshold: number } & Common)
   | ({ kind: 'text'; params: GenerationParams; durationSec: number; output: string } & Common)
   | ({
       kind: 'batch'
@@ -65,11 +73,21 @@ const RANGE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as co
 const MIX_OPTIONS = { original: { type: 'string' }, loudness: { type: 'string' } } as const
 const HANDOFF_OPTION = { handoff: { type: 'string' } } as const
 const FOCUS_OPTION = { focus: { type: 'string' } } as const
+const SHOTS_OPTIONS = { 'by-shots': { type: 'boolean' }, threshold: { type: 'string' } } as const
 const { 'mask-away-clip': _mask, ...TEXT_GEN_OPTIONS } = GEN_OPTIONS
 
 /** The options each command accepts; anything else is refused rather than silently ignored. */
 const OPTIONS_BY_COMMAND = {
-  generate: { ...GEN_OPTIONS, ...FOCUS_OPTION, ...RANGE_OPTIONS, ...MIX_OPTIONS, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
+  generate: {
+    ...GEN_OPTIONS,
+    ...FOCUS_OPTION,
+    ...RANGE_OPTIONS,
+    ...MIX_OPTIONS,
+    ...HANDOFF_OPTION,
+    ...SHOTS_OPTIONS,
+    ...OUTPUT_OPTIONS,
+  },
+  shots: { threshold: SHOTS_OPTIONS.threshold, json: OUTPUT_OPTIONS.json, help: OUTPUT_OPTIONS.help },
   text: { ...TEXT_GEN_OPTIONS, duration: { type: 'string' }, loop: { type: 'boolean' }, ...OUTPUT_OPTIONS },
   batch: { ...GEN_OPTIONS, ...MIX_OPTIONS, ...OUTPUT_OPTIONS },
   export: { loudness: MIX_OPTIONS.loudness, ...HANDOFF_OPTION, ...OUTPUT_OPTIONS },
@@ -145,6 +163,19 @@ function focusOption(v: Values): FocusBox | null {
   return box.data
 }
 
+/** --threshold: how sudden a change of picture counts as a cut (scdet's score, 3–60; default 10). */
+function threshold(v: Values): number {
+  const { min, max } = SHOT_THRESHOLD_RANGE
+  return (
+    num(
+      v.threshold as string | undefined,
+      'threshold',
+      (n) => n >= min && n <= max,
+      `a number from ${min} to ${max}`,
+    ) ?? DEFAULT_SHOT_THRESHOLD
+  )
+}
+
 function output(v: Values, command: string): string {
   const o = v.output as string | undefined
   if (!o) throw bad(`${command} needs -o <path>: where to write the result.`, 'output')
@@ -186,6 +217,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
   switch (command) {
     case 'providers':
       return { kind: 'providers', json }
+    case 'shots':
+      return { kind: 'shots', video: one(parsed.positionals, 'shots', 'video'), threshold: threshold(v), json }
     case 'export': {
       const handoff = folderOption(v)
       const mp4 = (v.output as string | undefined) || null
@@ -229,6 +262,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       const fromSec = num(v.from as string | undefined, 'from', (n) => n >= 0, 'seconds, 0 or more') ?? null
       const toSec = num(v.to as string | undefined, 'to', (n) => n > 0, 'seconds, more than 0') ?? null
       if (fromSec !== null && toSec !== null && toSec <= fromSec) throw bad('--to must be after --from.', 'to')
+      if (v.threshold !== undefined && !v['by-shots'])
+        throw bad('--threshold goes with --by-shots (or the shots command).', 'threshold')
       return {
         kind: 'generate',
         video: one(parsed.positionals, 'generate', 'video'),
@@ -240,6 +275,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         output: output(v, 'generate'),
         handoff: folderOption(v),
         json,
+        ...(v['by-shots'] ? { byShots: { threshold: threshold(v) } } : {}),
       }
     }
   }

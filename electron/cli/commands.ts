@@ -163,7 +163,12 @@ export async function generateVideo(
 }
 
 /** The hand-off pack of a project into a folder, with progress, announced with what it holds. */
-async function writeHandoff(ctx: CommandContext, project: Project, folder: string, file?: string): Promise<void> {
+export async function writeHandoff(
+  ctx: CommandContext,
+  project: Project,
+  folder: string,
+  file?: string,
+): Promise<void> {
   const pack = await ctx.svc.handoff.run(project, resolve(folder), {
     signal: ctx.signal,
     onProgress: (stage, progress) =>

@@ -2,6 +2,7 @@
 import { PROVIDER_IDS } from '../../shared/domain/ids'
 import { baseUrlEnvName, concurrencyEnvName, keyEnvName } from '../providers/registry'
 import { DEFAULT_CHUNK_CACHE_MB } from '../../shared/domain/settings'
+import { DEFAULT_SHOT_THRESHOLD, MIN_SHOT_SEC, SHOT_THRESHOLD_RANGE } from '../../shared/domain/shots'
 import { CACHE_LIMIT_ENV, FALLBACK_ENV, POLL_ENV } from './services'
 
 const GEN = `  --prompt TEXT         what to hear (required)
@@ -34,8 +35,22 @@ ${GEN}
                         normalised, no limiter) (default: web)
   --handoff DIR         also write a hand-off pack for your editor into DIR: FCPXML, Premiere XML,
                         OTIO and MLT timelines, each sound as a Broadcast WAV at its timecode, stems
+  --by-shots            one segment per shot of the range, cut where the picture cuts (all generated
+                        at once, exported together; extra takes as out.shotN.takeK.wav). A shot that
+                        fails is left silent and named; the exit code is then 1
+  --threshold X         with --by-shots: how sudden a change of picture counts as a cut, ${SHOT_THRESHOLD_RANGE.min}-${SHOT_THRESHOLD_RANGE.max}
+                        (default ${DEFAULT_SHOT_THRESHOLD}; lower finds more cuts)
   -o PATH               the MP4 to write
 ${OUT}`,
+  shots: `mmaudio-studio shots <video> [--threshold X] [--json]
+
+Finds where the picture cuts (ffmpeg scdet on a 320 px decode, blackdetect for fades through black; a flash
+is not a cut, no shot is shorter than ${MIN_SHOT_SEC} s) and prints each cut in seconds, one per line. The scan
+is cached: asking again with another threshold decodes nothing.
+
+  --threshold X         how sudden a change counts as a cut, ${SHOT_THRESHOLD_RANGE.min}-${SHOT_THRESHOLD_RANGE.max} (default ${DEFAULT_SHOT_THRESHOLD})
+  --json                one JSON object: {"type":"shots","input","durationSec","threshold","cutsSec":[…]}
+  -h, --help            this help`,
   text: `mmaudio-studio text <prompt> --duration S [options] -o out.wav
 
 Text-to-audio: no video. Writes a 48 kHz WAV.
@@ -80,6 +95,7 @@ Commands:
   text <prompt> --duration S -o out.wav         text-to-audio
   batch <folder> --prompt TEXT -o OUTDIR        every video in a folder
   export <project-file> -o out.mp4              render a saved project (--handoff DIR: a pack for your editor)
+  shots <video>                                 where the picture cuts, in seconds (generate --by-shots uses them)
   providers                                     providers, capabilities, keys set or not
 
 Run mmaudio-studio <command> --help for its options.

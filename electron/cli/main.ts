@@ -10,6 +10,7 @@ import { diskFullOrSame } from '../media/fsErrors'
 import { parseCli } from './args'
 import { batch, exportProject, generateText, generateVideo, listProviders, type CommandContext } from './commands'
 import { HELP, MAIN_HELP } from './help'
+import { generateByShots, printShots } from './shots'
 import { createReporter, type Streams } from './output'
 import { createCliServices, type CliServices } from './services'
 
@@ -65,7 +66,11 @@ async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliSe
         return 0
       case 'generate':
         out.event({ type: 'start', command: 'generate', input: cmd.video })
+        if (cmd.byShots) return await generateByShots(ctx, cmd, cmd.byShots.threshold)
         await generateVideo(ctx, cmd)
+        return 0
+      case 'shots':
+        await printShots(ctx, cmd)
         return 0
       case 'text':
         out.event({ type: 'start', command: 'text' })

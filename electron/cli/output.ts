@@ -9,12 +9,14 @@ export type CliEvent =
   | { type: 'estimate'; calls: number; billedSec: number; usd: number | null; text: string }
   | {
       type: 'progress'
-      phase: 'generate' | 'export' | 'handoff'
+      phase: 'generate' | 'export' | 'handoff' | 'shots'
       stage: JobStage
       progress: number | null
       queuePosition?: number
       file?: string
     }
+  /** Where a video's picture cuts (seconds of the file), at the threshold. */
+  | { type: 'shots'; input: string; durationSec: number; threshold: number; cutsSec: number[] }
   | { type: 'message'; text: string; file?: string }
   | {
       type: 'take'
@@ -69,6 +71,9 @@ export function humanLine(e: CliEvent): string | null {
       return `${e.succeeded} succeeded, ${e.failed} failed.${e.failures.map((f) => `\n  ${f.file}: ${f.message}`).join('')}`
     case 'result':
       return `Wrote ${e.output}`
+    case 'shots':
+      // One cut per line, in seconds: easy to read and to pipe.
+      return e.cutsSec.length > 0 ? e.cutsSec.join('\n') : null
     case 'handoff':
       return `Wrote the hand-off pack ${e.folder}: FCPXML, Premiere XML, OTIO, MLT, ${e.soundFiles} sound file${e.soundFiles === 1 ? '' : 's'}, ${e.stems} stems (see its README.txt)`
     default:
@@ -109,7 +114,8 @@ export function createReporter(json: boolean, streams: Streams): Reporter {
       const line = humanLine(e)
       if (line === null) return
       clearBar()
-      const toStdout = e.type === 'result' || e.type === 'handoff' || e.type === 'take' || e.type === 'summary'
+      const toStdout =
+        e.type === 'result' || e.type === 'handoff' || e.type === 'take' || e.type === 'summary' || e.type === 'shots'
       ;(toStdout ? streams.stdout : streams.stderr).write(`${line}\n`)
     },
     close: clearBar,

@@ -30,9 +30,16 @@ import { createProgressThrottle } from './progressThrottle'
 import { openJournal } from './journal'
 import { createCutSlots, createKeyedQueue } from './queue'
 import { resumePendingRequests } from './resumePending'
-import { chunkLeadSec, chunkWindowSec, joinPlanFor, segmentKey, validateSegment } from './generationRequest'
+import {
+  chunkLeadSec,
+  chunkWindowSec,
+  cutsInRange,
+  joinPlanFor,
+  segmentKey,
+  validateSegment,
+} from './generationRequest'
 import { SEED_MAX, takeSeeds } from './seeds'
-import { assembleTake, readManifest } from './takeFiles'
+import { assembleTake, madeByPlan, readManifest } from './takeFiles'
 
 export interface GenerateDirs {
   /** Scratch space for cuts and downloads; each job's folder is removed when it ends. */
@@ -135,7 +142,11 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     const windowSec = chunkWindowSec(request.params.windowSec, deps.providers.get(request.params.provider).capabilities)
     return {
       mode,
-      plan: planChunks(durationSec, { windowSec, crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2) }),
+      plan: planChunks(durationSec, {
+        windowSec,
+        crossfadeSec: Math.min(request.crossfadeSec ?? 1, windowSec / 2),
+        cutsSec: cutsInRange(request),
+      }),
     }
   }
 
@@ -276,7 +287,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
         `This segment has ${plan.chunks.length} chunks; there is no chunk ${input.chunkIndex + 1}.`,
       )
     const manifest = await readManifest(input.take)
-    if (manifest.chunks.length !== plan.chunks.length) {
+    if (!madeByPlan(manifest, plan)) {
       throw new AppError('BAD_INPUT', 'The segment changed since this take was made; generate a new take instead.')
     }
     // The other chunks are re-joined from the chunk cache: only from there (a chunk list that came with a

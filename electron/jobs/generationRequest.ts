@@ -46,6 +46,13 @@ export function validateSegment(
   return { mode, durationSec }
 }
 
+/** PURE: the picture's cuts inside the request's range, in seconds from its start (what the chunk plan keeps seams off). */
+export function cutsInRange(request: Pick<GenerationRequest, 'source'>): number[] {
+  const source = request.source
+  if (!source?.cutsSec) return []
+  return source.cutsSec.filter((t) => t > source.inSec && t < source.outSec).map((t) => t - source.inSec)
+}
+
 /** PURE: the window one call may ask for: the user's choice, never past 10 s or the provider's maximum. */
 export function chunkWindowSec(windowSec: number, capabilities: Pick<ProviderCapabilities, 'durationSec'>): number {
   return Math.max(1, Math.min(windowSec, MAX_WINDOW_SEC, capabilities.durationSec.max))

@@ -30,7 +30,7 @@ export interface JobContext {
 
 export type JobRun = (
   ctx: JobContext,
-) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult'>>>
+) => Promise<Partial<Pick<JobUpdate, 'exportResult' | 'handoffResult' | 'generateResult' | 'shotsResult'>>>
 
 export interface JobRegistry {
   /** Starts `run` at once and returns its id; its outcome arrives through onUpdate. */

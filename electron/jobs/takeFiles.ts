@@ -20,11 +20,28 @@ export const TakeManifest = z.object({
   chunks: z.array(
     z.object({ seed: z.number().int(), provider: ProviderId, requestId: z.string().nullable(), path: z.string() }),
   ),
+  /** Each chunk's kept part [keepStartSec, keepEndSec] (absent in manifests written before seams could move). */
+  keeps: z.array(z.tuple([z.number(), z.number()])).optional(),
 })
 export type TakeManifest = z.infer<typeof TakeManifest>
 
 export const takeWavPath = (takesDir: string, takeId: string): string => join(takesDir, `${takeId}.wav`)
 export const manifestPathFor = (takeWav: string): string => `${takeWav.replace(/\.wav$/i, '')}.chunks.json`
+
+/** Where each chunk of a plan is kept in the joined take: a chunk regenerated alone must fit the same places. */
+const keepsOf = (plan: ChunkPlan): Array<[number, number]> => plan.chunks.map((c) => [c.keepStartSec, c.keepEndSec])
+
+/**
+ * PURE: whether a take was joined by this plan (same chunks, kept at the same places), so one of its chunks can
+ * be made again and joined with the others. A manifest from before it recorded places is judged by its count.
+ */
+export function madeByPlan(manifest: TakeManifest, plan: ChunkPlan): boolean {
+  if (manifest.chunks.length !== plan.chunks.length) return false
+  const keeps = keepsOf(plan)
+  return (manifest.keeps ?? keeps).every(
+    ([a, b], i) => keeps[i] !== undefined && Math.abs(a - keeps[i]![0]) < 1e-6 && Math.abs(b - keeps[i]![1]) < 1e-6,
+  )
+}
 
 export async function readManifest(take: Pick<Take, 'id' | 'path'>): Promise<TakeManifest> {
   const path = manifestPathFor(take.path)
@@ -74,6 +91,7 @@ export async function assembleTake(
     takeId: input.takeId,
     seed: input.seed,
     chunks: input.chunks.map((c) => ({ seed: c.seed, provider: c.provider, requestId: c.requestId, path: c.path })),
+    keeps: keepsOf(input.plan),
   }
   await writeFileAtomically(manifestPathFor(outputPath), JSON.stringify(manifest, null, 1))
   const loudness = await takeLoudness(runner, outputPath, input.signal)

@@ -1,8 +1,10 @@
 import type { Asset } from '../../shared/domain/asset'
 import { AppError, isAppError } from '../../shared/domain/errors'
+import type { ShotAnalysis } from '../../shared/domain/shots'
 import type { ImportFailure, ThumbnailStrip, WaveformPeaks } from '../../shared/ipc/contract'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { importAsset } from './importAsset'
+import { analyseShots } from './shots'
 import { thumbnailSprite } from './thumbnails'
 import { waveformPeaks } from './waveform'
 
@@ -20,6 +22,7 @@ export interface MediaService {
   importFiles(paths: string[]): Promise<{ assets: Asset[]; failures: ImportFailure[] }>
   thumbnails(input: { assetId: string; path: string }): Promise<ThumbnailStrip>
   waveform(path: string): Promise<WaveformPeaks>
+  shots(path: string, options: { signal: AbortSignal; onProgress: (fraction: number) => void }): Promise<ShotAnalysis>
 }
 
 /** Files probed at once during an import: enough to hide latency, few enough not to swamp the disk. */
@@ -71,6 +74,10 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
 
     waveform(path) {
       return waveformPeaks(runner, { path, cacheDir })
+    },
+
+    shots(path, options) {
+      return analyseShots(runner, { path, cacheDir, ...options })
     },
   }
 }

@@ -21,6 +21,7 @@ import { useFileCommands } from './features/project/useFileCommands'
 import { useProjectFile } from './features/project/useProjectFile'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useSettingsDialog } from './features/settings/useSettingsDialog'
+import { ShotsContext, useShots } from './features/shots/useShots'
 import { useMatchLoudness } from './features/takes/useMatchLoudness'
 import { Timeline } from './features/timeline/Timeline'
 import { invoke } from './lib/ipc'
@@ -58,6 +59,7 @@ export function App({ initialProject }: { initialProject?: Project }) {
     [showError],
   )
   const matchLoudness = useMatchLoudness()
+  const shots = useShots(project)
   const playback = usePlaybackEngine({
     project,
     playheadSec: state.playheadSec,
@@ -126,42 +128,44 @@ export function App({ initialProject }: { initialProject?: Project }) {
           {ffmpegProblem}
         </div>
       )}
-      <PlaybackProvider value={playback}>
-        <main className="workspace">
-          <MediaBin
-            assets={project.assets}
-            soundCounts={soundCounts}
-            onImport={openImportDialog}
-            onPlace={placeAsset}
+      <ShotsContext.Provider value={shots}>
+        <PlaybackProvider value={playback}>
+          <main className="workspace">
+            <MediaBin
+              assets={project.assets}
+              soundCounts={soundCounts}
+              onImport={openImportDialog}
+              onPlace={placeAsset}
+            />
+            <Monitor
+              asset={monitor.asset}
+              sourceSec={monitor.sourceSec}
+              focus={
+                focused && monitor.asset
+                  ? {
+                      box: focused.params.focus,
+                      frame: { width: monitor.asset.video.displayWidth, height: monitor.asset.video.displayHeight },
+                      onChange: (focus) =>
+                        dispatch({ type: 'segmentParamsChanged', segmentId: focused.id, params: { focus } }),
+                    }
+                  : null
+              }
+            />
+            <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
+          </main>
+          <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+          <Inspector
+            project={project}
+            selection={state.selection}
+            dispatch={dispatch}
+            onError={showError}
+            onOpenSettings={openSettings}
+            settingsOpen={settings.open}
+            onAudition={playback.audition}
+            matchLoudness={matchLoudness}
           />
-          <Monitor
-            asset={monitor.asset}
-            sourceSec={monitor.sourceSec}
-            focus={
-              focused && monitor.asset
-                ? {
-                    box: focused.params.focus,
-                    frame: { width: monitor.asset.video.displayWidth, height: monitor.asset.video.displayHeight },
-                    onChange: (focus) =>
-                      dispatch({ type: 'segmentParamsChanged', segmentId: focused.id, params: { focus } }),
-                  }
-                : null
-            }
-          />
-          <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
-        </main>
-        <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
-        <Inspector
-          project={project}
-          selection={state.selection}
-          dispatch={dispatch}
-          onError={showError}
-          onOpenSettings={openSettings}
-          settingsOpen={settings.open}
-          onAudition={playback.audition}
-          matchLoudness={matchLoudness}
-        />
-      </PlaybackProvider>
+        </PlaybackProvider>
+      </ShotsContext.Provider>
       {dragging && <div className="drop-overlay">Drop video clips to import</div>}
       <ProjectPrompts projectFile={projectFile} />
       {settings.open && <SettingsDialog focusProvider={settings.focusProvider} onClose={settings.closeSettings} />}

@@ -43,8 +43,18 @@ export type ProviderInfo = z.infer<typeof ProviderInfo>
 export const GenerationRequest = z.object({
   /** The project's segment, when there is one (recorded in the journal). */
   segmentId: Id.nullable().optional(),
-  /** Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. */
-  source: z.object({ path: FilePath, inSec: z.number().nonnegative(), outSec: z.number().positive() }).optional(),
+  /**
+   * Video mode: the source file and the range [inSec, outSec) of it. Absent = text mode. `cutsSec`: where the
+   * picture cuts inside the range (seconds of the file), so the chunk seams keep off them.
+   */
+  source: z
+    .object({
+      path: FilePath,
+      inSec: z.number().nonnegative(),
+      outSec: z.number().positive(),
+      cutsSec: z.array(z.number().nonnegative()).max(10_000).optional(),
+    })
+    .optional(),
   /** Text mode: the length to generate. */
   durationSec: z.number().positive().max(600).optional(),
   params: GenerationParams,
@@ -64,3 +74,16 @@ export const CostEstimate = z.object({
   usd: z.number().nullable(),
 })
 export type CostEstimate = z.infer<typeof CostEstimate>
+
+/** Several estimates added up (a batch, a clip by shots): the price is unknown when any part has none. PURE. */
+export function totalCost(estimates: readonly CostEstimate[]): CostEstimate {
+  return {
+    calls: estimates.reduce((n, e) => n + e.calls, 0),
+    chunks: Math.max(
+      1,
+      estimates.reduce((n, e) => n + e.chunks, 0),
+    ),
+    billedSec: estimates.reduce((n, e) => n + e.billedSec, 0),
+    usd: estimates.some((e) => e.usd === null) ? null : estimates.reduce((n, e) => n + (e.usd ?? 0), 0),
+  }
+}

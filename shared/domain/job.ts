@@ -4,8 +4,10 @@ import { ExportResult } from './export'
 import { HandoffResult } from './handoff'
 import { Id } from './ids'
 import { Take } from './project'
+import { ShotAnalysis } from './shots'
 
-export const JOB_KINDS = ['export', 'handoff', 'generate'] as const
+/** 'shots': finding a clip's cuts, in the background after an import. */
+export const JOB_KINDS = ['export', 'handoff', 'generate', 'shots'] as const
 export const JobKind = z.enum(JOB_KINDS)
 
 export const JOB_STAGES = [
@@ -42,5 +44,7 @@ export const JobUpdate = z.object({
   handoffResult: HandoffResult.optional(),
   /** The takes a finished generation produced, for the segment it was asked for. */
   generateResult: z.object({ segmentId: Id.nullable(), takes: z.array(Take) }).optional(),
+  /** The changes a shot scan found in an asset's picture (which are cuts is decided for a threshold). */
+  shotsResult: z.object({ assetId: Id, analysis: ShotAnalysis }).optional(),
 })
 export type JobUpdate = z.infer<typeof JobUpdate>

@@ -7,6 +7,7 @@ export const INVOKE_CHANNELS = [
   'media:url',
   'media:thumbnails',
   'media:waveform',
+  'media:shots',
   'project:open',
   'project:save',
   'project:recent',

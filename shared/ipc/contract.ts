@@ -5,7 +5,7 @@ import { ExportRequest } from '../domain/export'
 import { FilePath } from '../domain/filePath'
 import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
 import { HandoffRequest } from '../domain/handoff'
-import { ProviderId } from '../domain/ids'
+import { Id, ProviderId } from '../domain/ids'
 import { JobUpdate } from '../domain/job'
 import { Project, Take } from '../domain/project'
 import { SecretStatus, Settings } from '../domain/settings'
@@ -73,6 +73,8 @@ export const invokeContract = {
   'media:url': { input: z.object({ path: FilePath }), output: z.object({ url: z.string() }) },
   'media:thumbnails': { input: z.object({ assetId: z.string(), path: FilePath }), output: ThumbnailStrip },
   'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
+  /** Finds the asset's shots in the background (cached by content hash): the result arrives in its job's update. */
+  'media:shots': { input: z.object({ assetId: Id, path: FilePath }), output: z.object({ jobId: z.string() }) },
   'project:open': {
     input: z.object({ path: FilePath }),
     output: z.object({

@@ -7,5 +7,6 @@ export function mediaHandlers(s: AppServices) {
     'media:url': ({ path }) => ({ url: s.mediaUrlFor(path) }),
     'media:thumbnails': ({ assetId, path }) => s.media.thumbnails({ assetId, path }),
     'media:waveform': ({ path }) => s.media.waveform(path),
+    'media:shots': ({ assetId, path }) => s.media.shots({ assetId, path }),
   } satisfies Partial<Handlers>
 }

@@ -7,6 +7,7 @@ import type { Selection } from './editor'
 import { changeTimelineSettings, placeAsset } from './project'
 import { mixEdit, type MixAction } from './mixEdits'
 import { addSegment, anchorSegment, deleteSegment, moveSegment, resizeSegment } from './segmentEdits'
+import { segmentByShots } from './shotSegments'
 import { addTakes, changeSegmentParams, chooseActiveTake, deleteTake } from './takeEdits'
 
 export type ProjectAction =
@@ -28,6 +29,15 @@ export type ProjectAction =
   | { type: 'activeTakeChosen'; segmentId: string; takeId: string; matchLoudness?: boolean }
   | { type: 'takeDeleted'; segmentId: string; takeId: string }
   | { type: 'segmentParamsChanged'; segmentId: string; params: Partial<GenerationParams> }
+  /** Segments generated from the picture under them ("Generate all") are attached to it, in one step. */
+  | { type: 'segmentsAnchored'; segmentIds: readonly string[] }
+  /** One segment per shot of the given clips (all when null), on a free lane; ids `${idPrefix}-n`. */
+  | {
+      type: 'segmentsByShots'
+      clipIds: readonly string[] | null
+      cutsByAsset: ReadonlyMap<string, readonly number[]>
+      idPrefix: string
+    }
   /** The timeline's start timecode and frame rate (what the ruler and the hand-off count in). */
   | { type: 'timelineSettingsChanged'; settings: TimelineSettings }
 
@@ -100,6 +110,10 @@ export function projectEdit(project: Project, action: ProjectAction, view: ViewC
       return { project: deleteTake(project, action.segmentId, action.takeId), selection: keep }
     case 'segmentAnchored':
       return { project: anchorSegment(project, action.segmentId, action.attach), selection: keep }
+    case 'segmentsAnchored':
+      return { project: action.segmentIds.reduce((p, id) => anchorSegment(p, id, true), project), selection: keep }
+    case 'segmentsByShots':
+      return { project: segmentByShots(project, action.clipIds, action.cutsByAsset, action.idPrefix), selection: keep }
     case 'timelineSettingsChanged':
       return { project: changeTimelineSettings(project, action.settings), selection: keep }
     case 'segmentParamsChanged': {

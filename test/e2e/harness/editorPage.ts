@@ -66,7 +66,7 @@ export async function savedProject(page: Page, harness: Harness, path: string): 
   return parsed.data
 }
 
-/** Exports the timeline to `destination` through the Export dialog (its default preset) and closes the dialog. */
+/** Exports the timeline to `destination` through the Export dialog (Ctrl+E, its default preset), as a person does, and closes it. */
 export async function exportThroughDialog(page: Page, harness: Harness, destination: string): Promise<void> {
   harness.desktop.nextSave = destination
   await page.keyboard.press('Control+e')

@@ -115,6 +115,7 @@ function templates(): Record<string, unknown> {
     'media:url': { path: clip },
     'media:thumbnails': { assetId: 'a', path: clip },
     'media:waveform': { path: clip },
+    'media:shots': { assetId: 'a', path: clip },
     'project:open': { path: join(dir, 'hostile.mmaudio') },
     'project:save': { path: join(dir, 'saved.mmaudio'), project: p },
     'project:recent': {},

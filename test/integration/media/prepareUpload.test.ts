@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { prepareUpload } from '../../../electron/media/prepareUpload'
+import { sha256File } from '../../../electron/jobs/cache'
 import { isAppError } from '../../../shared/domain/errors'
 import {
   decodeGrayFrames,
@@ -15,6 +16,7 @@ import {
   testClip,
   vfrClip,
 } from '../../fixtures/media'
+import { knownCutsClip } from '../../fixtures/shots'
 
 const runner = createFfmpegRunner(testBinaries())
 const outDir = mkdtempSync(join(tmpdir(), 'mmaudio-upload-'))
@@ -308,4 +310,22 @@ describe('prepareUpload: the segment as the model sees it', () => {
     expect(progress.every((f) => f >= 0 && f < 1)).toBe(true) // a cancelled cut never reports done
     expect(runner.running()).toBe(0)
   })
+})
+
+describe('prepareUpload: the same cut twice is the same file', () => {
+  it('cut again, several at once on a busy machine, a range gives the same bytes (what the chunk cache is keyed by)', async () => {
+    const source = await knownCutsClip()
+    const hashes = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const cut = await prepareUpload(runner, {
+          sourcePath: source,
+          inSec: 0,
+          outSec: 3,
+          outputPath: out(`again-${i}.mp4`),
+        })
+        return sha256File(cut.path)
+      }),
+    )
+    expect(new Set(hashes).size).toBe(1)
+  }, 60_000)
 })

@@ -3,29 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner, type FfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { countingRunner } from '../../fixtures/processes'
 import { createMediaService } from '../../../electron/media/mediaService'
 import { decodeGrayFrames, lavfiFixture, meanLuma, probeJson, testBinaries, testClip } from '../../fixtures/media'
 
 const realRunner = createFfmpegRunner(testBinaries())
-
-/** The real runner, counting the processes it starts. */
-function countingRunner(): { runner: FfmpegRunner; processes: () => number } {
-  let processes = 0
-  return {
-    runner: {
-      ...realRunner,
-      ffmpeg: (args, options) => {
-        processes++
-        return realRunner.ffmpeg(args, options)
-      },
-      ffprobe: (args, options) => {
-        processes++
-        return realRunner.ffprobe(args, options)
-      },
-    },
-    processes: () => processes,
-  }
-}
 
 function service(runner: FfmpegRunner, cacheDir = mkdtempSync(join(tmpdir(), 'mmaudio-cache-'))) {
   const allowed: string[] = []

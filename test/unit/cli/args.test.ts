@@ -162,3 +162,32 @@ describe('CLI arguments', () => {
     expect(presetFor('broadcast')).toBe('broadcast')
   })
 })
+
+describe('shots on the command line', () => {
+  it('shots <video>: the default threshold, or the one given; generate --by-shots carries its threshold', () => {
+    expect(parseCli(['shots', 'c.mp4'])).toEqual({ kind: 'shots', video: 'c.mp4', threshold: 10, json: false })
+    expect(parseCli(['shots', 'c.mp4', '--threshold', '25', '--json'])).toMatchObject({ threshold: 25, json: true })
+    expect(parseCli(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o.mp4', '--by-shots'])).toMatchObject({
+      kind: 'generate',
+      byShots: { threshold: 10 },
+    })
+    expect(parseCli(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o.mp4'])).not.toHaveProperty('byShots')
+  })
+
+  it('a threshold out of range, two videos, or options that do not go with shots are refused with a sentence', () => {
+    const refused = (argv: string[]) => {
+      try {
+        parseCli(argv)
+        return null
+      } catch (e) {
+        return (e as Error).message
+      }
+    }
+    expect(refused(['shots', 'c.mp4', '--threshold', '2'])).toMatch(/--threshold must be a number from 3 to 60/)
+    expect(refused(['shots', 'a.mp4', 'b.mp4'])).toMatch(/shots takes exactly one video/)
+    expect(refused(['shots', 'c.mp4', '--prompt', 'x'])).toMatch(/prompt/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--threshold', '5'])).toMatch(
+      /--threshold goes with --by-shots/,
+    )
+  })
+})

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { planChunks } from '../../../shared/domain/chunks'
-import { chunkLeadSec, chunkWindowSec, joinPlanFor, validateSegment } from '../../../electron/jobs/generationRequest'
+import {
+  chunkLeadSec,
+  chunkWindowSec,
+  cutsInRange,
+  joinPlanFor,
+  validateSegment,
+} from '../../../electron/jobs/generationRequest'
+import { madeByPlan } from '../../../electron/jobs/takeFiles'
 import { DEFAULT_GENERATION } from '../../../shared/domain/project'
 
 const src = (inSec: number, outSec: number) => ({ source: { path: '/v.mp4', inSec, outSec } })
@@ -33,5 +40,28 @@ describe('segment request rules', () => {
     expect(() => validateSegment({ ...src(0, 4), params }, textOnly)).toThrow(/only generates from text/)
     expect(validateSegment({ durationSec: 4, params }, textOnly)).toEqual({ mode: 'text', durationSec: 4 })
     expect(() => validateSegment({ ...src(3, 3), params }, textOnly)).toThrow(/must end after it starts/)
+  })
+})
+
+describe('picture cuts in a request', () => {
+  it('cutsInRange: the cuts inside the range, in seconds from its start; text mode and no cuts give none', () => {
+    const source = { path: '/v.mp4', inSec: 10, outSec: 30, cutsSec: [4, 10, 12.5, 29.9, 30, 41] }
+    expect(cutsInRange({ source })).toEqual([2.5, 19.9].map((t) => expect.closeTo(t, 9)))
+    expect(cutsInRange({ source: { path: '/v.mp4', inSec: 0, outSec: 5 } })).toEqual([])
+    expect(cutsInRange({})).toEqual([])
+  })
+
+  it('madeByPlan: a take joined by other seams (cuts moved them) cannot have one chunk remade into it', () => {
+    const chunk = { seed: 1, provider: 'fal' as const, requestId: null, path: '/c.wav' }
+    const even = planChunks(20)
+    const moved = planChunks(20, { cutsSec: [7] })
+    const keeps = even.chunks.map((c) => [c.keepStartSec, c.keepEndSec] as [number, number])
+    const manifest = { version: 1 as const, takeId: 't', seed: 1, chunks: [chunk, chunk, chunk], keeps }
+    expect(madeByPlan(manifest, even)).toBe(true)
+    expect(madeByPlan(manifest, moved)).toBe(false)
+    expect(madeByPlan({ ...manifest, chunks: [chunk, chunk] }, even)).toBe(false)
+    // A manifest from before kept places were recorded is judged by its chunk count.
+    const { keeps: _k, ...older } = manifest
+    expect(madeByPlan(older, moved)).toBe(true)
   })
 })

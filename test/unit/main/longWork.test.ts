@@ -38,6 +38,26 @@ describe('combinedProgress', () => {
 })
 
 describe('watchLongWork', () => {
+  it('finding shots after an import is quiet: no icon progress, no notification, and it does not hold a batch open', async () => {
+    const jobs = createJobRegistry()
+    const desktop = new FakeDesktop()
+    desktop.focused = false
+    watchLongWork(jobs, desktop)
+    const shots = controlledJob()
+    const gen = controlledJob()
+    jobs.start('shots', shots.run)
+    jobs.start('generate', gen.run)
+    await tick()
+    shots.report(0.5)
+    gen.finish({ generateResult: { segmentId: 's1', takes: [] } })
+    await tick()
+    expect(desktop.notifications).toEqual([{ title: 'Sound generated', body: '0 takes are ready to audition.' }])
+    shots.finish()
+    await tick()
+    expect(desktop.progress).toEqual(['indeterminate', null])
+    expect(desktop.notifications).toHaveLength(1)
+  })
+
   it('shows a generation and an export on the icon together, clears it, and notifies once when both ended unfocused', async () => {
     const jobs = createJobRegistry()
     const desktop = new FakeDesktop()

@@ -57,6 +57,11 @@ export function uploadCutArgs(o: UploadCutOptions): readonly string[] {
     filters.join(','),
     '-c:v',
     'libx264',
+    // One encoder thread: with several, x264 does not write the same bytes twice when the machine is busy, and the
+    // chunk cache is keyed by these bytes; a cut made again (a retry, "Generate all" after a failure) must find
+    // what was already paid for. A cut is small: one thread is as quick.
+    '-threads',
+    '1',
     '-preset',
     'veryfast',
     '-crf',

@@ -7,6 +7,7 @@ import type { GenerationParams, Project, Segment } from '../../../../shared/doma
 import { JobProgress } from '../jobs/JobProgress'
 import { jobsOfSegment } from '../jobs/jobState'
 import type { GenerationJobs } from '../jobs/useGenerationJobs'
+import { useCutsOf } from '../shots/useShots'
 import { GenerateFields } from './GenerateFields'
 import { clampParams, controlsFor, effectiveProvider, SEED_RANGE, usableProviders } from './providerParams'
 import { generationRequest } from './segmentSource'
@@ -36,7 +37,8 @@ export function GeneratePanel(props: GeneratePanelProps) {
   const controls = provider ? controlsFor(provider.capabilities) : null
   const params = provider ? clampParams(draftParams, provider) : draftParams
   const textOnly = controls ? controls.textOnlyForced || (controls.textOnlyToggle && props.textOnly) : props.textOnly
-  const built = provider ? generationRequest(project, segment, params, textOnly) : null
+  const cutsOf = useCutsOf()
+  const built = provider ? generationRequest(project, segment, params, textOnly, cutsOf) : null
   const estimate = useEstimate(built?.ok ? built.request : null)
   const running = jobsOfSegment(jobs.state, segment.id)
   const canGenerate = built?.ok === true

@@ -1,5 +1,6 @@
-// The right-hand column: the selected segment's Generate panel and takes, plus generations a crash or quit
-// left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever is selected.
+// The right-hand column: "Generate all", the selected segment's Generate panel and takes, plus generations a
+// crash or quit left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever
+// is selected.
 import { useCallback, type Dispatch } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
@@ -13,8 +14,10 @@ import { TakesList } from '../takes/TakesList'
 import { useTakeAudition } from '../takes/useTakeAudition'
 import { AnchorField } from './AnchorField'
 import { GeneratePanel } from './GeneratePanel'
-import { clampParams, controlsFor, effectiveProvider } from './providerParams'
-import { generationRequest } from './segmentSource'
+import { useCutsOf } from '../shots/useShots'
+import { GenerateAll } from './GenerateAll'
+import { segmentRequest } from './segmentRequest'
+import { useGenerateAll } from './useGenerateAll'
 import { useProviders } from './useProviders'
 
 export interface InspectorProps {
@@ -58,15 +61,19 @@ export function Inspector({
   )
   const segment = selection?.kind === 'segment' ? project.segments.find((s) => s.id === selection.id) : undefined
 
+  const cutsOf = useCutsOf()
   /** The segment's committed settings as its provider will be asked, in the mode it is in. */
   const requestFor = (seg: Segment, change: Partial<GenerationParams> = {}) => {
-    const provider = providers ? effectiveProvider(providers, seg.params.provider) : null
-    if (!provider) return null
-    const c = controlsFor(provider.capabilities)
-    const text = c.textOnlyForced || (c.textOnlyToggle && seg.params.textOnly)
-    const built = generationRequest(project, seg, clampParams({ ...seg.params, ...change }, provider), text)
-    return built.ok ? built.request : null
+    const built = providers ? segmentRequest(project, seg, providers, cutsOf, change) : null
+    return built?.ok ? built.request : null
   }
+  const all = useGenerateAll({
+    project,
+    providers,
+    jobs,
+    cutsOf,
+    onAttach: (segmentIds) => dispatch({ type: 'segmentsAnchored', segmentIds }),
+  })
   const onAnchor = useCallback(
     (segmentId: string, attach: boolean) => dispatch({ type: 'segmentAnchored', segmentId, attach }),
     [dispatch],
@@ -85,6 +92,7 @@ export function Inspector({
             : 'Segment (its clip is not on the timeline)'}
       </div>
       <div className="inspector-body">
+        <GenerateAll project={project} selection={selection} all={all} ready={providers !== null} />
         <InterruptedList
           entries={jobs.interrupted}
           canResume={(e) => project.segments.some((s) => s.id === e.segmentId)}

@@ -4,10 +4,12 @@
 // time must lie over one clip: MMAudio hears one continuous shot, and a request carries one source range, so a
 // segment across a cut or over a gap is refused with a sentence saying how to fix it (split it at the cut, or
 // generate from text). Generating each part separately would put a seam in the sound exactly where the picture
-// cuts, and half-paid parts when one side fails.
+// cuts, and half-paid parts when one side fails. Cuts found inside the range go with the request, so the chunk
+// seams of a long range keep off them.
 import type { GenerationRequest } from '../../../../shared/domain/generation'
 import { clipEndSec, clipLengthSec, segmentLengthSec } from '../../../../shared/domain/placement'
 import type { GenerationParams, Project, Segment } from '../../../../shared/domain/project'
+import { cutsWithin } from '../../../../shared/domain/shots'
 import { roundSec, TIME_EPS } from '../../../../shared/domain/time'
 import { formatTimecode } from '../../lib/timecode'
 
@@ -17,14 +19,24 @@ export type SourceResult =
   /** `attaches`: the segment is in timeline time over one clip; generating from that picture attaches it there. */
   { ok: true; source: Source; attaches?: true } | { ok: false; message: string }
 
-export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>): SourceResult {
+/** An asset's picture cuts (seconds of its file); none where it has not been scanned. */
+export type CutsOf = (assetId: string) => readonly number[]
+const NO_CUTS: CutsOf = () => []
+
+/** The source range, with the cuts inside it when there are any (a request without cuts stays as it was). */
+function sourceOf(path: string, assetId: string, inSec: number, outSec: number, cutsOf: CutsOf): Source {
+  const cutsSec = cutsWithin(cutsOf(assetId), inSec, outSec)
+  return cutsSec.length > 0 ? { path, inSec, outSec, cutsSec } : { path, inSec, outSec }
+}
+
+export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>, cutsOf = NO_CUTS): SourceResult {
   const a = segment.anchor
   const name = (assetId: string) => project.assets.find((x) => x.id === assetId)?.name ?? 'a clip'
   if (a.kind === 'source') {
     const asset = project.assets.find((x) => x.id === a.assetId)
     if (!asset)
       return { ok: false, message: 'The file this segment was made from is no longer in the project. Import it again.' }
-    return { ok: true, source: { path: asset.path, inSec: a.inSec, outSec: a.outSec } }
+    return { ok: true, source: sourceOf(asset.path, asset.id, a.inSec, a.outSec, cutsOf) }
   }
   const under = project.clips
     .filter((c) => c.startSec < a.endSec - TIME_EPS && clipEndSec(c) > a.startSec + TIME_EPS)
@@ -52,7 +64,7 @@ export function segmentSource(project: Project, segment: Pick<Segment, 'anchor'>
   if (!asset) return { ok: false, message: 'The clip under this segment has lost its media file. Import it again.' }
   const inSec = roundSec(clip.inSec + (a.startSec - clip.startSec))
   const outSec = roundSec(clip.inSec + (a.endSec - clip.startSec))
-  return { ok: true, source: { path: asset.path, inSec, outSec }, attaches: true }
+  return { ok: true, source: sourceOf(asset.path, asset.id, inSec, outSec, cutsOf), attaches: true }
 }
 
 export type RequestResult = { ok: true; request: GenerationRequest; attaches?: true } | { ok: false; message: string }
@@ -63,6 +75,7 @@ export function generationRequest(
   segment: Segment,
   params: GenerationParams,
   textOnly: boolean,
+  cutsOf = NO_CUTS,
 ): RequestResult {
   if (textOnly) {
     if (!params.prompt.trim()) return { ok: false, message: 'Text-only generation needs a prompt: describe the sound.' }
@@ -72,7 +85,7 @@ export function generationRequest(
     // No picture is sent, so no part of one is focused on.
     return { ok: true, request: { segmentId: segment.id, durationSec, params: { ...params, focus: null } } }
   }
-  const src = segmentSource(project, segment)
+  const src = segmentSource(project, segment, cutsOf)
   if (!src.ok) return src
   const request = { segmentId: segment.id, source: src.source, params }
   return src.attaches ? { ok: true, request, attaches: true } : { ok: true, request }

@@ -11,6 +11,8 @@ export interface JobMeta {
   provider: ProviderId
   /** What was asked, in words: "3 takes", "Chunk 2 of take 1". */
   label: string
+  /** Part of a "Generate all": its failure is listed there, not toasted. */
+  quiet?: boolean
 }
 
 export interface TrackedJob extends JobMeta {

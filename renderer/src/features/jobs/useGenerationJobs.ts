@@ -20,12 +20,13 @@ export interface GenerationJobsDeps {
 }
 
 export type StartGeneration =
-  | { kind: 'generate'; request: GenerationRequest; label: string }
+  | { kind: 'generate'; request: GenerationRequest; label: string; quiet?: boolean }
   | { kind: 'chunk'; request: GenerationRequest; take: Take; chunkIndex: number; label: string }
 
 export interface GenerationJobs {
   state: JobsState
-  start: (what: StartGeneration) => Promise<void>
+  /** Resolves with the job's id, and main's sentence when it refused the request at once (then it never ran). */
+  start: (what: StartGeneration) => Promise<{ jobId: string; refused: AppErrorData | null }>
   cancel: (jobId: string) => void
   dismiss: (jobId: string) => void
   interrupted: readonly InterruptedGeneration[]
@@ -56,7 +57,7 @@ export function useGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
       const segmentId = result?.segmentId ?? job.segmentId
       if (job.update?.status === 'succeeded' && result && segmentId) depsRef.current.onTakes(segmentId, result.takes)
       const failure = failureOf(job)
-      if (failure) depsRef.current.onFailed(failure, job.provider, job.segmentId)
+      if (failure && !job.quiet) depsRef.current.onFailed(failure, job.provider, job.segmentId)
       if (job.update?.status === 'succeeded') dispatch({ type: 'dismissed', jobId: job.jobId })
     }
   }, [state])
@@ -70,12 +71,17 @@ export function useGenerationJobs(deps: GenerationJobsDeps): GenerationJobs {
         : await invoke('audio:regenerateChunk', { request, take: what.take, chunkIndex: what.chunkIndex })
     // A request main refuses at once (no key, a bad range) is shown like a job that failed: on the panel too.
     const jobId = r.ok ? r.data.jobId : `refused-${crypto.randomUUID()}`
-    dispatch({ type: 'started', meta: { jobId, segmentId: request.segmentId ?? null, provider, label: what.label } })
+    const quiet = what.kind === 'generate' && what.quiet === true
+    dispatch({
+      type: 'started',
+      meta: { jobId, segmentId: request.segmentId ?? null, provider, label: what.label, ...(quiet ? { quiet } : {}) },
+    })
     if (!r.ok)
       dispatch({
         type: 'updated',
         update: { jobId, kind: 'generate', status: 'failed', stage: 'preparing', progress: null, error: r.error },
       })
+    return { jobId, refused: r.ok ? null : r.error }
   }, [])
 
   const cancel = useCallback((jobId: string) => void invoke('job:cancel', { jobId }), [])

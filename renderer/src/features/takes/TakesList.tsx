@@ -5,7 +5,8 @@ import type { ProviderInfo } from '../../../../shared/domain/generation'
 import type { Segment, Take } from '../../../../shared/domain/project'
 import { auditionGainDb, takeLufs } from '../../state/loudnessMatch'
 import { formatDb } from '../mixer/mixerModel'
-import { segmentMarks } from '../timeline/chunkMarks'
+import { useCutsOf } from '../shots/useShots'
+import { segmentCutsSec, segmentMarks } from '../timeline/chunkMarks'
 import './takes.css'
 import { lufsText, takeCreatedText, takeOrigin, takeSummary } from './takeText'
 
@@ -31,7 +32,8 @@ const MATCH_HINT =
 export function TakesList(props: TakesListProps) {
   const { segment, providers } = props
   const [chunkIndex, setChunkIndex] = useState(0)
-  const chunkCount = segmentMarks(segment).chunkCount
+  const cutsOf = useCutsOf()
+  const chunkCount = segmentMarks(segment, segmentCutsSec(segment, cutsOf)).chunkCount
   const label = (id: string) => providers?.find((p) => p.id === id)?.label ?? id
   if (segment.takes.length === 0) {
     return (

@@ -10,7 +10,8 @@ import type { Segment } from '../../../../shared/domain/project'
 import { TIME_EPS } from '../../../../shared/domain/time'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { TakeWaveform } from '../takes/TakeWaveform'
-import { segmentMarks } from './chunkMarks'
+import { useCutsOf } from '../shots/useShots'
+import { segmentCutsSec, segmentMarks } from './chunkMarks'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, SOUND_LANE_PX, STICKY_LABEL_MIN_PX, type TimeWindow } from './layout'
 import { EdgeHandles } from './EdgeHandles'
 import { isPointerFocus } from './useTimelineDrag'
@@ -114,7 +115,8 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
   const pieceSec = endSec - startSec
   const widthPx = secToPx(pieceSec, pxPerSec)
   const segmentSec = segmentLengthSec(segment)
-  const marks = segmentMarks(segment)
+  const cutsOf = useCutsOf()
+  const marks = segmentMarks(segment, segmentCutsSec(segment, cutsOf))
   const label = segment.params.prompt.trim() || 'New segment'
   const takes = segment.takes.length
   const activeTake = segment.takes.find((t) => t.id === segment.activeTakeId)

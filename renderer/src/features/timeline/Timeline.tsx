@@ -14,6 +14,7 @@ import type { DragSubject } from './dragMath'
 import { HEADER_PX } from './layout'
 import { Ruler } from './Ruler'
 import { SoundLanes, type SegmentPart } from './SoundLanes'
+import { ShotsControl } from '../shots/ShotsControl'
 import { TimelineSettingsControl } from './TimelineSettingsControl'
 import { TimelineToolbar } from './TimelineToolbar'
 import { useTimelineDrag } from './useTimelineDrag'
@@ -108,6 +109,7 @@ export function Timeline({ state, dispatch, run, bodyWidthRef }: TimelineProps) 
       <TimelineToolbar
         playheadTimecode={timelineTimecode(project, playheadSec)}
         settings={<TimelineSettingsControl project={project} onChange={onSettings} />}
+        shots={<ShotsControl project={project} selection={selection} dispatch={dispatch} />}
         pxPerSec={pxPerSec}
         snapEnabled={snapEnabled}
         canUndo={state.history.past.length > 0}

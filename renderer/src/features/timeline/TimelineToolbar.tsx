@@ -9,6 +9,8 @@ interface ToolbarProps {
   playheadTimecode: string
   /** The timeline's settings control. */
   settings: ReactNode
+  /** The shots group (cut threshold, segment by shots). */
+  shots: ReactNode
   pxPerSec: number
   snapEnabled: boolean
   canUndo: boolean
@@ -19,7 +21,8 @@ interface ToolbarProps {
 }
 
 export function TimelineToolbar(props: ToolbarProps) {
-  const { playheadTimecode, settings, pxPerSec, snapEnabled, canUndo, canRedo, hasSelection, markInSec, run } = props
+  const { playheadTimecode, settings, shots, pxPerSec, snapEnabled, canUndo, canRedo, hasSelection, markInSec, run } =
+    props
   const button = (
     command: Command,
     label: string,
@@ -57,6 +60,7 @@ export function TimelineToolbar(props: ToolbarProps) {
         {button('markIn', '[ In', 'Mark in', { pressed: markInSec !== null })}
         {button('markOut', 'Out ]', 'Mark out')}
       </span>
+      {shots}
       <span className="spacer" />
       <span className="tool-group">{button('toggleSnap', '⋔ Snap', 'Snapping', { pressed: snapEnabled })}</span>
       <span className="tool-group">

@@ -1,11 +1,13 @@
-// The video track: each clip as a thumbnail strip with its name and length, trim handles on both edges.
-// Only clips and thumbnail tiles inside the visible window are drawn.
-import { memo, type PointerEvent as ReactPointerEvent } from 'react'
+// The video track: each clip as a thumbnail strip with its name and length, trim handles on both edges, and the
+// cuts found in its picture (with the scan's progress while it runs). Only clips and thumbnail tiles inside the
+// visible window are drawn.
+import { memo, type PointerEvent as ReactPointerEvent, useContext } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { clipEndSec, clipLengthSec } from '../../../../shared/domain/placement'
 import type { Clip } from '../../../../shared/domain/project'
 import { formatTimecode, secToPx } from '../../lib/timecode'
 import { spriteFrameStyle, useThumbnails } from '../media-bin/useThumbnails'
+import { ShotsContext } from '../shots/useShots'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, STICKY_LABEL_MIN_PX, VIDEO_TRACK_PX, type TimeWindow } from './layout'
 import { EdgeHandles } from './EdgeHandles'
 import { isPointerFocus } from './useTimelineDrag'
@@ -107,6 +109,7 @@ const ClipBlock = memo(function ClipBlock({
             widthPx={widthPx}
             timeWindow={timeWindow}
           />
+          <ShotMarks clip={clip} assetId={asset.id} pxPerSec={pxPerSec} widthPx={widthPx} timeWindow={timeWindow} />
           <div className={`clip-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
             <span className="clip-name">{asset.name}</span>
             <span className="clip-length">{formatTimecode(lengthSec, 2)}</span>
@@ -151,5 +154,47 @@ function Frames(props: {
         )
       })}
     </div>
+  )
+}
+
+/** The cuts in the part of the picture the clip shows (and where they fall in view), or the scan's progress. */
+function ShotMarks(props: { clip: Clip; assetId: string; pxPerSec: number; widthPx: number; timeWindow: TimeWindow }) {
+  const { clip, assetId, pxPerSec, widthPx, timeWindow } = props
+  const { cutsByAsset, scans } = useContext(ShotsContext)
+  const scan = scans[assetId]
+  if (scan?.status === 'running') {
+    const pct = scan.progress === null ? null : Math.round(scan.progress * 100)
+    return (
+      <div
+        className="shot-scan"
+        role="progressbar"
+        aria-label="Finding shots"
+        aria-valuenow={pct ?? undefined}
+        title={`Finding shots${pct === null ? '' : ` ${pct} %`}`}
+        data-testid="shot-scan"
+      >
+        <div className="shot-scan-fill" style={{ width: `${pct ?? 0}%` }} />
+      </div>
+    )
+  }
+  if (scan?.status === 'failed') return <div className="shot-scan failed" title={`No shots: ${scan.message}`} />
+  const cuts = cutsByAsset.get(assetId) ?? []
+  const fromSec = clip.inSec + Math.max(0, timeWindow.fromSec - clip.startSec)
+  const toSec = clip.inSec + Math.min(widthPx / pxPerSec, timeWindow.toSec - clip.startSec)
+  return (
+    <>
+      {cuts
+        .filter((t) => t > clip.inSec && t < clip.outSec && t >= fromSec && t <= toSec)
+        .map((t) => (
+          <div
+            key={t}
+            className="shot-cut"
+            data-testid="shot-cut"
+            data-sec={t}
+            title={`Cut at ${formatTimecode(clip.startSec + t - clip.inSec, 2)}`}
+            style={{ left: secToPx(t - clip.inSec, pxPerSec) }}
+          />
+        ))}
+    </>
   )
 }

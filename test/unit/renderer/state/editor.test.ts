@@ -12,6 +12,21 @@ const run = (s: EditorState, ...actions: EditorAction[]) => actions.reduce(edito
 const start = () => createEditorState(twoClipProject())
 const entries = (s: EditorState) => s.history.past.length
 
+describe('segments generated from the picture under them', () => {
+  it('are attached to it in one step, whatever their number', () => {
+    const before = createEditorState(
+      twoClipProject({ segments: [segment('x', 1, 3), segment('y', 6.5, 8), segment('gap', 9, 12)] }),
+    )
+    const after = run(before, { type: 'segmentsAnchored', segmentIds: ['x', 'y', 'gap'] })
+    expect(entries(after)).toBe(1)
+    expect(after.history.present.segments.map((s) => s.anchor)).toEqual([
+      { kind: 'source', assetId: 'a', inSec: 1, outSec: 3 },
+      { kind: 'source', assetId: 'b', inSec: 0.5, outSec: 2 },
+      { kind: 'timeline', startSec: 9, endSec: 12 }, // over no clip: stays
+    ])
+  })
+})
+
 describe('each timeline gesture is one undo step', () => {
   const gestures: Array<[string, EditorAction[], (s: EditorState) => unknown]> = [
     ['move', [{ type: 'clipMoved', clipId: 'B', startSec: 8 }], (s) => layout(s.history.present)[1]],
@@ -35,6 +50,11 @@ describe('each timeline gesture is one undo step', () => {
     [
       'mark',
       [{ type: 'segmentAdded', segmentId: 's', startSec: 1, endSec: 3, lane: 0 }],
+      (s) => s.history.present.segments.length,
+    ],
+    [
+      'segment by shots',
+      [{ type: 'segmentsByShots', clipIds: null, cutsByAsset: new Map([['a', [2, 4]]]), idPrefix: 'shot' }],
       (s) => s.history.present.segments.length,
     ],
   ]

@@ -31,6 +31,8 @@ describe('upload cut arguments', () => {
       "fps=25,scale='if(gt(iw,ih),-2,384)':'if(gt(iw,ih),384,-2)':flags=bicubic,format=yuv420p",
       '-c:v',
       'libx264',
+      '-threads',
+      '1',
       '-preset',
       'veryfast',
       '-crf',
