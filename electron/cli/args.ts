@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { AppError } from '../../shared/domain/errors'
 import { EXPORT_PRESET_IDS, type ExportPresetId } from '../../shared/domain/export'
 import { FocusBox, MIN_FOCUS_FRACTION } from '../../shared/domain/focus'
+import { GUARD_NAMES, type GuardName, withGuards } from '../../shared/domain/guards'
 import { PROVIDER_IDS, type ProviderId } from '../../shared/domain/ids'
 import { DEFAULT_GENERATION, GenerationParams, type OriginalAudio } from '../../shared/domain/project'
 import { DEFAULT_SHOT_THRESHOLD, SHOT_THRESHOLD_RANGE } from '../../shared/domain/shots'
@@ -63,6 +64,7 @@ const GEN_OPTIONS = {
   cfg: { type: 'string' },
   window: { type: 'string' },
   'mask-away-clip': { type: 'boolean' },
+  guard: { type: 'string', multiple: true },
 } as const
 const OUTPUT_OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -144,7 +146,13 @@ function generationParams(v: Values, requirePrompt: boolean): GenerationParams {
       DEFAULT_GENERATION.windowSec,
     maskAwayClip: Boolean(v['mask-away-clip']),
   }
-  return GenerationParams.parse(params)
+  return GenerationParams.parse(withGuards(params, guards(v)))
+}
+
+/** --guard voices|music|timing, as often as wanted: presets that keep voices or music out, or follow the prompt. */
+function guards(v: Values): GuardName[] {
+  const given = (v.guard as string[] | undefined) ?? []
+  return given.map((g) => choice(g, 'guard', GUARD_NAMES, 'voices'))
 }
 
 /** --focus X,Y,W,H: the part of the displayed frame the model is shown (fractions 0–1); null when not given. */
@@ -245,6 +253,11 @@ export function parseCli(argv: readonly string[]): CliCommand {
         throw bad('text needs a prompt: mmaudio-studio text "rain on a tin roof" --duration 10 -o rain.wav')
       const wav = output(v, 'text')
       if (!/\.wav$/i.test(wav)) throw bad('text writes a WAV file: give -o a path ending in .wav.', 'output')
+      if (guards(v).includes('timing'))
+        throw bad(
+          '--guard timing needs a picture to take the timing from: text has none (use voices or music).',
+          'guard',
+        )
       const params = { ...generationParams({ ...v, prompt }, true), loop: v.loop === true }
       return { kind: 'text', params, durationSec, output: wav, json }
     }

@@ -13,7 +13,9 @@ const GEN = `  --prompt TEXT         what to hear (required)
   --steps N             sampling steps (default 25)
   --cfg X               guidance strength (default 4.5)
   --window S            seconds per provider call, 1-10 (default 8); longer ranges are chunked
-  --mask-away-clip      follow the prompt over the picture (keeps the timing)`
+  --mask-away-clip      follow the prompt over the picture (keeps the timing)
+  --guard NAME          a preset, as often as wanted: voices (keep speech out), music (keep music
+                        out), timing (video only: the picture says only when, the prompt what)`
 
 const OUT = `  --json                one JSON object per line for every event, instead of a progress bar
   -h, --help            this help`

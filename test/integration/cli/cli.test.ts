@@ -319,4 +319,14 @@ describe('mmaudio-studio CLI', () => {
     expect(worst).toBeLessThan(1e-4)
     expect(first.some((x) => Math.abs(x) > 1e-3)).toBe(true)
   })
+
+  it('--guard: the presets reach the provider as its own fields (negative prompt words, mask_away_clip)', async () => {
+    const { home, env } = await freshEnv()
+    const before = fal.submits.length
+    const args = ['--prompt', 'steps', '--guard', 'voices', '--guard', 'timing', '--takes', '1', '--seed', '5']
+    const r = await runCli(['generate', clip, ...args, '--to', '2', '-o', join(home, 'guarded.mp4')], env)
+    expect(r.code, r.stderr).toBe(0)
+    const [submit] = fal.submits.slice(before)
+    expect(submit?.input).toMatchObject({ negative_prompt: 'music, speech, talking, voice', mask_away_clip: true })
+  })
 })

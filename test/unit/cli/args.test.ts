@@ -114,6 +114,16 @@ describe('CLI arguments', () => {
       handoff: 'pack',
     })
     expect(parseCli(['providers', '--json'])).toEqual({ kind: 'providers', json: true })
+    // guard presets, repeatable, on any generating command
+    expect(
+      parseCli(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--guard', 'voices', '--guard', 'timing']),
+    ).toMatchObject({ params: { negativePrompt: 'music, speech, talking, voice', maskAwayClip: true } })
+    expect(parseCli(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--guard', 'voices'])).toMatchObject({
+      params: { negativePrompt: 'music, speech, talking, voice', maskAwayClip: false },
+    })
+    expect(parseCli(['batch', 'in', '--prompt', 'x', '-o', 'out', '--guard', 'music'])).toMatchObject({
+      params: { negativePrompt: 'music' },
+    })
     expect(parseCli([])).toMatchObject({ kind: 'help', topic: null })
     expect(parseCli(['generate', '--help'])).toMatchObject({ kind: 'help', topic: 'generate' })
   })
@@ -154,6 +164,10 @@ describe('CLI arguments', () => {
     expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', '0,,0.5,1'])).toMatch(focus)
     expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--focus', 'left'])).toMatch(focus)
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--focus', '0,0,1,1'])).toMatch(/focus/) // no picture
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--guard', 'dogs'])).toMatch(
+      /--guard must be one of voices, music, timing \(got "dogs"\)/,
+    )
+    expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--guard', 'timing'])).toMatch(/needs a picture/)
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
     expect(refused(['export', 'a.mmaudio'])).toMatch(/export needs -o <file.mp4>, --handoff <folder>, or both/)
     expect(refused(['export', 'a.mmaudio', '--handoff', ' '])).toMatch(/--handoff needs a folder/)

@@ -2,17 +2,13 @@
 // Text fields commit when the person pauses or leaves them; clicks commit at once.
 import type { ReactNode } from 'react'
 import type { GenerationParams } from '../../../../shared/domain/project'
+import { GUARDS, type Guard, hasGuard, TIMING_ONLY_HINT, toggleGuard } from '../../../../shared/domain/guards'
 import {
-  GUARDS,
-  hasGuard,
   MAX_TAKES,
   PROMPT_SOFT_LIMIT_WORDS,
   QUALITY_STEPS,
   qualityOf,
-  TIMING_ONLY_HINT,
-  toggleGuard,
   wordCount,
-  type Guard,
   type ProviderControls,
 } from './providerParams'
 

@@ -94,45 +94,6 @@ export function qualityOf(steps: number): keyof typeof QUALITY_STEPS | null {
   return null
 }
 
-/**
- * Presets beside the negative prompt: each adds its words to what the model avoids (once), and takes them out
- * again. MMAudio tends to add voices to pictures of people, and music to anything cinematic; a negative prompt is
- * the documented way to keep them out (MMAudio's issue #24).
- */
-export const GUARDS = {
-  voices: {
-    label: 'No voices',
-    words: ['speech', 'talking', 'voice'],
-    hint: 'Keeps speech out: the model tends to add voices to pictures of people',
-  },
-  music: { label: 'No music', words: ['music'], hint: 'Keeps music out: only effects and ambience' },
-} as const
-export type Guard = keyof typeof GUARDS
-
-const wordsOf = (negativePrompt: string) =>
-  negativePrompt
-    .split(',')
-    .map((w) => w.trim())
-    .filter(Boolean)
-
-export function hasGuard(negativePrompt: string, guard: Guard): boolean {
-  const words = new Set(wordsOf(negativePrompt).map((w) => w.toLowerCase()))
-  return GUARDS[guard].words.every((w) => words.has(w))
-}
-
-/** The negative prompt with the guard's words added once (or, when all are there, taken out). */
-export function toggleGuard(negativePrompt: string, guard: Guard): string {
-  const own = new Set<string>(GUARDS[guard].words)
-  const words = wordsOf(negativePrompt)
-  if (hasGuard(negativePrompt, guard)) return words.filter((w) => !own.has(w.toLowerCase())).join(', ')
-  const have = new Set(words.map((w) => w.toLowerCase()))
-  return [...words, ...GUARDS[guard].words.filter((w) => !have.has(w))].join(', ')
-}
-
-/** "Timing only": the picture decides only when sounds happen, the prompt what they are (mask_away_clip). */
-export const TIMING_ONLY_HINT =
-  'Timing only: the picture says when, the prompt says what (the model does not look at what is in the picture)'
-
 /** Past about this many words CLIP's 77-token limit cuts the prompt off. */
 export const PROMPT_SOFT_LIMIT_WORDS = 60
 export const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length

@@ -8,8 +8,6 @@ import {
   clampParams,
   controlsFor,
   effectiveProvider,
-  hasGuard,
-  toggleGuard,
 } from '../../../../../renderer/src/features/generate/providerParams'
 import { generationRequest, segmentSource } from '../../../../../renderer/src/features/generate/segmentSource'
 import { attached, clip, segment, twoClipProject } from '../../fixtures'
@@ -169,17 +167,6 @@ describe('provider choice, No voices, cost line', () => {
     expect(effectiveProvider(list, 'pixazo')?.id).toBe('pixazo')
     expect(effectiveProvider(list, 'fal')?.id).toBe('wavespeed')
     expect(effectiveProvider([info('fal', false)], 'fal')).toBeNull()
-  })
-
-  it('guards add their words to what the model avoids once, and a second press takes them out again', () => {
-    expect(toggleGuard('music', 'voices')).toBe('music, speech, talking, voice')
-    expect(toggleGuard('', 'voices')).toBe('speech, talking, voice')
-    expect(toggleGuard('Speech, wind', 'voices')).toBe('Speech, wind, talking, voice')
-    expect(toggleGuard('music, speech, talking, voice', 'voices')).toBe('music')
-    expect(toggleGuard('speech, talking, voice', 'music')).toBe('speech, talking, voice, music')
-    expect(toggleGuard(toggleGuard('wind', 'music'), 'music')).toBe('wind')
-    expect(hasGuard('music', 'voices')).toBe(false)
-    expect(hasGuard('MUSIC ,  wind', 'music')).toBe(true)
   })
 
   it('says the price, calls and billed seconds, or that no price is published', () => {
