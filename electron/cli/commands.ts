@@ -23,7 +23,7 @@ import {
   type Env,
 } from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
-import type { CliEvent, Reporter } from './output'
+import { type CliEvent, type Reporter, takeEvent } from './output'
 import { singleClipProject, textBedProject } from './project'
 import type { CliServices } from './services'
 
@@ -83,16 +83,7 @@ async function keepTakes(
     if (i === 0 && firstTo) path = firstTo
     if (i > 0) path = `${stem}.take${i + 1}.wav`
     if (path !== take.path) await writeAtomically(path, (temp) => write(take, temp))
-    ctx.out.event({
-      type: 'take',
-      index: i,
-      path,
-      seed: take.seed,
-      provider: take.provider,
-      requestIds: take.requestIds,
-      inOutput: i === 0,
-      ...(file ? { file } : {}),
-    })
+    ctx.out.event(takeEvent(take, i, path, file))
   }
 }
 

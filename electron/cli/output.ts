@@ -3,6 +3,7 @@
 // Results go to stdout; errors to stderr as the error's own sentence.
 import type { AppErrorData } from '../../shared/domain/errors'
 import type { JobStage } from '../../shared/domain/job'
+import type { Take } from '../../shared/domain/project'
 
 export type CliEvent =
   | { type: 'start'; command: string; input?: string }
@@ -33,6 +34,17 @@ export type CliEvent =
   | { type: 'file-failed'; file: string; error: AppErrorData }
   | { type: 'summary'; succeeded: number; failed: number; failures: Array<{ file: string; message: string }> }
   | { type: 'error'; error: AppErrorData }
+
+/** A take the run wrote: where it is, how it was made, and whether it is the one in the MP4 (the first). */
+export function takeEvent(
+  take: Pick<Take, 'seed' | 'provider' | 'requestIds'>,
+  index: number,
+  path: string,
+  file?: string,
+): CliEvent {
+  const { seed, provider, requestIds } = take
+  return { type: 'take', index, path, seed, provider, requestIds, inOutput: index === 0, ...(file ? { file } : {}) }
+}
 
 export interface Reporter {
   event(e: CliEvent): void

@@ -17,6 +17,7 @@ import { analyseShots } from '../media/shots'
 import { type CliCommand, presetFor } from './args'
 import { type CommandContext, writeHandoff } from './commands'
 import { singleClipProject } from './project'
+import { takeEvent } from './output'
 
 type GenerateCommand = Extract<CliCommand, { kind: 'generate' }>
 
@@ -142,16 +143,7 @@ export async function generateByShots(ctx: CommandContext, cmd: GenerateCommand,
     for (const [i, take] of shotTakes.entries()) {
       const path = i === 0 ? take.path : `${stem}.shot${s + 1}.take${i + 1}.wav`
       if (i > 0) await writeAtomically(path, (temp) => copyFile(take.path, temp))
-      ctx.out.event({
-        type: 'take',
-        index: i,
-        path,
-        seed: take.seed,
-        provider: take.provider,
-        requestIds: take.requestIds,
-        inOutput: i === 0,
-        file: `shot ${s + 1}`,
-      })
+      ctx.out.event(takeEvent(take, i, path, `shot ${s + 1}`))
     }
   }
   ctx.out.event({

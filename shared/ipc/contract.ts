@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Asset } from '../domain/asset'
+import { MENU_COMMANDS } from '../domain/commands'
 import { AppErrorData } from '../domain/errors'
 import { ExportRequest } from '../domain/export'
 import { FilePath } from '../domain/filePath'
@@ -149,26 +150,6 @@ export const invokeContract = {
   'shell:showInFolder': { input: z.object({ path: FilePath }), output: z.object({ shown: z.boolean() }) },
 } as const
 
-/**
- * Commands the native menu sends; the renderer runs the same action as its own shortcut (editor commands and
- * transport keys carry the renderer's own names for them).
- */
-export const MENU_COMMANDS = [
-  ...['new', 'open', 'save', 'saveAs', 'import', 'export', 'settings'],
-  ...['undo', 'redo', 'split', 'delete', 'rippleDelete', 'markIn', 'markOut', 'deselect'],
-  ...['zoomIn', 'zoomOut', 'zoomFit', 'toggleSnap'],
-  ...[
-    'frameBack',
-    'frameForward',
-    'framesBack10',
-    'framesForward10',
-    'previousEdit',
-    'nextEdit',
-    'goToStart',
-    'goToEnd',
-  ],
-  ...['playPause', 'reverse', 'stop', 'forward'],
-] as const
 export const MenuCommand = z.enum(MENU_COMMANDS)
 export type MenuCommand = z.infer<typeof MenuCommand>
 

@@ -1,30 +1,9 @@
 // The editor's keyboard map, pure: a key press → the command it stands for (or null). The same commands are on
 // the timeline toolbar, so every action has a key and a button.
 
-export const EDITOR_COMMANDS = [
-  'undo',
-  'redo',
-  'import',
-  'split',
-  'delete',
-  'rippleDelete',
-  'markIn',
-  'markOut',
-  'zoomIn',
-  'zoomOut',
-  'zoomFit',
-  'frameBack',
-  'frameForward',
-  'framesBack10',
-  'framesForward10',
-  'previousEdit',
-  'nextEdit',
-  'goToStart',
-  'goToEnd',
-  'toggleSnap',
-  'deselect',
-] as const
-export type Command = (typeof EDITOR_COMMANDS)[number]
+import type { EditorCommand } from '../../../../shared/domain/commands'
+
+export type Command = EditorCommand
 
 export interface KeyPress {
   key: string

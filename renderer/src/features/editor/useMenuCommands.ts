@@ -5,7 +5,8 @@
 import { useEffect } from 'react'
 import type { MenuCommand } from '../../../../shared/ipc/contract'
 import { on } from '../../lib/ipc'
-import { EDITOR_COMMANDS, hasOwnUndo, type Command } from './shortcuts'
+import { EDITOR_COMMANDS } from '../../../../shared/domain/commands'
+import { hasOwnUndo, type Command } from './shortcuts'
 import type { RunCommand } from './useEditorCommands'
 
 const isEditorCommand = (command: MenuCommand): command is MenuCommand & Command =>

@@ -8,15 +8,8 @@ import type { EditorAction } from '../../state/editor'
 import { AudioLayer } from './audioLayer'
 import { PlaybackController } from './controller'
 import { usePlaybackKeys } from './usePlaybackKeys'
-import {
-  auditionProject,
-  auditionRange,
-  nextPicture,
-  playStartSec,
-  shuttle,
-  type ShuttleRate,
-  type TransportKey,
-} from './transport'
+import { auditionProject, auditionRange, nextPicture, playStartSec, shuttle, type ShuttleRate } from './transport'
+import type { TransportKey } from '../../../../shared/domain/commands'
 
 export interface Playback {
   playing: boolean

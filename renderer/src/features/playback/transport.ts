@@ -3,15 +3,13 @@
 import type { Asset } from '../../../../shared/domain/asset'
 import { segmentPieces, timelineEndSec } from '../../../../shared/domain/placement'
 import { TIME_EPS } from '../../../../shared/domain/time'
+import type { TransportKey } from '../../../../shared/domain/commands'
 import type { Clip, Project } from '../../../../shared/domain/project'
 import { clipAt } from '../../state/clipEdits'
 import { auditionGainDb } from '../../state/loudnessMatch'
 
 /** Playback speed: 0 stopped, 1 / 2 forward, −1 / −2 backward (picture only: nothing is rendered backwards). */
 export type ShuttleRate = -2 | -1 | 0 | 1 | 2
-
-export const TRANSPORT_KEYS = ['playPause', 'reverse', 'stop', 'forward'] as const
-export type TransportKey = (typeof TRANSPORT_KEYS)[number]
 
 /** L plays, L again plays at 2×; J runs backwards, J again at 2×; K stops; Space plays or stops. */
 export function shuttle(rate: ShuttleRate, key: TransportKey): ShuttleRate {

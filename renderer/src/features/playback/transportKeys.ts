@@ -1,7 +1,7 @@
 // The transport's keys, pure: Space plays or stops, J/K/L shuttle. Frame steps (←/→) belong to the editor; the
 // transport only stops first, so a step moves from where the picture stopped.
 import type { KeyPress } from '../editor/shortcuts'
-import type { TransportKey } from './transport'
+import type { TransportKey } from '../../../../shared/domain/commands'
 
 export function transportKeyFor(k: KeyPress): TransportKey | null {
   if (k.ctrlKey || k.metaKey || k.altKey) return null

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { isTypingTarget } from '../editor/shortcuts'
-import type { TransportKey } from './transport'
+import type { TransportKey } from '../../../../shared/domain/commands'
 import { isTextEntry, stopsTransport, transportKeyFor } from './transportKeys'
 
 /**
