@@ -1,4 +1,4 @@
-// Per-key concurrency (a key is a provider, or the one line of ffmpeg cuts): at most `limitFor(key)` tasks run
+// Per-key concurrency (a key is a provider): at most `limitFor(key)` tasks run
 // at once for each key, the rest wait in FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
 // when its AbortSignal fires. The limit is read each time a slot frees, so a settings change applies live.
 // Optionally also a start rate (Eachlabs: 100 creates a minute per key): a task waits until the window allows.
@@ -58,13 +58,13 @@ export function createKeyedQueue<K extends string>(
   const timers = new Map<K, NodeJS.Timeout>()
 
   const lineOf = (key: K): Waiter[] => {
-    let line = waiting.get(key)
-    if (!line) waiting.set(key, (line = []))
+    const line = waiting.get(key) ?? []
+    if (!waiting.has(key)) waiting.set(key, line)
     return line
   }
 
   function announce(key: K): void {
-    lineOf(key).forEach((w, i) => w.onPosition?.(i))
+    for (const [i, w] of lineOf(key).entries()) w.onPosition?.(i)
   }
 
   /** True when the rate window lets one more start now; otherwise pumps again when it will. */
@@ -140,14 +140,4 @@ export function createKeyedQueue<K extends string>(
     },
     stats: (key) => ({ running: running.get(key) ?? 0, waiting: lineOf(key).length }),
   }
-}
-
-/** The ffmpeg processes that cut chunk uploads: a few at a time, first come first served, none per provider. */
-export interface CutSlots {
-  run<T>(task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
-}
-
-export function createCutSlots(limit: () => number): CutSlots {
-  const line = createKeyedQueue<'cut'>(limit)
-  return { run: (task, options) => line.run('cut', task, options) }
 }
