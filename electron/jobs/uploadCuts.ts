@@ -102,6 +102,8 @@ interface Entry extends CutSpec {
   key: string
   waiters: Set<Waiter>
   attempt: Attempt | null
+  /** Requests for the same spec still finding out its key: it is not given up while they may join it. */
+  holds: number
 }
 
 interface Attempt {
@@ -116,10 +118,16 @@ interface Attempt {
 }
 
 const cancelled = (): AppError => new AppError('CANCELLED', 'Cancelled.')
+const specId = (s: CutSpec): string => JSON.stringify([s.sourcePath, s.inSec, s.outSec, s.crop ?? null])
 
 export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   const raise = deps.raise ?? ((pid: number) => raisePriority(pid))
   const entries = new Map<string, Entry>()
+  const bySpec = new Map<string, Entry>()
+  const forget = (e: Entry): void => {
+    entries.delete(e.key)
+    if (bySpec.get(specId(e)) === e) bySpec.delete(specId(e))
+  }
   const nowLine: Entry[] = []
   const aheadLine: Entry[] = []
   let runningNow = 0
@@ -246,7 +254,7 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   function requeue(e: Entry, front: boolean): void {
     e.attempt = null
     if (e.waiters.size === 0) {
-      entries.delete(e.key)
+      forget(e)
       return
     }
     const line = front || [...e.waiters].some((w) => w.urgency === 'now') ? nowLine : aheadLine
@@ -255,7 +263,7 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   }
 
   function settle(e: Entry, cut: PreparedCut | null, error?: unknown): void {
-    entries.delete(e.key)
+    forget(e)
     e.attempt = null
     for (const w of e.waiters) {
       if (cut) w.resolve(cut)
@@ -287,14 +295,18 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   function leave(e: Entry, w: Waiter): void {
     if (!e.waiters.delete(w)) return
     w.reject(cancelled())
-    if (e.waiters.size > 0) return
+    giveUpIfUnwanted(e)
+  }
+
+  /** Nobody waits for it (or may be about to): out of its line, or its process stopped once none of its cuts is wanted. */
+  function giveUpIfUnwanted(e: Entry): void {
+    if (e.waiters.size > 0 || e.holds > 0) return
     if (remove(nowLine, e) || remove(aheadLine, e)) {
-      entries.delete(e.key)
+      forget(e)
       return
     }
-    // Running: stop the process once none of the cuts it makes is wanted any more.
     const attempt = e.attempt
-    if (attempt?.entries.every((x) => x.waiters.size === 0)) attempt.controller.abort()
+    if (attempt?.entries.every((x) => x.waiters.size === 0 && x.holds === 0)) attempt.controller.abort()
   }
 
   function join(
@@ -305,8 +317,9 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   ): Promise<PreparedCut> {
     let entry = entries.get(key)
     if (!entry) {
-      entry = { ...spec, key, waiters: new Set(), attempt: null }
+      entry = { ...spec, key, waiters: new Set(), attempt: null, holds: 0 }
       entries.set(key, entry)
+      bySpec.set(specId(spec), entry)
       ;(urgency === 'now' ? nowLine : aheadLine).push(entry)
     }
     const e = entry
@@ -333,6 +346,9 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   return {
     request(specs, options = {}) {
       const { signal, urgency = 'now' } = options
+      // Cuts of these specs being made now are held until this request has found its keys and joined them.
+      const held = specs.flatMap((spec) => bySpec.get(specId(spec)) ?? [])
+      for (const e of held) e.holds++
       const found = Promise.all(
         specs.map(async (spec) => {
           const key = cutKey(spec, await sourceHash(spec.sourcePath))
@@ -341,13 +357,20 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
         }),
       )
       // Joined in one go, so the pump sees every cut of this request at once.
-      const joined = found.then((list) =>
-        list.map(({ spec, key, cut }) => {
-          if (cut) return Promise.resolve(cut)
-          if (signal?.aborted) return Promise.reject(cancelled())
-          return join(spec, key, urgency, signal)
-        }),
-      )
+      const joined = found
+        .then((list) =>
+          list.map(({ spec, key, cut }) => {
+            if (cut) return Promise.resolve(cut)
+            if (signal?.aborted) return Promise.reject(cancelled())
+            return join(spec, key, urgency, signal)
+          }),
+        )
+        .finally(() => {
+          for (const e of held) {
+            e.holds--
+            giveUpIfUnwanted(e)
+          }
+        })
       return specs.map((_, i) => joined.then((all) => all[i]!))
     },
     stats: () => ({ running: runningNow + runningAhead, waitingNow: nowLine.length, waitingAhead: aheadLine.length }),
