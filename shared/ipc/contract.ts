@@ -5,7 +5,7 @@ import { ExportRequest } from '../domain/export'
 import { FilePath } from '../domain/filePath'
 import { CostEstimate, GenerationRequest, ProviderInfo } from '../domain/generation'
 import { HandoffRequest } from '../domain/handoff'
-import { ProviderId } from '../domain/ids'
+import { Id, ProviderId } from '../domain/ids'
 import { JobUpdate } from '../domain/job'
 import { Project, Take } from '../domain/project'
 import { SecretStatus, Settings } from '../domain/settings'
@@ -105,6 +105,14 @@ export const invokeContract = {
   'providers:list': { input: Empty, output: z.array(ProviderInfo) },
   'audio:estimate': { input: GenerationRequest, output: CostEstimate },
   'audio:generate': { input: GenerationRequest, output: z.object({ jobId: z.string() }) },
+  /**
+   * A segment was marked or its range changed: main makes its upload cuts in the background, replacing what it
+   * was preparing for that segment, so a Generate uploads at once. Null: nothing to prepare for it any more.
+   */
+  'audio:prepare': {
+    input: z.object({ segmentId: Id, request: GenerationRequest.nullable() }),
+    output: z.object({ cuts: z.number().int().nonnegative() }),
+  },
   'audio:regenerateChunk': {
     input: z.object({ request: GenerationRequest, take: Take, chunkIndex: z.number().int().nonnegative() }),
     output: z.object({ jobId: z.string() }),

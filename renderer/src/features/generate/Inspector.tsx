@@ -14,6 +14,7 @@ import { useTakeAudition } from '../takes/useTakeAudition'
 import { AnchorField } from './AnchorField'
 import { GeneratePanel } from './GeneratePanel'
 import { clampParams, controlsFor, effectiveProvider } from './providerParams'
+import { usePrepareAhead } from './prepareAhead'
 import { generationRequest } from './segmentSource'
 import { useProviders } from './useProviders'
 
@@ -64,6 +65,7 @@ export function Inspector({
     const built = generationRequest(project, seg, clampParams({ ...seg.params, ...change }, provider), text)
     return built.ok ? built.request : null
   }
+  usePrepareAhead(project, providers ? requestFor : null)
   const onAnchor = useCallback(
     (segmentId: string, attach: boolean) => dispatch({ type: 'segmentAnchored', segmentId, attach }),
     [dispatch],
