@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { synthesize, type SynthFormat } from './synthAudio'
 
-export type Op = 'submit' | 'status' | 'result' | 'upload' | 'download' | 'cancel'
+/** 'stream': opening a status stream (fal's SSE, inference.sh's NDJSON). */
+export type Op = 'submit' | 'status' | 'stream' | 'result' | 'upload' | 'download' | 'cancel'
 
 export type Fault =
   | { op: Op; status: number; body?: unknown; headers?: Record<string, string>; times?: number }
@@ -43,7 +44,15 @@ export interface Timing {
 }
 
 export class EmulatorState {
-  readonly counts: Record<Op, number> = { submit: 0, status: 0, result: 0, upload: 0, download: 0, cancel: 0 }
+  readonly counts: Record<Op, number> = {
+    submit: 0,
+    status: 0,
+    stream: 0,
+    result: 0,
+    upload: 0,
+    download: 0,
+    cancel: 0,
+  }
   readonly files = new Map<string, { bytes: Buffer; mime: string }>()
   readonly jobs = new Map<string, EmulatedJob>()
   readonly authFailures: string[] = []
@@ -123,7 +132,12 @@ export class EmulatorState {
   }
 
   /** Produces the job's output file once (derived from its uploaded video) and returns its URL. */
-  async output(job: EmulatedJob, format: SynthFormat, mime: string, params: { prompt: string; seed: number; durationSec: number }): Promise<string> {
+  async output(
+    job: EmulatedJob,
+    format: SynthFormat,
+    mime: string,
+    params: { prompt: string; seed: number; durationSec: number },
+  ): Promise<string> {
     if (job.outputUrl) return job.outputUrl
     let bytes = await synthesize({ ...(job.video ? { video: job.video } : {}), format, ...params })
     if (job.outcome.kind === 'corrupt') bytes = Buffer.from('this is not audio at all'.repeat(40))
@@ -135,7 +149,46 @@ export class EmulatorState {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<void>
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/**
+ * A status stream: `status()` is read every few ms and each change is written with `write` until `done()` says
+ * the job has ended (then the stream ends) or the client goes away. `heartbeat` is written every second so a
+ * client can tell a quiet stream from a dead one.
+ */
+export function streamStatus(
+  res: ServerResponse,
+  contentType: string,
+  events: { status: () => unknown; done: () => boolean; write: (status: unknown) => string; heartbeat: string },
+): void {
+  res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+  let last = ''
+  let beat = Date.now()
+  const tick = (): void => {
+    const status = events.status()
+    const text = JSON.stringify(status)
+    if (text !== last) {
+      res.write(events.write(status))
+      last = text
+      beat = Date.now()
+    } else if (Date.now() - beat >= 1000) {
+      res.write(events.heartbeat)
+      beat = Date.now()
+    }
+    if (events.done()) {
+      clearInterval(timer)
+      res.end()
+    }
+  }
+  const timer = setInterval(tick, 5)
+  res.on('close', () => clearInterval(timer))
+  tick()
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers })
   res.end(text)
@@ -214,7 +267,10 @@ export async function startEmulator(state: EmulatorState, handler: Handler): Pro
 }
 
 /** Parses a multipart/form-data body into its parts (enough for file uploads from fetch's FormData). */
-export function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
   if (!boundary) return []
   const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
@@ -230,7 +286,12 @@ export function parseMultipart(body: Buffer, contentType: string): Array<{ name:
       const name = /name="([^"]*)"/.exec(head)?.[1] ?? ''
       const filename = /filename="([^"]*)"/.exec(head)?.[1]
       const type = /Content-Type:\s*([^\r\n]+)/i.exec(head)?.[1]
-      parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { type } : {}), data: part.subarray(headerEnd + 4) })
+      parts.push({
+        name,
+        ...(filename !== undefined ? { filename } : {}),
+        ...(type ? { type } : {}),
+        data: part.subarray(headerEnd + 4),
+      })
     }
     pos = next
   }

@@ -34,16 +34,22 @@ const videoReq = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   maskAwayClip: false,
   ...over,
 })
-const textReq = (): ProviderRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
+const textReq = (): ProviderRequest => ({
+  ...videoReq(),
+  mode: 'text',
+  videoPath: undefined,
+  prompt: 'rain on a tin roof',
+  durationSec: 2,
+})
 
-async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
+async function start(
+  opts: Parameters<typeof startFalEmulator>[0] = {},
+): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
   emu = await startFalEmulator(opts)
   emu.state.timing = { queueMs: 40, runMs: 60 }
   const t = await testContext(emu.baseUrl, emu.apiKey)
   return { emu, t, sleeps: recordSleeps(t.ctx) }
 }
-
-
 
 describe('fal adapter against the fal emulator', () => {
   it('video-to-audio: uploads the cut, submits, polls, downloads an MP4 whose clicks land on the flashes', async () => {
@@ -66,13 +72,13 @@ describe('fal adapter against the fal emulator', () => {
     await expectClicksOnFlashes(res.file, FLASHES)
   })
 
-  it('text-to-audio: submits to /text-to-audio, polls under the app id without the subpath, returns the audio file', async () => {
+  it('text-to-audio: submits to /text-to-audio, watches its status under the app id without the subpath, returns the audio file', async () => {
     const { emu, t } = await start()
     const res = await falProvider.generate(textReq(), t.ctx)
     expect(emu.submits.map((s) => s.endpoint)).toEqual(['fal-ai/mmaudio-v2/text-to-audio'])
     expect(emu.submits[0]!.input).toEqual(toFalInput(textReq()))
     expect(emu.state.counts.upload).toBe(0)
-    expect(emu.state.counts.status).toBeGreaterThan(0)
+    expect(emu.state.counts.stream).toBe(1)
     expect(res.mime).toBe('audio/flac')
     const probe = await probeJson(res.file)
     expect(probe.streams.map((s) => s.codec_type)).toEqual(['audio'])
@@ -128,7 +134,9 @@ describe('fal adapter against the fal emulator', () => {
 
   it('422 on submit → PROVIDER_INPUT naming the field, not retried', async () => {
     const { emu, t } = await start()
-    const detail = [{ loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }]
+    const detail = [
+      { loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' },
+    ]
     emu.state.faults.push({ op: 'submit', status: 422, body: { detail } })
     const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_INPUT')
@@ -148,8 +156,9 @@ describe('fal adapter against the fal emulator', () => {
     expect(emu.state.counts.result).toBe(1)
   })
 
-  it('a 429 burst on status is retried, waiting as long as Retry-After says, and succeeds', async () => {
+  it('a 429 burst on status (polled, the stream refused) is retried, waiting as long as Retry-After says, and succeeds', async () => {
     const { emu, t, sleeps } = await start()
+    emu.state.faults.push({ op: 'stream', status: 404 })
     emu.state.faults.push({ op: 'status', status: 429, headers: { 'Retry-After': '3' }, times: 3 })
     const res = await falProvider.generate(textReq(), t.ctx)
     expect(await stat(res.file)).toBeTruthy()
@@ -194,11 +203,34 @@ describe('fal adapter against the fal emulator', () => {
     expect(emu.state.counts.submit).toBe(0)
   })
 
-  it('5xx on status, then success → succeeds', async () => {
+  it('5xx on status (polled, the stream refused), then success → succeeds', async () => {
     const { emu, t } = await start()
-    emu.state.faults.push({ op: 'status', status: 503, times: 2 })
+    emu.state.faults.push({ op: 'stream', status: 503 }, { op: 'status', status: 503, times: 2 })
     await falProvider.generate(videoReq(), t.ctx)
     expect(emu.state.counts.submit).toBe(1)
+    expect(emu.state.counts.stream).toBe(1) // one attempt: polling is the fallback
+    expect(emu.state.counts.status).toBeGreaterThanOrEqual(3)
+  })
+
+  it('the status stream: completion noticed the moment fal says so, no status polls; a stream cut mid-way hands over to polling', async () => {
+    const { emu, t } = await start()
+    emu.state.timing = { queueMs: 50, runMs: 300 }
+    // A slow poll, so only the stream can notice the end quickly.
+    t.ctx.pollIntervalMs = 2000
+    const started = Date.now()
+    await falProvider.generate(textReq(), t.ctx)
+    const job = [...emu.state.jobs.values()][0]!
+    const endedAt = job.createdAtMs + 350
+    expect(Date.now() - endedAt).toBeLessThan(300) // the result GET and download included
+    expect(emu.state.counts.status).toBe(0)
+    expect(t.stages()).toEqual(['queued', 'generating', 'downloading'])
+    expect(Date.now() - started).toBeLessThan(1500)
+
+    t.ctx.pollIntervalMs = 20
+    emu.state.faults.push({ op: 'stream', drop: true })
+    await falProvider.generate(textReq(), t.ctx)
+    expect(emu.state.counts.stream).toBe(2)
+    expect(emu.state.counts.status).toBeGreaterThan(0)
   })
 
   it('5xx on submit → not repeated, a clear non-retryable error', async () => {

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
-import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../../../electron/providers/poll'
+import {
+  ambiguousSubmitError,
+  cancelOnGiveUp,
+  createDurationRecord,
+  FAST_POLL_MS,
+  nextPollMs,
+  pollUntilDone,
+  type PollStep,
+} from '../../../electron/providers/poll'
 import type { ProviderContext, ProviderProgress } from '../../../electron/providers/types'
 
-function context(over: Partial<ProviderContext> = {}): { ctx: ProviderContext; progress: ProviderProgress[]; controller: AbortController } {
+function context(over: Partial<ProviderContext> = {}): {
+  ctx: ProviderContext
+  progress: ProviderProgress[]
+  controller: AbortController
+} {
   const progress: ProviderProgress[] = []
   const controller = new AbortController()
   const ctx: ProviderContext = {
@@ -40,21 +52,32 @@ describe('pollUntilDone', () => {
       defaultMaxWaitMs: 60_000,
     })
     expect(value).toBe('url')
-    expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }])
+    expect(progress).toEqual([
+      { stage: 'queued', position: 2 },
+      { stage: 'queued', position: 1 },
+      { stage: 'generating' },
+    ])
     expect(pauses).toEqual([7, 7, 7, 7, 7])
   })
 
   it('gives up with TIMEOUT after the deadline, using the provider default when the context has none', async () => {
     let now = 0
     const { ctx } = context()
+    const pauses: number[] = []
     const err = await pollUntilDone({
       label: 'P',
       ctx,
-      http: { pause: async (ms) => void (now += ms ?? 0) },
+      http: {
+        pause: async (ms) => {
+          pauses.push(ms ?? 0)
+          now += ms ?? 0
+        },
+      },
       check: async () => ({ done: false }),
       defaultIntervalMs: 5000,
       defaultMaxWaitMs: 20 * 60_000,
       now: () => now,
+      durations: createDurationRecord(),
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).toData()).toEqual({
@@ -62,7 +85,63 @@ describe('pollUntilDone', () => {
       message: 'P did not finish this request within 20 min. Try again later or pick another provider.',
       retryable: true,
     })
-    expect(now).toBe(20 * 60_000)
+    expect(now).toBeGreaterThanOrEqual(20 * 60_000)
+    expect(now).toBeLessThan(20 * 60_000 + 5000)
+    // Quick at first, then never more often than a quarter of the time waited, never rarer than the provider's.
+    expect(pauses.slice(0, 3)).toEqual([FAST_POLL_MS, FAST_POLL_MS, FAST_POLL_MS])
+    expect(Math.max(...pauses)).toBe(5000)
+    expect(pauses.length).toBeLessThan(260)
+  })
+
+  it('learns how long a provider takes: the next request is checked often near that time, rarely before', async () => {
+    const durations = createDurationRecord()
+    const run = async (doneAtMs: number): Promise<number[]> => {
+      let now = 0
+      const checks: number[] = []
+      const { ctx } = context()
+      await pollUntilDone({
+        label: 'P',
+        ctx,
+        http: {
+          pause: async (ms) => {
+            now += ms ?? 0
+          },
+        },
+        check: async () => {
+          checks.push(now)
+          return now >= doneAtMs ? { done: true, value: 'x' } : { done: false }
+        },
+        defaultIntervalMs: 2000,
+        defaultMaxWaitMs: 60_000,
+        now: () => now,
+        durations,
+      })
+      return checks
+    }
+    await run(8000)
+    expect(durations.expected('P')).toBeGreaterThanOrEqual(8000)
+    const checks = await run(8000)
+    const last = checks.at(-1)!
+    // Noticed within a fast poll of the end, with few checks in the first half.
+    expect(last - 8000).toBeLessThanOrEqual(FAST_POLL_MS)
+    expect(checks.filter((t) => t < 4000).length).toBeLessThanOrEqual(4)
+  })
+})
+
+describe('nextPollMs (pure)', () => {
+  it('with no history: a quarter of the time waited, between the fast pause and the provider’s interval', () => {
+    expect(nextPollMs(0, null, 2000)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(2000, null, 2000)).toBe(500)
+    expect(nextPollMs(60_000, null, 2000)).toBe(2000)
+    expect(nextPollMs(0, null, 100)).toBe(100) // a provider asking for faster polls gets them
+  })
+
+  it('with history: halving towards the expected end, fast just after it, relaxing when long overdue', () => {
+    expect(nextPollMs(0, 8000, 2000)).toBe(2000)
+    expect(nextPollMs(7000, 8000, 2000)).toBe(500)
+    expect(nextPollMs(7900, 8000, 2000)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(9000, 8000, 2000)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(40_000, 8000, 2000)).toBe(2000)
   })
 })
 
@@ -84,15 +163,22 @@ describe('cancelOnGiveUp', () => {
     const { ctx } = context()
     let cancels = 0
     const cancel = async (): Promise<void> => void cancels++
-    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('TIMEOUT', 't')), cancel)).rejects.toMatchObject({ code: 'TIMEOUT' })
-    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('PROVIDER_FAILED', 'f')), cancel)).rejects.toMatchObject({ code: 'PROVIDER_FAILED' })
+    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('TIMEOUT', 't')), cancel)).rejects.toMatchObject(
+      { code: 'TIMEOUT' },
+    )
+    await expect(
+      cancelOnGiveUp(ctx, () => Promise.reject(new AppError('PROVIDER_FAILED', 'f')), cancel),
+    ).rejects.toMatchObject({ code: 'PROVIDER_FAILED' })
     expect(cancels).toBe(1)
   })
 })
 
 describe('ambiguousSubmitError', () => {
   it('makes network, timeout and server failures non-retryable and says why; leaves the rest alone', () => {
-    const net = ambiguousSubmitError('P', new AppError('NETWORK', 'Could not reach P.', { retryable: true })) as AppError
+    const net = ambiguousSubmitError(
+      'P',
+      new AppError('NETWORK', 'Could not reach P.', { retryable: true }),
+    ) as AppError
     expect(net.toData()).toEqual({
       code: 'NETWORK',
       message:
