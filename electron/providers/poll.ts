@@ -70,9 +70,7 @@ export const providerDurations = createDurationRecord()
 /** The error for a request that never reached a terminal state in time. */
 export function pollDeadlineError(label: string, waitedMs: number): AppError {
   const mins =
-    waitedMs >= 60_000
-      ? `${Math.round(waitedMs / 60_000)} min`
-      : `${Number((waitedMs / 1000).toFixed(waitedMs < 10_000 ? 1 : 0))} s`
+    waitedMs >= 60_000 ? `${Math.round(waitedMs / 60_000)} min` : `${Number((waitedMs / 1000).toFixed(waitedMs < 10_000 ? 1 : 0))} s`
   return new AppError(
     'TIMEOUT',
     `${label} did not finish this request within ${mins}. Try again later or pick another provider.`,

@@ -44,15 +44,7 @@ export interface Timing {
 }
 
 export class EmulatorState {
-  readonly counts: Record<Op, number> = {
-    submit: 0,
-    status: 0,
-    stream: 0,
-    result: 0,
-    upload: 0,
-    download: 0,
-    cancel: 0,
-  }
+  readonly counts: Record<Op, number> = { submit: 0, status: 0, stream: 0, result: 0, upload: 0, download: 0, cancel: 0 }
   readonly files = new Map<string, { bytes: Buffer; mime: string }>()
   readonly jobs = new Map<string, EmulatedJob>()
   readonly authFailures: string[] = []
@@ -132,12 +124,7 @@ export class EmulatorState {
   }
 
   /** Produces the job's output file once (derived from its uploaded video) and returns its URL. */
-  async output(
-    job: EmulatedJob,
-    format: SynthFormat,
-    mime: string,
-    params: { prompt: string; seed: number; durationSec: number },
-  ): Promise<string> {
+  async output(job: EmulatedJob, format: SynthFormat, mime: string, params: { prompt: string; seed: number; durationSec: number }): Promise<string> {
     if (job.outputUrl) return job.outputUrl
     let bytes = await synthesize({ ...(job.video ? { video: job.video } : {}), format, ...params })
     if (job.outcome.kind === 'corrupt') bytes = Buffer.from('this is not audio at all'.repeat(40))
@@ -183,12 +170,7 @@ export function streamStatus(
   tick()
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers })
   res.end(text)
@@ -267,10 +249,7 @@ export async function startEmulator(state: EmulatorState, handler: Handler): Pro
 }
 
 /** Parses a multipart/form-data body into its parts (enough for file uploads from fetch's FormData). */
-export function parseMultipart(
-  body: Buffer,
-  contentType: string,
-): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
+export function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; type?: string; data: Buffer }> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
   if (!boundary) return []
   const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
@@ -286,12 +265,7 @@ export function parseMultipart(
       const name = /name="([^"]*)"/.exec(head)?.[1] ?? ''
       const filename = /filename="([^"]*)"/.exec(head)?.[1]
       const type = /Content-Type:\s*([^\r\n]+)/i.exec(head)?.[1]
-      parts.push({
-        name,
-        ...(filename !== undefined ? { filename } : {}),
-        ...(type ? { type } : {}),
-        data: part.subarray(headerEnd + 4),
-      })
+      parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { type } : {}), data: part.subarray(headerEnd + 4) })
     }
     pos = next
   }

@@ -8,15 +8,7 @@
 // ALREADY_COMPLETED. Outputs: V2A an MP4 (picture + AAC), T2A a FLAC, both derived from the uploaded video.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  EmulatorState,
-  sendJson,
-  startEmulator,
-  streamStatus,
-  type EmulatedJob,
-  type Op,
-  type RunningEmulator,
-} from './core'
+import { EmulatorState, sendJson, startEmulator, streamStatus, type EmulatedJob, type Op, type RunningEmulator } from './core'
 
 export interface FalEmulatorOptions {
   apiKey?: string
@@ -44,23 +36,18 @@ function validate(mode: 'video' | 'text', input: Record<string, unknown>): Detai
   const num = (field: string, min: number, max: number, int: boolean): void => {
     const v = input[field]
     if (v === undefined) return
-    if (typeof v !== 'number' || (int && !Number.isInteger(v))) {
-      err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
-      return
-    }
+    if (typeof v !== 'number' || (int && !Number.isInteger(v))) return err(field, `Input should be a valid ${int ? 'integer' : 'number'}`, int ? 'int_type' : 'float_type')
     if (v < min) err(field, `Input should be greater than or equal to ${min}`, 'greater_than_equal')
     if (v > max) err(field, `Input should be less than or equal to ${max}`, 'less_than_equal')
   }
   if (typeof input.prompt !== 'string') err('prompt', 'Field required', 'missing')
   if (mode === 'video' && typeof input.video_url !== 'string') err('video_url', 'Field required', 'missing')
-  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string')
-    err('negative_prompt', 'Input should be a valid string', 'string_type')
+  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string') err('negative_prompt', 'Input should be a valid string', 'string_type')
   num('seed', 0, 65535, true)
   num('num_steps', 4, 50, true)
   num('duration', 1, 30, false)
   num('cfg_strength', 0, 20, false)
-  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean')
-    err('mask_away_clip', 'Input should be a valid boolean', 'bool_type')
+  if (input.mask_away_clip !== undefined && typeof input.mask_away_clip !== 'boolean') err('mask_away_clip', 'Input should be a valid boolean', 'bool_type')
   return out
 }
 
@@ -72,8 +59,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
   let refusedPuts = 0
 
   const queueOrigin = (): string => (opts.publicHosts ? 'https://queue.fal.run' : state.baseUrl)
-  const uploadOrigin = (): string =>
-    opts.publicHosts ? 'https://storage.googleapis.com/fal-cdn-uploads' : state.baseUrl
+  const uploadOrigin = (): string => (opts.publicHosts ? 'https://storage.googleapis.com/fal-cdn-uploads' : state.baseUrl)
   const cdn = (url: string): string => (opts.publicHosts ? url.replace(state.baseUrl, 'https://v3.fal.media') : url)
   const urls = (id: string): Record<string, string> => ({
     response_url: `${queueOrigin()}${APP}/requests/${id}`,
@@ -91,10 +77,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       return true
     }
     const type = f.status === 429 ? 'rate_limited' : f.status >= 500 ? 'runner_server_error' : 'bad_request'
-    sendJson(res, f.status, f.body ?? { detail: `Emulated ${f.status}`, error_type: type }, {
-      'X-Fal-Error-Type': type,
-      ...f.headers,
-    })
+    sendJson(res, f.status, f.body ?? { detail: `Emulated ${f.status}`, error_type: type }, { 'X-Fal-Error-Type': type, ...f.headers })
     return true
   }
 
@@ -119,35 +102,19 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
   async function result(job: EmulatedJob, res: ServerResponse): Promise<void> {
     const idHeader = { 'x-fal-request-id': job.id }
     const phase = state.phase(job)
-    if (phase === 'queued' || phase === 'running')
-      return sendJson(res, 400, { detail: 'Request is still in progress' }, idHeader)
+    if (phase === 'queued' || phase === 'running') return sendJson(res, 400, { detail: 'Request is still in progress' }, idHeader)
     if (phase === 'cancelled') {
-      return sendJson(
-        res,
-        499,
-        { detail: 'Request was cancelled', error_type: 'client_cancelled' },
-        { ...idHeader, 'X-Fal-Error-Type': 'client_cancelled' },
-      )
+      return sendJson(res, 499, { detail: 'Request was cancelled', error_type: 'client_cancelled' }, { ...idHeader, 'X-Fal-Error-Type': 'client_cancelled' })
     }
     if (job.outcome.kind === 'fail') {
       const headers = { ...idHeader, 'X-Fal-Error-Type': 'internal_error', 'X-Fal-Retryable': 'false' }
       return sendJson(res, 500, { detail: job.outcome.message, error_type: 'internal_error' }, headers)
     }
     if (job.mode === 'video' && !job.video) {
-      const detail = [
-        {
-          loc: ['body', 'video_url'],
-          msg: 'Failed to download the file. Please check the URL.',
-          type: 'file_download_error',
-        },
-      ]
+      const detail = [{ loc: ['body', 'video_url'], msg: 'Failed to download the file. Please check the URL.', type: 'file_download_error' }]
       return sendJson(res, 422, { detail }, idHeader)
     }
-    const params = {
-      prompt: String(job.input.prompt),
-      seed: Number(job.input.seed ?? 0),
-      durationSec: Number(job.input.duration ?? 8),
-    }
+    const params = { prompt: String(job.input.prompt), seed: Number(job.input.seed ?? 0), durationSec: Number(job.input.duration ?? 8) }
     const video = job.mode === 'video'
     const url = await state.output(job, video ? 'mp4' : 'flac', video ? 'video/mp4' : 'audio/flac', params)
     const size = state.fileByUrl(url)?.length ?? 0
@@ -155,6 +122,17 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       ? { url: cdn(url), content_type: 'application/octet-stream', file_name: 'mmaudio_input.mp4', file_size: size }
       : { url: cdn(url), content_type: 'audio/flac', file_name: 'output.flac', file_size: size }
     sendJson(res, 200, video ? { video: file } : { audio: file }, idHeader)
+  }
+
+  /** A status as the status GET and each stream event carry it. */
+  function statusBody(job: EmulatedJob, phase: ReturnType<EmulatorState['phase']>, url: URL): Record<string, unknown> {
+    const logs = url.searchParams.get('logs') === '1'
+    const base = { request_id: job.id, ...urls(job.id) }
+    const logLines = [{ message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() }]
+    if (phase === 'queued') return { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base }
+    if (phase === 'running') return { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) }
+    const metrics = { inference_time: state.timing.runMs / 1000 }
+    return { status: 'COMPLETED', ...base, metrics, ...(logs ? { logs: logLines } : {}) }
   }
 
   const emulator = await startEmulator(state, async (req, res, body, url) => {
@@ -171,10 +149,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const fileId = randomUUID()
       uploads.set(token, { fileId, contentType })
       const fileUrl = cdn(`${state.baseUrl}/files/${fileId}/${encodeURIComponent(name)}`)
-      return sendJson(res, 200, {
-        upload_url: `${uploadOrigin()}/upload/${token}?X-Goog-Signature=emulated`,
-        file_url: fileUrl,
-      })
+      return sendJson(res, 200, { upload_url: `${uploadOrigin()}/upload/${token}?X-Goog-Signature=emulated`, file_url: fileUrl })
     }
     const put = /\/upload\/([^/]+)$/.exec(path)
     if (req.method === 'PUT' && put) {
@@ -222,8 +197,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     const m = new RegExp(`^${APP}/requests/([^/]+)(/status/stream|/status|/cancel)?$`).exec(path)
     if (!m) return sendJson(res, 404, { detail: 'Not Found' })
     if (!authorized(req, res, path)) return
-    const op: Op =
-      m[2] === '/status/stream' ? 'stream' : m[2] === '/status' ? 'status' : m[2] === '/cancel' ? 'cancel' : 'result'
+    const op: Op = m[2] === '/status/stream' ? 'stream' : m[2] === '/status' ? 'status' : m[2] === '/cancel' ? 'cancel' : 'result'
     if ((op === 'cancel') !== (req.method === 'PUT') || (op !== 'cancel' && req.method !== 'GET')) {
       return sendJson(res, 405, { detail: 'Method Not Allowed' })
     }
@@ -231,27 +205,11 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (fault(op, res)) return
     const job = state.jobs.get(decodeURIComponent(m[1]!))
     if (!job) return sendJson(res, 404, op === 'cancel' ? { status: 'NOT_FOUND' } : { detail: 'Request not found' })
-
-    const logs = url.searchParams.get('logs') === '1'
-    const base = { request_id: job.id, ...urls(job.id) }
-    const logLines = [
-      { message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() },
-    ]
-    const statusBody = (phase: ReturnType<EmulatorState['phase']>): Record<string, unknown> => {
-      if (phase === 'queued') return { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base }
-      if (phase === 'running') return { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) }
-      return {
-        status: 'COMPLETED',
-        ...base,
-        metrics: { inference_time: state.timing.runMs / 1000 },
-        ...(logs ? { logs: logLines } : {}),
-      }
-    }
     if (op === 'stream') {
       let latest: Record<string, unknown> = {}
       return streamStatus(res, 'text/event-stream', {
         status: () => {
-          latest = statusBody(state.observe(job))
+          latest = statusBody(job, state.observe(job), url)
           return latest
         },
         done: () => latest.status === 'COMPLETED',
@@ -267,7 +225,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       return sendJson(res, 202, { status: 'CANCELLATION_REQUESTED' })
     }
     if (op === 'result') return result(job, res)
-    const answer = statusBody(phase)
+
+    const answer = statusBody(job, phase, url)
     return sendJson(res, answer.status === 'COMPLETED' ? 200 : 202, answer)
   })
 

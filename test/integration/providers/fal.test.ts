@@ -34,22 +34,16 @@ const videoReq = (over: Partial<ProviderRequest> = {}): ProviderRequest => ({
   maskAwayClip: false,
   ...over,
 })
-const textReq = (): ProviderRequest => ({
-  ...videoReq(),
-  mode: 'text',
-  videoPath: undefined,
-  prompt: 'rain on a tin roof',
-  durationSec: 2,
-})
+const textReq = (): ProviderRequest => ({ ...videoReq(), mode: 'text', videoPath: undefined, prompt: 'rain on a tin roof', durationSec: 2 })
 
-async function start(
-  opts: Parameters<typeof startFalEmulator>[0] = {},
-): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
+async function start(opts: Parameters<typeof startFalEmulator>[0] = {}): Promise<{ emu: FalEmulator; t: TestContext; sleeps: number[] }> {
   emu = await startFalEmulator(opts)
   emu.state.timing = { queueMs: 40, runMs: 60 }
   const t = await testContext(emu.baseUrl, emu.apiKey)
   return { emu, t, sleeps: recordSleeps(t.ctx) }
 }
+
+
 
 describe('fal adapter against the fal emulator', () => {
   it('video-to-audio: uploads the cut, submits, polls, downloads an MP4 whose clicks land on the flashes', async () => {
@@ -134,9 +128,7 @@ describe('fal adapter against the fal emulator', () => {
 
   it('422 on submit → PROVIDER_INPUT naming the field, not retried', async () => {
     const { emu, t } = await start()
-    const detail = [
-      { loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' },
-    ]
+    const detail = [{ loc: ['body', 'num_steps'], msg: 'Input should be less than or equal to 50', type: 'less_than_equal' }]
     emu.state.faults.push({ op: 'submit', status: 422, body: { detail } })
     const e = await rejectionOf(falProvider.generate(textReq(), t.ctx))
     expect(e.code).toBe('PROVIDER_INPUT')

@@ -41,7 +41,10 @@ describe('inference.sh happy paths', () => {
     expect(t.stages()).toEqual(['uploading', 'queued', 'generating', 'downloading'])
     expect(emu.state.counts).toMatchObject({ submit: 1, upload: 1, cancel: 0 })
     expect(emu.stats.putsWithAuth).toBe(0)
-    expect(emu.stats.clientSources.every((s) => s.startsWith('inference-sdk-js/'))).toBe(true)
+    // The SDK makes every API call; the task stream is read by the adapter itself (the SDK's cannot be aborted).
+    const sdkCalls = emu.stats.clientSources.filter((c) => !c.path.endsWith('/stream'))
+    expect(sdkCalls.every((c) => c.source.startsWith('inference-sdk-js/'))).toBe(true)
+    expect(emu.state.counts.stream).toBe(1)
     const job = emu.state.jobs.get(result.requestId)!
     expect(job.input).toEqual(toInferenceshInput(request(), job.input.video_input as string))
     expect(job.input.seed).toBe(7)
@@ -126,8 +129,8 @@ describe('inference.sh faults', () => {
     expect(emu.state.counts.submit).toBe(1)
   })
 
-  it('a burst of 429 on status is retried and the task completes', async () => {
-    emu.state.faults.push({ op: 'status', status: 429, headers: { 'Retry-After': '1' }, times: 3 })
+  it('a burst of 429 on status (polled, the stream refused) is retried and the task completes', async () => {
+    emu.state.faults.push({ op: 'stream', status: 404 }, { op: 'status', status: 429, headers: { 'Retry-After': '1' }, times: 3 })
     const t = await testContext(emu.baseUrl, emu.apiKey)
     const result = await inferenceshProvider.generate(text(), t.ctx)
     expect(result.mime).toBe('audio/flac')
@@ -144,8 +147,8 @@ describe('inference.sh faults', () => {
     expect(emu.state.jobs.size).toBe(0)
   })
 
-  it('5xx on status, then success', async () => {
-    emu.state.faults.push({ op: 'status', status: 503, times: 2 }, { op: 'result', status: 502 })
+  it('5xx on status (polled, the stream cut), then success', async () => {
+    emu.state.faults.push({ op: 'stream', drop: true }, { op: 'status', status: 503, times: 2 }, { op: 'result', status: 502 })
     const t = await testContext(emu.baseUrl, emu.apiKey)
     const result = await inferenceshProvider.generate(text(), t.ctx)
     expect(result.mime).toBe('audio/flac')

@@ -11,11 +11,7 @@ import {
 } from '../../../electron/providers/poll'
 import type { ProviderContext, ProviderProgress } from '../../../electron/providers/types'
 
-function context(over: Partial<ProviderContext> = {}): {
-  ctx: ProviderContext
-  progress: ProviderProgress[]
-  controller: AbortController
-} {
+function context(over: Partial<ProviderContext> = {}): { ctx: ProviderContext; progress: ProviderProgress[]; controller: AbortController } {
   const progress: ProviderProgress[] = []
   const controller = new AbortController()
   const ctx: ProviderContext = {
@@ -52,11 +48,7 @@ describe('pollUntilDone', () => {
       defaultMaxWaitMs: 60_000,
     })
     expect(value).toBe('url')
-    expect(progress).toEqual([
-      { stage: 'queued', position: 2 },
-      { stage: 'queued', position: 1 },
-      { stage: 'generating' },
-    ])
+    expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }])
     expect(pauses).toEqual([7, 7, 7, 7, 7])
   })
 
@@ -163,22 +155,15 @@ describe('cancelOnGiveUp', () => {
     const { ctx } = context()
     let cancels = 0
     const cancel = async (): Promise<void> => void cancels++
-    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('TIMEOUT', 't')), cancel)).rejects.toMatchObject(
-      { code: 'TIMEOUT' },
-    )
-    await expect(
-      cancelOnGiveUp(ctx, () => Promise.reject(new AppError('PROVIDER_FAILED', 'f')), cancel),
-    ).rejects.toMatchObject({ code: 'PROVIDER_FAILED' })
+    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('TIMEOUT', 't')), cancel)).rejects.toMatchObject({ code: 'TIMEOUT' })
+    await expect(cancelOnGiveUp(ctx, () => Promise.reject(new AppError('PROVIDER_FAILED', 'f')), cancel)).rejects.toMatchObject({ code: 'PROVIDER_FAILED' })
     expect(cancels).toBe(1)
   })
 })
 
 describe('ambiguousSubmitError', () => {
   it('makes network, timeout and server failures non-retryable and says why; leaves the rest alone', () => {
-    const net = ambiguousSubmitError(
-      'P',
-      new AppError('NETWORK', 'Could not reach P.', { retryable: true }),
-    ) as AppError
+    const net = ambiguousSubmitError('P', new AppError('NETWORK', 'Could not reach P.', { retryable: true })) as AppError
     expect(net.toData()).toEqual({
       code: 'NETWORK',
       message:
