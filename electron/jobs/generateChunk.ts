@@ -159,11 +159,15 @@ async function generateFresh(
   const tmpDir = join(job.workDir, `t${job.takeIndex}-c${job.chunkIndex}-${providerId}`)
   await mkdir(tmpDir, { recursive: true })
   let requestId: string | null = null
-  const context = (signal: AbortSignal): ProviderContext => ({
+  // `release` frees the provider's slot once the provider has finished the job (only our download is left).
+  const context = (signal: AbortSignal, release: () => void = () => undefined): ProviderContext => ({
     ...connection,
     signal,
     tmpDir,
-    onProgress: (p) => hooks.onState(unitFromProvider(p)),
+    onProgress: (p) => {
+      if (p.stage === 'downloading') release()
+      hooks.onState(unitFromProvider(p))
+    },
     onSubmitted: async (id) => {
       requestId = id
       await engine.journal.record({
@@ -186,7 +190,7 @@ async function generateFresh(
   const result = await engine.queue
     .run(
       providerId,
-      async (signal): Promise<GenerateResult> => {
+      async (signal, release): Promise<GenerateResult> => {
         if (pending) {
           requestId = pending.requestId
           hooks.onMessage(`Resuming ${provider.label} request ${pending.requestId} (already paid for).`)
@@ -199,7 +203,7 @@ async function generateFresh(
             hooks.onMessage(`${provider.label} could not resume request ${pending.requestId}; submitting it again.`)
           }
         }
-        return provider.generate(request, context(signal))
+        return provider.generate(request, context(signal, release))
       },
       {
         signal: hooks.signal,

@@ -12,7 +12,11 @@ export interface QueueTaskOptions {
 }
 
 export interface KeyedQueue<K extends string> {
-  run<T>(key: K, task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
+  /**
+   * Runs `task` when a slot of `key` is free. The task may `release()` its slot before it ends (a provider
+   * request whose job has finished there, now only being downloaded), so the next one starts at once.
+   */
+  run<T>(key: K, task: (signal: AbortSignal, release: () => void) => Promise<T>, options?: QueueTaskOptions): Promise<T>
   /** How many tasks of `key` are running and waiting now. */
   stats(key: K): { running: number; waiting: number }
 }
@@ -109,13 +113,17 @@ export function createKeyedQueue<K extends string>(
           onPosition,
           start: () => {
             signal?.removeEventListener('abort', onAbort)
+            let held = true
+            const release = (): void => {
+              if (!held) return
+              held = false
+              running.set(key, (running.get(key) ?? 1) - 1)
+              pump(key)
+            }
             Promise.resolve()
-              .then(() => task(signal ?? new AbortController().signal))
+              .then(() => task(signal ?? new AbortController().signal, release))
               .then(resolve, reject)
-              .finally(() => {
-                running.set(key, (running.get(key) ?? 1) - 1)
-                pump(key)
-              })
+              .finally(release)
           },
           cancel: () => {
             const line = lineOf(key)

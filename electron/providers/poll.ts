@@ -78,6 +78,11 @@ export function pollDeadlineError(label: string, waitedMs: number): AppError {
   )
 }
 
+/** The provider has finished the job: what is left is fetching the result (its slot can go to the next). */
+export function finished(ctx: Pick<ProviderContext, 'onProgress'>): void {
+  ctx.onProgress({ stage: 'downloading', fraction: null })
+}
+
 /** Calls onProgress only when the stage (or its detail) differs from the last one reported. */
 export function progressReporter(ctx: Pick<ProviderContext, 'onProgress'>): (p: ProviderProgress | undefined) => void {
   let last = ''
@@ -103,6 +108,7 @@ export async function pollUntilDone<T>(opts: PollOptions<T>): Promise<T> {
     const step = await opts.check()
     if (step.done) {
       durations.note(opts.label, now() - started)
+      finished(opts.ctx)
       return step.value
     }
     report(step.progress)

@@ -4,6 +4,7 @@
 // early) hands over to polling, which keeps the same deadline; a failure the stream reports is the request's.
 import { AppError } from '../../shared/domain/errors'
 import {
+  finished,
   type PollOptions,
   type PollStep,
   pollDeadlineError,
@@ -116,6 +117,7 @@ export async function watchUntilDone<T>(opts: PollOptions<T> & { stream: StatusS
   const streamed = await readStream(opts, opts.stream, maxWaitMs)
   if (streamed) {
     durations.note(opts.label, now() - startedMs)
+    finished(opts.ctx)
     return streamed.value
   }
   if (now() - startedMs >= maxWaitMs) throw pollDeadlineError(opts.label, maxWaitMs)

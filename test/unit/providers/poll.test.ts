@@ -48,7 +48,8 @@ describe('pollUntilDone', () => {
       defaultMaxWaitMs: 60_000,
     })
     expect(value).toBe('url')
-    expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }])
+    // …and once done, that the provider has finished (only the download is left).
+    expect(progress).toEqual([{ stage: 'queued', position: 2 }, { stage: 'queued', position: 1 }, { stage: 'generating' }, { stage: 'downloading', fraction: null }])
     expect(pauses).toEqual([7, 7, 7, 7, 7])
   })
 

@@ -101,7 +101,7 @@ describe('watchUntilDone', () => {
     )
     expect(value).toBe('from the stream')
     expect(checks).toBe(0)
-    expect(progress).toEqual([{ stage: 'queued' }, { stage: 'generating' }])
+    expect(progress).toEqual([{ stage: 'queued' }, { stage: 'generating' }, { stage: 'downloading', fraction: null }])
   })
 
   it('a refused, ended or silent stream hands over to polling; a failure it reports is the request’s', async () => {
