@@ -18,7 +18,7 @@ export const MediaBin = memo(function MediaBin({ assets, soundCounts, onImport, 
     <section className="panel media-bin" aria-label="Media">
       <header className="panel-header">
         <span>Media</span>
-        <button className="small" onClick={onImport}>
+        <button type="button" className="small" onClick={onImport}>
           Import…
         </button>
       </header>
@@ -43,7 +43,7 @@ function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onP
   const frame = strip ? Math.floor(strip.frameCount / 2) : 0
   return (
     <li className="bin-item" data-testid="bin-item" title={asset.path} onDoubleClick={() => onPlace(asset.id)}>
-      <div className="bin-thumb">{strip && <div style={spriteFrameStyle(strip, frame, 54)} />}</div>
+      <div className="bin-thumb">{strip && <div style={spriteFrameStyle(strip, frame, 54) ?? undefined} />}</div>
       <div className="bin-meta">
         <div className="bin-name">{asset.name}</div>
         <div className="bin-detail">
@@ -58,6 +58,7 @@ function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onP
         </div>
       </div>
       <button
+        type="button"
         className="small bin-place"
         aria-label={`Add ${asset.name} to the timeline`}
         title="Add the whole clip at the end of the timeline (double-click does the same); its sounds come with it"
