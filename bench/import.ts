@@ -13,7 +13,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createFfmpegRunner } from '../electron/media/ffmpeg/run'
 import { createMediaService } from '../electron/media/mediaService'
-import { lavfiFixture, testBinaries } from '../test/fixtures/media'
+import { cameraClip, lavfiFixture, testBinaries } from '../test/fixtures/media'
 
 const FIRST_SCREEN = { fromSec: 0, toSec: 32 }
 const load = (): string =>
@@ -25,37 +25,13 @@ const verdict = (ok: boolean): string => (ok ? 'meets' : 'misses')
 
 /** A phone-like 1080p30 minute (grain, a keyframe a second, 12 Mbit/s, beeping AAC sound), ten times over. */
 async function tenMinuteClip(): Promise<string> {
-  const minute = await lavfiFixture('bench import minute 1080p.mp4', [
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=1920x1080:rate=30:duration=60',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=330:beep_factor=4:sample_rate=48000:duration=60',
-    '-vf',
-    'noise=alls=6:allf=t',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-g',
-    '30',
-    '-b:v',
-    '12M',
-    '-maxrate',
-    '12M',
-    '-bufsize',
-    '12M',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
-    '-shortest',
-  ])
+  const minute = await cameraClip('bench import minute 1080p.mp4', {
+    durationSec: 60,
+    bitRate: '12M',
+    preset: 'ultrafast',
+    grain: 6,
+    sound: 'beeps',
+  })
   const list = join(dirname(minute), 'ten minutes.txt')
   writeFileSync(list, Array.from({ length: 10 }, () => `file '${minute.replace(/'/g, "'\\''")}'`).join('\n'))
   return lavfiFixture('bench import 10 min 1080p.mp4', [

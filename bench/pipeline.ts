@@ -13,11 +13,10 @@
 // Each figure is printed with the load average: other work on the machine inflates wall times.
 // The emulator runs in its own process (bench/falEmulatorProcess.ts) and synthesises its output while the job
 // "runs", as a real provider's GPU would, so its own work is not counted as ours.
-import { execFile, fork } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { fork } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createTakeCache } from '../electron/jobs/cache'
 import { cutSpecsFor } from '../electron/jobs/chunkCuts'
 import { createGenerateService } from '../electron/jobs/generate'
@@ -29,9 +28,8 @@ import { planChunks } from '../shared/domain/chunks'
 import type { GenerationRequest } from '../shared/domain/generation'
 import { DEFAULT_GENERATION } from '../shared/domain/project'
 import { DEFAULT_CHUNK_CACHE_MB } from '../shared/domain/settings'
-import { lavfiFixture, testBinaries } from '../test/fixtures/media'
+import { cameraClip, rawCut, testBinaries } from '../test/fixtures/media'
 
-const run = promisify(execFile)
 const PROVIDER_MS = 2000
 
 interface EmulatorHandle {
@@ -114,47 +112,13 @@ const verdict = (ok: boolean): string => (ok ? 'meets' : 'misses')
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const cores = availableParallelism()
 
-/** A phone-like 1080p30 camera file: grain, a keyframe every second, at a bit rate; with AAC sound. */
-const cameraClip = (name: string, durationSec: number, rate: string): Promise<string> =>
-  lavfiFixture(name, [
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=1920x1080:rate=30:duration=${durationSec}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${durationSec}`,
-    '-vf',
-    'noise=alls=8:allf=t',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-g',
-    '30',
-    '-b:v',
-    rate,
-    '-maxrate',
-    rate,
-    '-bufsize',
-    rate,
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
-    '-shortest',
-  ])
-
 const only = process.argv.includes('--only') ? Number(process.argv[process.argv.indexOf('--only') + 1]) : null
 const part = (n: number): boolean => only === null || only === n
 console.log(`Load average at start: ${load()} (${cores} cores; other work on the machine inflates wall times)`)
 const [clip1080, clip7M, clipBatch] = await Promise.all([
-  cameraClip('bench 1080p 12M 40s.mp4', 40, '12M'),
-  cameraClip('bench 1080p 7M 12s.mp4', 12, '7M'),
-  cameraClip('bench 1080p 12M 50s.mp4', 50, '12M'),
+  cameraClip('bench 1080p 12M 40s.mp4', { durationSec: 40, bitRate: '12M' }),
+  cameraClip('bench 1080p 7M 12s.mp4', { durationSec: 12, bitRate: '7M' }),
+  cameraClip('bench 1080p 12M 50s.mp4', { durationSec: 50, bitRate: '12M' }),
 ])
 const emu = await startEmulatorProcess()
 emu.setTiming({ queueMs: 0, runMs: PROVIDER_MS })
@@ -225,29 +189,13 @@ async function uploadSize(): Promise<void> {
     [clip1080, '12 Mbit/s', 0.02],
   ] as const) {
     const raw = join(home, `raw ${rate.replace(/\W+/g, '-')}.mp4`)
-    await run(testBinaries().ffmpeg, [
-      '-v',
-      'error',
-      '-ss',
-      '2',
-      '-i',
-      source,
-      '-t',
-      '8',
-      '-map',
-      '0:v:0',
-      '-c',
-      'copy',
-      '-y',
-      raw,
-    ])
+    const rawBytes = await rawCut(source, 2, 8, raw)
     const known = new Set((await emu.jobs()).map((j) => j.id))
     await service(emu, join(home, `p2-${rate.replace(/\W+/g, '-')}`), 4).run({
       source: { path: source, inSec: 2, outSec: 10 },
       params: params(200),
     })
     const uploaded = (await newJob(known)).videoBytes
-    const rawBytes = statSync(raw).size
     const ratio = uploaded / rawBytes
     console.log(
       `   ${rate}: uploaded ${(uploaded / 1024).toFixed(0)} KiB vs raw cut ${(rawBytes / 1024).toFixed(0)} KiB → ` +

@@ -25,7 +25,10 @@ const GOAL_FRAME_MS = 16
 /** A deterministic pseudo-random source, so every run benches the same project. */
 function rng(seed: number) {
   let s = seed >>> 0
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
 }
 
 export function benchProject(): Project {

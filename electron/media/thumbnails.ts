@@ -2,10 +2,10 @@ import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/domain/errors'
-import type { MediaInfo } from '../../shared/domain/media'
 import { tempPathFor, writeAtomically, writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
 import { explainingFsErrors } from './fsErrors'
+import type { MediaWorkInput } from './mediaWork'
 import {
   keyframeListArgs,
   keyframePickArgs,
@@ -165,17 +165,7 @@ async function spriteFromKeyframes(
  * strip is made from one keyframe per slot (see spriteFromKeyframes); a short one's (fast anyway) is always
  * made whole.
  */
-export async function thumbnailSprite(
-  runner: FfmpegRunner,
-  input: {
-    path: string
-    cacheDir: string
-    signal?: AbortSignal
-    range?: { fromSec: number; toSec: number }
-    /** What importing this version of the file read of it (no probe needed then). */
-    known?: Pick<MediaInfo, 'durationSec' | 'video'>
-  },
-): Promise<ThumbnailSprite> {
+export async function thumbnailSprite(runner: FfmpegRunner, input: MediaWorkInput): Promise<ThumbnailSprite> {
   const hash = await explainingFsErrors(input.path, () => contentHash(input.path))
   const base = join(input.cacheDir, 'thumbnails', `${hash}-${RECIPE}`)
   const whole = await readCached(`${base}.json`, `${base}.jpg`)

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { MediaInfo } from '../../shared/domain/media'
 import type { WaveformPeaks } from '../../shared/ipc/contract'
 import { writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
 import { explainingFsErrors } from './fsErrors'
+import type { MediaWorkInput } from './mediaWork'
 import { waveformPcmArgs } from './ffmpeg/args/waveform'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
@@ -71,17 +71,7 @@ export function decodePeaks(bytes: Buffer): number[] {
  * whole), cached in cacheDir by content hash. A file without sound has no peaks. With a range (what is on screen,
  * asked for first) and no peaks of the whole file yet: the peaks of whole seconds around it, not cached.
  */
-export async function waveformPeaks(
-  runner: FfmpegRunner,
-  input: {
-    path: string
-    cacheDir: string
-    signal?: AbortSignal
-    range?: { fromSec: number; toSec: number }
-    /** What importing this version of the file read of it (no probe needed then). */
-    known?: Pick<MediaInfo, 'durationSec' | 'audio'>
-  },
-): Promise<WaveformPeaks> {
+export async function waveformPeaks(runner: FfmpegRunner, input: MediaWorkInput): Promise<WaveformPeaks> {
   const hash = await explainingFsErrors(input.path, () => contentHash(input.path))
   const cachePath = join(input.cacheDir, 'waveforms', `${hash}-${RECIPE}-${PEAKS_PER_SEC}.u16`)
   const cached = await readFile(cachePath).catch(() => null)

@@ -6,6 +6,8 @@ import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { prepareUpload, prepareUploadParts } from '../../../electron/media/prepareUpload'
 import { isAppError } from '../../../shared/domain/errors'
 import {
+  cameraClip,
+  rawCut,
   decodeGrayFrames,
   lavfiFixture,
   meanLuma,
@@ -117,28 +119,7 @@ describe('prepareUpload: the segment as the model sees it', () => {
   // A phone-like 1080p30 source with grain, at a given bit rate, with two-frame white flashes at FLASHES_SEC.
   const FLASHES_SEC = [1.5, 3.2, 5.1, 7.6]
   const grainyFlashes = (rate: '7M' | '12M') =>
-    lavfiFixture(`grainy flashes ${rate}.mp4`, [
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=1920x1080:rate=30:duration=9',
-      '-vf',
-      `noise=alls=8:allf=t,drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='${FLASHES_SEC.map((t) => `between(t,${t},${t + 0.06})`).join('+')}'`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-g',
-      '30',
-      '-b:v',
-      rate,
-      '-maxrate',
-      rate,
-      '-bufsize',
-      rate,
-      '-pix_fmt',
-      'yuv420p',
-    ])
+    cameraClip(`grainy flashes ${rate}.mp4`, { durationSec: 9, bitRate: rate, sound: 'none', flashesSec: FLASHES_SEC })
 
   for (const [rate, goal] of [
     ['7M', 0.03],
@@ -147,23 +128,7 @@ describe('prepareUpload: the segment as the model sees it', () => {
     it(`LEAN: 8 s of a grainy ${rate}bit/s 1080p source uploads at ≤ ${goal * 100} % of its raw cut, every flash still on its frame`, async () => {
       const source = await grainyFlashes(rate)
       const raw = out(`raw ${rate}.mp4`)
-      await runner.ffmpeg([
-        '-v',
-        'error',
-        '-ss',
-        '0.5',
-        '-i',
-        source,
-        '-t',
-        '8',
-        '-map',
-        '0:v:0',
-        '-c',
-        'copy',
-        '-y',
-        raw,
-      ])
-      const rawBytes = statSync(raw).size
+      const rawBytes = await rawCut(source, 0.5, 8, raw)
       // The source really is at about that rate (the goal is stated for it).
       const nominal = rate === '7M' ? 7e6 : 12e6
       expect((rawBytes * 8) / 8 / nominal).toBeGreaterThan(0.8)
