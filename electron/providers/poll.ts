@@ -26,17 +26,23 @@ export interface PollOptions<T> {
   durations?: DurationRecord
 }
 
-/** The shortest adaptive pause: near the expected end polls come this close, and never closer. */
+/**
+ * The shortest adaptive pause: near the expected end polls come this close, but never closer than a quarter of
+ * the provider's own interval (a provider that asks for slow polls gets at most four times as many, and only
+ * there).
+ */
 export const FAST_POLL_MS = 150
+const fastPollMs = (maxMs: number): number => Math.min(maxMs, Math.max(FAST_POLL_MS, maxMs / 4))
 
 /**
  * PURE: the pause before the next status check, `elapsedMs` after watching began. With no expectation the pause
  * is a quarter of the time waited so far (a request noticed at most ~25 % late, few checks on long ones); with
  * one (`expectedMs`, how long this provider's requests have been taking), pauses halve towards it and stay
- * short just after it, then relax again. Always between FAST_POLL_MS and `maxMs` (the provider's own interval).
+ * short just after it, then relax again. Always between the fast pause (see FAST_POLL_MS) and `maxMs` (the
+ * provider's own interval).
  */
 export function nextPollMs(elapsedMs: number, expectedMs: number | null, maxMs: number): number {
-  const fast = Math.min(FAST_POLL_MS, maxMs)
+  const fast = fastPollMs(maxMs)
   const fit = (ms: number): number => Math.round(Math.min(maxMs, Math.max(fast, ms)))
   if (expectedMs === null) return fit(elapsedMs / 4)
   if (elapsedMs < expectedMs) return fit((expectedMs - elapsedMs) / 2)

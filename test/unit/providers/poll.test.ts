@@ -81,7 +81,7 @@ describe('pollUntilDone', () => {
     expect(now).toBeGreaterThanOrEqual(20 * 60_000)
     expect(now).toBeLessThan(20 * 60_000 + 5000)
     // Quick at first, then never more often than a quarter of the time waited, never rarer than the provider's.
-    expect(pauses.slice(0, 3)).toEqual([FAST_POLL_MS, FAST_POLL_MS, FAST_POLL_MS])
+    expect(pauses.slice(0, 3)).toEqual([1250, 1250, 1250]) // a quarter of this provider's 5 s
     expect(Math.max(...pauses)).toBe(5000)
     expect(pauses.length).toBeLessThan(260)
   })
@@ -111,30 +111,33 @@ describe('pollUntilDone', () => {
       })
       return checks
     }
-    await run(8000)
+    const first = await run(8000)
     expect(durations.expected('P')).toBeGreaterThanOrEqual(8000)
-    const checks = await run(8000)
-    const last = checks.at(-1)!
-    // Noticed within a fast poll of the end, with few checks in the first half.
-    expect(last - 8000).toBeLessThanOrEqual(FAST_POLL_MS)
-    expect(checks.filter((t) => t < 4000).length).toBeLessThanOrEqual(4)
+    const second = await run(8000)
+    // Noticed sooner than the first time, with few checks in the first half.
+    expect(second.at(-1)!).toBeLessThan(first.at(-1)!)
+    expect(second.filter((t) => t < 4000).length).toBeLessThanOrEqual(4)
   })
 })
 
 describe('nextPollMs (pure)', () => {
   it('with no history: a quarter of the time waited, between the fast pause and the provider’s interval', () => {
-    expect(nextPollMs(0, null, 2000)).toBe(FAST_POLL_MS)
-    expect(nextPollMs(2000, null, 2000)).toBe(500)
-    expect(nextPollMs(60_000, null, 2000)).toBe(2000)
+    expect(nextPollMs(0, null, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(1000, null, 500)).toBe(250)
+    expect(nextPollMs(60_000, null, 500)).toBe(500)
     expect(nextPollMs(0, null, 100)).toBe(100) // a provider asking for faster polls gets them
+    // A provider asking for slow polls: never more than four times as often.
+    expect(nextPollMs(0, null, 2000)).toBe(500)
+    expect(nextPollMs(0, null, 5000)).toBe(1250)
   })
 
   it('with history: halving towards the expected end, fast just after it, relaxing when long overdue', () => {
-    expect(nextPollMs(0, 8000, 2000)).toBe(2000)
-    expect(nextPollMs(7000, 8000, 2000)).toBe(500)
-    expect(nextPollMs(7900, 8000, 2000)).toBe(FAST_POLL_MS)
-    expect(nextPollMs(9000, 8000, 2000)).toBe(FAST_POLL_MS)
-    expect(nextPollMs(40_000, 8000, 2000)).toBe(2000)
+    expect(nextPollMs(0, 8000, 500)).toBe(500)
+    expect(nextPollMs(7500, 8000, 500)).toBe(250)
+    expect(nextPollMs(7900, 8000, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(9000, 8000, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(40_000, 8000, 500)).toBe(500)
+    expect(nextPollMs(7900, 8000, 2000)).toBe(500)
   })
 })
 
