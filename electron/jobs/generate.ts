@@ -125,6 +125,10 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       journal: await journalReady,
       runner: deps.runner,
       inflight,
+      cutting: () => {
+        const c = cuts.stats()
+        return c.runningNow > 0 || c.waitingNow > 0
+      },
       async connect(id) {
         const apiKey = await deps.apiKey(id)
         if (!apiKey)

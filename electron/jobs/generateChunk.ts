@@ -37,6 +37,11 @@ export interface ChunkEngine {
   connect(id: ProviderId): Promise<ProviderConnection>
   /** Requests being made now, by cache key: an identical request started meanwhile waits for it, not pays again. */
   inflight: Map<string, Promise<ChunkResult>>
+  /**
+   * Upload cuts that someone waits for are being made now. Finishing a take then runs at low priority: in a
+   * batch the cuts keep the provider busy, and a take ready a moment later costs nothing.
+   */
+  cutting?: () => boolean
 }
 
 export interface ChunkJob {
@@ -225,6 +230,7 @@ async function generateFresh(
       outputPath: normalisedPath,
       durationSec: job.durationSec,
       signal: hooks.signal,
+      lowPriority: engine.cutting?.() ?? false,
     })
   } catch (error) {
     if (!hooks.signal.aborted) await engine.journal.fail(result.requestId, errorText(error))

@@ -88,8 +88,8 @@ export interface UploadCutsDeps {
 export interface UploadCuts {
   /** One promise per spec: the cut from the cache, joined while being made, or made (at this urgency). */
   request(specs: readonly CutSpec[], options?: { signal?: AbortSignal; urgency?: CutUrgency }): Promise<PreparedCut>[]
-  /** Cuts being made or waiting, by urgency (for tests and the bench). */
-  stats(): { running: number; waitingNow: number; waitingAhead: number }
+  /** Cuts being made (in all, and for someone waiting now) or waiting, by urgency. */
+  stats(): { running: number; runningNow: number; waitingNow: number; waitingAhead: number }
 }
 
 interface Waiter {
@@ -373,6 +373,11 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
         })
       return specs.map((_, i) => joined.then((all) => all[i]!))
     },
-    stats: () => ({ running: runningNow + runningAhead, waitingNow: nowLine.length, waitingAhead: aheadLine.length }),
+    stats: () => ({
+      running: runningNow + runningAhead,
+      runningNow,
+      waitingNow: nowLine.length,
+      waitingAhead: aheadLine.length,
+    }),
   }
 }

@@ -11,6 +11,8 @@ export interface NormaliseResultInput {
   /** The length that was asked for: the take is cut (or padded with silence) to exactly this. */
   durationSec: number
   signal?: AbortSignal
+  /** At the lowest CPU priority (upload cuts others wait for are being made: they come first). */
+  lowPriority?: boolean
 }
 
 export interface NormalisedTake {
@@ -31,10 +33,10 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
   const sampleCount = Math.round(input.durationSec * TAKE_SAMPLE_RATE)
   await writeAtomically(input.outputPath, (temp) =>
     runner
-      .ffmpeg(
-        takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }),
-        input.signal ? { signal: input.signal } : {},
-      )
+      .ffmpeg(takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }), {
+        ...(input.signal ? { signal: input.signal } : {}),
+        ...(input.lowPriority ? { lowPriority: true } : {}),
+      })
       .catch((e: unknown) => {
         throw isAppError(e) && e.code === 'FFMPEG' ? notUsable(e) : e
       }),

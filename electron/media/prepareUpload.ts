@@ -4,6 +4,7 @@ import { writeAtomically, writeEachAtomically } from './atomicOutput'
 import { UPLOAD_FPS, type UploadCrop, uploadCutArgs, uploadCutPartsArgs } from './ffmpeg/args/uploadCut'
 import { progressFraction } from './ffmpeg/progress'
 import type { FfmpegRunner, RunOptions } from './ffmpeg/run'
+import { readMp4Picture } from './mp4Header'
 import { probeMedia } from './probe'
 
 /** Shorter segments are padded to this by holding the last frame (MMAudio's sync model, Synchformer, needs at least 0.64 s of picture). */
@@ -40,7 +41,10 @@ function checkRange(inSec: number, outSec: number): void {
   }
 }
 
-/** The written file, probed: refused when it holds no picture (the range lies past the end of the clip). */
+/**
+ * The written file, read back: refused when it holds no picture (the range lies past the end of the clip). Its
+ * index is read from its head (faststart); ffprobe only when that fails.
+ */
 async function checkWritten(
   runner: FfmpegRunner,
   temp: string,
@@ -48,8 +52,14 @@ async function checkWritten(
   inSec: number,
   signal?: AbortSignal,
 ): Promise<PreparedUpload> {
-  const written = await probeMedia(runner, temp, signal).catch(() => null)
-  if (!written?.video || written.durationSec <= 0) {
+  const head = await readMp4Picture(temp).catch(() => null)
+  const written = head
+    ? { hasPicture: head.videoFrames > 0, durationSec: head.durationSec }
+    : await probeMedia(runner, temp, signal).then(
+        (info) => ({ hasPicture: info.video !== null, durationSec: info.durationSec }),
+        () => null,
+      )
+  if (!written?.hasPicture || written.durationSec <= 0) {
     throw new AppError(
       'BAD_INPUT',
       `The segment from ${inSec} s is past the end of the clip: there is no picture to send.`,

@@ -183,7 +183,7 @@ describe('upload cuts', () => {
     expect(existsSync(cut.path)).toBe(true)
     expect(processes.map((p) => p.outcome)).toEqual(['CANCELLED', 'ok', 'ok'])
     await until(() => cuts.stats().running === 0)
-    expect(cuts.stats()).toEqual({ running: 0, waitingNow: 0, waitingAhead: 0 })
+    expect(cuts.stats()).toEqual({ running: 0, runningNow: 0, waitingNow: 0, waitingAhead: 0 })
   })
 
   it('a range past the end of the clip is a sentence, and Generate cancelling its wait stops its cut', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { readMp4Picture } from '../../../electron/media/mp4Header'
 import { prepareUpload, prepareUploadParts } from '../../../electron/media/prepareUpload'
 import { isAppError } from '../../../shared/domain/errors'
 import {
@@ -149,6 +150,8 @@ describe('prepareUpload: the segment as the model sees it', () => {
       expect([video.width, video.height, video.r_frame_rate]).toEqual([682, 384, '25/1'])
       const lumas = (await decodeGrayFrames(result.path, 682, 384)).map(meanLuma)
       expect(lumas).toHaveLength(200)
+      // The written file's own index (read back without ffprobe) says the same.
+      expect(await readMp4Picture(result.path)).toEqual({ durationSec: 8, videoFrames: 200 })
       const jumps = lumas.flatMap((l, i) => (i > 0 && l - lumas[i - 1]! > 40 ? [i] : []))
       expect(jumps).toEqual(FLASHES_SEC.map((t) => Math.round((t - 0.5) * 25)))
     })
