@@ -125,9 +125,14 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       journal: await journalReady,
       runner: deps.runner,
       inflight,
-      cutting: () => {
+      async afterCuts(maxWaitMs, signal) {
+        const waited = AbortSignal.any([signal, AbortSignal.timeout(maxWaitMs)])
+        await Promise.race([
+          cuts.whenIdle(),
+          new Promise<void>((resolve) => waited.addEventListener('abort', () => resolve(), { once: true })),
+        ])
         const c = cuts.stats()
-        return c.runningNow > 0 || c.waitingNow > 0
+        return { cutting: c.runningNow > 0 || c.waitingNow > 0 }
       },
       async connect(id) {
         const apiKey = await deps.apiKey(id)

@@ -38,11 +38,15 @@ export interface ChunkEngine {
   /** Requests being made now, by cache key: an identical request started meanwhile waits for it, not pays again. */
   inflight: Map<string, Promise<ChunkResult>>
   /**
-   * Upload cuts that someone waits for are being made now. Finishing a take then runs at low priority: in a
-   * batch the cuts keep the provider busy, and a take ready a moment later costs nothing.
+   * Resolves when no upload cut someone waits for is being made (or after `maxWaitMs`), and says whether cuts are
+   * still being made then. In a batch the cuts keep the provider busy: finishing a take waits for them (a take
+   * ready a little later costs nothing), then runs at low priority if they are still going.
    */
-  cutting?: () => boolean
+  afterCuts?: (maxWaitMs: number, signal: AbortSignal) => Promise<{ cutting: boolean }>
 }
+
+/** The longest a finished request waits for cuts before its take is made (at low priority). */
+export const TAKE_WAITS_FOR_CUTS_MS = 10_000
 
 export interface ChunkJob {
   jobId: string
@@ -223,6 +227,7 @@ async function generateFresh(
     })
 
   hooks.onState({ stage: 'downloading', fraction: 1 })
+  const { cutting } = (await engine.afterCuts?.(TAKE_WAITS_FOR_CUTS_MS, hooks.signal)) ?? { cutting: false }
   const normalisedPath = join(tmpDir, 'normalised.wav')
   try {
     await normaliseResult(engine.runner, {
@@ -230,7 +235,7 @@ async function generateFresh(
       outputPath: normalisedPath,
       durationSec: job.durationSec,
       signal: hooks.signal,
-      lowPriority: engine.cutting?.() ?? false,
+      lowPriority: cutting,
     })
   } catch (error) {
     if (!hooks.signal.aborted) await engine.journal.fail(result.requestId, errorText(error))

@@ -90,6 +90,8 @@ export interface UploadCuts {
   request(specs: readonly CutSpec[], options?: { signal?: AbortSignal; urgency?: CutUrgency }): Promise<PreparedCut>[]
   /** Cuts being made (in all, and for someone waiting now) or waiting, by urgency. */
   stats(): { running: number; runningNow: number; waitingNow: number; waitingAhead: number }
+  /** Resolves once no cut anyone waits for now is being made or waiting (at once when there is none). */
+  whenIdle(): Promise<void>
 }
 
 interface Waiter {
@@ -133,6 +135,14 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   let runningNow = 0
   let runningAhead = 0
   let pumpQueued = false
+  let idleWaiters: Array<() => void> = []
+  const busyNow = (): boolean => runningNow > 0 || nowLine.length > 0
+  function tellIfIdle(): void {
+    if (busyNow() || idleWaiters.length === 0) return
+    const waiting = idleWaiters
+    idleWaiters = []
+    for (const resolve of waiting) resolve()
+  }
 
   // The fast content hash of each source, per version of the file (size and mtime), so the chunks of a segment
   // (and every segment of one clip) read its 2 MiB once.
@@ -194,6 +204,7 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
       if (low) runningAhead--
       else runningNow--
       schedule()
+      tellIfIdle()
     })
   }
 
@@ -373,6 +384,12 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
         })
       return specs.map((_, i) => joined.then((all) => all[i]!))
     },
+    whenIdle: () =>
+      busyNow()
+        ? new Promise<void>((resolve) => {
+            idleWaiters.push(resolve)
+          })
+        : Promise.resolve(),
     stats: () => ({
       running: runningNow + runningAhead,
       runningNow,
