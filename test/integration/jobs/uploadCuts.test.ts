@@ -186,6 +186,21 @@ describe('upload cuts', () => {
     expect(cuts.stats()).toEqual({ running: 0, runningNow: 0, waitingNow: 0, waitingAhead: 0 })
   })
 
+  it('whenIdle: at once with no cut anyone waits for (background ones do not count); else when those are made', async () => {
+    const { cuts } = setup()
+    await cuts.whenIdle()
+    const ahead = cuts.request([{ sourcePath: heavy, inSec: 0, outSec: 2 }], { urgency: 'ahead' })[0]!
+    await cuts.whenIdle() // a background cut is nobody's wait
+    let made = false
+    const now = cuts.request([{ sourcePath: heavy, inSec: 3, outSec: 5 }])[0]!.then(() => {
+      made = true
+    })
+    await new Promise((r) => setTimeout(r, 50))
+    await cuts.whenIdle()
+    expect(made).toBe(true)
+    await Promise.all([ahead, now])
+  })
+
   it('a range past the end of the clip is a sentence, and Generate cancelling its wait stops its cut', async () => {
     const { cuts, processes, cutFiles } = setup()
     const past = await cuts.request([{ sourcePath: clip, inSec: 20, outSec: 22 }])[0]!.catch((e: unknown) => e)
