@@ -234,7 +234,7 @@ async function batching(): Promise<void> {
   const cutsAlone = async (dir: string): Promise<{ wallSec: number; cpuSec: number | null }> => {
     const cuts = createUploadCuts({
       runner: createFfmpegRunner(testBinaries()),
-      cache: createTakeCache(join(home, dir)),
+      cache: createTakeCache(join(home, dir), { limitBytes: () => DEFAULT_CHUNK_CACHE_MB * 1e6 }),
       concurrency: () => 2,
     })
     const cpu0 = cpuSec()

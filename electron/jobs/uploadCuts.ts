@@ -200,15 +200,20 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
     }
     if (low) runningAhead++
     else runningNow++
-    void run(attempt).finally(() => {
+    // The slot is free once ffmpeg is done: storing and hashing its result need no more than a moment of it.
+    let held = true
+    const free = (): void => {
+      if (!held) return
+      held = false
       if (low) runningAhead--
       else runningNow--
       schedule()
       tellIfIdle()
-    })
+    }
+    void run(attempt, free).finally(free)
   }
 
-  async function run(attempt: Attempt): Promise<void> {
+  async function run(attempt: Attempt, free: () => void): Promise<void> {
     const { entries: group, controller } = attempt
     const first = group[0]!
     const options = {
@@ -245,6 +250,7 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
     } catch (error) {
       results = group.map(() => (error instanceof Error ? error : new Error(String(error))))
     }
+    free()
     await Promise.all(
       group.map(async (e, i) => {
         const result = results[i]!

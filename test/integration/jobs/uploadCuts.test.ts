@@ -186,18 +186,17 @@ describe('upload cuts', () => {
     expect(cuts.stats()).toEqual({ running: 0, runningNow: 0, waitingNow: 0, waitingAhead: 0 })
   })
 
-  it('whenIdle: at once with no cut anyone waits for (background ones do not count); else when those are made', async () => {
-    const { cuts } = setup()
+  it('whenIdle: at once with no cut anyone waits for (background ones do not count); else once their ffmpeg is done', async () => {
+    const { cuts, processes } = setup()
     await cuts.whenIdle()
     const ahead = cuts.request([{ sourcePath: heavy, inSec: 0, outSec: 2 }], { urgency: 'ahead' })[0]!
+    await until(() => processes.length === 1)
     await cuts.whenIdle() // a background cut is nobody's wait
-    let made = false
-    const now = cuts.request([{ sourcePath: heavy, inSec: 3, outSec: 5 }])[0]!.then(() => {
-      made = true
-    })
-    await new Promise((r) => setTimeout(r, 50))
+    expect(processes[0]!.endedMs).toBeNull()
+    const now = cuts.request([{ sourcePath: heavy, inSec: 3, outSec: 5 }])[0]!
+    await until(() => processes.length === 2)
     await cuts.whenIdle()
-    expect(made).toBe(true)
+    expect(processes[1]!.outcome).toBe('ok')
     await Promise.all([ahead, now])
   })
 
