@@ -32,20 +32,34 @@ export function chunkCuts(input: {
   plan: ChunkPlan
   workDir: string
   signal: AbortSignal
+  /** The chunks that will be asked for (default all; regenerating one chunk needs only its own). */
+  chunks?: readonly number[]
 }): (chunkIndex: number) => Promise<PreparedCut | null> {
-  let all: Promise<PreparedCut>[] | null = null
+  let asked: Map<number, Promise<PreparedCut>> | null = null
   return (chunkIndex) => {
     if (!input.request.source) return Promise.resolve(null)
-    if (!all) {
-      all = input.cuts.request(cutSpecsFor(input.request, input.plan), { signal: input.signal }).map(async (cut, i) => {
-        const { path, sha256 } = await cut
-        const own = join(input.workDir, `cut-${i}.mp4`)
-        await linkOrCopy(path, own)
-        return { path: own, sha256 }
-      })
+    if (!asked) {
+      const specs = cutSpecsFor(input.request, input.plan)
+      const indices = input.chunks ?? specs.map((_, i) => i)
+      const cuts = input.cuts.request(
+        indices.map((i) => specs[i]!),
+        { signal: input.signal },
+      )
+      asked = new Map(
+        indices.map((i, n) => [
+          i,
+          cuts[n]!.then(async ({ path, sha256 }) => {
+            const own = join(input.workDir, `cut-${i}.mp4`)
+            await linkOrCopy(path, own)
+            return { path: own, sha256 }
+          }),
+        ]),
+      )
       // A run that fails early leaves the other chunks' cuts unawaited; that is not an unhandled failure.
-      for (const cut of all) cut.catch(() => undefined)
+      for (const cut of asked.values()) cut.catch(() => undefined)
     }
-    return all[chunkIndex]!
+    const cut = asked.get(chunkIndex)
+    if (!cut) throw new Error(`chunk ${chunkIndex} was not among the cuts asked for`)
+    return cut
   }
 }

@@ -169,8 +169,13 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     return order.filter((_, i) => keyed[i])
   }
 
-  const cutsFor = (request: GenerationRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
-    chunkCuts({ cuts, request, plan, workDir, signal })
+  const cutsFor = (
+    request: GenerationRequest,
+    plan: ChunkPlan,
+    workDir: string,
+    signal: AbortSignal,
+    chunks?: readonly number[],
+  ) => chunkCuts({ cuts, request, plan, workDir, signal, ...(chunks ? { chunks } : {}) })
 
   async function run(
     request: GenerationRequest,
@@ -346,7 +351,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
           mode,
           params: input.request.params,
           durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk),
-          cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
+          cut: () => cutsFor(input.request, plan, workDir, signal, [chunk.index])(chunk.index),
           providerOrder: await orderFor(input.request, mode),
           workDir,
         },
