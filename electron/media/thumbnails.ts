@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AppError } from '../../shared/domain/errors'
+import { AppError, isAppError } from '../../shared/domain/errors'
 import { tempPathFor, writeAtomically, writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
 import { explainingFsErrors } from './fsErrors'
@@ -198,10 +198,17 @@ export async function thumbnailSprite(runner: FfmpegRunner, input: MediaWorkInpu
       frameHeight: plan.frameHeight,
       decode: 'picked',
     }
-    // A file with very few keyframes has none to pick for most slots: decode it fully.
     const picked =
       plan.keyframesOnly &&
-      (await spriteFromKeyframes(runner, sprite, frames, plan.intervalSec, name !== base, options))
+      (await spriteFromKeyframes(runner, sprite, frames, plan.intervalSec, name !== base, options).catch(
+        async (e: unknown) => {
+          // An ffmpeg that cannot pick keyframes (no expressions in its noise filter): decode every keyframe.
+          if (!isAppError(e) || e.code !== 'FFMPEG') throw e
+          await runner.ffmpeg(thumbnailSpriteArgs({ ...sprite, decode: 'keyframes' }), options)
+          return isNonEmptyFile(temp)
+        },
+      ))
+    // A file with very few keyframes has none to pick for most slots: decode it fully.
     if (!picked) await runner.ffmpeg(thumbnailSpriteArgs({ ...sprite, decode: 'all' }), options)
     if (!(await isNonEmptyFile(temp))) {
       throw new AppError('FFMPEG', `ffmpeg made no thumbnails for "${input.path}".`)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner, type FfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { createMediaService } from '../../../electron/media/mediaService'
+import { AppError } from '../../../shared/domain/errors'
 import { decodeGrayFrames, lavfiFixture, meanLuma, probeJson, testBinaries, testClip } from '../../fixtures/media'
 
 const realRunner = createFfmpegRunner(testBinaries())
@@ -126,6 +127,20 @@ describe('thumbnail sprite', () => {
       firstFrame: 0,
       frameCount: 3,
     })
+  })
+
+  it('an ffmpeg that cannot pick keyframes (no noise expressions): every keyframe decoded instead, same strip', async () => {
+    const clip = await rampClip('ramp 40s.mp4', 'phone')
+    const refusing: FfmpegRunner = {
+      ...realRunner,
+      ffmpeg: (args, options) =>
+        args.includes('-bsf:v')
+          ? Promise.reject(new AppError('FFMPEG', 'ffmpeg failed: Error in parsing expr for drop'))
+          : realRunner.ffmpeg(args, options),
+    }
+    const strip = await service(refusing).media.thumbnails({ assetId: 'r', path: clip })
+    const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 40, 160, 90)
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
   })
 
   it('the second request for the same file does no ffmpeg work and gives the same strip', async () => {

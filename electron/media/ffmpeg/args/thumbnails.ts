@@ -14,9 +14,10 @@ export interface ThumbnailSpriteOptions {
   frameHeight: number
   /**
    * 'all': decode the whole file (short files, or too few keyframes). 'picked': the input holds only the picked
-   * keyframes (keyframePickArgs), with the source's timestamps kept, so each lands in its own slot.
+   * keyframes (keyframePickArgs), with the source's timestamps kept, so each lands in its own slot. 'keyframes':
+   * decode every keyframe of the file and no other frame (slower than picking, for an ffmpeg that cannot pick).
    */
-  decode: 'all' | 'picked'
+  decode: 'all' | 'picked' | 'keyframes'
 }
 
 /**
@@ -35,6 +36,7 @@ export function thumbnailSpriteArgs(o: ThumbnailSpriteOptions): readonly string[
     '-v',
     'error',
     ...(o.decode === 'picked' ? ['-copyts'] : []),
+    ...(o.decode === 'keyframes' ? ['-discard', 'nokey', '-skip_frame', 'nokey'] : []),
     '-i',
     o.inputPath,
     '-map',
