@@ -107,7 +107,7 @@ describe('thumbnail sprite', () => {
     expect(json.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 40 * 160, height: 90 })
     const lumas = await tileLumas(spritePath, 40, 160, 90)
     // frame k shows second k, within one keyframe either way
-    lumas.forEach((l, k) => expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5))
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
   })
 
   it('the part on screen first: only its frames, in a small JPEG; then the whole; a part asked for after that is the whole', async () => {
@@ -162,11 +162,11 @@ describe('thumbnail sprite', () => {
     const strip = await service(realRunner).media.thumbnails({ assetId: 'b', path: clip })
     const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 40, 160, 90)
     // h264 holds back the last keyframe when skipping non-keyframes, so the tail may lag by up to two GOPs.
-    lumas.forEach((l, k) => {
+    for (const [k, l] of lumas.entries()) {
       expect(l).toBeLessThanOrEqual(spriteLumaOfSecond(k) + 1)
       expect(l).toBeGreaterThanOrEqual(spriteLumaOfSecond(k - 10) - 1)
       if (k > 0) expect(l).toBeGreaterThanOrEqual((lumas[k - 1] as number) - 1)
-    })
+    }
   })
 
   it('a long clip with a single keyframe still gets every frame (falls back to full decoding)', async () => {
@@ -176,7 +176,7 @@ describe('thumbnail sprite', () => {
     expect(processes()).toBe(3) // probe, keyframes listed (only one), full pass
     expect(strip.frameCount).toBe(32)
     const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 32, 160, 90)
-    lumas.forEach((l, k) => expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5))
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
   })
 
   it('a portrait phone clip gets portrait frames', async () => {
