@@ -101,9 +101,9 @@ window.ipc = {
   async invoke(channel) {
     if (channel === 'media:thumbnails') {
       spriteUrl ??= sprite()
-      return { ok: true, data: { url: spriteUrl, frameCount: 10, frameWidth: 160, frameHeight: 90, intervalSec: 2 } }
+      return { ok: true, data: { url: spriteUrl, part: false, firstFrame: 0, frameCount: 10, frameWidth: 160, frameHeight: 90, intervalSec: 2 } }
     }
-    if (channel === 'media:waveform') return { ok: true, data: { peaks, peaksPerSec: 100 } }
+    if (channel === 'media:waveform') return { ok: true, data: { peaks, peaksPerSec: 100, startSec: 0 } }
     if (channel === 'app:info') return { ok: true, data: { version: 'bench', platform: 'bench', ffmpegVersion: null, ffmpegProblem: null } }
     return { ok: false, error: { code: 'INTERNAL', message: 'bench' } }
   },

@@ -58,6 +58,11 @@ export function createGenerateOps(deps: {
         async (_signal, options) => (await generate.run(request, options)).takes,
       )
     },
+    /** Upload cuts made ahead of Generate, in the background; only from files the renderer may have read. */
+    prepare(input: { segmentId: string; request: GenerationRequest | null }) {
+      if (input.request?.source) deps.usable(input.request.source.path)
+      return generate.prepare(input.segmentId, input.request)
+    },
     regenerateChunk(input: { request: GenerationRequest; take: Take; chunkIndex: number }) {
       if (input.request.source) deps.usable(input.request.source.path)
       deps.usable(input.take.path)

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/domain/errors'
 import type { ExportRequest } from '../../shared/domain/export'
 import type { HandoffRequest } from '../../shared/domain/handoff'
 import type { Project } from '../../shared/domain/project'
-import type { InvokeInput, InvokeOutput } from '../../shared/ipc/contract'
+import type { InvokeInput, InvokeOutput, SourceRange } from '../../shared/ipc/contract'
 import { createExportService } from '../jobs/export'
 import { createHandoffService } from '../jobs/handoff'
 import { createGenerateService } from '../jobs/generate'
@@ -243,11 +243,11 @@ export function createAppServices(deps: AppServicesDeps) {
     /** Media work (thumbnails, peaks) only on files that were imported or generated. */
     media: {
       importFiles: (paths: string[]) => media.importFiles(paths),
-      thumbnails(input: { assetId: string; path: string }) {
+      thumbnails(input: { assetId: string; path: string; range?: SourceRange | undefined }) {
         return media.thumbnails({ ...input, path: access.usable(input.path) })
       },
-      waveform(path: string) {
-        return media.waveform(access.usable(path))
+      waveform(path: string, range?: SourceRange) {
+        return media.waveform(access.usable(path), range)
       },
       /** A background job, one scan at a time (each decodes a whole file); cancelled with job:cancel. */
       shots(input: { assetId: string; path: string }) {

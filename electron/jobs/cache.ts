@@ -1,9 +1,11 @@
-// A content-addressed store of normalised chunk takes, so the same request is never paid for twice.
-// Key = sha256 of what the model sees (the prepared cut's bytes, which capture the source range — or the
-// prompt alone in text mode), every parameter that changes the sound, the seed and the provider.
-// Files live as <dir>/<key[0..2]>/<key>.wav, written to a temp name and renamed into place.
-// The store has a size limit (a setting): after each put, the least recently used entries (by the time they
-// were last written or read, kept as the file's mtime) are removed until it fits again.
+// A content-addressed store of normalised chunk takes, so the same request is never paid for twice, and of the
+// prepared upload cuts they were made from, so a cut is made once (ahead of time when it can be).
+// A take's key = sha256 of what the model sees (the prepared cut's bytes, which capture the source range — or
+// the prompt alone in text mode), every parameter that changes the sound, the seed and the provider; a cut's key
+// is its source and range (see uploadCuts). Files live as <dir>/<key[0..2]>/<key>.wav (takes) or .mp4 (cuts),
+// written to a temp name and renamed into place.
+// The store has a size limit (a setting): after each put, the least recently used entries of either kind (by
+// the time they were last written or read, kept as the file's mtime) are removed until it fits again.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { copyFile, readdir, rm, stat, utimes } from 'node:fs/promises'
@@ -53,12 +55,18 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
+/** A chunk take's normalised WAV, or a prepared upload cut. */
+export type CacheKind = 'take' | 'cut'
+const EXTENSION: Record<CacheKind, string> = { take: 'wav', cut: 'mp4' }
+
 export interface TakeCache {
-  /** The stored WAV for a key (now the most recently used), or null. */
-  get(key: string): Promise<string | null>
-  /** Copies a finished WAV in under its key (atomically), makes room under the limit, returns the stored path. */
-  put(key: string, wavPath: string): Promise<string>
-  pathFor(key: string): string
+  /** The stored file for a key (now the most recently used), or null. */
+  get(key: string, kind?: CacheKind): Promise<string | null>
+  /** Copies a finished file in under its key (atomically), makes room under the limit, returns the stored path. */
+  put(key: string, path: string, kind?: CacheKind): Promise<string>
+  /** A file was written in place at pathFor(key, kind) (atomically): it becomes the most recent; room is made. */
+  added(key: string, kind: CacheKind): Promise<string>
+  pathFor(key: string, kind?: CacheKind): string
 }
 
 export interface CacheEntry {
@@ -88,9 +96,9 @@ export interface TakeCacheOptions {
 
 export function createTakeCache(dir: string, options: TakeCacheOptions = {}): TakeCache {
   const now = options.now ?? Date.now
-  const pathFor = (key: string): string => {
+  const pathFor = (key: string, kind: CacheKind = 'take'): string => {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`)
-    return join(dir, key.slice(0, 2), `${key}.wav`)
+    return join(dir, key.slice(0, 2), `${key}.${EXTENSION[kind]}`)
   }
   const touch = (path: string): Promise<void> => {
     const at = new Date(now())
@@ -102,7 +110,7 @@ export function createTakeCache(dir: string, options: TakeCacheOptions = {}): Ta
     for (const shard of await readdir(dir).catch(() => [] as string[])) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue
       for (const name of await readdir(join(dir, shard)).catch(() => [] as string[])) {
-        if (!/^[0-9a-f]{64}\.wav$/.test(name)) continue
+        if (!/^[0-9a-f]{64}\.(wav|mp4)$/.test(name)) continue
         const path = join(dir, shard, name)
         const info = await stat(path).catch(() => null)
         if (info?.isFile()) found.push({ path, bytes: info.size, usedMs: info.mtimeMs })
@@ -119,22 +127,27 @@ export function createTakeCache(dir: string, options: TakeCacheOptions = {}): Ta
     for (const entry of lruEvictions(await entries(), limit, keep)) await rm(entry.path, { force: true })
   }
 
+  async function added(key: string, kind: CacheKind): Promise<string> {
+    const path = pathFor(key, kind)
+    await touch(path)
+    evicting ??= makeRoom(path).finally(() => (evicting = null))
+    await evicting
+    return path
+  }
+
   return {
     pathFor,
-    async get(key) {
-      const path = pathFor(key)
+    added,
+    async get(key, kind = 'take') {
+      const path = pathFor(key, kind)
       const info = await stat(path).catch(() => null)
       if (!info?.isFile()) return null
       await touch(path)
       return path
     },
-    async put(key, wavPath) {
-      const path = pathFor(key)
-      await writeAtomically(path, (temp) => copyFile(wavPath, temp))
-      await touch(path)
-      evicting ??= makeRoom(path).finally(() => (evicting = null))
-      await evicting
-      return path
+    async put(key, source, kind = 'take') {
+      await writeAtomically(pathFor(key, kind), (temp) => copyFile(source, temp))
+      return added(key, kind)
     },
   }
 }

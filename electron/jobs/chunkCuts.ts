@@ -1,48 +1,67 @@
-// The upload of each chunk, prepared once on first use and shared by every take: the source range from the
-// chunk's frame-grid start (see chunkLeadSec) to its end, as MMAudio sees it, with the sha256 of its bytes
-// (the cache key's picture). A few ffmpeg processes at a time, through the given slots.
+// The upload of each chunk of a segment: the source range from the chunk's frame-grid start (see chunkLeadSec)
+// to its end, as MMAudio sees it, with the sha256 of its bytes (the cache key's picture). All chunks of a segment
+// are asked for together on first use (so overlapping ones share one decode) and shared by every take; each is
+// linked into the job's scratch folder, so the chunk cache making room meanwhile cannot take it away mid-upload.
+import { copyFile, link } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ChunkPlan } from '../../shared/domain/chunks'
 import type { GenerationRequest } from '../../shared/domain/generation'
-import type { FfmpegRunner } from '../media/ffmpeg/run'
-import { prepareUpload } from '../media/prepareUpload'
-import { sha256File } from './cache'
 import { chunkLeadSec } from './generationRequest'
-import type { CutSlots } from './queue'
+import type { CutSpec, PreparedCut, UploadCuts } from './uploadCuts'
 
-export type PreparedCut = { path: string; sha256: string } | null
+export type { PreparedCut }
+
+/** PURE: the upload cut each chunk of a video request needs, in chunk order; [] in text mode. */
+export function cutSpecsFor(request: Pick<GenerationRequest, 'source' | 'params'>, plan: ChunkPlan): CutSpec[] {
+  const source = request.source
+  if (!source) return []
+  const crop = request.params.focus
+  return plan.chunks.map((chunk) => ({
+    sourcePath: source.path,
+    inSec: source.inSec + chunk.startSec - chunkLeadSec(request, chunk),
+    outSec: source.inSec + chunk.endSec,
+    ...(crop ? { crop } : {}),
+  }))
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to))
+}
 
 export function chunkCuts(input: {
-  runner: FfmpegRunner
-  slots: CutSlots
+  cuts: UploadCuts
   request: GenerationRequest
   plan: ChunkPlan
   workDir: string
   signal: AbortSignal
-}): (chunkIndex: number) => Promise<PreparedCut> {
-  const memo = new Map<number, Promise<PreparedCut>>()
+  /** The chunks that will be asked for (default all; regenerating one chunk needs only its own). */
+  chunks?: readonly number[]
+}): (chunkIndex: number) => Promise<PreparedCut | null> {
+  let asked: Map<number, Promise<PreparedCut>> | null = null
   return (chunkIndex) => {
-    const source = input.request.source
-    if (!source) return Promise.resolve(null)
-    let cut = memo.get(chunkIndex)
-    if (!cut) {
-      const chunk = input.plan.chunks[chunkIndex]!
-      cut = input.slots.run(
-        async (signal) => {
-          const prepared = await prepareUpload(input.runner, {
-            sourcePath: source.path,
-            inSec: source.inSec + chunk.startSec - chunkLeadSec(input.request, chunk),
-            outSec: source.inSec + chunk.endSec,
-            outputPath: join(input.workDir, `cut-${chunkIndex}.mp4`),
-            focus: input.request.params.focus,
-            signal,
-          })
-          return { path: prepared.path, sha256: await sha256File(prepared.path) }
-        },
+    if (!input.request.source) return Promise.resolve(null)
+    if (!asked) {
+      const specs = cutSpecsFor(input.request, input.plan)
+      const indices = input.chunks ?? specs.map((_, i) => i)
+      const cuts = input.cuts.request(
+        indices.map((i) => specs[i]!),
         { signal: input.signal },
       )
-      memo.set(chunkIndex, cut)
+      asked = new Map(
+        indices.map((i, n) => [
+          i,
+          cuts[n]!.then(async ({ path, sha256 }) => {
+            const own = join(input.workDir, `cut-${i}.mp4`)
+            await linkOrCopy(path, own)
+            return { path: own, sha256 }
+          }),
+        ]),
+      )
+      // A run that fails early leaves the other chunks' cuts unawaited; that is not an unhandled failure.
+      for (const cut of asked.values()) cut.catch(() => undefined)
     }
+    const cut = asked.get(chunkIndex)
+    if (!cut) throw new Error(`chunk ${chunkIndex} was not among the cuts asked for`)
     return cut
   }
 }

@@ -22,13 +22,14 @@ import {
 } from '../providers/registry'
 import type { ProviderContext } from '../providers/types'
 import { createTakeCache } from './cache'
-import { chunkCuts } from './chunkCuts'
+import { chunkCuts, cutSpecsFor } from './chunkCuts'
 import { estimateCost } from './cost'
 import { missingKeyError, produceChunk, type ChunkEngine, type ChunkJob, type ChunkResult } from './generateChunk'
 import { aggregate, type GenerateUpdate, type UnitState } from './generateProgress'
 import { createProgressThrottle } from './progressThrottle'
 import { openJournal } from './journal'
-import { createCutSlots, createKeyedQueue } from './queue'
+import { createPrepareAhead } from './prepareAhead'
+import { createKeyedQueue } from './queue'
 import { resumePendingRequests } from './resumePending'
 import {
   chunkLeadSec,
@@ -40,6 +41,7 @@ import {
 } from './generationRequest'
 import { SEED_MAX, takeSeeds } from './seeds'
 import { assembleTake, madeByPlan, readManifest } from './takeFiles'
+import { createUploadCuts } from './uploadCuts'
 
 export interface GenerateDirs {
   /** Scratch space for cuts and downloads; each job's folder is removed when it ends. */
@@ -71,6 +73,8 @@ export interface GenerateServiceDeps {
   newId?: () => string
   /** Parallel ffmpeg cuts (default 2). */
   cutConcurrency?: number
+  /** Raises a background cut's process to normal priority (tests inject a refusal). */
+  raisePriority?: (pid: number) => boolean
   /** The chunk cache's size limit in bytes (read at each put: a setting); unlimited when absent. */
   cacheLimitBytes?: () => number
 }
@@ -109,7 +113,13 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   const queue = createKeyedQueue<ProviderId>((id) => resolveConcurrency(deps.providers.get(id), deps.settings(), env), {
     rateFor: (id) => PROVIDER_START_RATE[id] ?? null,
   })
-  const cutSlots = createCutSlots(() => deps.cutConcurrency ?? 2)
+  const cuts = createUploadCuts({
+    runner: deps.runner,
+    cache,
+    concurrency: () => deps.cutConcurrency ?? 2,
+    ...(deps.raisePriority ? { raise: deps.raisePriority } : {}),
+  })
+  const ahead = createPrepareAhead(cuts)
   const inflight: ChunkEngine['inflight'] = new Map()
   /** Segment keys with a run going on in this process: a second run of one rolls its own seeds. */
   const live = new Map<string, number>()
@@ -122,6 +132,15 @@ export function createGenerateService(deps: GenerateServiceDeps) {
       journal: await journalReady,
       runner: deps.runner,
       inflight,
+      async afterCuts(maxWaitMs, signal) {
+        const waited = AbortSignal.any([signal, AbortSignal.timeout(maxWaitMs)])
+        await Promise.race([
+          cuts.whenIdle(),
+          new Promise<void>((resolve) => waited.addEventListener('abort', () => resolve(), { once: true })),
+        ])
+        const c = cuts.stats()
+        return { cutting: c.runningNow > 0 || c.waitingNow > 0 }
+      },
       async connect(id) {
         const apiKey = await deps.apiKey(id)
         if (!apiKey)
@@ -161,8 +180,13 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     return order.filter((_, i) => keyed[i])
   }
 
-  const cutsFor = (request: GenerationRequest, plan: ChunkPlan, workDir: string, signal: AbortSignal) =>
-    chunkCuts({ runner: deps.runner, slots: cutSlots, request, plan, workDir, signal })
+  const cutsFor = (
+    request: GenerationRequest,
+    plan: ChunkPlan,
+    workDir: string,
+    signal: AbortSignal,
+    chunks?: readonly number[],
+  ) => chunkCuts({ cuts, request, plan, workDir, signal, ...(chunks ? { chunks } : {}) })
 
   async function run(
     request: GenerationRequest,
@@ -338,7 +362,7 @@ export function createGenerateService(deps: GenerateServiceDeps) {
           mode,
           params: input.request.params,
           durationSec: chunk.endSec - chunk.startSec + chunkLeadSec(input.request, chunk),
-          cut: () => cutsFor(input.request, plan, workDir, signal)(chunk.index),
+          cut: () => cutsFor(input.request, plan, workDir, signal, [chunk.index])(chunk.index),
           providerOrder: await orderFor(input.request, mode),
           workDir,
         },
@@ -372,6 +396,17 @@ export function createGenerateService(deps: GenerateServiceDeps) {
   return {
     run,
     regenerateChunk,
+    /**
+     * A segment was marked or its range changed: its upload cuts are made in the background, replacing what was
+     * being prepared for it, so a Generate of it uploads at once. A text-only request (or null) prepares nothing.
+     */
+    prepare(segmentId: string, request: GenerationRequest | null): { cuts: number } {
+      const specs = request ? cutSpecsFor(request, planFor(request).plan) : []
+      ahead.prepare(segmentId, specs)
+      return { cuts: specs.length }
+    },
+    /** Upload cuts being made or waiting (tests, the bench). */
+    cutStats: () => ({ ...cuts.stats(), preparing: ahead.pending() }),
     /** What a request will cost before anything is sent; a bad request is refused here (BAD_INPUT). */
     estimate(request: GenerationRequest): CostEstimate {
       const { plan } = planFor(request)

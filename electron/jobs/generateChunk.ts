@@ -37,7 +37,16 @@ export interface ChunkEngine {
   connect(id: ProviderId): Promise<ProviderConnection>
   /** Requests being made now, by cache key: an identical request started meanwhile waits for it, not pays again. */
   inflight: Map<string, Promise<ChunkResult>>
+  /**
+   * Resolves when no upload cut someone waits for is being made (or after `maxWaitMs`), and says whether cuts are
+   * still being made then. In a batch the cuts keep the provider busy: finishing a take waits for them (a take
+   * ready a little later costs nothing), then runs at low priority if they are still going.
+   */
+  afterCuts?: (maxWaitMs: number, signal: AbortSignal) => Promise<{ cutting: boolean }>
 }
+
+/** The longest a finished request waits for cuts before its take is made (at low priority). */
+export const TAKE_WAITS_FOR_CUTS_MS = 10_000
 
 export interface ChunkJob {
   jobId: string
@@ -159,11 +168,15 @@ async function generateFresh(
   const tmpDir = join(job.workDir, `t${job.takeIndex}-c${job.chunkIndex}-${providerId}`)
   await mkdir(tmpDir, { recursive: true })
   let requestId: string | null = null
-  const context = (signal: AbortSignal): ProviderContext => ({
+  // `release` frees the provider's slot once the provider has finished the job (only our download is left).
+  const context = (signal: AbortSignal, release: () => void = () => undefined): ProviderContext => ({
     ...connection,
     signal,
     tmpDir,
-    onProgress: (p) => hooks.onState(unitFromProvider(p)),
+    onProgress: (p) => {
+      if (p.stage === 'downloading') release()
+      hooks.onState(unitFromProvider(p))
+    },
     onSubmitted: async (id) => {
       requestId = id
       await engine.journal.record({
@@ -186,7 +199,7 @@ async function generateFresh(
   const result = await engine.queue
     .run(
       providerId,
-      async (signal): Promise<GenerateResult> => {
+      async (signal, release): Promise<GenerateResult> => {
         if (pending) {
           requestId = pending.requestId
           hooks.onMessage(`Resuming ${provider.label} request ${pending.requestId} (already paid for).`)
@@ -199,7 +212,7 @@ async function generateFresh(
             hooks.onMessage(`${provider.label} could not resume request ${pending.requestId}; submitting it again.`)
           }
         }
-        return provider.generate(request, context(signal))
+        return provider.generate(request, context(signal, release))
       },
       {
         signal: hooks.signal,
@@ -214,6 +227,7 @@ async function generateFresh(
     })
 
   hooks.onState({ stage: 'downloading', fraction: 1 })
+  const { cutting } = (await engine.afterCuts?.(TAKE_WAITS_FOR_CUTS_MS, hooks.signal)) ?? { cutting: false }
   const normalisedPath = join(tmpDir, 'normalised.wav')
   try {
     await normaliseResult(engine.runner, {
@@ -221,6 +235,7 @@ async function generateFresh(
       outputPath: normalisedPath,
       durationSec: job.durationSec,
       signal: hooks.signal,
+      lowPriority: cutting,
     })
   } catch (error) {
     if (!hooks.signal.aborted) await engine.journal.fail(result.requestId, errorText(error))

@@ -1,4 +1,4 @@
-// Per-key concurrency (a key is a provider, or the one line of ffmpeg cuts): at most `limitFor(key)` tasks run
+// Per-key concurrency (a key is a provider): at most `limitFor(key)` tasks run
 // at once for each key, the rest wait in FIFO order. Waiting work is told its position (0 = next) whenever it changes, and leaves the line at once
 // when its AbortSignal fires. The limit is read each time a slot frees, so a settings change applies live.
 // Optionally also a start rate (Eachlabs: 100 creates a minute per key): a task waits until the window allows.
@@ -12,7 +12,11 @@ export interface QueueTaskOptions {
 }
 
 export interface KeyedQueue<K extends string> {
-  run<T>(key: K, task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
+  /**
+   * Runs `task` when a slot of `key` is free. The task may `release()` its slot before it ends (a provider
+   * request whose job has finished there, now only being downloaded), so the next one starts at once.
+   */
+  run<T>(key: K, task: (signal: AbortSignal, release: () => void) => Promise<T>, options?: QueueTaskOptions): Promise<T>
   /** How many tasks of `key` are running and waiting now. */
   stats(key: K): { running: number; waiting: number }
 }
@@ -67,9 +71,7 @@ export function createKeyedQueue<K extends string>(
   }
 
   function announce(key: K): void {
-    lineOf(key).forEach((w, i) => {
-      w.onPosition?.(i)
-    })
+    for (const [i, w] of lineOf(key).entries()) w.onPosition?.(i)
   }
 
   /** True when the rate window lets one more start now; otherwise pumps again when it will. */
@@ -114,13 +116,17 @@ export function createKeyedQueue<K extends string>(
           onPosition,
           start: () => {
             signal?.removeEventListener('abort', onAbort)
+            let held = true
+            const release = (): void => {
+              if (!held) return
+              held = false
+              running.set(key, (running.get(key) ?? 1) - 1)
+              pump(key)
+            }
             Promise.resolve()
-              .then(() => task(signal ?? new AbortController().signal))
+              .then(() => task(signal ?? new AbortController().signal, release))
               .then(resolve, reject)
-              .finally(() => {
-                running.set(key, (running.get(key) ?? 1) - 1)
-                pump(key)
-              })
+              .finally(release)
           },
           cancel: () => {
             const line = lineOf(key)
@@ -145,14 +151,4 @@ export function createKeyedQueue<K extends string>(
     },
     stats: (key) => ({ running: running.get(key) ?? 0, waiting: lineOf(key).length }),
   }
-}
-
-/** The ffmpeg processes that cut chunk uploads: a few at a time, first come first served, none per provider. */
-export interface CutSlots {
-  run<T>(task: (signal: AbortSignal) => Promise<T>, options?: QueueTaskOptions): Promise<T>
-}
-
-export function createCutSlots(limit: () => number): CutSlots {
-  const line = createKeyedQueue<'cut'>(limit)
-  return { run: (task, options) => line.run('cut', task, options) }
 }

@@ -36,3 +36,40 @@ export async function writeAtomically<T>(finalPath: string, produce: (tempPath: 
 export function writeFileAtomically(finalPath: string, data: string | Uint8Array): Promise<void> {
   return writeAtomically(finalPath, (temp) => explainingFsErrors(finalPath, () => writeFile(temp, data)))
 }
+
+/**
+ * writeAtomically for several files one producer makes together: each temp is checked by `accept` and renamed
+ * into place only when accepted. A file that was not accepted is removed and its error returned in its place;
+ * a failure of `produce` itself fails them all.
+ */
+export async function writeEachAtomically<T>(
+  finalPaths: readonly string[],
+  produce: (tempPaths: readonly string[]) => Promise<void>,
+  accept: (tempPath: string, index: number) => Promise<T>,
+): Promise<Array<T | Error>> {
+  const temps = finalPaths.map(tempPathFor)
+  temps.forEach(noteLeftover)
+  try {
+    for (const path of new Set(finalPaths.map((p) => dirname(p))))
+      await explainingFsErrors(path, () => mkdir(path, { recursive: true }))
+    await produce(temps).catch((e: unknown) => {
+      throw isDiskFull(e) ? diskFullError(finalPaths[0]!, e) : e
+    })
+    return await Promise.all(
+      finalPaths.map(async (finalPath, i) => {
+        try {
+          const result = await accept(temps[i]!, i)
+          await explainingFsErrors(finalPath, () => rename(temps[i]!, finalPath))
+          return result
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e))
+        }
+      }),
+    )
+  } finally {
+    for (const temp of temps) {
+      await rm(temp, { force: true })
+      clearLeftover(temp)
+    }
+  }
+}

@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises'
 import type { Asset } from '../../shared/domain/asset'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ShotAnalysis } from '../../shared/domain/shots'
-import type { ImportFailure, ThumbnailStrip, WaveformPeaks } from '../../shared/ipc/contract'
+import type { ImportFailure, SourceRange, ThumbnailStrip, WaveformPeaks } from '../../shared/ipc/contract'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { importAsset } from './importAsset'
 import { analyseShots } from './shots'
@@ -20,8 +21,10 @@ export interface MediaServiceDeps {
 
 export interface MediaService {
   importFiles(paths: string[]): Promise<{ assets: Asset[]; failures: ImportFailure[] }>
-  thumbnails(input: { assetId: string; path: string }): Promise<ThumbnailStrip>
-  waveform(path: string): Promise<WaveformPeaks>
+  /** The asset's thumbnail strip, or (first, while there is none) the part of it `range` meets. */
+  thumbnails(input: { assetId: string; path: string; range?: SourceRange | undefined }): Promise<ThumbnailStrip>
+  /** The asset's peaks, or (first, while there are none) those of `range`. */
+  waveform(path: string, range?: SourceRange): Promise<WaveformPeaks>
   shots(path: string, options: { signal: AbortSignal; onProgress: (fraction: number) => void }): Promise<ShotAnalysis>
 }
 
@@ -34,6 +37,18 @@ function asAppError(e: unknown): AppError {
 
 export function createMediaService(deps: MediaServiceDeps): MediaService {
   const { runner, cacheDir, mediaUrl, allow } = deps
+  // What importing read of each file, by path, for that version of it (size and mtime): thumbnails and peaks,
+  // asked for right after the import, then need no probe of their own.
+  const imported = new Map<string, { version: string; known: Pick<Asset, 'durationSec' | 'video' | 'audio'> }>()
+  const versionOf = (path: string): Promise<string | null> =>
+    stat(path).then(
+      (s) => `${s.size}:${s.mtimeMs}`,
+      () => null,
+    )
+  async function knownOf(path: string): Promise<{ known: Pick<Asset, 'durationSec' | 'video' | 'audio'> } | object> {
+    const entry = imported.get(path)
+    return entry && entry.version === (await versionOf(path)) ? { known: entry.known } : {}
+  }
 
   return {
     async importFiles(paths) {
@@ -46,6 +61,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
           try {
             const asset = await importAsset(runner, path)
             allow(asset.path)
+            const version = await versionOf(asset.path)
+            if (version) imported.set(asset.path, { version, known: asset })
             results[i] = { asset }
           } catch (e) {
             // One bad file goes to failures; the rest of the batch carries on.
@@ -60,11 +77,18 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       }
     },
 
-    async thumbnails({ path }) {
-      const sprite = await thumbnailSprite(runner, { path, cacheDir })
+    async thumbnails({ path, range }) {
+      const sprite = await thumbnailSprite(runner, {
+        path,
+        cacheDir,
+        ...(range ? { range } : {}),
+        ...(await knownOf(path)),
+      })
       allow(sprite.spritePath)
       return {
         url: mediaUrl(sprite.spritePath),
+        part: sprite.part,
+        firstFrame: sprite.firstFrame,
         frameCount: sprite.frameCount,
         frameWidth: sprite.frameWidth,
         frameHeight: sprite.frameHeight,
@@ -72,8 +96,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       }
     },
 
-    waveform(path) {
-      return waveformPeaks(runner, { path, cacheDir })
+    async waveform(path, range) {
+      return waveformPeaks(runner, { path, cacheDir, ...(range ? { range } : {}), ...(await knownOf(path)) })
     },
 
     shots(path, options) {

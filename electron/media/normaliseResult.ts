@@ -1,9 +1,7 @@
 import { AppError, isAppError } from '../../shared/domain/errors'
-import type { MediaInfo } from '../../shared/domain/media'
 import { writeAtomically } from './atomicOutput'
 import { TAKE_SAMPLE_RATE, takeAudioArgs } from './ffmpeg/args/takeAudio'
 import type { FfmpegRunner } from './ffmpeg/run'
-import { probeMedia } from './probe'
 
 export interface NormaliseResultInput {
   /** What the provider returned: MP4 with AAC, FLAC, WAV, MP3 … possibly with a video stream. */
@@ -13,6 +11,8 @@ export interface NormaliseResultInput {
   /** The length that was asked for: the take is cut (or padded with silence) to exactly this. */
   durationSec: number
   signal?: AbortSignal
+  /** At the lowest CPU priority (upload cuts others wait for are being made: they come first). */
+  lowPriority?: boolean
 }
 
 export interface NormalisedTake {
@@ -21,36 +21,43 @@ export interface NormalisedTake {
   durationSec: number
 }
 
-/** A provider's result → its first audio stream as a 48 kHz float WAV of exactly the requested length. */
+/**
+ * A provider's result → its first audio stream as a 48 kHz float WAV of exactly the requested length. One ffmpeg
+ * run: what it says when the file has no sound, or is no media at all, becomes the sentence (no probe first,
+ * which would cost a second process on the way from "the provider finished" to the take).
+ */
 export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResultInput): Promise<NormalisedTake> {
   if (!(Number.isFinite(input.durationSec) && input.durationSec > 0)) {
     throw new AppError('BAD_INPUT', `A take must have a positive length (got ${input.durationSec} s).`)
   }
-  let info: MediaInfo
-  try {
-    info = await probeMedia(runner, input.inputPath, input.signal)
-  } catch (e) {
-    if (isAppError(e) && e.code !== 'FFMPEG') throw e
-    throw new AppError(
-      'PROVIDER_FAILED',
-      'The provider returned a file that is not audio or video, so there is no sound to use.',
-      {
-        retryable: true,
-        cause: e,
-      },
-    )
-  }
-  if (!info.audio) {
-    throw new AppError('PROVIDER_FAILED', 'The provider returned a file with no sound in it. Try generating again.', {
-      retryable: true,
-    })
-  }
   const sampleCount = Math.round(input.durationSec * TAKE_SAMPLE_RATE)
   await writeAtomically(input.outputPath, (temp) =>
-    runner.ffmpeg(
-      takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }),
-      input.signal ? { signal: input.signal } : {},
-    ),
+    runner
+      .ffmpeg(takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }), {
+        ...(input.signal ? { signal: input.signal } : {}),
+        ...(input.lowPriority ? { lowPriority: true } : {}),
+      })
+      .catch((e: unknown) => {
+        throw isAppError(e) && e.code === 'FFMPEG' ? notUsable(e) : e
+      }),
   )
   return { path: input.outputPath, durationSec: sampleCount / TAKE_SAMPLE_RATE }
+}
+
+/** ffmpeg could not read a sound from the result: the provider's file has none, or is not media at all. */
+function notUsable(cause: AppError): AppError {
+  if (/matches no streams/.test(cause.message)) {
+    return new AppError('PROVIDER_FAILED', 'The provider returned a file with no sound in it. Try generating again.', {
+      retryable: true,
+      cause,
+    })
+  }
+  return new AppError(
+    'PROVIDER_FAILED',
+    'The provider returned a file that is not audio or video, so there is no sound to use.',
+    {
+      retryable: true,
+      cause,
+    },
+  )
 }

@@ -4,6 +4,7 @@ import type { WaveformPeaks } from '../../shared/ipc/contract'
 import { writeFileAtomically } from './atomicOutput'
 import { contentHash } from './contentHash'
 import { explainingFsErrors } from './fsErrors'
+import type { MediaWorkInput } from './mediaWork'
 import { waveformPcmArgs } from './ffmpeg/args/waveform'
 import type { FfmpegRunner } from './ffmpeg/run'
 import { probeMedia } from './probe'
@@ -55,9 +56,7 @@ export function createPeakAccumulator(samplesPerBucket: number): PeakAccumulator
 /** Peaks ↔ the cache file: little-endian uint16, 0..65535 for 0..1. */
 export function encodePeaks(peaks: readonly number[]): Buffer {
   const out = Buffer.alloc(peaks.length * 2)
-  peaks.forEach((p, i) => {
-    out.writeUInt16LE(Math.round(Math.min(1, Math.max(0, p)) * U16_MAX), i * 2)
-  })
+  for (const [i, p] of peaks.entries()) out.writeUInt16LE(Math.round(Math.min(1, Math.max(0, p)) * U16_MAX), i * 2)
   return out
 }
 
@@ -69,29 +68,32 @@ export function decodePeaks(bytes: Buffer): number[] {
 
 /**
  * Waveform peaks of a file's first audio stream in one ffmpeg pass (PCM streamed from stdout, never held
- * whole), cached in cacheDir by content hash. A file without sound has no peaks.
+ * whole), cached in cacheDir by content hash. A file without sound has no peaks. With a range (what is on screen,
+ * asked for first) and no peaks of the whole file yet: the peaks of whole seconds around it, not cached.
  */
-export async function waveformPeaks(
-  runner: FfmpegRunner,
-  input: { path: string; cacheDir: string; signal?: AbortSignal },
-): Promise<WaveformPeaks> {
+export async function waveformPeaks(runner: FfmpegRunner, input: MediaWorkInput): Promise<WaveformPeaks> {
   const hash = await explainingFsErrors(input.path, () => contentHash(input.path))
   const cachePath = join(input.cacheDir, 'waveforms', `${hash}-${RECIPE}-${PEAKS_PER_SEC}.u16`)
   const cached = await readFile(cachePath).catch(() => null)
-  if (cached) return { peaks: decodePeaks(cached), peaksPerSec: PEAKS_PER_SEC }
+  if (cached) return { peaks: decodePeaks(cached), peaksPerSec: PEAKS_PER_SEC, startSec: 0 }
 
-  const info = await probeMedia(runner, input.path, input.signal)
+  const info = input.known ?? (await probeMedia(runner, input.path, input.signal))
+  const range = input.range && {
+    fromSec: Math.max(0, Math.floor(input.range.fromSec)),
+    toSec: Math.min(Math.max(info.durationSec, 1), Math.ceil(input.range.toSec)),
+  }
   let peaks: number[] = []
-  if (info.audio) {
+  if (info.audio && (!range || range.toSec > range.fromSec)) {
     const accumulator = createPeakAccumulator(PCM_SAMPLE_RATE / PEAKS_PER_SEC)
-    await runner.ffmpeg(waveformPcmArgs(input.path, PCM_SAMPLE_RATE), {
+    await runner.ffmpeg(waveformPcmArgs(input.path, PCM_SAMPLE_RATE, range), {
       onStdout: (chunk) => accumulator.push(chunk),
       ...(input.signal ? { signal: input.signal } : {}),
     })
     peaks = accumulator.finish()
   }
   const bytes = encodePeaks(peaks)
+  if (range) return { peaks: decodePeaks(bytes), peaksPerSec: PEAKS_PER_SEC, startSec: range.fromSec }
   await writeFileAtomically(cachePath, bytes)
   // Returned as stored, so the first and every cached answer are identical.
-  return { peaks: decodePeaks(bytes), peaksPerSec: PEAKS_PER_SEC }
+  return { peaks: decodePeaks(bytes), peaksPerSec: PEAKS_PER_SEC, startSec: 0 }
 }

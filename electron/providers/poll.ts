@@ -1,6 +1,8 @@
-// What every queue-style adapter does after its submit was accepted: poll at an interval until a terminal
-// state (progress reported only when it changes), give up with TIMEOUT after a deadline, tell the provider
-// to cancel when the caller aborts or gives up, and say clearly when a submit may have been accepted.
+// What every queue-style adapter does after its submit was accepted: watch for a terminal state — over the
+// provider's status stream where it has one (noticed the moment it happens), else by polling at intervals that
+// adapt to how long this provider's requests have been taking (progress reported only when it changes) — give up
+// with TIMEOUT after a deadline, tell the provider to cancel when the caller aborts or gives up, and say clearly
+// when a submit may have been accepted.
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderHttp } from './http'
 import type { ProviderContext, ProviderProfile, ProviderProgress } from './types'
@@ -8,14 +10,68 @@ import type { ProviderContext, ProviderProfile, ProviderProgress } from './types
 export type PollStep<T> = { done: true; value: T } | { done: false; progress?: ProviderProgress }
 
 export interface PollOptions<T> {
-  /** Its label (for the deadline's sentence), interval and deadline; ctx.pollIntervalMs and ctx.maxWaitMs win. */
+  /**
+   * Its label (for the deadline's sentence and the durations record), interval (the longest adaptive pause) and
+   * deadline; a fixed ctx.pollIntervalMs and ctx.maxWaitMs win.
+   */
   profile: Pick<ProviderProfile, 'label' | 'pollIntervalMs' | 'maxWaitMs'>
   ctx: ProviderContext
   http: Pick<ProviderHttp, 'pause'>
   /** One status check: done with a value, or still running (with the stage to show). Throws on failure. */
   check: () => Promise<PollStep<T>>
   now?: () => number
+  /** When watching began, if it began before this poll (a status stream that gave out); default now. */
+  startedMs?: number
+  /** How long this provider's requests took lately (default: the process-wide record, per label). */
+  durations?: DurationRecord
 }
+
+/**
+ * The shortest adaptive pause: near the expected end polls come this close, but never closer than a quarter of
+ * the provider's own interval (a provider that asks for slow polls gets at most four times as many, and only
+ * there).
+ */
+export const FAST_POLL_MS = 150
+const fastPollMs = (maxMs: number): number => Math.min(maxMs, Math.max(FAST_POLL_MS, maxMs / 4))
+
+/**
+ * PURE: the pause before the next status check, `elapsedMs` after watching began. With no expectation the pause
+ * is a quarter of the time waited so far (a request noticed at most ~25 % late, few checks on long ones); with
+ * one (`expectedMs`, how long this provider's requests have been taking), pauses halve towards it and stay
+ * short just after it, then relax again. Always between the fast pause (see FAST_POLL_MS) and `maxMs` (the
+ * provider's own interval).
+ */
+export function nextPollMs(elapsedMs: number, expectedMs: number | null, maxMs: number): number {
+  const fast = fastPollMs(maxMs)
+  const clampPause = (ms: number): number => Math.round(Math.min(maxMs, Math.max(fast, ms)))
+  if (expectedMs === null) return clampPause(elapsedMs / 4)
+  if (elapsedMs < expectedMs) return clampPause((expectedMs - elapsedMs) / 2)
+  if (elapsedMs < expectedMs * 1.5 + 1000) return fast
+  return clampPause(elapsedMs / 4)
+}
+
+/** How long requests took from the start of watching to their end, per provider: the last few, kept in memory. */
+export interface DurationRecord {
+  note(label: string, ms: number): void
+  /** The median of the last few, or null before the first. */
+  expected(label: string): number | null
+}
+
+export function createDurationRecord(keep = 5): DurationRecord {
+  const recent = new Map<string, number[]>()
+  return {
+    note(label, ms) {
+      recent.set(label, [...(recent.get(label) ?? []), ms].slice(-keep))
+    },
+    expected(label) {
+      const xs = [...(recent.get(label) ?? [])].sort((a, b) => a - b)
+      return xs.length === 0 ? null : xs[Math.floor(xs.length / 2)]!
+    },
+  }
+}
+
+/** This process's record: every request to a provider teaches the polls of the next ones. */
+export const providerDurations = createDurationRecord()
 
 /** The error for a request that never reached a terminal state in time. */
 export function pollDeadlineError(label: string, waitedMs: number): AppError {
@@ -30,23 +86,46 @@ export function pollDeadlineError(label: string, waitedMs: number): AppError {
   )
 }
 
-/** Polls `check` until it is done; emits a progress event only when the stage (or its detail) changes. */
+/** The provider has finished the job: what is left is fetching the result (its slot can go to the next). */
+export function finished(ctx: Pick<ProviderContext, 'onProgress'>): void {
+  ctx.onProgress({ stage: 'downloading', fraction: null })
+}
+
+/** Calls onProgress only when the stage (or its detail) differs from the last one reported. */
+export function progressReporter(ctx: Pick<ProviderContext, 'onProgress'>): (p: ProviderProgress | undefined) => void {
+  let last = ''
+  return (p) => {
+    if (!p) return
+    const key = JSON.stringify(p)
+    if (key !== last) ctx.onProgress(p)
+    last = key
+  }
+}
+
+/**
+ * Polls `check` until it is done, pausing as nextPollMs says (or the fixed ctx.pollIntervalMs); emits a progress
+ * event only when the stage (or its detail) changes.
+ */
 export async function pollUntilDone<T>(opts: PollOptions<T>): Promise<T> {
   const now = opts.now ?? Date.now
+  const durations = opts.durations ?? providerDurations
+  const { label } = opts.profile
   const maxWaitMs = opts.ctx.maxWaitMs ?? opts.profile.maxWaitMs
-  const intervalMs = opts.ctx.pollIntervalMs ?? opts.profile.pollIntervalMs
-  const started = now()
-  let last = ''
+  const started = opts.startedMs ?? now()
+  const report = progressReporter(opts.ctx)
   for (;;) {
     const step = await opts.check()
-    if (step.done) return step.value
-    if (step.progress) {
-      const key = JSON.stringify(step.progress)
-      if (key !== last) opts.ctx.onProgress(step.progress)
-      last = key
+    if (step.done) {
+      durations.note(label, now() - started)
+      finished(opts.ctx)
+      return step.value
     }
-    if (now() - started >= maxWaitMs) throw pollDeadlineError(opts.profile.label, maxWaitMs)
-    await opts.http.pause(intervalMs)
+    report(step.progress)
+    const elapsed = now() - started
+    if (elapsed >= maxWaitMs) throw pollDeadlineError(label, maxWaitMs)
+    await opts.http.pause(
+      opts.ctx.pollIntervalMs ?? nextPollMs(elapsed, durations.expected(label), opts.profile.pollIntervalMs),
+    )
   }
 }
 

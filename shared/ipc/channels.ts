@@ -18,6 +18,7 @@ export const INVOKE_CHANNELS = [
   'providers:list',
   'audio:estimate',
   'audio:generate',
+  'audio:prepare',
   'audio:regenerateChunk',
   'audio:interrupted',
   'export:start',

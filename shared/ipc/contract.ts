@@ -19,6 +19,10 @@ export type ImportFailure = z.infer<typeof ImportFailure>
 export const ThumbnailStrip = z.object({
   /** URL of one sprite image holding `frameCount` frames side by side (media:// in the app). */
   url: z.string(),
+  /** True when the sprite holds only the part asked for first: frames [firstFrame, firstFrame + frameCount). */
+  part: z.boolean().default(false),
+  /** The asset's strip frame the sprite starts with (0 for the whole strip). */
+  firstFrame: z.number().int().nonnegative().default(0),
   frameCount: z.number().int().positive(),
   frameWidth: z.number().int().positive(),
   frameHeight: z.number().int().positive(),
@@ -31,8 +35,19 @@ export const WaveformPeaks = z.object({
   /** Max absolute sample value per bucket, 0..1. */
   peaks: z.array(z.number().min(0).max(1)),
   peaksPerSec: z.number().positive(),
+  /** Where the first peak is in the asset: 0 for the whole file, later for the part asked for first. */
+  startSec: z.number().nonnegative().default(0),
 })
 export type WaveformPeaks = z.infer<typeof WaveformPeaks>
+
+/**
+ * A part of an asset in its own time: what is on screen, asked for before the whole (a long clip's thumbnails
+ * and peaks show in a moment, the rest follows). A hint: main may answer with the whole.
+ */
+export const SourceRange = z
+  .object({ fromSec: z.number().nonnegative().max(1e7), toSec: z.number().nonnegative().max(1e7) })
+  .refine((r) => r.toSec > r.fromSec, 'A range must end after it starts.')
+export type SourceRange = z.infer<typeof SourceRange>
 
 export const SecretsOverview = z.object({
   providers: z.array(SecretStatus),
@@ -72,8 +87,11 @@ export const invokeContract = {
     output: z.object({ assets: z.array(Asset), failures: z.array(ImportFailure) }),
   },
   'media:url': { input: z.object({ path: FilePath }), output: z.object({ url: z.string() }) },
-  'media:thumbnails': { input: z.object({ assetId: z.string(), path: FilePath }), output: ThumbnailStrip },
-  'media:waveform': { input: z.object({ path: FilePath }), output: WaveformPeaks },
+  'media:thumbnails': {
+    input: z.object({ assetId: z.string(), path: FilePath, range: SourceRange.optional() }),
+    output: ThumbnailStrip,
+  },
+  'media:waveform': { input: z.object({ path: FilePath, range: SourceRange.optional() }), output: WaveformPeaks },
   /** Finds the asset's shots in the background (cached by content hash): the result arrives in its job's update. */
   'media:shots': { input: z.object({ assetId: Id, path: FilePath }), output: z.object({ jobId: z.string() }) },
   'project:open': {
@@ -108,6 +126,14 @@ export const invokeContract = {
   'providers:list': { input: Empty, output: z.array(ProviderInfo) },
   'audio:estimate': { input: GenerationRequest, output: CostEstimate },
   'audio:generate': { input: GenerationRequest, output: z.object({ jobId: z.string() }) },
+  /**
+   * A segment was marked or its range changed: main makes its upload cuts in the background, replacing what it
+   * was preparing for that segment, so a Generate uploads at once. Null: nothing to prepare for it any more.
+   */
+  'audio:prepare': {
+    input: z.object({ segmentId: Id, request: GenerationRequest.nullable() }),
+    output: z.object({ cuts: z.number().int().nonnegative() }),
+  },
   'audio:regenerateChunk': {
     input: z.object({ request: GenerationRequest, take: Take, chunkIndex: z.number().int().nonnegative() }),
     output: z.object({ jobId: z.string() }),

@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { synthesize, type SynthFormat } from './synthAudio'
 
-export type Op = 'submit' | 'status' | 'result' | 'upload' | 'download' | 'cancel'
+/** 'stream': opening a status stream (fal's SSE, inference.sh's NDJSON). */
+export type Op = 'submit' | 'status' | 'stream' | 'result' | 'upload' | 'download' | 'cancel'
 
 export type Fault =
   | { op: Op; status: number; body?: unknown; headers?: Record<string, string>; times?: number }
@@ -43,7 +44,15 @@ export interface Timing {
 }
 
 export class EmulatorState {
-  readonly counts: Record<Op, number> = { submit: 0, status: 0, result: 0, upload: 0, download: 0, cancel: 0 }
+  readonly counts: Record<Op, number> = {
+    submit: 0,
+    status: 0,
+    stream: 0,
+    result: 0,
+    upload: 0,
+    download: 0,
+    cancel: 0,
+  }
   readonly files = new Map<string, { bytes: Buffer; mime: string }>()
   readonly jobs = new Map<string, EmulatedJob>()
   readonly authFailures: string[] = []
@@ -140,6 +149,40 @@ export class EmulatorState {
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<void>
+
+/**
+ * A status stream: `status()` is read every few ms and each change is written with `write` until `done()` says
+ * the job has ended (then the stream ends) or the client goes away. `heartbeat` is written every second so a
+ * client can tell a quiet stream from a dead one.
+ */
+export function streamStatus(
+  res: ServerResponse,
+  contentType: string,
+  events: { status: () => unknown; done: () => boolean; write: (status: unknown) => string; heartbeat: string },
+): void {
+  res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+  let last = ''
+  let beat = Date.now()
+  const tick = (): void => {
+    const status = events.status()
+    const text = JSON.stringify(status)
+    if (text !== last) {
+      res.write(events.write(status))
+      last = text
+      beat = Date.now()
+    } else if (Date.now() - beat >= 1000) {
+      res.write(events.heartbeat)
+      beat = Date.now()
+    }
+    if (events.done()) {
+      clearInterval(timer)
+      res.end()
+    }
+  }
+  const timer = setInterval(tick, 5)
+  res.on('close', () => clearInterval(timer))
+  tick()
+}
 
 export function sendJson(
   res: ServerResponse,

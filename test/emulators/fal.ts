@@ -3,7 +3,8 @@
 // `fal-ai/mmaudio-v2` and `/text-to-audio`;
 // status 202 IN_QUEUE (+queue_position) → 202 IN_PROGRESS → 200 COMPLETED, also for a failed run, whose error
 // comes on the result GET (500 {detail,error_type}; 422 {detail:[{loc,msg,type}]} for input the run refused);
-// status/result/cancel only under the app id (no subpath); cancel 202 CANCELLATION_REQUESTED / 400
+// status/result/cancel only under the app id (no subpath); the status stream (…/status/stream, Server-Sent
+// Events: one `data:` event per change, ending after COMPLETED); cancel 202 CANCELLATION_REQUESTED / 400
 // ALREADY_COMPLETED. Outputs: V2A an MP4 (picture + AAC), T2A a FLAC, both derived from the uploaded video.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -12,6 +13,7 @@ import {
   fault,
   sendJson,
   startEmulator,
+  streamStatus,
   type EmulatedJob,
   type ErrorShape,
   type Op,
@@ -148,6 +150,19 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     sendJson(res, 200, video ? { video: file } : { audio: file }, idHeader)
   }
 
+  /** A status as the status GET and each stream event carry it. */
+  function statusBody(job: EmulatedJob, phase: ReturnType<EmulatorState['phase']>, url: URL): Record<string, unknown> {
+    const logs = url.searchParams.get('logs') === '1'
+    const base = { request_id: job.id, ...urls(job.id) }
+    const logLines = [
+      { message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() },
+    ]
+    if (phase === 'queued') return { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base }
+    if (phase === 'running') return { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) }
+    const metrics = { inference_time: state.timing.runMs / 1000 }
+    return { status: 'COMPLETED', ...base, metrics, ...(logs ? { logs: logLines } : {}) }
+  }
+
   const emulator = await startEmulator(state, async (req, res, body, url) => {
     const path = url.pathname
 
@@ -210,10 +225,11 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       return sendJson(res, 200, reply, { 'x-fal-request-id': j.id })
     }
 
-    const m = new RegExp(`^${APP}/requests/([^/]+)(/status|/cancel)?$`).exec(path)
+    const m = new RegExp(`^${APP}/requests/([^/]+)(/status/stream|/status|/cancel)?$`).exec(path)
     if (!m) return sendJson(res, 404, { detail: 'Not Found' })
     if (!authorized(req, res, path)) return
-    const op: Op = m[2] === '/status' ? 'status' : m[2] === '/cancel' ? 'cancel' : 'result'
+    const op: Op =
+      m[2] === '/status/stream' ? 'stream' : m[2] === '/status' ? 'status' : m[2] === '/cancel' ? 'cancel' : 'result'
     if ((op === 'cancel') !== (req.method === 'PUT') || (op !== 'cancel' && req.method !== 'GET')) {
       return sendJson(res, 405, { detail: 'Method Not Allowed' })
     }
@@ -221,6 +237,18 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (fault(state, op, res, ERRORS)) return
     const job = state.jobs.get(decodeURIComponent(m[1]!))
     if (!job) return sendJson(res, 404, op === 'cancel' ? { status: 'NOT_FOUND' } : { detail: 'Request not found' })
+    if (op === 'stream') {
+      let latest: Record<string, unknown> = {}
+      return streamStatus(res, 'text/event-stream', {
+        status: () => {
+          latest = statusBody(job, state.observe(job), url)
+          return latest
+        },
+        done: () => latest.status === 'COMPLETED',
+        write: (s) => `data: ${JSON.stringify(s)}\n\n`,
+        heartbeat: ': ping\n\n',
+      })
+    }
     const phase = op === 'status' ? state.observe(job) : state.phase(job)
 
     if (op === 'cancel') {
@@ -230,17 +258,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     }
     if (op === 'result') return result(job, res)
 
-    const logs = url.searchParams.get('logs') === '1'
-    const base = { request_id: job.id, ...urls(job.id) }
-    const logLines = [
-      { message: 'Generating audio…', level: 'INFO', source: 'USER', timestamp: new Date().toISOString() },
-    ]
-    if (phase === 'queued')
-      return sendJson(res, 202, { status: 'IN_QUEUE', queue_position: state.queuePosition(job), ...base })
-    if (phase === 'running')
-      return sendJson(res, 202, { status: 'IN_PROGRESS', ...base, ...(logs ? { logs: logLines } : {}) })
-    const metrics = { inference_time: state.timing.runMs / 1000 }
-    return sendJson(res, 200, { status: 'COMPLETED', ...base, metrics, ...(logs ? { logs: logLines } : {}) })
+    const answer = statusBody(job, phase, url)
+    return sendJson(res, answer.status === 'COMPLETED' ? 200 : 202, answer)
   })
 
   return {

@@ -3,9 +3,10 @@
 // the V3 envelope `{data, messages}` (the SDK unwraps it); errors as RFC 9457 application/problem+json;
 // upload = POST /files (file record with a presigned upload_url) + PUT of the bytes (no key); tasks with the
 // 0.6.54 numeric states (2 queued → 4 preparing → 7 running → 10 completed | 11 failed; cancel → 8 → 12)
-// read in poll mode (GET /tasks/{id}/status, GET /tasks/{id}); POST /tasks/{id}/cancel. Output: FLAC
-// audio_output derived from the uploaded video, plus video_output (MP4) when a video was given.
-// Not emulated: the NDJSON stream (GET /tasks/{id}/stream), which the adapter does not use.
+// read in poll mode (GET /tasks/{id}/status, GET /tasks/{id}) or from the NDJSON task stream (GET
+// /tasks/{id}/stream: a `{data: {id, status}, fields: ["status"]}` line per change, heartbeats, ending at a
+// terminal state); POST /tasks/{id}/cancel. Output: FLAC audio_output derived from the uploaded video, plus
+// video_output (MP4) when a video was given.
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
@@ -13,6 +14,7 @@ import {
   fault,
   sendJson,
   startEmulator,
+  streamStatus,
   type EmulatedJob,
   type ErrorShape,
   type RunningEmulator,
@@ -29,7 +31,8 @@ export interface InferenceshEmulatorOptions {
 
 export interface InferenceshEmulator extends RunningEmulator {
   apiKey: string
-  stats: { putsWithAuth: number; clientSources: string[] }
+  /** `clientSources`: the X-Client-Source header of each authenticated call, with its path. */
+  stats: { putsWithAuth: number; clientSources: Array<{ path: string; source: string }> }
 }
 
 const STATUS = { queued: 2, preparing: 4, running: 7, cancelling: 8, completed: 10, failed: 11, cancelled: 12 } as const
@@ -89,7 +92,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
   }
 
   function authorized(req: IncomingMessage, res: ServerResponse, path: string): boolean {
-    stats.clientSources.push(String(req.headers['x-client-source'] ?? ''))
+    stats.clientSources.push({ path, source: String(req.headers['x-client-source'] ?? '') })
     if (req.headers.authorization === `Bearer ${apiKey}`) return true
     state.authFailures.push(path)
     problem(res, 401, 'Invalid or missing API key')
@@ -236,7 +239,7 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
       )
     }
     if ((path === '/apps/run' || path === '/run') && method === 'POST') return run(res, body)
-    const task = /^\/tasks\/([^/]+)(\/status|\/cancel)?$/.exec(path)
+    const task = /^\/tasks\/([^/]+)(\/status|\/stream|\/cancel)?$/.exec(path)
     const job = task ? state.jobs.get(decodeURIComponent(task[1]!)) : undefined
     if (!task) return problem(res, 404, `no route for ${method} ${path}`)
     if (task[2] === '/status' && method === 'GET') {
@@ -244,6 +247,21 @@ export async function startInferenceshEmulator(opts: InferenceshEmulatorOptions 
       if (fault(state, 'status', res, errors)) return
       if (!job) return problem(res, 404, 'task not found')
       return ok(res, { id: job.id, status: statusOf(job), updated_at: new Date().toISOString() })
+    }
+    if (task[2] === '/stream' && method === 'GET') {
+      state.counts.stream++
+      if (fault(state, 'stream', res, errors)) return
+      if (!job) return problem(res, 404, 'task not found')
+      let status = 0
+      return streamStatus(res, 'application/x-ndjson', {
+        status: () => {
+          status = statusOf(job)
+          return status
+        },
+        done: () => status >= STATUS.completed,
+        write: (s) => `${JSON.stringify({ data: { id: job.id, status: s }, fields: ['status'] })}\n`,
+        heartbeat: '{"type":"heartbeat"}\n',
+      })
     }
     if (task[2] === '/cancel' && method === 'POST') {
       state.counts.cancel++

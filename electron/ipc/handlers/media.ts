@@ -5,8 +5,8 @@ export function mediaHandlers(s: AppServices) {
   return {
     'media:import': ({ paths }) => s.media.importFiles(paths),
     'media:url': ({ path }) => ({ url: s.mediaUrlFor(path) }),
-    'media:thumbnails': ({ assetId, path }) => s.media.thumbnails({ assetId, path }),
-    'media:waveform': ({ path }) => s.media.waveform(path),
+    'media:thumbnails': (input) => s.media.thumbnails(input),
+    'media:waveform': ({ path, range }) => s.media.waveform(path, range),
     'media:shots': ({ assetId, path }) => s.media.shots({ assetId, path }),
   } satisfies Partial<Handlers>
 }

@@ -3,6 +3,7 @@
 // from `-progress pipe:1`, cancellation through an AbortSignal, the end of stderr in errors, a registry to stop
 // everything on quit, and the child watcher that kills them if this process dies first.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { setPriority } from 'node:os'
 import { createInterface } from 'node:readline'
 import { AppError } from '../../../shared/domain/errors'
 import type { Binaries } from '../binaries'
@@ -18,6 +19,10 @@ export interface RunOptions {
   captureStdout?: boolean
   /** Stream stdout as it arrives (long raw PCM) instead of collecting it; the result's stdout is then empty. */
   onStdout?: (chunk: Buffer) => void
+  /** Run at the lowest CPU priority: work done ahead of need must not slow what someone is waiting for. */
+  lowPriority?: boolean
+  /** The process's id, once it runs (to raise its priority later with raisePriority). */
+  onSpawn?: (pid: number) => void
 }
 
 export interface RunResult {
@@ -36,6 +41,21 @@ export interface FfmpegRunner {
 }
 
 const STDERR_TAIL_LINES = 40
+/** The nice value of low-priority work (the lowest there is; Windows maps it to IDLE). */
+export const LOW_PRIORITY = 19
+
+/**
+ * Back to normal priority: someone now waits for a process started with lowPriority. False when the OS does not
+ * allow it (on Linux and macOS only a privileged process may raise a priority again).
+ */
+export function raisePriority(pid: number, set: typeof setPriority = setPriority): boolean {
+  try {
+    set(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * The last `maxLines` lines of a stream of text, kept as it arrives (a finished line ends in \n, \r\n or a bare
@@ -122,7 +142,7 @@ export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOpti
   const env = childEnv(runnerOptions.env ?? process.env, runnerOptions.platform ?? process.platform)
 
   function run(tool: 'ffmpeg' | 'ffprobe', argsIn: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const { signal, onProgress, captureStdout = false, onStdout } = options
+    const { signal, onProgress, captureStdout = false, onStdout, lowPriority = false, onSpawn } = options
     const progressOnStdout = Boolean(onProgress) && !captureStdout && !onStdout
     const args =
       tool === 'ffmpeg'
@@ -200,7 +220,17 @@ export function createFfmpegRunner(binaries: Binaries, runnerOptions: RunnerOpti
         return
       }
       const child = proc
-      if (child.pid !== undefined) guard.watch(child.pid)
+      if (child.pid !== undefined) {
+        guard.watch(child.pid)
+        if (lowPriority) {
+          try {
+            setPriority(child.pid, LOW_PRIORITY)
+          } catch {
+            // Not allowed here: it runs at normal priority, which is only slower for others.
+          }
+        }
+        onSpawn?.(child.pid)
+      }
       // A process that could not be started has no pid; one that did reports a failed kill here too.
       child.on('error', (error) => {
         if (child.pid === undefined) settle(error, null)

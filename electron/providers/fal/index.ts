@@ -4,12 +4,14 @@
 // createProviderHttp instead (see the comment on each).
 import { openAsBlob } from 'node:fs'
 import { basename } from 'node:path'
+import type { z } from 'zod'
 import { AppError } from '../../../shared/domain/errors'
 import { failedError, requestGoneError, scrubProviderMessage, unexpectedResponseError } from '../errors'
 import { profileHttp, retryCall, type ProviderHttp, type RefineError } from '../http'
 import { mediaExtension, mimeOfPath, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
-import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone } from '../poll'
+import { ambiguousSubmitError, cancelOnGiveUp, type PollStep } from '../poll'
+import { watchUntilDone } from '../statusStream'
 import type { AudioProvider, GenerateResult, ProviderContext } from '../types'
 import { identityOf } from '../profiles'
 import { FAL_PROFILE } from './profile'
@@ -82,30 +84,51 @@ const requestPath = (id: string): string => `/${FAL_APP}/requests/${encodeURICom
 /** A status 404 means fal does not know the id (e.g. resuming a request that has expired). */
 const goneOn404: RefineError = (err, res) => (res.status === 404 ? requestGoneError(LABEL) : err)
 
+/** A status (polled or streamed) as a step: COMPLETED is done (also for a failed run), else its stage. */
+function statusStep(s: z.infer<typeof FalStatusResponse>): PollStep<void> {
+  if (s.status === 'COMPLETED') return { done: true, value: undefined }
+  if (s.status === 'IN_PROGRESS') return { done: false, progress: { stage: 'generating' } }
+  return {
+    done: false,
+    progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) },
+  }
+}
+
 /**
  * Not client.queue.status/subscribe: the SDK's status retries (5 tries from 1 s up to 30 s) ignore Retry-After
- * and wait on timers an abort cannot stop. There is no FAILED status: a failed run also reaches COMPLETED.
+ * and wait on timers an abort cannot stop. Watched over fal's status stream (Server-Sent Events, one per change,
+ * ending at COMPLETED), so completion is seen at once; polled when the stream is refused or gives out. There is
+ * no FAILED status: a failed run also reaches COMPLETED.
  */
 function waitUntilCompleted(http: ProviderHttp, ctx: ProviderContext, id: string): Promise<void> {
-  return pollUntilDone({
+  return watchUntilDone({
     profile: FAL_PROFILE,
     ctx,
     http,
-    check: async () => {
-      const s = await http.json({
-        method: 'GET',
-        url: `${requestPath(id)}/status?logs=0`,
-        schema: FalStatusResponse,
-        retry: 'idempotent',
-        refineError: goneOn404,
-      })
-      if (s.status === 'COMPLETED') return { done: true, value: undefined }
-      if (s.status === 'IN_PROGRESS') return { done: false, progress: { stage: 'generating' } }
-      return {
-        done: false,
-        progress: { stage: 'queued', ...(s.queue_position === undefined ? {} : { position: s.queue_position }) },
-      }
+    stream: {
+      format: 'sse',
+      // One attempt: polling is the fallback.
+      open: () =>
+        http.send('GET', `${requestPath(id)}/status/stream?logs=0`, {
+          retry: 'submit',
+          headers: { Accept: 'text/event-stream' },
+          timeoutMs: ctx.maxWaitMs ?? FAL_PROFILE.maxWaitMs,
+        }),
+      step: (event) => {
+        const s = FalStatusResponse.safeParse(event)
+        return s.success ? statusStep(s.data) : null
+      },
     },
+    check: async () =>
+      statusStep(
+        await http.json({
+          method: 'GET',
+          url: `${requestPath(id)}/status?logs=0`,
+          schema: FalStatusResponse,
+          retry: 'idempotent',
+          refineError: goneOn404,
+        }),
+      ),
   })
 }
 

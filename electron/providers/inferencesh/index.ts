@@ -10,9 +10,10 @@
 // - `run()` → `processInput` uploads any string that merely looks like base64 (a 64-character prompt
 //   without spaces): we upload the cut ourselves (POST /files, then PUT to upload_url) and submit with
 //   `tasks.create` (POST /apps/run), which sends the input untouched;
-// - its poll mode (`watchPoll`) rejects on the first failed status call and runs on setInterval: we poll the
-//   same endpoints (GET /tasks/{id}/status, then GET /tasks/{id} once terminal) with the shared loop, which
-//   retries 429/5xx/network with backoff. 0.6.54's InferenceError keeps no response headers, so Retry-After
+// - its stream and poll modes cannot be aborted, and its poll mode (`watchPoll`) rejects on the first failed
+//   status call: we read the same NDJSON task stream (GET /tasks/{id}/stream) ourselves and, when it is refused
+//   or gives out, poll the same endpoints (GET /tasks/{id}/status, then GET /tasks/{id} once terminal) with the
+//   shared loop, which retries 429/5xx/network with backoff. 0.6.54's InferenceError keeps no response headers, so Retry-After
 //   cannot be read here: 429s wait out our exponential backoff instead.
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -30,7 +31,8 @@ import {
 import { profileHttp, retryCall, type ProviderHttp } from '../http'
 import { mediaExtension, outputFileName, outputMime } from '../outputFile'
 import { toProviderParams, type ProviderParams } from '../paramRange'
-import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../poll'
+import { ambiguousSubmitError, cancelOnGiveUp, type PollStep } from '../poll'
+import { type StatusStream, watchUntilDone } from '../statusStream'
 import type { AudioProvider, GenerateResult, ProviderContext, ProviderProgress } from '../types'
 import { identityOf } from '../profiles'
 import { INFERENCESH_PROFILE } from './profile'
@@ -177,6 +179,21 @@ function stageOf(status: number): ProviderProgress | undefined {
   return undefined // cancelling
 }
 
+/** A status as a step: still running (with its stage), or once terminal the full task (one more GET). */
+function statusStep(c: Client, id: string, status: number): Promise<PollStep<TaskBody>> | PollStep<TaskBody> {
+  if (status < S.completed) {
+    const progress = stageOf(status)
+    return progress ? { done: false, progress } : { done: false }
+  }
+  const path = `/tasks/${encodeURIComponent(id)}`
+  return retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', path), true)).then(
+    (full) => ({
+      done: true,
+      value: parse(TaskBody, full.data, 'task'),
+    }),
+  )
+}
+
 /** One look at the task: its status, then (once terminal) the full task. */
 function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
   const path = `/tasks/${encodeURIComponent(id)}`
@@ -184,13 +201,31 @@ function checkTask(c: Client, id: string): () => Promise<PollStep<TaskBody>> {
     const res = await retryCall('idempotent', c.ctx, () =>
       call(c, () => c.api.request<unknown>('get', `${path}/status`), true),
     )
-    const status = statusNumber(parse(TaskStatusBody, res.data, 'task status').status)
-    if (status < S.completed) {
-      const progress = stageOf(status)
-      return progress ? { done: false, progress } : { done: false }
-    }
-    const full = await retryCall('idempotent', c.ctx, () => call(c, () => c.api.request<unknown>('get', path), true))
-    return { done: true, value: parse(TaskBody, full.data, 'task') }
+    return statusStep(c, id, statusNumber(parse(TaskStatusBody, res.data, 'task status').status))
+  }
+}
+
+/**
+ * The task's NDJSON stream (GET /tasks/{id}/stream, what the SDK reads by default): heartbeats, partial updates
+ * `{data, fields}` or whole tasks. An update that carries a status is a step; the rest say nothing of it.
+ */
+function taskStream(c: Client, id: string): StatusStream<TaskBody> {
+  return {
+    format: 'ndjson',
+    // One attempt: polling is the fallback.
+    open: () =>
+      c.http.send('GET', `/tasks/${encodeURIComponent(id)}/stream`, {
+        retry: 'submit',
+        headers: { Accept: 'application/x-ndjson', 'X-API-Version': '2' },
+        timeoutMs: c.ctx.maxWaitMs ?? INFERENCESH_PROFILE.maxWaitMs,
+      }),
+    step: (event) => {
+      const e = event as { data?: unknown } | null
+      const task = e && typeof e === 'object' && 'data' in e ? e.data : event
+      const parsed = TaskStatusBody.safeParse(task)
+      if (!parsed.success || parsed.data.status === undefined || parsed.data.status === null) return null
+      return statusStep(c, id, statusNumber(parsed.data.status))
+    },
   }
 }
 
@@ -213,10 +248,11 @@ function follow(c: Client, id: string, journal: boolean): Promise<GenerateResult
     c.ctx,
     async () => {
       if (journal) await c.ctx.onSubmitted(id)
-      const task = await pollUntilDone({
+      const task = await watchUntilDone({
         profile: INFERENCESH_PROFILE,
         ctx: c.ctx,
         http: c.http,
+        stream: taskStream(c, id),
         check: checkTask(c, id),
       })
       return downloadAudio(c, task)

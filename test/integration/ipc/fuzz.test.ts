@@ -126,6 +126,7 @@ function templates(): Record<string, unknown> {
     'providers:list': {},
     'audio:estimate': request,
     'audio:generate': request,
+    'audio:prepare': { segmentId: 's', request },
     'audio:regenerateChunk': { request, take: p.segments[0]!.takes[0], chunkIndex: 0 },
     'audio:interrupted': {},
     'export:start': { project: p, request: { destinationPath: join(dir, 'out.mp4'), preset: 'web' } },

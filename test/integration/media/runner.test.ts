@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { getPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { createFfmpegRunner, LOW_PRIORITY, raisePriority } from '../../../electron/media/ffmpeg/run'
 import { testBinaries } from '../../fixtures/media'
 import { isAlive } from '../../fixtures/processes'
 
@@ -45,6 +45,25 @@ describe('the ffmpeg runner', () => {
     ])
     expect(Date.now() - started).toBeLessThan(3000)
     expect(runner.running()).toBe(0)
+  })
+
+  it('runs work done ahead of need at the lowest CPU priority, and raises it when someone waits for it', async () => {
+    const runner = createFfmpegRunner(testBinaries())
+    const controller = new AbortController()
+    let pid = 0
+    const job = runner.ffmpeg(slowJob, { lowPriority: true, signal: controller.signal, onSpawn: (p) => (pid = p) })
+    expect(getPriority(pid)).toBe(LOW_PRIORITY)
+    // Only a privileged process may raise a priority again on Linux and macOS: then it says so, and the caller
+    // starts the work again instead.
+    const raised = raisePriority(pid)
+    expect(getPriority(pid)).toBe(raised ? 0 : LOW_PRIORITY)
+    expect(
+      raisePriority(pid, () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+      }),
+    ).toBe(false)
+    controller.abort()
+    await expect(job).rejects.toMatchObject({ code: 'CANCELLED' })
   })
 
   it("puts ffmpeg's own words in the error", async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner, type FfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { countingRunner } from '../../fixtures/processes'
 import { createMediaService } from '../../../electron/media/mediaService'
+import { AppError } from '../../../shared/domain/errors'
 import { decodeGrayFrames, lavfiFixture, meanLuma, probeJson, testBinaries, testClip } from '../../fixtures/media'
 
 const realRunner = createFfmpegRunner(testBinaries())
@@ -71,7 +72,7 @@ async function tileLumas(
 }
 
 describe('thumbnail sprite', () => {
-  it('a long clip: one JPEG, one frame per second in order, none blank, from keyframes only', async () => {
+  it('a long clip: one JPEG, one frame per second in order, none blank, from one keyframe per slot', async () => {
     const clip = await rampClip('ramp 40s.mp4', 'phone')
     const { runner, processes } = countingRunner()
     const { media, allowed } = service(runner)
@@ -80,6 +81,8 @@ describe('thumbnail sprite', () => {
     console.info(`thumbnails: 40 s clip in ${(performance.now() - started).toFixed(0)} ms, ${processes()} processes`)
     expect(strip).toEqual({
       url: expect.stringMatching(/^media:\/\/local\//),
+      part: false,
+      firstFrame: 0,
       frameCount: 40,
       frameWidth: 160,
       frameHeight: 90,
@@ -87,14 +90,45 @@ describe('thumbnail sprite', () => {
     })
     const spritePath = decodeURIComponent(strip.url.replace('media://local/', ''))
     expect(allowed).toEqual([spritePath])
-    expect(processes()).toBe(2) // one ffprobe, one ffmpeg pass
+    expect(processes()).toBe(4) // a probe; the keyframes listed, the picked ones copied out, and decoded
     const json = await probeJson(spritePath)
     expect(json.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 40 * 160, height: 90 })
     const lumas = await tileLumas(spritePath, 40, 160, 90)
     // frame k shows second k, within one keyframe either way
-    lumas.forEach((l, k) => {
-      expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
+  })
+
+  it('the part on screen first: only its frames, in a small JPEG; then the whole; a part asked for after that is the whole', async () => {
+    const clip = await rampClip('ramp 40s.mp4', 'phone')
+    const { media } = service(realRunner)
+    const part = await media.thumbnails({ assetId: 'p', path: clip, range: { fromSec: 10.2, toSec: 19.5 } })
+    expect(part).toMatchObject({ part: true, firstFrame: 10, frameCount: 10, intervalSec: 1 })
+    const lumas = await tileLumas(decodeURIComponent(part.url.replace('media://local/', '')), 10, 160, 90)
+    for (const [i, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(10 + i))).toBeLessThanOrEqual(5.5)
+    const whole = await media.thumbnails({ assetId: 'p', path: clip })
+    expect(whole).toMatchObject({ part: false, firstFrame: 0, frameCount: 40 })
+    expect(await media.thumbnails({ assetId: 'p', path: clip, range: { fromSec: 30, toSec: 35 } })).toEqual(whole)
+    // A short clip is made whole at once, range or not.
+    const short = await testClip('short for range.mp4', { durationSec: 3 })
+    expect(await media.thumbnails({ assetId: 's', path: short, range: { fromSec: 1, toSec: 2 } })).toMatchObject({
+      part: false,
+      firstFrame: 0,
+      frameCount: 3,
     })
+  })
+
+  it('an ffmpeg that cannot pick keyframes (no noise expressions): every keyframe decoded instead, same strip', async () => {
+    const clip = await rampClip('ramp 40s.mp4', 'phone')
+    const refusing: FfmpegRunner = {
+      ...realRunner,
+      ffmpeg: (args, options) =>
+        args.includes('-bsf:v')
+          ? Promise.reject(new AppError('FFMPEG', 'ffmpeg failed: Error in parsing expr for drop'))
+          : realRunner.ffmpeg(args, options),
+    }
+    const strip = await service(refusing).media.thumbnails({ assetId: 'r', path: clip })
+    const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 40, 160, 90)
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
   })
 
   it('the second request for the same file does no ffmpeg work and gives the same strip', async () => {
@@ -116,23 +150,21 @@ describe('thumbnail sprite', () => {
     const strip = await service(realRunner).media.thumbnails({ assetId: 'b', path: clip })
     const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 40, 160, 90)
     // h264 holds back the last keyframe when skipping non-keyframes, so the tail may lag by up to two GOPs.
-    lumas.forEach((l, k) => {
+    for (const [k, l] of lumas.entries()) {
       expect(l).toBeLessThanOrEqual(spriteLumaOfSecond(k) + 1)
       expect(l).toBeGreaterThanOrEqual(spriteLumaOfSecond(k - 10) - 1)
       if (k > 0) expect(l).toBeGreaterThanOrEqual((lumas[k - 1] as number) - 1)
-    })
+    }
   })
 
   it('a long clip with a single keyframe still gets every frame (falls back to full decoding)', async () => {
     const clip = await rampClip('ramp one keyframe.mp4', 'one keyframe', 32)
     const { runner, processes } = countingRunner()
     const strip = await service(runner).media.thumbnails({ assetId: 'b', path: clip })
-    expect(processes()).toBe(3) // probe, keyframes-only pass (no frame), full pass
+    expect(processes()).toBe(3) // probe, keyframes listed (only one), full pass
     expect(strip.frameCount).toBe(32)
     const lumas = await tileLumas(decodeURIComponent(strip.url.replace('media://local/', '')), 32, 160, 90)
-    lumas.forEach((l, k) => {
-      expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
-    })
+    for (const [k, l] of lumas.entries()) expect(Math.abs(l - spriteLumaOfSecond(k))).toBeLessThanOrEqual(5.5)
   })
 
   it('a portrait phone clip gets portrait frames', async () => {
@@ -166,13 +198,31 @@ describe('waveform peaks', () => {
     expect(again.peaks).toEqual(peaks)
   })
 
+  it('the part on screen first: the peaks of its whole seconds, from where they start; the whole file’s after', async () => {
+    const clip = await rampClip('ramp 40s.mp4', 'phone')
+    const { media } = service(realRunner)
+    const part = await media.waveform(clip, { fromSec: 0.5, toSec: 2.4 })
+    expect(part.startSec).toBe(0)
+    expect(part.peaks.length).toBeGreaterThanOrEqual(299)
+    expect(part.peaks.length).toBeLessThanOrEqual(301)
+    const later = await media.waveform(clip, { fromSec: 1.5, toSec: 5 })
+    expect(later.startSec).toBe(1)
+    // The tone (1 s to 2 s) is at the start of this part: its onset lands in bucket 0 (±20 ms).
+    expect(Math.min(...later.peaks.slice(5, 95))).toBeGreaterThan(0.42)
+    expect(Math.max(...later.peaks.slice(110, 390))).toBeLessThan(0.02)
+    const whole = await media.waveform(clip)
+    expect(whole.startSec).toBe(0)
+    expect(whole.peaks.length).toBeGreaterThanOrEqual(3999)
+    expect(await media.waveform(clip, { fromSec: 30, toSec: 31 })).toEqual(whole)
+  })
+
   it('a clip without sound has no peaks, and that is cached too', async () => {
     const silent = await testClip('silent.mp4', { durationSec: 1, audio: false })
     const { runner, processes } = countingRunner()
     const { media } = service(runner)
-    expect(await media.waveform(silent)).toEqual({ peaks: [], peaksPerSec: 100 })
+    expect(await media.waveform(silent)).toEqual({ peaks: [], peaksPerSec: 100, startSec: 0 })
     const before = processes()
-    expect(await media.waveform(silent)).toEqual({ peaks: [], peaksPerSec: 100 })
+    expect(await media.waveform(silent)).toEqual({ peaks: [], peaksPerSec: 100, startSec: 0 })
     expect(processes()).toBe(before)
   })
 })

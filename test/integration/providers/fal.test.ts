@@ -84,7 +84,8 @@ describeProviderContract({
     ])
     expect(emu.refusedPuts).toBe(0)
     expect(t.progress.find((p) => p.stage === 'queued')).toEqual({ stage: 'queued', position: 0 })
-    if (mode === 'text') expect(emu.state.counts.status).toBeGreaterThan(0)
+    // completion is watched over fal's status stream (polls only when it gives out)
+    expect(emu.state.counts.stream).toBeGreaterThan(0)
   },
   refusal: {
     fault: {
@@ -100,6 +101,7 @@ describeProviderContract({
     words: 'num_steps',
   },
   readsRetryAfter: { status: true, submit: true },
+  statusStream: true,
 })
 
 describe('fal adapter: its own ways', () => {
@@ -159,6 +161,27 @@ describe('fal adapter: its own ways', () => {
     expect(e.code).toBe('PROVIDER_FAILED')
     expect(e.message).toContain('storage refused the video upload')
     expect(emu.state.counts.submit).toBe(0)
+  })
+
+  it('the status stream: completion noticed the moment fal says so, no status polls; a stream cut mid-way hands over to polling', async () => {
+    const { emu, t } = await start()
+    emu.state.timing = { queueMs: 50, runMs: 300 }
+    // A slow poll, so only the stream can notice the end quickly.
+    t.ctx.pollIntervalMs = 2000
+    const started = Date.now()
+    await falProvider.generate(textReq(), t.ctx)
+    const job = [...emu.state.jobs.values()][0]!
+    const endedAt = job.createdAtMs + 350
+    expect(Date.now() - endedAt).toBeLessThan(300) // the result GET and download included
+    expect(emu.state.counts.status).toBe(0)
+    expect(t.stages()).toEqual(['queued', 'generating', 'downloading'])
+    expect(Date.now() - started).toBeLessThan(1500)
+
+    t.ctx.pollIntervalMs = 20
+    emu.state.faults.push({ op: 'stream', drop: true })
+    await falProvider.generate(textReq(), t.ctx)
+    expect(emu.state.counts.stream).toBe(2)
+    expect(emu.state.counts.status).toBeGreaterThan(0)
   })
 
   it('resume works for a text-to-audio request too (its status and result have no subpath)', async () => {

@@ -54,7 +54,10 @@ describeProviderContract({
   expectOutput,
   expectRun: ({ emu, result, mode }) => {
     expect(emu.stats.putsWithAuth).toBe(0)
-    expect(emu.stats.clientSources.every((s) => s.startsWith('inference-sdk-js/'))).toBe(true)
+    // The SDK makes every API call; the task stream is read by the adapter itself (the SDK's cannot be aborted).
+    const sdkCalls = emu.stats.clientSources.filter((c) => !c.path.endsWith('/stream'))
+    expect(sdkCalls.every((c) => c.source.startsWith('inference-sdk-js/'))).toBe(true)
+    expect(emu.state.counts.stream).toBe(1)
     const job = emu.state.jobs.get(result.requestId)!
     expect(job.input.seed).toBe(mode === 'video' ? 7 : 11)
     if (mode === 'video') expect(String(job.input.video_input)).toMatch(new RegExp(`^${emu.baseUrl}/files/`))
@@ -72,6 +75,7 @@ describeProviderContract({
   },
   // 0.6.54's InferenceError keeps no response headers: 429s wait out our own backoff.
   readsRetryAfter: { status: false, submit: false },
+  statusStream: true,
 })
 
 describe('inference.sh adapter: its own ways', () => {
@@ -93,8 +97,12 @@ describe('inference.sh adapter: its own ways', () => {
     }
   })
 
-  it('5xx on status and on the full task read once it is terminal, then success', async () => {
-    emu.state.faults.push({ op: 'status', status: 503, times: 2 }, { op: 'result', status: 502 })
+  it('5xx on status (polled, the stream cut) and on the full task read once it is terminal, then success', async () => {
+    emu.state.faults.push(
+      { op: 'stream', drop: true },
+      { op: 'status', status: 503, times: 2 },
+      { op: 'result', status: 502 },
+    )
     const t = await testContext(emu.baseUrl, emu.apiKey)
     const result = await inferenceshProvider.generate(text(), t.ctx)
     expect(result.mime).toBe('audio/flac')

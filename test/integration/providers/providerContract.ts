@@ -35,6 +35,11 @@ export interface ProviderContractSubject<E extends ContractEmulator> {
   refusal: { fault: Fault; field: string; words: string }
   /** Where the adapter can read Retry-After (an SDK that keeps no response headers cannot). */
   readsRetryAfter: { status: boolean; submit: boolean }
+  /**
+   * It watches a status stream first (fal's SSE, inference.sh's NDJSON): the status-poll cases refuse the stream
+   * (404), so they reach the polls that take over.
+   */
+  statusStream?: boolean
 }
 
 const WRONG_KEY = 'wrong-key-do-not-leak-0123456789'
@@ -56,6 +61,11 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
     const emu = await subject.start()
     running.push(emu)
     return { emu, t: await testContext(emu.baseUrl, emu.apiKey) }
+  }
+
+  /** The status polls are what a status fault hits: a provider that streams status has its stream refused first. */
+  const pollsOnly = (emu: E): void => {
+    if (subject.statusStream) emu.state.faults.push({ op: 'stream', status: 404 })
   }
 
   /** The one job the emulator accepted. */
@@ -124,6 +134,7 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
     it(`a burst of 429 on status is retried${subject.readsRetryAfter.status ? ', waiting as long as Retry-After says,' : ''} and completes`, async () => {
       const { emu, t } = await start()
       const sleeps = recordSleeps(t.ctx)
+      pollsOnly(emu)
       emu.state.faults.push({ op: 'status', status: 429, headers: { 'Retry-After': '3' }, times: 3 })
       const result = await provider.generate(request(), t.ctx)
       await subject.expectOutput(result, mode)
@@ -156,10 +167,12 @@ export function describeProviderContract<E extends ContractEmulator>(subject: Pr
 
     it('5xx on status, then success → succeeds', async () => {
       const { emu, t } = await start()
+      pollsOnly(emu)
       emu.state.faults.push({ op: 'status', status: 503, times: 2 })
       const result = await provider.generate(request(), t.ctx)
       await subject.expectOutput(result, mode)
       expect(emu.state.counts.submit).toBe(1)
+      expect(emu.state.counts.status).toBeGreaterThanOrEqual(3)
     })
 
     it('5xx on submit → not repeated; a non-retryable error that carries its words and says it may have been accepted', async () => {

@@ -36,13 +36,35 @@ describe('provider queue', () => {
     await tick()
     await tick()
     expect(started).toEqual(['a0', 'a1', 'b0', 'a2'])
-    gates.forEach((g) => {
-      g.open()
-    })
+    for (const g of gates) g.open()
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4])
     expect(await b).toBe('b')
     expect(started.filter((s) => s.startsWith('a'))).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
     expect(peak).toBe(2)
+  })
+
+  it('a task may give its slot back before it ends (the provider finished, the download goes on): the next starts', async () => {
+    const q = createKeyedQueue<'p'>(() => 1)
+    const download = gate()
+    let releaseFirst = (): void => undefined
+    const first = q.run('p', (_signal, release) => {
+      releaseFirst = release
+      return download.opened
+    })
+    let secondStarted = false
+    const second = q.run('p', async () => {
+      secondStarted = true
+      return 'second'
+    })
+    await Promise.resolve()
+    expect(secondStarted).toBe(false)
+    releaseFirst()
+    releaseFirst() // once only: the slot is not given back twice
+    expect(await second).toBe('second')
+    expect(q.stats('p')).toEqual({ running: 1, waiting: 0 })
+    download.open()
+    await first
+    expect(q.stats('p')).toEqual({ running: 0, waiting: 0 })
   })
 
   it('reports the queue position as it changes, and cancels waiting work through its signal', async () => {
@@ -117,9 +139,7 @@ describe('provider queue', () => {
     await runs[0]
     await tick()
     expect(started).toEqual([0, 1, 2])
-    gates.forEach((g) => {
-      g.open()
-    })
+    for (const g of gates) g.open()
     await Promise.all(runs)
   })
 })

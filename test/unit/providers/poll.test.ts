@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/domain/errors'
-import { ambiguousSubmitError, cancelOnGiveUp, pollUntilDone, type PollStep } from '../../../electron/providers/poll'
+import {
+  ambiguousSubmitError,
+  cancelOnGiveUp,
+  createDurationRecord,
+  FAST_POLL_MS,
+  nextPollMs,
+  pollUntilDone,
+  type PollStep,
+} from '../../../electron/providers/poll'
 import type { ProviderContext, ProviderProgress } from '../../../electron/providers/types'
 
 function context(over: Partial<ProviderContext> = {}): {
@@ -42,10 +50,12 @@ describe('pollUntilDone', () => {
       check: async () => steps.shift()!,
     })
     expect(value).toBe('url')
+    // …and once done, that the provider has finished (only the download is left).
     expect(progress).toEqual([
       { stage: 'queued', position: 2 },
       { stage: 'queued', position: 1 },
       { stage: 'generating' },
+      { stage: 'downloading', fraction: null },
     ])
     expect(pauses).toEqual([7, 7, 7, 7, 7])
   })
@@ -53,16 +63,19 @@ describe('pollUntilDone', () => {
   it('gives up with TIMEOUT after the deadline, using the provider default when the context has none', async () => {
     let now = 0
     const { ctx } = context()
+    const pauses: number[] = []
     const err = await pollUntilDone({
       profile: { label: 'P', pollIntervalMs: 5000, maxWaitMs: 20 * 60_000 },
       ctx,
       http: {
         pause: async (ms) => {
+          pauses.push(ms ?? 0)
           now += ms ?? 0
         },
       },
       check: async () => ({ done: false }),
       now: () => now,
+      durations: createDurationRecord(),
     }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).toData()).toEqual({
@@ -70,7 +83,64 @@ describe('pollUntilDone', () => {
       message: 'P did not finish this request within 20 min. Try again later or pick another provider.',
       retryable: true,
     })
-    expect(now).toBe(20 * 60_000)
+    expect(now).toBeGreaterThanOrEqual(20 * 60_000)
+    expect(now).toBeLessThan(20 * 60_000 + 5000)
+    // Quick at first, then never more often than a quarter of the time waited, never rarer than the provider's.
+    expect(pauses.slice(0, 3)).toEqual([1250, 1250, 1250]) // a quarter of this provider's 5 s
+    expect(Math.max(...pauses)).toBe(5000)
+    expect(pauses.length).toBeLessThan(260)
+  })
+
+  it('learns how long a provider takes: the next request is checked often near that time, rarely before', async () => {
+    const durations = createDurationRecord()
+    const run = async (doneAtMs: number): Promise<number[]> => {
+      let now = 0
+      const checks: number[] = []
+      const { ctx } = context()
+      await pollUntilDone({
+        profile: { label: 'P', pollIntervalMs: 2000, maxWaitMs: 60_000 },
+        ctx,
+        http: {
+          pause: async (ms) => {
+            now += ms ?? 0
+          },
+        },
+        check: async () => {
+          checks.push(now)
+          return now >= doneAtMs ? { done: true, value: 'x' } : { done: false }
+        },
+        now: () => now,
+        durations,
+      })
+      return checks
+    }
+    const first = await run(8000)
+    expect(durations.expected('P')).toBeGreaterThanOrEqual(8000)
+    const second = await run(8000)
+    // Noticed sooner than the first time, with few checks in the first half.
+    expect(second.at(-1)!).toBeLessThan(first.at(-1)!)
+    expect(second.filter((t) => t < 4000).length).toBeLessThanOrEqual(4)
+  })
+})
+
+describe('nextPollMs (pure)', () => {
+  it('with no history: a quarter of the time waited, between the fast pause and the provider’s interval', () => {
+    expect(nextPollMs(0, null, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(1000, null, 500)).toBe(250)
+    expect(nextPollMs(60_000, null, 500)).toBe(500)
+    expect(nextPollMs(0, null, 100)).toBe(100) // a provider asking for faster polls gets them
+    // A provider asking for slow polls: never more than four times as often.
+    expect(nextPollMs(0, null, 2000)).toBe(500)
+    expect(nextPollMs(0, null, 5000)).toBe(1250)
+  })
+
+  it('with history: halving towards the expected end, fast just after it, relaxing when long overdue', () => {
+    expect(nextPollMs(0, 8000, 500)).toBe(500)
+    expect(nextPollMs(7500, 8000, 500)).toBe(250)
+    expect(nextPollMs(7900, 8000, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(9000, 8000, 500)).toBe(FAST_POLL_MS)
+    expect(nextPollMs(40_000, 8000, 500)).toBe(500)
+    expect(nextPollMs(7900, 8000, 2000)).toBe(500)
   })
 })
 

@@ -1,8 +1,18 @@
-/** Decoded first audio stream as mono signed 16-bit PCM at a low rate, written to stdout. */
-export function waveformPcmArgs(inputPath: string, sampleRate: number): readonly string[] {
+import { ffSec } from '../time'
+
+/**
+ * Decoded first audio stream as mono signed 16-bit PCM at a low rate, written to stdout; only [fromSec, toSec)
+ * when a range is given (an accurate seek: the first sample is the one at fromSec).
+ */
+export function waveformPcmArgs(
+  inputPath: string,
+  sampleRate: number,
+  range?: { fromSec: number; toSec: number },
+): readonly string[] {
   return [
     '-v',
     'error',
+    ...(range ? ['-ss', ffSec(range.fromSec), '-t', ffSec(range.toSec - range.fromSec)] : []),
     '-i',
     inputPath,
     '-map',

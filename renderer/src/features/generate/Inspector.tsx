@@ -16,6 +16,7 @@ import { AnchorField } from './AnchorField'
 import { GeneratePanel } from './GeneratePanel'
 import { useCutsOf } from '../shots/useShots'
 import { GenerateAll } from './GenerateAll'
+import { usePrepareAhead } from './prepareAhead'
 import { segmentRequest } from './segmentRequest'
 import { useGenerateAll } from './useGenerateAll'
 import { useProviders } from './useProviders'
@@ -74,6 +75,7 @@ export function Inspector({
     cutsOf,
     onAttach: (segmentIds) => dispatch({ type: 'segmentsAnchored', segmentIds }),
   })
+  usePrepareAhead(project, providers ? requestFor : null)
   const onAnchor = useCallback(
     (segmentId: string, attach: boolean) => dispatch({ type: 'segmentAnchored', segmentId, attach }),
     [dispatch],

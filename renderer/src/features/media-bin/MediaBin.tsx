@@ -43,7 +43,7 @@ function BinItem({ asset, sounds, onPlace }: { asset: Asset; sounds: number; onP
   const frame = strip ? Math.floor(strip.frameCount / 2) : 0
   return (
     <li className="bin-item" data-testid="bin-item" title={asset.path} onDoubleClick={() => onPlace(asset.id)}>
-      <div className="bin-thumb">{strip && <div style={spriteFrameStyle(strip, frame, 54)} />}</div>
+      <div className="bin-thumb">{strip && <div style={spriteFrameStyle(strip, frame, 54) ?? undefined} />}</div>
       <div className="bin-meta">
         <div className="bin-name">{asset.name}</div>
         <div className="bin-detail">

@@ -133,11 +133,12 @@ function Frames(props: {
   timeWindow: TimeWindow
 }) {
   const { clip, asset, pxPerSec, leftPx, widthPx, timeWindow } = props
-  const strip = useThumbnails(asset)
-  if (!strip) return <div className="clip-frames" />
-  const frameW = (strip.frameWidth * FRAME_H) / strip.frameHeight
   const fromPx = Math.max(0, secToPx(timeWindow.fromSec, pxPerSec) - leftPx)
   const toPx = Math.min(widthPx, secToPx(timeWindow.toSec, pxPerSec) - leftPx)
+  // The part on screen, in the asset's own time: a long clip's frames there are asked for first.
+  const strip = useThumbnails(asset, { fromSec: clip.inSec + fromPx / pxPerSec, toSec: clip.inSec + toPx / pxPerSec })
+  if (!strip) return <div className="clip-frames" />
+  const frameW = (strip.frameWidth * FRAME_H) / strip.frameHeight
   const first = Math.floor(fromPx / frameW)
   const last = Math.ceil(toPx / frameW)
   const tiles: number[] = []
@@ -146,12 +147,8 @@ function Frames(props: {
     <div className="clip-frames">
       {tiles.map((i) => {
         const tSec = clip.inSec + (i * frameW + frameW / 2) / pxPerSec
-        return (
-          <div
-            key={i}
-            style={{ ...spriteFrameStyle(strip, Math.floor(tSec / strip.intervalSec), FRAME_H), left: i * frameW }}
-          />
-        )
+        const frame = spriteFrameStyle(strip, Math.floor(tSec / strip.intervalSec), FRAME_H)
+        return frame && <div key={i} style={{ ...frame, left: i * frameW }} />
       })}
     </div>
   )

@@ -5,7 +5,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Asset } from '../../../../shared/domain/asset'
 import { clipEndSec, clipLengthSec } from '../../../../shared/domain/placement'
 import type { Clip, OriginalAudio } from '../../../../shared/domain/project'
-import type { WaveformPeaks } from '../../../../shared/ipc/contract'
+import type { SourceRange, WaveformPeaks } from '../../../../shared/ipc/contract'
 import { secToPx } from '../../lib/timecode'
 import { DETAIL_MIN_PX, HEADER_PX, intersects, WAVE_TRACK_PX, type TimeWindow } from './layout'
 import { useWaveforms } from './useWaveform'
@@ -45,7 +45,22 @@ export const WaveformTrack = memo(function WaveformTrack({
     const ids = new Set(visible.map((c) => c.assetId))
     return [...ids].flatMap((id) => assets.get(id) ?? [])
   }, [visible, assets])
-  const peaks = useWaveforms(visibleAssets)
+  // The part of each asset on screen, in its own time: a long file's peaks there are asked for first.
+  const firstRanges = useMemo(() => {
+    const ranges = new Map<string, SourceRange>()
+    for (const c of visible) {
+      const fromSec = c.inSec + Math.max(0, timeWindow.fromSec - c.startSec)
+      const toSec = c.inSec + Math.min(clipLengthSec(c), timeWindow.toSec - c.startSec)
+      const seen = ranges.get(c.assetId)
+      if (toSec > fromSec)
+        ranges.set(
+          c.assetId,
+          seen ? { fromSec: Math.min(seen.fromSec, fromSec), toSec: Math.max(seen.toSec, toSec) } : { fromSec, toSec },
+        )
+    }
+    return ranges
+  }, [visible, timeWindow])
+  const peaks = useWaveforms(visibleAssets, firstRanges)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const leftPx = secToPx(timeWindow.fromSec, pxPerSec)
   const widthPx = Math.min(MAX_CANVAS_PX, Math.round(secToPx(timeWindow.toSec - timeWindow.fromSec, pxPerSec)))
@@ -124,7 +139,8 @@ function drawLane(ctx: CanvasRenderingContext2D, d: LaneDrawing): void {
     const cols = peakColumns(
       peaks.peaks,
       peaks.peaksPerSec,
-      clip.inSec + (from - x0) / devicePxPerSec,
+      // Peaks of a part of the file start later than its 0.
+      clip.inSec + (from - x0) / devicePxPerSec - peaks.startSec,
       1 / devicePxPerSec,
       to - from,
     )

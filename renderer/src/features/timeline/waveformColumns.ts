@@ -1,9 +1,9 @@
 // Waveform drawing maths: one height per pixel column from the peaks main computed (max |sample| per bucket).
 
 /**
- * The peak of each of `columns` pixel columns, the first starting at `fromSec` of the source and each covering
+ * The peak of each of `columns` pixel columns, the first starting at `fromSec` of the peaks and each covering
  * `secPerColumn`. A column takes the max of every bucket it touches, so short transients never vanish when
- * zoomed out. Past the end of the peaks a column is 0.
+ * zoomed out. Before the start or past the end of the peaks a column is 0.
  */
 export function peakColumns(
   peaks: ArrayLike<number>,
@@ -15,6 +15,7 @@ export function peakColumns(
   const out = new Float32Array(Math.max(0, Math.floor(columns)))
   for (let x = 0; x < out.length; x++) {
     const t0 = fromSec + x * secPerColumn
+    if (t0 + secPerColumn <= 0) continue
     const first = Math.max(0, Math.floor(t0 * peaksPerSec))
     const last = Math.min(peaks.length - 1, Math.max(first, Math.ceil((t0 + secPerColumn) * peaksPerSec) - 1))
     let max = 0

@@ -57,14 +57,14 @@ describe('focus crop', () => {
     }
   })
 
-  it('goes into the upload after the 25 fps step and before the scale to 384 px; none without a box', () => {
+  it('goes into the upload first (before the 25 fps step and the scale to 384 px); none without a box', () => {
     const base = { inputPath: '/in.mp4', outputPath: '/up.mp4', inSec: 0, sourceDurationSec: 8, outputDurationSec: 8 }
     const vf = (args: readonly string[]) => args[args.indexOf('-vf') + 1]
-    expect(vf(uploadCutArgs({ ...base, focus: { x: 0, y: 0, w: 0.25, h: 1 } }))).toBe(
-      "fps=25,crop=w='max(2,trunc(iw*0.25/2)*2)':h='max(2,trunc(ih*1/2)*2)':x='trunc(iw*0/2)*2':y='trunc(ih*0/2)*2'," +
-        "scale='if(gt(iw,ih),-2,384)':'if(gt(iw,ih),384,-2)':flags=bicubic,format=yuv420p",
+    expect(vf(uploadCutArgs({ ...base, crop: { x: 0, y: 0, w: 0.25, h: 1 } }))).toBe(
+      "crop=w='max(2,trunc(iw*0.25/2)*2)':h='max(2,trunc(ih*1/2)*2)':x='trunc(iw*0/2)*2':y='trunc(ih*0/2)*2',fps=25," +
+        "scale='if(gt(iw,ih),-2,384)':'if(gt(iw,ih),384,-2)':flags=area,format=yuv420p",
     )
-    expect(vf(uploadCutArgs({ ...base, focus: null }))).toBe(vf(uploadCutArgs(base)))
+    expect(vf(uploadCutArgs({ ...base, crop: null }))).toBe(vf(uploadCutArgs(base)))
     expect(vf(uploadCutArgs(base))).not.toContain('crop')
   })
 })

@@ -39,6 +39,10 @@ describe('waveform columns', () => {
     expect(Array.from(peakColumns(peaks, 4, 0, 1, 2))).toEqual([Math.fround(0.9), Math.fround(0.5)])
   })
 
+  it('is silent before the start of peaks that cover only part of the file (the part on screen, first)', () => {
+    expect(Array.from(peakColumns(peaks, 4, -0.5, 0.25, 4))).toEqual([0, 0, 0, 0.10000000149011612])
+  })
+
   it('starts at the clip’s in point and is silent past the end of the file', () => {
     expect(Array.from(peakColumns(peaks, 4, 1.5, 0.25, 4))).toEqual([Math.fround(0.5), 0, 0, 0])
   })
