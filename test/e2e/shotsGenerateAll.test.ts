@@ -121,7 +121,8 @@ describe('Generate all', () => {
     await openProposal()
     const progress: string[] = []
     const watching = (async () => {
-      for (let i = 0; i < 600 && !/failed/.test(progress.at(-1) ?? ''); i++) {
+      const end = `${segmentsCount - 1} / ${segmentsCount} segments done · 1 failed`
+      for (let i = 0; i < 600 && progress.at(-1) !== end; i++) {
         const s = await summary().catch(() => null)
         if (s && s !== progress.at(-1)) progress.push(s)
         await page.waitForTimeout(50)
