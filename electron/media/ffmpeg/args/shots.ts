@@ -1,3 +1,4 @@
+import { FIRST_PICTURE_ONLY } from './streams'
 /** Width the picture is scaled to before it is compared: plenty to see a cut, and cheap to compare. */
 export const SHOT_SCAN_WIDTH_PX = 320
 
@@ -23,11 +24,7 @@ export function shotScanArgs(inputPath: string): readonly string[] {
     'all',
     '-i',
     inputPath,
-    '-map',
-    '0:V:0',
-    '-an',
-    '-sn',
-    '-dn',
+    ...FIRST_PICTURE_ONLY,
     '-vf',
     filters.join(','),
     '-f',

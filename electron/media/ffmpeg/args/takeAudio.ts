@@ -1,3 +1,4 @@
+import { FIRST_SOUND_ONLY } from './streams'
 // A take's audio file: what a provider returned, reduced to its first audio stream as 48 kHz float WAV of an
 // exact length (run by ../../normaliseResult), and the rate every chunk join writes too.
 
@@ -20,11 +21,7 @@ export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
     'error',
     '-i',
     o.inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
+    ...FIRST_SOUND_ONLY,
     '-map_metadata',
     '-1',
     '-af',

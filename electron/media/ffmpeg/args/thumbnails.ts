@@ -1,4 +1,5 @@
 import { ffSec } from '../time'
+import { FIRST_PICTURE_ONLY } from './streams'
 
 export interface ThumbnailSpriteOptions {
   inputPath: string
@@ -39,11 +40,7 @@ export function thumbnailSpriteArgs(o: ThumbnailSpriteOptions): readonly string[
     ...(o.decode === 'keyframes' ? ['-discard', 'nokey', '-skip_frame', 'nokey'] : []),
     '-i',
     o.inputPath,
-    '-map',
-    '0:V:0',
-    '-an',
-    '-sn',
-    '-dn',
+    ...FIRST_PICTURE_ONLY,
     '-vf',
     filters.join(','),
     '-frames:v',

@@ -1,4 +1,5 @@
 import { ffSec } from '../time'
+import { FIRST_SOUND_ONLY } from './streams'
 
 /**
  * Decoded first audio stream as mono signed 16-bit PCM at a low rate, written to stdout; only [fromSec, toSec)
@@ -15,11 +16,7 @@ export function waveformPcmArgs(
     ...(range ? ['-ss', ffSec(range.fromSec), '-t', ffSec(range.toSec - range.fromSec)] : []),
     '-i',
     inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
+    ...FIRST_SOUND_ONLY,
     '-ac',
     '1',
     '-ar',
