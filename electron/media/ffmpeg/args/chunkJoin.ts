@@ -1,4 +1,4 @@
-import { TAKE_SAMPLE_RATE } from './takeAudio'
+import { TAKE_SAMPLE_RATE, takeWavOutputArgs } from './takeAudio'
 
 export interface ChunkJoinPart {
   path: string
@@ -46,13 +46,6 @@ export function chunkJoinArgs(o: ChunkJoinOptions): readonly string[] {
     '[out]',
     '-map_metadata',
     '-1',
-    '-ar',
-    String(sr),
-    '-c:a',
-    'pcm_f32le',
-    '-f',
-    'wav',
-    '-y',
-    o.outputPath,
+    ...takeWavOutputArgs(o.outputPath),
   ]
 }

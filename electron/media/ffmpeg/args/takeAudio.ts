@@ -1,6 +1,6 @@
-import { FIRST_SOUND_ONLY } from './streams'
 // A take's audio file: what a provider returned, reduced to its first audio stream as 48 kHz float WAV of an
-// exact length (run by ../../normaliseResult), and the rate every chunk join writes too.
+// exact length (run by ../../normaliseResult), and the rate and format every chunk join writes too.
+import { FIRST_SOUND_ONLY } from './streams'
 
 /** The rate every take is stored at: the rate of video sound, whatever rate the provider returned. */
 export const TAKE_SAMPLE_RATE = 48000
@@ -26,13 +26,11 @@ export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
     '-1',
     '-af',
     `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n}`,
-    '-ar',
-    String(TAKE_SAMPLE_RATE),
-    '-c:a',
-    'pcm_f32le',
-    '-f',
-    'wav',
-    '-y',
-    o.outputPath,
+    ...takeWavOutputArgs(o.outputPath),
   ]
+}
+
+/** A take's file as written: TAKE_SAMPLE_RATE float WAV, replacing what is there (a temp path). */
+export function takeWavOutputArgs(outputPath: string): readonly string[] {
+  return ['-ar', String(TAKE_SAMPLE_RATE), '-c:a', 'pcm_f32le', '-f', 'wav', '-y', outputPath]
 }
