@@ -1,4 +1,5 @@
 import { FIRST_PICTURE_ONLY } from './streams'
+
 /** Width the picture is scaled to before it is compared: plenty to see a cut, and cheap to compare. */
 export const SHOT_SCAN_WIDTH_PX = 320
 
