@@ -4,6 +4,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, isAppError } from '../../shared/domain/errors'
+import type { ExportPresetId, ExportResult } from '../../shared/domain/export'
 import type { GenerationRequest } from '../../shared/domain/generation'
 import type { Project, Take } from '../../shared/domain/project'
 import { formatCost } from '../jobs/cost'
@@ -131,7 +132,22 @@ export async function generateVideo(
     file,
   )
   const project = projectWith(takes)
-  const result = await ctx.svc.exports.run(
+  const result = await exportWithProgress(ctx, project, output, preset, file)
+  await keepTakes(ctx, takes, output, null, file)
+  ctx.out.event(exportResultEvent(output, result, { fromSec, toSec }))
+  if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff, file)
+  return { output, takes }
+}
+
+/** Exports a project to `output`, its progress said as it goes (for `file` when the run covers several). */
+export function exportWithProgress(
+  ctx: CommandContext,
+  project: Project,
+  output: string,
+  preset: ExportPresetId,
+  file?: string,
+): Promise<ExportResult> {
+  return ctx.svc.exports.run(
     project,
     { destinationPath: output, preset },
     {
@@ -140,17 +156,11 @@ export async function generateVideo(
         ctx.out.event({ type: 'progress', phase: 'export', stage, progress, ...(file ? { file } : {}) }),
     },
   )
-  await keepTakes(ctx, takes, output, null, file)
-  ctx.out.event({
-    type: 'result',
-    output,
-    durationSec: result.durationSec,
-    integratedLufs: result.integratedLufs,
-    fromSec,
-    toSec,
-  })
-  if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff, file)
-  return { output, takes }
+}
+
+/** The event that announces a written MP4: where, how long, how loud, and whatever else the command adds. */
+export function exportResultEvent(output: string, result: ExportResult, more: Record<string, unknown> = {}): CliEvent {
+  return { type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs, ...more }
 }
 
 /** The hand-off pack of a project into a folder, with progress, announced with what it holds. */
@@ -258,15 +268,8 @@ export async function exportProject(ctx: CommandContext, cmd: Extract<CliCommand
   if (cmd.handoff) await ctx.svc.handoff.check(project, cmd.handoff)
   if (cmd.output) {
     const output = resolve(cmd.output)
-    const result = await ctx.svc.exports.run(
-      project,
-      { destinationPath: output, preset },
-      {
-        signal: ctx.signal,
-        onProgress: (stage, progress) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress }),
-      },
-    )
-    ctx.out.event({ type: 'result', output, durationSec: result.durationSec, integratedLufs: result.integratedLufs })
+    const result = await exportWithProgress(ctx, project, output, preset)
+    ctx.out.event(exportResultEvent(output, result))
   }
   if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff)
 }

@@ -15,7 +15,7 @@ import { explainingFsErrors } from '../media/fsErrors'
 import { importAsset } from '../media/importAsset'
 import { analyseShots } from '../media/shots'
 import { type CliCommand, presetFor } from './args'
-import { type CommandContext, writeHandoff } from './commands'
+import { type CommandContext, exportResultEvent, exportWithProgress, writeHandoff } from './commands'
 import { singleClipProject } from './project'
 import { takeEvent } from './output'
 
@@ -130,14 +130,7 @@ export async function generateByShots(ctx: CommandContext, cmd: GenerateCommand,
   if (failures.length === shots.length) throw (settled[0] as PromiseRejectedResult).reason
   const takes = settled.map((r) => (r.status === 'fulfilled' ? r.value.takes : []))
   const project = projectWith(takes)
-  const result = await ctx.svc.exports.run(
-    project,
-    { destinationPath: output, preset },
-    {
-      signal: ctx.signal,
-      onProgress: (stage, p) => ctx.out.event({ type: 'progress', phase: 'export', stage, progress: p }),
-    },
-  )
+  const result = await exportWithProgress(ctx, project, output, preset)
   const stem = join(dirname(output), basename(output, extname(output)))
   for (const [s, shotTakes] of takes.entries()) {
     for (const [i, take] of shotTakes.entries()) {
@@ -146,15 +139,7 @@ export async function generateByShots(ctx: CommandContext, cmd: GenerateCommand,
       ctx.out.event(takeEvent(take, i, path, `shot ${s + 1}`))
     }
   }
-  ctx.out.event({
-    type: 'result',
-    output,
-    durationSec: result.durationSec,
-    integratedLufs: result.integratedLufs,
-    fromSec,
-    toSec,
-    shots,
-  })
+  ctx.out.event(exportResultEvent(output, result, { fromSec, toSec, shots }))
   if (cmd.handoff) await writeHandoff(ctx, project, cmd.handoff)
   if (failures.length === 0) return 0
   ctx.out.event({ type: 'summary', succeeded: shots.length - failures.length, failed: failures.length, failures })
