@@ -229,7 +229,7 @@ async function batching(): Promise<void> {
   const idealSec = rounds * (PROVIDER_MS / 1000)
 
   // The cuts' own floor: the 12 cuts alone, as the scheduler makes them, on this machine's cores (measured before
-  // and after the cold run, the shorter kept: the load of other work comes and goes).
+  // and after the cold run, their mean kept: the load of other work comes and goes).
   const plan = planChunks(4, { windowSec: 8, crossfadeSec: 1 })
   const cutsAlone = async (dir: string): Promise<{ wallSec: number; cpuSec: number | null }> => {
     const cuts = createUploadCuts({
