@@ -3,6 +3,7 @@
 // from `-progress pipe:1`, cancellation through an AbortSignal, the end of stderr in errors, a registry to stop
 // everything on quit, and the child watcher that kills them if this process dies first.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { createInterface } from 'node:readline'
 import { AppError } from '../../../shared/domain/errors'
@@ -47,13 +48,47 @@ export const LOW_PRIORITY = 19
 /**
  * Back to normal priority: someone now waits for a process started with lowPriority. False when the OS does not
  * allow it (on Linux and macOS only a privileged process may raise a priority again).
+ *
+ * On Linux a priority belongs to each thread, and ffmpeg's decoding and filtering threads took the low one when
+ * they were born: each of them is raised, not only the main thread (raising that alone leaves the work itself
+ * starved by anything busy beside it). Threads born while this runs are caught by a further pass.
  */
-export function raisePriority(pid: number, set: typeof setPriority = setPriority): boolean {
+export function raisePriority(
+  pid: number,
+  set: typeof setPriority = setPriority,
+  threadsOf: (pid: number) => readonly number[] = threadIds,
+): boolean {
   try {
-    set(pid, 0)
+    const raised = new Set<number>()
+    for (let pass = 0; pass < 4; pass++) {
+      const fresh = threadsOf(pid).filter((id) => !raised.has(id))
+      if (fresh.length === 0) break
+      for (const id of fresh) {
+        try {
+          set(id, 0)
+        } catch (error) {
+          // A thread that ended meanwhile needs nothing; anything else (not allowed) is the answer.
+          if (id === pid || !isGone(error)) throw error
+        }
+        raised.add(id)
+      }
+    }
     return true
   } catch {
     return false
+  }
+}
+
+const isGone = (error: unknown): boolean => (error as { info?: { code?: string } }).info?.code === 'ESRCH'
+
+/** The ids of a process's threads where each has its own priority (Linux); elsewhere the process's id. */
+export function threadIds(pid: number): readonly number[] {
+  if (process.platform !== 'linux') return [pid]
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number)
+  } catch {
+    // Gone already, or no /proc: the process's id still says whether the OS allows it.
+    return [pid]
   }
 }
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { getPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +12,18 @@ function fakeTool(name: string, script: string): string {
   writeFileSync(path, `#!/bin/sh\n${script}\n`)
   chmodSync(path, 0o755)
   return path
+}
+
+/** The nice value of each thread of a process (Linux): field 19 of /proc/<pid>/task/<tid>/stat. */
+function threadNices(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+    })
+  } catch {
+    return []
+  }
 }
 
 const slowJob = ['-re', '-f', 'lavfi', '-i', 'sine=duration=30', '-f', 'null', '-']
@@ -64,6 +76,41 @@ describe('the ffmpeg runner', () => {
     ).toBe(false)
     controller.abort()
     await expect(job).rejects.toMatchObject({ code: 'CANCELLED' })
+  })
+
+  // On Linux each thread has its own priority: the decoding threads, where the work is, must be raised too, or a
+  // cut someone waits for stays starved by whatever else keeps the cores busy.
+  it.skipIf(process.platform !== 'linux')(
+    'raising a low-priority decode raises every one of its threads, the decoding ones too',
+    async () => {
+      const runner = createFfmpegRunner(testBinaries())
+      const controller = new AbortController()
+      let pid = 0
+      const decode = ['-re', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=30']
+      const job = runner.ffmpeg([...decode, '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'null', '-'], {
+        lowPriority: true,
+        signal: controller.signal,
+        onSpawn: (p) => (pid = p),
+      })
+      await expect.poll(() => threadNices(pid).length, { timeout: 10_000 }).toBeGreaterThan(1)
+      expect(new Set(threadNices(pid))).toEqual(new Set([LOW_PRIORITY]))
+      const raised = raisePriority(pid)
+      expect(new Set(threadNices(pid))).toEqual(new Set([raised ? 0 : LOW_PRIORITY]))
+      controller.abort()
+      await expect(job).rejects.toMatchObject({ code: 'CANCELLED' })
+    },
+  )
+
+  it('a thread that ends while it is raised is passed over; a refusal is still a refusal', () => {
+    const gone = Object.assign(new Error('no such process'), { info: { code: 'ESRCH' } })
+    const denied = Object.assign(new Error('permission denied'), { info: { code: 'EACCES' } })
+    const set = (fail: Record<number, Error>) => (id: number) => {
+      if (fail[id]) throw fail[id]
+    }
+    const threads = () => [10, 11, 12]
+    expect(raisePriority(10, set({ 11: gone }), threads)).toBe(true)
+    expect(raisePriority(10, set({ 12: denied }), threads)).toBe(false)
+    expect(raisePriority(10, set({ 10: gone }), threads)).toBe(false)
   })
 
   it("puts ffmpeg's own words in the error", async () => {
