@@ -20,7 +20,13 @@ export default defineConfig({
       { extends: true, test: { name: 'dom', environment: 'jsdom', include: ['test/unit/**/*.test.tsx'] } },
       {
         extends: true,
-        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], fileParallelism: false },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/e2e/harness/onFailure.ts'],
+          fileParallelism: false,
+        },
       },
     ],
   },

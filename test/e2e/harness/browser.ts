@@ -41,8 +41,14 @@ export function ensureRendererBuilt(): void {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: executablePath(), headless: true, args: CHROMIUM_ARGS })
+/** The browsers a test file has open: a failed test's screenshot is taken of their pages (see onFailure.ts). */
+export const openBrowsers = new Set<Browser>()
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: executablePath(), headless: true, args: CHROMIUM_ARGS })
+  openBrowsers.add(browser)
+  browser.on('disconnected', () => openBrowsers.delete(browser))
+  return browser
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
