@@ -116,6 +116,10 @@ interface Attempt {
   pid: number | null
   /** A "now" request joined this low-priority process: raise it once its pid is known. */
   wantsRaise: boolean
+  /** It was raised: someone waits for it now, though it runs in the background's slot. */
+  raised: boolean
+  /** Its ffmpeg is done (its slot is free): nothing left to raise. */
+  ended: boolean
   /** Raising was refused: it is stopped and its cuts go back to the front of the "now" line. */
   restart: boolean
 }
@@ -135,9 +139,11 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   const aheadLine: Entry[] = []
   let runningNow = 0
   let runningAhead = 0
+  /** Background processes raised because a "now" request joined them: someone waits for them too. */
+  let runningRaised = 0
   let pumpQueued = false
   let idleWaiters: Array<() => void> = []
-  const busyNow = (): boolean => runningNow > 0 || nowLine.length > 0
+  const busyNow = (): boolean => runningNow > 0 || runningRaised > 0 || nowLine.length > 0
   function tellIfIdle(): void {
     if (busyNow() || idleWaiters.length === 0) return
     const waiting = idleWaiters
@@ -193,6 +199,8 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
       controller: new AbortController(),
       pid: null,
       wantsRaise: false,
+      raised: false,
+      ended: false,
       restart: false,
     }
     for (const e of group) {
@@ -202,12 +210,12 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
     if (low) runningAhead++
     else runningNow++
     // The slot is free once ffmpeg is done: storing and hashing its result need no more than a moment of it.
-    let held = true
     const free = (): void => {
-      if (!held) return
-      held = false
+      if (attempt.ended) return
+      attempt.ended = true
       if (low) runningAhead--
       else runningNow--
+      if (attempt.raised) runningRaised--
       schedule()
       tellIfIdle()
     }
@@ -291,13 +299,15 @@ export function createUploadCuts(deps: UploadCutsDeps): UploadCuts {
   }
 
   function raiseOrRestart(attempt: Attempt): void {
-    if (!attempt.low) return
+    if (!attempt.low || attempt.ended) return
     if (attempt.pid === null) {
       attempt.wantsRaise = true
       return
     }
     if (raise(attempt.pid)) {
       attempt.low = false
+      attempt.raised = true
+      runningRaised++
       return
     }
     attempt.restart = true

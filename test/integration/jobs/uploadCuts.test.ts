@@ -200,6 +200,20 @@ describe('upload cuts', () => {
     await Promise.all([ahead, now])
   })
 
+  it('whenIdle: a background cut that a Generate joined (and raised) is one someone waits for', async () => {
+    const raised: number[] = []
+    const { cuts, processes } = setup((pid) => raised.push(pid) > 0)
+    const spec: CutSpec = { sourcePath: heavy, inSec: 0, outSec: 3 }
+    const ahead = cuts.request([spec], { urgency: 'ahead' })[0]!
+    await until(() => processes.length === 1)
+    const joined = cuts.request([spec])[0]!
+    await until(() => raised.length === 1)
+    await cuts.whenIdle()
+    expect(processes).toHaveLength(1) // the same process carried on
+    expect(processes[0]!.endedMs).not.toBeNull()
+    expect(await joined).toEqual(await ahead)
+  })
+
   it('a range past the end of the clip is a sentence, and Generate cancelling its wait stops its cut', async () => {
     const { cuts, processes, cutFiles } = setup()
     const past = await cuts.request([{ sourcePath: clip, inSec: 20, outSec: 22 }])[0]!.catch((e: unknown) => e)
