@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findClickSec } from '../fixtures/exportProject'
-import { decodeAudio, lavfiFixture, probeJson, testClip } from '../fixtures/media'
+import { decodeAudio, lavfiFixture, probeJson, testClip, H264_FIXTURE } from '../fixtures/media'
 import { dropFiles, screenshot } from './harness/browser'
 import { blur, movePlayheadTo, openEditorWithFal, type EditorSession } from './harness/editorPage'
 import type { Harness } from './harness/server'
@@ -37,12 +37,7 @@ beforeAll(async () => {
     'sine=frequency=330:sample_rate=48000:duration=4',
     '-vf',
     `drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='${flash}'`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FIXTURE,
     '-c:a',
     'aac',
     '-shortest',

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { importAsset } from '../../../electron/media/importAsset'
-import { bytesFixture, lavfiFixture, testBinaries } from '../../fixtures/media'
+import { bytesFixture, lavfiFixture, testBinaries, H264_FIXTURE } from '../../fixtures/media'
 
 const runner = createFfmpegRunner(testBinaries())
 const refusal = (path: string) =>
@@ -28,12 +28,7 @@ const transportStream = (name: string, format: 'mpegts' | 'm2ts'): Promise<strin
     'lavfi',
     '-i',
     'sine=frequency=440:duration=2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FIXTURE,
     '-g',
     '25',
     '-c:a',
@@ -54,12 +49,7 @@ const fastStart = (name: string): Promise<string> =>
     'lavfi',
     '-i',
     'sine=duration=8',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FIXTURE,
     '-g',
     '25',
     '-c:a',
@@ -119,12 +109,7 @@ describe('importing odd media', () => {
       'lavfi',
       '-i',
       'testsrc2=size=1280x720:rate=30:duration=6',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
+      ...H264_FIXTURE,
       '-g',
       '300',
     ])

@@ -18,6 +18,7 @@ import {
   testBinaries,
   testClip,
   vfrClip,
+  H264_FIXTURE,
 } from '../../fixtures/media'
 import { knownCutsClip } from '../../fixtures/shots'
 
@@ -56,12 +57,7 @@ describe('prepareUpload: the segment as the model sees it', () => {
       'lavfi',
       '-i',
       'sine=duration=2.3',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
+      ...H264_FIXTURE,
       '-g',
       '250',
       '-c:a',
@@ -205,12 +201,7 @@ describe('prepareUpload: the segment as the model sees it', () => {
       'lavfi',
       '-i',
       'color=black:s=640x360:r=30:d=1,drawbox=x=0:y=0:w=120:h=120:color=white:t=fill',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
+      ...H264_FIXTURE,
     ])
     const phone = await rotatedClip('corner portrait.mp4', coded, 270)
     const result = await prepareUpload(runner, {
