@@ -8,6 +8,9 @@ import { useMenuCommands } from './features/editor/useMenuCommands'
 import { useShortcuts } from './features/editor/useShortcuts'
 import { ExportControl } from './features/export/ExportControl'
 import { Inspector } from './features/generate/Inspector'
+import { segmentActivity } from './features/jobs/jobState'
+import { SegmentActivityContext } from './features/jobs/SegmentActivityContext'
+import { editorGenerationEnds, useGenerationJobs } from './features/jobs/useGenerationJobs'
 import { MediaBin } from './features/media-bin/MediaBin'
 import { MixerStrip } from './features/mixer/MixerStrip'
 import { useImport } from './features/media-bin/useImport'
@@ -71,6 +74,8 @@ export function App({ initialProject }: { initialProject?: Project }) {
   const settings = useSettingsDialog()
   const openSettings = settings.openSettings
   const fileCommands = useFileCommands(project, projectFile, openSettings)
+  const jobs = useGenerationJobs(editorGenerationEnds(dispatch, showError, openSettings))
+  const activity = useMemo(() => segmentActivity(jobs.state), [jobs.state])
   const { shuttle } = playback
   const menuCommands = useMemo(
     () => ({
@@ -153,12 +158,14 @@ export function App({ initialProject }: { initialProject?: Project }) {
             />
             <MixerStrip project={project} dispatch={dispatch} selection={state.selection} />
           </main>
-          <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+          <SegmentActivityContext.Provider value={activity}>
+            <Timeline state={state} dispatch={dispatch} run={run} bodyWidthRef={bodyWidthRef} />
+          </SegmentActivityContext.Provider>
           <Inspector
             project={project}
             selection={state.selection}
             dispatch={dispatch}
-            onError={showError}
+            jobs={jobs}
             onOpenSettings={openSettings}
             settingsOpen={settings.open}
             onAudition={playback.audition}

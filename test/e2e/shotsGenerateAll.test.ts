@@ -38,6 +38,9 @@ const segments = () =>
 const takesOf = () =>
   page.$$eval('[data-testid=segment]', (els) => els.map((e) => /(\d+) takes?/.exec(e.textContent ?? '')?.[1] ?? '0'))
 const summary = () => page.getByTestId('batch-summary').textContent()
+/** What each segment's block on the lane shows of its generation: '' (nothing), generating or failed. */
+const laneActivity = () =>
+  page.$$eval('[data-testid=segment]', (els) => els.map((e) => (e as HTMLElement).dataset.activity ?? ''))
 const inspector = () => page.getByRole('complementary', { name: 'Inspector' })
 /** Emulated provider jobs that ran to the end: each is a call the provider bills. */
 const billedRuns = () => [...fal.state.jobs.values()].filter((j) => fal.state.phase(j) === 'succeeded').length
@@ -120,11 +123,13 @@ describe('Generate all', () => {
     fal.state.outcomes = [{ kind: 'ok' }, { kind: 'ok' }, { kind: 'fail', message: 'GPU worker crashed' }]
     await openProposal()
     const progress: string[] = []
+    const onLanes = new Set<string>()
     const watching = (async () => {
       const end = `${segmentsCount - 1} / ${segmentsCount} segments done · 1 failed`
       for (let i = 0; i < 600 && progress.at(-1) !== end; i++) {
         const s = await summary().catch(() => null)
         if (s && s !== progress.at(-1)) progress.push(s)
+        for (const a of await laneActivity().catch(() => [])) onLanes.add(a)
         await page.waitForTimeout(50)
       }
     })()
@@ -143,6 +148,16 @@ describe('Generate all', () => {
     expect(await failure.count()).toBe(1)
     expect(await failure.textContent()).toContain('GPU worker crashed')
     expect((await takesOf()).filter((n) => n === '3')).toHaveLength(segmentsCount - 1)
+    // The lanes showed the segments generating, and now mark the one that failed, with its sentence on hover.
+    expect(onLanes.has('generating')).toBe(true)
+    const activity = await laneActivity()
+    expect(activity.filter((a) => a === 'failed')).toHaveLength(1)
+    expect(activity.filter((a) => a !== 'failed').every((a) => a === '')).toBe(true)
+    const failedBlock = page.locator('[data-testid=segment][data-activity=failed]')
+    expect(await failedBlock.getAttribute('title')).toContain('Generation failed: ')
+    expect(await failedBlock.getAttribute('title')).toContain('GPU worker crashed')
+    expect(await failedBlock.getAttribute('aria-label')).toMatch(/generation failed$/)
+    expect((await takesOf())[activity.indexOf('failed')]).not.toBe('3')
     await screenshot(page, 'generate-all-3-one-failed')
   })
 
@@ -150,6 +165,7 @@ describe('Generate all', () => {
     await inspector().getByRole('button', { name: 'Retry failed' }).click()
     await expect.poll(summary, { timeout: 60_000 }).toBe(`${segmentsCount} / ${segmentsCount} segments done`)
     expect(await takesOf()).toEqual(Array(segmentsCount).fill('3'))
+    expect(await laneActivity()).toEqual(Array(segmentsCount).fill(''))
     // Every take of every segment ran to the end at the provider exactly once.
     expect(billedRuns()).toBe(segmentsCount * 3)
     await screenshot(page, 'generate-all-4-retried')

@@ -1,15 +1,14 @@
 // The right-hand column: "Generate all", the selected segment's Generate panel and takes, plus generations a
-// crash or quit left unfinished. Owns the generation jobs, so they keep running (and land their takes) whatever
-// is selected.
+// crash or quit left unfinished. The generation jobs belong to the App (they keep running and land their takes
+// whatever is selected, and the lanes show them); this column starts and follows them.
 import { useCallback, type Dispatch } from 'react'
-import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import type { GenerationParams, Project, Segment, Take } from '../../../../shared/domain/project'
 import { piecesSpan, segmentPieces } from '../../../../shared/domain/placement'
 import { formatTimecode } from '../../lib/timecode'
 import type { EditorAction, Selection } from '../../state/editor'
 import { InterruptedList } from '../jobs/InterruptedList'
-import { useGenerationJobs } from '../jobs/useGenerationJobs'
+import type { GenerationJobs } from '../jobs/useGenerationJobs'
 import { TakesList } from '../takes/TakesList'
 import { useTakeAudition } from '../takes/useTakeAudition'
 import { AnchorField } from './AnchorField'
@@ -25,7 +24,8 @@ export interface InspectorProps {
   project: Project
   selection: Selection
   dispatch: Dispatch<EditorAction>
-  onError: (title: string, error: AppErrorData) => void
+  /** The generation jobs (the App's): started here, shown here and on the lanes. */
+  jobs: GenerationJobs
   onOpenSettings: (provider: ProviderId) => void
   /** While Settings is open keys may change: the provider list is asked again when it closes. */
   settingsOpen?: boolean
@@ -39,7 +39,7 @@ export function Inspector({
   project,
   selection,
   dispatch,
-  onError,
+  jobs,
   onOpenSettings,
   settingsOpen,
   onAudition,
@@ -47,14 +47,6 @@ export function Inspector({
 }: InspectorProps) {
   const { providers } = useProviders(settingsOpen)
   const alone = useTakeAudition()
-  const jobs = useGenerationJobs({
-    onTakes: (segmentId, takes) => dispatch({ type: 'takesAdded', segmentId, takes }),
-    onFailed: (error, provider) => {
-      if (error.code === 'CANCELLED') return
-      onError('Generation failed', error)
-      if (error.code === 'PROVIDER_AUTH') onOpenSettings(provider)
-    },
-  })
   const commitParams = useCallback(
     (segmentId: string, params: Partial<GenerationParams>) =>
       dispatch({ type: 'segmentParamsChanged', segmentId, params }),

@@ -46,10 +46,8 @@ export function jobsReducer(state: JobsState, action: JobsAction): JobsState {
       if (u.kind !== 'generate') return state
       if (!state.jobs.some((j) => j.jobId === u.jobId))
         return { ...state, orphanUpdates: { ...state.orphanUpdates, [u.jobId]: u } }
-      return {
-        ...state,
-        jobs: state.jobs.map((j) => (j.jobId === u.jobId && !isFinished(j) ? { ...j, update: u } : j)),
-      }
+      const jobs = state.jobs.map((j) => (j.jobId === u.jobId && !isFinished(j) ? { ...j, update: u } : j))
+      return { ...state, jobs: u.status === 'succeeded' ? withoutSuperseded(jobs, u.jobId) : jobs }
     }
     case 'settled':
       return { ...state, jobs: state.jobs.map((j) => (j.jobId === action.jobId ? { ...j, settled: true } : j)) }
@@ -59,6 +57,17 @@ export function jobsReducer(state: JobsState, action: JobsAction): JobsState {
 }
 
 export const isFinished = (j: TrackedJob): boolean => j.update !== null && j.update.status !== 'running'
+
+/**
+ * A segment's generation succeeded: the ends of its earlier ones (a failure, a cancel) already shown are
+ * superseded, and go from its panel and its lane block.
+ */
+function withoutSuperseded(jobs: readonly TrackedJob[], jobId: string): readonly TrackedJob[] {
+  const at = jobs.findIndex((j) => j.jobId === jobId)
+  const segmentId = jobs[at]?.segmentId ?? null
+  if (segmentId === null) return jobs
+  return jobs.filter((j, i) => i >= at || j.segmentId !== segmentId || !isFinished(j) || !j.settled)
+}
 
 /** Finished jobs whose end has not been handled yet. */
 export const unsettled = (s: JobsState): TrackedJob[] => s.jobs.filter((j) => isFinished(j) && !j.settled)
@@ -72,4 +81,29 @@ export function failureOf(j: TrackedJob): AppErrorData | null {
   return j.update?.status === 'failed'
     ? (j.update.error ?? { code: 'INTERNAL', message: 'The generation failed.' })
     : null
+}
+
+/** What a segment's lane block shows of its generations: one running, or the last one failed (with why). */
+export type SegmentActivity = { kind: 'generating'; progress: number | null } | { kind: 'failed'; message: string }
+
+/**
+ * PURE: each segment's activity. A running generation wins (the latest one's progress); otherwise the
+ * segment's latest generation decides: failed shows until a later one succeeds or it is dismissed; cancelled and
+ * succeeded show nothing.
+ */
+export function segmentActivity(s: JobsState): ReadonlyMap<string, SegmentActivity> {
+  const out = new Map<string, SegmentActivity>()
+  for (const j of s.jobs) {
+    if (!j.segmentId) continue
+    const now = out.get(j.segmentId)
+    if (!isFinished(j)) {
+      out.set(j.segmentId, { kind: 'generating', progress: j.update?.progress ?? null })
+      continue
+    }
+    if (now?.kind === 'generating') continue
+    const failure = failureOf(j)
+    if (failure && failure.code !== 'CANCELLED') out.set(j.segmentId, { kind: 'failed', message: failure.message })
+    else out.delete(j.segmentId)
+  }
+  return out
 }

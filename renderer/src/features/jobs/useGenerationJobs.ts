@@ -1,12 +1,13 @@
 // Starts generations and follows them through 'job:update': takes of a finished job go to the project, a
 // failure to the caller (toast, Settings for a rejected key). Also offers the generations a crash or quit
 // left unfinished (audio:interrupted): running one again resumes it without paying twice.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import { type Dispatch, useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { AppErrorData } from '../../../../shared/domain/errors'
 import type { GenerationRequest } from '../../../../shared/domain/generation'
 import type { ProviderId } from '../../../../shared/domain/ids'
 import type { Take } from '../../../../shared/domain/project'
 import { invoke, on } from '../../lib/ipc'
+import type { EditorAction } from '../../state/editor'
 import { EMPTY_JOBS, failureOf, jobsReducer, unsettled, type JobsState } from './jobState'
 
 export interface InterruptedGeneration {
@@ -17,6 +18,25 @@ export interface InterruptedGeneration {
 export interface GenerationJobsDeps {
   onTakes: (segmentId: string, takes: readonly Take[]) => void
   onFailed: (error: AppErrorData, provider: ProviderId, segmentId: string | null) => void
+}
+
+/**
+ * How the editor answers a generation's end: its takes join the project (one step); a failure is a toast, and a
+ * rejected key opens Settings at that key; a cancel says nothing (the person asked for it).
+ */
+export function editorGenerationEnds(
+  dispatch: Dispatch<EditorAction>,
+  onError: (title: string, error: AppErrorData) => void,
+  onOpenSettings: (provider: ProviderId) => void,
+): GenerationJobsDeps {
+  return {
+    onTakes: (segmentId, takes) => dispatch({ type: 'takesAdded', segmentId, takes }),
+    onFailed: (error, provider) => {
+      if (error.code === 'CANCELLED') return
+      onError('Generation failed', error)
+      if (error.code === 'PROVIDER_AUTH') onOpenSettings(provider)
+    },
+  }
 }
 
 export type StartGeneration =

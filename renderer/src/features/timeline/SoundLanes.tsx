@@ -3,12 +3,14 @@
 // lights up when one of those clips is selected; one in timeline time (a text-only bed, a range over a gap) is
 // drawn free (striped). Drag on empty lane space to mark a range; drag a piece to move its segment (also to
 // another lane), its edges to resize. A segment longer than the model's window shows where its chunks overlap.
-import { memo, type PointerEvent as ReactPointerEvent } from 'react'
+import { memo, type PointerEvent as ReactPointerEvent, useContext } from 'react'
 import type { PlacedPiece } from '../../../../shared/domain/placement'
 import { segmentLengthSec } from '../../../../shared/domain/placement'
 import type { Segment } from '../../../../shared/domain/project'
 import { TIME_EPS } from '../../../../shared/domain/time'
 import { formatTimecode, secToPx } from '../../lib/timecode'
+import type { SegmentActivity } from '../jobs/jobState'
+import { SegmentActivityContext } from '../jobs/SegmentActivityContext'
 import { TakeWaveform } from '../takes/TakeWaveform'
 import { useCutsOf } from '../shots/useShots'
 import { segmentCutsSec, segmentMarks } from './chunkMarks'
@@ -44,6 +46,7 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
   const { segments, pieces, laneCount, pxPerSec, timeWindow, selectedSegmentId, selectedClipId } = props
   const { onSegmentPointerDown, onLanePointerDown, onFocusSelect } = props
   const byId = new Map(segments.map((s) => [s.id, s]))
+  const activity = useContext(SegmentActivityContext)
   const byLane: PlacedPiece[][] = Array.from({ length: laneCount }, () => [])
   for (const p of pieces) if (intersects(p.startSec, p.endSec, timeWindow)) byLane[p.lane]?.push(p)
   return (
@@ -83,6 +86,7 @@ export const SoundLanes = memo(function SoundLanes(props: SoundLanesProps) {
                     pxPerSec={pxPerSec}
                     selected={p.segmentId === selectedSegmentId}
                     linked={selectedClipId !== null && p.clipIds.includes(selectedClipId)}
+                    activity={activity.get(p.segmentId) ?? null}
                     onPointerDown={onSegmentPointerDown}
                     onFocusSelect={onFocusSelect}
                   />
@@ -106,12 +110,15 @@ interface SegmentBlockProps {
   pxPerSec: number
   selected: boolean
   linked: boolean
+  /** A generation running for it, or its last one failed. */
+  activity: SegmentActivity | null
   onPointerDown: SegmentPointerDown
   onFocusSelect: (segmentId: string) => void
 }
 
 const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
-  const { segment, startSec, endSec, offsetSec, lane, pxPerSec, selected, linked, onPointerDown, onFocusSelect } = props
+  const { segment, startSec, endSec, offsetSec, lane, pxPerSec, selected, linked, activity } = props
+  const { onPointerDown, onFocusSelect } = props
   const pieceSec = endSec - startSec
   const widthPx = secToPx(pieceSec, pxPerSec)
   const segmentSec = segmentLengthSec(segment)
@@ -130,15 +137,22 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
     linked && 'linked',
     cutHead && 'cut-head',
     cutTail && 'cut-tail',
+    activity?.kind,
   ]
   const kind = attached ? 'follows its clip' : 'on the timeline'
+  const doing =
+    activity?.kind === 'generating'
+      ? `Generating${activity.progress === null ? '' : ` ${Math.round(activity.progress * 100)} %`}`
+      : activity?.kind === 'failed'
+        ? `Generation failed: ${activity.message}`
+        : null
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={`Segment ${formatTimecode(startSec, 2)} to ${formatTimecode(endSec, 2)}, ${kind}`}
+      aria-label={`Segment ${formatTimecode(startSec, 2)} to ${formatTimecode(endSec, 2)}, ${kind}${activity ? `, ${activity.kind === 'generating' ? 'generating' : 'generation failed'}` : ''}`}
       data-testid="segment"
       data-segment-id={segment.id}
       data-start-sec={startSec}
@@ -147,10 +161,11 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
       data-lane={lane}
       data-anchor={segment.anchor.kind}
       data-chunks={marks.chunkCount}
+      data-activity={activity?.kind}
       style={{ left: secToPx(startSec, pxPerSec), width: Math.max(2, widthPx) }}
       onPointerDown={(e) => onPointerDown(e, segment.id, startSec, 'body')}
       onFocus={(e) => e.target === e.currentTarget && !isPointerFocus() && onFocusSelect(segment.id)}
-      title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}${marks.loopRepeats > 1 ? ` · a loop of ${marks.loopRepeats} repeats` : ''}`}
+      title={`${label} · ${formatTimecode(segmentSec, 2)} · ${attached ? 'follows the clip it was made from' : 'stays at its place on the timeline'}${marks.chunkCount > 1 ? ` · ${marks.chunkCount} chunks of ${segment.params.windowSec} s` : ''}${marks.loopRepeats > 1 ? ` · a loop of ${marks.loopRepeats} repeats` : ''}${doing ? `\n${doing}` : ''}`}
     >
       {activeTake && (
         <TakeWaveform
@@ -175,10 +190,21 @@ const SegmentBlock = memo(function SegmentBlock(props: SegmentBlockProps) {
           </div>
         )
       })}
+      {activity?.kind === 'generating' && (
+        <div
+          className={`segment-progress${activity.progress === null ? ' unknown' : ''}`}
+          style={activity.progress === null ? undefined : { width: `${Math.round(activity.progress * 100)}%` }}
+        />
+      )}
       {/* A block a few pixels wide is only a block: no label or handles to draw (zoom in to resize). */}
       {widthPx >= DETAIL_MIN_PX && (
         <>
           <div className={`segment-label${widthPx >= STICKY_LABEL_MIN_PX ? ' sticky' : ''}`}>
+            {activity?.kind === 'failed' && (
+              <span className="segment-failed-mark" aria-hidden="true">
+                !
+              </span>
+            )}
             {attached && <LinkMark />}
             <span className="segment-name">{label}</span>
             <span className="segment-meta">

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProviderInfo } from '../../../../../shared/domain/generation'
 import type { JobUpdate } from '../../../../../shared/domain/job'
 import { DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../../shared/domain/project'
-import { Inspector } from '../../../../../renderer/src/features/generate/Inspector'
+import { InspectorWithJobs } from '../../inspectorWithJobs'
 import type { EditorAction } from '../../../../../renderer/src/state/editor'
 import { segment, twoClipProject } from '../../fixtures'
 import { info } from '../../providerFixtures'
@@ -48,7 +48,7 @@ async function renderPanel(list: ProviderInfo[], p = project()) {
   const onOpenSettings = vi.fn()
   const onError = vi.fn()
   render(
-    <Inspector
+    <InspectorWithJobs
       project={p}
       selection={{ kind: 'segment', id: 's' }}
       dispatch={dispatch}

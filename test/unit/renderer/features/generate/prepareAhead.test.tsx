@@ -2,7 +2,7 @@
 // prompt edits, segments there were at opening, and text-only segments ask nothing; a deleted one is forgotten.
 import { act, cleanup, render } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { Inspector } from '../../../../../renderer/src/features/generate/Inspector'
+import { InspectorWithJobs } from '../../inspectorWithJobs'
 import {
   cutIdentity,
   PREPARE_DEBOUNCE_MS,
@@ -94,19 +94,19 @@ describe('the Inspector asks main to prepare', () => {
       onError: () => undefined,
       onOpenSettings: () => undefined,
     }
-    const view = render(<Inspector project={opened} {...props} />)
+    const view = render(<InspectorWithJobs project={opened} {...props} />)
     await wait(PREPARE_DEBOUNCE_MS * 2)
     expect(prepared()).toEqual([])
 
     // A new segment is marked, then dragged twice in quick succession: one request, for where it came to rest.
     const marked = { ...opened, segments: [...opened.segments, segment('t', 4, 5)] }
-    view.rerender(<Inspector project={marked} {...props} />)
+    view.rerender(<InspectorWithJobs project={marked} {...props} />)
     await wait(100)
     const dragged = { ...marked, segments: [opened.segments[0]!, segment('t', 4.2, 5.5)] }
-    view.rerender(<Inspector project={dragged} {...props} />)
+    view.rerender(<InspectorWithJobs project={dragged} {...props} />)
     await wait(100)
     const rested = { ...marked, segments: [opened.segments[0]!, segment('t', 4.4, 5.6)] }
-    view.rerender(<Inspector project={rested} {...props} />)
+    view.rerender(<InspectorWithJobs project={rested} {...props} />)
     await wait(PREPARE_DEBOUNCE_MS + 50)
     expect(prepared()).toEqual([
       {
@@ -120,12 +120,12 @@ describe('the Inspector asks main to prepare', () => {
       ...rested,
       segments: rested.segments.map((s) => (s.id === 't' ? { ...s, params: { ...s.params, prompt: 'steps' } } : s)),
     }
-    view.rerender(<Inspector project={prompted} {...props} />)
+    view.rerender(<InspectorWithJobs project={prompted} {...props} />)
     await wait(PREPARE_DEBOUNCE_MS + 50)
     expect(prepared()).toHaveLength(1)
 
     // Deleted: main forgets it.
-    view.rerender(<Inspector project={{ ...prompted, segments: [opened.segments[0]!] }} {...props} />)
+    view.rerender(<InspectorWithJobs project={{ ...prompted, segments: [opened.segments[0]!] }} {...props} />)
     await wait(PREPARE_DEBOUNCE_MS + 50)
     expect(prepared().at(-1)).toEqual({ segmentId: 't', request: null })
   })

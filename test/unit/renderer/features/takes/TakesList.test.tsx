@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GenerationRequest } from '../../../../../shared/domain/generation'
 import { DEFAULT_GENERATION, DEFAULT_TAKE_MIX, type Project, type Take } from '../../../../../shared/domain/project'
-import { Inspector } from '../../../../../renderer/src/features/generate/Inspector'
+import { InspectorWithJobs } from '../../inspectorWithJobs'
 import type { EditorAction } from '../../../../../renderer/src/state/editor'
 import { clip, segment, twoClipProject } from '../../fixtures'
 import { info } from '../../providerFixtures'
@@ -53,7 +53,7 @@ function project(): Project {
 async function renderTakes(p = project(), matchLoudness?: { on: boolean; set: (on: boolean) => void }) {
   const dispatch = vi.fn<(a: EditorAction) => void>()
   render(
-    <Inspector
+    <InspectorWithJobs
       project={p}
       selection={{ kind: 'segment', id: 's' }}
       dispatch={dispatch}
