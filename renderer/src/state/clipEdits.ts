@@ -41,12 +41,14 @@ export function moveClip(project: Project, clipId: string, startSec: number): Pr
   const lengthSec = clipLengthSec(moving)
   const others = project.clips.filter((c) => c !== moving).sort(byStart)
   let start = roundSec(Math.max(0, startSec))
-  const host = others.find((c) => c.startSec < start && start < clipEndSec(c))
-  if (host) start = start - host.startSec < clipLengthSec(host) / 2 ? host.startSec : clipEndSec(host)
+  // A drop within TIME_EPS of a cut is on the cut: a clip's end is computed (start + out − in) and carries float
+  // noise, and snapping drops exactly on cuts.
+  const host = others.find((c) => c.startSec < start - TIME_EPS && start < clipEndSec(c) - TIME_EPS)
+  if (host) start = start - host.startSec < clipLengthSec(host) / 2 ? host.startSec : roundSec(clipEndSec(host))
   if (start === moving.startSec) return project
   let endSec = start + lengthSec
   const placed = others.map((c) => {
-    if (c.startSec >= start && c.startSec < endSec - FLOAT_EPS) {
+    if (c.startSec >= start - TIME_EPS && c.startSec < endSec - FLOAT_EPS) {
       const pushed = { ...c, startSec: roundSec(endSec) }
       endSec = clipEndSec(pushed)
       return pushed

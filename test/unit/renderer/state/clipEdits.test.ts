@@ -44,6 +44,30 @@ describe('moving clips', () => {
     ])
   })
 
+  // Snapping drops a clip exactly on a cut, and a clip's end is computed (start + out − in) with float noise:
+  // 0 + (4.9 − 2.5) is 2.4000000000000004. Found by fuzzing edit sequences.
+  it('dropped exactly on a cut whose end carries float noise, it goes there and pushes the next clip: no overlap', () => {
+    const p0 = twoClipProject({
+      clips: [clip('A', 'a', 0, 2.5, 4.9), clip('B', 'b', 2.4, 0, 4), clip('C', 'a', 6.4, 0, 1)],
+    })
+    expect(layout(moveClip(p0, 'C', 2.4))).toEqual([
+      ['A', 0, 2.5, 4.9],
+      ['C', 2.4, 0, 1],
+      ['B', 3.4, 0, 4],
+    ])
+    // The same with the drop point a hair inside the noisy end, as a snap to the unrounded end gives.
+    expect(layout(moveClip(p0, 'C', 2.4 + 1e-9))).toEqual(layout(moveClip(p0, 'C', 2.4)))
+    // And at a split point whose left part ends with noise (9.9 + 5.7).
+    const split = twoClipProject({
+      clips: [clip('A', 'a', 9.9, 0, 5.7), clip('B', 'a', 15.6, 5.7, 6), clip('C', 'b', 20, 0, 1)],
+    })
+    expect(layout(moveClip(split, 'C', 15.6))).toEqual([
+      ['A', 9.9, 0, 5.7],
+      ['C', 15.6, 0, 1],
+      ['B', 16.6, 5.7, 6],
+    ])
+  })
+
   it('never starts before 0, and a move to where it already is changes nothing', () => {
     const p0 = twoClipProject()
     expect(moveClip(p0, 'B', 6)).toBe(p0)
