@@ -10,6 +10,7 @@ import type { Project, Take } from '../../shared/domain/project'
 import { formatCost } from '../jobs/cost'
 import type { GenerateUpdate } from '../jobs/generateProgress'
 import { writeAtomically } from '../media/atomicOutput'
+import { assertFileCanBeWritten } from '../media/destination'
 import { explainingFsErrors } from '../media/fsErrors'
 import { planGeneratedSound } from '../media/exportPlan'
 import { importAsset } from '../media/importAsset'
@@ -24,6 +25,7 @@ import {
   type Env,
 } from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
+import { batchOutputs } from './batchOutputs'
 import { type CliEvent, type Reporter, takeEvent } from './output'
 import { singleClipProject, textBedProject } from './project'
 import type { CliServices } from './services'
@@ -112,6 +114,7 @@ export async function generateVideo(
   }
   if (toSec <= fromSec) throw new AppError('BAD_INPUT', '--to must be after --from.', { field: 'to' })
   const output = resolve(cmd.output)
+  await assertFileCanBeWritten(output, 'output')
   await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))
   const projectWith = (takes: Take[]) =>
     singleClipProject({
@@ -189,8 +192,10 @@ export async function generateText(ctx: CommandContext, cmd: Extract<CliCommand,
   const { params, durationSec } = cmd
   // A loop is one window, generated once and repeated over the whole length.
   const askSec = params.loop ? Math.min(durationSec, params.windowSec) : durationSec
+  // Whatever would keep the WAV from being written is found now, before the generation is paid for.
+  await assertFileCanBeWritten(output, 'output')
   const takes = await generateTakes(ctx, { durationSec: askSec, params })
-  await mkdir(dirname(output), { recursive: true })
+  await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))
   if (!params.loop) {
     await keepTakes(ctx, takes, output, output)
     ctx.out.event({ type: 'result', output, durationSec: takes[0]!.durationSec })
@@ -231,7 +236,8 @@ export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind
   if (videos.length === 0)
     throw new AppError('BAD_INPUT', `"${folder}" holds no videos (${VIDEO_EXTENSIONS.join(', ')}).`)
   const outDir = resolve(cmd.outDir)
-  await mkdir(outDir, { recursive: true })
+  const outputs = batchOutputs(folder, videos, outDir)
+  await explainingFsErrors(outDir, () => mkdir(outDir, { recursive: true }))
   const failures: Array<{ file: string; message: string }> = []
   for (const name of videos) {
     ctx.out.event({ type: 'start', command: 'generate', input: name })
@@ -245,7 +251,7 @@ export async function batch(ctx: CommandContext, cmd: Extract<CliCommand, { kind
           params: cmd.params,
           original: cmd.original,
           loudness: cmd.loudness,
-          output: join(outDir, `${basename(name, extname(name))}.mp4`),
+          output: outputs.get(name)!,
           handoff: null,
           json: cmd.json,
         },

@@ -68,7 +68,9 @@ ${OUT}`,
   batch: `mmaudio-studio batch <folder> --prompt TEXT [options] -o OUTDIR
 
 Every video in the folder (mp4, mov, m4v, mkv, webm, avi), one after the other, each as with generate over
-the whole clip, written to OUTDIR/<name>.mp4. A file that fails does not stop the rest; a summary ends the run.
+the whole clip, written to OUTDIR/<name>.mp4 (OUTDIR/<name>.<ext>.mp4 for videos that share a name, such as
+clip.mov and clip.mp4). A video is never replaced by a result: OUTDIR may be the folder itself only when no
+result would land on one of its videos. A file that fails does not stop the rest; a summary ends the run.
 
 ${GEN}
   --original MODE       keep | duck | mute (default: keep)

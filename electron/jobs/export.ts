@@ -2,7 +2,7 @@
 // result into place only when everything succeeded. Plain Node; the runner and job registry are passed in.
 import { randomUUID } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { access, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { AppError } from '../../shared/domain/errors'
@@ -11,6 +11,7 @@ import type { JobStage } from '../../shared/domain/job'
 import type { Project } from '../../shared/domain/project'
 import { tempPathFor } from '../media/atomicOutput'
 import { clearLeftover, noteLeftover, removeScratch, scratchDir } from '../media/leftovers'
+import { assertReplaceable, assertWritableFolder } from '../media/destination'
 import { explainingFsErrors } from '../media/fsErrors'
 import { statRegular } from '../media/regularFile'
 import { planExport, type ExportPass, type ExportPlan } from '../media/exportPlan'
@@ -79,24 +80,6 @@ export async function assertNotASource(destinations: readonly string[], project:
       )
     }
   }
-}
-
-/** An export may replace a file, never a folder, a pipe or a device of that name. */
-async function assertReplaceable(destination: string): Promise<void> {
-  const info = await stat(destination).catch(() => null)
-  if (info && !info.isFile()) {
-    throw new AppError(
-      'BAD_INPUT',
-      `"${destination}" is ${info.isDirectory() ? 'a folder' : 'not an ordinary file'}: give the export a file name, such as ${join(destination, 'export.mp4')}.`,
-      { field: 'destinationPath' },
-    )
-  }
-}
-
-async function assertWritableFolder(folder: string): Promise<void> {
-  const info = await explainingFsErrors(folder, () => stat(folder))
-  if (!info.isDirectory()) throw new AppError('BAD_INPUT', `"${folder}" is not a folder.`, { field: 'destinationPath' })
-  await explainingFsErrors(folder, () => access(folder, constants.W_OK))
 }
 
 function finiteOrNull(n: number): number | null {

@@ -20,6 +20,7 @@ import { MANIFEST_NAME, packFolderIn, planHandoff, type HandoffPlan, type SoundF
 import { soundFilePass } from '../media/handoff/soundArgs'
 import { etaSec, progressFraction, type FfmpegProgress } from '../media/ffmpeg/progress'
 import type { FfmpegRunner } from '../media/ffmpeg/run'
+import { assertFolderCanBeMade } from '../media/destination'
 import { clampImpossibleNumbers } from '../project/openChecks'
 import { assertNotASource, assertSourcesExist } from './export'
 import type { JobRegistry, JobRunOptions } from './jobs'
@@ -106,6 +107,7 @@ export function createHandoffService(deps: HandoffServiceDeps): HandoffService {
   async function prepare(given: Project, folder: string) {
     // A clip past the end of its file would be handed off without end; a time beyond a day cannot be true.
     const { project } = clampImpossibleNumbers(given, new Map())
+    await assertFolderCanBeMade(folder, 'folder')
     const plan = planHandoff(project, folder)
     const texts = packTexts(plan)
     const audio: SoundFile[] = [...plan.sounds, ...plan.stems]

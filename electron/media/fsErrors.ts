@@ -56,6 +56,14 @@ export function explainFsError(e: unknown, path: string): unknown {
         `"${name}" was not found at ${path}. It may have been moved, renamed or deleted.`,
         { cause: e },
       )
+    case 'EEXIST':
+      return new AppError(
+        'BAD_INPUT',
+        `A file is in the way: "${path}" cannot be made because a file has a name it needs. Choose another place.`,
+        { cause: e },
+      )
+    case 'EISDIR':
+      return new AppError('BAD_INPUT', `"${path}" is a folder: give a file name.`, { cause: e })
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

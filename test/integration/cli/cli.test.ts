@@ -233,7 +233,7 @@ describe('mmaudio-studio CLI', () => {
     expect(r.code).toBe(2)
     expect(jsonLines(r.stdout).at(-1)).toMatchObject({
       type: 'error',
-      error: { code: 'BAD_INPUT', message: expect.stringMatching(/is a folder: give the export a file name/) },
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/is a folder: give a file name/) },
     })
     expect(jsonLines(r.stdout).some((e) => e.type === 'estimate' || e.type === 'progress')).toBe(false)
     expect(fal.state.counts.submit - submitsBefore).toBe(0)
@@ -275,6 +275,60 @@ describe('mmaudio-studio CLI', () => {
     })
     expect(events.at(-1)).toMatchObject({ type: 'summary', succeeded: 1, failed: 1 })
     expect(existsSync(join(home, 'out', 'a good one.mp4'))).toBe(true)
+  })
+
+  it('batch into the folder it reads: a result never replaces a video; videos sharing a name keep both results', async () => {
+    const { home, env } = await freshEnv()
+    const folder = join(home, 'shoot')
+    await mkdir(folder)
+    await copyFile(clip, join(folder, 'clip.mov'))
+    await copyFile(clip, join(folder, 'clip.mp4'))
+    const original = await readFile(clip)
+    const r = await runCli(['batch', folder, '--prompt', 'clicks', '-o', folder, '--json'], env)
+    expect(r.code).toBe(0)
+    for (const name of ['clip.mov', 'clip.mp4'])
+      expect((await readFile(join(folder, name))).equals(original)).toBe(true)
+    await expectClicksOnFlashes(join(folder, 'clip.mov.mp4'))
+    await expectClicksOnFlashes(join(folder, 'clip.mp4.mp4'))
+
+    // Where a result would land on a video, nothing is generated (nor paid for): the sentence says what to do.
+    const lone = join(home, 'lone')
+    await mkdir(lone)
+    await copyFile(clip, join(lone, 'take.mp4'))
+    const submitsBefore = fal.state.counts.submit
+    const refused = await runCli(['batch', lone, '--prompt', 'clicks', '-o', lone], env)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/would replace "take\.mp4" with its result\. Choose another folder with -o/)
+    expect(fal.state.counts.submit).toBe(submitsBefore)
+    expect((await readFile(join(lone, 'take.mp4'))).equals(original)).toBe(true)
+  })
+
+  it('a place the result cannot be written is refused before anything is paid for, in words', async () => {
+    const { home, env } = await freshEnv()
+    const aFile = join(home, 'a file')
+    await writeFile(aFile, 'not a folder')
+    const submitsBefore = fal.state.counts.submit
+    const cases = [
+      { args: ['text', 'rain', '--duration', '2', '-o', join(aFile, 'rain.wav')], says: /is a file, not a folder/ },
+      { args: ['text', 'rain', '--duration', '2', '-o', join(home, 'folder.wav')], says: /is a folder/, dir: true },
+      {
+        args: ['generate', clip, '--prompt', 'clicks', '-o', join(aFile, 'deeper', 'x.mp4')],
+        says: /is a file, so the folder .* cannot be made inside it/,
+      },
+      {
+        args: ['generate', clip, '--prompt', 'clicks', '-o', join(home, 'ok.mp4'), '--handoff', aFile],
+        says: /is a file, not a folder: choose another place/,
+      },
+    ]
+    for (const c of cases) {
+      if (c.dir) await mkdir(join(home, 'folder.wav'), { recursive: true })
+      const r = await runCli(c.args, env)
+      expect(r.code, c.args.join(' ')).toBe(2)
+      expect(r.stderr, c.args.join(' ')).toMatch(c.says)
+      expect(r.stderr).not.toMatch(/EEXIST|EISDIR|ENOTDIR/)
+    }
+    expect(fal.state.counts.submit).toBe(submitsBefore)
+    expect(existsSync(join(home, 'ok.mp4'))).toBe(false)
   })
 
   it('text and providers: a WAV of the asked length; every provider listed with whether its key is set, never the key', async () => {

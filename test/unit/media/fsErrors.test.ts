@@ -17,6 +17,8 @@ describe('explainFsError', () => {
     ['EACCES', 'PERMISSION_DENIED', /not allowed to use "clip.mp4"/],
     ['EROFS', 'PERMISSION_DENIED', /permissions/],
     ['ENOSPC', 'DISK_FULL', /disk is full/],
+    ['EEXIST', 'BAD_INPUT', /A file is in the way: "\/x\/clip.mp4" cannot be made/],
+    ['EISDIR', 'BAD_INPUT', /"\/x\/clip.mp4" is a folder: give a file name/],
   ])('%s → %s', (code, appCode, message) => {
     const e = explainFsError(errno(code), '/x/clip.mp4') as AppError
     expect(e.code).toBe(appCode)
