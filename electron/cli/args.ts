@@ -21,6 +21,7 @@ export interface ByShots {
 }
 export type CliCommand =
   | ({ kind: 'help'; topic: string | null } & Common)
+  | ({ kind: 'version' } & Common)
   | ({ kind: 'providers' } & Common)
   | ({
       kind: 'generate'
@@ -190,6 +191,13 @@ function output(v: Values, command: string): string {
   return o
 }
 
+/** -o for an MP4: the path must say so (a "clip.wav" or "clip.mov" holding an MP4 would mislead every player). */
+function mp4Output(o: string, command: string): string {
+  if (!/\.mp4$/i.test(o))
+    throw bad(`${command} writes an MP4 file: give -o a path ending in .mp4 (got "${o}").`, 'output')
+  return o
+}
+
 /** --handoff DIR: the folder the hand-off pack is written into (null when not asked for). */
 function folderOption(v: Values): string | null {
   const folder = v.handoff as string | undefined
@@ -206,8 +214,12 @@ function one(positionals: string[], command: string, what: string): string {
 export function parseCli(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null, json: false }
+    const topic = command === 'help' ? (rest[0] ?? null) : null
+    if (topic !== null && !Object.hasOwn(OPTIONS_BY_COMMAND, topic))
+      throw bad(`No help for "${topic}": it is not a command. Run mmaudio-studio --help for the list.`)
+    return { kind: 'help', topic, json: false }
   }
+  if (command === '--version' || command === '-V' || command === 'version') return { kind: 'version', json: false }
   if (!Object.hasOwn(OPTIONS_BY_COMMAND, command)) {
     throw bad(`Unknown command "${command}". Run mmaudio-studio --help for the list.`)
   }
@@ -216,7 +228,11 @@ export function parseCli(argv: readonly string[]): CliCommand {
   try {
     parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as never
   } catch (e) {
-    throw bad(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run mmaudio-studio ${command} --help.`)
+    // Node's own sentence, first line only; a value starting with a dash ("--from -1") gets a clearer one.
+    const first = (e as Error).message.split('\n')[0]!.replace(/\.$/, '')
+    const dashed = /'(--[\w-]+)' argument is ambiguous/.exec(first)?.[1]
+    const said = dashed ? `${dashed} needs a value; one starting with a dash is written ${dashed}=-1` : first
+    throw bad(`${said}. Run mmaudio-studio ${command} --help.`)
   }
   const v = parsed.values
   const json = Boolean(v.json)
@@ -229,7 +245,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       return { kind: 'shots', video: one(parsed.positionals, 'shots', 'video'), threshold: threshold(v), json }
     case 'export': {
       const handoff = folderOption(v)
-      const mp4 = (v.output as string | undefined) || null
+      const given = (v.output as string | undefined) || null
+      const mp4 = given === null ? null : mp4Output(given, 'export')
       if (!mp4 && !handoff) throw bad('export needs -o <file.mp4>, --handoff <folder>, or both.', 'output')
       return {
         kind: 'export',
@@ -245,7 +262,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         v.duration as string | undefined,
         'duration',
         (n) => n > 0 && n <= 600,
-        'seconds, more than 0',
+        'seconds, more than 0 and at most 600',
       )
       if (durationSec === undefined) throw bad('text needs --duration <seconds>.', 'duration')
       const prompt = parsed.positionals.join(' ')
@@ -285,7 +302,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         params: { ...generationParams(v, true), focus: focusOption(v) },
         original: choice(v.original as string | undefined, 'original', ORIGINAL_CHOICES, 'keep'),
         loudness,
-        output: output(v, 'generate'),
+        output: mp4Output(output(v, 'generate'), 'generate'),
         handoff: folderOption(v),
         json,
         ...(v['by-shots'] ? { byShots: { threshold: threshold(v) } } : {}),

@@ -26,6 +26,7 @@ import {
 } from '../providers/registry'
 import { presetFor, type CliCommand } from './args'
 import { batchOutputs } from './batchOutputs'
+import { outOfRangeNotes } from './paramNotes'
 import { type CliEvent, type Reporter, takeEvent } from './output'
 import { singleClipProject, textBedProject } from './project'
 import type { CliServices } from './services'
@@ -50,6 +51,9 @@ const progressEvent = (u: GenerateUpdate, file?: string): CliEvent => ({
 })
 
 async function generateTakes(ctx: CommandContext, request: GenerationRequest, file?: string): Promise<Take[]> {
+  const provider = ctx.svc.providers.get(request.params.provider)
+  for (const text of outOfRangeNotes(request.params, provider.capabilities, provider.label))
+    ctx.out.event({ type: 'message', text, ...(file ? { file } : {}) })
   const estimate = ctx.svc.generate.estimate(request)
   ctx.out.event({
     type: 'estimate',
@@ -113,6 +117,12 @@ export async function generateVideo(
     )
   }
   if (toSec <= fromSec) throw new AppError('BAD_INPUT', '--to must be after --from.', { field: 'to' })
+  if (cmd.toSec !== null && cmd.toSec > asset.durationSec)
+    ctx.out.event({
+      type: 'message',
+      text: `--to ${cmd.toSec} is past the end of "${asset.name}" (${asset.durationSec.toFixed(2)} s): the sound runs to its end.`,
+      ...(file ? { file } : {}),
+    })
   const output = resolve(cmd.output)
   await assertFileCanBeWritten(output, 'output')
   await explainingFsErrors(output, () => mkdir(dirname(output), { recursive: true }))

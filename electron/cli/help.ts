@@ -10,7 +10,7 @@ const GEN = `  --prompt TEXT         what to hear (required)
   --provider ID         ${PROVIDER_IDS.join(' | ')} (default: fal)
   --takes N             takes with different seeds, 1-8 (default: 1; each take is paid for)
   --seed N              lock the seed (0-65535); take k uses seed+k. Default: random per take
-  --steps N             sampling steps (default 25)
+  --steps N             sampling steps (default 25; a provider that takes fewer or more says so)
   --cfg X               guidance strength (default 4.5)
   --window S            seconds per provider call, 1-10 (default 8); longer ranges are chunked
   --mask-away-clip      follow the prompt over the picture (keeps the timing)
@@ -42,7 +42,7 @@ ${GEN}
                         fails is left silent and named; the exit code is then 1
   --threshold X         with --by-shots: how sudden a change of picture counts as a cut, ${SHOT_THRESHOLD_RANGE.min}-${SHOT_THRESHOLD_RANGE.max}
                         (default ${DEFAULT_SHOT_THRESHOLD}; lower finds more cuts)
-  -o PATH               the MP4 to write
+  -o PATH               the MP4 to write (a path ending in .mp4)
 ${OUT}`,
   shots: `mmaudio-studio shots <video> [--threshold X] [--json]
 
@@ -57,7 +57,7 @@ is cached: asking again with another threshold decodes nothing.
 
 Text-to-audio: no video. Writes a 48 kHz WAV.
 
-  --duration S          length in seconds
+  --duration S          length in seconds (up to 600)
   --loop                generate one window (--window, 8 s) and repeat it seamlessly over the whole
                         duration: a bed of any length from one call per take
 ${GEN.split('\n')
@@ -82,7 +82,7 @@ ${OUT}`,
 Renders a saved MMAudio Studio project to an MP4, and/or writes its hand-off pack for your editor.
 
   --loudness PRESET     web | podcast | broadcast | off (default: web)
-  -o PATH               the MP4 to write
+  -o PATH               the MP4 to write (a path ending in .mp4)
   --handoff DIR         the hand-off pack's folder: FCPXML 1.10, Premiere XML, OTIO and MLT timelines of the
                         project, each sound as a Broadcast WAV (48 kHz 24-bit) at its timecode, full-length
                         stems and a README. It replaces only files an earlier pack wrote there.
@@ -102,7 +102,7 @@ Commands:
   shots <video>                                 where the picture cuts, in seconds (generate --by-shots uses them)
   providers                                     providers, capabilities, keys set or not
 
-Run mmaudio-studio <command> --help for its options.
+Run mmaudio-studio <command> --help for its options; mmaudio-studio --version for the version.
 
 Keys are read from the providers' usual variables: ${PROVIDER_IDS.map((id) => keyEnvName(id)).join(', ')}.
 Each provider's address can be overridden with ${baseUrlEnvName('fal')} and the like, its parallel requests with

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `mmaudio-studio`: the headless entry. Same services as the app, no Electron. Exit codes: 0 ok, 1 failed,
 // 2 bad usage, 130 cancelled (Ctrl-C).
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { ProviderId } from '../../shared/domain/ids'
@@ -32,6 +32,18 @@ export function forTheCli(error: AppError, providers: ReadonlyArray<{ id: Provid
   return new AppError('PROVIDER_AUTH', `${sentence} Check ${keyEnvName(provider.id)}.`)
 }
 
+/** The version in package.json (two folders up from here, in the source and in the built out/main alike). */
+export function cliVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown
+    }
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
 export function exitCodeFor(error: AppError): number {
   if (error.code === 'CANCELLED') return 130
   if (error.code === 'BAD_INPUT') return 2
@@ -55,6 +67,10 @@ async function runCommand(argv: readonly string[], io: CliIo, built: (svc: CliSe
     json = cmd.json
     if (cmd.kind === 'help') {
       io.streams.stdout.write(`${(cmd.topic && HELP[cmd.topic]) || MAIN_HELP}\n`)
+      return 0
+    }
+    if (cmd.kind === 'version') {
+      io.streams.stdout.write(`mmaudio-studio ${cliVersion()}\n`)
       return 0
     }
     svc = (io.services ?? ((env) => createCliServices(env)))(io.env)

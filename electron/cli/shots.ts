@@ -39,6 +39,11 @@ async function cutsOf(
 
 export async function printShots(ctx: CommandContext, cmd: Extract<CliCommand, { kind: 'shots' }>): Promise<void> {
   const { asset, cutsSec } = await cutsOf(ctx, cmd.video, cmd.threshold)
+  if (cutsSec.length === 0)
+    ctx.out.event({
+      type: 'message',
+      text: `No cuts in "${asset.name}" at threshold ${cmd.threshold}: it is one shot (a lower --threshold finds softer cuts).`,
+    })
   ctx.out.event({ type: 'shots', input: asset.path, durationSec: asset.durationSec, threshold: cmd.threshold, cutsSec })
 }
 

@@ -1,24 +1,19 @@
 // What a generation will cost, before anything is sent. PURE.
-// Billed seconds = takes × Σ chunk lengths (each chunk is one provider call of its window's length, rounded up
-// to whole seconds where the provider only takes whole seconds); USD = billed seconds × the published price.
+// Billed seconds = takes × Σ the seconds each chunk's call asks for (its length within the provider's range,
+// rounded up to whole seconds where the provider only takes whole seconds); USD = billed seconds × the
+// published price.
 import type { ChunkPlan } from '../../shared/domain/chunks'
 import type { CostEstimate } from '../../shared/domain/generation'
+import { askedDurationSec } from '../providers/paramRange'
 import type { ProviderCapabilities } from '../providers/types'
-
-export function chunkBilledSec(lengthSec: number, integerDuration: boolean): number {
-  return integerDuration ? Math.ceil(lengthSec - 1e-9) : lengthSec
-}
 
 export function estimateCost(
   plan: Pick<ChunkPlan, 'chunks'>,
   takes: number,
-  capabilities: Pick<ProviderCapabilities, 'priceUsdPerSec' | 'params'>,
+  capabilities: Pick<ProviderCapabilities, 'priceUsdPerSec' | 'params' | 'durationSec'>,
 ): CostEstimate {
-  const perTakeSec = plan.chunks.reduce(
-    (sum, c) => sum + chunkBilledSec(c.endSec - c.startSec, capabilities.params.integerDuration),
-    0,
-  )
-  const billedSec = takes * perTakeSec
+  const perTakeSec = plan.chunks.reduce((sum, c) => sum + askedDurationSec(c.endSec - c.startSec, capabilities), 0)
+  const billedSec = Math.round(takes * perTakeSec * 1000) / 1000
   const price = capabilities.priceUsdPerSec
   return {
     calls: takes * plan.chunks.length,

@@ -3,6 +3,7 @@
 // All units run in parallel, limited per provider by the queue. Every dependency is injected (plain Node).
 import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
+import { setMaxListeners } from 'node:events'
 import { planChunks, type ChunkPlan } from '../../shared/domain/chunks'
 import { AppError } from '../../shared/domain/errors'
 import type { CostEstimate, GenerationRequest } from '../../shared/domain/generation'
@@ -196,6 +197,9 @@ export function createGenerateService(deps: GenerateServiceDeps) {
     const eng = await engine()
     const jobId = options.jobId ?? newId()
     const controller = new AbortController()
+    // Every chunk's cut, upload, submit and status watch listens to this signal: a long segment has far more of
+    // them than Node's leak-warning threshold of 10, and all are removed as they end.
+    setMaxListeners(0, controller.signal)
     const stop = (): void => controller.abort()
     options.signal?.addEventListener('abort', stop, { once: true })
     if (options.signal?.aborted) stop()

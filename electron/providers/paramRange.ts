@@ -24,6 +24,19 @@ export function clampIntToRange(
 }
 
 /**
+ * The seconds a provider is asked for (and bills) for a request of this length: within its range (a short one
+ * is asked for its minimum), whole where it takes only whole seconds, else to the millisecond.
+ */
+export function askedDurationSec(
+  lengthSec: number,
+  caps: Pick<ProviderCapabilities, 'durationSec' | 'params'>,
+): number {
+  return caps.params.integerDuration
+    ? clampIntToRange(lengthSec, caps.durationSec, 'ceil', 8)
+    : Math.round(clampToRange(lengthSec, caps.durationSec, 8) * 1000) / 1000
+}
+
+/**
  * Which of a provider's parameter names an error message mentions, as our own field name (for
  * "invalid input: which field"). `fields` maps provider names to ours; longer names are tried first so
  * `negative_prompt` is not read as `prompt`.
@@ -70,9 +83,7 @@ function fittedValue(
     case 'negativePrompt':
       return req.negativePrompt
     case 'durationSec':
-      return p.integerDuration
-        ? clampIntToRange(req.durationSec, caps.durationSec, 'ceil', 8)
-        : Math.round(clampToRange(req.durationSec, caps.durationSec, 8) * 1000) / 1000
+      return askedDurationSec(req.durationSec, caps)
     case 'steps':
       return p.steps ? clampIntToRange(req.steps, p.steps, 'round', 25) : Math.round(req.steps)
     case 'cfg':

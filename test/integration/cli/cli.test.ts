@@ -228,8 +228,10 @@ describe('mmaudio-studio CLI', () => {
   it('what would make the export fail is found before anything is generated or paid for', async () => {
     const { home, env } = await freshEnv()
     const submitsBefore = fal.state.counts.submit
-    // -o names a folder: the MP4 could not be written there after the generation.
-    const r = await runCli(['generate', clip, '--prompt', 'clicks', '-o', home, '--json'], env)
+    // -o names a folder (one called "out.mp4"): the MP4 could not be written there after the generation.
+    const folder = join(home, 'out.mp4')
+    await mkdir(folder)
+    const r = await runCli(['generate', clip, '--prompt', 'clicks', '-o', folder, '--json'], env)
     expect(r.code).toBe(2)
     expect(jsonLines(r.stdout).at(-1)).toMatchObject({
       type: 'error',
@@ -303,6 +305,24 @@ describe('mmaudio-studio CLI', () => {
     expect((await readFile(join(lone, 'take.mp4'))).equals(original)).toBe(true)
   })
 
+  it('what is sent other than asked is said: a --to past the clip’s end, a --steps the provider does not take', async () => {
+    const { home, env } = await freshEnv()
+    const out = join(home, 'said.mp4')
+    const r = await runCli(
+      ['generate', clip, '--prompt', 'clicks', '--to', '100', '--steps', '2', '-o', out, '--json'],
+      env,
+    )
+    expect(r.code).toBe(0)
+    const said = jsonLines(r.stdout)
+      .filter((e) => e.type === 'message')
+      .map((e) => e.text)
+    expect(said).toContainEqual(expect.stringMatching(/--to 100 is past the end of "cli flashes\.mp4" \(6\.00 s\)/))
+    expect(said).toContainEqual(
+      expect.stringMatching(/^fal\.ai takes --steps from \d+ to \d+: --steps 2 is sent as \d+\.$/),
+    )
+    expect(jsonLines(r.stdout).at(-1)).toMatchObject({ type: 'result', toSec: 6 })
+  })
+
   it('a place the result cannot be written is refused before anything is paid for, in words', async () => {
     const { home, env } = await freshEnv()
     const aFile = join(home, 'a file')
@@ -349,6 +369,12 @@ describe('mmaudio-studio CLI', () => {
     const help = await runCli(['--help'], env)
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/generate <video> --prompt TEXT/)
+    const version = await runCli(['--version'], env)
+    expect(version.code).toBe(0)
+    expect(version.stdout).toBe(`mmaudio-studio ${JSON.parse(await readFile('package.json', 'utf8')).version}\n`)
+    const noSuchHelp = await runCli(['help', 'nosuch'], env)
+    expect(noSuchHelp.code).toBe(2)
+    expect(noSuchHelp.stderr).toMatch(/No help for "nosuch": it is not a command/)
   })
 
   it('text --loop: one call for one 8 s window, laid over the whole 20 s as a seamless loop', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFalEmulator, type FalEmulator } from '../../emulators/fal'
-import { clicksInMix, probeJson } from '../../fixtures/media'
+import { clicksInMix, probeJson, testClip } from '../../fixtures/media'
 import { FLASH_SEC, KNOWN_CUTS_CLIP_SEC, KNOWN_CUTS_SEC, knownCutsClip } from '../../fixtures/shots'
 import { jsonLines, runCli } from './cliHarness'
 
@@ -43,6 +43,13 @@ describe('mmaudio-studio shots', () => {
     const events = jsonLines(json.stdout)
     expect(events.filter((e) => e.type === 'progress')).toEqual([]) // cached: nothing decoded again
     expect(events.find((e) => e.type === 'shots')).toMatchObject({ threshold: 45, durationSec: 16, cutsSec: [9.24] })
+
+    // One continuous shot: stdout stays empty for scripts, and the person is told why.
+    const oneShot = await testClip('one shot.mp4', { durationSec: 3 })
+    const none = await runCli(['shots', oneShot], env)
+    expect(none.code).toBe(0)
+    expect(none.stdout).toBe('')
+    expect(none.stderr).toMatch(/No cuts in "one shot\.mp4" at threshold 10: it is one shot/)
   })
 
   it('a bad threshold, or one without --by-shots, is a usage error with a sentence', async () => {

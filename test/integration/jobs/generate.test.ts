@@ -112,6 +112,22 @@ describe('generate service', () => {
     expect((await decodeAudio(again.takes[0]!.path)).length).toBe((await decodeAudio(takes[0]!.path)).length)
   })
 
+  it('a segment of many chunks runs without a listener-leak warning (each chunk listens to the run’s signal)', async () => {
+    const svc = await servicesFor({ emulators: falOnly() })
+    const warnings: string[] = []
+    const onWarning = (w: Error): void => void warnings.push(w.name)
+    process.on('warning', onWarning)
+    try {
+      const request = { source: { path: clip, inSec: 0, outSec: 20 }, params: params({ windowSec: 2, seed: 11 }) }
+      expect(svc.generate.estimate(request).chunks).toBeGreaterThan(10)
+      await svc.generate.run(request)
+      await new Promise((r) => setImmediate(r)) // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning')
+  })
+
   it('regenerates one chunk alone with a new seed and re-joins the take', async () => {
     const svc = await servicesFor({ emulators: falOnly() })
     const request = { source: { path: clip, inSec: 0, outSec: 15 }, params: params({ seed: 100 }) }

@@ -116,7 +116,7 @@ describe('CLI arguments', () => {
     expect(parseCli(['providers', '--json'])).toEqual({ kind: 'providers', json: true })
     // guard presets, repeatable, on any generating command
     expect(
-      parseCli(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o', '--guard', 'voices', '--guard', 'timing']),
+      parseCli(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o.mp4', '--guard', 'voices', '--guard', 'timing']),
     ).toMatchObject({ params: { negativePrompt: 'music, speech, talking, voice', maskAwayClip: true } })
     expect(parseCli(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--guard', 'voices'])).toMatchObject({
       params: { negativePrompt: 'music, speech, talking, voice', maskAwayClip: false },
@@ -169,6 +169,14 @@ describe('CLI arguments', () => {
     )
     expect(refused(['text', 'rain', '--duration', '3', '-o', 'r.wav', '--guard', 'timing'])).toMatch(/needs a picture/)
     expect(refused(['dance'])).toMatch(/Unknown command "dance"/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'with sound.wav'])).toMatch(
+      /generate writes an MP4 file: give -o a path ending in \.mp4 \(got "with sound\.wav"\)/,
+    )
+    expect(refused(['export', 'a.mmaudio', '-o', 'final.mov'])).toMatch(/export writes an MP4 file/)
+    expect(refused(['text', 'rain', '--duration', '601', '-o', 'r.wav'])).toMatch(/more than 0 and at most 600/)
+    expect(refused(['generate', 'c.mp4', '--prompt', 'x', '-o', 'o.mp4', '--from', '-1'])).toBe(
+      '--from needs a value; one starting with a dash is written --from=-1. Run mmaudio-studio generate --help.',
+    )
     expect(refused(['export', 'a.mmaudio'])).toMatch(/export needs -o <file.mp4>, --handoff <folder>, or both/)
     expect(refused(['export', 'a.mmaudio', '--handoff', ' '])).toMatch(/--handoff needs a folder/)
     expect(refused(['batch', 'in', '--prompt', 'x', '-o', 'out', '--handoff', 'p'])).toMatch(/handoff/)

@@ -5,6 +5,7 @@ import { estimateCost, formatCost } from '../../../electron/jobs/cost'
 const caps = (price: number | undefined, integerDuration = false) => ({
   ...(price === undefined ? {} : { priceUsdPerSec: price }),
   params: { negativePrompt: true, seed: null, steps: null, cfg: null, maskAwayClip: false, integerDuration },
+  durationSec: { min: 1, max: 30 },
 })
 
 describe('cost estimate', () => {
@@ -15,13 +16,21 @@ describe('cost estimate', () => {
   })
 
   it('bills a short segment for its own length, rounded up where the provider takes whole seconds', () => {
-    expect(estimateCost(planChunks(3.2), 2, caps(0.002)).billedSec).toBeCloseTo(6.4, 9)
+    expect(estimateCost(planChunks(3.2), 2, caps(0.002)).billedSec).toBe(6.4)
     expect(estimateCost(planChunks(3.2), 2, caps(0.002, true))).toEqual({
       calls: 2,
       chunks: 1,
       billedSec: 8,
       usd: 0.016,
     })
+  })
+
+  it('a segment shorter than the provider’s shortest request is billed for that request, as it is sent', () => {
+    expect(estimateCost(planChunks(0.3), 1, caps(0.001))).toEqual({ calls: 1, chunks: 1, billedSec: 1, usd: 0.001 })
+  })
+
+  it('billed seconds are said to the millisecond, without float noise', () => {
+    expect(estimateCost(planChunks(0.1 + 0.2 + 1), 3, caps(0.001)).billedSec).toBe(3.9)
   })
 
   it('says null, not zero, where a provider publishes no price', () => {
