@@ -97,7 +97,7 @@ export function createAppServices(deps: AppServicesDeps) {
   const access = createMediaAccess({ runner, appFolders: [deps.cacheDir, takesDir], takesDir, realpath })
 
   const media = createMediaService({ runner, cacheDir: deps.cacheDir, mediaUrl: deps.mediaUrl, allow: access.allow })
-  const jobs = createJobRegistry()
+  const jobs = createJobRegistry({ logError: (text) => logger.error(text) })
   const shotScans = createKeyedQueue<'scan'>(() => 1)
   watchLongWork(jobs, deps.desktop)
   const workDir = join(deps.dataDir, 'work')

@@ -36,8 +36,20 @@ export function scrubSecrets(text: string): string {
     })
 }
 
-/** An error (or anything thrown) as one scrubbed string for a log, with its stack when it has one. */
+/**
+ * An error (or anything thrown) as one scrubbed string for a log, with its stack when it has one and what caused
+ * it (a few levels: "Could not reach fal.ai" ← a socket closed by the other side ← …), so a log says why.
+ */
 export function describeForLog(error: unknown): string {
-  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)
-  return scrubSecrets(text)
+  const lines: string[] = []
+  let at: unknown = error
+  for (let depth = 0; depth < 5 && at !== undefined && at !== null; depth++) {
+    const text = at instanceof Error ? (at.stack ?? `${at.name}: ${at.message}`) : String(at)
+    const code = (at as { code?: unknown }).code
+    lines.push(
+      `${depth === 0 ? '' : 'Caused by: '}${text}${typeof code === 'string' && !text.includes(code) ? ` [${code}]` : ''}`,
+    )
+    at = at instanceof Error ? at.cause : undefined
+  }
+  return scrubSecrets(lines.join('\n'))
 }

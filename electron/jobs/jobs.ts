@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, isAppError } from '../../shared/domain/errors'
 import type { JobStage, JobUpdate } from '../../shared/domain/job'
-import { scrubSecrets } from '../ipc/scrub'
+import { describeForLog, scrubSecrets } from '../ipc/scrub'
 import { diskFullOrSame } from '../media/fsErrors'
 
 export type JobKind = JobUpdate['kind']
@@ -49,7 +49,12 @@ export const FINISHED_JOBS_KEPT = 50
 const clamp01 = (p: number | null): number | null =>
   p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p))
 
-export function createJobRegistry(options: { newId?: () => string } = {}): JobRegistry {
+export function createJobRegistry(
+  options: {
+    newId?: () => string /** Where a failed job's cause goes (scrubbed): the app's log. */
+    logError?: (text: string) => void
+  } = {},
+): JobRegistry {
   const newId = options.newId ?? randomUUID
   const jobs = new Map<string, { state: JobUpdate; controller: AbortController }>()
   const listeners = new Set<(update: JobUpdate) => void>()
@@ -120,6 +125,7 @@ export function createJobRegistry(options: { newId?: () => string } = {}): JobRe
                     `Something went wrong: ${scrubSecrets(error instanceof Error ? error.message : String(error)).slice(0, 300)}`,
                     { cause: error },
                   )
+            if (!cancelled) options.logError?.(`The ${kind} job ${jobId} failed: ${describeForLog(appError)}`)
             finish(jobId, { status: cancelled ? 'cancelled' : 'failed', error: appError.toData() })
           },
         )

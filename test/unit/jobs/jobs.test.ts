@@ -63,6 +63,34 @@ describe('job registry', () => {
     expect(last.error).toEqual({ code: 'DISK_FULL', message: 'The disk is full.' })
   })
 
+  it('a failed job is logged with what caused it, scrubbed of keys; a cancelled one is not', async () => {
+    const logged: string[] = []
+    const jobs = createJobRegistry({ logError: (t) => logged.push(t) })
+    const { settled } = recorder(jobs)
+    const socket = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
+    const fetchFailed = new TypeError('fetch failed (Authorization: Key abcd1234efgh5678)', { cause: socket })
+    const failed = jobs.start('generate', async () => {
+      throw new AppError('NETWORK', 'Could not reach fal.ai. Check your connection.', { cause: fetchFailed })
+    })
+    await settled(failed)
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toContain(`The generate job ${failed} failed: AppError: Could not reach fal.ai`)
+    expect(logged[0]).toContain('Caused by: TypeError: fetch failed')
+    expect(logged[0]).toMatch(/Caused by: Error: other side closed[\s\S]*\[UND_ERR_SOCKET\]/)
+    expect(logged[0]).not.toContain('abcd1234efgh5678')
+
+    const cancelled = jobs.start('export', async ({ signal }) => {
+      await new Promise((_, reject) => {
+        if (signal.aborted) reject(new Error('stopped'))
+        signal.addEventListener('abort', () => reject(new Error('stopped')))
+      })
+      return {}
+    })
+    jobs.cancel(cancelled)
+    await settled(cancelled)
+    expect(logged).toHaveLength(1)
+  })
+
   it('any other error fails the job as INTERNAL, never crashing the registry', async () => {
     const jobs = createJobRegistry()
     const { settled } = recorder(jobs)
