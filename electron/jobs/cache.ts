@@ -5,7 +5,9 @@
 // is its source and range (see uploadCuts). Files live as <dir>/<key[0..2]>/<key>.wav (takes) or .mp4 (cuts),
 // written to a temp name and renamed into place.
 // The store has a size limit (a setting): after each put, the least recently used entries of either kind (by
-// the time they were last written or read, kept as the file's mtime) are removed until it fits again.
+// the time they were last written or read, kept as the file's access time) are removed until it fits again.
+// A use never changes a file's modification time: a reader holding it (a Blob of a cut being uploaded for another
+// take) would find it "changed" and fail.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { copyFile, readdir, rm, stat, utimes } from 'node:fs/promises'
@@ -100,9 +102,10 @@ export function createTakeCache(dir: string, options: TakeCacheOptions = {}): Ta
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`)
     return join(dir, key.slice(0, 2), `${key}.${EXTENSION[kind]}`)
   }
-  const touch = (path: string): Promise<void> => {
-    const at = new Date(now())
-    return utimes(path, at, at).catch(() => undefined)
+  /** Marks a use: the access time moves, the modification time stays. */
+  const touch = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => null)
+    if (info) await utimes(path, new Date(now()), info.mtime).catch(() => undefined)
   }
 
   async function entries(): Promise<CacheEntry[]> {
@@ -113,7 +116,7 @@ export function createTakeCache(dir: string, options: TakeCacheOptions = {}): Ta
         if (!/^[0-9a-f]{64}\.(wav|mp4)$/.test(name)) continue
         const path = join(dir, shard, name)
         const info = await stat(path).catch(() => null)
-        if (info?.isFile()) found.push({ path, bytes: info.size, usedMs: info.mtimeMs })
+        if (info?.isFile()) found.push({ path, bytes: info.size, usedMs: info.atimeMs })
       }
     }
     return found

@@ -2,7 +2,7 @@
 // The @fal-ai/client SDK does the storage upload (initiate + PUT) and the cancel, through our transport
 // (sdkClient.ts: one base URL for all of fal's hosts). Submit, status and result go through
 // createProviderHttp instead (see the comment on each).
-import { openAsBlob } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
 import { AppError } from '../../../shared/domain/errors'
@@ -41,7 +41,9 @@ async function uploadCut(ctx: ProviderContext, http: ProviderHttp, path: string)
   const seen: SdkResponses = {}
   const client = falClient(ctx, http, seen)
   const type = mimeOfPath(path)
-  const file = new File([await openAsBlob(path, { type })], basename(path), { type })
+  // Read whole (a cut is small): a cached cut's file may be touched by another take's request meanwhile, and a
+  // Blob backed by the file would then refuse to be read, on every retry.
+  const file = new File([await readFile(path)], basename(path), { type })
   ctx.onProgress({ stage: 'uploading', fraction: 0 })
   const url = await retryCall('idempotent', ctx, async () => {
     try {

@@ -8,7 +8,7 @@
 // (the provider contract's dropped-submit test fails with the client's create for that reason). A create whose
 // connection dropped may already have been accepted, and repeating it would run and bill the prediction twice, so it goes through createProviderHttp's 'submit'
 // policy (repeated only on 429). Uploads, status and cancel are safe to repeat and use the client.
-import { openAsBlob } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import Replicate from 'replicate'
 import type { z } from 'zod'
@@ -103,7 +103,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 /** POST /v1/files (the file is streamed from disk); returns the urls.get a prediction input takes. */
 async function uploadVideo(c: Client, path: string): Promise<string> {
   c.ctx.onProgress({ stage: 'uploading', fraction: 0 })
-  const file = new File([await openAsBlob(path, { type: 'video/mp4' })], basename(path), { type: 'video/mp4' })
+  // Read whole (a cut is small), not a Blob backed by the file: see the fal adapter's uploadCut.
+  const file = new File([await readFile(path)], basename(path), { type: 'video/mp4' })
   const created = await retryCall('idempotent', c.ctx, () =>
     call(c, (signal) => c.replicate.files.create(file, {}, { signal })),
   )

@@ -1,7 +1,7 @@
 // The chunk cache: one file per request identity (the cache key), stored atomically, and kept under its size
 // limit: least recently used entries (written or read) go first.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, openAsBlob, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -88,6 +88,23 @@ describe('lruEvictions (pure)', () => {
 })
 
 describe('the chunk cache with a size limit', () => {
+  // Found in a CI run under load: three takes shared one prepared cut; a later take's request found it in the
+  // cache (a use) while an earlier take was uploading it from a Blob backed by the file, and that upload then
+  // failed on every retry ("Could not reach fal.ai"), because the file's modification time had changed.
+  it('a use leaves the file as it was: a reader holding it (a Blob backed by the file) can still read it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-use-'))
+    const src = join(dir, 'cut.mp4')
+    writeFileSync(src, Buffer.alloc(5000, 7))
+    let clock = 1_700_000_000_000
+    const cache = createTakeCache(join(dir, 'store'), { now: () => (clock += 60_000) })
+    const path = await cache.put(key(9), src, 'cut')
+    const before = statSync(path).mtimeMs
+    const uploading = await openAsBlob(path)
+    expect(await cache.get(key(9), 'cut')).toBe(path)
+    expect(statSync(path).mtimeMs).toBe(before)
+    expect((await uploading.arrayBuffer()).byteLength).toBe(5000)
+  })
+
   it('evicts the least recently used chunk when a put goes past the limit; a read counts as a use', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cache-limit-'))
     const src = join(dir, 'chunk.wav')
