@@ -41,10 +41,10 @@ async function uploadCut(ctx: ProviderContext, http: ProviderHttp, path: string)
   const seen: SdkResponses = {}
   const client = falClient(ctx, http, seen)
   const type = mimeOfPath(path)
+  ctx.onProgress({ stage: 'uploading', fraction: 0 })
   // Read whole (a cut is small): a cached cut's file may be touched by another take's request meanwhile, and a
   // Blob backed by the file would then refuse to be read, on every retry.
   const file = new File([await readFile(path)], basename(path), { type })
-  ctx.onProgress({ stage: 'uploading', fraction: 0 })
   const url = await retryCall('idempotent', ctx, async () => {
     try {
       return await client.storage.upload(file)

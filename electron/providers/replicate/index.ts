@@ -100,7 +100,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   return r.data
 }
 
-/** POST /v1/files (the file is streamed from disk); returns the urls.get a prediction input takes. */
+/** POST /v1/files (the cut read whole); returns the urls.get a prediction input takes. */
 async function uploadVideo(c: Client, path: string): Promise<string> {
   c.ctx.onProgress({ stage: 'uploading', fraction: 0 })
   // Read whole (a cut is small), not a Blob backed by the file: see the fal adapter's uploadCut.
