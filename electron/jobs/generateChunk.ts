@@ -75,6 +75,8 @@ export interface ChunkResult {
   seed: number
   requestId: string | null
   fromCache: boolean
+  /** Its loudness when it was just made (metered as it was normalised); absent for one from the cache. */
+  integratedLufs?: number | null
 }
 
 export interface ChunkHooks {
@@ -229,14 +231,15 @@ async function generateFresh(
   hooks.onState({ stage: 'downloading', fraction: 1 })
   const { cutting } = (await engine.afterCuts?.(TAKE_WAITS_FOR_CUTS_MS, hooks.signal)) ?? { cutting: false }
   const normalisedPath = join(tmpDir, 'normalised.wav')
+  let integratedLufs: number | null
   try {
-    await normaliseResult(engine.runner, {
+    ;({ integratedLufs } = await normaliseResult(engine.runner, {
       inputPath: result.file,
       outputPath: normalisedPath,
       durationSec: job.durationSec,
       signal: hooks.signal,
       lowPriority: cutting,
-    })
+    }))
   } catch (error) {
     if (!hooks.signal.aborted) await engine.journal.fail(result.requestId, errorText(error))
     throw error
@@ -246,7 +249,7 @@ async function generateFresh(
   await engine.journal.complete(result.requestId, stored)
   await rm(tmpDir, { recursive: true, force: true })
   hooks.onState({ stage: 'done', fraction: null })
-  return { ...base, path: stored, requestId: result.requestId, fromCache: false }
+  return { ...base, path: stored, requestId: result.requestId, fromCache: false, integratedLufs }
 }
 
 function errorText(error: unknown): string {

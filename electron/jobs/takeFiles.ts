@@ -75,8 +75,11 @@ export async function assembleTake(
 ): Promise<Take> {
   const outputPath = takeWavPath(input.takesDir, input.takeId)
   let durationSec = input.plan.durationSec
+  // A take that is its one chunk as it stands has that chunk's loudness, if it was metered as it was made.
+  let metered: number | null | undefined
   if (input.chunks.length === 1 && input.plan.chunks[0]!.startSec === 0) {
     await writeAtomically(outputPath, (temp) => copyFile(input.chunks[0]!.path, temp))
+    metered = input.chunks[0]!.integratedLufs
   } else {
     const joined = await joinChunks(runner, {
       takePaths: input.chunks.map((c) => c.path),
@@ -94,7 +97,7 @@ export async function assembleTake(
     keeps: keepsOf(input.plan),
   }
   await writeFileAtomically(manifestPathFor(outputPath), JSON.stringify(manifest, null, 1))
-  const loudness = await takeLoudness(runner, outputPath, input.signal)
+  const loudness = metered !== undefined ? metered : await takeLoudness(runner, outputPath, input.signal)
   return {
     id: input.takeId,
     provider: input.chunks[0]!.provider,

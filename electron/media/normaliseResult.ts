@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../shared/domain/errors'
 import { writeAtomically } from './atomicOutput'
 import { TAKE_SAMPLE_RATE, takeAudioArgs } from './ffmpeg/args/takeAudio'
+import { parseEbur128Summary } from './ffmpeg/loudnessReport'
 import type { FfmpegRunner } from './ffmpeg/run'
 
 export interface NormaliseResultInput {
@@ -19,11 +20,13 @@ export interface NormalisedTake {
   path: string
   /** Exact length of the written WAV (a whole number of 48 kHz samples). */
   durationSec: number
+  /** Its integrated loudness (LUFS), metered as it was written; null for silence or when the meter said nothing. */
+  integratedLufs: number | null
 }
 
 /**
- * A provider's result → its first audio stream as a 48 kHz float WAV of exactly the requested length. One ffmpeg
- * run: what it says when the file has no sound, or is no media at all, becomes the sentence (no probe first,
+ * A provider's result → its first audio stream as a 48 kHz float WAV of exactly the requested length, and its
+ * loudness. One ffmpeg run: what it says when the file has no sound, or is no media at all, becomes the sentence (no probe first,
  * which would cost a second process on the way from "the provider finished" to the take).
  */
 export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResultInput): Promise<NormalisedTake> {
@@ -31,7 +34,7 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
     throw new AppError('BAD_INPUT', `A take must have a positive length (got ${input.durationSec} s).`)
   }
   const sampleCount = Math.round(input.durationSec * TAKE_SAMPLE_RATE)
-  await writeAtomically(input.outputPath, (temp) =>
+  const { stderr } = await writeAtomically(input.outputPath, (temp) =>
     runner
       .ffmpeg(takeAudioArgs({ inputPath: input.inputPath, outputPath: temp, sampleCount }), {
         ...(input.signal ? { signal: input.signal } : {}),
@@ -41,7 +44,17 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
         throw isAppError(e) && e.code === 'FFMPEG' ? notUsable(e) : e
       }),
   )
-  return { path: input.outputPath, durationSec: sampleCount / TAKE_SAMPLE_RATE }
+  return { path: input.outputPath, durationSec: sampleCount / TAKE_SAMPLE_RATE, integratedLufs: meterReading(stderr) }
+}
+
+/** The meter's integrated loudness from its summary; null for silence, or when there is no summary to read. */
+function meterReading(stderr: string): number | null {
+  try {
+    const lufs = parseEbur128Summary(stderr).integratedLufs
+    return Number.isFinite(lufs) ? lufs : null
+  } catch {
+    return null
+  }
 }
 
 /** ffmpeg could not read a sound from the result: the provider's file has none, or is not media at all. */

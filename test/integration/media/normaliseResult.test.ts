@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
+import { integratedLufs } from '../../../electron/media/measureLoudness'
 import { normaliseResult } from '../../../electron/media/normaliseResult'
 import { isAppError } from '../../../shared/domain/errors'
 import { bytesFixture, decodeAudio, lavfiFixture, probeJson, testBinaries, testClip } from '../../fixtures/media'
@@ -55,7 +56,9 @@ describe('normaliseResult: whatever the provider returns → 48 kHz WAV of the a
       const input = await make()
       const outputPath = join(outDir, `${label}.wav`)
       const take = await normaliseResult(runner, { inputPath: input, outputPath, durationSec: 8 })
-      expect(take).toEqual({ path: outputPath, durationSec: 8 })
+      expect(take).toMatchObject({ path: outputPath, durationSec: 8 })
+      // Metered as it was written: the same number the loudness meter reads from the finished file.
+      expect(take.integratedLufs).toBe(await integratedLufs(runner, outputPath))
       const json = await probeJson(outputPath)
       expect(json.streams).toHaveLength(1)
       expect(json.streams[0]).toMatchObject({ codec_type: 'audio', codec_name: 'pcm_f32le', sample_rate: '48000' })

@@ -13,19 +13,29 @@ export interface TakeAudioOptions {
   sampleCount: number
 }
 
-/** First audio stream of whatever a provider returned → 48 kHz float WAV of exactly `sampleCount` samples. */
+/**
+ * The loudness meter (EBU R128, integrated only) the take passes through on its way to the file: it changes no
+ * sample, and its summary (printed at the info level) is the take's loudness, with no second ffmpeg run.
+ */
+export const TAKE_LOUDNESS_METER = 'ebur128=framelog=verbose'
+
+/**
+ * First audio stream of whatever a provider returned → 48 kHz float WAV of exactly `sampleCount` samples, metered
+ * on the way (its summary in stderr: parseEbur128Summary).
+ */
 export function takeAudioArgs(o: TakeAudioOptions): readonly string[] {
   const n = o.sampleCount
   return [
     '-v',
-    'error',
+    'info',
+    '-hide_banner',
     '-i',
     o.inputPath,
     ...FIRST_SOUND_ONLY,
     '-map_metadata',
     '-1',
     '-af',
-    `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n}`,
+    `aresample=${TAKE_SAMPLE_RATE},apad=whole_len=${n},atrim=end_sample=${n},${TAKE_LOUDNESS_METER}`,
     ...takeWavOutputArgs(o.outputPath),
   ]
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { takeAudioArgs } from '../../../../../electron/media/ffmpeg/args/takeAudio'
 
 describe('take audio arguments', () => {
-  it('normalise result: first audio stream, 48 kHz, padded then cut to an exact sample count', () => {
+  it('normalise result: first audio stream, 48 kHz, padded then cut to an exact sample count, metered on the way', () => {
     expect(takeAudioArgs({ inputPath: '/r.mp4', outputPath: '/t.wav', sampleCount: 384000 })).toEqual([
       '-v',
-      'error',
+      'info',
+      '-hide_banner',
       '-i',
       '/r.mp4',
       '-map',
@@ -16,7 +17,7 @@ describe('take audio arguments', () => {
       '-map_metadata',
       '-1',
       '-af',
-      'aresample=48000,apad=whole_len=384000,atrim=end_sample=384000',
+      'aresample=48000,apad=whole_len=384000,atrim=end_sample=384000,ebur128=framelog=verbose',
       '-ar',
       '48000',
       '-c:a',
