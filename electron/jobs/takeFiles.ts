@@ -75,7 +75,8 @@ export async function assembleTake(
 ): Promise<Take> {
   const outputPath = takeWavPath(input.takesDir, input.takeId)
   let durationSec = input.plan.durationSec
-  // A take that is its one chunk as it stands has that chunk's loudness, if it was metered as it was made.
+  // Metered as it is written: a join measures the take itself; a take that is its one chunk as it stands has that
+  // chunk's loudness, when it was metered as it was made (not when it came from the cache).
   let metered: number | null | undefined
   if (input.chunks.length === 1 && input.plan.chunks[0]!.startSec === 0) {
     await writeAtomically(outputPath, (temp) => copyFile(input.chunks[0]!.path, temp))
@@ -88,6 +89,7 @@ export async function assembleTake(
       ...(input.signal ? { signal: input.signal } : {}),
     })
     durationSec = joined.durationSec
+    metered = joined.integratedLufs
   }
   const manifest: TakeManifest = {
     version: 1,

@@ -4,6 +4,7 @@ import { writeAtomically } from './atomicOutput'
 import { chunkJoinArgs, type ChunkJoinPart } from './ffmpeg/args/chunkJoin'
 import { TAKE_SAMPLE_RATE } from './ffmpeg/args/takeAudio'
 import type { FfmpegRunner } from './ffmpeg/run'
+import { meterReading } from './measureLoudness'
 
 export interface JoinChunksInput {
   /** One take per chunk of the plan, in order; each starts at its window's startSec. */
@@ -35,7 +36,7 @@ export function joinParts(takePaths: readonly string[], plan: ChunkPlan): ChunkJ
 export async function joinChunks(
   runner: FfmpegRunner,
   input: JoinChunksInput,
-): Promise<{ path: string; durationSec: number }> {
+): Promise<{ path: string; durationSec: number; integratedLufs: number | null }> {
   const { plan, takePaths } = input
   if (takePaths.length !== plan.chunks.length) {
     throw new AppError(
@@ -51,8 +52,8 @@ export async function joinChunks(
       totalSamples,
       outputPath,
     })
-  await writeAtomically(input.outputPath, (temp) =>
+  const { stderr } = await writeAtomically(input.outputPath, (temp) =>
     runner.ffmpeg(args(temp), input.signal ? { signal: input.signal } : {}),
   )
-  return { path: input.outputPath, durationSec: totalSamples / TAKE_SAMPLE_RATE }
+  return { path: input.outputPath, durationSec: totalSamples / TAKE_SAMPLE_RATE, integratedLufs: meterReading(stderr) }
 }

@@ -10,3 +10,16 @@ export async function integratedLufs(runner: FfmpegRunner, path: string, signal?
   const measured = parseEbur128Summary(stderr).integratedLufs
   return Number.isFinite(measured) ? measured : null
 }
+
+/**
+ * The integrated loudness a run with the take meter (TAKE_LOUDNESS_METER) printed in its summary; null for
+ * silence, or when there is no summary to read (the take is still a take: it is left out of matching).
+ */
+export function meterReading(stderr: string): number | null {
+  try {
+    const lufs = parseEbur128Summary(stderr).integratedLufs
+    return Number.isFinite(lufs) ? lufs : null
+  } catch {
+    return null
+  }
+}

@@ -1,8 +1,8 @@
 import { AppError, isAppError } from '../../shared/domain/errors'
 import { writeAtomically } from './atomicOutput'
 import { TAKE_SAMPLE_RATE, takeAudioArgs } from './ffmpeg/args/takeAudio'
-import { parseEbur128Summary } from './ffmpeg/loudnessReport'
 import type { FfmpegRunner } from './ffmpeg/run'
+import { meterReading } from './measureLoudness'
 
 export interface NormaliseResultInput {
   /** What the provider returned: MP4 with AAC, FLAC, WAV, MP3 … possibly with a video stream. */
@@ -45,16 +45,6 @@ export async function normaliseResult(runner: FfmpegRunner, input: NormaliseResu
       }),
   )
   return { path: input.outputPath, durationSec: sampleCount / TAKE_SAMPLE_RATE, integratedLufs: meterReading(stderr) }
-}
-
-/** The meter's integrated loudness from its summary; null for silence, or when there is no summary to read. */
-function meterReading(stderr: string): number | null {
-  try {
-    const lufs = parseEbur128Summary(stderr).integratedLufs
-    return Number.isFinite(lufs) ? lufs : null
-  } catch {
-    return null
-  }
 }
 
 /** ffmpeg could not read a sound from the result: the provider's file has none, or is not media at all. */

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createFfmpegRunner } from '../../../electron/media/ffmpeg/run'
 import { joinChunks } from '../../../electron/media/joinChunks'
+import { integratedLufs } from '../../../electron/media/measureLoudness'
 import { planChunks } from '../../../shared/domain/chunks'
 import { isAppError } from '../../../shared/domain/errors'
 import { decodeAudio, lavfiFixture, probeJson, testBinaries } from '../../fixtures/media'
@@ -45,6 +46,8 @@ describe('joinChunks: a 20 s segment from three 8 s takes', () => {
     const takes = await Promise.all([chunkTake(0), chunkTake(1, CLICK_ABS_SEC - 6), chunkTake(2)])
     const result = await joinChunks(runner, { takePaths: takes, plan, outputPath: join(outDir, 'joined.wav') })
     expect(result.durationSec).toBe(20)
+    // Metered as it was written: the number the loudness meter reads from the finished take.
+    expect(result.integratedLufs).toBe(await integratedLufs(runner, result.path))
     outputPath = result.path
     joined = await decodeAudio(outputPath, SR)
   })

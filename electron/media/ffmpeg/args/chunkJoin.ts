@@ -1,4 +1,4 @@
-import { TAKE_SAMPLE_RATE, takeWavOutputArgs } from './takeAudio'
+import { TAKE_LOUDNESS_METER, TAKE_SAMPLE_RATE, takeWavOutputArgs } from './takeAudio'
 
 export interface ChunkJoinPart {
   path: string
@@ -19,7 +19,8 @@ export interface ChunkJoinOptions {
 
 /**
  * Overlapping chunk takes → one WAV: each trimmed to its contact edges, then chained equal-power crossfades
- * (acrossfade c1=qsin:c2=qsin, sin/cos gains), then padded/cut to exactly totalSamples.
+ * (acrossfade c1=qsin:c2=qsin, sin/cos gains), then padded/cut to exactly totalSamples, metered on the way (the
+ * take's loudness: its summary in stderr).
  */
 export function chunkJoinArgs(o: ChunkJoinOptions): readonly string[] {
   const sr = TAKE_SAMPLE_RATE
@@ -35,10 +36,15 @@ export function chunkJoinArgs(o: ChunkJoinOptions): readonly string[] {
     last = `x${i}`
   }
   const n = o.totalSamples
-  const graph = [...trims, ...fades, `[${last}]apad=whole_len=${n},atrim=end_sample=${n}[out]`].join(';')
+  const graph = [
+    ...trims,
+    ...fades,
+    `[${last}]apad=whole_len=${n},atrim=end_sample=${n},${TAKE_LOUDNESS_METER}[out]`,
+  ].join(';')
   return [
     '-v',
-    'error',
+    'info',
+    '-hide_banner',
     ...o.parts.flatMap((p) => ['-i', p.path]),
     '-filter_complex',
     graph,

@@ -16,7 +16,8 @@ describe('chunk join arguments', () => {
       }),
     ).toEqual([
       '-v',
-      'error',
+      'info',
+      '-hide_banner',
       '-i',
       '/c0.wav',
       '-i',
@@ -29,7 +30,7 @@ describe('chunk join arguments', () => {
         '[2:a:0]aresample=48000,asetpts=N/SR/TB,apad,atrim=start_sample=24000:end_sample=384000,asetpts=N/SR/TB[k2];' +
         '[k0][k1]acrossfade=ns=48000:c1=qsin:c2=qsin[x1];' +
         '[x1][k2]acrossfade=ns=48000:c1=qsin:c2=qsin[x2];' +
-        '[x2]apad=whole_len=960000,atrim=end_sample=960000[out]',
+        '[x2]apad=whole_len=960000,atrim=end_sample=960000,ebur128=framelog=verbose[out]',
       '-map',
       '[out]',
       '-map_metadata',
@@ -54,6 +55,6 @@ describe('chunk join arguments', () => {
     })
     const graph = args[args.indexOf('-filter_complex') + 1]
     expect(graph).not.toContain('acrossfade')
-    expect(graph).toContain('[k0]apad=whole_len=240000,atrim=end_sample=240000[out]')
+    expect(graph).toContain('[k0]apad=whole_len=240000,atrim=end_sample=240000,ebur128=framelog=verbose[out]')
   })
 })
