@@ -5,7 +5,3 @@ export function ffSec(sec: number): string {
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed
 }
 
-/** Whole milliseconds for filters that take ms (adelay). */
-export function ffMs(sec: number): string {
-  return String(Math.max(0, Math.round(sec * 1000)))
-}

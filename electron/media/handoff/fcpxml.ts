@@ -118,7 +118,8 @@ export function fcpxml(plan: HandoffPlan): string {
   for (const clip of plan.picture) {
     if (clip.startFrame > cursor) gap(cursor, clip.startFrame)
     const ref = pictureRefs.get(clip.asset.id)!
-    const start = framesTime(Math.round(clip.inSec * (ref.rate.num / ref.rate.den)), ref.rate)
+    // The asset frame shown at the clip's start (floor: start + duration stays within the media).
+    const start = framesTime(Math.floor(clip.inSec * (ref.rate.num / ref.rate.den) + 1e-6), ref.rate)
     spine.push({
       element: el(
         'asset-clip',

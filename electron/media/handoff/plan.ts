@@ -12,7 +12,7 @@ import { handoffFolderName, safeFileName } from '../../../shared/domain/fileName
 import { describeMix, type MixDescription, type PlacedTake } from '../../../shared/domain/mix'
 import { clipEndSec, layoutSegments } from '../../../shared/domain/placement'
 import type { Clip, Project } from '../../../shared/domain/project'
-import { FLOAT_EPS, TIME_EPS } from '../../../shared/domain/time'
+import { clamp, FLOAT_EPS, roundSec, TIME_EPS } from '../../../shared/domain/time'
 import { startFrames, timecodeText, timelineRate, type FrameRate } from '../../../shared/domain/timecode'
 import { isSilent } from '../ffmpeg/args/exportAudioGraph'
 import { evenFrame } from '../ffmpeg/args/exportVideoGraph'
@@ -141,20 +141,35 @@ function pictureClips(
   rate: FrameRate,
 ): PictureClip[] {
   const fps = rate.num / rate.den
+  // Times to the microsecond first, so one cut computed two ways (a clip's end, the next one's start) is one frame.
+  const frameAt = (sec: number): number => Math.round(roundSec(sec) * fps)
   const out: PictureClip[] = []
   let cursor = 0
   for (const clip of [...clips].sort((a, b) => a.startSec - b.startSec)) {
     const asset = assets.get(clip.assetId)
     if (!asset) throw new AppError('BAD_INPUT', `Clip ${clip.id} refers to a missing asset.`)
-    const start = Math.round(clip.startSec * fps)
-    const end = Math.round(clipEndSec(clip) * fps)
+    const start = frameAt(clip.startSec)
+    const end = frameAt(clipEndSec(clip))
     if (start < cursor - 1)
       throw new AppError('BAD_INPUT', 'Two clips overlap on the timeline; move one before handing off.')
     const from = Math.max(start, cursor)
-    if (end <= from) continue
-    const inSec = clip.inSec + (from - start) / fps
-    out.push({ asset, startFrame: from, frames: end - from, inSec, inFrame: Math.round(inSec * fps) })
-    cursor = end
+    // The source shown at the frame it starts on; never past the file's end: every format's in point plus length
+    // stays within the media (a clip of one frame keeps that frame).
+    const mediaFrames = Math.floor(asset.durationSec * fps + 1e-6)
+    let inSec = clamp(clip.inSec + from / fps - clip.startSec, 0, asset.durationSec)
+    let inFrame = Math.round(roundSec(inSec) * fps)
+    let frames = Math.min(
+      Math.max(end, from + 1) - from,
+      mediaFrames - inFrame,
+      Math.floor((asset.durationSec - inSec) * fps + 1e-6),
+    )
+    if (frames < 1) {
+      frames = 1
+      inFrame = Math.max(0, mediaFrames - 1)
+      inSec = inFrame / fps
+    }
+    out.push({ asset, startFrame: from, frames, inSec, inFrame })
+    cursor = from + frames
   }
   return out
 }
@@ -217,6 +232,8 @@ export function planHandoff(project: Project, folder: string): HandoffPlan {
     ]),
   )
   const picture = pictureClips(project.clips, assets, rate)
+  if (picture.length === 0)
+    throw new AppError('BAD_INPUT', 'The hand-off needs a picture: add a clip to the timeline before handing it off.')
   const timelineFrames = Math.max(Math.round(mix.timelineSec * fps), ...picture.map((p) => p.startFrame + p.frames))
   const first = picture[0]!.asset
   const frame = evenFrame(first.width, first.height, fps)

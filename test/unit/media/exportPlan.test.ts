@@ -65,7 +65,7 @@ describe('planExport: a take cut by an edit', () => {
     expect(args.slice(0, 5)).toEqual(['-y', '-t', '2', '-i', '/takes/t1.wav'])
     expect(args[args.indexOf('-filter_complex') + 1]).toContain(
       `[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},afade=t=in:st=0:d=1,afade=t=out:st=1.99:d=0.01,` +
-        'atrim=start=0.5,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=0.005,adelay=500:all=1[take0]',
+        'atrim=start=0.5,asetpts=PTS-STARTPTS,afade=t=in:st=0:d=0.005,adelay=24000S:all=1[take0]',
     )
   })
 })
@@ -91,7 +91,7 @@ describe('planExport: one clip used whole', () => {
       '-i',
       '/takes/t1.wav',
       '-filter_complex',
-      `[1:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},volume=-6dB,afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3200:all=1[take0];` +
+      `[1:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},volume=-6dB,afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=153600S:all=1[take0];` +
         '[take0]apad=whole_dur=10,atrim=end=10[mixgen];' +
         `[0:a:0]aresample=48000:first_pts=0,${BUS}[orig0];` +
         '[orig0]apad=whole_dur=10,atrim=end=10,volume=-12dB[mixorig];' +
@@ -341,7 +341,7 @@ describe('planExport: stems', () => {
       '-i',
       '/takes/t1.wav',
       '-filter_complex',
-      `[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=3000:all=1[take0];` +
+      `[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,${BUS},afade=t=in:st=0:d=0.01,afade=t=out:st=1.99:d=0.01,adelay=144000S:all=1[take0];` +
         '[take0]apad=whole_dur=10,atrim=end=10,asplit=2[generated][mix];' +
         'anullsrc=r=48000:cl=stereo:d=10[original]',
       '-map',

@@ -1,7 +1,7 @@
 // The audio half of the export graph: takes and the clips' own audio placed on the timeline, summed without
 // normalising levels (amix normalize=0), the original under its gain envelope. PURE: returns filterchains.
 import { dbToGain, type Fade, type FadeCurve, type GainPoint, type PlacedTake } from '../../../../shared/domain/mix'
-import { ffMs, ffSec } from '../time'
+import { ffSec } from '../time'
 import { ffNum } from './exportFormat'
 
 /** An input whose first audio stream is the clip's audio, already cut to the clip's range. */
@@ -31,12 +31,15 @@ export interface AudioGraphOutputs {
 }
 
 /** Every sound becomes 48 kHz float stereo; mono is centred by ffmpeg's equal-power upmix. */
-const BUS_FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
+const BUS_RATE = 48000
+const BUS_FORMAT = `aformat=sample_fmts=fltp:sample_rates=${BUS_RATE}:channel_layouts=stereo`
 /** Envelope resolution: volume evaluates its expression once per frame; 256 samples is 5.3 ms at 48 kHz. */
 const ENVELOPE_FRAME_SAMPLES = 256
 
+/** Delays a stream on the 48 kHz bus to start at `startSec`, to the sample (not the millisecond). */
 function placeAt(startSec: number): string[] {
-  return ffMs(startSec) === '0' ? [] : [`adelay=${ffMs(startSec)}:all=1`]
+  const samples = Math.round(startSec * BUS_RATE)
+  return samples === 0 ? [] : [`adelay=${samples}S:all=1`]
 }
 
 /** afade's names for our fade curves (tri is linear; qsin is sin of a quarter turn: equal power). */

@@ -1,4 +1,4 @@
-// Numbers that are not times, as ffmpeg filter text. Times go through ../time (ffSec / ffMs).
+// Numbers that are not times, as ffmpeg filter text. Times go through ../time (ffSec).
 
 /** A plain decimal with at most `digits` decimals and no trailing zeros ("-14", "0.707107", "-1.5"). */
 export function ffNum(value: number, digits = 6): string {

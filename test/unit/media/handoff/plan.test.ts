@@ -87,7 +87,7 @@ describe('planHandoff', () => {
       '-i',
       '/takes/t.wav',
       '-filter_complex',
-      '[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,volume=-6dB,adelay=10:all=1[take0];' +
+      '[0:a:0]asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,volume=-6dB,adelay=480S:all=1[take0];' +
         '[take0]apad=whole_dur=2.04,atrim=end=2.04[out]',
       '-map',
       '[out]',
@@ -176,6 +176,58 @@ describe('planHandoff', () => {
 
   it('an empty timeline is refused with a sentence', () => {
     expect(() => planHandoff(exportProject([a], [], []), '/p')).toThrow(/timeline is empty/)
+  })
+
+  // Found by fuzzing the pack against the mix (random projects, every format parsed back).
+  it('a picture clip never runs past the end of its file, in timeline frames or in the FCPXML asset’s own time', () => {
+    const eight = { ...a, durationSec: 8 }
+    const [clip] = planHandoff(
+      exportProject([eight], [{ assetId: 'a', startSec: 0, inSec: 0.02, outSec: 8 }], []),
+      '/p',
+    ).picture
+    expect(clip!.inFrame + clip!.frames).toBeLessThanOrEqual(200) // 8 s at 25 fps
+    // A whole 10 s, 25 fps file on a 29.97 fps timeline: 299 frames (9.977 s), not 300 (10.01 s, past the media).
+    const ten = { ...a, durationSec: 10 }
+    const ntsc = {
+      ...exportProject([ten], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 10 }], []),
+      timeline: { frameRate: { num: 30000, den: 1001 } },
+    }
+    const plan = planHandoff(ntsc, '/p')
+    expect(plan.picture[0]).toMatchObject({ inFrame: 0, frames: 299 })
+    const fcpxml = packTexts(plan).find((t) => t.path.endsWith('.fcpxml'))!.text
+    expect(fcpxml).toContain('start="0s" duration="299299/30000s"')
+  })
+
+  it('a clip of one frame keeps its frame on any timeline rate, and a timeline of beds alone is refused in words', () => {
+    const thirty = { ...a, durationSec: 6, video: { ...video, fps: 30 } }
+    const oneFrame = {
+      ...exportProject(
+        [thirty],
+        [
+          { assetId: 'a', startSec: 0, inSec: 0, outSec: 2 },
+          { assetId: 'a', startSec: 2.025, inSec: 3, outSec: 3 + 1 / 30 },
+        ],
+        [],
+      ),
+      timeline: { frameRate: { num: 24000, den: 1001 } },
+    }
+    const picture = planHandoff(oneFrame, '/p').picture
+    expect(picture).toHaveLength(2)
+    expect(picture[1]!.frames).toBe(1)
+    const beds = exportProject([a], [], [{ path: '/t.wav', durationSec: 4, segment: { startSec: 0, endSec: 4 } }])
+    expect(() => planHandoff(beds, '/p')).toThrow(/add a clip/) // a sentence, never a TypeError
+  })
+
+  it('a sound file starts its take on the sample, not the millisecond: nothing of its end is cut', () => {
+    // On a 29.97 timeline a take at 9.51 s sits 0.0005 s (24 samples) into the file that starts on frame 285.
+    const clip = { assetId: 'a', startSec: 0, inSec: 0, outSec: 11 }
+    const take = { path: '/t.wav', durationSec: 0.5, segment: { startSec: 9.51, endSec: 10.01 } }
+    const project = { ...exportProject([a], [clip], [take]), timeline: { frameRate: { num: 30000, den: 1001 } } }
+    const plan = planHandoff(project, '/p')
+    const file = plan.sounds[0]!
+    expect(file.startFrame).toBe(285)
+    const graph = soundFilePass(project, plan, file, { tempPath: '/p/.t.wav', scriptPath: '/tmp/g.txt' }).args.join(' ')
+    expect(graph).toContain('adelay=24S:all=1')
   })
 })
 
