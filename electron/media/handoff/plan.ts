@@ -155,13 +155,15 @@ function pictureClips(
     const from = Math.max(start, cursor)
     // The source shown at the frame it starts on; never past the file's end: every format's in point plus length
     // stays within the media (a clip of one frame keeps that frame).
-    const mediaFrames = Math.floor(asset.durationSec * fps + 1e-6)
-    let inSec = clamp(clip.inSec + from / fps - clip.startSec, 0, asset.durationSec)
+    // The media's length as the formats state it: whole frames of its own rate (FCPXML rounds to them).
+    const mediaSec = Math.min(asset.durationSec, Math.round(asset.durationSec * asset.fps) / asset.fps)
+    const mediaFrames = Math.floor(mediaSec * fps + 1e-6)
+    let inSec = clamp(clip.inSec + from / fps - clip.startSec, 0, mediaSec)
     let inFrame = Math.round(roundSec(inSec) * fps)
     let frames = Math.min(
       Math.max(end, from + 1) - from,
       mediaFrames - inFrame,
-      Math.floor((asset.durationSec - inSec) * fps + 1e-6),
+      Math.floor((mediaSec - inSec) * fps + 1e-6),
     )
     if (frames < 1) {
       frames = 1

@@ -196,6 +196,15 @@ describe('planHandoff', () => {
     expect(plan.picture[0]).toMatchObject({ inFrame: 0, frames: 299 })
     const fcpxml = packTexts(plan).find((t) => t.path.endsWith('.fcpxml'))!.text
     expect(fcpxml).toContain('start="0s" duration="299299/30000s"')
+    // A file that ends inside a frame (5.55 s at 29.97 fps): FCPXML states it as its whole frames (166, 5.5389 s),
+    // and a 23.976 fps timeline's clip of it ends within that.
+    const odd = { ...a, durationSec: 5.55, video: { ...video, fps: 30000 / 1001 } }
+    const film = {
+      ...exportProject([odd], [{ assetId: 'a', startSec: 0, inSec: 0, outSec: 5.55 }], []),
+      timeline: { frameRate: { num: 24000, den: 1001 } },
+    }
+    const [filmClip] = planHandoff(film, '/p').picture
+    expect((filmClip!.frames * 1001) / 24000).toBeLessThanOrEqual((166 * 1001) / 30000)
   })
 
   it('a clip of one frame keeps its frame on any timeline rate, and a timeline of beds alone is refused in words', () => {
