@@ -4,4 +4,3 @@ export function ffSec(sec: number): string {
   const fixed = Math.max(0, sec).toFixed(6)
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed
 }
-
