@@ -51,7 +51,8 @@ const clamp01 = (p: number | null): number | null =>
 
 export function createJobRegistry(
   options: {
-    newId?: () => string /** Where a failed job's cause goes (scrubbed): the app's log. */
+    newId?: () => string
+    /** Where a failed job's cause goes (scrubbed): the app's log. */
     logError?: (text: string) => void
   } = {},
 ): JobRegistry {
